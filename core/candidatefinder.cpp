@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "candidatefinder.h"
+
+#include "normalizedtext.h"
+
+#include <algorithm>
+#include <array>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace SendGuard::Core {
+
+namespace {
+
+constexpr std::size_t MaxGapBytes = 8; // "－\u200B" or " - " between digit groups; never a line
+constexpr std::size_t MaxDigitRun = 19; // the longest digit run any identifier has (card numbers)
+constexpr std::size_t PrefixMargin = 16; // "서울 " before a licence, "+" before a phone, a passport letter
+constexpr std::size_t SuffixMargin = 8;
+constexpr std::size_t MaxClusterBytes = 4096;
+constexpr std::size_t MaxRegionBytes = 64 * 1024; // bounds the normalized copy the scanner makes
+constexpr std::size_t ClusterOverlapGroups = 4; // the most digit groups one identifier spans
+constexpr std::size_t MaxLocalPart = 64;
+constexpr std::size_t MaxDomain = 255;
+
+unsigned char byteAt(std::string_view text, std::size_t i)
+{
+    return static_cast<unsigned char>(text[i]);
+}
+
+bool isContinuationByte(unsigned char c)
+{
+    return (c & 0xC0) == 0x80;
+}
+
+// Bytes that can start a candidate: ASCII digits, '*', '@', and 0xEF (full-width forms).
+constexpr std::array<bool, 256> triggerTable = [] {
+    std::array<bool, 256> table {};
+    for (int c = '0'; c <= '9'; ++c)
+        table[c] = true;
+    table['*'] = true;
+    table['@'] = true;
+    table[0xEF] = true;
+    return table;
+}();
+
+std::size_t nextTrigger(std::string_view text, std::size_t pos)
+{
+    const auto *data = reinterpret_cast<const unsigned char *>(text.data());
+    const std::size_t size = text.size();
+#if defined(__SSE2__)
+    const __m128i zero = _mm_set1_epi8('0');
+    const __m128i nine = _mm_set1_epi8(9);
+    const __m128i star = _mm_set1_epi8('*');
+    const __m128i at = _mm_set1_epi8('@');
+    const __m128i fullWidthLead = _mm_set1_epi8(static_cast<char>(0xEF));
+    while (pos + 16 <= size) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + pos));
+        const __m128i offset = _mm_sub_epi8(v, zero);
+        const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(offset, nine), offset);
+        const __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, star), _mm_cmpeq_epi8(v, at)),
+                                           _mm_cmpeq_epi8(v, fullWidthLead));
+        const int mask = _mm_movemask_epi8(_mm_or_si128(digit, other));
+        if (mask != 0)
+            return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        pos += 16;
+    }
+#endif
+    while (pos < size && !triggerTable[data[pos]])
+        ++pos;
+    return pos;
+}
+
+struct Digitish
+{
+    std::size_t length = 0; // 0: not digit-ish
+    bool digit = false; // a real digit, not a mask character
+};
+
+Digitish digitishAt(std::string_view text, std::size_t i)
+{
+    const unsigned char c = byteAt(text, i);
+    if (c >= '0' && c <= '9')
+        return {1, true};
+    if (c == '*')
+        return {1, false};
+    if ((c == 0xEF || c == 0xE2) && i + 2 < text.size()) {
+        const unsigned char b1 = byteAt(text, i + 1);
+        const unsigned char b2 = byteAt(text, i + 2);
+        if (c == 0xEF && b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99)
+            return {3, true}; // full-width digit
+        if (c == 0xEF && b1 == 0xBC && b2 == 0x8A)
+            return {3, false}; // full-width asterisk
+        if (c == 0xE2 && ((b1 == 0x97 && b2 == 0x8F) || (b1 == 0x80 && b2 == 0xA2)))
+            return {3, false}; // black circle, bullet
+    }
+    return {};
+}
+
+// Length of a separator character that may stand between two digit groups, or 0.
+std::size_t gapCharacterAt(std::string_view text, std::size_t i)
+{
+    const unsigned char c = byteAt(text, i);
+    if (c < 0x80)
+        return (c == '\n' || c == '\r' || c == '@') ? 0 : 1;
+    const auto folded = NormalizedText::foldCharacter(text, i);
+    return folded.folded ? folded.length : 0;
+}
+
+struct Cluster
+{
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::size_t resume = 0; // where the search goes on
+    int digits = 0;
+};
+
+// The cluster of digit groups starting at `start` (a digit-ish character).
+Cluster clusterAt(std::string_view text, std::size_t start)
+{
+    Cluster cluster {start, start, start, 0};
+    std::array<std::size_t, ClusterOverlapGroups> groupStarts {};
+    std::size_t groups = 0;
+    std::size_t i = start;
+    while (true) {
+        const std::size_t groupStart = i;
+        std::size_t run = 0; // consecutive real digits, for the long-run rule
+        int groupDigits = 0;
+        while (i < text.size()) {
+            const Digitish d = digitishAt(text, i);
+            if (d.length == 0)
+                break;
+            if (d.digit && ++run > MaxDigitRun) {
+                // Nothing can match inside or across a longer number: skip the whole run.
+                std::size_t runEnd = i + d.length;
+                while (runEnd < text.size() && digitishAt(text, runEnd).digit)
+                    runEnd += digitishAt(text, runEnd).length;
+                cluster.resume = runEnd;
+                return cluster; // the groups before this one, if any
+            }
+            if (!d.digit)
+                run = 0;
+            ++groupDigits;
+            i += d.length;
+        }
+        groupStarts[groups++ % ClusterOverlapGroups] = groupStart;
+        cluster.end = i;
+        cluster.digits += groupDigits;
+        cluster.resume = i;
+        if (i - cluster.begin > MaxClusterBytes && groups > ClusterOverlapGroups) {
+            // Long cluster: close it, and start the next one a few groups back so an identifier
+            // crossing the cut lies wholly in the next one.
+            cluster.resume = groupStarts[groups % ClusterOverlapGroups];
+            return cluster;
+        }
+        std::size_t j = i;
+        while (j < text.size() && j - i <= MaxGapBytes) {
+            const std::size_t gap = gapCharacterAt(text, j);
+            if (gap == 0 || digitishAt(text, j).length != 0)
+                break;
+            j += gap;
+        }
+        if (j == i || j - i > MaxGapBytes || j >= text.size() || digitishAt(text, j).length == 0)
+            return cluster;
+        i = j;
+    }
+}
+
+bool isLocalPartCharacter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+        c == '%' || c == '+' || c == '-';
+}
+
+bool isDomainCharacter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+TextRange addressAround(std::string_view text, std::size_t at)
+{
+    std::size_t begin = at;
+    while (begin > 0 && at - begin < MaxLocalPart && isLocalPartCharacter(byteAt(text, begin - 1)))
+        --begin;
+    std::size_t end = at + 1;
+    while (end < text.size() && end - at <= MaxDomain && isDomainCharacter(byteAt(text, end)))
+        ++end;
+    if (begin == at || end == at + 1)
+        return {};
+    return {begin, end};
+}
+
+TextRange withMargins(std::string_view text, std::size_t begin, std::size_t end)
+{
+    begin = begin > PrefixMargin ? begin - PrefixMargin : 0;
+    end = std::min(text.size(), end + SuffixMargin);
+    while (begin > 0 && isContinuationByte(byteAt(text, begin)))
+        --begin;
+    while (end < text.size() && isContinuationByte(byteAt(text, end)))
+        ++end;
+    return {begin, end};
+}
+
+void addRegion(std::vector<TextRange> &regions, TextRange region)
+{
+    if (!regions.empty()) {
+        TextRange &last = regions.back();
+        if (region.begin <= last.end && std::max(last.end, region.end) - last.begin <= MaxRegionBytes) {
+            last.end = std::max(last.end, region.end);
+            return;
+        }
+    }
+    regions.push_back(region);
+}
+
+} // namespace
+
+CandidateFinder::CandidateFinder(Options options)
+    : m_options(options)
+{
+}
+
+std::vector<TextRange> CandidateFinder::find(std::string_view text) const
+{
+    std::vector<TextRange> found;
+    std::size_t pos = 0;
+    while ((pos = nextTrigger(text, pos)) < text.size()) {
+        if (text[pos] == '@') {
+            if (m_options.findAddresses) {
+                if (const TextRange address = addressAround(text, pos); address.size() > 0)
+                    found.push_back(withMargins(text, address.begin, address.end));
+            }
+            ++pos;
+            continue;
+        }
+        if (m_options.minDigits <= 0 || digitishAt(text, pos).length == 0) {
+            ++pos; // another full-width character
+            continue;
+        }
+        const Cluster cluster = clusterAt(text, pos);
+        if (cluster.digits >= m_options.minDigits)
+            found.push_back(withMargins(text, cluster.begin, cluster.end));
+        pos = std::max(cluster.resume, pos + 1);
+    }
+    // Address regions reach back before clusters found earlier: order, then merge what overlaps.
+    std::sort(found.begin(), found.end(), [](const TextRange &a, const TextRange &b) { return a.begin < b.begin; });
+    std::vector<TextRange> regions;
+    regions.reserve(found.size());
+    for (const TextRange &region : found)
+        addRegion(regions, region);
+    return regions;
+}
+
+} // namespace SendGuard::Core

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "textrange.h"
+
+#include <string_view>
+#include <vector>
+
+namespace SendGuard::Core {
+
+// The scanner's prefilter. Almost all of a message is prose with no identifier in it; this finds,
+// at memory speed, the few regions where one could be, so the regular expressions run only there:
+//  - clusters of digits (ASCII or full-width) and mask characters ('*', '●', '•') joined by short
+//    separator gaps (no line breaks, no Hangul), with at least minDigits of them;
+//  - runs of e-mail address characters around an '@'.
+// A run of more than 19 digits breaks a cluster: no identifier can sit inside a longer number.
+// Each region gets a small margin for prefixes such as "+", "서울 " or a passport letter.
+// Thread-safe: find() is const and keeps no state.
+class CandidateFinder
+{
+public:
+    struct Options
+    {
+        int minDigits = 7; // a cluster with fewer digits is not a candidate; 0 disables digit clusters
+        bool findAddresses = true; // look for '@'
+    };
+
+    explicit CandidateFinder(Options options);
+
+    // Regions sorted by begin, each on UTF-8 character boundaries. Every match a detector can make
+    // lies wholly inside at least one region. Regions are capped in size and may overlap.
+    std::vector<TextRange> find(std::string_view text) const;
+
+private:
+    Options m_options;
+};
+
+} // namespace SendGuard::Core

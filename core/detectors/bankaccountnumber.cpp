@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "builtindetectors.h"
+
+#include "../masking.h"
+#include "../validators.h"
+
+#include <vector>
+
+namespace SendGuard::Core::Detectors {
+
+namespace {
+
+std::vector<std::size_t> groupLengths(std::string_view match)
+{
+    std::vector<std::size_t> lengths {0};
+    for (const char c : match) {
+        if (c >= '0' && c <= '9')
+            ++lengths.back();
+        else if (lengths.back() != 0)
+            lengths.push_back(0);
+    }
+    return lengths;
+}
+
+bool looksLikePhoneNumber(std::string_view digits, const std::vector<std::size_t> &groups)
+{
+    const bool mobile = digits.size() >= 10 && digits.size() <= 11 && digits.starts_with("01");
+    const bool seoul = digits.size() >= 9 && digits.size() <= 10 && digits.starts_with("02");
+    const bool area = digits.size() >= 10 && digits.size() <= 11 && digits.starts_with('0');
+    if (groups.size() == 1)
+        return mobile || seoul || area;
+    return groups.size() == 3 && groups[0] <= 3 && groups[2] == 4 && digits.starts_with('0');
+}
+
+// Accounts are 10-14 digits in two to four groups. Shapes that belong to other identifiers never
+// count, whatever words stand around them.
+Validation validate(std::string_view match, const ValidationContext &)
+{
+    const std::string digits = Validators::digitsOf(match);
+    if (digits.size() < 10 || digits.size() > 14)
+        return Validation::Reject;
+    const std::vector<std::size_t> groups = groupLengths(match);
+    if (groups.size() > 4 || looksLikePhoneNumber(digits, groups))
+        return Validation::Reject;
+    const bool registrationShape = (groups.size() == 2 && groups[0] == 6 && groups[1] == 7) ||
+        (groups.size() == 1 && Validators::registrationBirthDate(digits).isValid());
+    if (registrationShape)
+        return Validation::Reject;
+    if (groups.size() == 1 && Validators::luhnValid(digits) && Validators::isKnownCardIssuer(digits))
+        return Validation::Reject;
+    return Validation::Plausible;
+}
+
+std::string mask(std::string_view match)
+{
+    return Masking::maskDigits(match, 0, 4);
+}
+
+} // namespace
+
+DetectorSpec bankAccountNumber()
+{
+    return {
+        .id = QStringLiteral("kr-bank-account"),
+        .severity = Severity::Medium,
+        .description = QStringLiteral("Bank account number (계좌번호), next to a bank or account word"),
+        .priority = 30,
+        .trigger = Trigger::DigitRun,
+        .minDigits = 10,
+        .boundary = Boundary::Digits,
+        .patterns =
+            {
+                // 국민 123456-78-901234, 신한 110-123-456789, 우리 1002-123-456789, 농협 302-1234-5678-91 ...
+                {"\\d{2,6}-\\d{2,7}-\\d{2,7}(?:-\\d{1,3})?", ContextRule::Needed, 0.75},
+                {"\\d{10,14}", ContextRule::Needed, 0.65},
+            },
+        .contextWords = {"계좌",   "계좌번호",   "입금", "예금주", "송금",   "이체",       "은행",     "국민",
+                         "신한",   "우리",       "하나", "농협",   "기업",   "카카오뱅크", "케이뱅크", "토스",
+                         "우체국", "새마을금고", "수협", "신협",   "SC제일", "씨티",       "bank",     "account"},
+        .validate = validate,
+        .mask = mask,
+    };
+}
+
+} // namespace SendGuard::Core::Detectors

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "builtindetectors.h"
+
+#include "../masking.h"
+#include "../validators.h"
+
+namespace SendGuard::Core::Detectors {
+
+namespace {
+
+// Every issued number carries the national check digit, so it is a gate.
+Validation validate(std::string_view match, const ValidationContext &)
+{
+    return Validators::businessRegistrationCheckDigitMatches(Validators::digitsOf(match)) ? Validation::Plausible
+                                                                                          : Validation::Reject;
+}
+
+std::string mask(std::string_view match)
+{
+    return Masking::maskDigits(match, 5, 0); // 123-45-*****
+}
+
+} // namespace
+
+DetectorSpec businessRegistrationNumber()
+{
+    return {
+        .id = QStringLiteral("kr-business-reg"),
+        .severity = Severity::Low,
+        .description = QStringLiteral("Business registration number (사업자등록번호)"),
+        .priority = 40,
+        .trigger = Trigger::DigitRun,
+        .minDigits = 10,
+        .boundary = Boundary::Digits,
+        .patterns =
+            {
+                {"\\d{3}-\\d{2}-\\d{5}", ContextRule::NotNeeded, 0.8},
+                {"\\d{10}", ContextRule::Needed, 0.7},
+            },
+        .contextWords = {"사업자등록번호", "사업자번호", "사업자", "business registration", "BRN"},
+        .validate = validate,
+        .mask = mask,
+    };
+}
+
+} // namespace SendGuard::Core::Detectors

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "builtindetectors.h"
+
+#include "../masking.h"
+#include "patternparts.h"
+
+namespace SendGuard::Core::Detectors {
+
+namespace {
+
+std::string mask(std::string_view match)
+{
+    // Keep the region and year of issue: 11-12-******-** or 서울 12-******-**.
+    const bool numericRegion = !match.empty() && match.front() >= '0' && match.front() <= '9';
+    return Masking::maskDigits(match, numericRegion ? 4 : 2, 0);
+}
+
+} // namespace
+
+// Region codes 11-26 and 28 (the numeric form since 2011) or the older Hangul region name,
+// two digits of year, six of serial and two check digits.
+DetectorSpec driverLicenseNumber()
+{
+    using namespace PatternParts;
+    const std::string region = "(?:1[1-9]|2[0-6]|28)";
+    const std::string hangulRegion =
+        "(?:서울|부산|경기|강원|충북|충남|전북|전남|경북|경남|제주|대구|인천|광주|대전|울산)";
+    const std::string rest = std::string("\\d{2}") + Separator + "\\d{6}" + Separator + "\\d{2}";
+    return {
+        .id = QStringLiteral("kr-driver-license"),
+        .severity = Severity::High,
+        .description = QStringLiteral("Driver's licence number (운전면허번호)"),
+        .priority = 60,
+        .trigger = Trigger::DigitRun,
+        .minDigits = 10,
+        .boundary = Boundary::Digits,
+        .patterns =
+            {
+                {region + Separator + rest, ContextRule::NotNeeded, 0.85},
+                {hangulRegion + " ?" + rest, ContextRule::NotNeeded, 0.85},
+                {region + "\\d{10}", ContextRule::Needed, 0.7},
+            },
+        .contextWords = {"운전면허", "면허번호", "면허", "driver", "licence", "license"},
+        .mask = mask,
+    };
+}
+
+} // namespace SendGuard::Core::Detectors

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "builtindetectors.h"
+
+namespace SendGuard::Core::Detectors {
+
+namespace {
+
+Validation validate(std::string_view match, const ValidationContext &)
+{
+    const auto at = match.find('@');
+    const std::string_view local = match.substr(0, at);
+    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+        return Validation::Reject;
+    return Validation::Plausible;
+}
+
+std::string mask(std::string_view match)
+{
+    const auto at = match.find('@');
+    return std::string(match.substr(0, 1)) + "***" + std::string(match.substr(at)); // k***@korea.kr
+}
+
+} // namespace
+
+DetectorSpec emailAddress()
+{
+    const std::string label = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+    return {
+        .id = QStringLiteral("email"),
+        .severity = Severity::Low,
+        .description = QStringLiteral("E-mail address"),
+        .priority = 20,
+        .trigger = Trigger::AtSign,
+        .minDigits = 0,
+        .boundary = Boundary::AddressCharacters,
+        .patterns =
+            {
+                {"[A-Za-z0-9._%+-]+@" + label + "(?:\\." + label + ")*\\.[A-Za-z]{2,24}", ContextRule::NotNeeded, 0.9},
+            },
+        .validate = validate,
+        .mask = mask,
+    };
+}
+
+} // namespace SendGuard::Core::Detectors

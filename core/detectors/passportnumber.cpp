@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "builtindetectors.h"
+
+#include "../masking.h"
+#include "../validators.h"
+
+namespace SendGuard::Core::Detectors {
+
+namespace {
+
+Validation validate(std::string_view match, const ValidationContext &)
+{
+    // The bare eight-digit form must not be a date written next to the word 여권 (issue or expiry date).
+    if (match.size() == 8 && Validators::isCompactDate(match))
+        return Validation::Reject;
+    return Validation::Plausible;
+}
+
+std::string mask(std::string_view match)
+{
+    return Masking::maskAlphanumericFrom(match, 4); // M123*****
+}
+
+} // namespace
+
+// Letters: M (multiple-use), S (single-use), R (residence), O (official), D (diplomatic), G (official, 2008+).
+DetectorSpec passportNumber()
+{
+    return {
+        .id = QStringLiteral("kr-passport"),
+        .severity = Severity::High,
+        .description = QStringLiteral("Korean passport number (여권번호)"),
+        .priority = 55,
+        .trigger = Trigger::DigitRun,
+        .minDigits = 7,
+        .boundary = Boundary::Alphanumeric,
+        .patterns =
+            {
+                {"[MSRODG]\\d{8}", ContextRule::NotNeeded, 0.75}, // M12345678, issued until 2021
+                {"[MSRODG]\\d{3}[A-Z]\\d{4}", ContextRule::Needed, 0.8}, // M123A4567, since December 2021
+                {"\\d{8}", ContextRule::Needed, 0.6}, // the digits written without the letter
+            },
+        .contextWords = {"여권", "여권번호", "passport", "패스포트"},
+        .validate = validate,
+        .mask = mask,
+    };
+}
+
+} // namespace SendGuard::Core::Detectors

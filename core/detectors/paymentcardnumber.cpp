@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "builtindetectors.h"
+
+#include "../masking.h"
+#include "../validators.h"
+#include "patternparts.h"
+
+namespace SendGuard::Core::Detectors {
+
+namespace {
+
+// Luhn and a known issuer range are a gate: a random 16-digit number fails one or the other 9 times in 10.
+Validation validate(std::string_view match, const ValidationContext &)
+{
+    const std::string digits = Validators::digitsOf(match);
+    return Validators::luhnValid(digits) && Validators::isKnownCardIssuer(digits) ? Validation::Plausible
+                                                                                  : Validation::Reject;
+}
+
+std::string mask(std::string_view match)
+{
+    return Masking::maskDigits(match, 0, 4); // ****-****-****-3456
+}
+
+} // namespace
+
+DetectorSpec paymentCardNumber()
+{
+    using namespace PatternParts;
+    const std::string four = "\\d{4}";
+    return {
+        .id = QStringLiteral("credit-card"),
+        .severity = Severity::High,
+        .description = QStringLiteral("Payment card number (신용·체크카드번호)"),
+        .priority = 70,
+        .trigger = Trigger::DigitRun,
+        .minDigits = 13,
+        .boundary = Boundary::Digits,
+        .patterns =
+            {
+                {four + Separator + four + Separator + four + Separator + four, ContextRule::NotNeeded, 0.85},
+                {"3[47]\\d{2}" + std::string(Separator) + "\\d{6}" + Separator + "\\d{5}", ContextRule::NotNeeded,
+                 0.85}, // American Express 4-6-5
+                {"3\\d{3}" + std::string(Separator) + "\\d{6}" + Separator + "\\d{4}", ContextRule::NotNeeded,
+                 0.8}, // Diners Club 4-6-4
+                // Ungrouped digits are also order, receipt and account numbers: only next to a card word.
+                {"\\d{13,19}", ContextRule::Needed, 0.75},
+            },
+        .contextWords = {"카드", "카드번호", "신용카드", "체크카드", "결제", "card", "credit", "visa", "mastercard",
+                         "amex"},
+        .validate = validate,
+        .mask = mask,
+    };
+}
+
+} // namespace SendGuard::Core::Detectors

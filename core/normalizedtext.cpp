@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "normalizedtext.h"
+
+namespace SendGuard::Core {
+
+namespace {
+
+constexpr char Dropped = 0;
+
+std::size_t sequenceLength(unsigned char lead)
+{
+    if (lead < 0xC0)
+        return 1; // ASCII, or a stray continuation byte
+    if (lead < 0xE0)
+        return 2;
+    if (lead < 0xF0)
+        return 3;
+    return lead < 0xF8 ? 4 : 1;
+}
+
+NormalizedText::FoldedCharacter folded(std::size_t length, char replacement)
+{
+    return {length, true, replacement};
+}
+
+} // namespace
+
+NormalizedText::FoldedCharacter NormalizedText::foldCharacter(std::string_view text, std::size_t pos)
+{
+    const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+    const unsigned char lead = at(0);
+    const std::size_t length = std::min(sequenceLength(lead), text.size() - pos);
+    if (length == 2 && lead == 0xC2) {
+        if (at(1) == 0xA0)
+            return folded(2, ' '); // NBSP
+        if (at(1) == 0xAD)
+            return folded(2, Dropped); // soft hyphen
+    } else if (length == 3) {
+        const unsigned char b1 = at(1);
+        const unsigned char b2 = at(2);
+        switch (lead) {
+        case 0xE2:
+            if (b1 == 0x80) {
+                if (b2 <= 0x8A || b2 == 0xAF)
+                    return folded(3, ' '); // U+2000-200A spaces, U+202F narrow NBSP
+                if (b2 <= 0x8D)
+                    return folded(3, Dropped); // U+200B-200D zero-width space, non-joiner, joiner
+                if (b2 >= 0x90 && b2 <= 0x95)
+                    return folded(3, '-'); // U+2010-2015 hyphen, figure dash, en dash, em dash ...
+            } else if (b1 == 0x81 && b2 == 0xA0) {
+                return folded(3, Dropped); // U+2060 word joiner
+            } else if (b1 == 0x88 && b2 == 0x92) {
+                return folded(3, '-'); // U+2212 minus sign
+            }
+            break;
+        case 0xE3:
+            if (b1 == 0x80 && b2 == 0x80)
+                return folded(3, ' '); // U+3000 ideographic space
+            break;
+        case 0xEF:
+            if (b1 == 0xBB && b2 == 0xBF)
+                return folded(3, Dropped); // U+FEFF zero-width no-break space
+            if (b1 == 0xB9 && b2 == 0xA3)
+                return folded(3, '-'); // U+FE63 small hyphen-minus
+            if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF)
+                return folded(3, static_cast<char>(0x21 + (b2 - 0x81))); // U+FF01-FF3F
+            if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E)
+                return folded(3, static_cast<char>(0x60 + (b2 - 0x80))); // U+FF40-FF5E
+            break;
+        }
+    }
+    return {length, false, 0};
+}
+
+NormalizedText::NormalizedText(std::string_view original, std::size_t begin, std::size_t end)
+    : m_original(original)
+{
+    m_text.reserve(end - begin);
+    m_origin.reserve(end - begin);
+    std::size_t pos = begin;
+    while (pos < end) {
+        if (static_cast<unsigned char>(original[pos]) < 0x80) {
+            m_text.push_back(original[pos]);
+            m_origin.push_back(pos);
+            ++pos;
+            continue;
+        }
+        const FoldedCharacter c = foldCharacter(original, pos);
+        const std::size_t length = std::min(c.length, end - pos);
+        if (!c.folded) {
+            m_text.append(original.substr(pos, length));
+            m_origin.insert(m_origin.end(), length, pos);
+        } else if (c.replacement != Dropped) {
+            m_text.push_back(c.replacement);
+            m_origin.push_back(pos);
+        }
+        pos += length;
+    }
+}
+
+std::size_t NormalizedText::originalEnd(std::size_t end) const
+{
+    const std::size_t start = m_origin[end - 1];
+    const std::size_t length = foldCharacter(m_original, start).length;
+    return start + length;
+}
+
+} // namespace SendGuard::Core

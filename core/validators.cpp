@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "validators.h"
+
+#include <array>
+
+namespace SendGuard::Core::Validators {
+
+namespace {
+
+int digitAt(std::string_view digits, std::size_t i)
+{
+    return digits[i] - '0';
+}
+
+int number(std::string_view digits, std::size_t from, std::size_t count)
+{
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i)
+        value = value * 10 + digitAt(digits, i);
+    return value;
+}
+
+bool allDigits(std::string_view text)
+{
+    for (const char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+    }
+    return true;
+}
+
+int rrnCheckDigit(std::string_view digits13)
+{
+    static constexpr std::array<int, 12> weights {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
+    int sum = 0;
+    for (std::size_t i = 0; i < weights.size(); ++i)
+        sum += digitAt(digits13, i) * weights[i];
+    return (11 - sum % 11) % 10;
+}
+
+bool startsWithin(std::string_view digits, int prefixLength, int low, int high)
+{
+    if (digits.size() < static_cast<std::size_t>(prefixLength))
+        return false;
+    const int prefix = number(digits, 0, prefixLength);
+    return prefix >= low && prefix <= high;
+}
+
+} // namespace
+
+std::string digitsOf(std::string_view text)
+{
+    std::string digits;
+    digits.reserve(text.size());
+    for (const char c : text) {
+        if (c >= '0' && c <= '9')
+            digits.push_back(c);
+    }
+    return digits;
+}
+
+QDate registrationBirthDate(std::string_view digits13)
+{
+    if (digits13.size() != 13 || !allDigits(digits13))
+        return {};
+    int century = 0;
+    switch (digitAt(digits13, 6)) {
+    case 1:
+    case 2:
+    case 5:
+    case 6:
+        century = 1900;
+        break;
+    case 3:
+    case 4:
+    case 7:
+    case 8:
+        century = 2000;
+        break;
+    case 9:
+    case 0:
+        century = 1800;
+        break;
+    }
+    if (century == 0)
+        return {};
+    return QDate(century + number(digits13, 0, 2), number(digits13, 2, 2), number(digits13, 4, 2));
+}
+
+bool rrnCheckDigitMatches(std::string_view digits13)
+{
+    return digits13.size() == 13 && allDigits(digits13) && rrnCheckDigit(digits13) == digitAt(digits13, 12);
+}
+
+bool frnCheckDigitMatches(std::string_view digits13)
+{
+    return digits13.size() == 13 && allDigits(digits13) && (rrnCheckDigit(digits13) + 2) % 10 == digitAt(digits13, 12);
+}
+
+bool luhnValid(std::string_view digits)
+{
+    if (digits.size() < 2 || !allDigits(digits))
+        return false;
+    int sum = 0;
+    bool doubled = false;
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+        int d = *it - '0';
+        if (doubled) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+        doubled = !doubled;
+    }
+    return sum % 10 == 0;
+}
+
+bool isKnownCardIssuer(std::string_view digits)
+{
+    if (!allDigits(digits))
+        return false;
+    const auto length = digits.size();
+    const bool len16to19 = length >= 16 && length <= 19;
+    if (digits.starts_with('4')) // Visa
+        return length == 13 || length == 16 || length == 19;
+    if (startsWithin(digits, 2, 51, 55) || startsWithin(digits, 4, 2221, 2720)) // Mastercard
+        return length == 16;
+    if (startsWithin(digits, 2, 34, 34) || startsWithin(digits, 2, 37, 37)) // American Express
+        return length == 15;
+    if (startsWithin(digits, 3, 300, 305) || startsWithin(digits, 2, 36, 36) || startsWithin(digits, 2, 38, 39))
+        return length >= 14 && length <= 19; // Diners Club
+    if (startsWithin(digits, 4, 3528, 3589)) // JCB
+        return len16to19;
+    if (digits.starts_with("6011") || startsWithin(digits, 3, 644, 649) || digits.starts_with("65")) // Discover
+        return len16to19;
+    if (digits.starts_with("62")) // UnionPay
+        return len16to19;
+    if (digits.starts_with("50") || startsWithin(digits, 2, 56, 58) || digits.starts_with('6')) // Maestro
+        return length >= 12 && length <= 19;
+    if (digits.starts_with('9')) // Korean domestic cards (BC and issuers' local ranges)
+        return length == 16;
+    return false;
+}
+
+bool businessRegistrationCheckDigitMatches(std::string_view digits10)
+{
+    if (digits10.size() != 10 || !allDigits(digits10))
+        return false;
+    static constexpr std::array<int, 9> weights {1, 3, 7, 1, 3, 7, 1, 3, 5};
+    int sum = 0;
+    for (std::size_t i = 0; i < weights.size(); ++i)
+        sum += digitAt(digits10, i) * weights[i];
+    sum += digitAt(digits10, 8) * 5 / 10;
+    return (10 - sum % 10) % 10 == digitAt(digits10, 9);
+}
+
+bool isCompactDate(std::string_view digits8)
+{
+    if (digits8.size() != 8 || !allDigits(digits8))
+        return false;
+    const int year = number(digits8, 0, 4);
+    return year >= 1900 && year <= 2099 && QDate(year, number(digits8, 4, 2), number(digits8, 6, 2)).isValid();
+}
+
+} // namespace SendGuard::Core::Validators
