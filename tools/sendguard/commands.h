@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QStringList>
+
+// The sub-commands of `sendguard`. Each takes its own argument list (the first element names the
+// command, as argv[0] would) and returns the process exit code.
+namespace SendGuard::Tools {
+
+// Exit codes shared by the commands (DESIGN.md).
+enum ExitCode {
+    ExitClean = 0,
+    ExitFound = 1,
+    ExitUsageOrInput = 2,
+    ExitIncomplete = 3,
+};
+
+int runScan(const QStringList &arguments);
+int runRedact(const QStringList &arguments);
+int runDetectors(const QStringList &arguments);
+
+} // namespace SendGuard::Tools

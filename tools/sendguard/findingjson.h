@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "core/finding.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace SendGuard::Tools {
+
+// JSON in the exact field order of the DESIGN.md contract (QJsonObject would sort the keys).
+namespace FindingJson {
+
+// A JSON string literal, quotes included.
+QString quoted(const QString &text);
+
+// {"detector","severity","confidence","start","end","masked"}
+QString finding(const Core::Finding &finding);
+
+// [finding, ...]
+QString findings(const std::vector<Core::Finding> &findings);
+
+} // namespace FindingJson
+
+} // namespace SendGuard::Tools

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <string_view>
+
+namespace SendGuard::Tools {
+
+// The bytes of one command-line input: a file, or standard input for "-". Valid UTF-8 or an error
+// that says where it is not.
+class InputText
+{
+public:
+    explicit InputText(const QString &name);
+
+    const QString &name() const { return m_name; }
+    bool isValid() const { return m_error.isEmpty(); }
+    const QString &errorString() const { return m_error; }
+    std::string_view bytes() const { return {m_bytes.constData(), static_cast<std::size_t>(m_bytes.size())}; }
+
+private:
+    QString m_name;
+    QByteArray m_bytes;
+    QString m_error;
+};
+
+} // namespace SendGuard::Tools

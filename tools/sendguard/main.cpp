@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// sendguard: scan, redact and inspect from the command line what the SendGuard plugin checks at send time.
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <functional>
+#include <map>
+
+namespace {
+
+constexpr auto usage = R"(Usage: sendguard COMMAND [OPTIONS] [ARGS]
+
+Finds personal data (resident registration numbers and more) in outgoing text.
+
+Commands:
+  scan [--json] [FILE|-]...  find personal data; prints masked values only
+  redact [FILE|-]            print the text with every finding masked
+  detectors [--json]         list the detectors
+
+Run 'sendguard COMMAND --help' for a command's options.
+Options:
+  -h, --help     this help
+  -v, --version  the version
+)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sendguard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SENDGUARD_VERSION));
+
+    using namespace SendGuard::Tools;
+    const std::map<QString, std::function<int(const QStringList &)>> commands {
+        {QStringLiteral("scan"), runScan},
+        {QStringLiteral("redact"), runRedact},
+        {QStringLiteral("detectors"), runDetectors},
+    };
+
+    const QStringList arguments = QCoreApplication::arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("-h") || command == QLatin1String("--help") || command == QLatin1String("help")) {
+        out << usage;
+        return ExitClean;
+    }
+    if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
+        out << "sendguard " << QCoreApplication::applicationVersion() << '\n';
+        return ExitClean;
+    }
+    const auto it = commands.find(command);
+    if (it == commands.end()) {
+        if (command.isEmpty())
+            err << "sendguard: no command given\n\n" << usage;
+        else
+            err << "sendguard: unknown command '" << command << "'\n\n" << usage;
+        return ExitUsageOrInput;
+    }
+    QStringList commandArguments = arguments.mid(2);
+    commandArguments.prepend(QStringLiteral("sendguard ") + command);
+    return it->second(commandArguments);
+}

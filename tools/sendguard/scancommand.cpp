@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "commands.h"
+
+#include "findingjson.h"
+#include "inputtext.h"
+
+#include "core/scanner.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace SendGuard::Tools {
+
+namespace {
+
+// 1-based line and column (in characters) of a byte offset, for people reading the table.
+QString lineAndColumn(std::string_view text, std::size_t offset)
+{
+    const std::string_view before = text.substr(0, offset);
+    const auto lineStart = before.rfind('\n');
+    const auto line = std::count(before.begin(), before.end(), '\n') + 1;
+    const std::string_view lastLine = lineStart == std::string_view::npos ? before : before.substr(lineStart + 1);
+    const auto column = std::count_if(lastLine.begin(), lastLine.end(), [](char c) { return (c & 0xC0) != 0x80; }) + 1;
+    return QStringLiteral("%1:%2").arg(line).arg(column);
+}
+
+void printTable(QTextStream &out, const InputText &input, const Core::ScanResult &result)
+{
+    if (result.findings.empty()) {
+        out << input.name() << ": no personal data found\n";
+        return;
+    }
+    out << input.name() << ": " << result.findings.size() << (result.findings.size() == 1 ? " finding" : " findings")
+        << '\n';
+    out << QStringLiteral("  %1 %2 %3 %4 %5\n")
+               .arg(QStringLiteral("LINE:COL"), -9)
+               .arg(QStringLiteral("DETECTOR"), -18)
+               .arg(QStringLiteral("SEVERITY"), -8)
+               .arg(QStringLiteral("CONF"), -5)
+               .arg(QStringLiteral("MASKED"));
+    for (const Core::Finding &finding : result.findings) {
+        out << QStringLiteral("  %1 %2 %3 %4 %5\n")
+                   .arg(lineAndColumn(input.bytes(), static_cast<std::size_t>(finding.start)), -9)
+                   .arg(finding.detector, -18)
+                   .arg(Core::severityName(finding.severity), -8)
+                   .arg(QString::number(finding.confidence, 'f', 2), -5)
+                   .arg(finding.masked);
+    }
+}
+
+} // namespace
+
+int runScan(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Finds personal data in text files and prints it masked.\n"
+                       "Exit status: 0 nothing found, 1 found, 2 usage or input error, 3 scan incomplete."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("One JSON line per input: {\"file\", \"findings\"} with UTF-8 "
+                                                       "byte offsets."));
+    parser.addOption(jsonOption);
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QStringLiteral("Text files to scan; - or none: standard input."),
+                                 QStringLiteral("scan [--json] [FILE|-]..."));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << "sendguard scan: " << parser.errorText() << "\nTry 'sendguard scan --help'.\n";
+        return ExitUsageOrInput;
+    }
+    if (parser.isSet(helpOption)) {
+        out << parser.helpText();
+        return ExitClean;
+    }
+    QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        files << QStringLiteral("-");
+
+    const Core::Scanner scanner;
+    const bool json = parser.isSet(jsonOption);
+    bool found = false;
+    bool inputError = false;
+    bool incomplete = false;
+    for (const QString &file : files) {
+        const InputText input(file);
+        if (!input.isValid()) {
+            inputError = true;
+            err << "sendguard scan: " << file << ": " << input.errorString() << '\n';
+            if (json)
+                out << "{\"file\":" << FindingJson::quoted(file)
+                    << ",\"error\":" << FindingJson::quoted(input.errorString()) << "}\n";
+            continue;
+        }
+        const Core::ScanResult result = scanner.scan(input.bytes());
+        if (!result.complete) {
+            // Never print partial findings as if they were the whole answer.
+            incomplete = true;
+            const QString why = QStringLiteral("scan incomplete: %1").arg(result.error);
+            err << "sendguard scan: " << file << ": " << why << '\n';
+            if (json)
+                out << "{\"file\":" << FindingJson::quoted(file) << ",\"error\":" << FindingJson::quoted(why) << "}\n";
+            continue;
+        }
+        found = found || !result.findings.empty();
+        if (json)
+            out << "{\"file\":" << FindingJson::quoted(file)
+                << ",\"findings\":" << FindingJson::findings(result.findings) << "}\n";
+        else
+            printTable(out, input, result);
+        out.flush();
+    }
+    if (incomplete)
+        return ExitIncomplete;
+    if (inputError)
+        return ExitUsageOrInput;
+    return found ? ExitFound : ExitClean;
+}
+
+} // namespace SendGuard::Tools
