@@ -178,15 +178,26 @@ bool isDomainCharacter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
 }
 
-TextRange addressAround(std::string_view text, std::size_t at)
+// Length of an at sign at i: '@' or the full-width '＠' (U+FF20), or 0.
+std::size_t atSignAt(std::string_view text, std::size_t i)
+{
+    if (text[i] == '@')
+        return 1;
+    const bool fullWidth =
+        byteAt(text, i) == 0xEF && i + 2 < text.size() && byteAt(text, i + 1) == 0xBC && byteAt(text, i + 2) == 0xA0;
+    return fullWidth ? 3 : 0;
+}
+
+TextRange addressAround(std::string_view text, std::size_t at, std::size_t atLength)
 {
     std::size_t begin = at;
     while (begin > 0 && at - begin < MaxLocalPart && isLocalPartCharacter(byteAt(text, begin - 1)))
         --begin;
-    std::size_t end = at + 1;
-    while (end < text.size() && end - at <= MaxDomain && isDomainCharacter(byteAt(text, end)))
+    const std::size_t domain = at + atLength;
+    std::size_t end = domain;
+    while (end < text.size() && end - domain < MaxDomain && isDomainCharacter(byteAt(text, end)))
         ++end;
-    if (begin == at || end == at + 1)
+    if (begin == at || end == domain)
         return {};
     return {begin, end};
 }
@@ -226,12 +237,12 @@ std::vector<TextRange> CandidateFinder::find(std::string_view text) const
     std::vector<TextRange> found;
     std::size_t pos = 0;
     while ((pos = nextTrigger(text, pos)) < text.size()) {
-        if (text[pos] == '@') {
+        if (const std::size_t atLength = atSignAt(text, pos); atLength != 0) {
             if (m_options.findAddresses) {
-                if (const TextRange address = addressAround(text, pos); address.size() > 0)
+                if (const TextRange address = addressAround(text, pos, atLength); address.size() > 0)
                     found.push_back(withMargins(text, address.begin, address.end));
             }
-            ++pos;
+            pos += atLength;
             continue;
         }
         if (m_options.minDigits <= 0 || digitishAt(text, pos).length == 0) {

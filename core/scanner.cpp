@@ -383,6 +383,9 @@ ScanResult Scanner::Private::scan(std::string_view text) const
         return {resolve(std::move(candidates)), true, {}};
     } catch (const std::bad_alloc &) {
         return incomplete(QStringLiteral("out of memory"));
+    } catch (...) {
+        // Nothing may escape to the host, and a failed scan is never a clean one.
+        return incomplete(QStringLiteral("internal error while scanning"));
     }
 }
 

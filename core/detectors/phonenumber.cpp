@@ -47,7 +47,8 @@ DetectorSpec phoneNumber()
             {
                 {area + subscriber, ContextRule::NotNeeded, 0.85}, // 010-1234-5678, 02.123.4567
                 {"\\(" + area + "\\) ?\\d{3,4}" + sep + "\\d{4}", ContextRule::NotNeeded, 0.85}, // (02) 123-4567
-                {"\\+82" + sep + "?(?:\\(0\\) ?)?" + internationalArea + subscriber, ContextRule::NotNeeded, 0.85},
+                {"\\+82" + sep + "?(?:\\(0\\) ?)?" + internationalArea + sep + "?\\d{3,4}" + sep + "?\\d{4}",
+                 ContextRule::NotNeeded, 0.85}, // +82 10-1234-5678, +821012345678
                 {area + "\\d{7,8}", ContextRule::NotNeeded, 0.65}, // 01012345678
             },
         .contextWords = {"전화", "전화번호", "연락처", "휴대폰", "핸드폰", "휴대전화", "팩스", "phone", "mobile", "tel",

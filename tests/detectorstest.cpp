@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Every built-in detector, through the real scanner: positives in every written form, and the
+// hard negatives that must produce no finding at all.
+#include "scannerfortests.h"
+
+#include <QTest>
+
+using namespace SendGuard::Core;
+using SendGuard::Tests::testScanner;
+
+namespace {
+
+QString describe(const std::vector<Finding> &findings, const QString &text)
+{
+    QStringList parts;
+    for (const Finding &f : findings)
+        parts << QStringLiteral("%1 \"%2\" -> %3").arg(f.detector, text.mid(f.start, f.end - f.start), f.masked);
+    return parts.isEmpty() ? QStringLiteral("no findings") : parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+class DetectorsTest : public QObject
+{
+    Q_OBJECT
+
+    // Columns shared by the positive tables: the message text, the detector id expected, the exact
+    // span it must report (a substring of text) and the masked form.
+    static void positiveColumns()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("detector");
+        QTest::addColumn<QString>("span");
+        QTest::addColumn<QString>("masked");
+    }
+
+    static void verifyPositive()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, detector);
+        QFETCH(QString, span);
+        QFETCH(QString, masked);
+        const ScanResult result = testScanner().scan(QStringView(text));
+        QVERIFY(result.complete);
+        const QString found = describe(result.findings, text);
+        QVERIFY2(result.findings.size() == 1, qPrintable(found));
+        const Finding &finding = result.findings.front();
+        QCOMPARE(finding.detector, detector);
+        QCOMPARE(text.mid(finding.start, finding.end - finding.start), span);
+        QCOMPARE(finding.masked, masked);
+        QVERIFY(finding.confidence > 0.0 && finding.confidence < 1.0);
+    }
+
+private Q_SLOTS:
+    void shouldFindResidentRegistrationNumbers_data()
+    {
+        positiveColumns();
+        const QString rrn = QStringLiteral("kr-rrn");
+        const QString masked = QStringLiteral("900101-1******");
+        QTest::newRow("hyphen") << "900101-1234567" << rrn << "900101-1234567" << masked;
+        QTest::newRow("space") << "900101 1234567" << rrn << "900101 1234567"
+                               << "900101 1******";
+        QTest::newRow("spaced hyphen") << "900101 - 1234567" << rrn << "900101 - 1234567"
+                                       << "900101 - 1******";
+        QTest::newRow("en dash") << u"900101\u20131234567"_qs << rrn << u"900101\u20131234567"_qs << masked;
+        QTest::newRow("em dash") << u"900101\u20141234567"_qs << rrn << u"900101\u20141234567"_qs << masked;
+        QTest::newRow("figure dash") << u"900101\u20121234567"_qs << rrn << u"900101\u20121234567"_qs << masked;
+        QTest::newRow("minus sign") << u"900101\u22121234567"_qs << rrn << u"900101\u22121234567"_qs << masked;
+        QTest::newRow("small hyphen") << u"900101\uFE631234567"_qs << rrn << u"900101\uFE631234567"_qs << masked;
+        QTest::newRow("full-width") << u"９００１０１－１２３４５６７"_qs << rrn << u"９００１０１－１２３４５６７"_qs
+                                    << masked;
+        QTest::newRow("nbsp") << u"900101\u00A01234567"_qs << rrn << u"900101\u00A01234567"_qs << "900101 1******";
+        QTest::newRow("ideographic space")
+            << u"900101\u30001234567"_qs << rrn << u"900101\u30001234567"_qs << "900101 1******";
+        QTest::newRow("zero-width inside")
+            << u"9001\u200B01-12\u200D34567"_qs << rrn << u"9001\u200B01-12\u200D34567"_qs << masked;
+        QTest::newRow("glued to hangul") << u"번호900101-1234567입니다"_qs << rrn << "900101-1234567" << masked;
+        QTest::newRow("in a sentence") << u"신청인 홍길동(900101-1234567)의 서류"_qs << rrn << "900101-1234567"
+                                       << masked;
+        QTest::newRow("bare with check digit") << u"번호 9001011234568"_qs << rrn << "9001011234568"
+                                               << "9001011******";
+        QTest::newRow("bare with context word") << u"주민등록번호: 9001011234567"_qs << rrn << "9001011234567"
+                                                << "9001011******";
+        QTest::newRow("bare with english context") << "RRN 9001011234567" << rrn << "9001011234567"
+                                                   << "9001011******";
+        QTest::newRow("new random digits (check fails)") << "850315-2345670" << rrn << "850315-2345670"
+                                                         << "850315-2******";
+        QTest::newRow("born 2000s") << u"아동 050505-3234567"_qs << rrn << "050505-3234567"
+                                    << "050505-3******";
+        QTest::newRow("leap day 2000") << "000229-4234567" << rrn << "000229-4234567"
+                                       << "000229-4******";
+        QTest::newRow("leap day 1996") << "960229-1234567" << rrn << "960229-1234567"
+                                       << "960229-1******";
+        QTest::newRow("born 1800s") << "991231-9234567" << rrn << "991231-9234567"
+                                    << "991231-9******";
+        QTest::newRow("born today") << "261126-3234567" << rrn << "261126-3234567"
+                                    << "261126-3******";
+    }
+    void shouldFindResidentRegistrationNumbers() { verifyPositive(); }
+
+    void shouldFindForeignerRegistrationNumbers_data()
+    {
+        positiveColumns();
+        const QString frn = QStringLiteral("kr-frn");
+        QTest::newRow("hyphen 1900s") << "900101-5234567" << frn << "900101-5234567"
+                                      << "900101-5******";
+        QTest::newRow("hyphen 2000s") << "100708-8234567" << frn << "100708-8234567"
+                                      << "100708-8******";
+        QTest::newRow("bare with old check digit") << "9001015234561" << frn << "9001015234561"
+                                                   << "9001015******";
+        QTest::newRow("bare with context") << u"외국인등록번호 9001016234567"_qs << frn << "9001016234567"
+                                           << "9001016******";
+        QTest::newRow("en dash") << u"100708\u20137234567"_qs << frn << u"100708\u20137234567"_qs << "100708-7******";
+    }
+    void shouldFindForeignerRegistrationNumbers() { verifyPositive(); }
+
+    void shouldReportMaskedNumbersOnlyAsMasked_data()
+    {
+        positiveColumns();
+        const QString id = QStringLiteral("kr-rrn-masked");
+        QTest::newRow("back half masked") << "900101-1******" << id << "900101-1******"
+                                          << "900101-1******";
+        QTest::newRow("all of back masked") << "900101-*******" << id << "900101-*******"
+                                            << "900101-*******";
+        QTest::newRow("date masked too") << "90****-1******" << id << "90****-1******"
+                                         << "90****-1******";
+        QTest::newRow("x mask") << "900101-1xxxxxx" << id << "900101-1xxxxxx"
+                                << "900101-1xxxxxx";
+        QTest::newRow("circle mask") << u"900101-1●●●●●●"_qs << id << u"900101-1●●●●●●"_qs << u"900101-1●●●●●●"_qs;
+        QTest::newRow("bullet mask") << u"900101-1••••••"_qs << id << u"900101-1••••••"_qs << u"900101-1••••••"_qs;
+        QTest::newRow("with context") << u"주민등록번호 900101-1******"_qs << id << "900101-1******"
+                                      << "900101-1******";
+    }
+    void shouldReportMaskedNumbersOnlyAsMasked() { verifyPositive(); }
+
+    void shouldFindPassportNumbers_data()
+    {
+        positiveColumns();
+        const QString id = QStringLiteral("kr-passport");
+        QTest::newRow("old form alone") << "M12345678" << id << "M12345678"
+                                        << "M123*****";
+        QTest::newRow("old form with context") << u"여권번호 M12345678"_qs << id << "M12345678"
+                                               << "M123*****";
+        QTest::newRow("old form single-use") << u"여권 S98765432"_qs << id << "S98765432"
+                                             << "S987*****";
+        QTest::newRow("new form with context") << u"여권번호: M123A4567"_qs << id << "M123A4567"
+                                               << "M123*****";
+        QTest::newRow("new form english context") << "Passport No. G987B6543" << id << "G987B6543"
+                                                  << "G987*****";
+        QTest::newRow("glued to hangul") << u"여권번호M12345678입니다"_qs << id << "M12345678"
+                                         << "M123*****";
+        QTest::newRow("bare digits with context") << u"여권번호 53719264"_qs << id << "53719264"
+                                                  << "5371****";
+        QTest::newRow("full-width") << u"여권 Ｍ１２３４５６７８"_qs << id << u"Ｍ１２３４５６７８"_qs << "M123*****";
+    }
+    void shouldFindPassportNumbers() { verifyPositive(); }
+
+    void shouldFindDriverLicenseNumbers_data()
+    {
+        positiveColumns();
+        const QString id = QStringLiteral("kr-driver-license");
+        QTest::newRow("numeric region") << "11-12-123456-12" << id << "11-12-123456-12"
+                                        << "11-12-******-**";
+        QTest::newRow("region 28") << u"면허 28-05-654321-99"_qs << id << "28-05-654321-99"
+                                   << "28-05-******-**";
+        QTest::newRow("region 26 spaces") << "26 19 123456 01" << id << "26 19 123456 01"
+                                          << "26 19 ****** **";
+        QTest::newRow("hangul region") << u"서울 12-123456-12"_qs << id << u"서울 12-123456-12"_qs
+                                       << u"서울 12-******-**"_qs;
+        QTest::newRow("hangul region glued")
+            << u"부산12-123456-12"_qs << id << u"부산12-123456-12"_qs << u"부산12-******-**"_qs;
+        QTest::newRow("bare with context") << u"운전면허번호 111212345612"_qs << id << "111212345612"
+                                           << "1112********";
+        QTest::newRow("en dashes") << u"11\u201312\u2013123456\u201312"_qs << id << u"11\u201312\u2013123456\u201312"_qs
+                                   << "11-12-******-**";
+    }
+    void shouldFindDriverLicenseNumbers() { verifyPositive(); }
+
+    void shouldFindPhoneNumbers_data()
+    {
+        positiveColumns();
+        const QString id = QStringLiteral("kr-phone");
+        QTest::newRow("mobile") << "010-1234-5678" << id << "010-1234-5678"
+                                << "010-****-5678";
+        QTest::newRow("mobile spaces") << "010 1234 5678" << id << "010 1234 5678"
+                                       << "010 **** 5678";
+        QTest::newRow("mobile dots") << "010.1234.5678" << id << "010.1234.5678"
+                                     << "010.****.5678";
+        QTest::newRow("mobile bare") << u"연락처01012345678"_qs << id << "01012345678"
+                                     << "010****5678";
+        QTest::newRow("old mobile 011") << "011-123-4567" << id << "011-123-4567"
+                                        << "011-***-4567";
+        QTest::newRow("old mobile 019") << "019-9876-5432" << id << "019-9876-5432"
+                                        << "019-****-5432";
+        QTest::newRow("seoul") << "02-123-4567" << id << "02-123-4567"
+                               << "02-***-4567";
+        QTest::newRow("seoul 4-digit exchange") << "02-1234-5678" << id << "02-1234-5678"
+                                                << "02-****-5678";
+        QTest::newRow("seoul bare") << "0212345678" << id << "0212345678"
+                                    << "02****5678";
+        QTest::newRow("gyeonggi") << "031-123-4567" << id << "031-123-4567"
+                                  << "031-***-4567";
+        QTest::newRow("incheon") << "032-456-7890" << id << "032-456-7890"
+                                 << "032-***-7890";
+        QTest::newRow("jeju") << "064-123-4567" << id << "064-123-4567"
+                              << "064-***-4567";
+        QTest::newRow("internet phone 070") << "070-1234-5678" << id << "070-1234-5678"
+                                            << "070-****-5678";
+        QTest::newRow("parenthesized area") << "(02) 123-4567" << id << "(02) 123-4567"
+                                            << "(02) ***-4567";
+        QTest::newRow("international") << "+82 10-1234-5678" << id << "+82 10-1234-5678"
+                                       << "+82 10-****-5678";
+        QTest::newRow("international hyphens") << "+82-10-1234-5678" << id << "+82-10-1234-5678"
+                                               << "+82-10-****-5678";
+        QTest::newRow("international bare") << "+821012345678" << id << "+821012345678"
+                                            << "+8210****5678";
+        QTest::newRow("international seoul") << "+82 2-123-4567" << id << "+82 2-123-4567"
+                                             << "+82 2-***-4567";
+        QTest::newRow("en dashes") << u"010\u20131234\u20135678"_qs << id << u"010\u20131234\u20135678"_qs
+                                   << "010-****-5678";
+        QTest::newRow("full-width") << u"０１０－１２３４－５６７８"_qs << id << u"０１０－１２３４－５６７８"_qs
+                                    << "010-****-5678";
+        QTest::newRow("glued to hangul") << u"전화010-1234-5678로"_qs << id << "010-1234-5678"
+                                         << "010-****-5678";
+    }
+    void shouldFindPhoneNumbers() { verifyPositive(); }
+
+    void shouldFindPaymentCardNumbers_data()
+    {
+        positiveColumns();
+        const QString id = QStringLiteral("credit-card");
+        QTest::newRow("visa hyphens") << "4111-1111-1111-1111" << id << "4111-1111-1111-1111"
+                                      << "****-****-****-1111";
+        QTest::newRow("mastercard spaces") << "5500 0000 0000 0004" << id << "5500 0000 0000 0004"
+                                           << "**** **** **** 0004";
+        QTest::newRow("mastercard 2-series") << "2223-0000-4840-0011" << id << "2223-0000-4840-0011"
+                                             << "****-****-****-0011";
+        QTest::newRow("amex 4-6-5") << "3782-822463-10005" << id << "3782-822463-10005"
+                                    << "****-******-*0005";
+        QTest::newRow("diners 4-6-4") << "3056-930902-5904" << id << "3056-930902-5904"
+                                      << "****-******-5904";
+        QTest::newRow("korean domestic") << "9410-1234-5678-9010" << id << "9410-1234-5678-9010"
+                                         << "****-****-****-9010";
+        QTest::newRow("bare with context") << u"카드번호 4111111111111111"_qs << id << "4111111111111111"
+                                           << "************1111";
+        QTest::newRow("bare with english context") << "card: 3566123456789015" << id << "3566123456789015"
+                                                   << "************9015";
+        QTest::newRow("full-width") << u"４１１１－１１１１－１１１１－１１１１"_qs << id
+                                    << u"４１１１－１１１１－１１１１－１１１１"_qs << "****-****-****-1111";
+    }
+    void shouldFindPaymentCardNumbers() { verifyPositive(); }
+
+    void shouldFindBankAccountNumbersNextToBankWords_data()
+    {
+        positiveColumns();
+        const QString id = QStringLiteral("kr-bank-account");
+        QTest::newRow("kookmin 6-2-6") << u"국민은행 123456-01-123456"_qs << id << "123456-01-123456"
+                                       << "******-**-**3456";
+        QTest::newRow("shinhan 3-3-6") << u"신한 110-123-456789"_qs << id << "110-123-456789"
+                                       << "***-***-**6789";
+        QTest::newRow("woori 4-3-6") << u"우리은행 1002-123-456789"_qs << id << "1002-123-456789"
+                                     << "****-***-**6789";
+        QTest::newRow("hana 3-6-5") << u"하나은행 123-456789-12345"_qs << id << "123-456789-12345"
+                                    << "***-******-*2345";
+        QTest::newRow("nonghyup 3-4-4-2") << u"농협 302-1234-5678-91"_qs << id << "302-1234-5678-91"
+                                          << "***-****-**78-91";
+        QTest::newRow("kakaobank 4-2-7") << u"카카오뱅크 3333-01-1234567"_qs << id << "3333-01-1234567"
+                                         << "****-**-***4567";
+        QTest::newRow("bare with account word") << u"계좌번호 12345678901234"_qs << id << "12345678901234"
+                                                << "**********1234";
+        QTest::newRow("holder after number") << u"입금 110-123-456789 (예금주 홍길동)"_qs << id << "110-123-456789"
+                                             << "***-***-**6789";
+    }
+    void shouldFindBankAccountNumbersNextToBankWords() { verifyPositive(); }
+
+    void shouldFindEmailAddresses_data()
+    {
+        positiveColumns();
+        const QString id = QStringLiteral("email");
+        QTest::newRow("plain") << "kim.yejin@korea.kr" << id << "kim.yejin@korea.kr"
+                               << "k***@korea.kr";
+        QTest::newRow("plus tag") << "user+tag@example.co.kr" << id << "user+tag@example.co.kr"
+                                  << "u***@example.co.kr";
+        QTest::newRow("glued to hangul") << u"메일은kim@seoul.go.kr입니다"_qs << id << "kim@seoul.go.kr"
+                                         << "k***@seoul.go.kr";
+        QTest::newRow("sentence end") << "Write to park.sh@incheon.go.kr." << id << "park.sh@incheon.go.kr"
+                                      << "p***@incheon.go.kr";
+        QTest::newRow("upper case") << "KIM@KOREA.KR" << id << "KIM@KOREA.KR"
+                                    << "K***@KOREA.KR";
+        QTest::newRow("full-width at") << u"kim＠korea.kr"_qs << id << u"kim＠korea.kr"_qs << "k***@korea.kr";
+    }
+    void shouldFindEmailAddresses() { verifyPositive(); }
+
+    void shouldFindBusinessRegistrationNumbers_data()
+    {
+        positiveColumns();
+        const QString id = QStringLiteral("kr-business-reg");
+        QTest::newRow("hyphenated") << "220-81-62517" << id << "220-81-62517"
+                                    << "220-81-*****";
+        QTest::newRow("with context") << u"사업자등록번호 105-87-00626"_qs << id << "105-87-00626"
+                                      << "105-87-*****";
+        QTest::newRow("bare with context") << u"사업자번호 1234567891"_qs << id << "1234567891"
+                                           << "12345*****";
+    }
+    void shouldFindBusinessRegistrationNumbers() { verifyPositive(); }
+
+    void shouldFindNothingInHardNegatives_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("iso date") << u"2024-06-11 회의"_qs;
+        QTest::newRow("compact date") << u"기준일 20240611"_qs;
+        QTest::newRow("dotted date") << u"2024. 6. 11. 공고"_qs;
+        QTest::newRow("receipt number") << u"접수번호 20240611-0001234"_qs;
+        QTest::newRow("order number 20 digits") << u"주문번호 12345678901234567890"_qs;
+        QTest::newRow("waybill 20 digits glued") << u"송장번호12345678901234567890입니다"_qs;
+        QTest::newRow("amount") << u"금액 1,234,567원"_qs;
+        QTest::newRow("large amount") << u"총 123,456,789,012원"_qs;
+        QTest::newRow("time") << u"10:30:45에 시작"_qs;
+        QTest::newRow("date and time") << u"2024년 6월 11일 10시 30분"_qs;
+        QTest::newRow("version") << "Qt 6.4.2, v1.2.3-beta";
+        QTest::newRow("ip address") << u"서버 192.168.0.1 및 10.20.30.40"_qs;
+        QTest::newRow("postcode") << u"우편번호 06236, 구 우편번호 123-456"_qs;
+        QTest::newRow("document number") << u"서구주택과-12345 (2024.06.11.)"_qs;
+        QTest::newRow("impossible month") << "901301-1234567";
+        QTest::newRow("impossible day") << "900230-1234567";
+        QTest::newRow("not a leap year") << "010229-3234567";
+        QTest::newRow("future birth date") << "301231-3234567";
+        QTest::newRow("rrn inside longer number") << "19001011234567";
+        QTest::newRow("rrn behind hyphenated number") << "2024-900101-1234567";
+        QTest::newRow("bare 13 digits without check or context") << u"번호 9001011234567"_qs;
+        QTest::newRow("corporate registration number") << u"법인등록번호 110111-1234567"_qs;
+        QTest::newRow("corporate number short word") << u"법인번호: 110111-1234567"_qs;
+        QTest::newRow("business numbers 15xx") << u"콜센터 1588-1234, 1644-5678, 1800-1234"_qs;
+        QTest::newRow("not an area code") << "034-123-4567";
+        QTest::newRow("new passport form without context") << "M123A4567";
+        QTest::newRow("passport inside a code") << "ABM12345678";
+        QTest::newRow("passport date") << u"여권 발급일 20240611"_qs;
+        QTest::newRow("licence with unknown region") << "27-12-123456-12";
+        QTest::newRow("bare licence without context") << "111212345612";
+        QTest::newRow("card failing luhn") << "4111-1111-1111-1112";
+        QTest::newRow("card unknown issuer") << "1234-5678-9012-3452";
+        QTest::newRow("bare card without context") << u"번호 4111111111111111"_qs;
+        QTest::newRow("account without bank word") << "110-123-456789";
+        QTest::newRow("business number failing check") << "220-81-62518";
+        QTest::newRow("bare business number without context") << "2208162517";
+        QTest::newRow("at sign alone") << u"@홍길동 확인 부탁"_qs;
+        QTest::newRow("address without domain dot") << "kim@localhost";
+        QTest::newRow("double dot local part") << "a..b@korea.kr";
+        QTest::newRow("mixed prose") << u"제2024-123호 공문에 따라 3개 부서 15명이 참석합니다."_qs;
+    }
+    void shouldFindNothingInHardNegatives()
+    {
+        QFETCH(QString, text);
+        const ScanResult result = testScanner().scan(QStringView(text));
+        QVERIFY(result.complete);
+        QVERIFY2(result.findings.empty(), qPrintable(describe(result.findings, text)));
+    }
+
+    // Where two detectors could claim the same digits, the rule that knows the shape wins.
+    void shouldGiveOverlappingShapesToTheRightDetector_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("detector");
+        QTest::newRow("phone next to account word") << u"계좌 문의 010-1234-5678"_qs << "kr-phone";
+        QTest::newRow("rrn next to account word") << u"계좌 900101-1234567"_qs << "kr-rrn";
+        QTest::newRow("hangul licence next to bank word") << u"부산 12-123456-12"_qs << "kr-driver-license";
+        QTest::newRow("masked rrn is never kr-rrn") << u"주민등록번호 900101-1******"_qs << "kr-rrn-masked";
+        QTest::newRow("business number next to account word") << u"계좌 220-81-62517"_qs << "kr-business-reg";
+        QTest::newRow("card next to bank word") << u"신한카드 4111-1111-1111-1111"_qs << "credit-card";
+    }
+    void shouldGiveOverlappingShapesToTheRightDetector()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, detector);
+        const ScanResult result = testScanner().scan(QStringView(text));
+        QVERIFY2(result.findings.size() == 1, qPrintable(describe(result.findings, text)));
+        QCOMPARE(result.findings.front().detector, detector);
+    }
+
+    void shouldRaiseConfidenceWithCheckDigitAndContext()
+    {
+        const auto confidenceOf = [](const QString &text) {
+            const ScanResult result = testScanner().scan(QStringView(text));
+            return result.findings.size() == 1 ? result.findings.front().confidence : -1.0;
+        };
+        const double plain = confidenceOf(QStringLiteral("850315-2345670"));
+        const double checked = confidenceOf(QStringLiteral("850315-2345678"));
+        const double checkedWithContext = confidenceOf(u"주민등록번호 850315-2345678"_qs);
+        QVERIFY(plain > 0);
+        QVERIFY(checked > plain);
+        QVERIFY(checkedWithContext > checked);
+    }
+
+    void shouldFindEveryItemOfARoster()
+    {
+        QString roster;
+        for (int i = 1; i <= 28; ++i)
+            roster += QStringLiteral("%1. 신청인%1 9001%2-1234567 010-1234-%3\n")
+                          .arg(i)
+                          .arg(i, 2, 10, QLatin1Char('0'))
+                          .arg(1000 + i);
+        const ScanResult result = testScanner().scan(QStringView(roster));
+        int rrns = 0;
+        int phones = 0;
+        for (const Finding &f : result.findings) {
+            rrns += f.detector == QLatin1String("kr-rrn");
+            phones += f.detector == QLatin1String("kr-phone");
+        }
+        QCOMPARE(rrns, 28);
+        QCOMPARE(phones, 28);
+        QCOMPARE(result.findings.size(), std::size_t(56));
+    }
+};
+
+QTEST_GUILESS_MAIN(DetectorsTest)
+#include "detectorstest.moc"

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The real `sendguard` binary, run as a user or a script would run it.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run sendguard(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(SENDGUARD_CLI), arguments);
+    if (!process.waitForStarted())
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+} // namespace
+
+class SendGuardCliTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString writeFile(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
+    }
+
+private Q_SLOTS:
+    void shouldPrintJsonLinesInTheContractsExactForm()
+    {
+        const QString path = writeFile(QStringLiteral("one.txt"), u"번호 900101-1234567\n"_qs.toUtf8());
+        const Run run = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), path});
+        QCOMPARE(run.exitCode, 1);
+        const QByteArray expected = "{\"file\":\"" + path.toUtf8() +
+            "\",\"findings\":[{\"detector\":\"kr-rrn\",\"severity\":\"high\",\"confidence\":0.85,\"start\":7,"
+            "\"end\":21,\"masked\":\"900101-1******\"}]}\n";
+        QCOMPARE(run.out, expected);
+    }
+
+    void shouldExitWithTheContractsCodes_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("clean") << u"회의는 3시입니다."_qs.toUtf8() << 0;
+        QTest::newRow("found") << QByteArray("010-1234-5678") << 1;
+        QTest::newRow("invalid utf-8") << QByteArray("abc\xFFzz") << 2;
+    }
+    void shouldExitWithTheContractsCodes()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(int, exitCode);
+        const QString path = writeFile(QStringLiteral("codes.txt"), content);
+        QCOMPARE(sendguard({QStringLiteral("scan"), path}).exitCode, exitCode);
+        QCOMPARE(sendguard({QStringLiteral("scan"), QStringLiteral("--json"), path}).exitCode, exitCode);
+    }
+
+    void shouldReportBadInputAndStillScanTheOtherFiles()
+    {
+        const QString bad = writeFile(QStringLiteral("bad.txt"), QByteArray("ok \xC3\x28 900101-1234567"));
+        const QString good = writeFile(QStringLiteral("good.txt"), QByteArray("010-1234-5678"));
+        const QString missing = m_dir.filePath(QStringLiteral("missing.txt"));
+        const Run run = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), bad, missing, good});
+        QCOMPARE(run.exitCode, 2);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[0].contains("\"error\":\"not valid UTF-8 at byte offset 3\""));
+        QVERIFY(!lines[0].contains("findings"));
+        QVERIFY(lines[1].contains("\"error\":\"cannot read"));
+        QVERIFY(lines[2].contains("\"detector\":\"kr-phone\""));
+        QVERIFY(run.err.contains("bad.txt: not valid UTF-8 at byte offset 3"));
+        QVERIFY(run.err.contains("missing.txt: cannot read"));
+    }
+
+    void shouldReadStandardInput()
+    {
+        const Run run = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), QStringLiteral("-")},
+                                  QByteArray("mail kim@korea.kr"));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.startsWith("{\"file\":\"-\",\"findings\":[{\"detector\":\"email\""));
+    }
+
+    void shouldPrintAReadableTable()
+    {
+        const QString path = writeFile(QStringLiteral("table.txt"), u"첫 줄\n연락처: 010-1234-5678\n"_qs.toUtf8());
+        const Run run = sendguard({QStringLiteral("scan"), path});
+        QCOMPARE(run.exitCode, 1);
+        const QString out = QString::fromUtf8(run.out);
+        QVERIFY2(out.contains(QLatin1String("1 finding")), qPrintable(out));
+        QVERIFY2(out.contains(QRegularExpression(
+                     QStringLiteral("2:6\\s+kr-phone\\s+medium\\s+0\\.95\\s+010-\\*\\*\\*\\*-5678"))),
+                 qPrintable(out));
+    }
+
+    void shouldRedactToStandardOutput()
+    {
+        const QString path = writeFile(QStringLiteral("redact.txt"), u"신청인 900101-1234567\r\n끝"_qs.toUtf8());
+        const Run run = sendguard({QStringLiteral("redact"), path});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, u"신청인 900101-1******\r\n끝"_qs.toUtf8());
+        QCOMPARE(sendguard({QStringLiteral("redact")}, QByteArray("010-1234-5678")).out, QByteArray("010-****-5678"));
+    }
+
+    void shouldRefuseBadUsage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no command") << QStringList();
+        QTest::newRow("unknown command") << QStringList {QStringLiteral("scna")};
+        QTest::newRow("unknown option") << QStringList {QStringLiteral("scan"), QStringLiteral("--jsn")};
+        QTest::newRow("redact two files")
+            << QStringList {QStringLiteral("redact"), QStringLiteral("a"), QStringLiteral("b")};
+        QTest::newRow("detectors with argument") << QStringList {QStringLiteral("detectors"), QStringLiteral("x")};
+    }
+    void shouldRefuseBadUsage()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = sendguard(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(!run.err.isEmpty());
+    }
+
+    void shouldHelpAndTellItsVersion_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("help") << QStringList {QStringLiteral("--help")} << QByteArray("Commands:");
+        QTest::newRow("version") << QStringList {QStringLiteral("--version")} << QByteArray("sendguard 0.");
+        QTest::newRow("scan help") << QStringList {QStringLiteral("scan"), QStringLiteral("--help")}
+                                   << QByteArray("--json");
+        QTest::newRow("redact help") << QStringList {QStringLiteral("redact"), QStringLiteral("--help")}
+                                     << QByteArray("redact [FILE|-]");
+        QTest::newRow("detectors help") << QStringList {QStringLiteral("detectors"), QStringLiteral("-h")}
+                                        << QByteArray("detectors [--json]");
+    }
+    void shouldHelpAndTellItsVersion()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QByteArray, expected);
+        const Run run = sendguard(arguments);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(expected), run.out.constData());
+    }
+
+    void shouldListEveryStableDetectorId()
+    {
+        const Run run = sendguard({QStringLiteral("detectors")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char *id : {"kr-rrn ", "kr-frn ", "kr-passport ", "kr-driver-license ", "kr-phone ", "credit-card ",
+                               "kr-bank-account ", "email ", "kr-business-reg ", "kr-rrn-masked "})
+            QVERIFY2(run.out.contains(id), id);
+    }
+
+    // Canary identifiers through every command: none may appear unmasked in anything printed.
+    void shouldNeverPrintAnUnmaskedIdentifier()
+    {
+        const QList<std::pair<QByteArray, QByteArray>> canaries {
+            {"850315-2468013", "2468013"},
+            {"9104251357924", "1357924"},
+            {"010-3141-5926", "3141"},
+            {"4929-7031-5862-4188", "4929-7031-5862"},
+            {"M72945183", "72945183"},
+            {"23-19-582913-47", "582913"},
+            {"국민은행 918273-64-519283", "918273-64-51"},
+            {"canary.person@korea.kr", "canary.person"},
+        };
+        QByteArray content = u"주민등록번호 목록\n"_qs.toUtf8();
+        for (const auto &canary : canaries)
+            content += canary.first + "\n";
+        const QString path = writeFile(QStringLiteral("canary.txt"), content);
+        const QList<QStringList> commands {{QStringLiteral("scan"), path},
+                                           {QStringLiteral("scan"), QStringLiteral("--json"), path},
+                                           {QStringLiteral("redact"), path}};
+        for (const QStringList &arguments : commands) {
+            const Run run = sendguard(arguments);
+            QVERIFY(run.exitCode == 0 || run.exitCode == 1);
+            QVERIFY(!run.out.isEmpty());
+            for (const auto &canary : canaries) {
+                QVERIFY2(!run.out.contains(canary.second), (arguments.join(' ') + ": " + canary.second).toUtf8());
+                QVERIFY2(!run.err.contains(canary.second), (arguments.join(' ') + ": " + canary.second).toUtf8());
+            }
+        }
+    }
+
+    void shouldFindTheIncidentInTheBundledSample()
+    {
+        const Run run = sendguard({QStringLiteral("scan"), QStringLiteral("--json"),
+                                   QStringLiteral(SENDGUARD_EXAMPLES "/messages/incident.txt")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.contains("\"detector\":\"kr-rrn\""));
+        QVERIFY(run.out.contains("\"masked\":\"850315-2******\""));
+        QVERIFY(!run.out.contains("2345678"));
+    }
+};
+
+QTEST_GUILESS_MAIN(SendGuardCliTest)
+#include "sendguardclitest.moc"
