@@ -16,7 +16,7 @@ namespace {
 
 constexpr std::size_t MaxGapBytes = 8; // "－\u200B" or " - " between digit groups; never a line
 constexpr std::size_t MaxDigitRun = 19; // the longest digit run any identifier has (card numbers)
-constexpr std::size_t PrefixMargin = 16; // "서울 " before a licence, "+" before a phone, a passport letter
+constexpr std::size_t PrefixMargin = 8; // "서울 " before a licence, "+" before a phone, a passport letter
 constexpr std::size_t SuffixMargin = 8;
 constexpr std::size_t MaxClusterBytes = 4096;
 constexpr std::size_t MaxRegionBytes = 64 * 1024; // bounds the normalized copy the scanner makes
@@ -98,14 +98,23 @@ Digitish digitishAt(std::string_view text, std::size_t i)
     return {};
 }
 
-// Length of a separator character that may stand between two digit groups, or 0.
+bool isSeparator(unsigned char c)
+{
+    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || (c >= 'A' && c <= 'Z') ||
+        (c >= 'a' && c <= 'z');
+}
+
+// Length of a separator character that may stand between two digit groups, or 0. What normalization
+// drops (zero-width characters) or folds to a separator (dashes, odd spaces, full-width forms) counts.
 std::size_t gapCharacterAt(std::string_view text, std::size_t i)
 {
     const unsigned char c = byteAt(text, i);
     if (c < 0x80)
-        return (c == '\n' || c == '\r' || c == '@') ? 0 : 1;
+        return isSeparator(c) ? 1 : 0;
     const auto folded = NormalizedText::foldCharacter(text, i);
-    return folded.folded ? folded.length : 0;
+    if (!folded.folded)
+        return 0;
+    return folded.replacement == 0 || isSeparator(static_cast<unsigned char>(folded.replacement)) ? folded.length : 0;
 }
 
 struct Cluster
@@ -114,6 +123,7 @@ struct Cluster
     std::size_t end = 0;
     std::size_t resume = 0; // where the search goes on
     int digits = 0;
+    int longestGroup = 0;
 };
 
 // The cluster of digit groups starting at `start` (a digit-ish character).
@@ -147,6 +157,7 @@ Cluster clusterAt(std::string_view text, std::size_t start)
         groupStarts[groups++ % ClusterOverlapGroups] = groupStart;
         cluster.end = i;
         cluster.digits += groupDigits;
+        cluster.longestGroup = std::max(cluster.longestGroup, groupDigits);
         cluster.resume = i;
         if (i - cluster.begin > MaxClusterBytes && groups > ClusterOverlapGroups) {
             // Long cluster: close it, and start the next one a few groups back so an identifier
@@ -250,7 +261,7 @@ std::vector<TextRange> CandidateFinder::find(std::string_view text) const
             continue;
         }
         const Cluster cluster = clusterAt(text, pos);
-        if (cluster.digits >= m_options.minDigits)
+        if (cluster.digits >= m_options.minDigits && cluster.longestGroup >= m_options.minGroupDigits)
             found.push_back(withMargins(text, cluster.begin, cluster.end));
         pos = std::max(cluster.resume, pos + 1);
     }

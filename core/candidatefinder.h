@@ -11,7 +11,10 @@ namespace SendGuard::Core {
 // The scanner's prefilter. Almost all of a message is prose with no identifier in it; this finds,
 // at memory speed, the few regions where one could be, so the regular expressions run only there:
 //  - clusters of digits (ASCII or full-width) and mask characters ('*', '●', '•') joined by short
-//    separator gaps (no line breaks, no Hangul), with at least minDigits of them;
+//    gaps of the separators identifiers are written with (spaces, hyphens and dashes, dots,
+//    parentheses, '+', a letter), with at least minDigits of them and one group of at least
+//    minGroupDigits. A comma, colon, slash, line break or Hangul ends a cluster: amounts, times and
+//    prose are not candidates;
 //  - runs of e-mail address characters around an '@'.
 // A run of more than 19 digits breaks a cluster: no identifier can sit inside a longer number.
 // Each region gets a small margin for prefixes such as "+", "서울 " or a passport letter.
@@ -22,6 +25,7 @@ public:
     struct Options
     {
         int minDigits = 7; // a cluster with fewer digits is not a candidate; 0 disables digit clusters
+        int minGroupDigits = 4; // nor is one whose longest group of digits is shorter
         bool findAddresses = true; // look for '@'
     };
 

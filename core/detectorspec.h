@@ -34,8 +34,9 @@ enum class ContextRule {
 
 // What makes a region of text worth running this detector's patterns on.
 enum class Trigger {
-    DigitRun, // a cluster of at least minDigits digits (ASCII or full-width) or mask characters
-    AtSign, // an '@' with address characters around it
+    DigitRun, // a cluster of at least minDigits digits (ASCII or full-width) or mask characters;
+              // matches start at a digit group or at most a few characters before one ("서울 ", "+", "M")
+    AtSign, // an '@' with address characters around it; matches start where the address does
 };
 
 // What may not touch a match on either side (a number inside a longer number is not a finding).
@@ -61,6 +62,7 @@ struct DetectorSpec
     int priority = 0; // when two detectors claim overlapping text, the higher priority wins
     Trigger trigger = Trigger::DigitRun;
     int minDigits = 7; // with Trigger::DigitRun: the fewest digits any of the patterns can match
+    int minGroupDigits = 4; // with Trigger::DigitRun: every match holds a run of at least this many digits
     Boundary boundary = Boundary::Digits;
     std::vector<DetectorPattern> patterns;
     std::vector<std::string> contextWords; // Korean and English; English matched case-insensitively

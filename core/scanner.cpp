@@ -2,10 +2,9 @@
 #include "scanner.h"
 
 #include "candidatefinder.h"
+#include "contextwords.h"
 #include "normalizedtext.h"
-
-#include <re2/re2.h>
-#include <re2/set.h>
+#include "patternset.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,20 +14,15 @@ namespace SendGuard::Core {
 
 namespace {
 
-constexpr std::size_t ContextBefore = 80; // bytes: about 25 Hangul characters, a label and its colon
-constexpr std::size_t ContextAfter = 40;
 constexpr double ChecksumBoost = 0.1;
 constexpr double ContextBoost = 0.1;
 constexpr double MaxConfidence = 0.99;
 constexpr int OtherCharacter = 256; // a non-ASCII character no normalization applies to
 constexpr int NoCharacter = -1; // the start or end of the text
-
-struct CompiledDetector
-{
-    std::vector<std::unique_ptr<RE2>> patterns;
-    std::unique_ptr<RE2> context; // null without context words
-    std::unique_ptr<RE2> suppressing; // null without suppressing words
-};
+// Candidate regions are matched in batches of about this many bytes: one pattern-set pass each.
+constexpr std::size_t BatchBytes = 256 * 1024;
+// A pattern's tag in the PatternSet holds detector and pattern index in one number.
+constexpr std::size_t MaxPatternsPerDetector = 64;
 
 struct Candidate
 {
@@ -38,28 +32,6 @@ struct Candidate
     double confidence = 0;
     std::string masked;
 };
-
-RE2::Options regexOptions(std::int64_t memoryBudget, bool caseSensitive)
-{
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(memoryBudget);
-    options.set_case_sensitive(caseSensitive);
-    return options;
-}
-
-std::unique_ptr<RE2> wordsRegex(const std::vector<std::string> &words, std::int64_t memoryBudget)
-{
-    if (words.empty())
-        return nullptr;
-    std::string alternation;
-    for (const std::string &word : words) {
-        if (!alternation.empty())
-            alternation += '|';
-        alternation += RE2::QuoteMeta(word);
-    }
-    return std::make_unique<RE2>(alternation, regexOptions(memoryBudget, false));
-}
 
 bool isContinuationByte(char c)
 {
@@ -156,33 +128,6 @@ bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, st
     return true;
 }
 
-// Distance in bytes from [start, end) to the nearest occurrence of `words` around it, or npos.
-std::size_t nearestOccurrence(const RE2 &words, std::string_view text, std::size_t start, std::size_t end)
-{
-    std::size_t from = start > ContextBefore ? start - ContextBefore : 0;
-    while (from < start && isContinuationByte(text[from]))
-        ++from;
-    std::size_t to = std::min(text.size(), end + ContextAfter);
-    while (to > end && to < text.size() && isContinuationByte(text[to]))
-        --to;
-    const re2::StringPiece input(text.data(), to);
-    std::size_t nearest = std::string_view::npos;
-    re2::StringPiece match;
-    std::size_t pos = from;
-    while (pos < to && words.Match(input, pos, to, RE2::UNANCHORED, &match, 1)) {
-        const auto occurrenceStart = static_cast<std::size_t>(match.data() - input.data());
-        const std::size_t occurrenceEnd = occurrenceStart + match.size();
-        std::size_t distance = 0;
-        if (occurrenceEnd <= start)
-            distance = start - occurrenceEnd;
-        else if (occurrenceStart >= end)
-            distance = occurrenceStart - end;
-        nearest = std::min(nearest, distance);
-        pos = std::max(occurrenceEnd, occurrenceStart + 1);
-    }
-    return nearest;
-}
-
 bool isBetter(const Candidate &a, const Candidate &b, const std::vector<DetectorSpec> &detectors)
 {
     const int priorityA = detectors[a.detector].priority;
@@ -232,155 +177,204 @@ struct Scanner::Private
 {
     std::vector<DetectorSpec> detectors;
     Options options;
-    std::vector<CompiledDetector> compiled;
-    RE2::Set patternSet;
-    std::vector<std::pair<std::size_t, std::size_t>> setEntries; // set index -> (detector, pattern)
+    PatternSet patterns;
+    ContextWords contextWords;
     CandidateFinder finder;
     QString error;
 
     Private(std::vector<DetectorSpec> specs, Options opts, CandidateFinder::Options finderOptions)
         : detectors(std::move(specs))
         , options(opts)
-        , patternSet(regexOptions(opts.regexMemoryBudget, true), RE2::UNANCHORED)
+        , patterns(opts.regexMemoryBudget)
+        , contextWords(detectors, opts.regexMemoryBudget)
         , finder(finderOptions)
     {
     }
 
+    class Pass;
+
     void compile();
-    void matchPattern(std::string_view text, const NormalizedText &region, std::size_t entry,
-                      const ValidationContext &validation, std::vector<Candidate> &candidates) const;
-    std::vector<Finding> resolve(std::vector<Candidate> candidates) const;
     ScanResult scan(std::string_view text) const;
 };
 
-void Scanner::Private::compile()
+// The work of one scan. Candidate regions are normalized into one buffer, each after a line break,
+// so that one pattern-set pass per batch says which patterns occur; only those are then run to
+// find where, and every match is checked against the original text.
+class Scanner::Private::Pass
 {
-    for (std::size_t i = 0; i < detectors.size() && error.isEmpty(); ++i) {
-        const DetectorSpec &spec = detectors[i];
-        CompiledDetector detector;
-        for (std::size_t p = 0; p < spec.patterns.size(); ++p) {
-            const std::string &regex = spec.patterns[p].regex;
-            auto compiledPattern = std::make_unique<RE2>(regex, regexOptions(options.regexMemoryBudget, true));
-            std::string setError;
-            if (!compiledPattern->ok() || patternSet.Add(regex, &setError) < 0) {
-                error = QStringLiteral("detector %1, pattern %2: %3")
-                            .arg(spec.id)
-                            .arg(p + 1)
-                            .arg(QString::fromStdString(compiledPattern->ok() ? setError : compiledPattern->error()));
-                return;
-            }
-            detector.patterns.push_back(std::move(compiledPattern));
-            setEntries.emplace_back(i, p);
-        }
-        detector.context = wordsRegex(spec.contextWords, options.regexMemoryBudget);
-        detector.suppressing = wordsRegex(spec.suppressingWords, options.regexMemoryBudget);
-        for (const RE2 *words : {detector.context.get(), detector.suppressing.get()}) {
-            if (words && !words->ok())
-                error = QStringLiteral("detector %1, context words: %2")
-                            .arg(spec.id, QString::fromStdString(words->error()));
-        }
-        compiled.push_back(std::move(detector));
+public:
+    Pass(const Scanner::Private &scanner, std::string_view text)
+        : m_scanner(scanner)
+        , m_text(text)
+        , m_validation {scanner.options.today.isValid() ? scanner.options.today : QDate::currentDate()}
+        , m_buffer(text)
+    {
     }
-    if (error.isEmpty() && !setEntries.empty() && !patternSet.Compile())
-        error = QStringLiteral("the detector patterns exceed the regular-expression memory budget");
+
+    // False when a matcher failed: the scan is incomplete.
+    bool scan(const std::vector<TextRange> &regions);
+
+    std::vector<Finding> findings();
+
+private:
+    bool scanBatch();
+    bool evaluate(std::size_t pattern, std::size_t start, std::size_t end);
+    const std::vector<ContextWords::Occurrence> &occurrencesAround(std::size_t slice);
+
+    const Scanner::Private &m_scanner;
+    std::string_view m_text;
+    ValidationContext m_validation;
+    NormalizedText m_buffer;
+    std::vector<int> m_patternsFound;
+    std::vector<std::vector<ContextWords::Occurrence>> m_occurrences; // per slice of the batch
+    std::vector<bool> m_occurrencesFound;
+    std::vector<Candidate> m_candidates;
+};
+
+bool Scanner::Private::Pass::scan(const std::vector<TextRange> &regions)
+{
+    for (const TextRange &region : regions) {
+        m_buffer.appendSeparator('\n'); // the character before the region, for the patterns' lead
+        m_buffer.appendSlice(region.begin, region.end);
+        if (m_buffer.text().size() >= BatchBytes && !scanBatch())
+            return false;
+    }
+    return scanBatch();
 }
 
-void Scanner::Private::matchPattern(std::string_view text, const NormalizedText &region, std::size_t entry,
-                                    const ValidationContext &validation, std::vector<Candidate> &candidates) const
+bool Scanner::Private::Pass::scanBatch()
 {
-    const auto [detectorIndex, patternIndex] = setEntries[entry];
-    const DetectorSpec &spec = detectors[detectorIndex];
-    const DetectorPattern &pattern = spec.patterns[patternIndex];
-    const CompiledDetector &detector = compiled[detectorIndex];
-    const RE2 &regex = *detector.patterns[patternIndex];
-    const re2::StringPiece input(region.text());
-    re2::StringPiece match;
-    std::size_t pos = 0;
-    while (pos < input.size() && regex.Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1)) {
-        const auto matchStart = static_cast<std::size_t>(match.data() - input.data());
-        const std::size_t matchEnd = matchStart + match.size();
-        pos = matchStart + 1; // unless accepted: the next try may overlap this one
-        while (pos < input.size() && isContinuationByte(input[pos]))
-            ++pos;
-        if (match.empty())
-            continue;
-        const std::size_t start = region.originalStart(matchStart);
-        const std::size_t end = region.originalEnd(matchEnd);
-        if (!standsAlone(spec.boundary, text, start, end))
-            continue;
-        const std::string_view matched(match.data(), match.size());
-        const Validation verdict = spec.validate ? spec.validate(matched, validation) : Validation::Plausible;
-        if (verdict == Validation::Reject)
-            continue;
-        const std::size_t context =
-            detector.context ? nearestOccurrence(*detector.context, text, start, end) : std::string_view::npos;
-        if (detector.suppressing) {
-            const std::size_t suppressing = nearestOccurrence(*detector.suppressing, text, start, end);
-            if (suppressing != std::string_view::npos && suppressing <= context)
-                continue; // "법인등록번호 110111-1234567" is not a person's number
-        }
-        const bool hasContext = context != std::string_view::npos;
-        const bool confirmed = verdict == Validation::Confirmed;
-        if ((pattern.context == ContextRule::Needed && !hasContext) ||
-            (pattern.context == ContextRule::NeededUnlessConfirmed && !hasContext && !confirmed))
-            continue;
-        const double confidence = std::round(100 *
-                                             std::min(MaxConfidence,
-                                                      pattern.confidence + (confirmed ? ChecksumBoost : 0.0) +
-                                                          (hasContext ? ContextBoost : 0.0))) /
-            100;
-        candidates.push_back({detectorIndex, start, end, confidence, spec.mask ? spec.mask(matched) : "***"});
-        pos = matchEnd;
+    if (m_buffer.sliceCount() == 0)
+        return true;
+    m_occurrences.assign(m_buffer.sliceCount(), {});
+    m_occurrencesFound.assign(m_buffer.sliceCount(), false);
+    const std::string &text = m_buffer.text();
+    if (!m_scanner.patterns.matching(text, &m_patternsFound))
+        return false;
+    for (const int found : m_patternsFound) {
+        const auto pattern = static_cast<std::size_t>(found);
+        std::size_t start = 0;
+        std::size_t end = 0;
+        for (std::size_t pos = 0; m_scanner.patterns.find(pattern, text, pos, &start, &end);)
+            pos = evaluate(pattern, start, end) ? end : start; // a rejected match may hide a shorter one
     }
+    m_buffer.clear();
+    return true;
 }
 
-std::vector<Finding> Scanner::Private::resolve(std::vector<Candidate> candidates) const
+const std::vector<ContextWords::Occurrence> &Scanner::Private::Pass::occurrencesAround(std::size_t slice)
 {
-    std::sort(candidates.begin(), candidates.end(), [this](const Candidate &a, const Candidate &b) {
+    if (!m_occurrencesFound[slice]) {
+        // Context words around the whole region, found once for all of its candidates.
+        constexpr std::size_t margin = ContextWords::WindowBefore + 64;
+        const std::size_t begin = m_buffer.sliceOriginalBegin(slice);
+        std::size_t from = begin > margin ? begin - margin : 0;
+        while (from > 0 && isContinuationByte(m_text[from]))
+            --from;
+        const std::size_t to =
+            std::min(m_text.size(), m_buffer.sliceOriginalEnd(slice) + ContextWords::WindowAfter + 64);
+        m_scanner.contextWords.find(m_text, from, to, m_occurrences[slice]);
+        m_occurrencesFound[slice] = true;
+    }
+    return m_occurrences[slice];
+}
+
+// Whether the match [normalizedStart, normalizedEnd) of the buffer is accepted as a candidate.
+bool Scanner::Private::Pass::evaluate(std::size_t pattern, std::size_t normalizedStart, std::size_t normalizedEnd)
+{
+    if (normalizedEnd == normalizedStart)
+        return false;
+    const std::size_t tag = m_scanner.patterns.tag(pattern);
+    const std::size_t detectorIndex = tag / MaxPatternsPerDetector;
+    const DetectorSpec &spec = m_scanner.detectors[detectorIndex];
+    const DetectorPattern &detectorPattern = spec.patterns[tag % MaxPatternsPerDetector];
+    const std::size_t start = m_buffer.originalStart(normalizedStart);
+    const std::size_t end = m_buffer.originalEnd(normalizedEnd);
+    if (!standsAlone(spec.boundary, m_text, start, end))
+        return false;
+    const std::string_view matched(m_buffer.text().data() + normalizedStart, normalizedEnd - normalizedStart);
+    const Validation verdict = spec.validate ? spec.validate(matched, m_validation) : Validation::Plausible;
+    if (verdict == Validation::Reject)
+        return false;
+    std::size_t context = std::string_view::npos;
+    if (!spec.contextWords.empty() || !spec.suppressingWords.empty()) {
+        const auto &found = occurrencesAround(m_buffer.sliceAt(normalizedStart));
+        context = m_scanner.contextWords.nearest(found, detectorIndex, false, start, end);
+        const std::size_t suppressing = m_scanner.contextWords.nearest(found, detectorIndex, true, start, end);
+        if (suppressing != std::string_view::npos && suppressing <= context)
+            return false; // "법인등록번호 110111-1234567" is not a person's number
+    }
+    const bool hasContext = context != std::string_view::npos;
+    const bool confirmed = verdict == Validation::Confirmed;
+    if ((detectorPattern.context == ContextRule::Needed && !hasContext) ||
+        (detectorPattern.context == ContextRule::NeededUnlessConfirmed && !hasContext && !confirmed))
+        return false;
+    const double boosted =
+        detectorPattern.confidence + (confirmed ? ChecksumBoost : 0.0) + (hasContext ? ContextBoost : 0.0);
+    const double confidence = std::round(100 * std::min(MaxConfidence, boosted)) / 100;
+    m_candidates.push_back({detectorIndex, start, end, confidence, spec.mask ? spec.mask(matched) : "***"});
+    return true;
+}
+
+std::vector<Finding> Scanner::Private::Pass::findings()
+{
+    const auto &detectors = m_scanner.detectors;
+    std::sort(m_candidates.begin(), m_candidates.end(), [&](const Candidate &a, const Candidate &b) {
         return a.start != b.start ? a.start < b.start : isBetter(a, b, detectors);
     });
+    // Overlaps (from overlapping regions, or two detectors on the same digits) go to the better one.
     std::vector<Candidate> kept;
-    for (Candidate &candidate : candidates) {
+    for (Candidate &candidate : m_candidates) {
         if (kept.empty() || candidate.start >= kept.back().end)
             kept.push_back(std::move(candidate));
         else if (isBetter(candidate, kept.back(), detectors))
             kept.back() = std::move(candidate);
     }
-    std::vector<Finding> findings;
-    findings.reserve(kept.size());
+    std::vector<Finding> result;
+    result.reserve(kept.size());
     for (const Candidate &candidate : kept) {
         const DetectorSpec &spec = detectors[candidate.detector];
-        findings.push_back({spec.id, spec.severity, candidate.confidence, static_cast<qsizetype>(candidate.start),
-                            static_cast<qsizetype>(candidate.end), QString::fromStdString(candidate.masked)});
+        result.push_back({spec.id, spec.severity, candidate.confidence, static_cast<qsizetype>(candidate.start),
+                          static_cast<qsizetype>(candidate.end), QString::fromStdString(candidate.masked)});
     }
-    return findings;
+    return result;
+}
+
+void Scanner::Private::compile()
+{
+    if (!contextWords.isValid()) {
+        error = contextWords.errorString();
+        return;
+    }
+    for (std::size_t d = 0; d < detectors.size(); ++d) {
+        const DetectorSpec &spec = detectors[d];
+        if (spec.patterns.size() > MaxPatternsPerDetector) {
+            error = QStringLiteral("detector %1: more than %2 patterns").arg(spec.id).arg(MaxPatternsPerDetector);
+            return;
+        }
+        for (std::size_t p = 0; p < spec.patterns.size(); ++p) {
+            QString why;
+            if (!patterns.add(spec.patterns[p].regex, spec.boundary, d * MaxPatternsPerDetector + p, &why)) {
+                error = QStringLiteral("detector %1, pattern %2: %3").arg(spec.id).arg(p + 1).arg(why);
+                return;
+            }
+        }
+    }
+    if (!patterns.compile())
+        error = QStringLiteral("the detector patterns exceed the regular-expression memory budget");
 }
 
 ScanResult Scanner::Private::scan(std::string_view text) const
 {
     if (!error.isEmpty())
         return incomplete(error);
-    if (setEntries.empty())
+    if (patterns.size() == 0)
         return {};
-    const ValidationContext validation {options.today.isValid() ? options.today : QDate::currentDate()};
     try {
-        std::vector<Candidate> candidates;
-        std::vector<int> hits;
-        for (const TextRange &range : finder.find(text)) {
-            const NormalizedText region(text, range.begin, range.end);
-            hits.clear();
-            RE2::Set::ErrorInfo info {RE2::Set::kNoError};
-            if (!patternSet.Match(region.text(), &hits, &info)) {
-                if (info.kind == RE2::Set::kOutOfMemory)
-                    return incomplete(QStringLiteral("the pattern matcher ran out of memory"));
-                if (info.kind != RE2::Set::kNoError)
-                    return incomplete(QStringLiteral("the pattern matcher failed (RE2 set error %1)").arg(info.kind));
-                continue;
-            }
-            for (const int hit : hits)
-                matchPattern(text, region, static_cast<std::size_t>(hit), validation, candidates);
-        }
-        return {resolve(std::move(candidates)), true, {}};
+        Pass pass(*this, text);
+        if (!pass.scan(finder.find(text)))
+            return incomplete(QStringLiteral("the pattern matcher ran out of memory"));
+        return {pass.findings(), true, {}};
     } catch (const std::bad_alloc &) {
         return incomplete(QStringLiteral("out of memory"));
     } catch (...) {
@@ -391,13 +385,22 @@ ScanResult Scanner::Private::scan(std::string_view text) const
 
 Scanner::Scanner(std::vector<DetectorSpec> detectors, Options options)
 {
-    CandidateFinder::Options finderOptions {0, false};
+    // The prefilter must let through whatever any detector could match.
+    CandidateFinder::Options finderOptions {0, 0, false};
+    bool anyDigitRun = false;
     for (const DetectorSpec &spec : detectors) {
         if (spec.trigger == Trigger::AtSign) {
             finderOptions.findAddresses = true;
-        } else if (finderOptions.minDigits == 0 || spec.minDigits < finderOptions.minDigits) {
-            finderOptions.minDigits = std::max(1, spec.minDigits);
+            continue;
         }
+        finderOptions.minDigits = anyDigitRun ? std::min(finderOptions.minDigits, spec.minDigits) : spec.minDigits;
+        finderOptions.minGroupDigits =
+            anyDigitRun ? std::min(finderOptions.minGroupDigits, spec.minGroupDigits) : spec.minGroupDigits;
+        anyDigitRun = true;
+    }
+    if (anyDigitRun) {
+        finderOptions.minDigits = std::max(1, finderOptions.minDigits);
+        finderOptions.minGroupDigits = std::max(1, finderOptions.minGroupDigits);
     }
     auto p = std::make_unique<Private>(std::move(detectors), options, finderOptions);
     p->compile();

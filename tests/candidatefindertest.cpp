@@ -70,6 +70,9 @@ private Q_SLOTS:
         QTest::newRow("only a long run") << u"번호 123456789012345678901234567890"_qs;
         QTest::newRow("numbers across lines") << u"1234\n5678"_qs;
         QTest::newRow("at without address") << u"@ 회의"_qs;
+        QTest::newRow("amount with commas") << u"예산 123,456,789원"_qs;
+        QTest::newRow("time with colons") << u"09:30:15~18:45:30"_qs;
+        QTest::newRow("no group of four digits") << u"서버 10.123.45.67 점검"_qs;
     }
     void shouldSkipTextThatCannotHoldAnIdentifier()
     {

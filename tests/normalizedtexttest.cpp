@@ -68,6 +68,32 @@ private Q_SLOTS:
         QCOMPARE(text.originalEnd(2), std::size_t(10));
     }
 
+    void shouldMapSeveralSlicesWithSeparators()
+    {
+        const std::string original = QStringLiteral("가 ９０ 나 12 다 3\u200B4").toStdString();
+        NormalizedText text(original);
+        text.appendSeparator('\n');
+        const std::size_t first = text.appendSlice(4, 10); // "９０"
+        text.appendSeparator('\n');
+        const std::size_t second = text.appendSlice(15, 17); // "12"
+        text.appendSeparator('\n');
+        const std::size_t third = text.appendSlice(22, original.size()); // "3\u200B4"
+        QCOMPARE(text.text(), std::string("\n90\n12\n34"));
+        QCOMPARE(text.sliceCount(), std::size_t(3));
+        QCOMPARE(text.sliceAt(1), first);
+        QCOMPARE(text.sliceAt(4), second);
+        QCOMPARE(text.sliceAt(8), third);
+        QCOMPARE(text.originalStart(2), std::size_t(7));
+        QCOMPARE(text.originalStart(5), std::size_t(16));
+        QCOMPARE(text.originalStart(8), std::size_t(26)); // '4', after the zero-width space
+        QCOMPARE(text.originalEnd(9), original.size());
+        QCOMPARE(text.sliceOriginalBegin(second), std::size_t(15));
+        QCOMPARE(text.sliceOriginalEnd(second), std::size_t(17));
+        text.clear();
+        QVERIFY(text.text().empty());
+        QCOMPARE(text.sliceCount(), std::size_t(0));
+    }
+
     void shouldCopyInvalidUtf8Unchanged()
     {
         const std::string original = "12\xFF\xC2"; // a stray byte and a truncated sequence

@@ -4,6 +4,7 @@
 #include "../masking.h"
 #include "../validators.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace SendGuard::Core::Detectors {
@@ -41,6 +42,9 @@ Validation validate(std::string_view match, const ValidationContext &)
         return Validation::Reject;
     const std::vector<std::size_t> groups = groupLengths(match);
     if (groups.size() > 4 || looksLikePhoneNumber(digits, groups))
+        return Validation::Reject;
+    // Every bank's layout has a group of four or more digits (and the scanner's prefilter relies on it).
+    if (*std::max_element(groups.begin(), groups.end()) < 4)
         return Validation::Reject;
     const bool registrationShape = (groups.size() == 2 && groups[0] == 6 && groups[1] == 7) ||
         (groups.size() == 1 && Validators::registrationBirthDate(digits).isValid());

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "detectorspec.h"
+
+#include <QString>
+
+#include <re2/re2.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace SendGuard::Core {
+
+// The context words of every detector, found in one pass over a region of text, so that each
+// candidate's nearest word is a lookup rather than another search. A context word counts when it
+// stands within WindowBefore bytes before a match or WindowAfter bytes after it.
+class ContextWords
+{
+public:
+    static constexpr std::size_t WindowBefore = 80; // about 25 Hangul characters: a label and its colon
+    static constexpr std::size_t WindowAfter = 40;
+
+    struct Occurrence
+    {
+        std::size_t start = 0;
+        std::size_t end = 0;
+        std::size_t word = 0;
+    };
+
+    ContextWords(const std::vector<DetectorSpec> &detectors, std::int64_t memoryBudget);
+
+    bool isValid() const { return m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
+
+    // Every occurrence in text[begin, end), sorted by start. English words match in any case.
+    void find(std::string_view text, std::size_t begin, std::size_t end, std::vector<Occurrence> &out) const;
+
+    // Distance in bytes from the match [start, end) to the nearest occurrence, within the window, of
+    // a word that supports `detector` (or, with suppressing, one that rules it out); npos if none.
+    std::size_t nearest(const std::vector<Occurrence> &occurrences, std::size_t detector, bool suppressing,
+                        std::size_t start, std::size_t end) const;
+
+private:
+    std::unique_ptr<RE2> m_regex; // every word, longest first
+    std::unordered_map<std::string, std::size_t> m_index; // lower-cased word -> index
+    std::vector<std::vector<bool>> m_supports; // word -> detector
+    std::vector<std::vector<bool>> m_suppresses; // word -> detector
+    std::size_t m_longestWord = 0;
+    QString m_error;
+};
+
+} // namespace SendGuard::Core
