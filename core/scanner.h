@@ -18,11 +18,15 @@ namespace SendGuard::Core {
 
 // Finds personal data in text with a catalogue of detectors.
 //
-// The patterns are compiled once, in the constructor. A prefilter (CandidateFinder) picks the few
-// regions that can hold an identifier; only those are normalized (NormalizedText) and matched, with
-// one RE2::Set pass telling which patterns to run. Matches are then checked against digit
-// boundaries, the detector's validator and its context words, and overlaps go to the detector with
-// the higher priority. Work is linear in the size of the text.
+// The patterns are compiled once, in the constructor. A scan then
+//  1. picks, at memory speed, the few regions that can hold an identifier (CandidateFinder);
+//  2. normalizes them into one buffer, each after a line break (NormalizedText);
+//  3. asks one RE2::Set pass per batch which patterns occur there, each pattern led by its
+//     boundary character so the set stays fast on digit-dense text (PatternSet);
+//  4. runs only those patterns to find each match, and checks it against the original text:
+//     digit boundaries, the detector's validator, its context and suppressing words (ContextWords);
+//  5. gives overlapping matches to the detector with the higher priority.
+// Work is linear in the size of the text.
 //
 // Construction never throws: check isValid(). A Scanner is immutable after construction and
 // scan() is safe to call from several threads at once.

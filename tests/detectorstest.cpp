@@ -169,6 +169,8 @@ private Q_SLOTS:
                                        << u"서울 12-******-**"_qs;
         QTest::newRow("hangul region glued")
             << u"부산12-123456-12"_qs << id << u"부산12-123456-12"_qs << u"부산12-******-**"_qs;
+        QTest::newRow("hangul region hyphen")
+            << u"경기-12-123456-12"_qs << id << u"경기-12-123456-12"_qs << u"경기-12-******-**"_qs;
         QTest::newRow("bare with context") << u"운전면허번호 111212345612"_qs << id << "111212345612"
                                            << "1112********";
         QTest::newRow("en dashes") << u"11\u201312\u2013123456\u201312"_qs << id << u"11\u201312\u2013123456\u201312"_qs

@@ -37,7 +37,7 @@ DetectorSpec driverLicenseNumber()
         .patterns =
             {
                 {region + Separator + rest, ContextRule::NotNeeded, 0.85},
-                {hangulRegion + " ?" + rest, ContextRule::NotNeeded, 0.85},
+                {hangulRegion + "(?: ?- ?| )?" + rest, ContextRule::NotNeeded, 0.85},
                 {region + "\\d{10}", ContextRule::Needed, 0.7},
             },
         .contextWords = {"운전면허", "면허번호", "면허", "driver", "licence", "license"},
