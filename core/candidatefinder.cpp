@@ -72,49 +72,66 @@ std::size_t nextTrigger(std::string_view text, std::size_t pos)
     return pos;
 }
 
-struct Digitish
-{
-    std::size_t length = 0; // 0: not digit-ish
-    bool digit = false; // a real digit, not a mask character
+// What a character means to the cluster scan.
+enum class Kind : unsigned char {
+    Stop, // ends a cluster: a line break, a comma, Hangul ...
+    Digit, // ASCII or full-width
+    Mask, // '*', full-width '＊', '●', '•'
+    Separator, // may stand between digit groups: space, '-', '.', '(', ')', '+', a letter; what folds to one
+    Multibyte, // (table only) look closer
 };
 
-Digitish digitishAt(std::string_view text, std::size_t i)
+constexpr std::array<Kind, 256> byteKinds = [] {
+    std::array<Kind, 256> kinds {};
+    for (int c = 0x80; c < 0x100; ++c)
+        kinds[c] = Kind::Multibyte;
+    for (int c = '0'; c <= '9'; ++c)
+        kinds[c] = Kind::Digit;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        kinds[c] = kinds[c + ('a' - 'A')] = Kind::Separator;
+    for (const char c : {' ', '-', '.', '(', ')', '+'})
+        kinds[static_cast<unsigned char>(c)] = Kind::Separator;
+    kinds['*'] = Kind::Mask;
+    return kinds;
+}();
+
+struct Character
+{
+    Kind kind = Kind::Stop;
+    std::size_t length = 1;
+};
+
+Character multibyteCharacterAt(std::string_view text, std::size_t i)
 {
     const unsigned char c = byteAt(text, i);
-    if (c >= '0' && c <= '9')
-        return {1, true};
-    if (c == '*')
-        return {1, false};
     if ((c == 0xEF || c == 0xE2) && i + 2 < text.size()) {
         const unsigned char b1 = byteAt(text, i + 1);
         const unsigned char b2 = byteAt(text, i + 2);
         if (c == 0xEF && b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99)
-            return {3, true}; // full-width digit
+            return {Kind::Digit, 3}; // full-width digit
         if (c == 0xEF && b1 == 0xBC && b2 == 0x8A)
-            return {3, false}; // full-width asterisk
+            return {Kind::Mask, 3}; // full-width asterisk
         if (c == 0xE2 && ((b1 == 0x97 && b2 == 0x8F) || (b1 == 0x80 && b2 == 0xA2)))
-            return {3, false}; // black circle, bullet
+            return {Kind::Mask, 3}; // black circle, bullet
     }
-    return {};
-}
-
-bool isSeparator(unsigned char c)
-{
-    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+' || (c >= 'A' && c <= 'Z') ||
-        (c >= 'a' && c <= 'z');
-}
-
-// Length of a separator character that may stand between two digit groups, or 0. What normalization
-// drops (zero-width characters) or folds to a separator (dashes, odd spaces, full-width forms) counts.
-std::size_t gapCharacterAt(std::string_view text, std::size_t i)
-{
-    const unsigned char c = byteAt(text, i);
-    if (c < 0x80)
-        return isSeparator(c) ? 1 : 0;
+    // What normalization drops (zero-width characters) or folds to a separator (dashes, odd
+    // spaces, full-width forms) separates too.
     const auto folded = NormalizedText::foldCharacter(text, i);
-    if (!folded.folded)
-        return 0;
-    return folded.replacement == 0 || isSeparator(static_cast<unsigned char>(folded.replacement)) ? folded.length : 0;
+    const bool separates = folded.folded &&
+        (folded.replacement == 0 || byteKinds[static_cast<unsigned char>(folded.replacement)] == Kind::Separator);
+    return {separates ? Kind::Separator : Kind::Stop, folded.length};
+}
+
+// Classifies the character at text[i]: a table lookup for ASCII.
+Character characterAt(std::string_view text, std::size_t i)
+{
+    const Kind kind = byteKinds[byteAt(text, i)];
+    return kind == Kind::Multibyte ? multibyteCharacterAt(text, i) : Character {kind, 1};
+}
+
+bool isDigitOrMask(Kind kind)
+{
+    return kind == Kind::Digit || kind == Kind::Mask;
 }
 
 struct Cluster
@@ -126,10 +143,10 @@ struct Cluster
     int longestGroup = 0;
 };
 
-// The cluster of digit groups starting at `start` (a digit-ish character).
+// The cluster of digit groups starting at `start` (a digit or mask character).
 Cluster clusterAt(std::string_view text, std::size_t start)
 {
-    Cluster cluster {start, start, start, 0};
+    Cluster cluster {start, start, start, 0, 0};
     std::array<std::size_t, ClusterOverlapGroups> groupStarts {};
     std::size_t groups = 0;
     std::size_t i = start;
@@ -138,21 +155,24 @@ Cluster clusterAt(std::string_view text, std::size_t start)
         std::size_t run = 0; // consecutive real digits, for the long-run rule
         int groupDigits = 0;
         while (i < text.size()) {
-            const Digitish d = digitishAt(text, i);
-            if (d.length == 0)
-                break;
-            if (d.digit && ++run > MaxDigitRun) {
-                // Nothing can match inside or across a longer number: skip the whole run.
-                std::size_t runEnd = i + d.length;
-                while (runEnd < text.size() && digitishAt(text, runEnd).digit)
-                    runEnd += digitishAt(text, runEnd).length;
-                cluster.resume = runEnd;
-                return cluster; // the groups before this one, if any
-            }
-            if (!d.digit)
+            const Character ch = characterAt(text, i);
+            if (ch.kind == Kind::Digit) {
+                if (++run > MaxDigitRun) {
+                    // Nothing can match inside or across a longer number: skip the whole run.
+                    std::size_t runEnd = i;
+                    for (Character next = ch; next.kind == Kind::Digit && runEnd < text.size();
+                         next = runEnd < text.size() ? characterAt(text, runEnd) : Character {})
+                        runEnd += next.length;
+                    cluster.resume = runEnd;
+                    return cluster; // the groups before this one, if any
+                }
+            } else if (ch.kind == Kind::Mask) {
                 run = 0;
+            } else {
+                break;
+            }
             ++groupDigits;
-            i += d.length;
+            i += ch.length;
         }
         groupStarts[groups++ % ClusterOverlapGroups] = groupStart;
         cluster.end = i;
@@ -166,13 +186,15 @@ Cluster clusterAt(std::string_view text, std::size_t start)
             return cluster;
         }
         std::size_t j = i;
+        Kind next = Kind::Stop;
         while (j < text.size() && j - i <= MaxGapBytes) {
-            const std::size_t gap = gapCharacterAt(text, j);
-            if (gap == 0 || digitishAt(text, j).length != 0)
+            const Character ch = characterAt(text, j);
+            next = ch.kind;
+            if (ch.kind != Kind::Separator)
                 break;
-            j += gap;
+            j += ch.length;
         }
-        if (j == i || j - i > MaxGapBytes || j >= text.size() || digitishAt(text, j).length == 0)
+        if (j == i || j - i > MaxGapBytes || j >= text.size() || !isDigitOrMask(next))
             return cluster;
         i = j;
     }
@@ -256,7 +278,7 @@ std::vector<TextRange> CandidateFinder::find(std::string_view text) const
             pos += atLength;
             continue;
         }
-        if (m_options.minDigits <= 0 || digitishAt(text, pos).length == 0) {
+        if (m_options.minDigits <= 0 || !isDigitOrMask(characterAt(text, pos).kind)) {
             ++pos; // another full-width character
             continue;
         }
