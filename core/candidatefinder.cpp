@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -78,6 +79,7 @@ enum class Kind : unsigned char {
     Digit, // ASCII or full-width
     Mask, // '*', full-width '＊', '●', '•'
     Separator, // may stand between digit groups: space, '-', '.', '(', ')', '+', a letter; what folds to one
+    Ignorable, // dropped by normalization (zero-width characters): invisible inside a group too
     Multibyte, // (table only) look closer
 };
 
@@ -114,11 +116,13 @@ Character multibyteCharacterAt(std::string_view text, std::size_t i)
         if (c == 0xE2 && ((b1 == 0x97 && b2 == 0x8F) || (b1 == 0x80 && b2 == 0xA2)))
             return {Kind::Mask, 3}; // black circle, bullet
     }
-    // What normalization drops (zero-width characters) or folds to a separator (dashes, odd
-    // spaces, full-width forms) separates too.
+    // What normalization folds to a separator (dashes, odd spaces, full-width forms) separates too.
     const auto folded = NormalizedText::foldCharacter(text, i);
-    const bool separates = folded.folded &&
-        (folded.replacement == 0 || byteKinds[static_cast<unsigned char>(folded.replacement)] == Kind::Separator);
+    if (!folded.folded)
+        return {Kind::Stop, folded.length};
+    if (folded.replacement == 0)
+        return {Kind::Ignorable, folded.length};
+    const bool separates = byteKinds[static_cast<unsigned char>(folded.replacement)] == Kind::Separator;
     return {separates ? Kind::Separator : Kind::Stop, folded.length};
 }
 
@@ -159,15 +163,21 @@ Cluster clusterAt(std::string_view text, std::size_t start)
             if (ch.kind == Kind::Digit) {
                 if (++run > MaxDigitRun) {
                     // Nothing can match inside or across a longer number: skip the whole run.
-                    std::size_t runEnd = i;
-                    for (Character next = ch; next.kind == Kind::Digit && runEnd < text.size();
-                         next = runEnd < text.size() ? characterAt(text, runEnd) : Character {})
+                    std::size_t runEnd = i + ch.length;
+                    while (runEnd < text.size()) {
+                        const Character next = characterAt(text, runEnd);
+                        if (next.kind != Kind::Digit && next.kind != Kind::Ignorable)
+                            break;
                         runEnd += next.length;
+                    }
                     cluster.resume = runEnd;
                     return cluster; // the groups before this one, if any
                 }
             } else if (ch.kind == Kind::Mask) {
                 run = 0;
+            } else if (ch.kind == Kind::Ignorable) {
+                i += ch.length; // "9\u200B0" is still one group
+                continue;
             } else {
                 break;
             }
@@ -190,7 +200,7 @@ Cluster clusterAt(std::string_view text, std::size_t start)
         while (j < text.size() && j - i <= MaxGapBytes) {
             const Character ch = characterAt(text, j);
             next = ch.kind;
-            if (ch.kind != Kind::Separator)
+            if (ch.kind != Kind::Separator && ch.kind != Kind::Ignorable)
                 break;
             j += ch.length;
         }
@@ -221,15 +231,37 @@ std::size_t atSignAt(std::string_view text, std::size_t i)
     return fullWidth ? 3 : 0;
 }
 
+// The ASCII character at text[i], with full-width forms (U+FF01-FF5E) folded, and its length.
+// {0, 1} for anything else.
+std::pair<unsigned char, std::size_t> asciiFormAt(std::string_view text, std::size_t i)
+{
+    const unsigned char c = byteAt(text, i);
+    if (c < 0x80)
+        return {c, 1};
+    const auto folded = NormalizedText::foldCharacter(text, i);
+    const auto replacement = static_cast<unsigned char>(folded.replacement);
+    return {folded.folded && replacement != 0 && folded.length == 3 ? replacement : 0, folded.length};
+}
+
 TextRange addressAround(std::string_view text, std::size_t at, std::size_t atLength)
 {
     std::size_t begin = at;
-    while (begin > 0 && at - begin < MaxLocalPart && isLocalPartCharacter(byteAt(text, begin - 1)))
-        --begin;
+    while (begin > 0 && at - begin < MaxLocalPart) {
+        // Full-width forms are three bytes: look at the character that ends at `begin`.
+        const std::size_t previous = begin >= 3 && byteAt(text, begin - 1) >= 0x80 ? begin - 3 : begin - 1;
+        const auto [c, length] = asciiFormAt(text, previous);
+        if (previous + length != begin || !isLocalPartCharacter(c))
+            break;
+        begin = previous;
+    }
     const std::size_t domain = at + atLength;
     std::size_t end = domain;
-    while (end < text.size() && end - domain < MaxDomain && isDomainCharacter(byteAt(text, end)))
-        ++end;
+    while (end < text.size() && end - domain < MaxDomain) {
+        const auto [c, length] = asciiFormAt(text, end);
+        if (!isDomainCharacter(c))
+            break;
+        end += length;
+    }
     if (begin == at || end == domain)
         return {};
     return {begin, end};

@@ -306,6 +306,57 @@ private Q_SLOTS:
     }
     void shouldFindBusinessRegistrationNumbers() { verifyPositive(); }
 
+    // The same message typed or pasted another way must give the same findings: normalization
+    // is tested through the whole scanner, on every detector.
+    void shouldFindTheSameInEveryWrittenForm_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("form");
+        const QStringList samples {
+            u"주민등록번호 900101-1234567 입니다"_qs, u"외국인 900101-5234567"_qs,
+            u"주민번호 900101-1****** 확인"_qs,       u"연락처 010-1234-5678, 팩스 02-123-4567"_qs,
+            u"카드 4111-1111-1111-1111 결제"_qs,      u"여권번호 M12345678"_qs,
+            u"운전면허 11-12-123456-12"_qs,           u"국민은행 123456-01-123456"_qs,
+            u"메일 kim.yejin@korea.kr 로"_qs,         u"사업자 220-81-62517"_qs,
+            u"계좌 110-123-456789 예금주"_qs};
+        for (const QString &sample : samples) {
+            for (const char *form : {"full-width", "en dash", "em dash", "minus sign", "zero-width", "nbsp"})
+                QTest::addRow("%s: %s", form, qPrintable(sample)) << sample << QString::fromLatin1(form);
+        }
+    }
+    void shouldFindTheSameInEveryWrittenForm()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, form);
+        QString variant;
+        for (const QChar c : text) {
+            const bool ascii = c.unicode() > 0x20 && c.unicode() < 0x7F;
+            if (form == QLatin1String("full-width") && ascii)
+                variant += QChar(c.unicode() - 0x21 + 0xFF01);
+            else if (form == QLatin1String("en dash") && c == u'-')
+                variant += QChar(0x2013);
+            else if (form == QLatin1String("em dash") && c == u'-')
+                variant += QChar(0x2014);
+            else if (form == QLatin1String("minus sign") && c == u'-')
+                variant += QChar(0x2212);
+            else if (form == QLatin1String("zero-width") && c.isDigit())
+                variant += QString(c) + QChar(0x200B);
+            else if (form == QLatin1String("nbsp") && c == u' ')
+                variant += QChar(0x00A0);
+            else
+                variant += c;
+        }
+        const auto summary = [](const ScanResult &result) {
+            QStringList items;
+            for (const Finding &f : result.findings)
+                items << f.detector + QLatin1Char(' ') + f.masked;
+            return items.join(QLatin1String(", "));
+        };
+        const QString expected = summary(testScanner().scan(QStringView(text)));
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(summary(testScanner().scan(QStringView(variant))), expected);
+    }
+
     void shouldFindNothingInHardNegatives_data()
     {
         QTest::addColumn<QString>("text");
