@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "../detectorspec.h"
+#include "../masking.h"
+#include "../validators.h"
+#include "patternparts.h"
+
+// What resident (kr-rrn) and foreigner (kr-frn) registration numbers share: YYMMDD, a separator
+// or none, a gender/century digit and six more digits. They differ in the gender digits and the
+// old check-digit rule.
+namespace SendGuard::Core::Detectors::RegistrationNumber {
+
+// The separated form fires on its own; a bare 13-digit run, also an order or account number now
+// and then, needs its check digit or a context word.
+inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
+{
+    using namespace PatternParts;
+    const std::string back = "[" + genderDigits + "]\\d{6}";
+    return {
+        {std::string(BirthDate) + Separator + back, ContextRule::NotNeeded, 0.85},
+        {std::string(BirthDate) + back, ContextRule::NeededUnlessConfirmed, 0.8},
+    };
+}
+
+// A real date in the century the gender digit implies, not after today, is a gate. Since
+// October 2020 the last six digits are random, so the check digit only adds confidence.
+template<bool (*CheckDigitMatches)(std::string_view)>
+Validation validate(std::string_view match, const ValidationContext &context)
+{
+    const std::string digits = Validators::digitsOf(match);
+    const QDate birth = Validators::registrationBirthDate(digits);
+    if (!birth.isValid() || (context.today.isValid() && birth > context.today))
+        return Validation::Reject;
+    return CheckDigitMatches(digits) ? Validation::Confirmed : Validation::Plausible;
+}
+
+// 900101-1******: birth date and gender digit stay readable.
+inline std::string mask(std::string_view match)
+{
+    return Masking::maskDigits(match, 7, 0);
+}
+
+// Corporate registration numbers (법인등록번호) have the same shape.
+inline std::vector<std::string> corporateWords()
+{
+    return {"법인등록번호", "법인번호", "법인 등록번호", "corporate registration"};
+}
+
+} // namespace SendGuard::Core::Detectors::RegistrationNumber
