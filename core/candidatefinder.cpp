@@ -17,7 +17,8 @@ namespace {
 
 constexpr std::size_t MaxGapBytes = 8; // "－\u200B" or " - " between digit groups; never a line
 constexpr std::size_t MaxDigitRun = 19; // the longest digit run any identifier has (card numbers)
-constexpr std::size_t PrefixMargin = 8; // "서울 " before a licence, "+" before a phone, a passport letter
+// Room before the first digit: "서울 － " (11 bytes) before a licence, "+" before a phone, a passport letter.
+constexpr std::size_t PrefixMargin = 12;
 constexpr std::size_t SuffixMargin = 8;
 constexpr std::size_t MaxClusterBytes = 4096;
 constexpr std::size_t MaxRegionBytes = 64 * 1024; // bounds the normalized copy the scanner makes

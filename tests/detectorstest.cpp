@@ -169,6 +169,9 @@ private Q_SLOTS:
                                        << u"서울 12-******-**"_qs;
         QTest::newRow("hangul region glued")
             << u"부산12-123456-12"_qs << id << u"부산12-123456-12"_qs << u"부산12-******-**"_qs;
+        QTest::newRow("hangul region full-width hyphen")
+            << u"서울 － １２－１２３４５６－１２"_qs << id << u"서울 － １２－１２３４５６－１２"_qs
+            << u"서울 - 12-******-**"_qs;
         QTest::newRow("hangul region hyphen")
             << u"경기-12-123456-12"_qs << id << u"경기-12-123456-12"_qs << u"경기-12-******-**"_qs;
         QTest::newRow("bare with context") << u"운전면허번호 111212345612"_qs << id << "111212345612"
