@@ -213,6 +213,8 @@ private Q_SLOTS:
                                             << "070-****-5678";
         QTest::newRow("parenthesized area") << "(02) 123-4567" << id << "(02) 123-4567"
                                             << "(02) ***-4567";
+        QTest::newRow("area code closed only") << "02)123-4567" << id << "02)123-4567"
+                                               << "02)***-4567";
         QTest::newRow("international") << "+82 10-1234-5678" << id << "+82 10-1234-5678"
                                        << "+82 10-****-5678";
         QTest::newRow("international hyphens") << "+82-10-1234-5678" << id << "+82-10-1234-5678"
@@ -390,6 +392,7 @@ private Q_SLOTS:
         QTest::newRow("not an area code") << "034-123-4567";
         QTest::newRow("new passport form without context") << "M123A4567";
         QTest::newRow("passport inside a code") << "ABM12345678";
+        QTest::newRow("document code with a date") << u"문서번호 D20240611 참조"_qs;
         QTest::newRow("passport date") << u"여권 발급일 20240611"_qs;
         QTest::newRow("licence with unknown region") << "27-12-123456-12";
         QTest::newRow("bare licence without context") << "111212345612";

@@ -8,10 +8,12 @@ namespace SendGuard::Core::Detectors {
 
 namespace {
 
+// Eight digits that read as a date are a date: the bare form written next to the word 여권 (issue
+// or expiry date), or a code such as "D20240611"; one passport number in about a thousand is lost.
 Validation validate(std::string_view match, const ValidationContext &)
 {
-    // The bare eight-digit form must not be a date written next to the word 여권 (issue or expiry date).
-    if (match.size() == 8 && Validators::isCompactDate(match))
+    const std::string_view digits = match.size() == 9 ? match.substr(1) : match;
+    if (digits.size() == 8 && Validators::isCompactDate(digits))
         return Validation::Reject;
     return Validation::Plausible;
 }

@@ -46,7 +46,8 @@ DetectorSpec phoneNumber()
         .patterns =
             {
                 {area + subscriber, ContextRule::NotNeeded, 0.85}, // 010-1234-5678, 02.123.4567
-                {"\\(" + area + "\\) ?\\d{3,4}" + sep + "\\d{4}", ContextRule::NotNeeded, 0.85}, // (02) 123-4567
+                {"\\(?" + area + "\\) ?\\d{3,4}" + sep + "\\d{4}", ContextRule::NotNeeded,
+                 0.85}, // (02) 123-4567, 02)123-4567
                 {"\\+82" + sep + "?(?:\\(0\\) ?)?" + internationalArea + sep + "?\\d{3,4}" + sep + "?\\d{4}",
                  ContextRule::NotNeeded, 0.85}, // +82 10-1234-5678, +821012345678
                 {area + "\\d{7,8}", ContextRule::NotNeeded, 0.65}, // 01012345678
