@@ -33,6 +33,13 @@ DetectorSpec customDetector(const std::string &regex)
 
 } // namespace
 
+QStringList s_logged; // every Qt message emitted while a test's handler is installed
+
+void recordMessage(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    s_logged << message;
+}
+
 class ScannerTest : public QObject
 {
     Q_OBJECT
@@ -188,6 +195,31 @@ private Q_SLOTS:
         for (std::thread &thread : threads)
             thread.join();
         QCOMPARE(mismatches.load(), 0);
+    }
+
+    // Whatever a scan goes through, it logs nothing of what it saw: not the value, not its digits.
+    void shouldNeverLogWhatItFinds()
+    {
+        const std::string canaries = "신청인 850315-2468013 연락 010-3141-5926 카드 4929-7031-5862-4188 "
+                                     "kim.canary@korea.kr 9104251357924";
+        s_logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(recordMessage);
+        const ScanResult found = testScanner().scan(std::string_view(canaries));
+        const Scanner broken({customDetector("(")}, Scanner::Options {testToday()});
+        const ScanResult refused = broken.scan(std::string_view(canaries));
+        DetectorSpec throwing = customDetector("\\d{6}-\\d{7}");
+        throwing.validate = [](std::string_view, const ValidationContext &) -> Validation {
+            throw std::runtime_error("850315-2468013");
+        };
+        const ScanResult failed = Scanner({throwing}, Scanner::Options {testToday()}).scan(std::string_view(canaries));
+        qInstallMessageHandler(previous);
+        QCOMPARE(found.findings.size(), std::size_t(4));
+        QVERIFY(!refused.complete && !failed.complete);
+        for (const QString &text : QStringList {refused.error, failed.error} + s_logged) {
+            for (const char *secret : {"2468013", "3141", "7031-5862", "canary", "1357924"})
+                QVERIFY2(!text.contains(QLatin1String(secret)), qPrintable(text));
+        }
+        QVERIFY2(s_logged.isEmpty(), qPrintable(s_logged.join(QLatin1Char('\n'))));
     }
 
     // 50 MB with an identifier every ~10 KB: completes and finds every one (linear work; the
