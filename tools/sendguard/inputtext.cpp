@@ -12,10 +12,9 @@ namespace SendGuard::Tools {
 InputText::InputText(const QString &name)
     : m_name(name)
 {
-    QFile file;
     const bool isStandardInput = name == QLatin1String("-");
-    const bool opened = isStandardInput ? file.open(stdin, QIODevice::ReadOnly)
-                                        : (file.setFileName(name), file.open(QIODevice::ReadOnly));
+    QFile file(isStandardInput ? QString() : name);
+    const bool opened = isStandardInput ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
     if (!opened) {
         m_error = QStringLiteral("cannot read: %1").arg(file.errorString());
         return;
