@@ -221,6 +221,10 @@ private Q_SLOTS:
                                                << "+82-10-****-5678";
         QTest::newRow("international bare") << "+821012345678" << id << "+821012345678"
                                             << "+8210****5678";
+        QTest::newRow("international without plus") << "82-10-1234-5678" << id << "82-10-1234-5678"
+                                                    << "82-10-****-5678";
+        QTest::newRow("international dialled with 00") << "0082 2 123 4567" << id << "0082 2 123 4567"
+                                                       << "0082 2 *** 4567";
         QTest::newRow("international seoul") << "+82 2-123-4567" << id << "+82 2-123-4567"
                                              << "+82 2-***-4567";
         QTest::newRow("en dashes") << u"010\u20131234\u20135678"_qs << id << u"010\u20131234\u20135678"_qs
@@ -389,6 +393,7 @@ private Q_SLOTS:
         QTest::newRow("corporate registration number") << u"법인등록번호 110111-1234567"_qs;
         QTest::newRow("corporate number short word") << u"법인번호: 110111-1234567"_qs;
         QTest::newRow("business numbers 15xx") << u"콜센터 1588-1234, 1644-5678, 1800-1234"_qs;
+        QTest::newRow("bare 82 run") << "821012345678";
         QTest::newRow("not an area code") << "034-123-4567";
         QTest::newRow("new passport form without context") << "M123A4567";
         QTest::newRow("passport inside a code") << "ABM12345678";

@@ -8,15 +8,17 @@ namespace SendGuard::Core::Detectors {
 
 namespace {
 
-// How many leading digits name the network or area (kept visible when masking).
+// How many leading digits name the country, network or area (kept visible when masking).
 int areaDigits(std::string_view digits)
 {
-    if (digits.starts_with("82")) { // +82 10 ..., +82 2 ..., +82 (0)10 ...
-        const int zero = digits.size() > 2 && digits[2] == '0' ? 1 : 0;
-        const char first = digits.size() > 2u + zero ? digits[2 + zero] : '0';
-        return 2 + zero + (first == '2' ? 1 : 2);
+    const std::size_t dialled = digits.starts_with("0082") ? 2 : 0; // 0082 …: 00 is the international prefix
+    const std::string_view rest = digits.substr(dialled);
+    if (rest.starts_with("82")) { // 82 10 …, 82 2 …, 82 (0)10 …
+        const std::size_t zero = rest.size() > 2 && rest[2] == '0' ? 1 : 0;
+        const char first = rest.size() > 2 + zero ? rest[2 + zero] : '0';
+        return static_cast<int>(dialled + 2 + zero + (first == '2' ? 1 : 2));
     }
-    return digits.starts_with("02") ? 2 : 3;
+    return rest.starts_with("02") ? 2 : 3;
 }
 
 std::string mask(std::string_view match)
@@ -50,6 +52,8 @@ DetectorSpec phoneNumber()
                  0.85}, // (02) 123-4567, 02)123-4567
                 {"\\+82" + sep + "?(?:\\(0\\) ?)?" + internationalArea + sep + "?\\d{3,4}" + sep + "?\\d{4}",
                  ContextRule::NotNeeded, 0.85}, // +82 10-1234-5678, +821012345678
+                // Without the plus only when separated: a bare 82… run is as likely an account number.
+                {"(?:00)?82" + sep + "(?:\\(0\\) ?)?" + internationalArea + subscriber, ContextRule::NotNeeded, 0.8},
                 {area + "\\d{7,8}", ContextRule::NotNeeded, 0.65}, // 01012345678
             },
         .contextWords = {"전화", "전화번호", "연락처", "휴대폰", "핸드폰", "휴대전화", "팩스", "phone", "mobile", "tel",
