@@ -98,7 +98,7 @@ std::size_t ContextWords::nearest(const std::vector<Occurrence> &occurrences, st
     const auto &relevant = suppressing ? m_suppresses : m_supports;
     std::size_t nearest = std::string_view::npos;
     for (; it != occurrences.end() && it->start < end + WindowAfter; ++it) {
-        if (!relevant[it->word][detector])
+        if (!relevant[it->word][detector] || (suppressing && it->end > start))
             continue;
         std::size_t distance = 0;
         if (it->end <= start)

@@ -41,7 +41,8 @@ public:
     void find(std::string_view text, std::size_t begin, std::size_t end, std::vector<Occurrence> &out) const;
 
     // Distance in bytes from the match [start, end) to the nearest occurrence, within the window, of
-    // a word that supports `detector` (or, with suppressing, one that rules it out); npos if none.
+    // a word that supports `detector`; npos if none. With suppressing, of a word that rules it out,
+    // and only before the match: a label ("법인등록번호:") precedes its value.
     std::size_t nearest(const std::vector<Occurrence> &occurrences, std::size_t detector, bool suppressing,
                         std::size_t start, std::size_t end) const;
 

@@ -67,6 +67,12 @@ private Q_SLOTS:
         QCOMPARE(nearest(text, "110111-1234567", 0, false), std::string_view::npos);
     }
 
+    void shouldOnlySuppressFromBefore()
+    {
+        const std::string text = QStringLiteral("110111-1234567 법인등록번호").toStdString();
+        QCOMPARE(nearest(text, "110111-1234567", 0, true), std::string_view::npos);
+    }
+
     void shouldIgnoreWordsOutsideTheWindow()
     {
         const std::string filler(ContextWords::WindowBefore + 1, 'x');

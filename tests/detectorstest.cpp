@@ -85,6 +85,10 @@ private Q_SLOTS:
                                                    << "9001011******";
         QTest::newRow("new random digits (check fails)") << "850315-2345670" << rrn << "850315-2345670"
                                                          << "850315-2******";
+        QTest::newRow("a label after the number does not suppress")
+            << u"주민등록번호 900101-1234567 (접수번호 A-17)"_qs << rrn << "900101-1234567" << masked;
+        QTest::newRow("nearer person label wins")
+            << u"접수번호 A-17, 주민등록번호 900101-1234567"_qs << rrn << "900101-1234567" << masked;
         QTest::newRow("born 2000s") << u"아동 050505-3234567"_qs << rrn << "050505-3234567"
                                     << "050505-3******";
         QTest::newRow("leap day 2000") << "000229-4234567" << rrn << "000229-4234567"
@@ -391,6 +395,8 @@ private Q_SLOTS:
         QTest::newRow("rrn behind hyphenated number") << "2024-900101-1234567";
         QTest::newRow("bare 13 digits without check or context") << u"번호 9001011234567"_qs;
         QTest::newRow("corporate registration number") << u"법인등록번호 110111-1234567"_qs;
+        QTest::newRow("receipt number starting with a date") << u"접수번호 240611-1234567"_qs;
+        QTest::newRow("order number starting with a date") << u"주문번호: 240611 1234567 배송"_qs;
         QTest::newRow("corporate number short word") << u"법인번호: 110111-1234567"_qs;
         QTest::newRow("business numbers 15xx") << u"콜센터 1588-1234, 1644-5678, 1800-1234"_qs;
         QTest::newRow("bare 82 run") << "821012345678";

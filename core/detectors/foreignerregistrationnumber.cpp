@@ -19,7 +19,7 @@ DetectorSpec foreignerRegistrationNumber()
         .patterns = RegistrationNumber::patterns("5-8"),
         .contextWords = {"외국인등록번호", "외국인번호", "외국인등록", "외국인", "신분증", "FRN", "alien registration",
                          "foreigner registration", "residence card"},
-        .suppressingWords = RegistrationNumber::corporateWords(),
+        .suppressingWords = RegistrationNumber::otherNumberLabels(),
         .validate = RegistrationNumber::validate<Validators::frnCheckDigitMatches>,
         .mask = RegistrationNumber::mask,
     };

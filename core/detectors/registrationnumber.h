@@ -41,10 +41,14 @@ inline std::string mask(std::string_view match)
     return Masking::maskDigits(match, 7, 0);
 }
 
-// Corporate registration numbers (법인등록번호) have the same shape.
-inline std::vector<std::string> corporateWords()
+// Labels of numbers with the same shape that are not a person's: corporate registration numbers
+// (법인등록번호), and receipt, order or document numbers that start with a date ("240611-1234567").
+inline std::vector<std::string> otherNumberLabels()
 {
-    return {"법인등록번호", "법인번호", "법인 등록번호", "corporate registration"};
+    return {"법인등록번호", "법인번호",     "법인 등록번호", "corporate registration",
+            "접수번호",     "주문번호",     "송장번호",      "운송장번호",
+            "문서번호",     "신청번호",     "관리번호",      "등기번호",
+            "예약번호",     "order number", "receipt"};
 }
 
 } // namespace SendGuard::Core::Detectors::RegistrationNumber

@@ -19,7 +19,7 @@ DetectorSpec residentRegistrationNumber()
         .patterns = RegistrationNumber::patterns("012349"),
         .contextWords = {"주민등록번호", "주민번호", "주민등록", "신분증", "생년월일", "RRN", "resident registration",
                          "resident number"},
-        .suppressingWords = RegistrationNumber::corporateWords(),
+        .suppressingWords = RegistrationNumber::otherNumberLabels(),
         .validate = RegistrationNumber::validate<Validators::rrnCheckDigitMatches>,
         .mask = RegistrationNumber::mask,
     };
