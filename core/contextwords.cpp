@@ -7,85 +7,80 @@ namespace SendGuard::Core {
 
 namespace {
 
+char lowered(char c)
+{
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 std::string lowered(std::string_view word)
 {
     std::string out(word);
-    for (char &c : out) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
+    std::transform(out.begin(), out.end(), out.begin(), [](char c) { return lowered(c); });
     return out;
+}
+
+std::uint16_t pairAt(std::string_view text, std::size_t i)
+{
+    return static_cast<std::uint16_t>(static_cast<unsigned char>(lowered(text[i])) << 8 |
+                                      static_cast<unsigned char>(lowered(text[i + 1])));
+}
+
+bool isContinuationByte(char c)
+{
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
 } // namespace
 
-ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors, std::int64_t memoryBudget)
+ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
 {
-    std::vector<std::string> words;
+    std::unordered_map<std::string, std::size_t> index;
     const auto wordIndex = [&](const std::string &word) {
-        const std::string key = lowered(word);
-        const auto [it, added] = m_index.try_emplace(key, words.size());
+        const auto [it, added] = index.try_emplace(lowered(word), m_words.size());
         if (added) {
-            words.push_back(key);
+            m_words.push_back(it->first);
             m_supports.emplace_back(detectors.size(), false);
             m_suppresses.emplace_back(detectors.size(), false);
         }
         return it->second;
     };
     for (std::size_t d = 0; d < detectors.size(); ++d) {
-        for (const std::string &word : detectors[d].contextWords)
-            m_supports[wordIndex(word)][d] = true;
-        for (const std::string &word : detectors[d].suppressingWords)
-            m_suppresses[wordIndex(word)][d] = true;
-    }
-    if (words.empty())
-        return;
-    // The search reports the longest word at each position and goes on after it, so a word also
-    // speaks for every shorter word inside it ("카드번호" for "카드").
-    for (std::size_t outer = 0; outer < words.size(); ++outer) {
-        for (std::size_t inner = 0; inner < words.size(); ++inner) {
-            if (inner == outer || words[outer].find(words[inner]) == std::string::npos)
-                continue;
-            for (std::size_t d = 0; d < detectors.size(); ++d) {
-                if (m_supports[inner][d])
-                    m_supports[outer][d] = true;
-                if (m_suppresses[inner][d])
-                    m_suppresses[outer][d] = true;
-            }
+        for (const std::string &word : detectors[d].contextWords) {
+            if (word.size() >= 2)
+                m_supports[wordIndex(word)][d] = true;
+        }
+        for (const std::string &word : detectors[d].suppressingWords) {
+            if (word.size() >= 2)
+                m_suppresses[wordIndex(word)][d] = true;
         }
     }
-    std::vector<std::string> ordered = words;
-    std::sort(ordered.begin(), ordered.end(),
-              [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
-    std::string alternation;
-    for (const std::string &word : ordered) {
-        alternation += alternation.empty() ? "" : "|";
-        alternation += RE2::QuoteMeta(word);
-        m_longestWord = std::max(m_longestWord, word.size());
+    for (std::size_t w = 0; w < m_words.size(); ++w) {
+        const std::uint16_t pair = pairAt(m_words[w], 0);
+        m_firstPairs[pair / 64] |= std::uint64_t {1} << (pair % 64);
+        m_wordsByFirstPair[pair].push_back(w);
+        m_longestWord = std::max(m_longestWord, m_words[w].size());
     }
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(memoryBudget);
-    options.set_case_sensitive(false);
-    m_regex = std::make_unique<RE2>(alternation, options);
-    if (!m_regex->ok())
-        m_error = QStringLiteral("context words: %1").arg(QString::fromStdString(m_regex->error()));
 }
 
 void ContextWords::find(std::string_view text, std::size_t begin, std::size_t end, std::vector<Occurrence> &out) const
 {
     out.clear();
-    if (!m_regex)
-        return;
-    const re2::StringPiece input(text.data(), end);
-    re2::StringPiece match;
-    std::size_t pos = begin;
-    while (pos < end && m_regex->Match(input, pos, end, RE2::UNANCHORED, &match, 1)) {
-        const auto start = static_cast<std::size_t>(match.data() - input.data());
-        const auto it = m_index.find(lowered({match.data(), match.size()}));
-        if (it != m_index.end())
-            out.push_back({start, start + match.size(), it->second});
-        pos = start + std::max<std::size_t>(match.size(), 1);
+    end = std::min(end, text.size());
+    for (std::size_t i = begin; i + 1 < end; ++i) {
+        if (isContinuationByte(text[i]))
+            continue;
+        const std::uint16_t pair = pairAt(text, i);
+        if ((m_firstPairs[pair / 64] & (std::uint64_t {1} << (pair % 64))) == 0)
+            continue;
+        for (const std::size_t w : m_wordsByFirstPair.at(pair)) {
+            const std::string &word = m_words[w];
+            if (i + word.size() > end)
+                continue;
+            const bool same = std::equal(word.begin(), word.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
+                                         [](char a, char b) { return a == lowered(b); });
+            if (same)
+                out.push_back({i, i + word.size(), w});
+        }
     }
 }
 

@@ -186,7 +186,7 @@ struct Scanner::Private
         : detectors(std::move(specs))
         , options(opts)
         , patterns(opts.regexMemoryBudget)
-        , contextWords(detectors, opts.regexMemoryBudget)
+        , contextWords(detectors)
         , finder(finderOptions)
     {
     }
@@ -342,10 +342,6 @@ std::vector<Finding> Scanner::Private::Pass::findings()
 
 void Scanner::Private::compile()
 {
-    if (!contextWords.isValid()) {
-        error = contextWords.errorString();
-        return;
-    }
     for (std::size_t d = 0; d < detectors.size(); ++d) {
         const DetectorSpec &spec = detectors[d];
         if (spec.patterns.size() > MaxPatternsPerDetector) {

@@ -31,7 +31,7 @@ class ContextWordsTest : public QObject
     std::size_t nearest(const std::string &text, const std::string &match, std::size_t detectorIndex,
                         bool suppressing = false)
     {
-        const ContextWords words(m_detectors, 8 << 20);
+        const ContextWords words(m_detectors);
         std::vector<ContextWords::Occurrence> found;
         words.find(text, 0, text.size(), found);
         const std::size_t start = text.find(match);
@@ -52,12 +52,27 @@ private Q_SLOTS:
         QCOMPARE(nearest("Card: 4111111111111111", "4111111111111111", 1), std::size_t(2));
     }
 
-    void shouldLetALongerWordSpeakForTheWordsInsideIt()
+    void shouldFindWordsInsideOtherWords()
     {
-        // "신한카드" is found as "신한" then "카드": both detectors see their word.
+        // "신한카드": "신한" for the bank and "카드" for the card.
         const std::string text = QStringLiteral("신한카드 4111111111111111").toStdString();
         QCOMPARE(nearest(text, "4111111111111111", 1), std::size_t(1));
         QCOMPARE(nearest(text, "4111111111111111", 2), std::size_t(7));
+    }
+
+    void shouldReportEveryWordAtEveryPosition()
+    {
+        const std::vector<DetectorSpec> detectors {detector("card", {"카드", "카드번호", "CARD"})};
+        const ContextWords words(detectors);
+        std::vector<ContextWords::Occurrence> found;
+        const std::string text = QStringLiteral("신용카드번호 and Card").toStdString();
+        words.find(text, 0, text.size(), found);
+        QCOMPARE(found.size(), std::size_t(3));
+        QCOMPARE(text.substr(found[0].start, found[0].end - found[0].start), std::string("카드"));
+        QCOMPARE(text.substr(found[1].start, found[1].end - found[1].start), std::string("카드번호"));
+        QCOMPARE(text.substr(found[2].start), std::string("Card"));
+        words.find(text, 0, 8, found); // a word cut by the end of the range is not there
+        QVERIFY(found.empty());
     }
 
     void shouldFindSuppressingWords()
