@@ -9,22 +9,39 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
-#include <algorithm>
-
 namespace SendGuard::Tools {
 
 namespace {
 
-// 1-based line and column (in characters) of a byte offset, for people reading the table.
-QString lineAndColumn(std::string_view text, std::size_t offset)
+// 1-based line and column (in characters) of ascending byte offsets, for people reading the
+// table. It walks forward only, so a file with many findings is read once, not once per finding.
+class LineColumnCursor
 {
-    const std::string_view before = text.substr(0, offset);
-    const auto lineStart = before.rfind('\n');
-    const auto line = std::count(before.begin(), before.end(), '\n') + 1;
-    const std::string_view lastLine = lineStart == std::string_view::npos ? before : before.substr(lineStart + 1);
-    const auto column = std::count_if(lastLine.begin(), lastLine.end(), [](char c) { return (c & 0xC0) != 0x80; }) + 1;
-    return QStringLiteral("%1:%2").arg(line).arg(column);
-}
+public:
+    explicit LineColumnCursor(std::string_view text)
+        : m_text(text)
+    {
+    }
+
+    QString advanceTo(std::size_t offset)
+    {
+        for (; m_offset < offset && m_offset < m_text.size(); ++m_offset) {
+            if (m_text[m_offset] == '\n') {
+                ++m_line;
+                m_column = 1;
+            } else if ((m_text[m_offset] & 0xC0) != 0x80) {
+                ++m_column;
+            }
+        }
+        return QStringLiteral("%1:%2").arg(m_line).arg(m_column);
+    }
+
+private:
+    std::string_view m_text;
+    std::size_t m_offset = 0;
+    qsizetype m_line = 1;
+    qsizetype m_column = 1;
+};
 
 void printTable(QTextStream &out, const InputText &input, const Core::ScanResult &result)
 {
@@ -40,9 +57,10 @@ void printTable(QTextStream &out, const InputText &input, const Core::ScanResult
                .arg(QStringLiteral("SEVERITY"), -8)
                .arg(QStringLiteral("CONF"), -5)
                .arg(QStringLiteral("MASKED"));
+    LineColumnCursor position(input.bytes()); // findings come sorted by start
     for (const Core::Finding &finding : result.findings) {
         out << QStringLiteral("  %1 %2 %3 %4 %5\n")
-                   .arg(lineAndColumn(input.bytes(), static_cast<std::size_t>(finding.start)), -9)
+                   .arg(position.advanceTo(static_cast<std::size_t>(finding.start)), -9)
                    .arg(finding.detector, -18)
                    .arg(Core::severityName(finding.severity), -8)
                    .arg(QString::number(finding.confidence, 'f', 2), -5)
