@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "commands.h"
 
+#include "commandline.h"
 #include "findingjson.h"
 
 #include "core/detectorcatalog.h"
@@ -14,22 +15,14 @@ int runDetectors(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Lists the detectors: id, severity, description."));
-    const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("One JSON object per detector."));
     parser.addOption(jsonOption);
     parser.addPositionalArgument(QStringLiteral("detectors"), {}, QStringLiteral("detectors [--json]"));
+    if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("detectors")))
+        return *stop;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("detectors"), QStringLiteral("takes no arguments"));
     QTextStream out(stdout);
-    QTextStream err(stderr);
-    if (!parser.parse(arguments) || !parser.positionalArguments().isEmpty()) {
-        err << "sendguard detectors: "
-            << (parser.errorText().isEmpty() ? QStringLiteral("takes no arguments") : parser.errorText())
-            << "\nTry 'sendguard detectors --help'.\n";
-        return ExitUsageOrInput;
-    }
-    if (parser.isSet(helpOption)) {
-        out << parser.helpText();
-        return ExitClean;
-    }
     for (const Core::DetectorSpec &spec : Core::builtInDetectors()) {
         if (parser.isSet(jsonOption)) {
             out << "{\"id\":" << FindingJson::quoted(spec.id)

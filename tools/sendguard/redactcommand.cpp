@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "commands.h"
 
+#include "commandline.h"
 #include "inputtext.h"
 
 #include "core/redactor.h"
@@ -19,24 +20,14 @@ int runRedact(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Prints the text with every finding masked (as 'mask and send' sends it); all other bytes unchanged.\n"
         "Exit status: 0 written, 2 usage or input error, 3 scan incomplete (nothing is written)."));
-    const QCommandLineOption helpOption = parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The text file; - or none: standard input."),
                                  QStringLiteral("redact [FILE|-]"));
-    QTextStream out(stdout);
+    if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("redact")))
+        return *stop;
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "sendguard redact: " << parser.errorText() << "\nTry 'sendguard redact --help'.\n";
-        return ExitUsageOrInput;
-    }
-    if (parser.isSet(helpOption)) {
-        out << parser.helpText();
-        return ExitClean;
-    }
     const QStringList files = parser.positionalArguments();
-    if (files.size() > 1) {
-        err << "sendguard redact: takes one file\n";
-        return ExitUsageOrInput;
-    }
+    if (files.size() > 1)
+        return usageError(QStringLiteral("redact"), QStringLiteral("takes one file"));
     const InputText input(files.value(0, QStringLiteral("-")));
     if (!input.isValid()) {
         err << "sendguard redact: " << input.name() << ": " << input.errorString() << '\n';

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "commands.h"
 
+#include "commandline.h"
 #include "findingjson.h"
 #include "inputtext.h"
 
@@ -76,7 +77,6 @@ int runScan(const QStringList &arguments)
     parser.setApplicationDescription(
         QStringLiteral("Finds personal data in text files and prints it masked.\n"
                        "Exit status: 0 nothing found, 1 found, 2 usage or input error, 3 scan incomplete."));
-    const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"),
                                         QStringLiteral("One JSON line per input: {\"file\", \"findings\"} with UTF-8 "
                                                        "byte offsets."));
@@ -84,16 +84,10 @@ int runScan(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QStringLiteral("Text files to scan; - or none: standard input."),
                                  QStringLiteral("scan [--json] [FILE|-]..."));
+    if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("scan")))
+        return *stop;
     QTextStream out(stdout);
     QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "sendguard scan: " << parser.errorText() << "\nTry 'sendguard scan --help'.\n";
-        return ExitUsageOrInput;
-    }
-    if (parser.isSet(helpOption)) {
-        out << parser.helpText();
-        return ExitClean;
-    }
     QStringList files = parser.positionalArguments();
     if (files.isEmpty())
         files << QStringLiteral("-");
