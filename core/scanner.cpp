@@ -420,11 +420,6 @@ QString Scanner::errorString() const
     return d->error;
 }
 
-const std::vector<DetectorSpec> &Scanner::detectors() const
-{
-    return d->detectors;
-}
-
 ScanResult Scanner::scan(std::string_view text) const
 {
     return d->scan(text);

@@ -50,8 +50,6 @@ public:
     bool isValid() const;
     QString errorString() const;
 
-    const std::vector<DetectorSpec> &detectors() const;
-
     // Scans UTF-8 text; offsets in the findings are UTF-8 byte offsets into `text`. Invalid UTF-8
     // is scanned as it is (callers that need valid input check it first).
     ScanResult scan(std::string_view text) const;
