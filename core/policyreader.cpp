@@ -1,0 +1,578 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "policyreader.h"
+
+#include "detectorcatalog.h"
+#include "jsonfieldreader.h"
+#include "jsonparser.h"
+#include "policydetectors.h"
+#include "scanner.h"
+#include "validators.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <set>
+
+namespace SendGuard::Core {
+
+namespace {
+
+using Presence = JsonFieldReader::Presence;
+using Type = JsonNode::Type;
+
+constexpr qint64 MaxAudience = 10'000'000;
+
+const QStringList &severityNames()
+{
+    static const QStringList names {QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")};
+    return names;
+}
+
+Severity severityFromName(const QString &name)
+{
+    return name == QLatin1String("high") ? Severity::High
+        : name == QLatin1String("medium") ? Severity::Medium
+                                           : Severity::Low;
+}
+
+// Where a pattern anchors itself: the scanner leads every pattern with a boundary character, so an
+// anchor would never match. Returns a description of the first one, or nothing.
+std::optional<QString> anchorIn(const std::string &pattern)
+{
+    bool inClass = false;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\' && i + 1 < pattern.size()) {
+            const char next = pattern[++i];
+            if (!inClass && (next == 'A' || next == 'z'))
+                return QStringLiteral("\\%1").arg(QLatin1Char(next));
+            continue;
+        }
+        if (inClass) {
+            inClass = c != ']';
+            continue;
+        }
+        if (c == '[') {
+            inClass = true;
+            if (i + 1 < pattern.size() && pattern[i + 1] == '^')
+                ++i;
+            if (i + 1 < pattern.size() && pattern[i + 1] == ']')
+                ++i; // a literal ']' first in the class
+            continue;
+        }
+        if (c == '^' || c == '$')
+            return QString(QLatin1Char(c));
+    }
+    return std::nullopt;
+}
+
+class Reading
+{
+public:
+    explicit Reading(const QDate &today)
+        : m_today(today)
+    {
+        for (const DetectorSpec &spec : builtInDetectors())
+            m_builtInIds.insert(spec.id);
+    }
+
+    std::optional<Policy> read(const JsonNode &root)
+    {
+        Policy policy;
+        r.warnAboutUnknownMembers(root, QString(),
+                                  {u"$schema", u"id", u"version", u"expires", u"description", u"detectors",
+                                   u"customDetectors", u"audience", u"rules", u"allowList", u"exemptions",
+                                   u"justification", u"texts", u"failureMode", u"audit"});
+        if (const auto id = r.string(root, QString(), u"id", Presence::Required)) {
+            static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"));
+            if (!idPattern.match(*id).hasMatch())
+                r.error(root.member(u"id")->position, QStringLiteral("id"),
+                        QStringLiteral("must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+            policy.id = *id;
+        }
+        policy.version = r.integer(root, QString(), u"version", Presence::Required, 1, 9'007'199'254'740'991).value_or(0);
+        policy.expires = date(root, QString(), u"expires", Presence::Optional);
+        if (policy.expires.isValid() && policy.expires < m_today)
+            r.warning(root.member(u"expires")->position, QStringLiteral("expires"),
+                      QStringLiteral("the policy expired on %1").arg(policy.expires.toString(Qt::ISODate)));
+        policy.description = r.string(root, QString(), u"description", Presence::Optional).value_or(QString());
+
+        readCustomDetectors(root, policy);
+        readDetectorSettings(root, policy);
+        readAudience(root, policy.audience);
+        readRules(root, policy);
+        readAllowList(root, policy.allowList);
+        readExemptions(root, policy);
+        if (const JsonNode *justification = r.member(root, QString(), u"justification", Type::Object, Presence::Optional)) {
+            r.warnAboutUnknownMembers(*justification, QStringLiteral("justification"), {u"minLength"});
+            policy.justificationMinLength = static_cast<int>(
+                r.integer(*justification, QStringLiteral("justification"), u"minLength", Presence::Required, 1, 1000)
+                    .value_or(policy.justificationMinLength));
+        }
+        if (const JsonNode *texts = r.member(root, QString(), u"texts", Type::Object, Presence::Optional)) {
+            r.warnAboutUnknownMembers(*texts, QStringLiteral("texts"), {u"contact"});
+            policy.contact = localizedText(*texts, QStringLiteral("texts"), u"contact", Presence::Optional);
+        }
+        static const QStringList failureModes {QStringLiteral("confirm"), QStringLiteral("block"),
+                                               QStringLiteral("allow")};
+        if (const auto mode = r.oneOf(root, QString(), u"failureMode", Presence::Optional, failureModes)) {
+            policy.failureMode = *mode == QLatin1String("block") ? FailureMode::Block
+                : *mode == QLatin1String("allow")                ? FailureMode::Allow
+                                                                 : FailureMode::Confirm;
+        }
+        if (const JsonNode *audit = r.member(root, QString(), u"audit", Type::Object, Presence::Optional)) {
+            const QString path = QStringLiteral("audit");
+            r.warnAboutUnknownMembers(*audit, path, {u"enabled", u"recordJustification"});
+            policy.audit.enabled = r.boolean(*audit, path, u"enabled", Presence::Optional).value_or(true);
+            policy.audit.recordJustification =
+                r.boolean(*audit, path, u"recordJustification", Presence::Optional).value_or(true);
+        }
+        if (r.hasErrors())
+            return std::nullopt;
+        return policy;
+    }
+
+    std::vector<JsonDiagnostic> diagnostics() const
+    {
+        auto list = r.diagnostics();
+        std::stable_sort(list.begin(), list.end(), [](const JsonDiagnostic &a, const JsonDiagnostic &b) {
+            return std::pair(a.position.line, a.position.column) < std::pair(b.position.line, b.position.column);
+        });
+        return list;
+    }
+
+private:
+    QDate date(const JsonNode &object, const QString &path, QStringView key, Presence presence)
+    {
+        const auto text = r.string(object, path, key, presence);
+        if (!text)
+            return {};
+        static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+        const QDate value = QDate::fromString(*text, Qt::ISODate);
+        if (!shape.match(*text).hasMatch() || !value.isValid()) {
+            r.error(object.member(key)->position, JsonFieldReader::join(path, key),
+                    QStringLiteral("\"%1\" is not a date written YYYY-MM-DD").arg(*text));
+            return {};
+        }
+        return value;
+    }
+
+    LocalizedText localizedText(const JsonNode &object, const QString &path, QStringView key, Presence presence)
+    {
+        const JsonNode *node = r.member(object, path, key, Type::Object, presence);
+        if (!node)
+            return {};
+        const QString textPath = JsonFieldReader::join(path, key);
+        static const QRegularExpression language(QStringLiteral("^[a-z]{2}(_[A-Z]{2})?$"));
+        QMap<QString, QString> texts;
+        for (const JsonNode::Member &m : node->members) {
+            if (!language.match(m.key).hasMatch()) {
+                r.error(m.keyPosition, JsonFieldReader::join(textPath, m.key),
+                        QStringLiteral("not a language code such as \"ko\" or \"en\""));
+                continue;
+            }
+            if (m.value.type != Type::String || m.value.string.trimmed().isEmpty()) {
+                r.error(m.value.position, JsonFieldReader::join(textPath, m.key), QStringLiteral("expected a non-empty string"));
+                continue;
+            }
+            texts.insert(m.key, m.value.string);
+        }
+        for (const QString &required : {QStringLiteral("ko"), QStringLiteral("en")}) {
+            if (!node->member(required))
+                r.error(node->position, JsonFieldReader::join(textPath, required), QStringLiteral("missing required field"));
+        }
+        return LocalizedText(texts);
+    }
+
+    // Reads a list of strings into words for the scanner's context lists.
+    std::vector<std::string> words(const JsonNode &object, const QString &path, QStringView key)
+    {
+        std::vector<std::string> list;
+        for (const QString &word : r.stringList(object, path, key, Presence::Optional).value_or(QStringList())) {
+            if (word.trimmed().isEmpty()) {
+                r.error(object.member(key)->position, JsonFieldReader::join(path, key), QStringLiteral("empty word"));
+                continue;
+            }
+            list.push_back(word.toStdString());
+        }
+        return list;
+    }
+
+    void readCustomDetectors(const JsonNode &root, Policy &policy)
+    {
+        const JsonNode *list = r.member(root, QString(), u"customDetectors", Type::Array, Presence::Optional);
+        if (!list)
+            return;
+        for (std::size_t i = 0; i < list->elements.size(); ++i) {
+            const JsonNode &node = list->elements[i];
+            const QString path = JsonFieldReader::join(QStringLiteral("customDetectors"), qsizetype(i));
+            if (node.type != Type::Object) {
+                r.error(node.position, path, QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
+                continue;
+            }
+            r.warnAboutUnknownMembers(node, path,
+                                      {u"id", u"description", u"severity", u"pattern", u"validator", u"contextRequired",
+                                       u"contextWords", u"suppressingWords", u"minDigits", u"minGroupDigits",
+                                       u"boundary", u"examples"});
+            const std::size_t errorsBefore = errorCount();
+            CustomDetector detector;
+            detector.id = r.string(node, path, u"id", Presence::Required).value_or(QString());
+            if (node.member(u"id") && node.member(u"id")->type == Type::String) {
+                static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9-]{1,63}$"));
+                const JsonPosition at = node.member(u"id")->position;
+                if (!idPattern.match(detector.id).hasMatch())
+                    r.error(at, JsonFieldReader::join(path, u"id"),
+                            QStringLiteral("must be 2-64 lowercase letters, digits or '-'"));
+                else if (m_builtInIds.count(detector.id))
+                    r.error(at, JsonFieldReader::join(path, u"id"),
+                            QStringLiteral("\"%1\" is a built-in detector; choose another id").arg(detector.id));
+                else if (!m_customIds.insert(detector.id).second)
+                    r.error(at, JsonFieldReader::join(path, u"id"),
+                            QStringLiteral("\"%1\" is defined twice").arg(detector.id));
+            }
+            detector.description = r.string(node, path, u"description", Presence::Optional).value_or(detector.id);
+            detector.severity =
+                severityFromName(r.oneOf(node, path, u"severity", Presence::Required, severityNames()).value_or(QString()));
+            const auto pattern = r.string(node, path, u"pattern", Presence::Required);
+            detector.pattern = pattern.value_or(QString()).toStdString();
+            detector.validator = r.oneOf(node, path, u"validator", Presence::Optional, PolicyDetectors::validatorNames())
+                                     .value_or(QStringLiteral("none"));
+            detector.contextRequired = r.boolean(node, path, u"contextRequired", Presence::Optional).value_or(false);
+            detector.contextWords = words(node, path, u"contextWords");
+            detector.suppressingWords = words(node, path, u"suppressingWords");
+            detector.minDigits = static_cast<int>(r.integer(node, path, u"minDigits", Presence::Required, 1, 19).value_or(1));
+            detector.minGroupDigits =
+                static_cast<int>(r.integer(node, path, u"minGroupDigits", Presence::Optional, 1, 19).value_or(1));
+            if (detector.minGroupDigits > detector.minDigits)
+                r.error(node.member(u"minGroupDigits")->position, JsonFieldReader::join(path, u"minGroupDigits"),
+                        QStringLiteral("cannot exceed minDigits"));
+            static const QStringList boundaries {QStringLiteral("digits"), QStringLiteral("alphanumeric")};
+            detector.boundary = r.oneOf(node, path, u"boundary", Presence::Optional, boundaries) == QLatin1String("alphanumeric")
+                ? Boundary::Alphanumeric
+                : Boundary::Digits;
+            detector.examples = r.stringList(node, path, u"examples", Presence::Optional).value_or(QStringList());
+            if (detector.contextRequired && detector.contextWords.empty())
+                r.error(node.position, JsonFieldReader::join(path, u"contextWords"),
+                        QStringLiteral("contextRequired needs at least one context word"));
+            if (pattern && errorCount() == errorsBefore)
+                checkPattern(detector, *node.member(u"pattern"), node, path);
+            policy.customDetectors.push_back(std::move(detector));
+        }
+    }
+
+    // Compiles the pattern as the scanner will, within its budget, and runs the examples through it.
+    void checkPattern(const CustomDetector &detector, const JsonNode &patternNode, const JsonNode &node,
+                      const QString &path)
+    {
+        const QString patternPath = JsonFieldReader::join(path, u"pattern");
+        if (detector.pattern.empty()) {
+            r.error(patternNode.position, patternPath, QStringLiteral("must not be empty"));
+            return;
+        }
+        if (detector.pattern.size() > std::size_t(PolicyDetectors::MaxCustomPatternLength)) {
+            r.error(patternNode.position, patternPath,
+                    QStringLiteral("longer than %1 characters").arg(PolicyDetectors::MaxCustomPatternLength));
+            return;
+        }
+        if (const auto anchor = anchorIn(detector.pattern)) {
+            r.error(patternNode.position, patternPath,
+                    QStringLiteral("must not use the anchor %1: the scanner already keeps a match from touching "
+                                   "other digits (see \"boundary\")")
+                        .arg(*anchor));
+            return;
+        }
+        Scanner::Options options;
+        options.today = m_today;
+        options.regexMemoryBudget = PolicyDetectors::CustomPatternMemoryBudget;
+        const Scanner scanner({PolicyDetectors::customDetectorSpec(detector)}, options);
+        if (!scanner.isValid()) {
+            const QString why = scanner.errorString();
+            r.error(patternNode.position, patternPath,
+                    why.contains(QLatin1String("too large"))
+                        ? QStringLiteral("is too large: it needs more than the %1 KiB a policy pattern may use")
+                              .arg(PolicyDetectors::CustomPatternMemoryBudget >> 10)
+                        : QStringLiteral("does not compile: %1").arg(why));
+            return;
+        }
+        const JsonNode *examples = node.member(u"examples");
+        for (qsizetype i = 0; i < detector.examples.size(); ++i) {
+            const QString example = detector.examples.at(i);
+            const ScanResult result = scanner.scan(QStringView(example));
+            const bool found = std::any_of(result.findings.begin(), result.findings.end(),
+                                           [&](const Finding &f) { return f.detector == detector.id; });
+            if (!found)
+                r.error(examples->elements[std::size_t(i)].position,
+                        JsonFieldReader::join(JsonFieldReader::join(path, u"examples"), i),
+                        QStringLiteral("the detector does not find this example (check pattern, minDigits, "
+                                       "minGroupDigits, validator and context words)"));
+        }
+    }
+
+    void readDetectorSettings(const JsonNode &root, Policy &policy)
+    {
+        const JsonNode *settings = r.member(root, QString(), u"detectors", Type::Object, Presence::Optional);
+        if (!settings)
+            return;
+        for (const JsonNode::Member &m : settings->members) {
+            const QString path = JsonFieldReader::join(QStringLiteral("detectors"), m.key);
+            if (!m_builtInIds.count(m.key)) {
+                r.error(m.keyPosition, path,
+                        m_customIds.count(m.key)
+                            ? QStringLiteral("custom detectors set their severity in customDetectors")
+                            : QStringLiteral("unknown detector id (see 'sendguard detectors')"));
+                continue;
+            }
+            if (m.value.type != Type::Object) {
+                r.error(m.value.position, path,
+                        QStringLiteral("expected object, found %1").arg(JsonNode::typeName(m.value.type)));
+                continue;
+            }
+            r.warnAboutUnknownMembers(m.value, path, {u"enabled", u"severity"});
+            DetectorSetting setting;
+            setting.enabled = r.boolean(m.value, path, u"enabled", Presence::Optional).value_or(true);
+            if (const auto severity = r.oneOf(m.value, path, u"severity", Presence::Optional, severityNames()))
+                setting.severity = severityFromName(*severity);
+            policy.detectorSettings.insert(m.key, setting);
+            if (!setting.enabled)
+                m_disabledIds.insert(m.key);
+        }
+    }
+
+    void readAudience(const JsonNode &root, AudienceSettings &audience)
+    {
+        const QString path = QStringLiteral("audience");
+        const JsonNode *node = r.member(root, QString(), u"audience", Type::Object, Presence::Required);
+        if (!node)
+            return;
+        r.warnAboutUnknownMembers(*node, path,
+                                  {u"broadcastTypes", u"memberThreshold", u"audienceThreshold", u"allStaffNamePatterns",
+                                   u"broadcastIds", u"organisationDomains"});
+        if (const auto types = r.stringList(*node, path, u"broadcastTypes", Presence::Optional)) {
+            audience.broadcastTypes.clear();
+            for (const QString &name : *types) {
+                const auto type = recipientTypeFromName(name);
+                if (!type || *type == RecipientType::Person || *type == RecipientType::External) {
+                    r.error(node->member(u"broadcastTypes")->position, JsonFieldReader::join(path, u"broadcastTypes"),
+                            QStringLiteral("\"%1\" is not one of: broadcast, group, channel").arg(name));
+                    continue;
+                }
+                audience.broadcastTypes.push_back(*type);
+            }
+            if (!types->contains(QLatin1String("broadcast")))
+                r.warning(node->member(u"broadcastTypes")->position, JsonFieldReader::join(path, u"broadcastTypes"),
+                          QStringLiteral("does not list \"broadcast\": broadcast recipients count only by size"));
+        }
+        audience.memberThreshold =
+            r.integer(*node, path, u"memberThreshold", Presence::Required, 2, MaxAudience).value_or(50);
+        audience.audienceThreshold =
+            r.integer(*node, path, u"audienceThreshold", Presence::Required, 2, MaxAudience).value_or(50);
+        audience.allStaffNamePatterns = nonEmptyStrings(*node, path, u"allStaffNamePatterns");
+        audience.broadcastIds = nonEmptyStrings(*node, path, u"broadcastIds");
+        audience.organisationDomains = domains(*node, path, u"organisationDomains");
+    }
+
+    QStringList nonEmptyStrings(const JsonNode &object, const QString &path, QStringView key)
+    {
+        QStringList list;
+        for (const QString &item : r.stringList(object, path, key, Presence::Optional).value_or(QStringList())) {
+            if (item.trimmed().isEmpty())
+                r.error(object.member(key)->position, JsonFieldReader::join(path, key), QStringLiteral("empty entry"));
+            else
+                list.append(item.trimmed());
+        }
+        return list;
+    }
+
+    QStringList domains(const JsonNode &object, const QString &path, QStringView key)
+    {
+        static const QRegularExpression domain(
+            QStringLiteral("^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$"));
+        QStringList list;
+        for (const QString &item : nonEmptyStrings(object, path, key)) {
+            if (!domain.match(item.toLower()).hasMatch())
+                r.error(object.member(key)->position, JsonFieldReader::join(path, key),
+                        QStringLiteral("\"%1\" is not a domain name such as example.go.kr").arg(item));
+            else
+                list.append(item.toLower());
+        }
+        return list;
+    }
+
+    bool isKnownDetector(const QString &id) const { return m_builtInIds.count(id) || m_customIds.count(id); }
+
+    // Detector ids a rule or exemption names: each must exist.
+    QStringList detectorIds(const JsonNode &object, const QString &path, QStringView key, Presence presence)
+    {
+        const auto ids = r.stringList(object, path, key, presence);
+        if (!ids)
+            return {};
+        const JsonNode *list = object.member(key);
+        if (ids->isEmpty())
+            r.error(list->position, JsonFieldReader::join(path, key), QStringLiteral("must name at least one detector"));
+        for (qsizetype i = 0; i < ids->size(); ++i) {
+            const QString elementPath = JsonFieldReader::join(JsonFieldReader::join(path, key), i);
+            const JsonPosition at = list->elements[std::size_t(i)].position;
+            if (!isKnownDetector(ids->at(i)))
+                r.error(at, elementPath, QStringLiteral("unknown detector id \"%1\"").arg(ids->at(i)));
+            else if (m_disabledIds.count(ids->at(i)))
+                r.warning(at, elementPath, QStringLiteral("detector \"%1\" is disabled in this policy").arg(ids->at(i)));
+        }
+        return *ids;
+    }
+
+    void readRules(const JsonNode &root, Policy &policy)
+    {
+        const JsonNode *list = r.member(root, QString(), u"rules", Type::Array, Presence::Required);
+        if (!list)
+            return;
+        if (list->elements.empty())
+            r.warning(list->position, QStringLiteral("rules"), QStringLiteral("no rules: every message is allowed"));
+        std::set<QString> ids;
+        for (std::size_t i = 0; i < list->elements.size(); ++i) {
+            const JsonNode &node = list->elements[i];
+            const QString path = JsonFieldReader::join(QStringLiteral("rules"), qsizetype(i));
+            if (node.type != Type::Object) {
+                r.error(node.position, path, QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
+                continue;
+            }
+            r.warnAboutUnknownMembers(node, path,
+                                      {u"id", u"detectors", u"severity", u"minCount", u"audience", u"verdict", u"reason"});
+            PolicyRule rule;
+            rule.id = r.string(node, path, u"id", Presence::Required).value_or(QString());
+            requireNonEmpty(node, path, u"id", rule.id);
+            if (node.member(u"id") && node.member(u"id")->type == Type::String && !ids.insert(rule.id).second)
+                r.error(node.member(u"id")->position, JsonFieldReader::join(path, u"id"),
+                        QStringLiteral("rule id \"%1\" is used twice").arg(rule.id));
+            const bool byDetector = node.member(u"detectors");
+            const bool bySeverity = node.member(u"severity");
+            if (byDetector == bySeverity)
+                r.error(node.position, path, QStringLiteral("a rule needs exactly one of \"detectors\" and \"severity\""));
+            if (byDetector)
+                rule.detectors = detectorIds(node, path, u"detectors", Presence::Required);
+            if (const auto severity = r.oneOf(node, path, u"severity", Presence::Optional, severityNames()))
+                rule.minimumSeverity = severityFromName(*severity);
+            rule.minCount = r.integer(node, path, u"minCount", Presence::Optional, 1, 100000).value_or(1);
+            static const QStringList audiences {QStringLiteral("broadcast"), QStringLiteral("external"),
+                                                QStringLiteral("any")};
+            const auto audience = r.oneOf(node, path, u"audience", Presence::Required, audiences);
+            rule.audience = audience == QLatin1String("external") ? AudienceKind::External
+                : audience == QLatin1String("any")                 ? AudienceKind::Any
+                                                                   : AudienceKind::Broadcast;
+            static const QStringList verdicts {QStringLiteral("allow"), QStringLiteral("warn"), QStringLiteral("justify"),
+                                               QStringLiteral("block")};
+            if (const auto verdict = r.oneOf(node, path, u"verdict", Presence::Required, verdicts))
+                rule.verdict = *verdictLevelFromName(*verdict);
+            rule.reason = localizedText(node, path, u"reason", Presence::Required);
+            policy.rules.push_back(std::move(rule));
+        }
+    }
+
+    void readAllowList(const JsonNode &root, AllowList &allowList)
+    {
+        const QString path = QStringLiteral("allowList");
+        const JsonNode *node = r.member(root, QString(), u"allowList", Type::Object, Presence::Optional);
+        if (!node)
+            return;
+        r.warnAboutUnknownMembers(*node, path, {u"phoneNumbers", u"domains", u"addresses"});
+        for (const QString &phone : nonEmptyStrings(*node, path, u"phoneNumbers")) {
+            const auto digits = Validators::digitsOf(phone.toStdString()).size();
+            if (digits < 7 || digits > 15)
+                r.error(node->member(u"phoneNumbers")->position, JsonFieldReader::join(path, u"phoneNumbers"),
+                        QStringLiteral("\"%1\" is not a phone number (7 to 15 digits)").arg(phone));
+            else
+                allowList.phoneNumbers.append(phone);
+        }
+        allowList.domains = domains(*node, path, u"domains");
+        for (const QString &address : nonEmptyStrings(*node, path, u"addresses")) {
+            const qsizetype at = address.indexOf(QLatin1Char('@'));
+            if (at <= 0 || at != address.lastIndexOf(QLatin1Char('@')) || at == address.size() - 1)
+                r.error(node->member(u"addresses")->position, JsonFieldReader::join(path, u"addresses"),
+                        QStringLiteral("\"%1\" is not an e-mail address").arg(address));
+            else
+                allowList.addresses.append(address.toLower());
+        }
+    }
+
+    void readExemptions(const JsonNode &root, Policy &policy)
+    {
+        const JsonNode *list = r.member(root, QString(), u"exemptions", Type::Array, Presence::Optional);
+        if (!list)
+            return;
+        std::set<QString> ids;
+        for (std::size_t i = 0; i < list->elements.size(); ++i) {
+            const JsonNode &node = list->elements[i];
+            const QString path = JsonFieldReader::join(QStringLiteral("exemptions"), qsizetype(i));
+            if (node.type != Type::Object) {
+                r.error(node.position, path, QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
+                continue;
+            }
+            r.warnAboutUnknownMembers(node, path,
+                                      {u"id", u"sender", u"department", u"detectors", u"recipients", u"expires", u"reason"});
+            Exemption exemption;
+            exemption.id = r.string(node, path, u"id", Presence::Required).value_or(QString());
+            requireNonEmpty(node, path, u"id", exemption.id);
+            if (node.member(u"id") && node.member(u"id")->type == Type::String && !ids.insert(exemption.id).second)
+                r.error(node.member(u"id")->position, JsonFieldReader::join(path, u"id"),
+                        QStringLiteral("exemption id \"%1\" is used twice").arg(exemption.id));
+            exemption.sender = r.string(node, path, u"sender", Presence::Optional).value_or(QString()).trimmed();
+            exemption.department = r.string(node, path, u"department", Presence::Optional).value_or(QString()).trimmed();
+            if (exemption.sender.isEmpty() && exemption.department.isEmpty())
+                r.error(node.position, path, QStringLiteral("an exemption names a \"sender\" or a \"department\""));
+            exemption.detectors = detectorIds(node, path, u"detectors", Presence::Required);
+            exemption.recipients = nonEmptyStrings(node, path, u"recipients");
+            if (!node.member(u"recipients"))
+                r.error(node.position, JsonFieldReader::join(path, u"recipients"), QStringLiteral("missing required field"));
+            else if (exemption.recipients.isEmpty())
+                r.error(node.member(u"recipients")->position, JsonFieldReader::join(path, u"recipients"),
+                        QStringLiteral("must name at least one recipient"));
+            if (!node.member(u"expires"))
+                r.error(node.position, JsonFieldReader::join(path, u"expires"),
+                        QStringLiteral("an exemption must carry an expiry date (YYYY-MM-DD)"));
+            exemption.expires = date(node, path, u"expires", Presence::Optional);
+            if (exemption.expires.isValid() && exemption.expires < m_today)
+                r.warning(node.member(u"expires")->position, JsonFieldReader::join(path, u"expires"),
+                          QStringLiteral("expired on %1: no longer applies").arg(exemption.expires.toString(Qt::ISODate)));
+            exemption.reason = r.string(node, path, u"reason", Presence::Required).value_or(QString());
+            policy.exemptions.push_back(std::move(exemption));
+        }
+    }
+
+    void requireNonEmpty(const JsonNode &object, const QString &path, QStringView key, const QString &value)
+    {
+        const JsonNode *node = object.member(key);
+        if (node && node->type == Type::String && value.isEmpty())
+            r.error(node->position, JsonFieldReader::join(path, key), QStringLiteral("must not be empty"));
+    }
+
+    std::size_t errorCount() const
+    {
+        return std::size_t(std::count_if(r.diagnostics().begin(), r.diagnostics().end(),
+                                         [](const JsonDiagnostic &d) { return d.kind == JsonDiagnostic::Kind::Error; }));
+    }
+
+    JsonFieldReader r;
+    QDate m_today;
+    std::set<QString> m_builtInIds;
+    std::set<QString> m_customIds;
+    std::set<QString> m_disabledIds;
+};
+
+} // namespace
+
+PolicyReader::Result PolicyReader::read(std::string_view json, const QDate &today)
+{
+    auto parsed = JsonParser::parse(json);
+    if (!parsed.root)
+        return {std::nullopt, {parsed.error}};
+    if (parsed.root->type != Type::Object) {
+        return {std::nullopt,
+                {{JsonDiagnostic::Kind::Error, QString(),
+                  QStringLiteral("expected a policy object, found %1").arg(JsonNode::typeName(parsed.root->type)),
+                  parsed.root->position}}};
+    }
+    Reading reading(today);
+    auto policy = reading.read(*parsed.root);
+    return {std::move(policy), reading.diagnostics()};
+}
+
+} // namespace SendGuard::Core
