@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "recipientclassifier.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace SendGuard::Core {
+
+namespace {
+
+bool isGroupLike(RecipientType type)
+{
+    return type == RecipientType::Group || type == RecipientType::Channel || type == RecipientType::Broadcast;
+}
+
+// Ids are compared case-insensitively: "Kim.YJ" and "kim.yj" are one person.
+QString identity(const MessageRecipient &recipient)
+{
+    return recipient.id.toCaseFolded();
+}
+
+bool isInDomain(QStringView host, const QString &domain)
+{
+    return host == domain || (host.endsWith(domain) && host.at(host.size() - domain.size() - 1) == QLatin1Char('.'));
+}
+
+} // namespace
+
+RecipientClassifier::RecipientClassifier(AudienceSettings settings)
+    : m_settings(std::move(settings))
+{
+    for (const QString &pattern : std::as_const(m_settings.allStaffNamePatterns)) {
+        const QString folded = foldName(pattern);
+        if (!folded.isEmpty())
+            m_foldedNamePatterns.append(folded);
+    }
+    for (QString &id : m_settings.broadcastIds)
+        id = id.toCaseFolded();
+}
+
+QString RecipientClassifier::foldName(QStringView name)
+{
+    QString folded;
+    folded.reserve(name.size());
+    bool pendingSpace = false;
+    for (const QChar c : name) {
+        if (c.isSpace() || c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char('.')) {
+            pendingSpace = !folded.isEmpty();
+            continue;
+        }
+        if (pendingSpace)
+            folded += QLatin1Char(' ');
+        pendingSpace = false;
+        folded += c.toCaseFolded();
+    }
+    return folded;
+}
+
+bool RecipientClassifier::readsAsAllStaff(const MessageRecipient &recipient) const
+{
+    if (m_foldedNamePatterns.isEmpty())
+        return false;
+    const QString name = foldName(recipient.name);
+    const QString id = foldName(recipient.id);
+    return std::any_of(m_foldedNamePatterns.begin(), m_foldedNamePatterns.end(), [&](const QString &pattern) {
+        return name.contains(pattern) || id.contains(pattern);
+    });
+}
+
+bool RecipientClassifier::isOutsideOrganisation(const MessageRecipient &recipient) const
+{
+    if (m_settings.organisationDomains.isEmpty())
+        return false;
+    const QString address = !recipient.address.isEmpty() ? recipient.address : recipient.id;
+    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+    if (at < 0)
+        return false; // a directory id, not an address: inside the organisation's own messenger
+    const QString host = address.mid(at + 1).toLower();
+    return std::none_of(m_settings.organisationDomains.begin(), m_settings.organisationDomains.end(),
+                        [&](const QString &domain) { return isInDomain(host, domain); });
+}
+
+RecipientAssessment RecipientClassifier::assess(const MessageRecipient &recipient) const
+{
+    RecipientAssessment result;
+    result.id = recipient.id;
+    result.name = recipient.name;
+    result.type = recipient.type;
+    if (isGroupLike(recipient.type))
+        result.audience = recipient.memberCount; // unknown stays unknown
+    else
+        result.audience = 1;
+
+    const auto &types = m_settings.broadcastTypes;
+    if (std::find(types.begin(), types.end(), recipient.type) != types.end())
+        result.why.push_back(AudienceReason::BroadcastType);
+    if ((recipient.type == RecipientType::Group || recipient.type == RecipientType::Channel) && recipient.memberCount
+        && *recipient.memberCount >= m_settings.memberThreshold)
+        result.why.push_back(AudienceReason::MemberThreshold);
+    // A known member count below the threshold outweighs the name: "총무과 전체" with 12 members is a team.
+    const bool knownSmall = recipient.memberCount && *recipient.memberCount < m_settings.memberThreshold;
+    if (isGroupLike(recipient.type) && !knownSmall && readsAsAllStaff(recipient))
+        result.why.push_back(AudienceReason::AllStaffName);
+    if (m_settings.broadcastIds.contains(identity(recipient)))
+        result.why.push_back(AudienceReason::ListedBroadcastId);
+    result.broadcast = !result.why.empty();
+
+    if (recipient.type == RecipientType::External)
+        result.why.push_back(AudienceReason::ExternalType);
+    if (isOutsideOrganisation(recipient))
+        result.why.push_back(AudienceReason::OutsideOrganisation);
+    result.external = recipient.type == RecipientType::External || isOutsideOrganisation(recipient);
+    return result;
+}
+
+AudienceSize RecipientClassifier::sizeOf(const std::vector<MessageRecipient> &recipients) const
+{
+    AudienceSize size;
+    QSet<QString> seen;
+    seen.reserve(qsizetype(recipients.size()));
+    for (const MessageRecipient &recipient : recipients) {
+        const QString key = identity(recipient);
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        if (!isGroupLike(recipient.type))
+            ++size.atLeast;
+        else if (recipient.memberCount)
+            size.atLeast += *recipient.memberCount;
+        else
+            size.exact = false;
+    }
+    return size;
+}
+
+Audience RecipientClassifier::classify(const OutgoingMessage &message) const
+{
+    Audience audience;
+    QSet<QString> seen;
+    seen.reserve(qsizetype(message.recipients.size()));
+    audience.recipients.reserve(message.recipients.size());
+    for (const MessageRecipient &recipient : message.recipients) {
+        const QString key = identity(recipient);
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        RecipientAssessment assessment = assess(recipient);
+        audience.broadcast = audience.broadcast || assessment.broadcast;
+        audience.external = audience.external || assessment.external;
+        audience.recipients.push_back(std::move(assessment));
+    }
+    audience.total = sizeOf(message.recipients);
+    if (audience.total.atLeast >= m_settings.audienceThreshold) {
+        audience.broadcast = true;
+        audience.why.push_back(AudienceReason::AudienceThreshold);
+    }
+    if (!message.originalRecipients.empty())
+        audience.original = sizeOf(message.originalRecipients);
+    return audience;
+}
+
+} // namespace SendGuard::Core
