@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "messagescanner.h"
+
+#include <algorithm>
+
+namespace SendGuard::Core {
+
+MessageScanner::MessageScanner(const Scanner &scanner, AllowList allowList)
+    : m_scanner(scanner)
+    , m_allowList(std::move(allowList))
+{
+    for (const QString &phone : std::as_const(m_allowList.phoneNumbers))
+        m_allowedPhoneDigits.append(nationalPhoneDigits(phone));
+}
+
+QString MessageScanner::nationalPhoneDigits(QStringView text)
+{
+    QString digits;
+    for (const QChar c : text) {
+        if (c.isDigit())
+            digits += QChar(u'0' + c.digitValue()); // full-width digits too
+    }
+    if (digits.startsWith(QLatin1String("0082")))
+        digits = QLatin1Char('0') + digits.mid(4);
+    else if (digits.startsWith(QLatin1String("82")) && digits.size() >= 10)
+        digits = QLatin1Char('0') + digits.mid(2);
+    return digits;
+}
+
+bool MessageScanner::isAllowListed(const Finding &finding, std::string_view matchedText) const
+{
+    const QString text = QString::fromUtf8(matchedText.data(), qsizetype(matchedText.size()));
+    if (finding.detector == QLatin1String("kr-phone"))
+        return !m_allowedPhoneDigits.isEmpty() && m_allowedPhoneDigits.contains(nationalPhoneDigits(text));
+    if (finding.detector == QLatin1String("email")) {
+        const QString address = text.toLower();
+        if (m_allowList.addresses.contains(address))
+            return true;
+        const QString host = address.mid(address.lastIndexOf(QLatin1Char('@')) + 1);
+        return std::any_of(m_allowList.domains.begin(), m_allowList.domains.end(), [&](const QString &domain) {
+            return host == domain || host.endsWith(QLatin1Char('.') + domain);
+        });
+    }
+    return false;
+}
+
+bool MessageScanner::scanField(std::string_view text, const QString &field, Result &result) const
+{
+    const ScanResult scan = m_scanner.scan(text);
+    if (!scan.complete) {
+        result.complete = false;
+        result.error = QStringLiteral("%1: %2").arg(field, scan.error);
+        result.findings.clear(); // an incomplete check shows nothing partial
+        return false;
+    }
+    for (const Finding &finding : scan.findings) {
+        const auto matched = text.substr(std::size_t(finding.start), std::size_t(finding.end - finding.start));
+        if (!isAllowListed(finding, matched))
+            result.findings.push_back({finding, field});
+    }
+    return true;
+}
+
+MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
+                                            const std::vector<AttachmentText> &attachments) const
+{
+    Result result;
+    const QByteArray subject = message.subject.toUtf8();
+    const QByteArray body = message.body.toUtf8();
+    if (!scanField({subject.constData(), std::size_t(subject.size())}, QStringLiteral("subject"), result)
+        || !scanField({body.constData(), std::size_t(body.size())}, QStringLiteral("body"), result))
+        return result;
+    for (const AttachmentText &attachment : attachments) {
+        if (attachment.status != AttachmentText::Status::Text) {
+            result.notScanned.push_back({attachment.name, attachment.reason});
+            continue;
+        }
+        const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
+        if (!scanField(text, QStringLiteral("attachment:") + attachment.name, result))
+            return result;
+    }
+    return result;
+}
+
+} // namespace SendGuard::Core
