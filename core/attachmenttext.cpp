@@ -29,8 +29,9 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
 {
     if (!isPlainText(name)) {
         const QString suffix = QFileInfo(name).suffix();
-        return notScanned(name, suffix.isEmpty() ? QStringLiteral("format not supported yet")
-                                                 : QStringLiteral("format not supported yet (.%1)").arg(suffix));
+        return notScanned(name,
+                          suffix.isEmpty() ? QStringLiteral("format not supported yet")
+                                           : QStringLiteral("format not supported yet (.%1)").arg(suffix));
     }
     if (bytes.size() > MaxSize)
         return notScanned(name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
@@ -64,7 +65,10 @@ AttachmentText AttachmentText::read(const MessageAttachment &attachment, const Q
     const QString path = QDir(baseDirectory).filePath(attachment.path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return {attachment.name, Status::Unreadable, {}, QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+        return {attachment.name,
+                Status::Unreadable,
+                {},
+                QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
     if (file.size() > MaxSize)
         return notScanned(attachment.name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
     const QByteArray bytes = file.readAll();

@@ -74,8 +74,10 @@ std::optional<QString> JsonFieldReader::oneOf(const JsonNode &object, const QStr
     if (!value)
         return std::nullopt;
     if (!allowed.contains(value->string)) {
+        const QString list = allowed.join(QStringLiteral(", "));
         error(value->position, join(path, key),
-              QStringLiteral("\"%1\" is not one of: %2").arg(value->string, allowed.join(QStringLiteral(", "))));
+              m_values == Values::Quoted ? QStringLiteral("\"%1\" is not one of: %2").arg(value->string, list)
+                                         : QStringLiteral("not one of: %1").arg(list));
         return std::nullopt;
     }
     return value->string;

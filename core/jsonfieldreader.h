@@ -20,6 +20,13 @@ class JsonFieldReader
 {
 public:
     enum class Presence { Required, Optional };
+    // Whether an error may quote the bad value: never for messages, which hold personal data.
+    enum class Values { Quoted, Hidden };
+
+    explicit JsonFieldReader(Values values = Values::Quoted)
+        : m_values(values)
+    {
+    }
 
     // The path of a member or an element, for nested reads.
     static QString join(const QString &path, QStringView key);
@@ -52,6 +59,7 @@ public:
     const std::vector<JsonDiagnostic> &diagnostics() const { return m_diagnostics; }
 
 private:
+    Values m_values;
     std::vector<JsonDiagnostic> m_diagnostics;
 };
 

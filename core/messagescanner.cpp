@@ -67,8 +67,8 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
     Result result;
     const QByteArray subject = message.subject.toUtf8();
     const QByteArray body = message.body.toUtf8();
-    if (!scanField({subject.constData(), std::size_t(subject.size())}, QStringLiteral("subject"), result)
-        || !scanField({body.constData(), std::size_t(body.size())}, QStringLiteral("body"), result))
+    if (!scanField({subject.constData(), std::size_t(subject.size())}, QStringLiteral("subject"), result) ||
+        !scanField({body.constData(), std::size_t(body.size())}, QStringLiteral("body"), result))
         return result;
     for (const AttachmentText &attachment : attachments) {
         if (attachment.status != AttachmentText::Status::Text) {

@@ -16,7 +16,7 @@ constexpr std::array actionNames {
 };
 
 constexpr std::array typeNames {
-    std::pair {RecipientType::Person, u"person"},     std::pair {RecipientType::Group, u"group"},
+    std::pair {RecipientType::Person, u"person"},       std::pair {RecipientType::Group, u"group"},
     std::pair {RecipientType::Broadcast, u"broadcast"}, std::pair {RecipientType::Channel, u"channel"},
     std::pair {RecipientType::External, u"external"},
 };

@@ -16,18 +16,20 @@ constexpr qint64 MaxMemberCount = std::numeric_limits<qint32>::max();
 std::optional<MessageRecipient> readRecipient(JsonFieldReader &reader, const JsonNode &node, const QString &path)
 {
     if (node.type != JsonNode::Type::Object) {
-        reader.error(node.position, path, QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
+        reader.error(node.position, path,
+                     QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
         return std::nullopt;
     }
     MessageRecipient recipient;
     const auto id = reader.string(node, path, u"id", Presence::Required);
     if (id && id->trimmed().isEmpty())
-        reader.error(node.member(u"id")->position, JsonFieldReader::join(path, u"id"), QStringLiteral("must not be empty"));
+        reader.error(node.member(u"id")->position, JsonFieldReader::join(path, u"id"),
+                     QStringLiteral("must not be empty"));
     recipient.id = id.value_or(QString()).trimmed();
     recipient.name = reader.string(node, path, u"name", Presence::Optional).value_or(QString());
-    static const QStringList typeNames = QStringList({QStringLiteral("person"), QStringLiteral("group"),
-                                                QStringLiteral("broadcast"), QStringLiteral("channel"),
-                                                QStringLiteral("external")});
+    static const QStringList typeNames =
+        QStringList({QStringLiteral("person"), QStringLiteral("group"), QStringLiteral("broadcast"),
+                     QStringLiteral("channel"), QStringLiteral("external")});
     if (const auto type = reader.oneOf(node, path, u"type", Presence::Required, typeNames))
         recipient.type = *recipientTypeFromName(*type);
     recipient.memberCount = reader.integer(node, path, u"memberCount", Presence::Optional, 0, MaxMemberCount);
@@ -88,13 +90,14 @@ OutgoingMessageReader::Result OutgoingMessageReader::read(std::string_view json)
                   root.position}}};
     }
 
-    JsonFieldReader reader;
+    JsonFieldReader reader(JsonFieldReader::Values::Hidden);
     OutgoingMessage message;
-    static const QStringList actions = QStringList({QStringLiteral("send"), QStringLiteral("reply"),
-                                              QStringLiteral("reply-all"), QStringLiteral("forward")});
+    static const QStringList actions = QStringList(
+        {QStringLiteral("send"), QStringLiteral("reply"), QStringLiteral("reply-all"), QStringLiteral("forward")});
     if (const auto action = reader.oneOf(root, QString(), u"action", Presence::Required, actions))
         message.action = *messageActionFromName(*action);
-    if (const JsonNode *sender = reader.member(root, QString(), u"sender", JsonNode::Type::Object, Presence::Required)) {
+    if (const JsonNode *sender =
+            reader.member(root, QString(), u"sender", JsonNode::Type::Object, Presence::Required)) {
         const QString path = QStringLiteral("sender");
         message.sender.id = reader.string(*sender, path, u"id", Presence::Required).value_or(QString()).trimmed();
         message.sender.name = reader.string(*sender, path, u"name", Presence::Optional).value_or(QString());

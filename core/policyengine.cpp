@@ -14,9 +14,9 @@ bool PolicyEngine::applies(const Exemption &exemption, const OutgoingMessage &me
 {
     if (!exemption.expires.isValid() || exemption.expires < today)
         return false;
-    const bool senderMatches = (!exemption.sender.isEmpty()
-                                && exemption.sender.compare(message.sender.id, Qt::CaseInsensitive) == 0)
-        || (!exemption.department.isEmpty() && exemption.department == message.sender.department);
+    const bool senderMatches =
+        (!exemption.sender.isEmpty() && exemption.sender.compare(message.sender.id, Qt::CaseInsensitive) == 0) ||
+        (!exemption.department.isEmpty() && exemption.department == message.sender.department);
     if (!senderMatches || message.recipients.empty())
         return false;
     // Only for the recipients it names: the same roster to anyone else is checked as usual.

@@ -30,9 +30,9 @@ const QStringList &severityNames()
 
 Severity severityFromName(const QString &name)
 {
-    return name == QLatin1String("high") ? Severity::High
+    return name == QLatin1String("high")  ? Severity::High
         : name == QLatin1String("medium") ? Severity::Medium
-                                           : Severity::Low;
+                                          : Severity::Low;
 }
 
 // Where a pattern anchors itself: the scanner leads every pattern with a boundary character, so an
@@ -86,11 +86,13 @@ public:
         if (const auto id = r.string(root, QString(), u"id", Presence::Required)) {
             static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"));
             if (!idPattern.match(*id).hasMatch())
-                r.error(root.member(u"id")->position, QStringLiteral("id"),
-                        QStringLiteral("must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+                r.error(
+                    root.member(u"id")->position, QStringLiteral("id"),
+                    QStringLiteral("must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit"));
             policy.id = *id;
         }
-        policy.version = r.integer(root, QString(), u"version", Presence::Required, 1, 9'007'199'254'740'991).value_or(0);
+        policy.version =
+            r.integer(root, QString(), u"version", Presence::Required, 1, 9'007'199'254'740'991).value_or(0);
         policy.expires = date(root, QString(), u"expires", Presence::Optional);
         if (policy.expires.isValid() && policy.expires < m_today)
             r.warning(root.member(u"expires")->position, QStringLiteral("expires"),
@@ -103,7 +105,8 @@ public:
         readRules(root, policy);
         readAllowList(root, policy.allowList);
         readExemptions(root, policy);
-        if (const JsonNode *justification = r.member(root, QString(), u"justification", Type::Object, Presence::Optional)) {
+        if (const JsonNode *justification =
+                r.member(root, QString(), u"justification", Type::Object, Presence::Optional)) {
             r.warnAboutUnknownMembers(*justification, QStringLiteral("justification"), {u"minLength"});
             policy.justificationMinLength = static_cast<int>(
                 r.integer(*justification, QStringLiteral("justification"), u"minLength", Presence::Required, 1, 1000)
@@ -172,14 +175,16 @@ private:
                 continue;
             }
             if (m.value.type != Type::String || m.value.string.trimmed().isEmpty()) {
-                r.error(m.value.position, JsonFieldReader::join(textPath, m.key), QStringLiteral("expected a non-empty string"));
+                r.error(m.value.position, JsonFieldReader::join(textPath, m.key),
+                        QStringLiteral("expected a non-empty string"));
                 continue;
             }
             texts.insert(m.key, m.value.string);
         }
         for (const QString &required : {QStringLiteral("ko"), QStringLiteral("en")}) {
             if (!node->member(required))
-                r.error(node->position, JsonFieldReader::join(textPath, required), QStringLiteral("missing required field"));
+                r.error(node->position, JsonFieldReader::join(textPath, required),
+                        QStringLiteral("missing required field"));
         }
         return LocalizedText(texts);
     }
@@ -207,7 +212,8 @@ private:
             const JsonNode &node = list->elements[i];
             const QString path = JsonFieldReader::join(QStringLiteral("customDetectors"), qsizetype(i));
             if (node.type != Type::Object) {
-                r.error(node.position, path, QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
+                r.error(node.position, path,
+                        QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
                 continue;
             }
             r.warnAboutUnknownMembers(node, path,
@@ -231,23 +237,26 @@ private:
                             QStringLiteral("\"%1\" is defined twice").arg(detector.id));
             }
             detector.description = r.string(node, path, u"description", Presence::Optional).value_or(detector.id);
-            detector.severity =
-                severityFromName(r.oneOf(node, path, u"severity", Presence::Required, severityNames()).value_or(QString()));
+            detector.severity = severityFromName(
+                r.oneOf(node, path, u"severity", Presence::Required, severityNames()).value_or(QString()));
             const auto pattern = r.string(node, path, u"pattern", Presence::Required);
             detector.pattern = pattern.value_or(QString()).toStdString();
-            detector.validator = r.oneOf(node, path, u"validator", Presence::Optional, PolicyDetectors::validatorNames())
-                                     .value_or(QStringLiteral("none"));
+            detector.validator =
+                r.oneOf(node, path, u"validator", Presence::Optional, PolicyDetectors::validatorNames())
+                    .value_or(QStringLiteral("none"));
             detector.contextRequired = r.boolean(node, path, u"contextRequired", Presence::Optional).value_or(false);
             detector.contextWords = words(node, path, u"contextWords");
             detector.suppressingWords = words(node, path, u"suppressingWords");
-            detector.minDigits = static_cast<int>(r.integer(node, path, u"minDigits", Presence::Required, 1, 19).value_or(1));
+            detector.minDigits =
+                static_cast<int>(r.integer(node, path, u"minDigits", Presence::Required, 1, 19).value_or(1));
             detector.minGroupDigits =
                 static_cast<int>(r.integer(node, path, u"minGroupDigits", Presence::Optional, 1, 19).value_or(1));
             if (detector.minGroupDigits > detector.minDigits)
                 r.error(node.member(u"minGroupDigits")->position, JsonFieldReader::join(path, u"minGroupDigits"),
                         QStringLiteral("cannot exceed minDigits"));
             static const QStringList boundaries {QStringLiteral("digits"), QStringLiteral("alphanumeric")};
-            detector.boundary = r.oneOf(node, path, u"boundary", Presence::Optional, boundaries) == QLatin1String("alphanumeric")
+            detector.boundary =
+                r.oneOf(node, path, u"boundary", Presence::Optional, boundaries) == QLatin1String("alphanumeric")
                 ? Boundary::Alphanumeric
                 : Boundary::Digits;
             detector.examples = r.stringList(node, path, u"examples", Presence::Optional).value_or(QStringList());
@@ -408,14 +417,16 @@ private:
             return {};
         const JsonNode *list = object.member(key);
         if (ids->isEmpty())
-            r.error(list->position, JsonFieldReader::join(path, key), QStringLiteral("must name at least one detector"));
+            r.error(list->position, JsonFieldReader::join(path, key),
+                    QStringLiteral("must name at least one detector"));
         for (qsizetype i = 0; i < ids->size(); ++i) {
             const QString elementPath = JsonFieldReader::join(JsonFieldReader::join(path, key), i);
             const JsonPosition at = list->elements[std::size_t(i)].position;
             if (!isKnownDetector(ids->at(i)))
                 r.error(at, elementPath, QStringLiteral("unknown detector id \"%1\"").arg(ids->at(i)));
             else if (m_disabledIds.count(ids->at(i)))
-                r.warning(at, elementPath, QStringLiteral("detector \"%1\" is disabled in this policy").arg(ids->at(i)));
+                r.warning(at, elementPath,
+                          QStringLiteral("detector \"%1\" is disabled in this policy").arg(ids->at(i)));
         }
         return *ids;
     }
@@ -432,11 +443,12 @@ private:
             const JsonNode &node = list->elements[i];
             const QString path = JsonFieldReader::join(QStringLiteral("rules"), qsizetype(i));
             if (node.type != Type::Object) {
-                r.error(node.position, path, QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
+                r.error(node.position, path,
+                        QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
                 continue;
             }
-            r.warnAboutUnknownMembers(node, path,
-                                      {u"id", u"detectors", u"severity", u"minCount", u"audience", u"verdict", u"reason"});
+            r.warnAboutUnknownMembers(
+                node, path, {u"id", u"detectors", u"severity", u"minCount", u"audience", u"verdict", u"reason"});
             PolicyRule rule;
             rule.id = r.string(node, path, u"id", Presence::Required).value_or(QString());
             requireNonEmpty(node, path, u"id", rule.id);
@@ -446,7 +458,8 @@ private:
             const bool byDetector = node.member(u"detectors");
             const bool bySeverity = node.member(u"severity");
             if (byDetector == bySeverity)
-                r.error(node.position, path, QStringLiteral("a rule needs exactly one of \"detectors\" and \"severity\""));
+                r.error(node.position, path,
+                        QStringLiteral("a rule needs exactly one of \"detectors\" and \"severity\""));
             if (byDetector)
                 rule.detectors = detectorIds(node, path, u"detectors", Presence::Required);
             if (const auto severity = r.oneOf(node, path, u"severity", Presence::Optional, severityNames()))
@@ -456,10 +469,10 @@ private:
                                                 QStringLiteral("any")};
             const auto audience = r.oneOf(node, path, u"audience", Presence::Required, audiences);
             rule.audience = audience == QLatin1String("external") ? AudienceKind::External
-                : audience == QLatin1String("any")                 ? AudienceKind::Any
-                                                                   : AudienceKind::Broadcast;
-            static const QStringList verdicts {QStringLiteral("allow"), QStringLiteral("warn"), QStringLiteral("justify"),
-                                               QStringLiteral("block")};
+                : audience == QLatin1String("any")                ? AudienceKind::Any
+                                                                  : AudienceKind::Broadcast;
+            static const QStringList verdicts {QStringLiteral("allow"), QStringLiteral("warn"),
+                                               QStringLiteral("justify"), QStringLiteral("block")};
             if (const auto verdict = r.oneOf(node, path, u"verdict", Presence::Required, verdicts))
                 rule.verdict = *verdictLevelFromName(*verdict);
             rule.reason = localizedText(node, path, u"reason", Presence::Required);
@@ -503,11 +516,12 @@ private:
             const JsonNode &node = list->elements[i];
             const QString path = JsonFieldReader::join(QStringLiteral("exemptions"), qsizetype(i));
             if (node.type != Type::Object) {
-                r.error(node.position, path, QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
+                r.error(node.position, path,
+                        QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
                 continue;
             }
-            r.warnAboutUnknownMembers(node, path,
-                                      {u"id", u"sender", u"department", u"detectors", u"recipients", u"expires", u"reason"});
+            r.warnAboutUnknownMembers(
+                node, path, {u"id", u"sender", u"department", u"detectors", u"recipients", u"expires", u"reason"});
             Exemption exemption;
             exemption.id = r.string(node, path, u"id", Presence::Required).value_or(QString());
             requireNonEmpty(node, path, u"id", exemption.id);
@@ -515,13 +529,15 @@ private:
                 r.error(node.member(u"id")->position, JsonFieldReader::join(path, u"id"),
                         QStringLiteral("exemption id \"%1\" is used twice").arg(exemption.id));
             exemption.sender = r.string(node, path, u"sender", Presence::Optional).value_or(QString()).trimmed();
-            exemption.department = r.string(node, path, u"department", Presence::Optional).value_or(QString()).trimmed();
+            exemption.department =
+                r.string(node, path, u"department", Presence::Optional).value_or(QString()).trimmed();
             if (exemption.sender.isEmpty() && exemption.department.isEmpty())
                 r.error(node.position, path, QStringLiteral("an exemption names a \"sender\" or a \"department\""));
             exemption.detectors = detectorIds(node, path, u"detectors", Presence::Required);
             exemption.recipients = nonEmptyStrings(node, path, u"recipients");
             if (!node.member(u"recipients"))
-                r.error(node.position, JsonFieldReader::join(path, u"recipients"), QStringLiteral("missing required field"));
+                r.error(node.position, JsonFieldReader::join(path, u"recipients"),
+                        QStringLiteral("missing required field"));
             else if (exemption.recipients.isEmpty())
                 r.error(node.member(u"recipients")->position, JsonFieldReader::join(path, u"recipients"),
                         QStringLiteral("must name at least one recipient"));
@@ -530,8 +546,9 @@ private:
                         QStringLiteral("an exemption must carry an expiry date (YYYY-MM-DD)"));
             exemption.expires = date(node, path, u"expires", Presence::Optional);
             if (exemption.expires.isValid() && exemption.expires < m_today)
-                r.warning(node.member(u"expires")->position, JsonFieldReader::join(path, u"expires"),
-                          QStringLiteral("expired on %1: no longer applies").arg(exemption.expires.toString(Qt::ISODate)));
+                r.warning(
+                    node.member(u"expires")->position, JsonFieldReader::join(path, u"expires"),
+                    QStringLiteral("expired on %1: no longer applies").arg(exemption.expires.toString(Qt::ISODate)));
             exemption.reason = r.string(node, path, u"reason", Presence::Required).value_or(QString());
             policy.exemptions.push_back(std::move(exemption));
         }
@@ -546,8 +563,9 @@ private:
 
     std::size_t errorCount() const
     {
-        return std::size_t(std::count_if(r.diagnostics().begin(), r.diagnostics().end(),
-                                         [](const JsonDiagnostic &d) { return d.kind == JsonDiagnostic::Kind::Error; }));
+        return std::size_t(std::count_if(r.diagnostics().begin(), r.diagnostics().end(), [](const JsonDiagnostic &d) {
+            return d.kind == JsonDiagnostic::Kind::Error;
+        }));
     }
 
     JsonFieldReader r;

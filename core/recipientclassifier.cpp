@@ -63,9 +63,8 @@ bool RecipientClassifier::readsAsAllStaff(const MessageRecipient &recipient) con
         return false;
     const QString name = foldName(recipient.name);
     const QString id = foldName(recipient.id);
-    return std::any_of(m_foldedNamePatterns.begin(), m_foldedNamePatterns.end(), [&](const QString &pattern) {
-        return name.contains(pattern) || id.contains(pattern);
-    });
+    return std::any_of(m_foldedNamePatterns.begin(), m_foldedNamePatterns.end(),
+                       [&](const QString &pattern) { return name.contains(pattern) || id.contains(pattern); });
 }
 
 bool RecipientClassifier::isOutsideOrganisation(const MessageRecipient &recipient) const
@@ -95,8 +94,8 @@ RecipientAssessment RecipientClassifier::assess(const MessageRecipient &recipien
     const auto &types = m_settings.broadcastTypes;
     if (std::find(types.begin(), types.end(), recipient.type) != types.end())
         result.why.push_back(AudienceReason::BroadcastType);
-    if ((recipient.type == RecipientType::Group || recipient.type == RecipientType::Channel) && recipient.memberCount
-        && *recipient.memberCount >= m_settings.memberThreshold)
+    if ((recipient.type == RecipientType::Group || recipient.type == RecipientType::Channel) && recipient.memberCount &&
+        *recipient.memberCount >= m_settings.memberThreshold)
         result.why.push_back(AudienceReason::MemberThreshold);
     // A known member count below the threshold outweighs the name: "총무과 전체" with 12 members is a team.
     const bool knownSmall = recipient.memberCount && *recipient.memberCount < m_settings.memberThreshold;

@@ -36,7 +36,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("string");
         QTest::addColumn<double>("number");
-        QTest::newRow("escapes") << QByteArray("[\"a\\\"b\\\\c\\/d\\n\\t\", 0]") << QStringLiteral("a\"b\\c/d\n\t") << 0.0;
+        QTest::newRow("escapes") << QByteArray("[\"a\\\"b\\\\c\\/d\\n\\t\", 0]") << QStringLiteral("a\"b\\c/d\n\t")
+                                 << 0.0;
         QTest::newRow("bmp escape") << QByteArray("[\"\\uD55C\\uae00\", -1.5]") << QStringLiteral("한글") << -1.5;
         QTest::newRow("surrogate pair") << QByteArray("[\"\\ud83d\\ude00\", 2e3]") << QStringLiteral("😀") << 2000.0;
         QTest::newRow("raw UTF-8") << QByteArray("[\"전 직원\", 4812]") << QStringLiteral("전 직원") << 4812.0;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // MessageScanner and MessageChecker: every part of a message scanned, allow-lists, attachments
 // read from real files, custom detectors, and checks that cannot complete.
-#include "core/builtinpolicy.h"
 #include "core/messagechecker.h"
+#include "core/builtinpolicy.h"
 #include "core/policyreader.h"
 
 #include "scannerfortests.h"
@@ -27,7 +27,8 @@ OutgoingMessage toAllStaff(const QString &subject, const QString &body)
 {
     OutgoingMessage m;
     m.sender = {QStringLiteral("kim.yejin"), QString(), QStringLiteral("청라3동")};
-    m.recipients = {{QStringLiteral("grp:all"), QStringLiteral("인천광역시 전체"), RecipientType::Group, 4812, QString(), QString()}};
+    m.recipients = {{QStringLiteral("grp:all"), QStringLiteral("인천광역시 전체"), RecipientType::Group, 4812,
+                     QString(), QString()}};
     m.subject = subject;
     m.body = body;
     return m;
@@ -65,8 +66,10 @@ class MessageCheckerTest : public QObject
 private Q_SLOTS:
     void shouldScanSubjectBodyAndAttachmentsWithTheirOwnOffsets()
     {
-        OutgoingMessage m = toAllStaff(QStringLiteral("번호 900101-1234568"), QStringLiteral("본문\n연락처 010-1234-5678"));
-        m.attachments = {{QStringLiteral("명단.csv"), write(QStringLiteral("list.csv"), "이름,번호\n가,850315-2345678\n"), {}}};
+        OutgoingMessage m =
+            toAllStaff(QStringLiteral("번호 900101-1234568"), QStringLiteral("본문\n연락처 010-1234-5678"));
+        m.attachments = {
+            {QStringLiteral("명단.csv"), write(QStringLiteral("list.csv"), "이름,번호\n가,850315-2345678\n"), {}}};
         std::vector<AttachmentText> texts;
         for (const auto &a : m.attachments)
             texts.push_back(AttachmentText::read(a, m_dir.path()));
@@ -90,10 +93,12 @@ private Q_SLOTS:
         QStringEncoder cp949("CP949");
         QStringEncoder utf16(QStringConverter::Utf16LE);
         QTest::newRow("UTF-8 .txt") << "a.txt" << text.toUtf8() << int(AttachmentText::Status::Text) << "";
-        QTest::newRow("UTF-8 with BOM .csv") << "a.CSV" << "\xEF\xBB\xBF" + text.toUtf8() << int(AttachmentText::Status::Text)
-                                             << "";
+        QTest::newRow("UTF-8 with BOM .csv")
+            << "a.CSV"
+            << "\xEF\xBB\xBF" + text.toUtf8() << int(AttachmentText::Status::Text) << "";
         QTest::newRow("CP949 .csv") << "a.csv" << QByteArray(cp949(text)) << int(AttachmentText::Status::Text) << "";
-        QTest::newRow("UTF-16LE .txt") << "a.txt" << "\xFF\xFE" + QByteArray(utf16(text)) << int(AttachmentText::Status::Text)
+        QTest::newRow("UTF-16LE .txt") << "a.txt"
+                                       << "\xFF\xFE" + QByteArray(utf16(text)) << int(AttachmentText::Status::Text)
                                        << "";
         QTest::newRow("binary .txt") << "a.txt" << QByteArray("\x00\xFF\xFE\x81\x00\xFF", 6)
                                      << int(AttachmentText::Status::NotScanned) << "not UTF-8";
@@ -121,8 +126,8 @@ private Q_SLOTS:
 
     void shouldReportAMissingAttachmentAsUnreadable()
     {
-        const AttachmentText text = AttachmentText::read({QStringLiteral("x.txt"), QStringLiteral("nowhere/x.txt"), {}},
-                                                         m_dir.path());
+        const AttachmentText text =
+            AttachmentText::read({QStringLiteral("x.txt"), QStringLiteral("nowhere/x.txt"), {}}, m_dir.path());
         QCOMPARE(text.status, AttachmentText::Status::Unreadable);
         QVERIFY(text.reason.contains(QStringLiteral("nowhere/x.txt")));
     }
@@ -175,9 +180,9 @@ private Q_SLOTS:
         Policy policy = defaultPolicy();
         policy.detectorSettings.insert(QStringLiteral("kr-phone"), {true, Severity::High});
         policy.detectorSettings.insert(QStringLiteral("email"), {false, std::nullopt});
-        const auto result = MessageChecker(policy, options())
-                                .check(toAllStaff(QString(), QStringLiteral("연락처 010-1234-5678, kim@korea.kr")), {},
-                                       testToday());
+        const auto result =
+            MessageChecker(policy, options())
+                .check(toAllStaff(QString(), QStringLiteral("연락처 010-1234-5678, kim@korea.kr")), {}, testToday());
         QCOMPARE(detectors(result.verdict.findings), QStringList {"body/kr-phone"});
         QCOMPARE(result.verdict.findings[0].finding.severity, Severity::High);
         QCOMPARE(result.verdict.level, VerdictLevel::Justify); // a phone is now a high-severity item
@@ -221,7 +226,8 @@ private Q_SLOTS:
         starved.regexMemoryBudget = 1024; // too little for any pattern set
         const MessageChecker checker(defaultPolicy(), starved);
         QVERIFY(!checker.isValid());
-        const auto result = checker.check(toAllStaff(QString(), QStringLiteral("번호 850315-2345678")), {}, testToday());
+        const auto result =
+            checker.check(toAllStaff(QString(), QStringLiteral("번호 850315-2345678")), {}, testToday());
         QVERIFY(!result.complete);
         QVERIFY(!result.error.isEmpty());
         QVERIFY(result.verdict.findings.empty());

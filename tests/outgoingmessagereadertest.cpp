@@ -14,19 +14,20 @@ OutgoingMessageReader::Result read(const QByteArray &json)
 }
 
 // A valid message, one field per line so a test can break one line and know where the error is.
-const QByteArray validMessage = "{\n"
-                                "  \"action\": \"forward\",\n" // line 2
-                                "  \"sender\": {\"id\": \"kim.yejin\", \"department\": \"청라3동\"},\n" // 3
-                                "  \"recipients\": [\n" // 4
-                                "    {\"id\": \"grp:all\", \"name\": \"전체\", \"type\": \"group\", \"memberCount\": 4812},\n" // 5
-                                "    {\"id\": \"lee\", \"type\": \"person\"}\n" // 6
-                                "  ],\n"
-                                "  \"originalRecipients\": [{\"id\": \"park\", \"type\": \"person\"}],\n" // 8
-                                "  \"subject\": \"제목\",\n" // 9
-                                "  \"body\": \"본문\",\n" // 10
-                                "  \"attachments\": [{\"name\": \"a.csv\", \"path\": \"attachments/a.csv\"}],\n" // 11
-                                "  \"futureField\": {\"ignored\": true}\n"
-                                "}\n";
+const QByteArray validMessage =
+    "{\n"
+    "  \"action\": \"forward\",\n" // line 2
+    "  \"sender\": {\"id\": \"kim.yejin\", \"department\": \"청라3동\"},\n" // 3
+    "  \"recipients\": [\n" // 4
+    "    {\"id\": \"grp:all\", \"name\": \"전체\", \"type\": \"group\", \"memberCount\": 4812},\n" // 5
+    "    {\"id\": \"lee\", \"type\": \"person\"}\n" // 6
+    "  ],\n"
+    "  \"originalRecipients\": [{\"id\": \"park\", \"type\": \"person\"}],\n" // 8
+    "  \"subject\": \"제목\",\n" // 9
+    "  \"body\": \"본문\",\n" // 10
+    "  \"attachments\": [{\"name\": \"a.csv\", \"path\": \"attachments/a.csv\"}],\n" // 11
+    "  \"futureField\": {\"ignored\": true}\n"
+    "}\n";
 
 } // namespace
 
@@ -60,20 +61,26 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("action");
         QTest::addColumn<QString>("type");
-        QTest::newRow("send/person") << "send" << "person";
-        QTest::newRow("reply/group") << "reply" << "group";
-        QTest::newRow("reply-all/broadcast") << "reply-all" << "broadcast";
-        QTest::newRow("forward/channel") << "forward" << "channel";
-        QTest::newRow("send/external") << "send" << "external";
+        QTest::newRow("send/person") << "send"
+                                     << "person";
+        QTest::newRow("reply/group") << "reply"
+                                     << "group";
+        QTest::newRow("reply-all/broadcast") << "reply-all"
+                                             << "broadcast";
+        QTest::newRow("forward/channel") << "forward"
+                                         << "channel";
+        QTest::newRow("send/external") << "send"
+                                       << "external";
     }
 
     void shouldReadEveryActionAndType()
     {
         QFETCH(QString, action);
         QFETCH(QString, type);
-        const QByteArray json = QStringLiteral(R"({"action":"%1","sender":{"id":"a"},"recipients":[{"id":"b","type":"%2"}]})")
-                                    .arg(action, type)
-                                    .toUtf8();
+        const QByteArray json =
+            QStringLiteral(R"({"action":"%1","sender":{"id":"a"},"recipients":[{"id":"b","type":"%2"}]})")
+                .arg(action, type)
+                .toUtf8();
         const auto result = read(json);
         QVERIFY(result.message);
         QCOMPARE(messageActionName(result.message->action), action);
@@ -94,8 +101,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown action") << QByteArray("\"forward\"") << QByteArray("\"fwd\"") << "action" << 2 << 13
                                         << "not one of";
-        QTest::newRow("action of wrong type") << QByteArray("\"forward\"") << QByteArray("3") << "action" << 2 << 13
-                                              << "expected string, found number";
+        QTest::newRow("action of wrong type")
+            << QByteArray("\"forward\"") << QByteArray("3") << "action" << 2 << 13 << "expected string, found number";
         QTest::newRow("missing action") << QByteArray("\"action\": \"forward\",") << QByteArray() << "action" << 1 << 1
                                         << "missing required field";
         QTest::newRow("sender not an object") << QByteArray("{\"id\": \"kim.yejin\", \"department\": \"청라3동\"}")
@@ -106,20 +113,20 @@ private Q_SLOTS:
                                             << "recipients[1].id" << 6 << 12 << "must not be empty";
         QTest::newRow("member count as text") << QByteArray("4812") << QByteArray("\"4812\"")
                                               << "recipients[0].memberCount" << 5 << 69 << "expected number";
-        QTest::newRow("negative member count") << QByteArray("4812") << QByteArray("-1")
-                                               << "recipients[0].memberCount" << 5 << 69 << "between";
-        QTest::newRow("fractional member count") << QByteArray("4812") << QByteArray("48.5")
-                                                 << "recipients[0].memberCount" << 5 << 69 << "whole number";
+        QTest::newRow("negative member count")
+            << QByteArray("4812") << QByteArray("-1") << "recipients[0].memberCount" << 5 << 69 << "between";
+        QTest::newRow("fractional member count")
+            << QByteArray("4812") << QByteArray("48.5") << "recipients[0].memberCount" << 5 << 69 << "whole number";
         QTest::newRow("unknown recipient type") << QByteArray("\"person\"}\n  ]") << QByteArray("\"robot\"}\n  ]")
                                                 << "recipients[1].type" << 6 << 27 << "not one of";
-        QTest::newRow("recipients not a list") << QByteArray("\"recipients\": [")
-                                               << QByteArray("\"recipients\": \"all\", \"unused\": [")
-                                               << "recipients" << 4 << 17 << "expected array, found string";
+        QTest::newRow("recipients not a list")
+            << QByteArray("\"recipients\": [") << QByteArray("\"recipients\": \"all\", \"unused\": [") << "recipients"
+            << 4 << 17 << "expected array, found string";
         QTest::newRow("original recipient not an object")
             << QByteArray("[{\"id\": \"park\", \"type\": \"person\"}]") << QByteArray("[\"park\"]")
             << "originalRecipients[0]" << 8 << 26 << "expected object";
-        QTest::newRow("subject of wrong type") << QByteArray("\"제목\"") << QByteArray("[]") << "subject" << 9 << 14
-                                               << "expected string, found array";
+        QTest::newRow("subject of wrong type")
+            << QByteArray("\"제목\"") << QByteArray("[]") << "subject" << 9 << 14 << "expected string, found array";
         QTest::newRow("attachment without path") << QByteArray(", \"path\": \"attachments/a.csv\"") << QByteArray()
                                                  << "attachments[0].path" << 11 << 19 << "missing required field";
     }

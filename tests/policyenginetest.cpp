@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "core/builtinpolicy.h"
 #include "core/policyengine.h"
+#include "core/builtinpolicy.h"
 
 #include <QTest>
 
@@ -52,8 +52,14 @@ OutgoingMessage messageFrom(const QString &sender, const QString &department, co
 PolicyRule rule(const QString &id, const QStringList &detectors, std::optional<Severity> severity, qint64 minCount,
                 AudienceKind audience, VerdictLevel verdict)
 {
-    return {id, detectors, severity, minCount, audience, verdict,
-            LocalizedText({{QStringLiteral("ko"), id + QStringLiteral(" 이유")}, {QStringLiteral("en"), id + QStringLiteral(" reason")}})};
+    return {id,
+            detectors,
+            severity,
+            minCount,
+            audience,
+            verdict,
+            LocalizedText({{QStringLiteral("ko"), id + QStringLiteral(" 이유")},
+                           {QStringLiteral("en"), id + QStringLiteral(" reason")}})};
 }
 
 const QDate today(2026, 11, 26);
@@ -92,7 +98,8 @@ private Q_SLOTS:
             "identifiers-in-bulk-to-broadcast");
         row("two phones to all staff", "kr-phone*2", "broadcast", "allow", "");
         row("three phones to all staff", "kr-phone*3", "broadcast", "warn", "contact-details-to-broadcast");
-        row("two phones and an account", "kr-phone*2,kr-bank-account", "broadcast", "warn", "contact-details-to-broadcast");
+        row("two phones and an account", "kr-phone*2,kr-bank-account", "broadcast", "warn",
+            "contact-details-to-broadcast");
         row("phones and a card: the strictest wins", "kr-phone*5,credit-card", "broadcast", "justify",
             "identifier-to-broadcast");
         row("masked RRNs are informational", "kr-rrn-masked*12", "broadcast", "allow", "");
@@ -121,13 +128,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("findings");
         QTest::addColumn<QString>("audience");
         QTest::addColumn<QString>("verdict");
-        QTest::newRow("external rule, external audience") << "kr-phone" << "external" << "warn";
-        QTest::newRow("external rule, internal audience") << "kr-phone" << "" << "allow";
-        QTest::newRow("medium-or-above counts a high item") << "kr-rrn" << "external" << "warn";
-        QTest::newRow("low items do not count") << "email*9" << "external" << "allow";
-        QTest::newRow("any audience") << "kr-rrn*2" << "" << "justify";
-        QTest::newRow("any audience, one short") << "kr-rrn" << "" << "allow";
-        QTest::newRow("two rules at the top level") << "kr-rrn*2" << "broadcast+external" << "block";
+        QTest::newRow("external rule, external audience") << "kr-phone"
+                                                          << "external"
+                                                          << "warn";
+        QTest::newRow("external rule, internal audience") << "kr-phone"
+                                                          << ""
+                                                          << "allow";
+        QTest::newRow("medium-or-above counts a high item") << "kr-rrn"
+                                                            << "external"
+                                                            << "warn";
+        QTest::newRow("low items do not count") << "email*9"
+                                                << "external"
+                                                << "allow";
+        QTest::newRow("any audience") << "kr-rrn*2"
+                                      << ""
+                                      << "justify";
+        QTest::newRow("any audience, one short") << "kr-rrn"
+                                                 << ""
+                                                 << "allow";
+        QTest::newRow("two rules at the top level") << "kr-rrn*2"
+                                                    << "broadcast+external"
+                                                    << "block";
     }
 
     void shouldMatchAudienceKindsAndSeverityThresholds()
@@ -144,7 +165,8 @@ private Q_SLOTS:
                  VerdictLevel::Block),
             rule(QStringLiteral("ids-out-b"), {}, Severity::High, 1, AudienceKind::Broadcast, VerdictLevel::Block),
         };
-        const Verdict v = PolicyEngine(policy).decide(OutgoingMessage(), ::findings(findings), ::audience(audience), today);
+        const Verdict v =
+            PolicyEngine(policy).decide(OutgoingMessage(), ::findings(findings), ::audience(audience), today);
         QCOMPARE(verdictLevelName(v.level), verdict);
         if (QTest::currentDataTag() == QLatin1String("two rules at the top level"))
             QCOMPARE(v.ruleIds, QStringList({"ids-out-a", "ids-out-b"})); // both, in policy order
@@ -160,14 +182,21 @@ private Q_SLOTS:
         QTest::addColumn<QDate>("day");
         QTest::addColumn<QString>("verdict");
         const QStringList hr {QStringLiteral("grp:hr-managers")};
-        QTest::newRow("department, named group, in force") << "kim" << "인사과" << hr << today << "allow";
-        QTest::newRow("sender, named group, in force") << "park.hr" << "" << hr << today << "allow";
-        QTest::newRow("sender id in another case") << "PARK.HR" << "" << hr << today << "allow";
-        QTest::newRow("on its last day") << "kim" << "인사과" << hr << QDate(2027, 3, 31) << "allow";
-        QTest::newRow("the day after it expired") << "kim" << "인사과" << hr << QDate(2027, 4, 1) << "block";
-        QTest::newRow("another department") << "kim" << "총무과" << hr << today << "block";
-        QTest::newRow("one more recipient") << "kim" << "인사과" << QStringList {"grp:hr-managers", "grp:all"} << today
-                                            << "block";
+        QTest::newRow("department, named group, in force") << "kim"
+                                                           << "인사과" << hr << today << "allow";
+        QTest::newRow("sender, named group, in force") << "park.hr"
+                                                       << "" << hr << today << "allow";
+        QTest::newRow("sender id in another case") << "PARK.HR"
+                                                   << "" << hr << today << "allow";
+        QTest::newRow("on its last day") << "kim"
+                                         << "인사과" << hr << QDate(2027, 3, 31) << "allow";
+        QTest::newRow("the day after it expired") << "kim"
+                                                  << "인사과" << hr << QDate(2027, 4, 1) << "block";
+        QTest::newRow("another department") << "kim"
+                                            << "총무과" << hr << today << "block";
+        QTest::newRow("one more recipient")
+            << "kim"
+            << "인사과" << QStringList {"grp:hr-managers", "grp:all"} << today << "block";
     }
 
     void shouldApplyExemptionsOnlyWhereTheyHold()
@@ -179,14 +208,25 @@ private Q_SLOTS:
         QFETCH(QString, verdict);
         Policy policy = *BuiltInPolicy::read().policy;
         policy.exemptions = {
-            {QStringLiteral("hr-year-end"), QString(), QStringLiteral("인사과"), {QStringLiteral("kr-rrn")},
-             {QStringLiteral("grp:hr-managers")}, QDate(2027, 3, 31), QStringLiteral("연말정산")},
-            {QStringLiteral("hr-officer"), QStringLiteral("park.hr"), QString(), {QStringLiteral("kr-rrn")},
-             {QStringLiteral("grp:hr-managers")}, QDate(2027, 3, 31), QStringLiteral("연말정산")},
+            {QStringLiteral("hr-year-end"),
+             QString(),
+             QStringLiteral("인사과"),
+             {QStringLiteral("kr-rrn")},
+             {QStringLiteral("grp:hr-managers")},
+             QDate(2027, 3, 31),
+             QStringLiteral("연말정산")},
+            {QStringLiteral("hr-officer"),
+             QStringLiteral("park.hr"),
+             QString(),
+             {QStringLiteral("kr-rrn")},
+             {QStringLiteral("grp:hr-managers")},
+             QDate(2027, 3, 31),
+             QStringLiteral("연말정산")},
         };
         const PolicyEngine engine(policy);
-        const Verdict v = engine.decide(messageFrom(sender, department, recipients), findings(QStringLiteral("kr-rrn*12")),
-                                        audience(QStringLiteral("broadcast")), day);
+        const Verdict v =
+            engine.decide(messageFrom(sender, department, recipients), findings(QStringLiteral("kr-rrn*12")),
+                          audience(QStringLiteral("broadcast")), day);
         QCOMPARE(verdictLevelName(v.level), verdict);
         QCOMPARE(v.exemptionIds.isEmpty(), verdict != QLatin1String("allow"));
         QCOMPARE(v.findings.size(), std::size_t(12)); // exempted items are still shown
@@ -195,11 +235,16 @@ private Q_SLOTS:
     void shouldNotExemptOtherDetectors()
     {
         Policy policy = *BuiltInPolicy::read().policy;
-        policy.exemptions = {{QStringLiteral("hr"), QString(), QStringLiteral("인사과"), {QStringLiteral("kr-rrn")},
-                              {QStringLiteral("grp:hr")}, QDate(2027, 3, 31), QStringLiteral("x")}};
-        const Verdict v = PolicyEngine(policy).decide(messageFrom(QStringLiteral("kim"), QStringLiteral("인사과"), {"grp:hr"}),
-                                                      findings(QStringLiteral("kr-rrn*12,credit-card")),
-                                                      audience(QStringLiteral("broadcast")), today);
+        policy.exemptions = {{QStringLiteral("hr"),
+                              QString(),
+                              QStringLiteral("인사과"),
+                              {QStringLiteral("kr-rrn")},
+                              {QStringLiteral("grp:hr")},
+                              QDate(2027, 3, 31),
+                              QStringLiteral("x")}};
+        const Verdict v = PolicyEngine(policy).decide(
+            messageFrom(QStringLiteral("kim"), QStringLiteral("인사과"), {"grp:hr"}),
+            findings(QStringLiteral("kr-rrn*12,credit-card")), audience(QStringLiteral("broadcast")), today);
         QCOMPARE(v.level, VerdictLevel::Justify);
         QCOMPARE(v.exemptionIds, QStringList {QStringLiteral("hr")});
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
+#include "core/policyreader.h"
 #include "core/builtinpolicy.h"
 #include "core/policyjson.h"
-#include "core/policyreader.h"
 
 #include "scannerfortests.h"
 
@@ -19,7 +19,8 @@ const QByteArray basePolicy =
     "  \"id\": \"test-policy\",\n" // 2
     "  \"version\": 3,\n" // 3
     "  \"detectors\": {\"kr-business-reg\": {\"enabled\": false}, \"email\": {\"severity\": \"medium\"}},\n" // 4
-    "  \"customDetectors\": [{\"id\": \"case-number\", \"severity\": \"medium\", \"pattern\": \"\\\\d{4}-\\\\d{6}\", "
+    "  \"customDetectors\": [{\"id\": \"case-number\", \"severity\": \"medium\", \"pattern\": "
+    "\"\\\\d{4}-\\\\d{6}\", "
     "\"minDigits\": 10, \"contextWords\": [\"사례번호\"], \"examples\": [\"사례번호 2026-123456\"]}],\n" // 5
     "  \"audience\": {\"memberThreshold\": 50, \"audienceThreshold\": 100, \"allStaffNamePatterns\": [\"전체\"], "
     "\"organisationDomains\": [\"incheon.go.kr\"]},\n" // 6
@@ -29,7 +30,8 @@ const QByteArray basePolicy =
     "    {\"id\": \"cases\", \"detectors\": [\"case-number\"], \"minCount\": 2, \"audience\": \"any\", "
     "\"verdict\": \"warn\", \"reason\": {\"ko\": \"나\", \"en\": \"b\"}}\n" // 9
     "  ],\n" // 10
-    "  \"allowList\": {\"phoneNumbers\": [\"032-440-2114\"], \"domains\": [\"incheon.go.kr\"], \"addresses\": []},\n" // 11
+    "  \"allowList\": {\"phoneNumbers\": [\"032-440-2114\"], \"domains\": [\"incheon.go.kr\"], \"addresses\": "
+    "[]},\n" // 11
     "  \"exemptions\": [{\"id\": \"hr\", \"department\": \"인사과\", \"detectors\": [\"kr-rrn\"], \"recipients\": "
     "[\"grp:hr\"], \"expires\": \"2027-03-31\", \"reason\": \"연말정산 자료\"}],\n" // 12
     "  \"justification\": {\"minLength\": 15}\n" // 13
@@ -138,7 +140,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("message");
-        auto row = [](const char *name, const char *from, const char *to, const char *field, int line, const char *message) {
+        auto row = [](const char *name, const char *from, const char *to, const char *field, int line,
+                      const char *message) {
             QTest::newRow(name) << QByteArray(from) << QByteArray(to) << QString::fromUtf8(field) << line
                                 << QString::fromUtf8(message);
         };
@@ -167,15 +170,15 @@ private Q_SLOTS:
             "customDetectors[0].validator", 5, "not one of");
         row("custom context required without words", "\"contextWords\": [\"사례번호\"]", "\"contextRequired\": true",
             "customDetectors[0].contextWords", 5, "at least one context word");
-        row("member threshold of one", "\"memberThreshold\": 50", "\"memberThreshold\": 1", "audience.memberThreshold", 6,
-            "between 2 and");
+        row("member threshold of one", "\"memberThreshold\": 50", "\"memberThreshold\": 1", "audience.memberThreshold",
+            6, "between 2 and");
         row("audience threshold too large", "\"audienceThreshold\": 100", "\"audienceThreshold\": 10000001",
             "audience.audienceThreshold", 6, "between 2 and");
         row("missing audience", "\"audience\": {", "\"audiences\": {", "audience", 1, "missing required field");
         row("not a domain", "[\"incheon.go.kr\"]},", "[\"incheon\"]},", "audience.organisationDomains", 6,
             "not a domain name");
-        row("person as broadcast type", "\"memberThreshold\": 50,", "\"broadcastTypes\": [\"person\"], \"memberThreshold\": 50,",
-            "audience.broadcastTypes", 6, "not one of");
+        row("person as broadcast type", "\"memberThreshold\": 50,",
+            "\"broadcastTypes\": [\"person\"], \"memberThreshold\": 50,", "audience.broadcastTypes", 6, "not one of");
         row("rule with detectors and severity", "\"severity\": \"high\", \"audience\"",
             "\"severity\": \"high\", \"detectors\": [\"kr-rrn\"], \"audience\"", "rules[0]", 8, "exactly one");
         row("rule with neither", "\"severity\": \"high\", \"audience\"", "\"audience\"", "rules[0]", 8, "exactly one");
@@ -199,10 +202,12 @@ private Q_SLOTS:
             "must carry an expiry date");
         row("exemption with an impossible date", "2027-03-31", "2027-02-30", "exemptions[0].expires", 12, "not a date");
         row("exemption with a loose date", "2027-03-31", "2027-3-31", "exemptions[0].expires", 12, "not a date");
-        row("exemption for nobody", "\"department\": \"인사과\", ", "", "exemptions[0]", 12, "\"sender\" or a \"department\"");
+        row("exemption for nobody", "\"department\": \"인사과\", ", "", "exemptions[0]", 12,
+            "\"sender\" or a \"department\"");
         row("exemption without recipients", "\"recipients\": [\"grp:hr\"]", "\"recipients\": []",
             "exemptions[0].recipients", 12, "at least one recipient");
-        row("justification of zero", "\"minLength\": 15", "\"minLength\": 0", "justification.minLength", 13, "between 1 and");
+        row("justification of zero", "\"minLength\": 15", "\"minLength\": 0", "justification.minLength", 13,
+            "between 1 and");
     }
 
     void shouldRejectWithTheFieldAndLine()
@@ -226,15 +231,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("message");
-        QTest::newRow("misspelt field") << QByteArray("\"minLength\": 15}") << QByteArray("\"minLength\": 15, \"minLenght\": 20}")
+        QTest::newRow("misspelt field") << QByteArray("\"minLength\": 15}")
+                                        << QByteArray("\"minLength\": 15, \"minLenght\": 20}")
                                         << "justification.minLenght" << 13 << "unknown field";
         QTest::newRow("expired exemption") << QByteArray("2027-03-31") << QByteArray("2025-12-31")
                                            << "exemptions[0].expires" << 12 << "expired on 2025-12-31";
         QTest::newRow("rule naming a disabled detector")
-            << QByteArray("[\"case-number\"], \"minCount\"") << QByteArray("[\"case-number\", \"kr-business-reg\"], \"minCount\"")
-            << "rules[1].detectors[1]" << 9 << "disabled";
-        QTest::newRow("expired policy") << QByteArray("\"version\": 3,") << QByteArray("\"version\": 3, \"expires\": \"2026-01-01\",")
-                                        << "expires" << 3 << "the policy expired";
+            << QByteArray("[\"case-number\"], \"minCount\"")
+            << QByteArray("[\"case-number\", \"kr-business-reg\"], \"minCount\"") << "rules[1].detectors[1]" << 9
+            << "disabled";
+        QTest::newRow("expired policy") << QByteArray("\"version\": 3,")
+                                        << QByteArray("\"version\": 3, \"expires\": \"2026-01-01\",") << "expires" << 3
+                                        << "the policy expired";
     }
 
     void shouldWarnAndKeepThePolicy()

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include "core/outgoingmessagereader.h"
 #include "core/recipientclassifier.h"
+#include "core/outgoingmessagereader.h"
 
 #include <QTest>
 
@@ -23,9 +23,10 @@ AudienceSettings settings()
 // recipients: the JSON array of the message form, for readable rows.
 OutgoingMessage message(const QString &recipients, const QString &original = QStringLiteral("[]"))
 {
-    const QByteArray json = QStringLiteral(R"({"action":"forward","sender":{"id":"me"},"recipients":%1,"originalRecipients":%2})")
-                                .arg(recipients, original)
-                                .toUtf8();
+    const QByteArray json =
+        QStringLiteral(R"({"action":"forward","sender":{"id":"me"},"recipients":%1,"originalRecipients":%2})")
+            .arg(recipients, original)
+            .toUtf8();
     auto result = OutgoingMessageReader::read({json.constData(), std::size_t(json.size())});
     if (!result.message)
         qFatal("test data: %s", qPrintable(result.errors.front().toString(QStringLiteral("row"))));
@@ -70,8 +71,10 @@ private Q_SLOTS:
         };
         row("person", R"({"id":"lee","type":"person"})", false, false, 1, "");
         row("broadcast type, no count", R"({"id":"b","type":"broadcast"})", true, false, -1, "broadcast-type");
-        row("broadcast type, small", R"({"id":"b","type":"broadcast","memberCount":3})", true, false, 3, "broadcast-type");
-        row("group at the threshold", R"({"id":"g","type":"group","memberCount":50})", true, false, 50, "member-threshold");
+        row("broadcast type, small", R"({"id":"b","type":"broadcast","memberCount":3})", true, false, 3,
+            "broadcast-type");
+        row("group at the threshold", R"({"id":"g","type":"group","memberCount":50})", true, false, 50,
+            "member-threshold");
         row("group below the threshold", R"({"id":"g","type":"group","memberCount":49})", false, false, 49, "");
         row("channel over the threshold", R"({"id":"c","type":"channel","memberCount":4812})", true, false, 4812,
             "member-threshold");
@@ -85,7 +88,8 @@ private Q_SLOTS:
             "all-staff-name");
         row("all-staff name without the space", R"({"id":"g","name":"EVERYONE","type":"group"})", true, false, -1,
             "all-staff-name");
-        row("unknown group with an ordinary name", R"({"id":"g","name":"민원팀","type":"group"})", false, false, -1, "");
+        row("unknown group with an ordinary name", R"({"id":"g","name":"민원팀","type":"group"})", false, false, -1,
+            "");
         row("person named like a group", R"({"id":"jeon","name":"전체","type":"person"})", false, false, 1, "");
         row("listed broadcast id", R"({"id":"GRP:press-pool","type":"group","memberCount":5})", true, false, 5,
             "listed-id");
@@ -130,16 +134,19 @@ private Q_SLOTS:
         QTest::newRow("49 people") << persons(49) << qint64(49) << true << false << 49;
         QTest::newRow("50 people: a broadcast by number") << persons(50) << qint64(50) << true << true << 50;
         QTest::newRow("a hand-picked 60") << persons(60) << qint64(60) << true << true << 60;
-        QTest::newRow("the same person twice") << QStringLiteral(R"([{"id":"lee","type":"person"},{"id":"Lee","type":"person"}])")
-                                               << qint64(1) << true << false << 1;
+        QTest::newRow("the same person twice")
+            << QStringLiteral(R"([{"id":"lee","type":"person"},{"id":"Lee","type":"person"}])") << qint64(1) << true
+            << false << 1;
         QTest::newRow("30 people and a team of 30")
             << persons(30).chopped(1) + QStringLiteral(R"(,{"id":"g","type":"group","memberCount":30}])") << qint64(60)
             << true << true << 31;
         QTest::newRow("the same group twice")
-            << QStringLiteral(R"([{"id":"g","type":"group","memberCount":30},{"id":"g","type":"group","memberCount":30}])")
+            << QStringLiteral(
+                   R"([{"id":"g","type":"group","memberCount":30},{"id":"g","type":"group","memberCount":30}])")
             << qint64(30) << true << false << 1;
         QTest::newRow("a person and a group of unknown size")
-            << QStringLiteral(R"([{"id":"a","type":"person"},{"id":"g","type":"group"}])") << qint64(1) << false << false << 2;
+            << QStringLiteral(R"([{"id":"a","type":"person"},{"id":"g","type":"group"}])") << qint64(1) << false
+            << false << 2;
         QTest::newRow("nobody") << QStringLiteral("[]") << qint64(0) << true << false << 0;
     }
 
@@ -155,16 +162,18 @@ private Q_SLOTS:
         QCOMPARE(result.total.exact, exact);
         QCOMPARE(result.broadcast, broadcast);
         QCOMPARE(int(result.recipients.size()), distinct);
-        const bool byNumber = std::find(result.why.begin(), result.why.end(), AudienceReason::AudienceThreshold)
-            != result.why.end();
+        const bool byNumber =
+            std::find(result.why.begin(), result.why.end(), AudienceReason::AudienceThreshold) != result.why.end();
         QCOMPARE(byNumber, broadcast);
         QVERIFY(result.broadcastRecipientIds().empty()); // no single recipient is a broadcast in these rows
     }
 
     void shouldComputeTheAudienceChangeOfAForward()
     {
-        const Audience result = RecipientClassifier(settings()).classify(
-            message(QStringLiteral(R"([{"id":"grp:all","name":"인천광역시 전체","type":"group","memberCount":4812}])"),
+        const Audience result =
+            RecipientClassifier(settings())
+                .classify(message(
+                    QStringLiteral(R"([{"id":"grp:all","name":"인천광역시 전체","type":"group","memberCount":4812}])"),
                     QStringLiteral(R"([{"id":"park","type":"person"}])")));
         QVERIFY(result.original);
         QCOMPARE(result.original->atLeast, 1);
@@ -181,8 +190,8 @@ private Q_SLOTS:
 
     void shouldReportAnUnknownOriginalSizeAsUnknown()
     {
-        const Audience result = RecipientClassifier(settings()).classify(
-            message(persons(1), QStringLiteral(R"([{"id":"g","type":"channel"}])")));
+        const Audience result = RecipientClassifier(settings())
+                                    .classify(message(persons(1), QStringLiteral(R"([{"id":"g","type":"channel"}])")));
         QVERIFY(result.original);
         QVERIFY(!result.original->exact);
         QCOMPARE(result.original->atLeast, 0);
@@ -192,7 +201,8 @@ private Q_SLOTS:
     {
         AudienceSettings s = settings();
         s.organisationDomains.clear();
-        const Audience result = RecipientClassifier(s).classify(message(QStringLiteral(R"([{"id":"kim@gmail.com","type":"person"}])")));
+        const Audience result =
+            RecipientClassifier(s).classify(message(QStringLiteral(R"([{"id":"kim@gmail.com","type":"person"}])")));
         QVERIFY(!result.external);
     }
 
@@ -200,9 +210,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("folded");
-        QTest::newRow("case") << "All Staff" << "all staff";
-        QTest::newRow("separators") << "  all--staff_.x " << "all staff x";
-        QTest::newRow("Korean") << "전  직원" << "전 직원";
+        QTest::newRow("case") << "All Staff"
+                              << "all staff";
+        QTest::newRow("separators") << "  all--staff_.x "
+                                    << "all staff x";
+        QTest::newRow("Korean") << "전  직원"
+                                << "전 직원";
     }
 
     void shouldFoldNames()

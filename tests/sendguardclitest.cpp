@@ -1,32 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The real `sendguard` binary, run as a user or a script would run it.
+#include "clirunner.h"
+
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = SendGuard::Tests::CliRun;
 
 Run sendguard(const QStringList &arguments, const QByteArray &input = {})
 {
-    QProcess process;
-    process.start(QStringLiteral(SENDGUARD_CLI), arguments);
-    if (!process.waitForStarted())
-        return {};
-    process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(60000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return SendGuard::Tests::runSendGuard(arguments, input);
 }
 
 } // namespace
@@ -39,11 +27,7 @@ class SendGuardCliTest : public QObject
 
     QString writeFile(const QString &name, const QByteArray &content)
     {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return SendGuard::Tests::writeTestFile(m_dir.path(), name, content);
     }
 
 private Q_SLOTS:

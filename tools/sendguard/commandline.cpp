@@ -26,4 +26,23 @@ int usageError(const QString &command, const QString &message)
     return ExitUsageOrInput;
 }
 
+DateOption::DateOption(QCommandLineParser &parser, const QString &description)
+    : m_parser(parser)
+    , m_option(QStringLiteral("date"), description, QStringLiteral("DATE"))
+{
+    parser.addOption(m_option);
+}
+
+std::optional<QDate> DateOption::value(const QString &command) const
+{
+    if (!m_parser.isSet(m_option))
+        return QDate::currentDate();
+    const QDate date = QDate::fromString(m_parser.value(m_option), Qt::ISODate);
+    if (!date.isValid()) {
+        usageError(command, QStringLiteral("--date takes a date written YYYY-MM-DD"));
+        return std::nullopt;
+    }
+    return date;
+}
+
 } // namespace SendGuard::Tools

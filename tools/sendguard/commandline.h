@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QCommandLineParser>
+#include <QDate>
 #include <QStringList>
 
 #include <optional>
@@ -14,5 +15,19 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
 
 // Prints a usage error for the sub-command and returns the usage exit code.
 int usageError(const QString &command, const QString &message);
+
+// The --date option of commands whose answer depends on the day (what has expired).
+class DateOption
+{
+public:
+    DateOption(QCommandLineParser &parser, const QString &description);
+
+    // The date given, or today. Nothing, after printing a usage error, when it is not YYYY-MM-DD.
+    std::optional<QDate> value(const QString &command) const;
+
+private:
+    const QCommandLineParser &m_parser;
+    QCommandLineOption m_option;
+};
 
 } // namespace SendGuard::Tools

@@ -13,10 +13,17 @@ enum ExitCode {
     ExitFound = 1,
     ExitUsageOrInput = 2,
     ExitIncomplete = 3,
+    // sendguard check: the verdict
+    ExitAllow = 0,
+    ExitWarn = 10,
+    ExitJustify = 11,
+    ExitBlock = 12,
 };
 
 int runScan(const QStringList &arguments);
 int runRedact(const QStringList &arguments);
 int runDetectors(const QStringList &arguments);
+int runCheck(const QStringList &arguments);
+int runPolicy(const QStringList &arguments); // lint, show, schema
 
 } // namespace SendGuard::Tools

@@ -12,12 +12,19 @@ namespace {
 
 constexpr auto usage = R"(Usage: sendguard COMMAND [OPTIONS] [ARGS]
 
-Finds personal data (resident registration numbers and more) in outgoing text.
+Finds personal data (resident registration numbers and more) in outgoing messages and decides,
+with a policy, whether they may go to their audience.
 
 Commands:
   scan [--json] [FILE|-]...  find personal data; prints masked values only
   redact [FILE|-]            print the text with every finding masked
   detectors [--json]         list the detectors
+  check [--policy FILE] [--json] MESSAGE.json
+                             decide what happens to an outgoing message: allow, warn, justify or block
+  policy lint FILE...        check policy files
+  policy show [--policy FILE]
+                             print the effective policy
+  policy schema              print the policy JSON Schema
 
 Run 'sendguard COMMAND --help' for a command's options.
 Options:
@@ -35,9 +42,9 @@ int main(int argc, char *argv[])
 
     using namespace SendGuard::Tools;
     const std::map<QString, std::function<int(const QStringList &)>> commands {
-        {QStringLiteral("scan"), runScan},
-        {QStringLiteral("redact"), runRedact},
-        {QStringLiteral("detectors"), runDetectors},
+        {QStringLiteral("scan"), runScan},           {QStringLiteral("redact"), runRedact},
+        {QStringLiteral("detectors"), runDetectors}, {QStringLiteral("check"), runCheck},
+        {QStringLiteral("policy"), runPolicy},
     };
 
     const QStringList arguments = QCoreApplication::arguments();

@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "findingjson.h"
 #include "inputtext.h"
+#include "linecolumncursor.h"
 
 #include "core/scanner.h"
 
@@ -13,36 +14,6 @@
 namespace SendGuard::Tools {
 
 namespace {
-
-// 1-based line and column (in characters) of ascending byte offsets, for people reading the
-// table. It walks forward only, so a file with many findings is read once, not once per finding.
-class LineColumnCursor
-{
-public:
-    explicit LineColumnCursor(std::string_view text)
-        : m_text(text)
-    {
-    }
-
-    QString advanceTo(std::size_t offset)
-    {
-        for (; m_offset < offset && m_offset < m_text.size(); ++m_offset) {
-            if (m_text[m_offset] == '\n') {
-                ++m_line;
-                m_column = 1;
-            } else if ((m_text[m_offset] & 0xC0) != 0x80) {
-                ++m_column;
-            }
-        }
-        return QStringLiteral("%1:%2").arg(m_line).arg(m_column);
-    }
-
-private:
-    std::string_view m_text;
-    std::size_t m_offset = 0;
-    qsizetype m_line = 1;
-    qsizetype m_column = 1;
-};
 
 void printTable(QTextStream &out, const InputText &input, const Core::ScanResult &result)
 {

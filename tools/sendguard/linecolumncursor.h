@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <string_view>
+
+namespace SendGuard::Tools {
+
+// 1-based line and column (in characters) of ascending byte offsets, for people reading a table.
+// It walks forward only, so a text with many findings is read once, not once per finding.
+class LineColumnCursor
+{
+public:
+    explicit LineColumnCursor(std::string_view text);
+
+    // "LINE:COLUMN" of offset; offsets must not decrease from one call to the next.
+    QString advanceTo(std::size_t offset);
+
+private:
+    std::string_view m_text;
+    std::size_t m_offset = 0;
+    qsizetype m_line = 1;
+    qsizetype m_column = 1;
+};
+
+} // namespace SendGuard::Tools

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "commands.h"
+
+#include "commandline.h"
+#include "inputtext.h"
+#include "policyfile.h"
+
+#include "core/builtinpolicy.h"
+#include "core/policyjson.h"
+#include "core/policyreader.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace SendGuard::Tools {
+
+namespace {
+
+constexpr auto policyUsage = R"(Usage: sendguard policy SUBCOMMAND [OPTIONS]
+
+Subcommands:
+  lint FILE...             check policy files against the schema and the semantic rules
+  show [--policy FILE]     print the effective policy, every default spelt out
+  schema                   print the policy JSON Schema (draft 2020-12)
+)";
+
+const QString dateDescription()
+{
+    return QStringLiteral("Check as on this day, YYYY-MM-DD (default: today): decides what has expired.");
+}
+
+int runLint(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("policy lint");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Checks policy files: the structure resources/policy.schema.json describes, and what a schema "
+                       "cannot say (patterns compile and find their examples, ids are unique, rules name existing "
+                       "detectors, exemptions expire, thresholds are sane). Prints FILE:LINE:COLUMN: error|warning: "
+                       "... for each problem.\nExit status: 0 no problems, 1 problems, 2 usage error."));
+    const DateOption date(parser, dateDescription());
+    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Policy files."),
+                                 QStringLiteral("lint FILE..."));
+    if (const auto stop = parseCommandLine(parser, arguments, command))
+        return *stop;
+    const auto today = date.value(command);
+    if (!today)
+        return ExitUsageOrInput;
+    if (parser.positionalArguments().isEmpty())
+        return usageError(command, QStringLiteral("give at least one policy file"));
+
+    QTextStream out(stdout);
+    bool problems = false;
+    for (const QString &file : parser.positionalArguments()) {
+        const InputText input(file);
+        if (!input.isValid()) {
+            out << file << ": error: " << input.errorString() << '\n';
+            problems = true;
+            continue;
+        }
+        const auto result = Core::PolicyReader::read(input.bytes(), *today);
+        for (const Core::JsonDiagnostic &diagnostic : result.diagnostics)
+            out << diagnostic.toString(file) << '\n';
+        problems = problems || !result.diagnostics.empty();
+        if (result.diagnostics.empty())
+            out << file << ": ok\n";
+    }
+    return problems ? ExitFound : ExitClean;
+}
+
+int runShow(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("policy show");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Prints the effective policy as JSON, every default spelt out.\n"
+                                                    "Exit status: 0 shown, 2 usage error or a policy with errors."));
+    const QCommandLineOption policyOption(QStringLiteral("policy"),
+                                          QStringLiteral("The policy file (default: the built-in policy)."),
+                                          QStringLiteral("FILE"));
+    parser.addOption(policyOption);
+    const DateOption date(parser, dateDescription());
+    parser.addPositionalArgument(QString(), QString(), QStringLiteral("show [--policy FILE]"));
+    if (const auto stop = parseCommandLine(parser, arguments, command))
+        return *stop;
+    const auto today = date.value(command);
+    if (!today)
+        return ExitUsageOrInput;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(command,
+                          QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    const auto policy = PolicyFile::load(parser.value(policyOption), *today, command);
+    if (!policy)
+        return ExitUsageOrInput;
+    QTextStream(stdout) << QJsonDocument(Core::PolicyJson::toJson(*policy)).toJson(QJsonDocument::Indented);
+    return ExitClean;
+}
+
+int runSchema(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Prints the policy JSON Schema (draft 2020-12)."));
+    if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("policy schema")))
+        return *stop;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("policy schema"), QStringLiteral("takes no arguments"));
+    QTextStream(stdout) << Core::BuiltInPolicy::schema();
+    return ExitClean;
+}
+
+} // namespace
+
+int runPolicy(const QStringList &arguments)
+{
+    const QString subcommand = arguments.value(1);
+    QStringList rest = arguments.mid(2);
+    rest.prepend(QStringLiteral("sendguard policy ") + subcommand);
+    if (subcommand == QLatin1String("lint"))
+        return runLint(rest);
+    if (subcommand == QLatin1String("show"))
+        return runShow(rest);
+    if (subcommand == QLatin1String("schema"))
+        return runSchema(rest);
+    if (subcommand == QLatin1String("-h") || subcommand == QLatin1String("--help")) {
+        QTextStream(stdout) << policyUsage;
+        return ExitClean;
+    }
+    QTextStream(stderr) << "sendguard policy: "
+                        << (subcommand.isEmpty() ? QStringLiteral("no subcommand given")
+                                                 : QStringLiteral("unknown subcommand '%1'").arg(subcommand))
+                        << "\n\n"
+                        << policyUsage;
+    return ExitUsageOrInput;
+}
+
+} // namespace SendGuard::Tools
