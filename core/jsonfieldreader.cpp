@@ -83,22 +83,35 @@ std::optional<QString> JsonFieldReader::oneOf(const JsonNode &object, const QStr
     return value->string;
 }
 
-std::optional<QStringList> JsonFieldReader::stringList(const JsonNode &object, const QString &path, QStringView key,
-                                                       Presence presence)
+std::optional<std::vector<JsonFieldReader::StringElement>>
+JsonFieldReader::stringElements(const JsonNode &object, const QString &path, QStringView key, Presence presence)
 {
     const JsonNode *value = member(object, path, key, JsonNode::Type::Array, presence);
     if (!value)
         return std::nullopt;
-    QStringList list;
+    std::vector<StringElement> list;
     for (std::size_t i = 0; i < value->elements.size(); ++i) {
         const JsonNode &element = value->elements[i];
+        const QString elementPath = join(join(path, key), static_cast<qsizetype>(i));
         if (element.type != JsonNode::Type::String) {
-            error(element.position, join(join(path, key), static_cast<qsizetype>(i)),
+            error(element.position, elementPath,
                   QStringLiteral("expected string, found %1").arg(JsonNode::typeName(element.type)));
             continue;
         }
-        list.append(element.string);
+        list.push_back({element.string, elementPath, element.position});
     }
+    return list;
+}
+
+std::optional<QStringList> JsonFieldReader::stringList(const JsonNode &object, const QString &path, QStringView key,
+                                                       Presence presence)
+{
+    const auto elements = stringElements(object, path, key, presence);
+    if (!elements)
+        return std::nullopt;
+    QStringList list;
+    for (const StringElement &element : *elements)
+        list.append(element.value);
     return list;
 }
 

@@ -45,7 +45,17 @@ public:
     // One of the allowed strings.
     std::optional<QString> oneOf(const JsonNode &object, const QString &path, QStringView key, Presence presence,
                                  const QStringList &allowed);
+    // One string of an array, with where it stands, so a check on it can point at it.
+    struct StringElement
+    {
+        QString value;
+        QString path; // "allowList.domains[2]"
+        JsonPosition position;
+    };
+
     // An array whose elements are all strings (each checked; the bad ones reported and left out).
+    std::optional<std::vector<StringElement>> stringElements(const JsonNode &object, const QString &path,
+                                                             QStringView key, Presence presence);
     std::optional<QStringList> stringList(const JsonNode &object, const QString &path, QStringView key,
                                           Presence presence);
 

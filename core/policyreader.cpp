@@ -193,13 +193,8 @@ private:
     std::vector<std::string> words(const JsonNode &object, const QString &path, QStringView key)
     {
         std::vector<std::string> list;
-        for (const QString &word : r.stringList(object, path, key, Presence::Optional).value_or(QStringList())) {
-            if (word.trimmed().isEmpty()) {
-                r.error(object.member(key)->position, JsonFieldReader::join(path, key), QStringLiteral("empty word"));
-                continue;
-            }
-            list.push_back(word.toStdString());
-        }
+        for (const auto &word : nonEmptyStrings(object, path, key))
+            list.push_back(word.value.toStdString());
         return list;
     }
 
@@ -356,18 +351,20 @@ private:
         r.warnAboutUnknownMembers(*node, path,
                                   {u"broadcastTypes", u"memberThreshold", u"audienceThreshold", u"allStaffNamePatterns",
                                    u"broadcastIds", u"organisationDomains"});
-        if (const auto types = r.stringList(*node, path, u"broadcastTypes", Presence::Optional)) {
+        if (const auto types = r.stringElements(*node, path, u"broadcastTypes", Presence::Optional)) {
             audience.broadcastTypes.clear();
-            for (const QString &name : *types) {
-                const auto type = recipientTypeFromName(name);
+            bool listsBroadcast = false;
+            for (const auto &name : *types) {
+                const auto type = recipientTypeFromName(name.value);
                 if (!type || *type == RecipientType::Person || *type == RecipientType::External) {
-                    r.error(node->member(u"broadcastTypes")->position, JsonFieldReader::join(path, u"broadcastTypes"),
-                            QStringLiteral("\"%1\" is not one of: broadcast, group, channel").arg(name));
+                    r.error(name.position, name.path,
+                            QStringLiteral("\"%1\" is not one of: broadcast, group, channel").arg(name.value));
                     continue;
                 }
+                listsBroadcast = listsBroadcast || *type == RecipientType::Broadcast;
                 audience.broadcastTypes.push_back(*type);
             }
-            if (!types->contains(QLatin1String("broadcast")))
+            if (!listsBroadcast)
                 r.warning(node->member(u"broadcastTypes")->position, JsonFieldReader::join(path, u"broadcastTypes"),
                           QStringLiteral("does not list \"broadcast\": broadcast recipients count only by size"));
         }
@@ -375,20 +372,30 @@ private:
             r.integer(*node, path, u"memberThreshold", Presence::Required, 2, MaxAudience).value_or(50);
         audience.audienceThreshold =
             r.integer(*node, path, u"audienceThreshold", Presence::Required, 2, MaxAudience).value_or(50);
-        audience.allStaffNamePatterns = nonEmptyStrings(*node, path, u"allStaffNamePatterns");
-        audience.broadcastIds = nonEmptyStrings(*node, path, u"broadcastIds");
+        audience.allStaffNamePatterns = values(nonEmptyStrings(*node, path, u"allStaffNamePatterns"));
+        audience.broadcastIds = values(nonEmptyStrings(*node, path, u"broadcastIds"));
         audience.organisationDomains = domains(*node, path, u"organisationDomains");
     }
 
-    QStringList nonEmptyStrings(const JsonNode &object, const QString &path, QStringView key)
+    std::vector<JsonFieldReader::StringElement> nonEmptyStrings(const JsonNode &object, const QString &path,
+                                                                QStringView key)
+    {
+        std::vector<JsonFieldReader::StringElement> list;
+        for (auto &item : r.stringElements(object, path, key, Presence::Optional).value_or(decltype(list)())) {
+            item.value = item.value.trimmed();
+            if (item.value.isEmpty())
+                r.error(item.position, item.path, QStringLiteral("empty entry"));
+            else
+                list.push_back(std::move(item));
+        }
+        return list;
+    }
+
+    static QStringList values(const std::vector<JsonFieldReader::StringElement> &elements)
     {
         QStringList list;
-        for (const QString &item : r.stringList(object, path, key, Presence::Optional).value_or(QStringList())) {
-            if (item.trimmed().isEmpty())
-                r.error(object.member(key)->position, JsonFieldReader::join(path, key), QStringLiteral("empty entry"));
-            else
-                list.append(item.trimmed());
-        }
+        for (const auto &element : elements)
+            list.append(element.value);
         return list;
     }
 
@@ -397,12 +404,12 @@ private:
         static const QRegularExpression domain(
             QStringLiteral("^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$"));
         QStringList list;
-        for (const QString &item : nonEmptyStrings(object, path, key)) {
-            if (!domain.match(item.toLower()).hasMatch())
-                r.error(object.member(key)->position, JsonFieldReader::join(path, key),
-                        QStringLiteral("\"%1\" is not a domain name such as example.go.kr").arg(item));
+        for (const auto &item : nonEmptyStrings(object, path, key)) {
+            if (!domain.match(item.value.toLower()).hasMatch())
+                r.error(item.position, item.path,
+                        QStringLiteral("\"%1\" is not a domain name such as example.go.kr").arg(item.value));
             else
-                list.append(item.toLower());
+                list.append(item.value.toLower());
         }
         return list;
     }
@@ -487,22 +494,22 @@ private:
         if (!node)
             return;
         r.warnAboutUnknownMembers(*node, path, {u"phoneNumbers", u"domains", u"addresses"});
-        for (const QString &phone : nonEmptyStrings(*node, path, u"phoneNumbers")) {
-            const auto digits = Validators::digitsOf(phone.toStdString()).size();
+        for (const auto &phone : nonEmptyStrings(*node, path, u"phoneNumbers")) {
+            const auto digits = Validators::digitsOf(phone.value.toStdString()).size();
             if (digits < 7 || digits > 15)
-                r.error(node->member(u"phoneNumbers")->position, JsonFieldReader::join(path, u"phoneNumbers"),
-                        QStringLiteral("\"%1\" is not a phone number (7 to 15 digits)").arg(phone));
+                r.error(phone.position, phone.path,
+                        QStringLiteral("\"%1\" is not a phone number (7 to 15 digits)").arg(phone.value));
             else
-                allowList.phoneNumbers.append(phone);
+                allowList.phoneNumbers.append(phone.value);
         }
         allowList.domains = domains(*node, path, u"domains");
-        for (const QString &address : nonEmptyStrings(*node, path, u"addresses")) {
-            const qsizetype at = address.indexOf(QLatin1Char('@'));
-            if (at <= 0 || at != address.lastIndexOf(QLatin1Char('@')) || at == address.size() - 1)
-                r.error(node->member(u"addresses")->position, JsonFieldReader::join(path, u"addresses"),
-                        QStringLiteral("\"%1\" is not an e-mail address").arg(address));
+        for (const auto &address : nonEmptyStrings(*node, path, u"addresses")) {
+            const qsizetype at = address.value.indexOf(QLatin1Char('@'));
+            if (at <= 0 || at != address.value.lastIndexOf(QLatin1Char('@')) || at == address.value.size() - 1)
+                r.error(address.position, address.path,
+                        QStringLiteral("\"%1\" is not an e-mail address").arg(address.value));
             else
-                allowList.addresses.append(address.toLower());
+                allowList.addresses.append(address.value.toLower());
         }
     }
 
@@ -534,7 +541,7 @@ private:
             if (exemption.sender.isEmpty() && exemption.department.isEmpty())
                 r.error(node.position, path, QStringLiteral("an exemption names a \"sender\" or a \"department\""));
             exemption.detectors = detectorIds(node, path, u"detectors", Presence::Required);
-            exemption.recipients = nonEmptyStrings(node, path, u"recipients");
+            exemption.recipients = values(nonEmptyStrings(node, path, u"recipients"));
             if (!node.member(u"recipients"))
                 r.error(node.position, JsonFieldReader::join(path, u"recipients"),
                         QStringLiteral("missing required field"));

@@ -175,10 +175,11 @@ private Q_SLOTS:
         row("audience threshold too large", "\"audienceThreshold\": 100", "\"audienceThreshold\": 10000001",
             "audience.audienceThreshold", 6, "between 2 and");
         row("missing audience", "\"audience\": {", "\"audiences\": {", "audience", 1, "missing required field");
-        row("not a domain", "[\"incheon.go.kr\"]},", "[\"incheon\"]},", "audience.organisationDomains", 6,
+        row("not a domain", "[\"incheon.go.kr\"]},", "[\"incheon\"]},", "audience.organisationDomains[0]", 6,
             "not a domain name");
         row("person as broadcast type", "\"memberThreshold\": 50,",
-            "\"broadcastTypes\": [\"person\"], \"memberThreshold\": 50,", "audience.broadcastTypes", 6, "not one of");
+            "\"broadcastTypes\": [\"person\"], \"memberThreshold\": 50,", "audience.broadcastTypes[0]", 6,
+            "not one of");
         row("rule with detectors and severity", "\"severity\": \"high\", \"audience\"",
             "\"severity\": \"high\", \"detectors\": [\"kr-rrn\"], \"audience\"", "rules[0]", 8, "exactly one");
         row("rule with neither", "\"severity\": \"high\", \"audience\"", "\"audience\"", "rules[0]", 8, "exactly one");
@@ -195,8 +196,8 @@ private Q_SLOTS:
             "at least one detector");
         row("min count zero", "\"minCount\": 2", "\"minCount\": 0", "rules[1].minCount", 9, "between 1 and");
         row("rules not a list", "\"rules\": [\n", "\"rules\": \"none\", \"unused\": [\n", "rules", 7, "expected array");
-        row("phone number too short", "032-440-2114", "2114", "allowList.phoneNumbers", 11, "not a phone number");
-        row("address without @", "\"addresses\": []", "\"addresses\": [\"minwon\"]", "allowList.addresses", 11,
+        row("phone number too short", "032-440-2114", "2114", "allowList.phoneNumbers[0]", 11, "not a phone number");
+        row("address without @", "\"addresses\": []", "\"addresses\": [\"minwon\"]", "allowList.addresses[0]", 11,
             "not an e-mail address");
         row("exemption without expiry", ", \"expires\": \"2027-03-31\"", "", "exemptions[0].expires", 12,
             "must carry an expiry date");
