@@ -14,15 +14,39 @@ bool isGroupLike(RecipientType type)
     return type == RecipientType::Group || type == RecipientType::Channel || type == RecipientType::Broadcast;
 }
 
-// Ids are compared case-insensitively: "Kim.YJ" and "kim.yj" are one person.
+// Ids are compared case-insensitively: "Kim.YJ" and "kim.yj" are one person. Most ids are already
+// lower case; those are shared, not copied.
 QString identity(const MessageRecipient &recipient)
 {
-    return recipient.id.toCaseFolded();
+    const auto needsFolding = std::any_of(recipient.id.begin(), recipient.id.end(), [](QChar c) {
+        return c.unicode() >= 0x80 || (c.unicode() >= 'A' && c.unicode() <= 'Z');
+    });
+    return needsFolding ? recipient.id.toCaseFolded() : recipient.id;
+}
+
+// Domains in the policy are lower case; most addresses are too, so the exact comparison comes first.
+bool endsWithDomain(QStringView host, const QString &domain)
+{
+    return host.endsWith(domain) || host.endsWith(domain, Qt::CaseInsensitive);
 }
 
 bool isInDomain(QStringView host, const QString &domain)
 {
-    return host == domain || (host.endsWith(domain) && host.at(host.size() - domain.size() - 1) == QLatin1Char('.'));
+    if (host.size() == domain.size())
+        return endsWithDomain(host, domain);
+    return host.size() > domain.size() && host.at(host.size() - domain.size() - 1) == QLatin1Char('.') &&
+        endsWithDomain(host, domain);
+}
+
+// Adds a recipient's reach to a size: a person once, a group by its member count or as unknown.
+void addReach(AudienceSize &size, const MessageRecipient &recipient)
+{
+    if (!isGroupLike(recipient.type))
+        ++size.atLeast;
+    else if (recipient.memberCount)
+        size.atLeast += *recipient.memberCount;
+    else
+        size.exact = false;
 }
 
 } // namespace
@@ -71,11 +95,11 @@ bool RecipientClassifier::isOutsideOrganisation(const MessageRecipient &recipien
 {
     if (m_settings.organisationDomains.isEmpty())
         return false;
-    const QString address = !recipient.address.isEmpty() ? recipient.address : recipient.id;
+    const QString &address = !recipient.address.isEmpty() ? recipient.address : recipient.id;
     const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
     if (at < 0)
         return false; // a directory id, not an address: inside the organisation's own messenger
-    const QString host = address.mid(at + 1).toLower();
+    const QStringView host = QStringView(address).mid(at + 1);
     return std::none_of(m_settings.organisationDomains.begin(), m_settings.organisationDomains.end(),
                         [&](const QString &domain) { return isInDomain(host, domain); });
 }
@@ -101,15 +125,16 @@ RecipientAssessment RecipientClassifier::assess(const MessageRecipient &recipien
     const bool knownSmall = recipient.memberCount && *recipient.memberCount < m_settings.memberThreshold;
     if (isGroupLike(recipient.type) && !knownSmall && readsAsAllStaff(recipient))
         result.why.push_back(AudienceReason::AllStaffName);
-    if (m_settings.broadcastIds.contains(identity(recipient)))
+    if (!m_settings.broadcastIds.isEmpty() && m_settings.broadcastIds.contains(identity(recipient)))
         result.why.push_back(AudienceReason::ListedBroadcastId);
     result.broadcast = !result.why.empty();
 
     if (recipient.type == RecipientType::External)
         result.why.push_back(AudienceReason::ExternalType);
-    if (isOutsideOrganisation(recipient))
+    const bool outside = isOutsideOrganisation(recipient);
+    if (outside)
         result.why.push_back(AudienceReason::OutsideOrganisation);
-    result.external = recipient.type == RecipientType::External || isOutsideOrganisation(recipient);
+    result.external = recipient.type == RecipientType::External || outside;
     return result;
 }
 
@@ -119,16 +144,11 @@ AudienceSize RecipientClassifier::sizeOf(const std::vector<MessageRecipient> &re
     QSet<QString> seen;
     seen.reserve(qsizetype(recipients.size()));
     for (const MessageRecipient &recipient : recipients) {
-        const QString key = identity(recipient);
-        if (seen.contains(key))
+        const qsizetype before = seen.size();
+        seen.insert(identity(recipient)); // one lookup: a repeated id leaves the size unchanged
+        if (seen.size() == before)
             continue;
-        seen.insert(key);
-        if (!isGroupLike(recipient.type))
-            ++size.atLeast;
-        else if (recipient.memberCount)
-            size.atLeast += *recipient.memberCount;
-        else
-            size.exact = false;
+        addReach(size, recipient);
     }
     return size;
 }
@@ -140,16 +160,16 @@ Audience RecipientClassifier::classify(const OutgoingMessage &message) const
     seen.reserve(qsizetype(message.recipients.size()));
     audience.recipients.reserve(message.recipients.size());
     for (const MessageRecipient &recipient : message.recipients) {
-        const QString key = identity(recipient);
-        if (seen.contains(key))
+        const qsizetype before = seen.size();
+        seen.insert(identity(recipient)); // one lookup: a repeated id leaves the size unchanged
+        if (seen.size() == before)
             continue;
-        seen.insert(key);
         RecipientAssessment assessment = assess(recipient);
         audience.broadcast = audience.broadcast || assessment.broadcast;
         audience.external = audience.external || assessment.external;
         audience.recipients.push_back(std::move(assessment));
+        addReach(audience.total, recipient);
     }
-    audience.total = sizeOf(message.recipients);
     if (audience.total.atLeast >= m_settings.audienceThreshold) {
         audience.broadcast = true;
         audience.why.push_back(AudienceReason::AudienceThreshold);

@@ -142,7 +142,8 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
     const Core::Verdict &verdict = result.verdict;
     out << file << ": " << Core::verdictLevelName(verdict.level).toUpper();
     if (verdict.level == Core::VerdictLevel::Allow)
-        out << (verdict.findings.empty() ? " (nothing to confirm)" : " (no rule applies to this audience)");
+        out << (verdict.findings.empty() ? " (nothing found: sent without a dialog)"
+                                         : " (no rule applies to this audience: sent without a dialog)");
     out << '\n';
     for (const Core::VerdictReason &reason : verdict.reasons)
         out << "  " << reason.ruleId << ": " << reason.text.text(language) << '\n';
