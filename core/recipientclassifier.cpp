@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "recipientclassifier.h"
 
-#include <QSet>
+#include <QHashFunctions>
 
 #include <algorithm>
+#include <bit>
 
 namespace SendGuard::Core {
 
@@ -23,6 +24,64 @@ QString identity(const MessageRecipient &recipient)
     });
     return needsFolding ? recipient.id.toCaseFolded() : recipient.id;
 }
+
+// The distinct ids of a recipient list, for lists of 100,000 and more: a flat open-addressing table
+// of hashes and indices (no allocation per id, as QSet needs), strings compared only when hashes agree.
+class DistinctIds
+{
+public:
+    explicit DistinctIds(std::size_t expected)
+        : m_slots(std::bit_ceil(std::max<std::size_t>(16, expected * 2)))
+    {
+        m_ids.reserve(expected);
+    }
+
+    // True the first time an id is seen.
+    bool insert(const MessageRecipient &recipient)
+    {
+        QString id = identity(recipient);
+        const std::size_t hash = qHash(QStringView(id));
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.index == Empty) {
+                slot = {hash, m_ids.size()};
+                m_ids.push_back(std::move(id));
+                if (m_ids.size() * 2 > m_slots.size())
+                    grow();
+                return true;
+            }
+            if (slot.hash == hash && m_ids[slot.index] == id)
+                return false;
+        }
+    }
+
+private:
+    static constexpr std::size_t Empty = std::size_t(-1);
+    struct Slot
+    {
+        std::size_t hash = 0;
+        std::size_t index = Empty;
+    };
+
+    void grow()
+    {
+        std::vector<Slot> table(m_slots.size() * 2);
+        const std::size_t mask = table.size() - 1;
+        for (const Slot &slot : m_slots) {
+            if (slot.index == Empty)
+                continue;
+            std::size_t i = slot.hash & mask;
+            while (table[i].index != Empty)
+                i = (i + 1) & mask;
+            table[i] = slot;
+        }
+        m_slots = std::move(table);
+    }
+
+    std::vector<Slot> m_slots;
+    std::vector<QString> m_ids;
+};
 
 // Domains in the policy are lower case; most addresses are too, so the exact comparison comes first.
 bool endsWithDomain(QStringView host, const QString &domain)
@@ -141,14 +200,10 @@ RecipientAssessment RecipientClassifier::assess(const MessageRecipient &recipien
 AudienceSize RecipientClassifier::sizeOf(const std::vector<MessageRecipient> &recipients) const
 {
     AudienceSize size;
-    QSet<QString> seen;
-    seen.reserve(qsizetype(recipients.size()));
+    DistinctIds seen(recipients.size());
     for (const MessageRecipient &recipient : recipients) {
-        const qsizetype before = seen.size();
-        seen.insert(identity(recipient)); // one lookup: a repeated id leaves the size unchanged
-        if (seen.size() == before)
-            continue;
-        addReach(size, recipient);
+        if (seen.insert(recipient))
+            addReach(size, recipient);
     }
     return size;
 }
@@ -156,13 +211,10 @@ AudienceSize RecipientClassifier::sizeOf(const std::vector<MessageRecipient> &re
 Audience RecipientClassifier::classify(const OutgoingMessage &message) const
 {
     Audience audience;
-    QSet<QString> seen;
-    seen.reserve(qsizetype(message.recipients.size()));
+    DistinctIds seen(message.recipients.size());
     audience.recipients.reserve(message.recipients.size());
     for (const MessageRecipient &recipient : message.recipients) {
-        const qsizetype before = seen.size();
-        seen.insert(identity(recipient)); // one lookup: a repeated id leaves the size unchanged
-        if (seen.size() == before)
+        if (!seen.insert(recipient))
             continue;
         RecipientAssessment assessment = assess(recipient);
         audience.broadcast = audience.broadcast || assessment.broadcast;
