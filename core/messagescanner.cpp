@@ -29,11 +29,14 @@ QString MessageScanner::nationalPhoneDigits(QStringView text)
 
 bool MessageScanner::isAllowListed(const Finding &finding, std::string_view matchedText) const
 {
-    const QString text = QString::fromUtf8(matchedText.data(), qsizetype(matchedText.size()));
+    // Only phone numbers and addresses can be allow-listed; nothing is decoded for the rest.
+    auto text = [&] { return QString::fromUtf8(matchedText.data(), qsizetype(matchedText.size())); };
     if (finding.detector == QLatin1String("kr-phone"))
-        return !m_allowedPhoneDigits.isEmpty() && m_allowedPhoneDigits.contains(nationalPhoneDigits(text));
+        return !m_allowedPhoneDigits.isEmpty() && m_allowedPhoneDigits.contains(nationalPhoneDigits(text()));
     if (finding.detector == QLatin1String("email")) {
-        const QString address = text.toLower();
+        if (m_allowList.addresses.isEmpty() && m_allowList.domains.isEmpty())
+            return false;
+        const QString address = text().toLower();
         if (m_allowList.addresses.contains(address))
             return true;
         const QString host = address.mid(address.lastIndexOf(QLatin1Char('@')) + 1);

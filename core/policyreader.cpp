@@ -79,25 +79,25 @@ public:
     std::optional<Policy> read(const JsonNode &root)
     {
         Policy policy;
-        r.warnAboutUnknownMembers(root, QString(),
-                                  {u"$schema", u"id", u"version", u"expires", u"description", u"detectors",
-                                   u"customDetectors", u"audience", u"rules", u"allowList", u"exemptions",
-                                   u"justification", u"texts", u"failureMode", u"audit"});
-        if (const auto id = r.string(root, QString(), u"id", Presence::Required)) {
+        m_fields.warnAboutUnknownMembers(root, QString(),
+                                         {u"$schema", u"id", u"version", u"expires", u"description", u"detectors",
+                                          u"customDetectors", u"audience", u"rules", u"allowList", u"exemptions",
+                                          u"justification", u"texts", u"failureMode", u"audit"});
+        if (const auto id = m_fields.string(root, QString(), u"id", Presence::Required)) {
             static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"));
             if (!idPattern.match(*id).hasMatch())
-                r.error(
+                m_fields.error(
                     root.member(u"id")->position, QStringLiteral("id"),
                     QStringLiteral("must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit"));
             policy.id = *id;
         }
         policy.version =
-            r.integer(root, QString(), u"version", Presence::Required, 1, 9'007'199'254'740'991).value_or(0);
+            m_fields.integer(root, QString(), u"version", Presence::Required, 1, 9'007'199'254'740'991).value_or(0);
         policy.expires = date(root, QString(), u"expires", Presence::Optional);
         if (policy.expires.isValid() && policy.expires < m_today)
-            r.warning(root.member(u"expires")->position, QStringLiteral("expires"),
-                      QStringLiteral("the policy expired on %1").arg(policy.expires.toString(Qt::ISODate)));
-        policy.description = r.string(root, QString(), u"description", Presence::Optional).value_or(QString());
+            m_fields.warning(root.member(u"expires")->position, QStringLiteral("expires"),
+                             QStringLiteral("the policy expired on %1").arg(policy.expires.toString(Qt::ISODate)));
+        policy.description = m_fields.string(root, QString(), u"description", Presence::Optional).value_or(QString());
 
         readCustomDetectors(root, policy);
         readDetectorSettings(root, policy);
@@ -106,38 +106,39 @@ public:
         readAllowList(root, policy.allowList);
         readExemptions(root, policy);
         if (const JsonNode *justification =
-                r.member(root, QString(), u"justification", Type::Object, Presence::Optional)) {
-            r.warnAboutUnknownMembers(*justification, QStringLiteral("justification"), {u"minLength"});
+                m_fields.member(root, QString(), u"justification", Type::Object, Presence::Optional)) {
+            m_fields.warnAboutUnknownMembers(*justification, QStringLiteral("justification"), {u"minLength"});
             policy.justificationMinLength = static_cast<int>(
-                r.integer(*justification, QStringLiteral("justification"), u"minLength", Presence::Required, 1, 1000)
+                m_fields
+                    .integer(*justification, QStringLiteral("justification"), u"minLength", Presence::Required, 1, 1000)
                     .value_or(policy.justificationMinLength));
         }
-        if (const JsonNode *texts = r.member(root, QString(), u"texts", Type::Object, Presence::Optional)) {
-            r.warnAboutUnknownMembers(*texts, QStringLiteral("texts"), {u"contact"});
+        if (const JsonNode *texts = m_fields.member(root, QString(), u"texts", Type::Object, Presence::Optional)) {
+            m_fields.warnAboutUnknownMembers(*texts, QStringLiteral("texts"), {u"contact"});
             policy.contact = localizedText(*texts, QStringLiteral("texts"), u"contact", Presence::Optional);
         }
         static const QStringList failureModes {QStringLiteral("confirm"), QStringLiteral("block"),
                                                QStringLiteral("allow")};
-        if (const auto mode = r.oneOf(root, QString(), u"failureMode", Presence::Optional, failureModes)) {
+        if (const auto mode = m_fields.oneOf(root, QString(), u"failureMode", Presence::Optional, failureModes)) {
             policy.failureMode = *mode == QLatin1String("block") ? FailureMode::Block
                 : *mode == QLatin1String("allow")                ? FailureMode::Allow
                                                                  : FailureMode::Confirm;
         }
-        if (const JsonNode *audit = r.member(root, QString(), u"audit", Type::Object, Presence::Optional)) {
+        if (const JsonNode *audit = m_fields.member(root, QString(), u"audit", Type::Object, Presence::Optional)) {
             const QString path = QStringLiteral("audit");
-            r.warnAboutUnknownMembers(*audit, path, {u"enabled", u"recordJustification"});
-            policy.audit.enabled = r.boolean(*audit, path, u"enabled", Presence::Optional).value_or(true);
+            m_fields.warnAboutUnknownMembers(*audit, path, {u"enabled", u"recordJustification"});
+            policy.audit.enabled = m_fields.boolean(*audit, path, u"enabled", Presence::Optional).value_or(true);
             policy.audit.recordJustification =
-                r.boolean(*audit, path, u"recordJustification", Presence::Optional).value_or(true);
+                m_fields.boolean(*audit, path, u"recordJustification", Presence::Optional).value_or(true);
         }
-        if (r.hasErrors())
+        if (m_fields.hasErrors())
             return std::nullopt;
         return policy;
     }
 
     std::vector<JsonDiagnostic> diagnostics() const
     {
-        auto list = r.diagnostics();
+        auto list = m_fields.diagnostics();
         std::stable_sort(list.begin(), list.end(), [](const JsonDiagnostic &a, const JsonDiagnostic &b) {
             return std::pair(a.position.line, a.position.column) < std::pair(b.position.line, b.position.column);
         });
@@ -147,14 +148,14 @@ public:
 private:
     QDate date(const JsonNode &object, const QString &path, QStringView key, Presence presence)
     {
-        const auto text = r.string(object, path, key, presence);
+        const auto text = m_fields.string(object, path, key, presence);
         if (!text)
             return {};
         static const QRegularExpression shape(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
         const QDate value = QDate::fromString(*text, Qt::ISODate);
         if (!shape.match(*text).hasMatch() || !value.isValid()) {
-            r.error(object.member(key)->position, JsonFieldReader::join(path, key),
-                    QStringLiteral("\"%1\" is not a date written YYYY-MM-DD").arg(*text));
+            m_fields.error(object.member(key)->position, JsonFieldReader::join(path, key),
+                           QStringLiteral("\"%1\" is not a date written YYYY-MM-DD").arg(*text));
             return {};
         }
         return value;
@@ -162,7 +163,7 @@ private:
 
     LocalizedText localizedText(const JsonNode &object, const QString &path, QStringView key, Presence presence)
     {
-        const JsonNode *node = r.member(object, path, key, Type::Object, presence);
+        const JsonNode *node = m_fields.member(object, path, key, Type::Object, presence);
         if (!node)
             return {};
         const QString textPath = JsonFieldReader::join(path, key);
@@ -170,21 +171,21 @@ private:
         QMap<QString, QString> texts;
         for (const JsonNode::Member &m : node->members) {
             if (!language.match(m.key).hasMatch()) {
-                r.error(m.keyPosition, JsonFieldReader::join(textPath, m.key),
-                        QStringLiteral("not a language code such as \"ko\" or \"en\""));
+                m_fields.error(m.keyPosition, JsonFieldReader::join(textPath, m.key),
+                               QStringLiteral("not a language code such as \"ko\" or \"en\""));
                 continue;
             }
             if (m.value.type != Type::String || m.value.string.trimmed().isEmpty()) {
-                r.error(m.value.position, JsonFieldReader::join(textPath, m.key),
-                        QStringLiteral("expected a non-empty string"));
+                m_fields.error(m.value.position, JsonFieldReader::join(textPath, m.key),
+                               QStringLiteral("expected a non-empty string"));
                 continue;
             }
             texts.insert(m.key, m.value.string);
         }
         for (const QString &required : {QStringLiteral("ko"), QStringLiteral("en")}) {
             if (!node->member(required))
-                r.error(node->position, JsonFieldReader::join(textPath, required),
-                        QStringLiteral("missing required field"));
+                m_fields.error(node->position, JsonFieldReader::join(textPath, required),
+                               QStringLiteral("missing required field"));
         }
         return LocalizedText(texts);
     }
@@ -200,64 +201,67 @@ private:
 
     void readCustomDetectors(const JsonNode &root, Policy &policy)
     {
-        const JsonNode *list = r.member(root, QString(), u"customDetectors", Type::Array, Presence::Optional);
+        const JsonNode *list = m_fields.member(root, QString(), u"customDetectors", Type::Array, Presence::Optional);
         if (!list)
             return;
         for (std::size_t i = 0; i < list->elements.size(); ++i) {
             const JsonNode &node = list->elements[i];
             const QString path = JsonFieldReader::join(QStringLiteral("customDetectors"), qsizetype(i));
             if (node.type != Type::Object) {
-                r.error(node.position, path,
-                        QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
+                m_fields.error(node.position, path,
+                               QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
                 continue;
             }
-            r.warnAboutUnknownMembers(node, path,
-                                      {u"id", u"description", u"severity", u"pattern", u"validator", u"contextRequired",
-                                       u"contextWords", u"suppressingWords", u"minDigits", u"minGroupDigits",
-                                       u"boundary", u"examples"});
+            m_fields.warnAboutUnknownMembers(node, path,
+                                             {u"id", u"description", u"severity", u"pattern", u"validator",
+                                              u"contextRequired", u"contextWords", u"suppressingWords", u"minDigits",
+                                              u"minGroupDigits", u"boundary", u"examples"});
             const std::size_t errorsBefore = errorCount();
             CustomDetector detector;
-            detector.id = r.string(node, path, u"id", Presence::Required).value_or(QString());
+            detector.id = m_fields.string(node, path, u"id", Presence::Required).value_or(QString());
             if (node.member(u"id") && node.member(u"id")->type == Type::String) {
                 static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9-]{1,63}$"));
                 const JsonPosition at = node.member(u"id")->position;
                 if (!idPattern.match(detector.id).hasMatch())
-                    r.error(at, JsonFieldReader::join(path, u"id"),
-                            QStringLiteral("must be 2-64 lowercase letters, digits or '-'"));
+                    m_fields.error(at, JsonFieldReader::join(path, u"id"),
+                                   QStringLiteral("must be 2-64 lowercase letters, digits or '-'"));
                 else if (m_builtInIds.count(detector.id))
-                    r.error(at, JsonFieldReader::join(path, u"id"),
-                            QStringLiteral("\"%1\" is a built-in detector; choose another id").arg(detector.id));
+                    m_fields.error(at, JsonFieldReader::join(path, u"id"),
+                                   QStringLiteral("\"%1\" is a built-in detector; choose another id").arg(detector.id));
                 else if (!m_customIds.insert(detector.id).second)
-                    r.error(at, JsonFieldReader::join(path, u"id"),
-                            QStringLiteral("\"%1\" is defined twice").arg(detector.id));
+                    m_fields.error(at, JsonFieldReader::join(path, u"id"),
+                                   QStringLiteral("\"%1\" is defined twice").arg(detector.id));
             }
-            detector.description = r.string(node, path, u"description", Presence::Optional).value_or(detector.id);
+            detector.description =
+                m_fields.string(node, path, u"description", Presence::Optional).value_or(detector.id);
             detector.severity = severityFromName(
-                r.oneOf(node, path, u"severity", Presence::Required, severityNames()).value_or(QString()));
-            const auto pattern = r.string(node, path, u"pattern", Presence::Required);
+                m_fields.oneOf(node, path, u"severity", Presence::Required, severityNames()).value_or(QString()));
+            const auto pattern = m_fields.string(node, path, u"pattern", Presence::Required);
             detector.pattern = pattern.value_or(QString()).toStdString();
             detector.validator =
-                r.oneOf(node, path, u"validator", Presence::Optional, PolicyDetectors::validatorNames())
+                m_fields.oneOf(node, path, u"validator", Presence::Optional, PolicyDetectors::validatorNames())
                     .value_or(QStringLiteral("none"));
-            detector.contextRequired = r.boolean(node, path, u"contextRequired", Presence::Optional).value_or(false);
+            detector.contextRequired =
+                m_fields.boolean(node, path, u"contextRequired", Presence::Optional).value_or(false);
             detector.contextWords = words(node, path, u"contextWords");
             detector.suppressingWords = words(node, path, u"suppressingWords");
             detector.minDigits =
-                static_cast<int>(r.integer(node, path, u"minDigits", Presence::Required, 1, 19).value_or(1));
-            detector.minGroupDigits =
-                static_cast<int>(r.integer(node, path, u"minGroupDigits", Presence::Optional, 1, 19).value_or(1));
+                static_cast<int>(m_fields.integer(node, path, u"minDigits", Presence::Required, 1, 19).value_or(1));
+            detector.minGroupDigits = static_cast<int>(
+                m_fields.integer(node, path, u"minGroupDigits", Presence::Optional, 1, 19).value_or(1));
             if (detector.minGroupDigits > detector.minDigits)
-                r.error(node.member(u"minGroupDigits")->position, JsonFieldReader::join(path, u"minGroupDigits"),
-                        QStringLiteral("cannot exceed minDigits"));
+                m_fields.error(node.member(u"minGroupDigits")->position, JsonFieldReader::join(path, u"minGroupDigits"),
+                               QStringLiteral("cannot exceed minDigits"));
             static const QStringList boundaries {QStringLiteral("digits"), QStringLiteral("alphanumeric")};
             detector.boundary =
-                r.oneOf(node, path, u"boundary", Presence::Optional, boundaries) == QLatin1String("alphanumeric")
+                m_fields.oneOf(node, path, u"boundary", Presence::Optional, boundaries) == QLatin1String("alphanumeric")
                 ? Boundary::Alphanumeric
                 : Boundary::Digits;
-            detector.examples = r.stringList(node, path, u"examples", Presence::Optional).value_or(QStringList());
+            detector.examples =
+                m_fields.stringList(node, path, u"examples", Presence::Optional).value_or(QStringList());
             if (detector.contextRequired && detector.contextWords.empty())
-                r.error(node.position, JsonFieldReader::join(path, u"contextWords"),
-                        QStringLiteral("contextRequired needs at least one context word"));
+                m_fields.error(node.position, JsonFieldReader::join(path, u"contextWords"),
+                               QStringLiteral("contextRequired needs at least one context word"));
             if (pattern && errorCount() == errorsBefore)
                 checkPattern(detector, *node.member(u"pattern"), node, path);
             policy.customDetectors.push_back(std::move(detector));
@@ -270,19 +274,19 @@ private:
     {
         const QString patternPath = JsonFieldReader::join(path, u"pattern");
         if (detector.pattern.empty()) {
-            r.error(patternNode.position, patternPath, QStringLiteral("must not be empty"));
+            m_fields.error(patternNode.position, patternPath, QStringLiteral("must not be empty"));
             return;
         }
         if (detector.pattern.size() > std::size_t(PolicyDetectors::MaxCustomPatternLength)) {
-            r.error(patternNode.position, patternPath,
-                    QStringLiteral("longer than %1 characters").arg(PolicyDetectors::MaxCustomPatternLength));
+            m_fields.error(patternNode.position, patternPath,
+                           QStringLiteral("longer than %1 characters").arg(PolicyDetectors::MaxCustomPatternLength));
             return;
         }
         if (const auto anchor = anchorIn(detector.pattern)) {
-            r.error(patternNode.position, patternPath,
-                    QStringLiteral("must not use the anchor %1: the scanner already keeps a match from touching "
-                                   "other digits (see \"boundary\")")
-                        .arg(*anchor));
+            m_fields.error(patternNode.position, patternPath,
+                           QStringLiteral("must not use the anchor %1: the scanner already keeps a match from touching "
+                                          "other digits (see \"boundary\")")
+                               .arg(*anchor));
             return;
         }
         Scanner::Options options;
@@ -291,11 +295,11 @@ private:
         const Scanner scanner({PolicyDetectors::customDetectorSpec(detector)}, options);
         if (!scanner.isValid()) {
             const QString why = scanner.errorString();
-            r.error(patternNode.position, patternPath,
-                    why.contains(QLatin1String("too large"))
-                        ? QStringLiteral("is too large: it needs more than the %1 KiB a policy pattern may use")
-                              .arg(PolicyDetectors::CustomPatternMemoryBudget >> 10)
-                        : QStringLiteral("does not compile: %1").arg(why));
+            m_fields.error(patternNode.position, patternPath,
+                           why.contains(QLatin1String("too large"))
+                               ? QStringLiteral("is too large: it needs more than the %1 KiB a policy pattern may use")
+                                     .arg(PolicyDetectors::CustomPatternMemoryBudget >> 10)
+                               : QStringLiteral("does not compile: %1").arg(why));
             return;
         }
         const JsonNode *examples = node.member(u"examples");
@@ -305,36 +309,36 @@ private:
             const bool found = std::any_of(result.findings.begin(), result.findings.end(),
                                            [&](const Finding &f) { return f.detector == detector.id; });
             if (!found)
-                r.error(examples->elements[std::size_t(i)].position,
-                        JsonFieldReader::join(JsonFieldReader::join(path, u"examples"), i),
-                        QStringLiteral("the detector does not find this example (check pattern, minDigits, "
-                                       "minGroupDigits, validator and context words)"));
+                m_fields.error(examples->elements[std::size_t(i)].position,
+                               JsonFieldReader::join(JsonFieldReader::join(path, u"examples"), i),
+                               QStringLiteral("the detector does not find this example (check pattern, minDigits, "
+                                              "minGroupDigits, validator and context words)"));
         }
     }
 
     void readDetectorSettings(const JsonNode &root, Policy &policy)
     {
-        const JsonNode *settings = r.member(root, QString(), u"detectors", Type::Object, Presence::Optional);
+        const JsonNode *settings = m_fields.member(root, QString(), u"detectors", Type::Object, Presence::Optional);
         if (!settings)
             return;
         for (const JsonNode::Member &m : settings->members) {
             const QString path = JsonFieldReader::join(QStringLiteral("detectors"), m.key);
             if (!m_builtInIds.count(m.key)) {
-                r.error(m.keyPosition, path,
-                        m_customIds.count(m.key)
-                            ? QStringLiteral("custom detectors set their severity in customDetectors")
-                            : QStringLiteral("unknown detector id (see 'sendguard detectors')"));
+                m_fields.error(m.keyPosition, path,
+                               m_customIds.count(m.key)
+                                   ? QStringLiteral("custom detectors set their severity in customDetectors")
+                                   : QStringLiteral("unknown detector id (see 'sendguard detectors')"));
                 continue;
             }
             if (m.value.type != Type::Object) {
-                r.error(m.value.position, path,
-                        QStringLiteral("expected object, found %1").arg(JsonNode::typeName(m.value.type)));
+                m_fields.error(m.value.position, path,
+                               QStringLiteral("expected object, found %1").arg(JsonNode::typeName(m.value.type)));
                 continue;
             }
-            r.warnAboutUnknownMembers(m.value, path, {u"enabled", u"severity"});
+            m_fields.warnAboutUnknownMembers(m.value, path, {u"enabled", u"severity"});
             DetectorSetting setting;
-            setting.enabled = r.boolean(m.value, path, u"enabled", Presence::Optional).value_or(true);
-            if (const auto severity = r.oneOf(m.value, path, u"severity", Presence::Optional, severityNames()))
+            setting.enabled = m_fields.boolean(m.value, path, u"enabled", Presence::Optional).value_or(true);
+            if (const auto severity = m_fields.oneOf(m.value, path, u"severity", Presence::Optional, severityNames()))
                 setting.severity = severityFromName(*severity);
             policy.detectorSettings.insert(m.key, setting);
             if (!setting.enabled)
@@ -345,33 +349,34 @@ private:
     void readAudience(const JsonNode &root, AudienceSettings &audience)
     {
         const QString path = QStringLiteral("audience");
-        const JsonNode *node = r.member(root, QString(), u"audience", Type::Object, Presence::Required);
+        const JsonNode *node = m_fields.member(root, QString(), u"audience", Type::Object, Presence::Required);
         if (!node)
             return;
-        r.warnAboutUnknownMembers(*node, path,
-                                  {u"broadcastTypes", u"memberThreshold", u"audienceThreshold", u"allStaffNamePatterns",
-                                   u"broadcastIds", u"organisationDomains"});
-        if (const auto types = r.stringElements(*node, path, u"broadcastTypes", Presence::Optional)) {
+        m_fields.warnAboutUnknownMembers(*node, path,
+                                         {u"broadcastTypes", u"memberThreshold", u"audienceThreshold",
+                                          u"allStaffNamePatterns", u"broadcastIds", u"organisationDomains"});
+        if (const auto types = m_fields.stringElements(*node, path, u"broadcastTypes", Presence::Optional)) {
             audience.broadcastTypes.clear();
             bool listsBroadcast = false;
             for (const auto &name : *types) {
                 const auto type = recipientTypeFromName(name.value);
                 if (!type || *type == RecipientType::Person || *type == RecipientType::External) {
-                    r.error(name.position, name.path,
-                            QStringLiteral("\"%1\" is not one of: broadcast, group, channel").arg(name.value));
+                    m_fields.error(name.position, name.path,
+                                   QStringLiteral("\"%1\" is not one of: broadcast, group, channel").arg(name.value));
                     continue;
                 }
                 listsBroadcast = listsBroadcast || *type == RecipientType::Broadcast;
                 audience.broadcastTypes.push_back(*type);
             }
             if (!listsBroadcast)
-                r.warning(node->member(u"broadcastTypes")->position, JsonFieldReader::join(path, u"broadcastTypes"),
-                          QStringLiteral("does not list \"broadcast\": broadcast recipients count only by size"));
+                m_fields.warning(
+                    node->member(u"broadcastTypes")->position, JsonFieldReader::join(path, u"broadcastTypes"),
+                    QStringLiteral("does not list \"broadcast\": broadcast recipients count only by size"));
         }
         audience.memberThreshold =
-            r.integer(*node, path, u"memberThreshold", Presence::Required, 2, MaxAudience).value_or(50);
+            m_fields.integer(*node, path, u"memberThreshold", Presence::Required, 2, MaxAudience).value_or(50);
         audience.audienceThreshold =
-            r.integer(*node, path, u"audienceThreshold", Presence::Required, 2, MaxAudience).value_or(50);
+            m_fields.integer(*node, path, u"audienceThreshold", Presence::Required, 2, MaxAudience).value_or(50);
         audience.allStaffNamePatterns = values(nonEmptyStrings(*node, path, u"allStaffNamePatterns"));
         audience.broadcastIds = values(nonEmptyStrings(*node, path, u"broadcastIds"));
         audience.organisationDomains = domains(*node, path, u"organisationDomains");
@@ -381,10 +386,10 @@ private:
                                                                 QStringView key)
     {
         std::vector<JsonFieldReader::StringElement> list;
-        for (auto &item : r.stringElements(object, path, key, Presence::Optional).value_or(decltype(list)())) {
+        for (auto &item : m_fields.stringElements(object, path, key, Presence::Optional).value_or(decltype(list)())) {
             item.value = item.value.trimmed();
             if (item.value.isEmpty())
-                r.error(item.position, item.path, QStringLiteral("empty entry"));
+                m_fields.error(item.position, item.path, QStringLiteral("empty entry"));
             else
                 list.push_back(std::move(item));
         }
@@ -406,8 +411,8 @@ private:
         QStringList list;
         for (const auto &item : nonEmptyStrings(object, path, key)) {
             if (!domain.match(item.value.toLower()).hasMatch())
-                r.error(item.position, item.path,
-                        QStringLiteral("\"%1\" is not a domain name such as example.go.kr").arg(item.value));
+                m_fields.error(item.position, item.path,
+                               QStringLiteral("\"%1\" is not a domain name such as example.go.kr").arg(item.value));
             else
                 list.append(item.value.toLower());
         }
@@ -419,68 +424,69 @@ private:
     // Detector ids a rule or exemption names: each must exist.
     QStringList detectorIds(const JsonNode &object, const QString &path, QStringView key, Presence presence)
     {
-        const auto ids = r.stringList(object, path, key, presence);
+        const auto ids = m_fields.stringList(object, path, key, presence);
         if (!ids)
             return {};
         const JsonNode *list = object.member(key);
         if (ids->isEmpty())
-            r.error(list->position, JsonFieldReader::join(path, key),
-                    QStringLiteral("must name at least one detector"));
+            m_fields.error(list->position, JsonFieldReader::join(path, key),
+                           QStringLiteral("must name at least one detector"));
         for (qsizetype i = 0; i < ids->size(); ++i) {
             const QString elementPath = JsonFieldReader::join(JsonFieldReader::join(path, key), i);
             const JsonPosition at = list->elements[std::size_t(i)].position;
             if (!isKnownDetector(ids->at(i)))
-                r.error(at, elementPath, QStringLiteral("unknown detector id \"%1\"").arg(ids->at(i)));
+                m_fields.error(at, elementPath, QStringLiteral("unknown detector id \"%1\"").arg(ids->at(i)));
             else if (m_disabledIds.count(ids->at(i)))
-                r.warning(at, elementPath,
-                          QStringLiteral("detector \"%1\" is disabled in this policy").arg(ids->at(i)));
+                m_fields.warning(at, elementPath,
+                                 QStringLiteral("detector \"%1\" is disabled in this policy").arg(ids->at(i)));
         }
         return *ids;
     }
 
     void readRules(const JsonNode &root, Policy &policy)
     {
-        const JsonNode *list = r.member(root, QString(), u"rules", Type::Array, Presence::Required);
+        const JsonNode *list = m_fields.member(root, QString(), u"rules", Type::Array, Presence::Required);
         if (!list)
             return;
         if (list->elements.empty())
-            r.warning(list->position, QStringLiteral("rules"), QStringLiteral("no rules: every message is allowed"));
+            m_fields.warning(list->position, QStringLiteral("rules"),
+                             QStringLiteral("no rules: every message is allowed"));
         std::set<QString> ids;
         for (std::size_t i = 0; i < list->elements.size(); ++i) {
             const JsonNode &node = list->elements[i];
             const QString path = JsonFieldReader::join(QStringLiteral("rules"), qsizetype(i));
             if (node.type != Type::Object) {
-                r.error(node.position, path,
-                        QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
+                m_fields.error(node.position, path,
+                               QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
                 continue;
             }
-            r.warnAboutUnknownMembers(
+            m_fields.warnAboutUnknownMembers(
                 node, path, {u"id", u"detectors", u"severity", u"minCount", u"audience", u"verdict", u"reason"});
             PolicyRule rule;
-            rule.id = r.string(node, path, u"id", Presence::Required).value_or(QString());
+            rule.id = m_fields.string(node, path, u"id", Presence::Required).value_or(QString());
             requireNonEmpty(node, path, u"id", rule.id);
             if (node.member(u"id") && node.member(u"id")->type == Type::String && !ids.insert(rule.id).second)
-                r.error(node.member(u"id")->position, JsonFieldReader::join(path, u"id"),
-                        QStringLiteral("rule id \"%1\" is used twice").arg(rule.id));
+                m_fields.error(node.member(u"id")->position, JsonFieldReader::join(path, u"id"),
+                               QStringLiteral("rule id \"%1\" is used twice").arg(rule.id));
             const bool byDetector = node.member(u"detectors");
             const bool bySeverity = node.member(u"severity");
             if (byDetector == bySeverity)
-                r.error(node.position, path,
-                        QStringLiteral("a rule needs exactly one of \"detectors\" and \"severity\""));
+                m_fields.error(node.position, path,
+                               QStringLiteral("a rule needs exactly one of \"detectors\" and \"severity\""));
             if (byDetector)
                 rule.detectors = detectorIds(node, path, u"detectors", Presence::Required);
-            if (const auto severity = r.oneOf(node, path, u"severity", Presence::Optional, severityNames()))
+            if (const auto severity = m_fields.oneOf(node, path, u"severity", Presence::Optional, severityNames()))
                 rule.minimumSeverity = severityFromName(*severity);
-            rule.minCount = r.integer(node, path, u"minCount", Presence::Optional, 1, 100000).value_or(1);
+            rule.minCount = m_fields.integer(node, path, u"minCount", Presence::Optional, 1, 100000).value_or(1);
             static const QStringList audiences {QStringLiteral("broadcast"), QStringLiteral("external"),
                                                 QStringLiteral("any")};
-            const auto audience = r.oneOf(node, path, u"audience", Presence::Required, audiences);
+            const auto audience = m_fields.oneOf(node, path, u"audience", Presence::Required, audiences);
             rule.audience = audience == QLatin1String("external") ? AudienceKind::External
                 : audience == QLatin1String("any")                ? AudienceKind::Any
                                                                   : AudienceKind::Broadcast;
             static const QStringList verdicts {QStringLiteral("allow"), QStringLiteral("warn"),
                                                QStringLiteral("justify"), QStringLiteral("block")};
-            if (const auto verdict = r.oneOf(node, path, u"verdict", Presence::Required, verdicts))
+            if (const auto verdict = m_fields.oneOf(node, path, u"verdict", Presence::Required, verdicts))
                 rule.verdict = *verdictLevelFromName(*verdict);
             rule.reason = localizedText(node, path, u"reason", Presence::Required);
             policy.rules.push_back(std::move(rule));
@@ -490,15 +496,15 @@ private:
     void readAllowList(const JsonNode &root, AllowList &allowList)
     {
         const QString path = QStringLiteral("allowList");
-        const JsonNode *node = r.member(root, QString(), u"allowList", Type::Object, Presence::Optional);
+        const JsonNode *node = m_fields.member(root, QString(), u"allowList", Type::Object, Presence::Optional);
         if (!node)
             return;
-        r.warnAboutUnknownMembers(*node, path, {u"phoneNumbers", u"domains", u"addresses"});
+        m_fields.warnAboutUnknownMembers(*node, path, {u"phoneNumbers", u"domains", u"addresses"});
         for (const auto &phone : nonEmptyStrings(*node, path, u"phoneNumbers")) {
             const auto digits = Validators::digitsOf(phone.value.toStdString()).size();
             if (digits < 7 || digits > 15)
-                r.error(phone.position, phone.path,
-                        QStringLiteral("\"%1\" is not a phone number (7 to 15 digits)").arg(phone.value));
+                m_fields.error(phone.position, phone.path,
+                               QStringLiteral("\"%1\" is not a phone number (7 to 15 digits)").arg(phone.value));
             else
                 allowList.phoneNumbers.append(phone.value);
         }
@@ -506,8 +512,8 @@ private:
         for (const auto &address : nonEmptyStrings(*node, path, u"addresses")) {
             const qsizetype at = address.value.indexOf(QLatin1Char('@'));
             if (at <= 0 || at != address.value.lastIndexOf(QLatin1Char('@')) || at == address.value.size() - 1)
-                r.error(address.position, address.path,
-                        QStringLiteral("\"%1\" is not an e-mail address").arg(address.value));
+                m_fields.error(address.position, address.path,
+                               QStringLiteral("\"%1\" is not an e-mail address").arg(address.value));
             else
                 allowList.addresses.append(address.value.toLower());
         }
@@ -515,7 +521,7 @@ private:
 
     void readExemptions(const JsonNode &root, Policy &policy)
     {
-        const JsonNode *list = r.member(root, QString(), u"exemptions", Type::Array, Presence::Optional);
+        const JsonNode *list = m_fields.member(root, QString(), u"exemptions", Type::Array, Presence::Optional);
         if (!list)
             return;
         std::set<QString> ids;
@@ -523,40 +529,41 @@ private:
             const JsonNode &node = list->elements[i];
             const QString path = JsonFieldReader::join(QStringLiteral("exemptions"), qsizetype(i));
             if (node.type != Type::Object) {
-                r.error(node.position, path,
-                        QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
+                m_fields.error(node.position, path,
+                               QStringLiteral("expected object, found %1").arg(JsonNode::typeName(node.type)));
                 continue;
             }
-            r.warnAboutUnknownMembers(
+            m_fields.warnAboutUnknownMembers(
                 node, path, {u"id", u"sender", u"department", u"detectors", u"recipients", u"expires", u"reason"});
             Exemption exemption;
-            exemption.id = r.string(node, path, u"id", Presence::Required).value_or(QString());
+            exemption.id = m_fields.string(node, path, u"id", Presence::Required).value_or(QString());
             requireNonEmpty(node, path, u"id", exemption.id);
             if (node.member(u"id") && node.member(u"id")->type == Type::String && !ids.insert(exemption.id).second)
-                r.error(node.member(u"id")->position, JsonFieldReader::join(path, u"id"),
-                        QStringLiteral("exemption id \"%1\" is used twice").arg(exemption.id));
-            exemption.sender = r.string(node, path, u"sender", Presence::Optional).value_or(QString()).trimmed();
+                m_fields.error(node.member(u"id")->position, JsonFieldReader::join(path, u"id"),
+                               QStringLiteral("exemption id \"%1\" is used twice").arg(exemption.id));
+            exemption.sender = m_fields.string(node, path, u"sender", Presence::Optional).value_or(QString()).trimmed();
             exemption.department =
-                r.string(node, path, u"department", Presence::Optional).value_or(QString()).trimmed();
+                m_fields.string(node, path, u"department", Presence::Optional).value_or(QString()).trimmed();
             if (exemption.sender.isEmpty() && exemption.department.isEmpty())
-                r.error(node.position, path, QStringLiteral("an exemption names a \"sender\" or a \"department\""));
+                m_fields.error(node.position, path,
+                               QStringLiteral("an exemption names a \"sender\" or a \"department\""));
             exemption.detectors = detectorIds(node, path, u"detectors", Presence::Required);
             exemption.recipients = values(nonEmptyStrings(node, path, u"recipients"));
             if (!node.member(u"recipients"))
-                r.error(node.position, JsonFieldReader::join(path, u"recipients"),
-                        QStringLiteral("missing required field"));
+                m_fields.error(node.position, JsonFieldReader::join(path, u"recipients"),
+                               QStringLiteral("missing required field"));
             else if (exemption.recipients.isEmpty())
-                r.error(node.member(u"recipients")->position, JsonFieldReader::join(path, u"recipients"),
-                        QStringLiteral("must name at least one recipient"));
+                m_fields.error(node.member(u"recipients")->position, JsonFieldReader::join(path, u"recipients"),
+                               QStringLiteral("must name at least one recipient"));
             if (!node.member(u"expires"))
-                r.error(node.position, JsonFieldReader::join(path, u"expires"),
-                        QStringLiteral("an exemption must carry an expiry date (YYYY-MM-DD)"));
+                m_fields.error(node.position, JsonFieldReader::join(path, u"expires"),
+                               QStringLiteral("an exemption must carry an expiry date (YYYY-MM-DD)"));
             exemption.expires = date(node, path, u"expires", Presence::Optional);
             if (exemption.expires.isValid() && exemption.expires < m_today)
-                r.warning(
+                m_fields.warning(
                     node.member(u"expires")->position, JsonFieldReader::join(path, u"expires"),
                     QStringLiteral("expired on %1: no longer applies").arg(exemption.expires.toString(Qt::ISODate)));
-            exemption.reason = r.string(node, path, u"reason", Presence::Required).value_or(QString());
+            exemption.reason = m_fields.string(node, path, u"reason", Presence::Required).value_or(QString());
             policy.exemptions.push_back(std::move(exemption));
         }
     }
@@ -565,17 +572,17 @@ private:
     {
         const JsonNode *node = object.member(key);
         if (node && node->type == Type::String && value.isEmpty())
-            r.error(node->position, JsonFieldReader::join(path, key), QStringLiteral("must not be empty"));
+            m_fields.error(node->position, JsonFieldReader::join(path, key), QStringLiteral("must not be empty"));
     }
 
     std::size_t errorCount() const
     {
-        return std::size_t(std::count_if(r.diagnostics().begin(), r.diagnostics().end(), [](const JsonDiagnostic &d) {
-            return d.kind == JsonDiagnostic::Kind::Error;
-        }));
+        return std::size_t(
+            std::count_if(m_fields.diagnostics().begin(), m_fields.diagnostics().end(),
+                          [](const JsonDiagnostic &d) { return d.kind == JsonDiagnostic::Kind::Error; }));
     }
 
-    JsonFieldReader r;
+    JsonFieldReader m_fields;
     QDate m_today;
     std::set<QString> m_builtInIds;
     std::set<QString> m_customIds;

@@ -66,6 +66,16 @@ bool hasDiagnostic(const std::vector<JsonDiagnostic> &diagnostics, JsonDiagnosti
     });
 }
 
+// Rows that edit basePolicy: replace `from` by `to`, expect a diagnostic on `field` at `line`.
+void addEditColumns()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("message");
+}
+
 } // namespace
 
 class PolicyReaderTest : public QObject
@@ -135,11 +145,7 @@ private Q_SLOTS:
     // Each row breaks basePolicy in one place: an error that names the field and its line, and no policy.
     void shouldRejectWithTheFieldAndLine_data()
     {
-        QTest::addColumn<QByteArray>("from");
-        QTest::addColumn<QByteArray>("to");
-        QTest::addColumn<QString>("field");
-        QTest::addColumn<int>("line");
-        QTest::addColumn<QString>("message");
+        addEditColumns();
         auto row = [](const char *name, const char *from, const char *to, const char *field, int line,
                       const char *message) {
             QTest::newRow(name) << QByteArray(from) << QByteArray(to) << QString::fromUtf8(field) << line
@@ -227,11 +233,7 @@ private Q_SLOTS:
     // Problems that leave a usable policy: reported as warnings, and the policy still applies.
     void shouldWarnAndKeepThePolicy_data()
     {
-        QTest::addColumn<QByteArray>("from");
-        QTest::addColumn<QByteArray>("to");
-        QTest::addColumn<QString>("field");
-        QTest::addColumn<int>("line");
-        QTest::addColumn<QString>("message");
+        addEditColumns();
         QTest::newRow("misspelt field") << QByteArray("\"minLength\": 15}")
                                         << QByteArray("\"minLength\": 15, \"minLenght\": 20}")
                                         << "justification.minLenght" << 13 << "unknown field";
