@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "enumnames.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -51,11 +53,30 @@ struct OutgoingMessage
     std::vector<MessageAttachment> attachments;
 };
 
-// The stable names used in JSON: "send", "reply", "reply-all", "forward".
-QString messageActionName(MessageAction action);
-std::optional<MessageAction> messageActionFromName(QStringView name);
-// "person", "group", "broadcast", "channel", "external".
-QString recipientTypeName(RecipientType type);
-std::optional<RecipientType> recipientTypeFromName(QStringView name);
+// The stable names used in JSON.
+inline constexpr EnumNames messageActionNames {std::array {
+    std::pair {MessageAction::Send, u"send"},
+    std::pair {MessageAction::Reply, u"reply"},
+    std::pair {MessageAction::ReplyAll, u"reply-all"},
+    std::pair {MessageAction::Forward, u"forward"},
+}};
+
+inline constexpr EnumNames recipientTypeNames {std::array {
+    std::pair {RecipientType::Person, u"person"},
+    std::pair {RecipientType::Group, u"group"},
+    std::pair {RecipientType::Broadcast, u"broadcast"},
+    std::pair {RecipientType::Channel, u"channel"},
+    std::pair {RecipientType::External, u"external"},
+}};
+
+inline QString messageActionName(MessageAction action)
+{
+    return messageActionNames.name(action);
+}
+
+inline QString recipientTypeName(RecipientType type)
+{
+    return recipientTypeNames.name(type);
+}
 
 } // namespace SendGuard::Core

@@ -27,11 +27,8 @@ std::optional<MessageRecipient> readRecipient(JsonFieldReader &reader, const Jso
                      QStringLiteral("must not be empty"));
     recipient.id = id.value_or(QString()).trimmed();
     recipient.name = reader.string(node, path, u"name", Presence::Optional).value_or(QString());
-    static const QStringList typeNames =
-        QStringList({QStringLiteral("person"), QStringLiteral("group"), QStringLiteral("broadcast"),
-                     QStringLiteral("channel"), QStringLiteral("external")});
-    if (const auto type = reader.oneOf(node, path, u"type", Presence::Required, typeNames))
-        recipient.type = *recipientTypeFromName(*type);
+    if (const auto type = reader.oneOf(node, path, u"type", Presence::Required, recipientTypeNames.names()))
+        recipient.type = *recipientTypeNames.value(*type);
     recipient.memberCount = reader.integer(node, path, u"memberCount", Presence::Optional, 0, MaxMemberCount);
     recipient.department = reader.string(node, path, u"department", Presence::Optional).value_or(QString());
     recipient.address = reader.string(node, path, u"address", Presence::Optional).value_or(QString()).trimmed();
@@ -92,10 +89,8 @@ OutgoingMessageReader::Result OutgoingMessageReader::read(std::string_view json)
 
     JsonFieldReader reader(JsonFieldReader::Values::Hidden);
     OutgoingMessage message;
-    static const QStringList actions = QStringList(
-        {QStringLiteral("send"), QStringLiteral("reply"), QStringLiteral("reply-all"), QStringLiteral("forward")});
-    if (const auto action = reader.oneOf(root, QString(), u"action", Presence::Required, actions))
-        message.action = *messageActionFromName(*action);
+    if (const auto action = reader.oneOf(root, QString(), u"action", Presence::Required, messageActionNames.names()))
+        message.action = *messageActionNames.value(*action);
     if (const JsonNode *sender =
             reader.member(root, QString(), u"sender", JsonNode::Type::Object, Presence::Required)) {
         const QString path = QStringLiteral("sender");

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "detectorspec.h"
+#include "enumnames.h"
 #include "localizedtext.h"
 #include "outgoingmessage.h"
 #include "severity.h"
@@ -62,6 +63,12 @@ struct AudienceSettings
 // Which audiences a rule applies to.
 enum class AudienceKind { Broadcast, External, Any };
 
+inline constexpr EnumNames audienceKindNames {std::array {
+    std::pair {AudienceKind::Broadcast, u"broadcast"},
+    std::pair {AudienceKind::External, u"external"},
+    std::pair {AudienceKind::Any, u"any"},
+}};
+
 // Findings × audience → verdict. A rule selects findings either by detector id or by a minimum severity.
 struct PolicyRule
 {
@@ -107,6 +114,12 @@ enum class FailureMode {
     Block, // the message cannot be sent
     Allow, // sent, with an audit record
 };
+
+inline constexpr EnumNames failureModeNames {std::array {
+    std::pair {FailureMode::Confirm, u"confirm"},
+    std::pair {FailureMode::Block, u"block"},
+    std::pair {FailureMode::Allow, u"allow"},
+}};
 
 struct AuditSettings
 {

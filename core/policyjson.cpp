@@ -67,25 +67,12 @@ QJsonObject audience(const AudienceSettings &a)
     };
 }
 
-QString audienceKindName(AudienceKind kind)
-{
-    switch (kind) {
-    case AudienceKind::Broadcast:
-        return QStringLiteral("broadcast");
-    case AudienceKind::External:
-        return QStringLiteral("external");
-    case AudienceKind::Any:
-        return QStringLiteral("any");
-    }
-    return {};
-}
-
 QJsonObject rule(const PolicyRule &r)
 {
     QJsonObject object {
         {QStringLiteral("id"), r.id},
         {QStringLiteral("minCount"), r.minCount},
-        {QStringLiteral("audience"), audienceKindName(r.audience)},
+        {QStringLiteral("audience"), audienceKindNames.name(r.audience)},
         {QStringLiteral("verdict"), verdictLevelName(r.verdict)},
         {QStringLiteral("reason"), localized(r.reason)},
     };
@@ -110,19 +97,6 @@ QJsonObject exemption(const Exemption &e)
     if (!e.department.isEmpty())
         object.insert(QStringLiteral("department"), e.department);
     return object;
-}
-
-QString failureModeName(FailureMode mode)
-{
-    switch (mode) {
-    case FailureMode::Confirm:
-        return QStringLiteral("confirm");
-    case FailureMode::Block:
-        return QStringLiteral("block");
-    case FailureMode::Allow:
-        return QStringLiteral("allow");
-    }
-    return {};
 }
 
 } // namespace
@@ -162,7 +136,7 @@ QJsonObject toJson(const Policy &policy)
          }},
         {QStringLiteral("exemptions"), exemptions},
         {QStringLiteral("justification"), QJsonObject {{QStringLiteral("minLength"), policy.justificationMinLength}}},
-        {QStringLiteral("failureMode"), failureModeName(policy.failureMode)},
+        {QStringLiteral("failureMode"), failureModeNames.name(policy.failureMode)},
         {QStringLiteral("audit"),
          QJsonObject {
              {QStringLiteral("enabled"), policy.audit.enabled},

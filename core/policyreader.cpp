@@ -22,19 +22,6 @@ using Type = JsonNode::Type;
 
 constexpr qint64 MaxAudience = 10'000'000;
 
-const QStringList &severityNames()
-{
-    static const QStringList names {QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")};
-    return names;
-}
-
-Severity severityFromName(const QString &name)
-{
-    return name == QLatin1String("high")  ? Severity::High
-        : name == QLatin1String("medium") ? Severity::Medium
-                                          : Severity::Low;
-}
-
 // Where a pattern anchors itself: the scanner leads every pattern with a boundary character, so an
 // anchor would never match. Returns a description of the first one, or nothing.
 std::optional<QString> anchorIn(const std::string &pattern)
@@ -117,13 +104,9 @@ public:
             m_fields.warnAboutUnknownMembers(*texts, QStringLiteral("texts"), {u"contact"});
             policy.contact = localizedText(*texts, QStringLiteral("texts"), u"contact", Presence::Optional);
         }
-        static const QStringList failureModes {QStringLiteral("confirm"), QStringLiteral("block"),
-                                               QStringLiteral("allow")};
-        if (const auto mode = m_fields.oneOf(root, QString(), u"failureMode", Presence::Optional, failureModes)) {
-            policy.failureMode = *mode == QLatin1String("block") ? FailureMode::Block
-                : *mode == QLatin1String("allow")                ? FailureMode::Allow
-                                                                 : FailureMode::Confirm;
-        }
+        if (const auto mode =
+                m_fields.oneOf(root, QString(), u"failureMode", Presence::Optional, failureModeNames.names()))
+            policy.failureMode = *failureModeNames.value(*mode);
         if (const JsonNode *audit = m_fields.member(root, QString(), u"audit", Type::Object, Presence::Optional)) {
             const QString path = QStringLiteral("audit");
             m_fields.warnAboutUnknownMembers(*audit, path, {u"enabled", u"recordJustification"});
@@ -234,8 +217,9 @@ private:
             }
             detector.description =
                 m_fields.string(node, path, u"description", Presence::Optional).value_or(detector.id);
-            detector.severity = severityFromName(
-                m_fields.oneOf(node, path, u"severity", Presence::Required, severityNames()).value_or(QString()));
+            if (const auto severity =
+                    m_fields.oneOf(node, path, u"severity", Presence::Required, severityNames.names()))
+                detector.severity = *severityNames.value(*severity);
             const auto pattern = m_fields.string(node, path, u"pattern", Presence::Required);
             detector.pattern = pattern.value_or(QString()).toStdString();
             detector.validator =
@@ -338,8 +322,9 @@ private:
             m_fields.warnAboutUnknownMembers(m.value, path, {u"enabled", u"severity"});
             DetectorSetting setting;
             setting.enabled = m_fields.boolean(m.value, path, u"enabled", Presence::Optional).value_or(true);
-            if (const auto severity = m_fields.oneOf(m.value, path, u"severity", Presence::Optional, severityNames()))
-                setting.severity = severityFromName(*severity);
+            if (const auto severity =
+                    m_fields.oneOf(m.value, path, u"severity", Presence::Optional, severityNames.names()))
+                setting.severity = severityNames.value(*severity);
             policy.detectorSettings.insert(m.key, setting);
             if (!setting.enabled)
                 m_disabledIds.insert(m.key);
@@ -359,7 +344,7 @@ private:
             audience.broadcastTypes.clear();
             bool listsBroadcast = false;
             for (const auto &name : *types) {
-                const auto type = recipientTypeFromName(name.value);
+                const auto type = recipientTypeNames.value(name.value);
                 if (!type || *type == RecipientType::Person || *type == RecipientType::External) {
                     m_fields.error(name.position, name.path,
                                    QStringLiteral("\"%1\" is not one of: broadcast, group, channel").arg(name.value));
@@ -475,19 +460,16 @@ private:
                                QStringLiteral("a rule needs exactly one of \"detectors\" and \"severity\""));
             if (byDetector)
                 rule.detectors = detectorIds(node, path, u"detectors", Presence::Required);
-            if (const auto severity = m_fields.oneOf(node, path, u"severity", Presence::Optional, severityNames()))
-                rule.minimumSeverity = severityFromName(*severity);
+            if (const auto severity =
+                    m_fields.oneOf(node, path, u"severity", Presence::Optional, severityNames.names()))
+                rule.minimumSeverity = severityNames.value(*severity);
             rule.minCount = m_fields.integer(node, path, u"minCount", Presence::Optional, 1, 100000).value_or(1);
-            static const QStringList audiences {QStringLiteral("broadcast"), QStringLiteral("external"),
-                                                QStringLiteral("any")};
-            const auto audience = m_fields.oneOf(node, path, u"audience", Presence::Required, audiences);
-            rule.audience = audience == QLatin1String("external") ? AudienceKind::External
-                : audience == QLatin1String("any")                ? AudienceKind::Any
-                                                                  : AudienceKind::Broadcast;
-            static const QStringList verdicts {QStringLiteral("allow"), QStringLiteral("warn"),
-                                               QStringLiteral("justify"), QStringLiteral("block")};
-            if (const auto verdict = m_fields.oneOf(node, path, u"verdict", Presence::Required, verdicts))
-                rule.verdict = *verdictLevelFromName(*verdict);
+            if (const auto audience =
+                    m_fields.oneOf(node, path, u"audience", Presence::Required, audienceKindNames.names()))
+                rule.audience = *audienceKindNames.value(*audience);
+            if (const auto verdict =
+                    m_fields.oneOf(node, path, u"verdict", Presence::Required, verdictLevelNames.names()))
+                rule.verdict = *verdictLevelNames.value(*verdict);
             rule.reason = localizedText(node, path, u"reason", Presence::Required);
             policy.rules.push_back(std::move(rule));
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "enumnames.h"
+
 #include <QString>
 
 namespace SendGuard::Core {
@@ -12,18 +14,16 @@ enum class Severity {
     High, // identifiers that open someone's records (RRN, FRN, passport, licence, card)
 };
 
+inline constexpr EnumNames severityNames {std::array {
+    std::pair {Severity::Low, u"low"},
+    std::pair {Severity::Medium, u"medium"},
+    std::pair {Severity::High, u"high"},
+}};
+
 // The stable lowercase name used in JSON and policies: "low", "medium", "high".
 inline QString severityName(Severity severity)
 {
-    switch (severity) {
-    case Severity::Low:
-        return QStringLiteral("low");
-    case Severity::Medium:
-        return QStringLiteral("medium");
-    case Severity::High:
-        return QStringLiteral("high");
-    }
-    return {};
+    return severityNames.name(severity);
 }
 
 } // namespace SendGuard::Core

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include <QString>
+#include "enumnames.h"
 
-#include <optional>
+#include <QString>
 
 namespace SendGuard::Core {
 
@@ -15,29 +15,17 @@ enum class VerdictLevel {
     Block, // cannot be sent as it is
 };
 
+inline constexpr EnumNames verdictLevelNames {std::array {
+    std::pair {VerdictLevel::Allow, u"allow"},
+    std::pair {VerdictLevel::Warn, u"warn"},
+    std::pair {VerdictLevel::Justify, u"justify"},
+    std::pair {VerdictLevel::Block, u"block"},
+}};
+
 // "allow", "warn", "justify", "block".
 inline QString verdictLevelName(VerdictLevel level)
 {
-    switch (level) {
-    case VerdictLevel::Allow:
-        return QStringLiteral("allow");
-    case VerdictLevel::Warn:
-        return QStringLiteral("warn");
-    case VerdictLevel::Justify:
-        return QStringLiteral("justify");
-    case VerdictLevel::Block:
-        return QStringLiteral("block");
-    }
-    return {};
-}
-
-inline std::optional<VerdictLevel> verdictLevelFromName(QStringView name)
-{
-    for (VerdictLevel level : {VerdictLevel::Allow, VerdictLevel::Warn, VerdictLevel::Justify, VerdictLevel::Block}) {
-        if (name == verdictLevelName(level))
-            return level;
-    }
-    return std::nullopt;
+    return verdictLevelNames.name(level);
 }
 
 } // namespace SendGuard::Core
