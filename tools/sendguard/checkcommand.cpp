@@ -100,11 +100,8 @@ QString resultJson(const Core::MessageChecker::Result &result, const Core::Polic
         reasons << item + QLatin1Char('}');
     }
     QStringList findings;
-    for (const Core::MessageFinding &f : verdict.findings) {
-        QString item = FindingJson::finding(f.finding);
-        item.chop(1);
-        findings << item + QStringLiteral(",\"field\":") + quoted(f.field) + QLatin1Char('}');
-    }
+    for (const Core::MessageFinding &f : verdict.findings)
+        findings << FindingJson::finding(f.finding, f.field);
     QStringList recipients;
     for (const Core::RecipientAssessment &r : verdict.audience.recipients) {
         recipients << QStringLiteral(R"({"id":%1,"type":%2,"broadcast":%3,"external":%4,"audience":%5,"why":%6})")

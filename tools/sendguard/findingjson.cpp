@@ -38,12 +38,12 @@ QString quoted(const QString &text)
     return out;
 }
 
-QString finding(const Core::Finding &finding)
+QString finding(const Core::Finding &finding, const QString &field)
 {
-    return QStringLiteral(R"({"detector":%1,"severity":%2,"confidence":%3,"start":%4,"end":%5,"masked":%6})")
+    return QStringLiteral(R"({"detector":%1,"severity":%2,"confidence":%3,"start":%4,"end":%5,"masked":%6%7})")
         .arg(quoted(finding.detector), quoted(Core::severityName(finding.severity)),
              QString::number(finding.confidence, 'g', 3), QString::number(finding.start), QString::number(finding.end),
-             quoted(finding.masked));
+             quoted(finding.masked), field.isEmpty() ? QString() : QStringLiteral(",\"field\":") + quoted(field));
 }
 
 QString findings(const std::vector<Core::Finding> &list)

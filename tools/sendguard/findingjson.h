@@ -15,8 +15,9 @@ namespace FindingJson {
 // A JSON string literal, quotes included.
 QString quoted(const QString &text);
 
-// {"detector","severity","confidence","start","end","masked"}
-QString finding(const Core::Finding &finding);
+// {"detector","severity","confidence","start","end","masked"}, then "field" when one is given
+// (`check` names the part of the message).
+QString finding(const Core::Finding &finding, const QString &field = {});
 
 // [finding, ...]
 QString findings(const std::vector<Core::Finding> &findings);
