@@ -8,6 +8,7 @@ namespace SendGuard::Core {
 MessageChecker::MessageChecker(Policy policy, Scanner::Options scannerOptions)
     : m_scanner(PolicyDetectors::detectorsFor(policy), scannerOptions)
     , m_messageScanner(m_scanner, policy.allowList)
+    , m_masker(m_messageScanner)
     , m_classifier(policy.audience)
     , m_engine(std::move(policy))
 {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "attachmenttext.h"
+#include "messagemasker.h"
 #include "messagescanner.h"
 #include "outgoingmessage.h"
 #include "policy.h"
@@ -43,9 +44,19 @@ public:
     Result check(const OutgoingMessage &message, const std::vector<AttachmentText> &attachments,
                  const QDate &today) const;
 
+    // What "mask and send" sends instead of message, to be checked again before it goes.
+    MessageMasker::Result mask(const OutgoingMessage &message, const std::vector<AttachmentText> &attachments) const
+    {
+        return m_masker.mask(message, attachments);
+    }
+    // A free text (a typed justification, an error) with anything the detectors find masked,
+    // before it is written to the audit trail.
+    QString maskText(const QString &text) const { return m_masker.maskText(text); }
+
 private:
     Scanner m_scanner;
     MessageScanner m_messageScanner;
+    MessageMasker m_masker;
     RecipientClassifier m_classifier;
     PolicyEngine m_engine;
 };

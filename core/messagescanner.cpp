@@ -47,20 +47,27 @@ bool MessageScanner::isAllowListed(const Finding &finding, std::string_view matc
     return false;
 }
 
+ScanResult MessageScanner::scanText(std::string_view text) const
+{
+    ScanResult scan = m_scanner.scan(text);
+    std::erase_if(scan.findings, [&](const Finding &finding) {
+        return isAllowListed(finding,
+                             text.substr(std::size_t(finding.start), std::size_t(finding.end - finding.start)));
+    });
+    return scan;
+}
+
 bool MessageScanner::scanField(std::string_view text, const QString &field, Result &result) const
 {
-    const ScanResult scan = m_scanner.scan(text);
+    const ScanResult scan = scanText(text);
     if (!scan.complete) {
         result.complete = false;
         result.error = QStringLiteral("%1: %2").arg(field, scan.error);
         result.findings.clear(); // an incomplete check shows nothing partial
         return false;
     }
-    for (const Finding &finding : scan.findings) {
-        const auto matched = text.substr(std::size_t(finding.start), std::size_t(finding.end - finding.start));
-        if (!isAllowListed(finding, matched))
-            result.findings.push_back({finding, field});
-    }
+    for (const Finding &finding : scan.findings)
+        result.findings.push_back({finding, field});
     return true;
 }
 

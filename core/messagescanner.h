@@ -37,6 +37,9 @@ public:
     // attachments: the text of each of message.attachments, in the same order.
     Result scan(const OutgoingMessage &message, const std::vector<AttachmentText> &attachments) const;
 
+    // One text's findings without those on the allow-list; offsets are UTF-8 byte offsets into text.
+    ScanResult scanText(std::string_view text) const;
+
     // True when the finding's text (the bytes it spans) is on the allow-list.
     bool isAllowListed(const Finding &finding, std::string_view matchedText) const;
 

@@ -5,6 +5,7 @@
 #include "core/builtinpolicy.h"
 #include "core/policyreader.h"
 
+#include "messagesfortests.h"
 #include "scannerfortests.h"
 
 #include <QDir>
@@ -14,25 +15,11 @@
 #include <QTest>
 
 using namespace SendGuard::Core;
+using SendGuard::Tests::defaultPolicy;
 using SendGuard::Tests::testToday;
+using SendGuard::Tests::toAllStaff;
 
 namespace {
-
-Policy defaultPolicy()
-{
-    return *BuiltInPolicy::read().policy;
-}
-
-OutgoingMessage toAllStaff(const QString &subject, const QString &body)
-{
-    OutgoingMessage m;
-    m.sender = {QStringLiteral("kim.yejin"), QString(), QStringLiteral("청라3동")};
-    m.recipients = {{QStringLiteral("grp:all"), QStringLiteral("인천광역시 전체"), RecipientType::Group, 4812,
-                     QString(), QString()}};
-    m.subject = subject;
-    m.body = body;
-    return m;
-}
 
 QStringList detectors(const std::vector<MessageFinding> &findings)
 {

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "auditevent.h"
+
+#include <QJsonArray>
+
+namespace SendGuard::Core {
+
+void AuditEvent::setVerdict(const Verdict &v)
+{
+    checked = true;
+    verdict = v.level;
+    ruleIds = v.ruleIds;
+    detectorCounts.clear();
+    for (const MessageFinding &finding : v.findings)
+        ++detectorCounts[finding.finding.detector];
+    flaggedRecipientIds.clear();
+    for (const RecipientAssessment &recipient : v.audience.recipients) {
+        if (recipient.broadcast || recipient.external)
+            flaggedRecipientIds.append(recipient.id);
+    }
+    audience = v.audience.total;
+}
+
+QJsonObject AuditEvent::toJson() const
+{
+    QJsonObject detectors;
+    for (const auto &[detector, count] : detectorCounts)
+        detectors.insert(detector, count);
+    QJsonObject json {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("user"), user},
+        {QStringLiteral("host"), host},
+        {QStringLiteral("policy"),
+         QJsonObject {{QStringLiteral("id"), policyId}, {QStringLiteral("version"), policyVersion}}},
+        {QStringLiteral("action"), messageActionName(action)},
+        {QStringLiteral("verdict"), checked ? verdictLevelName(verdict) : QStringLiteral("unchecked")},
+        {QStringLiteral("rules"), QJsonArray::fromStringList(ruleIds)},
+        {QStringLiteral("detectors"), detectors},
+        {QStringLiteral("recipients"), QJsonArray::fromStringList(flaggedRecipientIds)},
+        {QStringLiteral("audience"),
+         QJsonObject {{QStringLiteral("atLeast"), audience.atLeast}, {QStringLiteral("exact"), audience.exact}}},
+        {QStringLiteral("choice"), auditChoiceNames.name(choice)},
+    };
+    if (!justification.isEmpty())
+        json.insert(QStringLiteral("justification"), justification);
+    if (!error.isEmpty())
+        json.insert(QStringLiteral("error"), error);
+    return json;
+}
+
+} // namespace SendGuard::Core
