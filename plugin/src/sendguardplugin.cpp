@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "sendguardplugin.h"
+
+#include "auditlog.h"
+#include "interceptor.h"
+
+#include "core/builtinpolicy.h"
+#include "ui/uncheckedmessagedialog.h"
+
+namespace SendGuard::Plugin {
+
+SendGuardPlugin::SendGuardPlugin() = default;
+
+SendGuardPlugin::~SendGuardPlugin() = default;
+
+void SendGuardPlugin::setUiLanguage(const QString &language) noexcept
+{
+    try {
+        m_language = language;
+        if (m_interceptor)
+            m_interceptor->setUiLanguage(language);
+    } catch (...) {
+        // Only an allocation can fail here; the next dialog keeps the previous language.
+    }
+}
+
+Interceptor &SendGuardPlugin::interceptor()
+{
+    if (!m_interceptor) {
+        Core::PolicyReader::Result builtIn = Core::BuiltInPolicy::read();
+        m_interceptor = std::make_unique<Interceptor>(std::move(builtIn.policy), AuditLog::defaultFilePath());
+        m_interceptor->setUiLanguage(m_language);
+    }
+    return *m_interceptor;
+}
+
+SendDecision SendGuardPlugin::interceptSend(const Message &message, QWidget *parent) noexcept
+{
+    try {
+        return interceptor().intercept(message, parent);
+    } catch (...) {
+        qWarning("SendGuard: internal error while checking a message; following the failure mode");
+    }
+    try {
+        if (m_interceptor)
+            return m_interceptor->uncheckedDecision(message, parent, Interceptor::tr("an internal error"),
+                                                    QStringLiteral("internal error"));
+    } catch (...) {
+        qWarning("SendGuard: internal error in the failure mode; asking the user");
+    }
+    return lastResort(message, parent);
+}
+
+SendDecision SendGuardPlugin::lastResort(const Message &, QWidget *parent) noexcept
+{
+    SendDecision decision;
+    decision.setVerdict(QStringLiteral("unchecked"));
+    decision.setAction(SendDecision::Action::Cancel);
+    try {
+        Ui::UncheckedMessageDialog dialog(Ui::UncheckedMessageDialog::Mode::Confirm,
+                                          Interceptor::tr("an internal error"), QString(), parent);
+        dialog.exec();
+        if (dialog.sendChosen())
+            decision.setAction(SendDecision::Action::Send);
+    } catch (...) {
+        // Nothing left to ask with: the message stays unsent, and the host keeps running.
+    }
+    return decision;
+}
+
+} // namespace SendGuard::Plugin
