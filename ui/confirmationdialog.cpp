@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTextBrowser>
@@ -69,6 +70,8 @@ ConfirmationDialog::ConfirmationDialog(const ConfirmationRequest &request, QWidg
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
+
+    m_cancel->setFocus(); // here: moving the page into m_pages took the focus away
 
     // Wide enough for a headline of two lines in either language; heights follow the layout.
     resize(fontMetrics().averageCharWidth() * 100, sizeHint().height());
@@ -186,7 +189,7 @@ QWidget *ConfirmationDialog::createMainPage()
     layout->addLayout(buttons);
 
     updateSendAnyway();
-    cancel->setFocus();
+    m_cancel = cancel;
     return page;
 }
 
@@ -268,8 +271,11 @@ QWidget *ConfirmationDialog::listBox(const QString &title, const QString &object
         tree->addTopLevelItem(new QTreeWidgetItem(row));
     for (int column = 0; column < tree->columnCount(); ++column)
         tree->resizeColumnToContents(column);
-    const int shown = qMin(tree->topLevelItemCount(), visibleRows);
-    tree->setMinimumHeight(tree->header()->sizeHint().height() + (shown + 1) * tree->fontMetrics().height() * 3 / 2);
+    // As tall as its rows (up to visibleRows; it scrolls beyond), so the message text gets the rest.
+    const int shown = qBound(1, tree->topLevelItemCount(), visibleRows);
+    const int rowHeight = tree->topLevelItemCount() > 0 ? tree->sizeHintForRow(0) : tree->fontMetrics().height();
+    tree->setFixedHeight(tree->header()->sizeHint().height() + shown * rowHeight + 2 * tree->frameWidth() +
+                         tree->horizontalScrollBar()->sizeHint().height());
 
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(tree);

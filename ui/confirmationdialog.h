@@ -58,6 +58,7 @@ private:
 
     QStackedWidget *m_pages = nullptr;
     QLineEdit *m_justification = nullptr;
+    QPushButton *m_cancel = nullptr;
     QPushButton *m_sendAnyway = nullptr;
     QPushButton *m_reportFalsePositive = nullptr;
 };
