@@ -45,7 +45,9 @@ bool SendGuardLoader::load(const QString &directory)
             problems.append(QStringLiteral("%1: needs a host for version %2").arg(file, compat.toString()));
             continue;
         }
-        auto *interceptor = qobject_cast<SendGuard::SendInterceptor *>(loader->instance());
+        // load() before instance(): instance() alone takes no reference on a library that
+        // something else in the process has loaded already.
+        auto *interceptor = loader->load() ? qobject_cast<SendGuard::SendInterceptor *>(loader->instance()) : nullptr;
         if (!interceptor) {
             problems.append(QStringLiteral("%1: %2").arg(file, loader->errorString()));
             loader->unload();

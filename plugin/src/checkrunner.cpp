@@ -23,9 +23,13 @@ struct SharedOutcome
 
 CheckRunner::~CheckRunner()
 {
+    // A QThread whose deleteLater() is still queued holds this plugin's function: delete it now,
+    // before the plugin's code can be unloaded.
     for (const QPointer<QThread> &thread : std::as_const(m_threads)) {
-        if (thread)
+        if (thread) {
             thread->wait();
+            delete thread.data();
+        }
     }
 }
 

@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// End to end: the reference messenger loads the real plugin from its plugin directory, the user
+// forwards the incident, and the outbox and the audit trail show exactly what happened.
+#include "inbox.h"
+#include "messengerwindow.h"
+#include "modaldialogwatcher.h"
+#include "organisationdirectory.h"
+#include "outbox.h"
+#include "sendguardloader.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+// Everything Qt and the plugin log while the test runs: personal data must never appear in it.
+QStringList &capturedLog()
+{
+    static QStringList log;
+    return log;
+}
+
+void captureMessage(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    capturedLog().append(message);
+}
+
+QPushButton *button(QWidget *dialog, const char *name)
+{
+    return dialog->findChild<QPushButton *>(QLatin1String(name));
+}
+
+QList<QByteArray> lines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<QByteArray> result = file.readAll().split('\n');
+    result.removeAll(QByteArray());
+    return result;
+}
+
+// The inbox: 0 the citizen's application (one resident registration number), 1 an all-staff
+// notice, 2 a roster of twelve residents as a CSV attachment.
+constexpr int Application = 0;
+constexpr int Roster = 2;
+
+// Every identifier in the sample inbox, in the forms it was written in.
+const char *const canaries[] = {"850315-2345678", "8503152345678",    "2345678",      "010-9876-5432",
+                                "9876-5432",      "302-1234-5678-91", "1234-5678-91", "580412-1011407",
+                                "1011407",        "2012411",          "2022414",      "010-5100-2300"};
+
+} // namespace
+
+class MessengerEndToEndTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_auditFile;
+    OrganisationDirectory m_directory;
+    Inbox m_inbox;
+    SendGuardLoader m_loader;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<MessengerWindow> m_window;
+
+    // Forwards an inbox message to recipients, clicks Send, and answers SendGuard's dialog (if one
+    // opens) with answer. Returns whether a dialog opened.
+    bool forwardAndSend(int inboxIndex, const QString &recipients, const std::function<void(QWidget *)> &answer)
+    {
+        m_window->forward(inboxIndex);
+        m_window->findChild<QLineEdit *>(QStringLiteral("recipientsEdit"))->setText(recipients);
+        bool opened = false;
+        QPointer<ModalDialogWatcher> watcher = ModalDialogWatcher::onNextDialog(
+            [&](QWidget *dialog) {
+                opened = dialog != nullptr;
+                if (dialog)
+                    answer(dialog);
+            },
+            10000);
+        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+        delete watcher.data();
+        return opened;
+    }
+
+    QList<QJsonObject> outbox() const
+    {
+        QList<QJsonObject> messages;
+        for (const QByteArray &line : lines(m_outbox->path()))
+            messages.append(QJsonDocument::fromJson(line).object());
+        return messages;
+    }
+
+    QList<QJsonObject> audit() const
+    {
+        QList<QJsonObject> records;
+        for (const QByteArray &line : lines(m_auditFile))
+            records.append(QJsonDocument::fromJson(line).object());
+        return records;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qInstallMessageHandler(captureMessage);
+        m_auditFile = m_dir.filePath(QStringLiteral("audit.jsonl"));
+        qputenv("SENDGUARD_AUDIT_FILE", m_auditFile.toLocal8Bit());
+        QVERIFY2(m_directory.load(QStringLiteral(SENDGUARD_EXAMPLES "/messenger/data/incheon-directory.json")),
+                 qPrintable(m_directory.errorString()));
+        QVERIFY2(m_inbox.load(QStringLiteral(SENDGUARD_EXAMPLES "/messenger/data/inbox.json")),
+                 qPrintable(m_inbox.errorString()));
+        QVERIFY2(m_loader.load(QStringLiteral(SENDGUARD_PLUGIN_DIR)), qPrintable(m_loader.errorString()));
+        m_loader.interceptor()->setUiLanguage(QStringLiteral("en"));
+        m_outbox = std::make_unique<Outbox>(m_dir.filePath(QStringLiteral("outbox.jsonl")));
+        m_window = std::make_unique<MessengerWindow>(m_directory, m_inbox, m_outbox.get(), m_loader.interceptor());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void shouldLoadThePluginFromItsPluginDirectory()
+    {
+        QCOMPARE(m_loader.metaData().value("id").toString(), QStringLiteral("sendguard"));
+        QVERIFY(m_loader.fileName().startsWith(QStringLiteral(SENDGUARD_PLUGIN_DIR)));
+    }
+
+    void shouldKeepTheOutboxUnchangedWhenTheUserCancels()
+    {
+        QString headline;
+        const bool opened = forwardAndSend(Application, QStringLiteral("grp:incheon-all"), [&](QWidget *dialog) {
+            headline = dialog->findChild<QLabel *>(QStringLiteral("headline"))->text();
+            QTest::mouseClick(button(dialog, "cancelButton"), Qt::LeftButton);
+        });
+        QVERIFY(opened);
+        QCOMPARE(headline,
+                 QStringLiteral("This message will reach 4,812 people. It contains 1 resident registration "
+                                "number, 1 phone number and 1 bank account number."));
+        QCOMPARE(outbox().size(), 0);
+        // The compose box keeps the message for the user to fix.
+        QCOMPARE(m_window->findChild<QLineEdit *>(QStringLiteral("recipientsEdit"))->text(),
+                 QStringLiteral("grp:incheon-all"));
+        const QJsonObject record = audit().constLast();
+        QCOMPARE(record.value("choice").toString(), QStringLiteral("cancel"));
+        QCOMPARE(record.value("verdict").toString(), QStringLiteral("justify"));
+        QCOMPARE(record.value("action").toString(), QStringLiteral("forward"));
+        QCOMPARE(record.value("recipients").toArray(), QJsonArray({"grp:incheon-all"}));
+        QCOMPARE(record.value("audience").toObject().value("atLeast").toInt(), 4812);
+        QCOMPARE(record.value("detectors").toObject(),
+                 QJsonObject({{"kr-rrn", 1}, {"kr-phone", 1}, {"kr-bank-account", 1}}));
+    }
+
+    void shouldSendOnlyTheMaskedTextWithMaskAndSend()
+    {
+        const bool opened = forwardAndSend(Application, QStringLiteral("grp:incheon-all"), [](QWidget *dialog) {
+            QTest::mouseClick(button(dialog, "maskAndSendButton"), Qt::LeftButton);
+            QTest::mouseClick(button(dialog, "sendMaskedButton"), Qt::LeftButton);
+        });
+        QVERIFY(opened);
+        const QList<QJsonObject> sent = outbox();
+        QCOMPARE(sent.size(), 1);
+        const QString body = sent.last().value("body").toString();
+        QVERIFY2(body.contains(QLatin1String("850315-2******")), qPrintable(body));
+        QVERIFY(body.contains(QLatin1String("010-****-5432")));
+        QVERIFY(!body.contains(QLatin1String("2345678")));
+        QVERIFY(!body.contains(QLatin1String("9876")));
+        QCOMPARE(sent.last().value("recipients").toArray(), QJsonArray({"grp:incheon-all"}));
+        QCOMPARE(sent.last().value("sendguard").toObject().value("decision").toString(),
+                 QStringLiteral("send-modified"));
+        QCOMPARE(audit().constLast().value("choice").toString(), QStringLiteral("mask-and-send"));
+    }
+
+    void shouldNotSendAnywayWithoutAReason()
+    {
+        const QString reason = QStringLiteral("주택과 이관 업무로 전 직원 확인이 필요합니다");
+        bool disabledAtFirst = false;
+        bool stillOpenAfterClick = false;
+        const int before = int(outbox().size());
+        const bool opened = forwardAndSend(Application, QStringLiteral("grp:incheon-all"), [&](QWidget *dialog) {
+            QPushButton *sendAnyway = button(dialog, "sendAnywayButton");
+            disabledAtFirst = !sendAnyway->isEnabled();
+            QTest::mouseClick(sendAnyway, Qt::LeftButton);
+            stillOpenAfterClick = dialog->isVisible();
+            dialog->findChild<QLineEdit *>(QStringLiteral("justification"))->insert(reason);
+            QTest::mouseClick(sendAnyway, Qt::LeftButton);
+        });
+        QVERIFY(opened);
+        QVERIFY(disabledAtFirst);
+        QVERIFY(stillOpenAfterClick);
+        const QList<QJsonObject> sent = outbox();
+        QCOMPARE(sent.size(), before + 1);
+        QCOMPARE(sent.last().value("sendguard").toObject().value("decision").toString(), QStringLiteral("send"));
+        const QJsonObject record = audit().constLast();
+        QCOMPARE(record.value("choice").toString(), QStringLiteral("send-anyway"));
+        QCOMPARE(record.value("justification").toString(), reason);
+        QCOMPARE(record.value("id").toString(), sent.last().value("sendguard").toObject().value("auditId").toString());
+    }
+
+    void shouldMaskPersonalDataInTheReasonBeforeAuditingIt()
+    {
+        const bool opened = forwardAndSend(Application, QStringLiteral("grp:incheon-all"), [](QWidget *dialog) {
+            dialog->findChild<QLineEdit *>(QStringLiteral("justification"))
+                ->insert(QStringLiteral("민원인 850315-2345678 요청에 따른 이관"));
+            QTest::mouseClick(button(dialog, "sendAnywayButton"), Qt::LeftButton);
+        });
+        QVERIFY(opened);
+        QCOMPARE(audit().constLast().value("justification").toString(),
+                 QStringLiteral("민원인 850315-2****** 요청에 따른 이관"));
+    }
+
+    void shouldSendToOnePersonWithoutADialog()
+    {
+        const int before = int(outbox().size());
+        const int records = int(audit().size());
+        const bool opened = forwardAndSend(Application, QStringLiteral("lee.jiyoung"), [](QWidget *dialog) {
+            QTest::mouseClick(button(dialog, "cancelButton"), Qt::LeftButton);
+        });
+        QVERIFY(!opened);
+        QCOMPARE(outbox().size(), before + 1);
+        QCOMPARE(outbox().last().value("recipients").toArray(), QJsonArray({"lee.jiyoung"}));
+        QCOMPARE(outbox().last().value("sendguard").toObject().value("verdict").toString(), QStringLiteral("allow"));
+        QCOMPARE(audit().size(), records); // nothing to record: no dialog, no decision
+    }
+
+    void shouldNotLetABlockedMessageGoAsItIs()
+    {
+        const int before = int(outbox().size());
+        bool sendAnywayOffered = true;
+        QString explanation;
+        const bool opened = forwardAndSend(Roster, QStringLiteral("grp:incheon-all"), [&](QWidget *dialog) {
+            sendAnywayOffered = button(dialog, "sendAnywayButton") != nullptr;
+            explanation = dialog->findChild<QLabel *>(QStringLiteral("blockExplanation"))->text();
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        });
+        QVERIFY(opened);
+        QVERIFY(!sendAnywayOffered);
+        QVERIFY(explanation.contains(QLatin1String("privacy officer")));
+        QCOMPARE(outbox().size(), before);
+        QCOMPARE(audit().constLast().value("verdict").toString(), QStringLiteral("block"));
+    }
+
+    void shouldMaskABlockedAttachmentAndSendItWhenTheCheckAllowsIt()
+    {
+        const int before = int(outbox().size());
+        const bool opened = forwardAndSend(Roster, QStringLiteral("grp:incheon-all"), [](QWidget *dialog) {
+            QTest::mouseClick(button(dialog, "maskAndSendButton"), Qt::LeftButton);
+            QTest::mouseClick(button(dialog, "sendMaskedButton"), Qt::LeftButton);
+        });
+        QVERIFY(opened);
+        QCOMPARE(outbox().size(), before + 1);
+        const QJsonObject attachment = outbox().last().value("attachments").toArray().at(0).toObject();
+        QCOMPARE(attachment.value("name").toString(), QStringLiteral("winter-relief-roster.csv"));
+        const QByteArray data = QByteArray::fromBase64(attachment.value("data").toString().toLatin1());
+        QVERIFY(data.contains("580412-1******"));
+        QVERIFY(data.contains("010-****-2300"));
+        QVERIFY(!data.contains("1011407"));
+        QVERIFY(!data.contains("5100-2300"));
+        QCOMPARE(audit().constLast().value("choice").toString(), QStringLiteral("mask-and-send"));
+        QCOMPARE(audit().constLast().value("verdict").toString(), QStringLiteral("block"));
+    }
+
+    void shouldRemoveBroadcastRecipientsAndSendToTheRest()
+    {
+        const bool opened =
+            forwardAndSend(Application, QStringLiteral("grp:incheon-all, lee.jiyoung"), [](QWidget *dialog) {
+                QTest::mouseClick(button(dialog, "removeBroadcastRecipientsButton"), Qt::LeftButton);
+            });
+        QVERIFY(opened);
+        const QJsonObject sent = outbox().last();
+        QCOMPARE(sent.value("recipients").toArray(), QJsonArray({"lee.jiyoung"}));
+        QVERIFY(sent.value("body").toString().contains(QLatin1String("850315-2345678"))); // as written, to one person
+        QCOMPARE(audit().constLast().value("choice").toString(), QStringLiteral("remove-broadcast-recipients"));
+    }
+
+    void shouldRecordAFalsePositiveReport()
+    {
+        const bool opened = forwardAndSend(Application, QStringLiteral("grp:incheon-all"), [](QWidget *dialog) {
+            QTest::mouseClick(button(dialog, "reportFalsePositive"), Qt::LeftButton);
+            QTest::mouseClick(button(dialog, "cancelButton"), Qt::LeftButton);
+        });
+        QVERIFY(opened);
+        const QList<QJsonObject> records = audit();
+        const QJsonObject report = records.at(records.size() - 2);
+        QCOMPARE(report.value("choice").toString(), QStringLiteral("report-false-positive"));
+        QCOMPARE(records.last().value("choice").toString(), QStringLiteral("cancel"));
+        QCOMPARE(report.value("id").toString(), records.last().value("id").toString());
+    }
+
+    void shouldChainEveryAuditRecordToTheOneBefore()
+    {
+        const QList<QByteArray> records = lines(m_auditFile);
+        QVERIFY(records.size() >= 8);
+        QByteArray previous(64, '0');
+        for (const QByteArray &line : records) {
+            QCOMPARE(QJsonDocument::fromJson(line).object().value("prev").toString().toLatin1(), previous);
+            previous = QCryptographicHash::hash(line, QCryptographicHash::Sha256).toHex();
+        }
+    }
+
+    // Last: everything above has run through every path that writes or logs.
+    void shouldKeepPersonalDataOutOfTheAuditTrailAndTheLog()
+    {
+        QFile file(m_auditFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray auditText = file.readAll();
+        const QByteArray log = capturedLog().join(QLatin1Char('\n')).toUtf8();
+        for (const char *canary : canaries) {
+            QVERIFY2(!auditText.contains(canary), canary);
+            QVERIFY2(!log.contains(canary), canary);
+        }
+        // Nor the message text itself.
+        for (const char *text : {"홍길동", "주거급여", "긴급지원"})
+            QVERIFY2(!auditText.contains(text), text);
+    }
+};
+
+QTEST_MAIN(MessengerEndToEndTest)
+#include "messengerendtoendtest.moc"
