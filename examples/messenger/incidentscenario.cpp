@@ -58,8 +58,10 @@ void IncidentScenario::describeDialog(QWidget *dialog)
 {
     m_out << "   SendGuard: " << labelText(dialog, "verdictTitle") << "\n";
     m_out << "   " << labelText(dialog, "headline") << "\n";
-    if (const QString change = labelText(dialog, "audienceChange"); !change.isEmpty())
-        m_out << "   " << change << "\n";
+    for (const char *label : {"audienceChange", "reasons"}) {
+        if (const QString text = labelText(dialog, label); !text.isEmpty())
+            m_out << "   " << text << "\n";
+    }
     for (const char *list : {"recipients", "findings"}) {
         auto *tree = dialog->findChild<QTreeWidget *>(QLatin1String(list));
         if (!tree)

@@ -10,6 +10,11 @@
 #include <QSysInfo>
 #include <QUuid>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace SendGuard::Plugin {
 
 namespace {
@@ -23,6 +28,21 @@ SendDecision decision(SendDecision::Action action, const QString &verdict, const
     result.setRuleIds(ruleIds);
     result.setAuditId(auditId);
     return result;
+}
+
+// The account name for the audit record; the environment first, as desktop sessions set it.
+QString currentUserName()
+{
+    for (const char *variable : {"USER", "USERNAME", "LOGNAME"}) {
+        const QString name = qEnvironmentVariable(variable);
+        if (!name.isEmpty())
+            return name;
+    }
+#ifdef Q_OS_UNIX
+    if (const passwd *account = getpwuid(geteuid()))
+        return QString::fromLocal8Bit(account->pw_name);
+#endif
+    return {};
 }
 
 QString newAuditId()
@@ -181,7 +201,7 @@ Core::AuditEvent Interceptor::auditEvent(const QString &auditId, const Core::Out
     Core::AuditEvent event;
     event.id = auditId;
     event.time = QDateTime::currentDateTimeUtc();
-    event.user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    event.user = currentUserName();
     event.host = QSysInfo::machineHostName();
     event.policyId = m_checker->policy().id;
     event.policyVersion = m_checker->policy().version;
