@@ -3,6 +3,7 @@
 // on very long lists. Each measurement runs beside a baseline in the same rounds, so the ratio
 // holds on a noisy machine. See bench/README.md.
 #include "corpusgenerator.h"
+#include "percentile.h"
 
 #include "core/builtinpolicy.h"
 #include "core/messagechecker.h"
@@ -20,17 +21,11 @@
 
 using namespace SendGuard;
 using namespace SendGuard::Core;
+using SendGuard::Bench::percentile;
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
-}
 
 // Runs the candidates in turn, round after round, and returns each one's durations in microseconds.
 std::vector<std::vector<double>> interleaved(const std::vector<std::function<void()>> &candidates, std::size_t rounds)

@@ -5,6 +5,7 @@
 #include "engine.h"
 #include "hyperscanengine.h"
 #include "memchrengine.h"
+#include "percentile.h"
 #include "re2perpatternengine.h"
 #include "sendguardengine.h"
 
@@ -51,13 +52,6 @@ struct Cell
 std::size_t heapInUse()
 {
     return mallinfo2().uordblks;
-}
-
-double percentile(std::vector<double> sorted, double p)
-{
-    std::sort(sorted.begin(), sorted.end());
-    const auto index = static_cast<std::size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(index, sorted.size() - 1)];
 }
 
 // Runs every engine on the case in turn, one scan each per round, so that whatever else the
