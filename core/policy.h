@@ -125,8 +125,25 @@ struct AuditSettings
 {
     bool enabled = true;
     bool recordJustification = true;
+    qint64 maxFileBytes = 10 << 20; // the local file is rotated when a record would make it larger
+    bool systemLog = true; // records also go to syslog / journald
 
     friend bool operator==(const AuditSettings &, const AuditSettings &) = default;
+};
+
+// A signed policy bundle to fetch, and the minisign keys it must be signed with. Only a managed
+// policy may name it; a bundle may add keys (key rotation), never remove the managed ones.
+struct RemoteSettings
+{
+    QString url; // https (http only to a loopback address, for tests); empty: no remote bundle
+    QStringList publicKeys; // minisign public keys, the base64 line of each .pub file
+    int pollMinutes = 60; // between fetches, plus up to 10% jitter
+    int timeoutSeconds = 20;
+    int staleAfterDays = 7; // after the active bundle expires, how long before status says "stale"
+
+    static constexpr qint64 MaxBundleBytes = 1 << 20;
+
+    friend bool operator==(const RemoteSettings &, const RemoteSettings &) = default;
 };
 
 // One organisation's policy: the DESIGN.md policy document, read and checked by PolicyReader.
@@ -146,6 +163,7 @@ struct Policy
     LocalizedText contact; // whom to ask when a message is blocked
     FailureMode failureMode = FailureMode::Confirm;
     AuditSettings audit;
+    RemoteSettings remote;
 
     friend bool operator==(const Policy &, const Policy &) = default;
 };

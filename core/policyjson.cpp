@@ -141,8 +141,20 @@ QJsonObject toJson(const Policy &policy)
          QJsonObject {
              {QStringLiteral("enabled"), policy.audit.enabled},
              {QStringLiteral("recordJustification"), policy.audit.recordJustification},
+             {QStringLiteral("maxFileBytes"), policy.audit.maxFileBytes},
+             {QStringLiteral("systemLog"), policy.audit.systemLog},
          }},
     };
+    if (!policy.remote.url.isEmpty()) {
+        object.insert(QStringLiteral("remote"),
+                      QJsonObject {
+                          {QStringLiteral("url"), policy.remote.url},
+                          {QStringLiteral("publicKeys"), strings(policy.remote.publicKeys)},
+                          {QStringLiteral("pollMinutes"), policy.remote.pollMinutes},
+                          {QStringLiteral("timeoutSeconds"), policy.remote.timeoutSeconds},
+                          {QStringLiteral("staleAfterDays"), policy.remote.staleAfterDays},
+                      });
+    }
     if (policy.expires.isValid())
         object.insert(QStringLiteral("expires"), date(policy.expires));
     if (!policy.contact.isEmpty())

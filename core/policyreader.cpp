@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "policyreader.h"
 
+#include "minisign.h"
+
 #include "detectorcatalog.h"
 #include "jsonfieldreader.h"
 #include "jsonparser.h"
@@ -9,6 +11,7 @@
 #include "validators.h"
 
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 #include <set>
@@ -69,7 +72,7 @@ public:
         m_fields.warnAboutUnknownMembers(root, QString(),
                                          {u"$schema", u"id", u"version", u"expires", u"description", u"detectors",
                                           u"customDetectors", u"audience", u"rules", u"allowList", u"exemptions",
-                                          u"justification", u"texts", u"failureMode", u"audit"});
+                                          u"justification", u"texts", u"failureMode", u"audit", u"remote"});
         if (const auto id = m_fields.string(root, QString(), u"id", Presence::Required)) {
             static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"));
             if (!idPattern.match(*id).hasMatch())
@@ -109,14 +112,58 @@ public:
             policy.failureMode = *failureModeNames.value(*mode);
         if (const JsonNode *audit = m_fields.member(root, QString(), u"audit", Type::Object, Presence::Optional)) {
             const QString path = QStringLiteral("audit");
-            m_fields.warnAboutUnknownMembers(*audit, path, {u"enabled", u"recordJustification"});
+            m_fields.warnAboutUnknownMembers(*audit, path,
+                                             {u"enabled", u"recordJustification", u"maxFileBytes", u"systemLog"});
             policy.audit.enabled = m_fields.boolean(*audit, path, u"enabled", Presence::Optional).value_or(true);
             policy.audit.recordJustification =
                 m_fields.boolean(*audit, path, u"recordJustification", Presence::Optional).value_or(true);
+            policy.audit.maxFileBytes =
+                m_fields.integer(*audit, path, u"maxFileBytes", Presence::Optional, 64 * 1024, qint64(1) << 40)
+                    .value_or(policy.audit.maxFileBytes);
+            policy.audit.systemLog = m_fields.boolean(*audit, path, u"systemLog", Presence::Optional).value_or(true);
         }
+        readRemote(root, policy.remote);
         if (m_fields.hasErrors())
             return std::nullopt;
         return policy;
+    }
+
+    void readRemote(const JsonNode &root, RemoteSettings &remote)
+    {
+        const JsonNode *node = m_fields.member(root, QString(), u"remote", Type::Object, Presence::Optional);
+        if (!node)
+            return;
+        const QString path = QStringLiteral("remote");
+        m_fields.warnAboutUnknownMembers(*node, path,
+                                         {u"url", u"publicKeys", u"pollMinutes", u"timeoutSeconds", u"staleAfterDays"});
+        if (const auto url = m_fields.string(*node, path, u"url", Presence::Required)) {
+            const QUrl parsed(*url, QUrl::StrictMode);
+            const QString host = parsed.host();
+            const bool loopback = host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost") ||
+                host == QLatin1String("::1");
+            if (!parsed.isValid() || host.isEmpty() ||
+                !(parsed.scheme() == QLatin1String("https") || (parsed.scheme() == QLatin1String("http") && loopback)))
+                m_fields.error(node->member(u"url")->position, JsonFieldReader::join(path, u"url"),
+                               QStringLiteral("must be an https URL (http only to a loopback address)"));
+            remote.url = *url;
+        }
+        if (const auto keys = m_fields.stringElements(*node, path, u"publicKeys", Presence::Required)) {
+            for (const auto &key : *keys) {
+                QString problem;
+                if (!MinisignPublicKey::parse(key.value.toLatin1(), &problem))
+                    m_fields.error(key.position, key.path, problem);
+                remote.publicKeys.append(key.value);
+            }
+            if (keys->empty())
+                m_fields.error(node->member(u"publicKeys")->position, JsonFieldReader::join(path, u"publicKeys"),
+                               QStringLiteral("needs at least one key: an unsigned bundle is never accepted"));
+        }
+        remote.pollMinutes = static_cast<int>(
+            m_fields.integer(*node, path, u"pollMinutes", Presence::Optional, 1, 7 * 24 * 60).value_or(60));
+        remote.timeoutSeconds =
+            static_cast<int>(m_fields.integer(*node, path, u"timeoutSeconds", Presence::Optional, 1, 300).value_or(20));
+        remote.staleAfterDays =
+            static_cast<int>(m_fields.integer(*node, path, u"staleAfterDays", Presence::Optional, 0, 365).value_or(7));
     }
 
     std::vector<JsonDiagnostic> diagnostics() const

@@ -34,7 +34,9 @@ const QByteArray basePolicy =
     "[]},\n" // 11
     "  \"exemptions\": [{\"id\": \"hr\", \"department\": \"인사과\", \"detectors\": [\"kr-rrn\"], \"recipients\": "
     "[\"grp:hr\"], \"expires\": \"2027-03-31\", \"reason\": \"연말정산 자료\"}],\n" // 12
-    "  \"justification\": {\"minLength\": 15}\n" // 13
+    "  \"justification\": {\"minLength\": 15},\n" // 13
+    "  \"remote\": {\"url\": \"https://policy.incheon.go.kr/sendguard/bundle.json\", \"publicKeys\": "
+    "[\"RWQFmz0FyYLYSRMfwtvfmPQmNaVa7Jp13FKhdSD0L6AlkZb/GNQVcrlq\"], \"pollMinutes\": 30}\n" // 14
     "}\n";
 
 PolicyReader::Result read(const QByteArray &json)
@@ -214,6 +216,16 @@ private Q_SLOTS:
         row("exemption without recipients", "\"recipients\": [\"grp:hr\"]", "\"recipients\": []",
             "exemptions[0].recipients", 12, "at least one recipient");
         row("justification of zero", "\"minLength\": 15", "\"minLength\": 0", "justification.minLength", 13,
+            "between 1 and");
+        row("remote over plain http", "https://policy.incheon.go.kr", "http://policy.incheon.go.kr", "remote.url", 14,
+            "must be an https URL");
+        row("remote not a URL", "https://policy.incheon.go.kr/sendguard/bundle.json", "bundle.json", "remote.url", 14,
+            "must be an https URL");
+        row("remote key not minisign", "RWQFmz0FyYLYSRMfwtvfmPQmNaVa7Jp13FKhdSD0L6AlkZb/GNQVcrlq",
+            "c3NoLWVkMjU1MTk=", "remote.publicKeys[0]", 14, "not a minisign");
+        row("remote without keys", "[\"RWQFmz0FyYLYSRMfwtvfmPQmNaVa7Jp13FKhdSD0L6AlkZb/GNQVcrlq\"]", "[]",
+            "remote.publicKeys", 14, "at least one key");
+        row("remote polling every second", "\"pollMinutes\": 30", "\"pollMinutes\": 0", "remote.pollMinutes", 14,
             "between 1 and");
     }
 
