@@ -27,6 +27,7 @@ QJsonObject AuditEvent::toJson() const
     for (const auto &[detector, count] : detectorCounts)
         detectors.insert(detector, count);
     QJsonObject json {
+        {QStringLiteral("event"), checked ? QStringLiteral("decision") : QStringLiteral("check-failed")},
         {QStringLiteral("id"), id},
         {QStringLiteral("time"), time.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("user"), user},

@@ -48,8 +48,8 @@ private Q_SLOTS:
 
         const QJsonObject json = event.toJson();
         QCOMPARE(json.keys(),
-                 QStringList({"action", "audience", "choice", "detectors", "host", "id", "justification", "policy",
-                              "recipients", "rules", "time", "user", "verdict"}));
+                 QStringList({"action", "audience", "choice", "detectors", "event", "host", "id", "justification",
+                              "policy", "recipients", "rules", "time", "user", "verdict"}));
         QCOMPARE(json.value("verdict").toString(), QStringLiteral("justify"));
         QCOMPARE(json.value("choice").toString(), QStringLiteral("send-anyway"));
         QCOMPARE(json.value("action").toString(), QStringLiteral("forward"));
@@ -74,6 +74,7 @@ private Q_SLOTS:
         event.error = QStringLiteral("1 attachment(s) not scanned");
         const QJsonObject json = event.toJson();
         QCOMPARE(json.value("verdict").toString(), QStringLiteral("unchecked"));
+        QCOMPARE(json.value("event").toString(), QStringLiteral("check-failed"));
         QCOMPARE(json.value("choice").toString(), QStringLiteral("send-unchecked"));
         QCOMPARE(json.value("error").toString(), event.error);
         QVERIFY(!json.contains("justification"));

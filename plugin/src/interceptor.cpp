@@ -61,17 +61,45 @@ QStringList notScannedNames(const Core::MessageChecker::Result &result)
 
 } // namespace
 
-Interceptor::Interceptor(std::optional<Core::Policy> policy, QString auditFilePath)
-    : m_hasPolicy(policy.has_value())
-    , m_checker(std::make_shared<const Core::MessageChecker>(std::move(policy).value_or(Core::Policy())))
-    , m_audit(std::move(auditFilePath))
+Interceptor::Interceptor(Delivery::PolicyRoots roots, QString auditFilePath)
+    : m_audit(std::move(auditFilePath))
+    , m_store(std::move(roots))
+    , m_fetcher(m_store, &m_audit)
 {
+    policyChanged();
+    QObject::connect(&m_store, &Delivery::PolicyStore::policyChanged, &m_store, [this] { policyChanged(); });
+    QObject::connect(&m_store, &Delivery::PolicyStore::problemFound, &m_store,
+                     [this](const QString &line) { reportProblem(line); });
+    for (const Delivery::PolicySource &source : m_store.sources()) {
+        for (const QString &line : source.problemLines())
+            reportProblem(line);
+    }
+    m_store.watch();
+    m_fetcher.start();
+}
+
+void Interceptor::policyChanged()
+{
+    // A send in progress keeps the checker it started with (shared_ptr); the next one gets this.
+    m_checker = std::make_shared<const Core::MessageChecker>(m_store.policy());
+    m_audit.configure(m_store.policy().audit);
+}
+
+void Interceptor::reportProblem(const QString &line)
+{
+    // A policy file's position and message; policy files hold no personal data.
+    qWarning("SendGuard: %s", qPrintable(line));
+    m_audit.record({{QStringLiteral("event"), QStringLiteral("policy-problem")},
+                    {QStringLiteral("id"), newAuditId()},
+                    {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("host"), QSysInfo::machineHostName()},
+                    {QStringLiteral("reason"), line}});
 }
 
 SendDecision Interceptor::intercept(const Message &message, QWidget *parent)
 {
     m_translator.install();
-    if (!m_hasPolicy || !m_checker->isValid())
+    if (!m_checker->isValid())
         return uncheckedDecision(message, parent, tr("the policy could not be loaded"), m_checker->errorString());
 
     const Core::OutgoingMessage original = MessageConversion::toCore(message);
@@ -211,14 +239,7 @@ Core::AuditEvent Interceptor::auditEvent(const QString &auditId, const Core::Out
 
 void Interceptor::record(const Core::AuditEvent &event)
 {
-    const Core::AuditSettings &settings = m_checker->policy().audit;
-    if (!settings.enabled)
-        return;
-    QJsonObject json = event.toJson();
-    if (!settings.recordJustification)
-        json.remove(QStringLiteral("justification"));
-    if (!m_audit.append(json))
-        qWarning("SendGuard: audit record %s not written: %s", qPrintable(event.id), qPrintable(m_audit.errorString()));
+    m_audit.record(event.toJson());
 }
 
 Ui::ConfirmationRequest Interceptor::confirmationRequest(const Core::OutgoingMessage &message,

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "auditlog.h"
 #include "checkrunner.h"
 #include "plugintranslator.h"
+
+#include "delivery/audittrail.h"
+#include "delivery/bundlefetcher.h"
+#include "delivery/policystore.h"
 
 #include "core/auditevent.h"
 #include "core/messagechecker.h"
@@ -13,7 +16,6 @@
 #include <QCoreApplication>
 
 #include <memory>
-#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QWidget;
@@ -33,9 +35,9 @@ class Interceptor
     Q_DECLARE_TR_FUNCTIONS(SendGuard::Plugin::Interceptor)
 
 public:
-    // The policy the plugin enforces (none: every message follows the failure mode), and where
-    // its audit trail goes.
-    Interceptor(std::optional<Core::Policy> policy, QString auditFilePath);
+    // The machine's policy comes from roots (and the bundle the managed policy names), and
+    // follows every change to it; audit records go to auditFilePath and the system log.
+    Interceptor(Delivery::PolicyRoots roots, QString auditFilePath);
 
     void setUiLanguage(const QString &language) { m_translator.setLanguage(language); }
 
@@ -53,9 +55,13 @@ private:
                                                 const CheckRunner::Outcome &checked,
                                                 const Core::MessageMasker::Result &masked, bool afterMasking) const;
 
-    bool m_hasPolicy = false;
-    std::shared_ptr<const Core::MessageChecker> m_checker;
-    AuditLog m_audit;
+    void policyChanged();
+    void reportProblem(const QString &line);
+
+    Delivery::AuditTrail m_audit;
+    Delivery::PolicyStore m_store;
+    Delivery::BundleFetcher m_fetcher;
+    std::shared_ptr<const Core::MessageChecker> m_checker; // for m_store's policy
     PluginTranslator m_translator;
     CheckRunner m_runner;
 };

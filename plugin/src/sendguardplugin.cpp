@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "sendguardplugin.h"
 
-#include "auditlog.h"
 #include "interceptor.h"
 
-#include "core/builtinpolicy.h"
 #include "ui/uncheckedmessagedialog.h"
 
 namespace SendGuard::Plugin {
@@ -27,8 +25,8 @@ void SendGuardPlugin::setUiLanguage(const QString &language) noexcept
 Interceptor &SendGuardPlugin::interceptor()
 {
     if (!m_interceptor) {
-        Core::PolicyReader::Result builtIn = Core::BuiltInPolicy::read();
-        m_interceptor = std::make_unique<Interceptor>(std::move(builtIn.policy), AuditLog::defaultFilePath());
+        m_interceptor = std::make_unique<Interceptor>(Delivery::PolicyRoots::fromEnvironment(),
+                                                      Delivery::AuditLog::defaultFilePath());
         m_interceptor->setUiLanguage(m_language);
     }
     return *m_interceptor;

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace SendGuard::Delivery {
+
+// The local audit trail: one JSON object per line, chained by Core::AuditChain ("prev" holds the
+// SHA-256 of the line before). Rotated by size: audit.jsonl becomes audit.jsonl.1 (and .1 .2, up
+// to Keep files), and the chain continues into the new file. Appends only; holds no message text.
+class AuditLog
+{
+public:
+    static constexpr int Keep = 5; // rotated files kept besides the current one
+
+    explicit AuditLog(QString filePath, qint64 maxFileBytes = 10 << 20);
+
+    // $SENDGUARD_AUDIT_FILE when set (tests, and hosts that keep their data elsewhere);
+    // otherwise sendguard/audit.jsonl in the user's data directory.
+    static QString defaultFilePath();
+
+    QString filePath() const { return m_filePath; }
+    void setMaxFileBytes(qint64 bytes) { m_maxFileBytes = bytes; }
+
+    // Adds "prev" to record and appends it as one line, rotating first when the file would grow
+    // past the limit. False when it cannot be written; errorString() says why.
+    [[nodiscard]] bool append(QJsonObject record);
+    QString errorString() const { return m_error; }
+
+    // The files of the trail, oldest first: the rotated ones that exist, then the current one.
+    static QStringList files(const QString &filePath);
+
+private:
+    QByteArray lastLineHash() const;
+    bool rotate();
+
+    QString m_filePath;
+    qint64 m_maxFileBytes;
+    QString m_error;
+};
+
+} // namespace SendGuard::Delivery

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "bundlestate.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace SendGuard::Delivery {
+
+QString BundleState::decisionText(Decision decision)
+{
+    switch (decision) {
+    case Decision::Accept:
+        return QStringLiteral("accepted");
+    case Decision::AlreadyActive:
+        return QStringLiteral("already in force");
+    case Decision::Rollback:
+        return QStringLiteral("version lower than the highest accepted (rollback)");
+    case Decision::Replay:
+        return QStringLiteral("same version as an accepted bundle, different content (replay)");
+    case Decision::Expired:
+        return QStringLiteral("expired bundle");
+    }
+    return {};
+}
+
+BundleState::Decision BundleState::decide(qint64 version, const QByteArray &sha256, const QDate &expires,
+                                          const QDate &today) const
+{
+    if (m_accepted.contains(version)) {
+        if (m_accepted.value(version) != sha256)
+            return Decision::Replay;
+        if (version == m_highest)
+            return Decision::AlreadyActive;
+    }
+    if (version < m_highest)
+        return Decision::Rollback;
+    if (expires.isValid() && expires < today)
+        return Decision::Expired;
+    return Decision::Accept;
+}
+
+void BundleState::accept(qint64 version, const QByteArray &sha256, const QStringList &addedKeys)
+{
+    m_highest = qMax(m_highest, version);
+    m_accepted.insert(version, sha256);
+    for (const QString &key : addedKeys) {
+        if (!m_rotatedKeys.contains(key))
+            m_rotatedKeys.append(key);
+    }
+    lastAccepted = QDateTime::currentDateTimeUtc();
+}
+
+bool BundleState::load(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    m_highest = root.value(QLatin1String("highestVersion")).toInteger();
+    m_accepted.clear();
+    const QJsonObject accepted = root.value(QLatin1String("accepted")).toObject();
+    for (auto it = accepted.begin(); it != accepted.end(); ++it)
+        m_accepted.insert(it.key().toLongLong(), it.value().toString().toLatin1());
+    m_rotatedKeys.clear();
+    for (const QJsonValue &key : root.value(QLatin1String("rotatedKeys")).toArray())
+        m_rotatedKeys.append(key.toString());
+    etag = root.value(QLatin1String("etag")).toString();
+    lastFetch = QDateTime::fromString(root.value(QLatin1String("lastFetch")).toString(), Qt::ISODate);
+    lastResult = root.value(QLatin1String("lastResult")).toString();
+    lastAccepted = QDateTime::fromString(root.value(QLatin1String("lastAccepted")).toString(), Qt::ISODate);
+    return true;
+}
+
+bool BundleState::save(const QString &path) const
+{
+    QJsonObject accepted;
+    for (auto it = m_accepted.begin(); it != m_accepted.end(); ++it)
+        accepted.insert(QString::number(it.key()), QString::fromLatin1(it.value()));
+    const QJsonObject root {
+        {QStringLiteral("highestVersion"), m_highest},
+        {QStringLiteral("accepted"), accepted},
+        {QStringLiteral("rotatedKeys"), QJsonArray::fromStringList(m_rotatedKeys)},
+        {QStringLiteral("etag"), etag},
+        {QStringLiteral("lastFetch"), lastFetch.toString(Qt::ISODate)},
+        {QStringLiteral("lastResult"), lastResult},
+        {QStringLiteral("lastAccepted"), lastAccepted.toString(Qt::ISODate)},
+    };
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path); // all or nothing: a crash never leaves half a state file
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(QJsonDocument(root).toJson());
+    return file.commit();
+}
+
+} // namespace SendGuard::Delivery

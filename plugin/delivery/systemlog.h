@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <deque>
+
+namespace SendGuard::Delivery {
+
+// Forwards audit records to the system log, where a SIEM collects them: RFC 5424 messages with
+// the record's ids and counts as structured data ([sendguard@32473 ...]), sent as datagrams to
+// the local syslog socket (/dev/log, which journald and rsyslog serve). Never blocks a send: a
+// record that cannot be sent waits in a short queue and goes with the next one that can.
+class SystemLog
+{
+public:
+    static constexpr std::size_t MaxQueued = 1000;
+
+    // $SENDGUARD_SYSLOG_SOCKET when set (tests), else /dev/log.
+    static QString defaultSocketPath();
+
+    explicit SystemLog(QString socketPath = defaultSocketPath());
+    ~SystemLog();
+    SystemLog(const SystemLog &) = delete;
+    SystemLog &operator=(const SystemLog &) = delete;
+
+    // Sends what is queued, then record. False when record had to be queued.
+    bool send(const QJsonObject &record);
+    std::size_t queued() const { return m_queue.size(); }
+
+    // The RFC 5424 message for a record (PRI 109: facility "log audit", severity notice).
+    static QByteArray format(const QJsonObject &record, const QString &hostName, qint64 processId);
+
+private:
+    bool sendDatagram(const QByteArray &message);
+
+    QString m_socketPath;
+    int m_socket = -1;
+    std::deque<QByteArray> m_queue;
+};
+
+} // namespace SendGuard::Delivery
