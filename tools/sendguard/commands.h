@@ -24,6 +24,9 @@ int runScan(const QStringList &arguments);
 int runRedact(const QStringList &arguments);
 int runDetectors(const QStringList &arguments);
 int runCheck(const QStringList &arguments);
-int runPolicy(const QStringList &arguments); // lint, show, schema
+int runPolicy(const QStringList &arguments); // lint, show, schema, verify, status
+int runPolicyVerify(const QStringList &arguments);
+int runPolicyStatus(const QStringList &arguments);
+int runAudit(const QStringList &arguments); // verify
 
 } // namespace SendGuard::Tools

@@ -25,6 +25,10 @@ Commands:
   policy show [--policy FILE]
                              print the effective policy
   policy schema              print the policy JSON Schema
+  policy verify BUNDLE [--pubkey KEY]
+                             check a signed policy bundle
+  policy status [--json]     where this machine's policy comes from, and its problems
+  audit verify FILE          check the audit trail's hash chain
 
 Run 'sendguard COMMAND --help' for a command's options.
 Options:
@@ -44,7 +48,7 @@ int main(int argc, char *argv[])
     const std::map<QString, std::function<int(const QStringList &)>> commands {
         {QStringLiteral("scan"), runScan},           {QStringLiteral("redact"), runRedact},
         {QStringLiteral("detectors"), runDetectors}, {QStringLiteral("check"), runCheck},
-        {QStringLiteral("policy"), runPolicy},
+        {QStringLiteral("policy"), runPolicy},       {QStringLiteral("audit"), runAudit},
     };
 
     const QStringList arguments = QCoreApplication::arguments();

@@ -23,6 +23,9 @@ Subcommands:
   lint FILE...             check policy files against the schema and the semantic rules
   show [--policy FILE]     print the effective policy, every default spelt out
   schema                   print the policy JSON Schema (draft 2020-12)
+  verify BUNDLE [--pubkey KEY]
+                           check a signed policy bundle as a workstation would
+  status [--json]          where this machine's policy comes from, and its problems
 )";
 
 const QString dateDescription()
@@ -121,6 +124,10 @@ int runPolicy(const QStringList &arguments)
         return runShow(rest);
     if (subcommand == QLatin1String("schema"))
         return runSchema(rest);
+    if (subcommand == QLatin1String("verify"))
+        return runPolicyVerify(rest);
+    if (subcommand == QLatin1String("status"))
+        return runPolicyStatus(rest);
     if (subcommand == QLatin1String("-h") || subcommand == QLatin1String("--help")) {
         QTextStream(stdout) << policyUsage;
         return ExitClean;
