@@ -6,16 +6,14 @@
 #include "delivery/auditlog.h"
 #include "delivery/systemlog.h"
 
+#include "sysloglistener.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
 
 using namespace SendGuard;
 
@@ -65,37 +63,6 @@ std::pair<int, QString> runCli(const QStringList &arguments)
     process.waitForFinished(30000);
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError())};
 }
-
-// A datagram socket bound where the system log would listen.
-class SyslogListener
-{
-public:
-    explicit SyslogListener(const QString &path)
-    {
-        m_socket = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        sockaddr_un address {};
-        address.sun_family = AF_UNIX;
-        const QByteArray name = QFile::encodeName(path);
-        std::memcpy(address.sun_path, name.constData(), std::size_t(name.size()));
-        if (::bind(m_socket, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) != 0)
-            qFatal("cannot bind %s", qPrintable(path));
-    }
-    ~SyslogListener() { ::close(m_socket); }
-    QList<QByteArray> receive()
-    {
-        QList<QByteArray> messages;
-        char buffer[8192];
-        for (;;) {
-            const ssize_t size = ::recv(m_socket, buffer, sizeof(buffer), MSG_DONTWAIT);
-            if (size <= 0)
-                return messages;
-            messages.append(QByteArray(buffer, size));
-        }
-    }
-
-private:
-    int m_socket = -1;
-};
 
 } // namespace
 
@@ -190,7 +157,7 @@ private Q_SLOTS:
         QVERIFY(!systemLog.send(decision(2)));
         QCOMPARE(systemLog.queued(), std::size_t(2));
 
-        SyslogListener listener(socket);
+        Tests::SyslogListener listener(socket);
         QVERIFY(systemLog.send(decision(3)));
         QCOMPARE(systemLog.queued(), std::size_t(0));
         const QList<QByteArray> messages = listener.receive();

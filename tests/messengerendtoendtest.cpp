@@ -7,6 +7,7 @@
 #include "organisationdirectory.h"
 #include "outbox.h"
 #include "sendguardloader.h"
+#include "sysloglistener.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -66,6 +67,7 @@ class MessengerEndToEndTest : public QObject
 
     QTemporaryDir m_dir;
     QString m_auditFile;
+    std::unique_ptr<SendGuard::Tests::SyslogListener> m_systemLog;
     OrganisationDirectory m_directory;
     Inbox m_inbox;
     SendGuardLoader m_loader;
@@ -113,6 +115,9 @@ private Q_SLOTS:
         qInstallMessageHandler(captureMessage);
         m_auditFile = m_dir.filePath(QStringLiteral("audit.jsonl"));
         qputenv("SENDGUARD_AUDIT_FILE", m_auditFile.toLocal8Bit());
+        const QString socket = m_dir.filePath(QStringLiteral("syslog"));
+        m_systemLog = std::make_unique<SendGuard::Tests::SyslogListener>(socket);
+        qputenv("SENDGUARD_SYSLOG_SOCKET", QFile::encodeName(socket));
         QVERIFY2(m_directory.load(QStringLiteral(SENDGUARD_EXAMPLES "/messenger/data/incheon-directory.json")),
                  qPrintable(m_directory.errorString()));
         QVERIFY2(m_inbox.load(QStringLiteral(SENDGUARD_EXAMPLES "/messenger/data/inbox.json")),
@@ -304,19 +309,26 @@ private Q_SLOTS:
     }
 
     // Last: everything above has run through every path that writes or logs.
-    void shouldKeepPersonalDataOutOfTheAuditTrailAndTheLog()
+    void shouldKeepPersonalDataOutOfTheAuditTrailTheSystemLogAndTheLog()
     {
         QFile file(m_auditFile);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray auditText = file.readAll();
         const QByteArray log = capturedLog().join(QLatin1Char('\n')).toUtf8();
+        const QList<QByteArray> datagrams = m_systemLog->receive();
+        QCOMPARE(datagrams.size(), audit().size()); // every record also went to the system log
+        const QByteArray systemLog = datagrams.join('\n');
+        QVERIFY(systemLog.contains("[sendguard@32473 event=\"decision\""));
         for (const char *canary : canaries) {
             QVERIFY2(!auditText.contains(canary), canary);
+            QVERIFY2(!systemLog.contains(canary), canary);
             QVERIFY2(!log.contains(canary), canary);
         }
         // Nor the message text itself.
-        for (const char *text : {"홍길동", "주거급여", "긴급지원"})
+        for (const char *text : {"홍길동", "주거급여", "긴급지원"}) {
             QVERIFY2(!auditText.contains(text), text);
+            QVERIFY2(!systemLog.contains(text), text);
+        }
     }
 };
 

@@ -141,7 +141,11 @@ QNetworkReply *BundleFetcher::get(const QUrl &url, qint64 maxBytes, const QStrin
     if (!etag.isEmpty())
         request.setRawHeader("If-None-Match", etag.toLatin1());
     QNetworkReply *reply = m_network.get(request);
-    reply->setProperty("maxBytes", maxBytes);
+    // The transfer timeout fires when nothing arrives; this one also ends a server that trickles.
+    QTimer::singleShot(std::chrono::seconds(3 * m_store.policy().remote.timeoutSeconds), reply, [reply] {
+        reply->setProperty("timedOut", true);
+        reply->abort();
+    });
     // The cap holds whatever the server says its length is.
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply, maxBytes](qint64 received, qint64 total) {
         if (received > maxBytes || total > maxBytes) {
@@ -184,7 +188,9 @@ void BundleFetcher::bundleReceived(QNetworkReply *reply)
         return;
     }
     if (reply->error() != QNetworkReply::NoError) {
-        if (isOffline(reply->error()))
+        if (reply->property("timedOut").toBool() || reply->error() == QNetworkReply::OperationCanceledError)
+            finish(QStringLiteral("offline: timed out after %1 s").arg(m_store.policy().remote.timeoutSeconds));
+        else if (isOffline(reply->error()))
             finish(QStringLiteral("offline: %1").arg(reply->errorString()));
         else
             reject(QStringLiteral("download failed: %1").arg(reply->errorString()));
