@@ -13,6 +13,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -310,6 +311,47 @@ private Q_SLOTS:
         publish(QStringLiteral("bundle.json"), bundle(7, 50), *m_newKey);
         QCOMPARE(fetch(), QStringLiteral("accepted"));
         QCOMPARE(m_store->policy().justificationMinLength, 50);
+    }
+
+    void shouldShowSourcesAndBundlesInTheCommandLineTool()
+    {
+        acceptVersion5();
+        const auto cli = [](const QStringList &arguments) {
+            QProcess process;
+            process.start(QStringLiteral(SENDGUARD_CLI), arguments);
+            process.waitForFinished(30000);
+            return std::pair(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()));
+        };
+        const QString root = m_machine->path();
+        auto [status, output] = cli({"policy", "status", "--root", root});
+        QCOMPARE(status, 0);
+        QVERIFY2(output.contains(QStringLiteral("policy in force: incheon-metro version 5")), qPrintable(output));
+        QVERIFY(
+            output.contains(QStringLiteral("managed  %1  applied").arg(m_machine->filePath("managed/sendguard.json"))));
+        QVERIFY(output.contains(QStringLiteral("in force: version 5")));
+        QVERIFY(output.contains(QStringLiteral("last fetch: ")) && output.contains(QStringLiteral(" accepted")));
+
+        const QString bundlePath = m_site->filePath(QStringLiteral("bundle.json"));
+        std::tie(status, output) =
+            cli({"policy", "verify", bundlePath, "--pubkey", m_keys.filePath("it.pub"), "--root", root});
+        QCOMPARE(status, 0);
+        QVERIFY2(output.contains(QStringLiteral("signature valid, key %1").arg(m_key->keyId())), qPrintable(output));
+        QVERIFY(output.contains(QStringLiteral("this machine: already in force")));
+
+        publish(QStringLiteral("bundle.json"), bundle(6, 45), *m_strangerKey);
+        std::tie(status, output) = cli({"policy", "verify", bundlePath, "--root", root}); // the machine's keys
+        QCOMPARE(status, 1);
+        QVERIFY2(
+            output.contains(QStringLiteral("invalid: unknown key (signed with key %1)").arg(m_strangerKey->keyId())),
+            qPrintable(output));
+
+        writeFile(m_machine->filePath(QStringLiteral("managed/zz-broken.json")), "{\"failureMode\": 1}",
+                  QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        std::tie(status, output) = cli({"policy", "status", "--root", root});
+        QCOMPARE(status, 1);
+        QVERIFY2(output.contains(m_machine->filePath(QStringLiteral("managed/zz-broken.json")) +
+                                 QStringLiteral(":1:17: error: failureMode")),
+                 qPrintable(output));
     }
 
     void shouldSayWhenTheBundleInForceIsStale()

@@ -195,7 +195,9 @@ private Q_SLOTS:
         SendInterceptor *plugin = interceptor(loader);
         plugin->setUiLanguage(QStringLiteral("en"));
         Message message = toAllStaff(QStringLiteral("신청서를 첨부합니다"));
-        message.setAttachments({Attachment::fromPath(QStringLiteral("신청서.csv"), m_dir.filePath("missing.csv"))});
+        // Its name holds an identifier: neither the audit record nor the log may repeat it.
+        message.setAttachments(
+            {Attachment::fromPath(QStringLiteral("신청서_850315-2345678.csv"), m_dir.filePath("missing.csv"))});
         QString dialogName;
         const auto [headline, decision] = sendAnswering(plugin, message, [&](QWidget *dialog) {
             dialogName = dialog->objectName();
@@ -210,6 +212,7 @@ private Q_SLOTS:
         QCOMPARE(record.value("verdict").toString(), QStringLiteral("unchecked"));
         QCOMPARE(record.value("choice").toString(), choice);
         QVERIFY(!record.value("error").toString().isEmpty());
+        QVERIFY(!QJsonDocument(record).toJson().contains("2345678"));
         QVERIFY(loader.unload());
     }
 

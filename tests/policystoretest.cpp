@@ -173,6 +173,21 @@ private Q_SLOTS:
         QCOMPARE(store.policy().remote.url, QStringLiteral("https://policy.incheon.go.kr/b.json"));
     }
 
+    void shouldLetTheUserMakeItStricterButNotWeaker()
+    {
+        write(managed(QStringLiteral("it.json")), "{\"justification\": {\"minLength\": 20}}");
+        write(m_roots.user, "{\"justification\": {\"minLength\": 5},\n \"audience\": {\"memberThreshold\": 10}}");
+        PolicyStore store(m_roots);
+        QCOMPARE(store.policy().justificationMinLength, 20); // weaker: left out
+        QCOMPARE(store.policy().audience.memberThreshold, 10); // stricter: applied
+        const PolicySource &user = store.sources().last();
+        QCOMPARE(user.kind, PolicySource::Kind::User);
+        QCOMPARE(user.problemLines(),
+                 QStringList({m_roots.user +
+                              QStringLiteral(":1:33: warning: justification.minLength: not stricter "
+                                             "than the machine's 20; left out")}));
+    }
+
     void shouldApplyAnEditWithinTwoSeconds()
     {
         write(managed(QStringLiteral("10-audience.json")), "{\"audience\": {\"memberThreshold\": 40}}");

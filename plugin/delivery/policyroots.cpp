@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace SendGuard::Delivery {
 
@@ -23,7 +24,7 @@ PolicyRoots PolicyRoots::under(const QString &root)
 {
     const QString base = QDir(root).absolutePath();
     return {base + QLatin1String("/recommended"), base + QLatin1String("/managed"), base + QLatin1String("/state"),
-            true};
+            base + QLatin1String("/user.json"), true};
 }
 
 PolicyRoots PolicyRoots::fromEnvironment()

@@ -13,13 +13,15 @@ struct PolicyRoots
     QString recommended;
     QString managed;
     QString state;
+    QString user; // the user's own settings: stricter only (Core::UserSettings)
     bool overridden = false; // set from SENDGUARD_POLICY_ROOT or a command-line flag
     QString note; // why an override was refused, for the status
 
     // Linux: /etc/sendguard/policies/{recommended,managed} and /var/lib/sendguard;
     // Windows: %ProgramData%\SendGuard\policies\{recommended,managed} and %ProgramData%\SendGuard\state.
+    // The user's settings: sendguard/user.json in their configuration folder, or $SENDGUARD_USER_POLICY.
     static PolicyRoots standard();
-    // <root>/recommended, <root>/managed and <root>/state.
+    // <root>/recommended, <root>/managed, <root>/state and <root>/user.json.
     static PolicyRoots under(const QString &root);
     // standard(), or under($SENDGUARD_POLICY_ROOT) for tests and evaluation, but only on a machine
     // that has no managed policy at the standard place: a user cannot step around a managed one.

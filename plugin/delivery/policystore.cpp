@@ -3,6 +3,7 @@
 
 #include "core/builtinpolicy.h"
 #include "core/policycomposer.h"
+#include "core/usersettings.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -22,6 +23,8 @@ QString PolicySource::kindName(Kind kind)
         return QStringLiteral("managed");
     case Kind::Bundle:
         return QStringLiteral("bundle");
+    case Kind::User:
+        return QStringLiteral("user");
     }
     return {};
 }
@@ -67,12 +70,13 @@ PolicyStore::PolicyStore(PolicyRoots roots, QObject *parent)
 void PolicyStore::watch()
 {
     m_watching = true;
-    for (const QString &folder : {m_roots.recommended, m_roots.managed}) {
+    for (const QString &folder : {m_roots.recommended, m_roots.managed, QFileInfo(m_roots.user).absolutePath()}) {
         if (QDir(folder).exists() && !m_watcher.directories().contains(folder))
             m_watcher.addPath(folder);
     }
     for (const PolicySource &source : std::as_const(m_sources)) {
-        if ((source.kind == PolicySource::Kind::Recommended || source.kind == PolicySource::Kind::Managed) &&
+        if ((source.kind == PolicySource::Kind::Recommended || source.kind == PolicySource::Kind::Managed ||
+             source.kind == PolicySource::Kind::User) &&
             !m_watcher.files().contains(source.name))
             m_watcher.addPath(source.name);
     }
@@ -206,9 +210,26 @@ void PolicyStore::reload()
         Q_EMIT problemFound(QStringLiteral("the composed policy does not read; the previous one stays in force"));
         return;
     }
-    if (*result.policy == m_policy)
+    Core::Policy policy = *result.policy;
+
+    QFile user(m_roots.user);
+    if (user.open(QIODevice::ReadOnly)) {
+        const QByteArray text = user.readAll();
+        Core::UserSettings::Result stricter =
+            Core::UserSettings::apply(policy, {text.constData(), std::size_t(text.size())});
+        PolicySource source {PolicySource::Kind::User,        m_roots.user,
+                             PolicySource::State::Applied,    0,
+                             std::move(stricter.diagnostics), {}};
+        // Settings that are not stricter are left out and listed; the others apply.
+        for (const QString &line : source.problemLines())
+            Q_EMIT problemFound(line);
+        m_sources.append(source);
+        policy = std::move(stricter.policy);
+    }
+
+    if (policy == m_policy)
         return;
-    m_policy = *result.policy;
+    m_policy = std::move(policy);
     Q_EMIT policyChanged();
 }
 

@@ -20,7 +20,7 @@ namespace SendGuard::Delivery {
 // One layer of the machine's policy and what became of it.
 struct PolicySource
 {
-    enum class Kind { BuiltIn, Recommended, Managed, Bundle };
+    enum class Kind { BuiltIn, Recommended, Managed, Bundle, User };
     enum class State {
         Applied, // in force as it is
         LastKnownGood, // the file is broken; its last good version is in force
@@ -41,8 +41,9 @@ struct PolicySource
     static QString stateName(State state);
 };
 
-// The machine's effective policy: the built-in default, then recommended files, managed files
-// (each folder in file-name order) and the signed bundle, composed by Core::PolicyComposer. A
+// The effective policy: the built-in default, then recommended files, managed files (each folder
+// in file-name order) and the signed bundle, composed by Core::PolicyComposer; then the user's own
+// settings where they are stricter (Core::UserSettings). A
 // file that does not parse or check is reported and its last known good version stays in
 // force; the others apply. Watches the folders, so an edit applies without restarting the host.
 class PolicyStore : public QObject
