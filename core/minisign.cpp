@@ -44,7 +44,11 @@ QString MinisignPublicKey::keyIdText() const
 {
     QByteArray reversed = keyId;
     std::reverse(reversed.begin(), reversed.end());
-    return QString::fromLatin1(reversed.toHex().toUpper());
+    // As minisign prints it: hexadecimal without leading zeros.
+    QByteArray hex = reversed.toHex().toUpper();
+    while (hex.size() > 1 && hex.startsWith('0'))
+        hex.remove(0, 1);
+    return QString::fromLatin1(hex);
 }
 
 std::optional<MinisignPublicKey> MinisignPublicKey::parse(const QByteArray &text, QString *error)

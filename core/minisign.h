@@ -18,7 +18,8 @@ struct MinisignPublicKey
     QByteArray keyId; // 8 bytes, as stored (little-endian)
     QByteArray key; // 32 bytes of Ed25519 public key
 
-    // The key id as minisign prints it ("B1E2F3..."): 16 hex digits, most significant byte first.
+    // The key id as minisign prints it ("49D882C9053D9B05"): hexadecimal, most significant digit
+    // first, without leading zeros.
     QString keyIdText() const;
 
     // Empty error on success.
