@@ -7,6 +7,7 @@
 
 #include "scannerfortests.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -61,6 +62,19 @@ private Q_SLOTS:
         QCOMPARE(result.policy->audience.audienceThreshold, 50); // from below
         QCOMPARE(result.policy->justificationMinLength, 20);
         QCOMPARE(result.policy->rules.size(), BuiltInPolicy::read().policy->rules.size());
+    }
+
+    void shouldComposeTheShippedManagedPolicyExample()
+    {
+        QFile file(QStringLiteral(SENDGUARD_RESOURCES "/managed-policy.example.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const auto check = PolicyComposer::check(builtIn(), file.readAll(), testToday());
+        QVERIFY(check.accepted);
+        QVERIFY(check.diagnostics.empty());
+        const auto result = PolicyComposer::read(PolicyComposer::merge(builtIn(), *check.object), testToday());
+        QCOMPARE(result.policy->remote.url, QStringLiteral("https://policy.incheon.go.kr/sendguard/bundle.json"));
+        QCOMPARE(result.policy->audience.memberThreshold, 30);
+        QVERIFY(!result.policy->rules.empty()); // from the built-in policy
     }
 
     void shouldReportABadLayerAtItsOwnLineAndColumn_data()

@@ -48,6 +48,15 @@ def main():
             for error in validator.iter_errors(json.loads(shown.stdout)):
                 failures.append(f"{path}: schema rejects what policy show prints: {error.json_path}: {error.message}")
 
+    # Managed and recommended files are fragments: the schema without its required members.
+    fragment_schema = dict(schema)
+    fragment_schema.pop("required", None)
+    fragment_validator = validator_class(fragment_schema, format_checker=validator_class.FORMAT_CHECKER)
+    for path in [os.path.join(root, "resources", "managed-policy.example.json")]:
+        with open(path, encoding="utf-8") as f:
+            for error in fragment_validator.iter_errors(json.load(f)):
+                failures.append(f"{path}: schema rejects the managed example: {error.json_path}: {error.message}")
+
     invalid = sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "policyschema", "invalid",
                                             "*.json")))
     if len(invalid) < 30:
