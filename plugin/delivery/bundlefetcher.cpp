@@ -116,7 +116,10 @@ bool BundleFetcher::restore()
 void BundleFetcher::start()
 {
     restore();
-    scheduleNext();
+    if (m_store.policy().remote.url.isEmpty())
+        return;
+    // The first fetch soon after start, but not from every workstation in the same second.
+    m_poll.start(std::chrono::milliseconds(5000 + QRandomGenerator::global()->bounded(55000)));
 }
 
 void BundleFetcher::scheduleNext()

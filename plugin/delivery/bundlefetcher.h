@@ -34,7 +34,7 @@ public:
     BundleFetcher(PolicyStore &store, AuditTrail *audit, QObject *parent = nullptr);
 
     // Puts the accepted bundle kept in the state folder back in force (its signature and version
-    // checked again), then polls as the policy says.
+    // checked again), fetches within a minute, then polls as the policy says.
     void start();
     // Fetches now; fetchFinished() says how it went.
     void fetchNow();
