@@ -68,16 +68,8 @@ int runVerify(const QStringList &arguments)
 
 int runAudit(const QStringList &arguments)
 {
-    const QString subcommand = arguments.value(1);
-    QStringList rest = arguments.mid(2);
-    rest.prepend(QStringLiteral("sendguard audit ") + subcommand);
-    if (subcommand == QLatin1String("verify"))
-        return runVerify(rest);
-    QTextStream(stderr) << "sendguard audit: "
-                        << (subcommand.isEmpty() ? QStringLiteral("no subcommand given")
-                                                 : QStringLiteral("unknown subcommand '%1'").arg(subcommand))
-                        << "\n\nUsage: sendguard audit verify FILE\n";
-    return ExitUsageOrInput;
+    return runSubcommand(QStringLiteral("audit"), arguments, {{QStringLiteral("verify"), runVerify}},
+                         "Usage: sendguard audit verify FILE\n");
 }
 
 } // namespace SendGuard::Tools

@@ -19,6 +19,27 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
     return std::nullopt;
 }
 
+int runSubcommand(const QString &group, const QStringList &arguments, const Subcommands &subcommands, const char *usage)
+{
+    const QString subcommand = arguments.value(1);
+    if (subcommand == QLatin1String("-h") || subcommand == QLatin1String("--help")) {
+        QTextStream(stdout) << usage;
+        return ExitClean;
+    }
+    const auto it = subcommands.find(subcommand);
+    if (it == subcommands.end()) {
+        QTextStream(stderr) << "sendguard " << group << ": "
+                            << (subcommand.isEmpty() ? QStringLiteral("no subcommand given")
+                                                     : QStringLiteral("unknown subcommand '%1'").arg(subcommand))
+                            << "\n\n"
+                            << usage;
+        return ExitUsageOrInput;
+    }
+    QStringList rest = arguments.mid(2);
+    rest.prepend(QStringLiteral("sendguard %1 %2").arg(group, subcommand));
+    return it->second(rest);
+}
+
 int usageError(const QString &command, const QString &message)
 {
     QTextStream(stderr) << "sendguard " << command << ": " << message << "\nTry 'sendguard " << command

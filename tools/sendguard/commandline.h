@@ -5,6 +5,8 @@
 #include <QDate>
 #include <QStringList>
 
+#include <functional>
+#include <map>
 #include <optional>
 
 namespace SendGuard::Tools {
@@ -15,6 +17,13 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
 
 // Prints a usage error for the sub-command and returns the usage exit code.
 int usageError(const QString &command, const QString &message);
+
+// Runs the sub-command a command group names ("sendguard policy lint ..."): arguments as main
+// passes them (the group's name first). Prints usage for -h/--help, and an error with usage for
+// a missing or unknown sub-command.
+using Subcommands = std::map<QString, std::function<int(const QStringList &)>>;
+int runSubcommand(const QString &group, const QStringList &arguments, const Subcommands &subcommands,
+                  const char *usage);
 
 // The --date option of commands whose answer depends on the day (what has expired).
 class DateOption

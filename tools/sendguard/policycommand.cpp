@@ -115,29 +115,13 @@ int runSchema(const QStringList &arguments)
 
 int runPolicy(const QStringList &arguments)
 {
-    const QString subcommand = arguments.value(1);
-    QStringList rest = arguments.mid(2);
-    rest.prepend(QStringLiteral("sendguard policy ") + subcommand);
-    if (subcommand == QLatin1String("lint"))
-        return runLint(rest);
-    if (subcommand == QLatin1String("show"))
-        return runShow(rest);
-    if (subcommand == QLatin1String("schema"))
-        return runSchema(rest);
-    if (subcommand == QLatin1String("verify"))
-        return runPolicyVerify(rest);
-    if (subcommand == QLatin1String("status"))
-        return runPolicyStatus(rest);
-    if (subcommand == QLatin1String("-h") || subcommand == QLatin1String("--help")) {
-        QTextStream(stdout) << policyUsage;
-        return ExitClean;
-    }
-    QTextStream(stderr) << "sendguard policy: "
-                        << (subcommand.isEmpty() ? QStringLiteral("no subcommand given")
-                                                 : QStringLiteral("unknown subcommand '%1'").arg(subcommand))
-                        << "\n\n"
-                        << policyUsage;
-    return ExitUsageOrInput;
+    return runSubcommand(QStringLiteral("policy"), arguments,
+                         {{QStringLiteral("lint"), runLint},
+                          {QStringLiteral("show"), runShow},
+                          {QStringLiteral("schema"), runSchema},
+                          {QStringLiteral("verify"), runPolicyVerify},
+                          {QStringLiteral("status"), runPolicyStatus}},
+                         policyUsage);
 }
 
 } // namespace SendGuard::Tools
