@@ -155,6 +155,28 @@ private Q_SLOTS:
         QCOMPARE(cursor.charFormat().background().style(), Qt::NoBrush);
     }
 
+    void shouldHighlightAfterCharactersOutsideTheBasicPlane()
+    {
+        // An emoji is four UTF-8 bytes and two UTF-16 units: the highlight must still land on the number.
+        auto message = incidentForward();
+        message.body = QStringLiteral("확인 부탁드립니다 \U0001F600\n주민등록번호 850315-2345678 입니다");
+        ConfirmationDialog dialog(confirmationRequest(message, QStringLiteral("en")));
+        auto *view = dialog.findChild<QTextBrowser *>(QStringLiteral("messageText"));
+        const QString text = view->toPlainText();
+        const int start = int(text.indexOf(QLatin1String("850315-2345678")));
+        QTextCursor cursor(view->document());
+        for (int i = 1; i <= 14; ++i) {
+            cursor.setPosition(start + i);
+            QVERIFY2(cursor.charFormat().background().style() != Qt::NoBrush, qPrintable(QString::number(i)));
+        }
+        cursor.setPosition(start);
+        QCOMPARE(cursor.charFormat().background().style(), Qt::NoBrush);
+        cursor.setPosition(start + 16);
+        QCOMPARE(cursor.charFormat().background().style(), Qt::NoBrush);
+        auto *findings = dialog.findChild<QTreeWidget *>(QStringLiteral("findings"));
+        QCOMPARE(row(findings, 0).at(2), QStringLiteral("Body, line 2"));
+    }
+
     void shouldMakeCancelTheDefaultAndTheEscapeKey()
     {
         ConfirmationDialog dialog(confirmationRequest(incidentForward(), QStringLiteral("en")));

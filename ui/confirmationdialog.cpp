@@ -39,11 +39,37 @@ QPushButton *button(const QString &text, const QString &objectName, QWidget *par
     return b;
 }
 
-// The character index in text of a UTF-8 byte offset.
-qsizetype characterIndex(const QByteArray &utf8, qsizetype byteOffset)
+// Where the UTF-8 byte offsets of findings fall in a text: its character index and its line.
+// Built once per text, so a message with many findings costs one pass, not one per finding.
+class Utf8Positions
 {
-    return QString::fromUtf8(utf8.left(byteOffset)).size();
-}
+public:
+    explicit Utf8Positions(const QString &text)
+    {
+        const QByteArray utf8 = text.toUtf8();
+        m_characterIndex.reserve(utf8.size() + 1);
+        m_line.reserve(utf8.size() + 1);
+        qsizetype characters = 0;
+        int line = 1;
+        for (const char byte : utf8) {
+            m_characterIndex.append(characters);
+            m_line.append(line);
+            const auto b = static_cast<unsigned char>(byte);
+            if ((b & 0xC0) != 0x80) // a lead byte starts a character: four-byte ones take two UTF-16 units
+                characters += b >= 0xF0 ? 2 : 1;
+            if (byte == '\n')
+                ++line;
+        }
+        m_characterIndex.append(characters);
+        m_line.append(line);
+    }
+    qsizetype characterIndex(qsizetype byteOffset) const { return m_characterIndex.value(byteOffset, 0); }
+    int line(qsizetype byteOffset) const { return m_line.value(byteOffset, 1); }
+
+private:
+    QList<qsizetype> m_characterIndex; // by byte offset
+    QList<int> m_line; // by byte offset, 1-based
+};
 
 // A read-only view of a message: the subject line, a blank line, the body.
 QString messageText(const QString &subject, const QString &body)
@@ -248,10 +274,11 @@ QWidget *ConfirmationDialog::createRecipientList()
 
 QWidget *ConfirmationDialog::createFindingList()
 {
+    const Utf8Positions body(m_request.body);
     QList<QStringList> rows;
     for (const Core::MessageFinding &finding : m_request.verdict.findings) {
         rows.append({m_texts.detectorName(finding.finding.detector), finding.finding.masked,
-                     m_texts.location(finding, m_request.body)});
+                     m_texts.location(finding, body.line(finding.finding.start))});
     }
     return listBox(tr("What was found"), QStringLiteral("findings"), {tr("Type"), tr("Value (masked)"), tr("Where")},
                    rows, 5);
@@ -295,18 +322,18 @@ QWidget *ConfirmationDialog::createMessageView()
     highlight.setBackground(QColor(255, 214, 102));
     highlight.setForeground(Qt::black);
     highlight.setFontWeight(QFont::Bold);
-    const QByteArray subject = m_request.subject.toUtf8();
-    const QByteArray body = m_request.body.toUtf8();
+    const Utf8Positions subject(m_request.subject);
+    const Utf8Positions body(m_request.body);
     const qsizetype bodyOffset = m_request.subject.size() + 2;
     for (const Core::MessageFinding &finding : m_request.verdict.findings) {
         qsizetype start = 0;
         qsizetype end = 0;
         if (finding.field == QLatin1String("subject")) {
-            start = characterIndex(subject, finding.finding.start);
-            end = characterIndex(subject, finding.finding.end);
+            start = subject.characterIndex(finding.finding.start);
+            end = subject.characterIndex(finding.finding.end);
         } else if (finding.field == QLatin1String("body")) {
-            start = bodyOffset + characterIndex(body, finding.finding.start);
-            end = bodyOffset + characterIndex(body, finding.finding.end);
+            start = bodyOffset + body.characterIndex(finding.finding.start);
+            end = bodyOffset + body.characterIndex(finding.finding.end);
         } else {
             continue; // attachments are listed, not shown
         }

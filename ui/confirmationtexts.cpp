@@ -180,14 +180,12 @@ QString ConfirmationTexts::reason(Core::AudienceReason reason) const
     return {};
 }
 
-QString ConfirmationTexts::location(const Core::MessageFinding &finding, const QString &body) const
+QString ConfirmationTexts::location(const Core::MessageFinding &finding, int bodyLine) const
 {
     if (finding.field == QLatin1String("subject"))
         return tr("Subject");
-    if (finding.field == QLatin1String("body")) {
-        const QByteArray before = body.toUtf8().left(finding.finding.start);
-        return tr("Body, line %1").arg(m_locale.toString(before.count('\n') + 1));
-    }
+    if (finding.field == QLatin1String("body"))
+        return tr("Body, line %1").arg(m_locale.toString(bodyLine));
     static const QLatin1String attachmentPrefix("attachment:");
     if (finding.field.startsWith(attachmentPrefix))
         return tr("Attachment %1").arg(finding.field.mid(attachmentPrefix.size()));

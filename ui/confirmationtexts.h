@@ -36,8 +36,9 @@ public:
     QString recipientType(Core::RecipientType type) const;
     QString memberCount(const std::optional<qint64> &count) const; // "4,812" or "unknown"
     QString reason(Core::AudienceReason reason) const;
-    // Where a finding is: "Subject", "Body, line 3", "Attachment roster.csv".
-    QString location(const Core::MessageFinding &finding, const QString &body) const;
+    // Where a finding is: "Subject", "Body, line 3", "Attachment roster.csv". bodyLine: the line
+    // of the body the finding starts on, for a finding in the body.
+    QString location(const Core::MessageFinding &finding, int bodyLine) const;
 
 private:
     QLocale m_locale;
