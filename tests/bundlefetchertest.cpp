@@ -137,6 +137,15 @@ class BundleFetcherTest : public QObject
         return records;
     }
 
+    // The sendguard tool: exit code and standard output.
+    static std::pair<int, QString> cli(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(SENDGUARD_CLI), arguments);
+        process.waitForFinished(30000);
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput())};
+    }
+
     // Version 5 (minLength 40) accepted: where most cases start.
     void acceptVersion5()
     {
@@ -316,12 +325,6 @@ private Q_SLOTS:
     void shouldShowSourcesAndBundlesInTheCommandLineTool()
     {
         acceptVersion5();
-        const auto cli = [](const QStringList &arguments) {
-            QProcess process;
-            process.start(QStringLiteral(SENDGUARD_CLI), arguments);
-            process.waitForFinished(30000);
-            return std::pair(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()));
-        };
         const QString root = m_machine->path();
         auto [status, output] = cli({"policy", "status", "--root", root});
         QCOMPARE(status, 0);
@@ -352,6 +355,34 @@ private Q_SLOTS:
         QVERIFY2(output.contains(m_machine->filePath(QStringLiteral("managed/zz-broken.json")) +
                                  QStringLiteral(":1:17: error: failureMode")),
                  qPrintable(output));
+    }
+
+    void shouldFollowWhatTheRootServiceAccepts()
+    {
+        // The plugin as a user: it follows the state folder that `sendguard policy fetch` (root) keeps.
+        manage(QStringLiteral("bundle.json"));
+        m_fetcher->followState();
+        publish(QStringLiteral("bundle.json"), bundle(5, 40), *m_key);
+        const QString root = m_machine->path();
+        auto [status, output] = cli({"policy", "fetch", "--root", root});
+        QCOMPARE(status, 0);
+        QVERIFY2(output.endsWith(QStringLiteral(": accepted\n")), qPrintable(output));
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->policy().justificationMinLength, 40, 2000);
+        QCOMPARE(m_fetcher->activeVersion(), 5);
+
+        publish(QStringLiteral("bundle.json"), bundle(4, 1), *m_key);
+        std::tie(status, output) = cli({"policy", "fetch", "--root", root});
+        QCOMPARE(status, 1);
+        QVERIFY2(output.contains(QStringLiteral("rejected: version lower than the highest accepted")),
+                 qPrintable(output));
+        QFile serviceAudit(m_machine->filePath(QStringLiteral("state/audit.jsonl")));
+        QVERIFY(serviceAudit.open(QIODevice::ReadOnly));
+        QVERIFY(serviceAudit.readAll().contains("\"event\":\"policy-bundle-rejected\""));
+
+        m_nginx->stop();
+        std::tie(status, output) = cli({"policy", "fetch", "--root", root});
+        QCOMPARE(status, 3);
+        QCOMPARE(m_store->policy().justificationMinLength, 40);
     }
 
     void shouldSayWhenTheBundleInForceIsStale()

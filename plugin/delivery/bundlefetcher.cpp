@@ -122,6 +122,28 @@ void BundleFetcher::start()
     m_poll.start(std::chrono::milliseconds(5000 + QRandomGenerator::global()->bounded(55000)));
 }
 
+void BundleFetcher::followState()
+{
+    if (QDir(m_store.roots().state).exists())
+        m_stateWatcher.addPath(m_store.roots().state);
+    if (QFile::exists(statePath()))
+        m_stateWatcher.addPath(statePath());
+    connect(&m_stateWatcher, &QFileSystemWatcher::directoryChanged, this, &BundleFetcher::stateChanged);
+    connect(&m_stateWatcher, &QFileSystemWatcher::fileChanged, this, &BundleFetcher::stateChanged);
+}
+
+void BundleFetcher::stateChanged()
+{
+    // The state file is replaced, not written in place (QSaveFile): watch the new one.
+    if (QFile::exists(statePath()) && !m_stateWatcher.files().contains(statePath()))
+        m_stateWatcher.addPath(statePath());
+    BundleState latest;
+    if (m_busy || !latest.load(statePath()) || latest.highestVersion() <= m_activeVersion)
+        return;
+    m_state = latest;
+    restore();
+}
+
 void BundleFetcher::scheduleNext()
 {
     const Core::RemoteSettings &remote = m_store.policy().remote;

@@ -5,6 +5,7 @@
 
 #include "core/minisign.h"
 
+#include <QFileSystemWatcher>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
@@ -38,6 +39,9 @@ public:
     void start();
     // Fetches now; fetchFinished() says how it went.
     void fetchNow();
+    // Follows the state folder: when another process (`sendguard policy fetch`, run as root,
+    // which can write the machine-wide state) accepts a newer bundle, it comes into force here.
+    void followState();
 
     const BundleState &state() const { return m_state; }
     // The managed policy's keys and the keys accepted bundles added.
@@ -62,11 +66,13 @@ private:
     void finish(const QString &result);
     void reject(const QString &reason, const QString &keyId = {}, qint64 version = 0);
     bool restore();
+    void stateChanged();
 
     PolicyStore &m_store;
     AuditTrail *m_audit;
     QNetworkAccessManager m_network;
     QTimer m_poll;
+    QFileSystemWatcher m_stateWatcher;
     BundleState m_state;
     bool m_busy = false;
     qint64 m_activeVersion = 0;

@@ -75,6 +75,7 @@ Interceptor::Interceptor(Delivery::PolicyRoots roots, QString auditFilePath)
             reportProblem(line);
     }
     m_store.watch();
+    m_fetcher.followState();
     m_fetcher.start();
 }
 

@@ -27,6 +27,7 @@ int runCheck(const QStringList &arguments);
 int runPolicy(const QStringList &arguments); // lint, show, schema, verify, status
 int runPolicyVerify(const QStringList &arguments);
 int runPolicyStatus(const QStringList &arguments);
+int runPolicyFetch(const QStringList &arguments);
 int runAudit(const QStringList &arguments); // verify
 
 } // namespace SendGuard::Tools

@@ -28,6 +28,7 @@ Commands:
   policy verify BUNDLE [--pubkey KEY]
                              check a signed policy bundle
   policy status [--json]     where this machine's policy comes from, and its problems
+  policy fetch               fetch the signed bundle once and keep it (as root, from a timer)
   audit verify FILE          check the audit trail's hash chain
 
 Run 'sendguard COMMAND --help' for a command's options.

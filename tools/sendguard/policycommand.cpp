@@ -26,6 +26,7 @@ Subcommands:
   verify BUNDLE [--pubkey KEY]
                            check a signed policy bundle as a workstation would
   status [--json]          where this machine's policy comes from, and its problems
+  fetch                    fetch the signed bundle once and keep it (as root, from a timer)
 )";
 
 const QString dateDescription()
@@ -120,7 +121,8 @@ int runPolicy(const QStringList &arguments)
                           {QStringLiteral("show"), runShow},
                           {QStringLiteral("schema"), runSchema},
                           {QStringLiteral("verify"), runPolicyVerify},
-                          {QStringLiteral("status"), runPolicyStatus}},
+                          {QStringLiteral("status"), runPolicyStatus},
+                          {QStringLiteral("fetch"), runPolicyFetch}},
                          policyUsage);
 }
 

@@ -7,12 +7,14 @@
 #include "inputtext.h"
 
 #include "core/policycomposer.h"
+#include "delivery/audittrail.h"
 #include "delivery/bundlefetcher.h"
 #include "delivery/policystore.h"
 #include "delivery/signatureverifier.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -122,6 +124,49 @@ int runPolicyVerify(const QStringList &arguments)
     const bool takes = decision == Delivery::BundleState::Decision::Accept ||
         decision == Delivery::BundleState::Decision::AlreadyActive;
     return takes ? ExitClean : ExitFound;
+}
+
+int runPolicyFetch(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("policy fetch");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Fetches the signed bundle the managed policy names, once, as the plugin does, and keeps what it accepts in "
+        "the machine's state folder. Run it as root (a systemd timer: resources/systemd/): the plugin runs as the "
+        "user and cannot write the machine-wide state that makes rollbacks impossible after a restart; it follows "
+        "what this command accepts. Rejections go to the audit trail in the state folder and the system log.\n"
+        "Exit status: 0 accepted, not modified or already in force, 1 rejected, 3 offline, 2 usage error or no "
+        "bundle configured."));
+    const QCommandLineOption root = rootOption();
+    parser.addOption(root);
+    if (const auto stop = parseCommandLine(parser, arguments, command))
+        return *stop;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(command, QStringLiteral("takes no arguments"));
+
+    const Delivery::PolicyRoots policyRoots = roots(parser, root);
+    Delivery::AuditTrail audit(policyRoots.state + QLatin1String("/audit.jsonl"));
+    Delivery::PolicyStore store(policyRoots);
+    audit.configure(store.policy().audit);
+    if (store.policy().remote.url.isEmpty())
+        return usageError(command, QStringLiteral("no managed policy names a bundle (remote.url)"));
+    Delivery::BundleFetcher fetcher(store, &audit);
+    fetcher.start();
+    QString result;
+    QEventLoop loop;
+    QObject::connect(&fetcher, &Delivery::BundleFetcher::fetchFinished, &loop, [&](const QString &text) {
+        result = text;
+        loop.quit();
+    });
+    fetcher.fetchNow();
+    if (result.isEmpty())
+        loop.exec();
+    QTextStream(stdout) << store.policy().remote.url << ": " << result << '\n';
+    if (result.startsWith(QLatin1String("rejected")))
+        return ExitFound;
+    if (result.startsWith(QLatin1String("offline")))
+        return ExitIncomplete;
+    return ExitClean;
 }
 
 int runPolicyStatus(const QStringList &arguments)
