@@ -270,6 +270,25 @@ private Q_SLOTS:
                  1);
     }
 
+    void shouldLintManagedFilesAsFragments()
+    {
+        const QString example = QStringLiteral(SENDGUARD_RESOURCES "/managed-policy.example.json");
+        // Not a whole policy: plain lint misses what the built-in policy supplies.
+        QCOMPARE(runSendGuard({QStringLiteral("policy"), QStringLiteral("lint"), example}).exitCode, 1);
+        const CliRun fragment =
+            runSendGuard({QStringLiteral("policy"), QStringLiteral("lint"), QStringLiteral("--fragment"), example});
+        QCOMPARE(fragment.exitCode, 0);
+        QVERIFY(fragment.out.endsWith("managed-policy.example.json: ok\n"));
+
+        const QString broken =
+            writeFile(QStringLiteral("10-broken.json"), "{\n  \"audience\": {\"memberThreshold\": 1}\n}\n");
+        const CliRun run =
+            runSendGuard({QStringLiteral("policy"), QStringLiteral("lint"), QStringLiteral("--fragment"), broken});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("10-broken.json:2:35: error: audience.memberThreshold: must be between 2 and"),
+                 run.out.constData());
+    }
+
     // What `policy show` prints is a policy again: lint accepts it and check decides the same with it.
     void shouldShowTheEffectivePolicy()
     {

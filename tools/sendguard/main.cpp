@@ -21,7 +21,8 @@ Commands:
   detectors [--json]         list the detectors
   check [--policy FILE] [--json] MESSAGE.json
                              decide what happens to an outgoing message: allow, warn, justify or block
-  policy lint FILE...        check policy files
+  policy lint [--fragment] FILE...
+                             check policy files (--fragment: managed files)
   policy show [--policy FILE]
                              print the effective policy
   policy schema              print the policy JSON Schema

@@ -6,6 +6,7 @@
 #include "policyfile.h"
 
 #include "core/builtinpolicy.h"
+#include "core/policycomposer.h"
 #include "core/policyjson.h"
 #include "core/policyreader.h"
 
@@ -20,7 +21,8 @@ namespace {
 constexpr auto policyUsage = R"(Usage: sendguard policy SUBCOMMAND [OPTIONS]
 
 Subcommands:
-  lint FILE...             check policy files against the schema and the semantic rules
+  lint [--fragment] FILE...
+                           check policy files against the schema and the semantic rules
   show [--policy FILE]     print the effective policy, every default spelt out
   schema                   print the policy JSON Schema (draft 2020-12)
   verify BUNDLE [--pubkey KEY]
@@ -43,9 +45,14 @@ int runLint(const QStringList &arguments)
                        "cannot say (patterns compile and find their examples, ids are unique, rules name existing "
                        "detectors, exemptions expire, thresholds are sane). Prints FILE:LINE:COLUMN: error|warning: "
                        "... for each problem.\nExit status: 0 no problems, 1 problems, 2 usage error."));
+    const QCommandLineOption fragmentOption(
+        QStringLiteral("fragment"),
+        QStringLiteral("The files are managed or recommended files: parts of a policy, each checked on top of the "
+                       "built-in policy (see docs/admin-guide.md)."));
+    parser.addOption(fragmentOption);
     const DateOption date(parser, dateDescription());
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Policy files."),
-                                 QStringLiteral("lint FILE..."));
+                                 QStringLiteral("lint [--fragment] FILE..."));
     if (const auto stop = parseCommandLine(parser, arguments, command))
         return *stop;
     const auto today = date.value(command);
@@ -56,6 +63,7 @@ int runLint(const QStringList &arguments)
 
     QTextStream out(stdout);
     bool problems = false;
+    const QJsonObject builtIn = QJsonDocument::fromJson(Core::BuiltInPolicy::document()).object();
     for (const QString &file : parser.positionalArguments()) {
         const InputText input(file);
         if (!input.isValid()) {
@@ -63,11 +71,15 @@ int runLint(const QStringList &arguments)
             problems = true;
             continue;
         }
-        const auto result = Core::PolicyReader::read(input.bytes(), *today);
-        for (const Core::JsonDiagnostic &diagnostic : result.diagnostics)
+        const std::vector<Core::JsonDiagnostic> diagnostics = parser.isSet(fragmentOption)
+            ? Core::PolicyComposer::check(builtIn, QByteArray(input.bytes().data(), qsizetype(input.bytes().size())),
+                                          *today)
+                  .diagnostics
+            : Core::PolicyReader::read(input.bytes(), *today).diagnostics;
+        for (const Core::JsonDiagnostic &diagnostic : diagnostics)
             out << diagnostic.toString(file) << '\n';
-        problems = problems || !result.diagnostics.empty();
-        if (result.diagnostics.empty())
+        problems = problems || !diagnostics.empty();
+        if (diagnostics.empty())
             out << file << ": ok\n";
     }
     return problems ? ExitFound : ExitClean;
