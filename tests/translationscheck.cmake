@@ -10,8 +10,14 @@ endif()
 foreach(ts IN LISTS ts_files)
     get_filename_component(name "${ts}" NAME)
     file(COPY "${ts}" DESTINATION "${WORK_DIR}")
+    # sendguard_*.ts: the plugin's strings; messenger_*.ts: the reference messenger's.
+    if(name MATCHES "^messenger_")
+        set(sources "${SOURCE_DIR}/examples/messenger")
+    else()
+        set(sources "${SOURCE_DIR}/ui" "${SOURCE_DIR}/plugin/src")
+    endif()
     execute_process(
-        COMMAND "${LUPDATE}" "${SOURCE_DIR}/ui" "${SOURCE_DIR}/plugin/src" -ts "${WORK_DIR}/${name}" -locations none
+        COMMAND "${LUPDATE}" ${sources} -ts "${WORK_DIR}/${name}" -locations none
         OUTPUT_VARIABLE output ERROR_VARIABLE output RESULT_VARIABLE result)
     if(NOT result EQUAL 0)
         message(FATAL_ERROR "lupdate failed on ${name}:\n${output}")

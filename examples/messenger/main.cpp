@@ -12,8 +12,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLocale>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -65,6 +67,15 @@ int main(int argc, char *argv[])
     parser.addOptions(
         {directoryOption, inboxOption, outboxOption, pluginOption, languageOption, offscreenOption, scenarioOption});
     parser.process(app);
+
+    // The messenger's own language: --lang, else the system's (Korean on a Korean locale).
+    const QString language =
+        parser.isSet(languageOption) ? parser.value(languageOption) : QLocale().uiLanguages().value(0);
+    QTranslator translator;
+    if (translator.load(
+            QStringLiteral(":/i18n/messenger_%1.qm")
+                .arg(language.startsWith(QLatin1String("ko")) ? QStringLiteral("ko") : QStringLiteral("en"))))
+        QCoreApplication::installTranslator(&translator);
 
     OrganisationDirectory directory;
     Inbox inbox;
