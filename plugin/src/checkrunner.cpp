@@ -46,6 +46,8 @@ CheckRunner::Outcome CheckRunner::run(std::shared_ptr<const Core::MessageChecker
                     attachments.push_back(Core::AttachmentText::read(attachment, QString()));
             }
             outcome.result = checker->check(message, attachments, QDate::currentDate());
+            if (outcome.result.complete && outcome.result.verdict.level != Core::VerdictLevel::Allow)
+                outcome.masked = checker->mask(message, attachments);
             outcome.attachments = std::move(attachments);
         } catch (const std::exception &) {
             outcome.result.complete = false;

@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
@@ -22,7 +23,8 @@ namespace SendGuard::Plugin {
 
 // Runs a check off the GUI thread, so that a large attachment neither freezes the host nor
 // leaves the user without a way out: after a short moment a modal progress dialog appears, and
-// its Cancel button cancels the send. Reading attachments happens in the same worker.
+// its Cancel button cancels the send. Reading attachments, and masking when the verdict needs
+// the user, happen in the same worker.
 class CheckRunner
 {
     Q_DECLARE_TR_FUNCTIONS(SendGuard::Plugin::CheckRunner)
@@ -32,6 +34,9 @@ public:
     {
         bool cancelled = false; // the user cancelled while the check was running
         Core::MessageChecker::Result result; // when not cancelled
+        // What mask-and-send would send, when the verdict asks the user: made in the same worker,
+        // because masking scans every part again (a large attachment takes seconds).
+        std::optional<Core::MessageMasker::Result> masked;
         std::vector<Core::AttachmentText> attachments; // the text of each attachment, as checked
     };
 

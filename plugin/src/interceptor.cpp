@@ -129,7 +129,7 @@ SendDecision Interceptor::intercept(const Message &message, QWidget *parent)
     Core::OutgoingMessage currentCore = original;
     bool changed = false;
     for (;;) {
-        const Core::MessageMasker::Result masked = m_checker->mask(currentCore, checked.attachments);
+        const Core::MessageMasker::Result &masked = *checked.masked; // the worker made it: the verdict is not allow
         Core::AuditEvent event = auditEvent(auditId, currentCore);
         event.setVerdict(checked.result.verdict);
 
