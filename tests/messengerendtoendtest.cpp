@@ -80,17 +80,11 @@ class MessengerEndToEndTest : public QObject
     {
         m_window->forward(inboxIndex);
         m_window->findChild<QLineEdit *>(QStringLiteral("recipientsEdit"))->setText(recipients);
-        bool opened = false;
-        QPointer<ModalDialogWatcher> watcher = ModalDialogWatcher::onNextDialog(
-            [&](QWidget *dialog) {
-                opened = dialog != nullptr;
-                if (dialog)
-                    answer(dialog);
+        return ModalDialogWatcher::answerDuring(
+            [this] {
+                QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
             },
-            10000);
-        QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
-        delete watcher.data();
-        return opened;
+            answer);
     }
 
     QList<QJsonObject> outbox() const

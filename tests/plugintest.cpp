@@ -42,17 +42,14 @@ std::pair<QString, SendDecision> sendAnswering(SendInterceptor *plugin, const Me
                                                const std::function<void(QWidget *)> &answer)
 {
     QString headline;
-    QPointer<ModalDialogWatcher> watcher = ModalDialogWatcher::onNextDialog(
-        [&](QWidget *dialog) {
-            if (!dialog)
-                return;
-            if (auto *label = dialog->findChild<QLabel *>(QStringLiteral("headline")))
-                headline = label->text();
-            answer(dialog);
-        },
-        20000);
-    const SendDecision decision = plugin->interceptSend(message, nullptr);
-    delete watcher.data();
+    SendDecision decision;
+    ModalDialogWatcher::answerDuring([&] { decision = plugin->interceptSend(message, nullptr); },
+                                     [&](QWidget *dialog) {
+                                         if (auto *label = dialog->findChild<QLabel *>(QStringLiteral("headline")))
+                                             headline = label->text();
+                                         answer(dialog);
+                                     },
+                                     20000);
     return {headline, decision};
 }
 

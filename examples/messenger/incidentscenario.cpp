@@ -41,17 +41,8 @@ bool IncidentScenario::forwardAndSend(const QString &recipients, const std::func
 {
     m_window.forward(0);
     m_window.findChild<QLineEdit *>(QStringLiteral("recipientsEdit"))->setText(recipients);
-    bool opened = false;
-    QPointer<ModalDialogWatcher> watcher = ModalDialogWatcher::onNextDialog(
-        [&](QWidget *dialog) {
-            opened = dialog != nullptr;
-            if (dialog)
-                onDialog(dialog);
-        },
-        5000);
-    m_window.findChild<QPushButton *>(QStringLiteral("sendButton"))->click();
-    delete watcher.data(); // a send without a dialog leaves it waiting
-    return opened;
+    return ModalDialogWatcher::answerDuring(
+        [this] { m_window.findChild<QPushButton *>(QStringLiteral("sendButton"))->click(); }, onDialog, 5000);
 }
 
 void IncidentScenario::describeDialog(QWidget *dialog)

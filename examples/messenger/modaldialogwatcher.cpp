@@ -4,10 +4,20 @@
 #include <QApplication>
 #include <QWidget>
 
-ModalDialogWatcher *ModalDialogWatcher::onNextDialog(std::function<void(QWidget *)> handler, int timeoutMs,
-                                                     QWidget *ignore)
+bool ModalDialogWatcher::answerDuring(const std::function<void()> &action, const std::function<void(QWidget *)> &answer,
+                                      int timeoutMs, QWidget *ignore)
 {
-    return new ModalDialogWatcher(std::move(handler), timeoutMs, ignore);
+    bool opened = false;
+    QPointer<ModalDialogWatcher> watcher = new ModalDialogWatcher(
+        [&](QWidget *dialog) {
+            opened = dialog != nullptr;
+            if (dialog)
+                answer(dialog);
+        },
+        timeoutMs, ignore);
+    action();
+    delete watcher.data(); // an action that opened no dialog leaves it waiting
+    return opened;
 }
 
 ModalDialogWatcher::ModalDialogWatcher(std::function<void(QWidget *)> handler, int timeoutMs, QWidget *ignore)

@@ -11,18 +11,18 @@ QT_BEGIN_NAMESPACE
 class QWidget;
 QT_END_NAMESPACE
 
-// Calls a function with the next modal dialog that opens. A modal dialog runs its own event loop
-// inside the call that opened it (SendGuard's dialog inside interceptSend()), so whoever wants to
-// answer it, the demo scenario or a test, arranges for that before making the call.
+// Answers the modal dialog an action opens. A modal dialog runs its own event loop inside the
+// call that opened it (SendGuard's dialog inside interceptSend()), so whoever wants to answer it,
+// the demo scenario or a test, watches for it while making the call.
 class ModalDialogWatcher : public QObject
 {
     Q_OBJECT
 
 public:
-    // handler gets the dialog, or null when none opened within timeoutMs. Dialogs in ignore are
-    // passed over (one that is still closing). Returns the watcher; deleting it stops the watch.
-    static ModalDialogWatcher *onNextDialog(std::function<void(QWidget *)> handler, int timeoutMs = 10000,
-                                            QWidget *ignore = nullptr);
+    // Runs action and calls answer with the first modal dialog that opens meanwhile (within
+    // timeoutMs; dialogs in ignore are passed over). Returns whether one opened.
+    static bool answerDuring(const std::function<void()> &action, const std::function<void(QWidget *)> &answer,
+                             int timeoutMs = 10000, QWidget *ignore = nullptr);
 
 private:
     ModalDialogWatcher(std::function<void(QWidget *)> handler, int timeoutMs, QWidget *ignore);
