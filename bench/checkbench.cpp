@@ -5,9 +5,9 @@
 #include "corpusgenerator.h"
 #include "percentile.h"
 
-#include "core/builtinpolicy.h"
-#include "core/messagechecker.h"
-#include "core/recipientclassifier.h"
+#include "audience/recipientclassifier.h"
+#include "check/messagechecker.h"
+#include "policy/builtinpolicy.h"
 
 #include <QSet>
 

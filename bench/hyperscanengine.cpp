@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "hyperscanengine.h"
 
-#include "core/detectorcatalog.h"
+#include "detectors/detectorcatalog.h"
 
 #include <cstdio>
 #include <string>

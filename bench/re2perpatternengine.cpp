@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "re2perpatternengine.h"
 
-#include "core/detectorcatalog.h"
+#include "detectors/detectorcatalog.h"
 
 namespace SendGuard::Bench {
 

@@ -3,7 +3,7 @@
 
 #include "engine.h"
 
-#include "core/detectorspec.h"
+#include "detectors/detectorspec.h"
 
 #include <re2/re2.h>
 

@@ -3,7 +3,7 @@
 
 #include "engine.h"
 
-#include "core/scanner.h"
+#include "scan/scanner.h"
 
 namespace SendGuard::Bench {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/outgoingmessage.h"
-#include "core/verdict.h"
+#include "check/verdict.h"
+#include "message/outgoingmessage.h"
 
 #include <QHash>
 #include <QString>

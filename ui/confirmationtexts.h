@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/audience.h"
-#include "core/messagefinding.h"
-#include "core/verdict.h"
+#include "audience/audience.h"
+#include "check/messagefinding.h"
+#include "check/verdict.h"
 
 #include <QCoreApplication>
 #include <QHash>

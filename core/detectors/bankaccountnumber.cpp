@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "builtindetectors.h"
 
-#include "../masking.h"
-#include "../validators.h"
+#include "masking.h"
+#include "validators.h"
 
 #include <algorithm>
 #include <vector>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "../detectorspec.h"
+#include "detectorspec.h"
 
 // The built-in detectors, one file each under core/detectors/. To add one: write its file,
 // declare it here and list it in builtInDetectors() (detectorcatalog.cpp).

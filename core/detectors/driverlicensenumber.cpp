@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "builtindetectors.h"
 
-#include "../masking.h"
+#include "masking.h"
 #include "patternparts.h"
 
 namespace SendGuard::Core::Detectors {

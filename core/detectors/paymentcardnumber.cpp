@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "builtindetectors.h"
 
-#include "../masking.h"
-#include "../validators.h"
+#include "masking.h"
 #include "patternparts.h"
+#include "validators.h"
 
 namespace SendGuard::Core::Detectors {
 

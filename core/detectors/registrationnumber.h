@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "../detectorspec.h"
-#include "../masking.h"
-#include "../validators.h"
+#include "detectorspec.h"
+#include "masking.h"
 #include "patternparts.h"
+#include "validators.h"
 
 // What resident (kr-rrn) and foreigner (kr-frn) registration numbers share: YYMMDD, a separator
 // or none, a gender/century digit and six more digits. They differ in the gender digits and the

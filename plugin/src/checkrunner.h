@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/attachmenttext.h"
-#include "core/messagechecker.h"
-#include "core/outgoingmessage.h"
+#include "check/messagechecker.h"
+#include "message/attachmenttext.h"
+#include "message/outgoingmessage.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -3,9 +3,9 @@
 
 #include "messageconversion.h"
 
-#include "ui/confirmationdialog.h"
-#include "ui/confirmationrequest.h"
-#include "ui/uncheckedmessagedialog.h"
+#include "confirmationdialog.h"
+#include "confirmationrequest.h"
+#include "uncheckedmessagedialog.h"
 
 #include <QSysInfo>
 #include <QUuid>

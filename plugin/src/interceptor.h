@@ -4,12 +4,12 @@
 #include "checkrunner.h"
 #include "plugintranslator.h"
 
-#include "delivery/audittrail.h"
-#include "delivery/bundlefetcher.h"
-#include "delivery/policystore.h"
+#include "audittrail.h"
+#include "bundlefetcher.h"
+#include "policystore.h"
 
-#include "core/auditevent.h"
-#include "core/messagechecker.h"
+#include "audit/auditevent.h"
+#include "check/messagechecker.h"
 #include "sendguard/message.h"
 #include "sendguard/senddecision.h"
 

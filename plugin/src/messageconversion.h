@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/outgoingmessage.h"
+#include "message/outgoingmessage.h"
 #include "sendguard/message.h"
 
 #include <vector>

@@ -3,7 +3,7 @@
 
 #include "interceptor.h"
 
-#include "ui/uncheckedmessagedialog.h"
+#include "uncheckedmessagedialog.h"
 
 namespace SendGuard::Plugin {
 

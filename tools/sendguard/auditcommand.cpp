@@ -4,8 +4,8 @@
 
 #include "commandline.h"
 
-#include "core/auditchain.h"
-#include "delivery/auditlog.h"
+#include "audit/auditchain.h"
+#include "auditlog.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -7,9 +7,9 @@
 #include "linecolumncursor.h"
 #include "policyfile.h"
 
-#include "core/attachmenttext.h"
-#include "core/messagechecker.h"
-#include "core/outgoingmessagereader.h"
+#include "check/messagechecker.h"
+#include "message/attachmenttext.h"
+#include "message/outgoingmessagereader.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -87,7 +87,7 @@ QString jsonSize(const std::optional<Core::AudienceSize> &size)
     return size && size->exact ? QString::number(size->atLeast) : QStringLiteral("null");
 }
 
-// {"verdict","rules","reasons","findings","recipients","audience","policy"} (DESIGN.md order),
+// {"verdict","rules","reasons","findings","recipients","audience","policy"} (docs/architecture.md order),
 // then "notScanned" and "exemptions".
 QString resultJson(const Core::MessageChecker::Result &result, const Core::Policy &policy)
 {
@@ -208,11 +208,11 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
 int runCheck(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Checks an outgoing message (DESIGN.md JSON form) as the plugin does at send time: scans its "
-                       "subject, body and plain-text attachments, classifies its recipients and applies the policy.\n"
-                       "Exit status: 0 allow, 10 warn, 11 justify, 12 block, 2 usage or invalid input, 3 the message "
-                       "could not be checked."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Checks an outgoing message (docs/architecture.md JSON form) as the plugin does at send time: scans its "
+        "subject, body and plain-text attachments, classifies its recipients and applies the policy.\n"
+        "Exit status: 0 allow, 10 warn, 11 justify, 12 block, 2 usage or invalid input, 3 the message "
+        "could not be checked."));
     const QCommandLineOption policyOption(QStringLiteral("policy"),
                                           QStringLiteral("The policy to apply (default: the built-in policy)."),
                                           QStringLiteral("FILE"));

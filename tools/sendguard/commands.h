@@ -7,7 +7,7 @@
 // command, as argv[0] would) and returns the process exit code.
 namespace SendGuard::Tools {
 
-// Exit codes shared by the commands (DESIGN.md).
+// Exit codes shared by the commands (docs/architecture.md).
 enum ExitCode {
     ExitClean = 0,
     ExitFound = 1,

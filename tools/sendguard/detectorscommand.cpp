@@ -4,7 +4,7 @@
 #include "commandline.h"
 #include "findingjson.h"
 
-#include "core/detectorcatalog.h"
+#include "detectors/detectorcatalog.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/finding.h"
+#include "scan/finding.h"
 
 #include <QString>
 
@@ -9,7 +9,7 @@
 
 namespace SendGuard::Tools {
 
-// JSON in the exact field order of the DESIGN.md contract (QJsonObject would sort the keys).
+// JSON in the exact field order of the docs/architecture.md contract (QJsonObject would sort the keys).
 namespace FindingJson {
 
 // A JSON string literal, quotes included.

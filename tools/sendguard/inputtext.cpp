@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "inputtext.h"
 
-#include "core/utf8validator.h"
+#include "common/utf8validator.h"
 
 #include <QFile>
 

@@ -5,10 +5,10 @@
 #include "inputtext.h"
 #include "policyfile.h"
 
-#include "core/builtinpolicy.h"
-#include "core/policycomposer.h"
-#include "core/policyjson.h"
-#include "core/policyreader.h"
+#include "policy/builtinpolicy.h"
+#include "policy/policycomposer.h"
+#include "policy/policyjson.h"
+#include "policy/policyreader.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

@@ -6,11 +6,11 @@
 #include "commandline.h"
 #include "inputtext.h"
 
-#include "core/policycomposer.h"
-#include "delivery/audittrail.h"
-#include "delivery/bundlefetcher.h"
-#include "delivery/policystore.h"
-#include "delivery/signatureverifier.h"
+#include "audittrail.h"
+#include "bundlefetcher.h"
+#include "policy/policycomposer.h"
+#include "policystore.h"
+#include "signatureverifier.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>

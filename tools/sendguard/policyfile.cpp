@@ -3,8 +3,8 @@
 
 #include "inputtext.h"
 
-#include "core/builtinpolicy.h"
-#include "core/policyreader.h"
+#include "policy/builtinpolicy.h"
+#include "policy/policyreader.h"
 
 #include <QTextStream>
 

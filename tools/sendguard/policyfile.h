@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-#include "core/policy.h"
+#include "policy/policy.h"
 
 #include <QDate>
 #include <QString>

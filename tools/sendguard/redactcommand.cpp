@@ -4,8 +4,8 @@
 #include "commandline.h"
 #include "inputtext.h"
 
-#include "core/redactor.h"
-#include "core/scanner.h"
+#include "scan/redactor.h"
+#include "scan/scanner.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>

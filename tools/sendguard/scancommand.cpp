@@ -6,7 +6,7 @@
 #include "inputtext.h"
 #include "linecolumncursor.h"
 
-#include "core/scanner.h"
+#include "scan/scanner.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>

@@ -10,7 +10,7 @@
 
 namespace SendGuard {
 
-// A message at the moment the user sends it (the message model of SendGuard's DESIGN.md).
+// A message at the moment the user sends it (the message model of SendGuard's docs/architecture.md).
 // A value type that can grow, like Recipient: its only member is a map.
 class Message
 {

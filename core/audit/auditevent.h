@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "audience/audience.h"
+#include "check/verdict.h"
+#include "common/enumnames.h"
+#include "message/outgoingmessage.h"
+#include "policy/policy.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <map>
+
+namespace SendGuard::Core {
+
+// What the user chose in a SendGuard dialog, or what the policy chose for them.
+enum class AuditChoice {
+    Cancel, // "cancel"
+    SendAnyway, // "send-anyway": as it was, after confirming (and giving a reason where required)
+    MaskAndSend, // "mask-and-send": the masked message, checked again and allowed
+    RemoveBroadcastRecipients, // "remove-broadcast-recipients": without them, checked again and allowed
+    SendUnchecked, // "send-unchecked": the message could not be checked; the user or policy sent it
+    Blocked, // "blocked": the failure mode blocked a message that could not be checked
+    ReportFalsePositive, // "report-false-positive": the user says the findings are not personal data
+};
+
+inline constexpr EnumNames auditChoiceNames {std::array {
+    std::pair {AuditChoice::Cancel, u"cancel"},
+    std::pair {AuditChoice::SendAnyway, u"send-anyway"},
+    std::pair {AuditChoice::MaskAndSend, u"mask-and-send"},
+    std::pair {AuditChoice::RemoveBroadcastRecipients, u"remove-broadcast-recipients"},
+    std::pair {AuditChoice::SendUnchecked, u"send-unchecked"},
+    std::pair {AuditChoice::Blocked, u"blocked"},
+    std::pair {AuditChoice::ReportFalsePositive, u"report-false-positive"},
+}};
+
+// One record of the audit trail: a decision the user made in a dialog, a message that could not
+// be checked, or a false-positive report. Holds ids, counts and the user's (masked) reason only:
+// never the message text, never an unmasked identifier.
+struct AuditEvent
+{
+    QString id; // shared by the records of one send attempt; returned to the host as auditId
+    QDateTime time;
+    QString user;
+    QString host;
+    QString policyId;
+    int policyVersion = 0;
+    MessageAction action = MessageAction::Send;
+    bool checked = true; // false: the message could not be checked (verdict is "unchecked")
+    VerdictLevel verdict = VerdictLevel::Allow;
+    QStringList ruleIds;
+    std::map<QString, int> detectorCounts; // detector id -> findings
+    QStringList flaggedRecipientIds; // broadcast and external recipients
+    AudienceSize audience;
+    AuditChoice choice = AuditChoice::Cancel;
+    QString justification; // masked by the caller before it gets here
+    QString error; // why a check failed, masked
+
+    // The parts of a verdict an audit record keeps.
+    void setVerdict(const Verdict &verdict);
+
+    QJsonObject toJson() const;
+};
+
+} // namespace SendGuard::Core

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "messagemasker.h"
+
+#include "scan/redactor.h"
+
+namespace SendGuard::Core {
+
+namespace {
+
+struct MaskedText
+{
+    QByteArray utf8;
+    int maskedCount = 0;
+    bool complete = true;
+    QString error;
+};
+
+MaskedText maskUtf8(const MessageScanner &scanner, const QByteArray &utf8)
+{
+    const std::string_view text(utf8.constData(), std::size_t(utf8.size()));
+    const ScanResult scan = scanner.scanText(text);
+    if (!scan.complete)
+        return {utf8, 0, false, scan.error};
+    if (scan.findings.empty())
+        return {utf8};
+    const std::string masked = Redactor::redact(text, scan.findings);
+    return {QByteArray(masked.data(), qsizetype(masked.size())), int(scan.findings.size())};
+}
+
+} // namespace
+
+MessageMasker::MessageMasker(const MessageScanner &scanner)
+    : m_scanner(scanner)
+{
+}
+
+MessageMasker::Result MessageMasker::mask(const OutgoingMessage &message,
+                                          const std::vector<AttachmentText> &attachments) const
+{
+    Result result;
+    result.message = message;
+    result.attachments = attachments;
+
+    const MaskedText subject = maskUtf8(m_scanner, message.subject.toUtf8());
+    const MaskedText body = maskUtf8(m_scanner, message.body.toUtf8());
+    for (const MaskedText *part : {&subject, &body}) {
+        if (!part->complete)
+            return {message, attachments, 0, false, part->error};
+    }
+    result.message.subject = QString::fromUtf8(subject.utf8);
+    result.message.body = QString::fromUtf8(body.utf8);
+    result.maskedCount = subject.maskedCount + body.maskedCount;
+
+    for (std::size_t i = 0; i < result.attachments.size() && i < result.message.attachments.size(); ++i) {
+        AttachmentText &text = result.attachments[i];
+        if (text.status != AttachmentText::Status::Text)
+            continue;
+        const MaskedText masked = maskUtf8(m_scanner, text.utf8);
+        if (!masked.complete)
+            return {message, attachments, 0, false, QStringLiteral("attachment %1: %2").arg(i + 1).arg(masked.error)};
+        if (masked.maskedCount == 0)
+            continue;
+        text.utf8 = masked.utf8;
+        MessageAttachment &attachment = result.message.attachments[i];
+        attachment.path.clear();
+        attachment.data = masked.utf8;
+        result.maskedCount += masked.maskedCount;
+    }
+    return result;
+}
+
+QString MessageMasker::maskText(const QString &text) const
+{
+    return QString::fromUtf8(maskUtf8(m_scanner, text.toUtf8()).utf8);
+}
+
+} // namespace SendGuard::Core

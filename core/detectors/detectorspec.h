@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "severity.h"
+
+#include <QDate>
+#include <QString>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace SendGuard::Core {
+
+// What a detector's validator says about one pattern match.
+enum class Validation {
+    Reject, // cannot be this kind of item (impossible date, failed mandatory checksum, wrong layout)
+    Plausible, // the right shape, nothing more known
+    Confirmed, // an optional check (e.g. the old RRN check digit) passed: raises confidence
+};
+
+// Facts a validator may need besides the match; kept explicit so scanning stays deterministic.
+struct ValidationContext
+{
+    QDate today; // birth dates after this are impossible
+};
+
+// Whether a pattern fires on its own or needs a context word near the match.
+enum class ContextRule {
+    NotNeeded,
+    NeededUnlessConfirmed, // e.g. a bare 13-digit RRN: needs its checksum or a word like 주민등록번호
+    Needed,
+};
+
+// What makes a region of text worth running this detector's patterns on.
+enum class Trigger {
+    DigitRun, // a cluster of at least minDigits digits (ASCII or full-width) or mask characters;
+              // matches start at a digit group or at most a few characters before one ("서울 ", "+", "M")
+    AtSign, // an '@' with address characters around it; matches start where the address does
+};
+
+// What may not touch a match on either side (a number inside a longer number is not a finding).
+enum class Boundary {
+    Digits, // no digit, and no "-digit"/".digit" continuation
+    Alphanumeric, // additionally no ASCII letter (codes such as passport numbers)
+    AddressCharacters, // no character that could continue an e-mail address
+};
+
+struct DetectorPattern
+{
+    std::string regex; // RE2 syntax, matched against normalized text (ASCII digits, '-' for dashes, ' ' for spaces)
+    ContextRule context = ContextRule::NotNeeded;
+    double confidence = 0.5; // before checksum and context boosts
+};
+
+// Everything about one detector in one place: patterns, validator, context words, severity, masking.
+struct DetectorSpec
+{
+    QString id; // stable id (docs/architecture.md)
+    Severity severity = Severity::Low;
+    QString description; // one line for `sendguard detectors`
+    int priority = 0; // when two detectors claim overlapping text, the higher priority wins
+    Trigger trigger = Trigger::DigitRun;
+    int minDigits = 7; // with Trigger::DigitRun: the fewest digits any of the patterns can match
+    int minGroupDigits = 4; // with Trigger::DigitRun: every match holds a run of at least this many digits
+    Boundary boundary = Boundary::Digits;
+    std::vector<DetectorPattern> patterns;
+    std::vector<std::string> contextWords; // Korean and English; English matched case-insensitively
+    std::vector<std::string> suppressingWords; // nearer than any context word: not this item (법인등록번호)
+    Validation (*validate)(std::string_view match, const ValidationContext &context) = nullptr; // null: Plausible
+    std::string (*mask)(std::string_view match) = nullptr; // the normalized match with its identifying part hidden
+};
+
+} // namespace SendGuard::Core

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "detectors/detectorcatalog.h"
+#include "detectors/detectorspec.h"
+#include "scanresult.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringView>
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace SendGuard::Core {
+
+// Finds personal data in text with a catalogue of detectors.
+//
+// The patterns are compiled once, in the constructor. A scan then
+//  1. picks, at memory speed, the few regions that can hold an identifier (CandidateFinder);
+//  2. normalizes them into one buffer, each after a line break (NormalizedText);
+//  3. asks one RE2::Set pass per batch which patterns occur there, each pattern led by its
+//     boundary character so the set stays fast on digit-dense text (PatternSet);
+//  4. runs only those patterns to find each match, and checks it against the original text:
+//     digit boundaries, the detector's validator, its context and suppressing words (ContextWords);
+//  5. gives overlapping matches to the detector with the higher priority.
+// Work is linear in the size of the text.
+//
+// Construction never throws: check isValid(). A Scanner is immutable after construction and
+// scan() is safe to call from several threads at once.
+class Scanner
+{
+public:
+    struct Options
+    {
+        QDate today; // birth dates after this are impossible; invalid: the current date at each scan
+        std::int64_t regexMemoryBudget = 64 << 20; // RE2 max_mem for the pattern set and each pattern
+    };
+
+    explicit Scanner(std::vector<DetectorSpec> detectors = builtInDetectors());
+    Scanner(std::vector<DetectorSpec> detectors, Options options);
+    ~Scanner();
+    Scanner(const Scanner &) = delete;
+    Scanner &operator=(const Scanner &) = delete;
+
+    // False when a pattern did not compile; errorString() says which and why. An invalid scanner's
+    // scans are all incomplete.
+    bool isValid() const;
+    QString errorString() const;
+
+    // Scans UTF-8 text; offsets in the findings are UTF-8 byte offsets into `text`. Invalid UTF-8
+    // is scanned as it is (callers that need valid input check it first).
+    ScanResult scan(std::string_view text) const;
+
+    // Scans a Qt string; offsets in the findings are UTF-16 code-unit offsets into `text`.
+    ScanResult scan(QStringView text) const;
+
+private:
+    struct Private;
+    std::unique_ptr<const Private> d;
+};
+
+} // namespace SendGuard::Core

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "scan/candidatefinder.h"
+
+#include <QTest>
+
+using namespace SendGuard::Core;
+
+namespace {
+
+std::string covered(const std::string &text, const std::vector<TextRange> &regions)
+{
+    std::string out;
+    for (const TextRange &r : regions)
+        out += "[" + text.substr(r.begin, r.size()) + "]";
+    return out;
+}
+
+bool contains(const std::vector<TextRange> &regions, std::size_t begin, std::size_t end)
+{
+    for (const TextRange &r : regions) {
+        if (r.begin <= begin && end <= r.end)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class CandidateFinderTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldCoverEveryPossibleIdentifier_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("identifier");
+        QTest::newRow("rrn in prose") << u"성명 홍길동 주민등록번호 900101-1234567 입니다"_qs << "900101-1234567";
+        QTest::newRow("glued to hangul") << u"번호900101-1234567입니다"_qs << "900101-1234567";
+        QTest::newRow("full-width") << u"번호 ９００１０１－１２３４５６７"_qs << u"９００１０１－１２３４５６７"_qs;
+        QTest::newRow("zero-width inside") << u"번호 9001\u200B01-1234567"_qs << u"9001\u200B01-1234567"_qs;
+        QTest::newRow("spaced dashes") << u"900101 \u2013 1234567"_qs << u"900101 \u2013 1234567"_qs;
+        QTest::newRow("licence region prefix") << u"면허 서울 12-123456-12 입니다"_qs << u"서울 12-123456-12"_qs;
+        QTest::newRow("passport letter") << u"여권 M123A4567"_qs << "M123A4567";
+        QTest::newRow("international phone") << u"연락처 +82 10-1234-5678"_qs << "+82 10-1234-5678";
+        QTest::newRow("masked with stars") << u"번호 90****-1******"_qs << "90****-1******";
+        QTest::newRow("email") << u"메일 kim.yejin@korea.kr 로"_qs << "kim.yejin@korea.kr";
+        QTest::newRow("email with digits") << u"user123@seoul.go.kr"_qs << "user123@seoul.go.kr";
+        QTest::newRow("digits next to a 25-digit run")
+            << u"1234567890123456789012345 900101-1234567"_qs << "900101-1234567";
+    }
+    void shouldCoverEveryPossibleIdentifier()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, identifier);
+        const std::string bytes = text.toStdString();
+        const std::string wanted = identifier.toStdString();
+        const std::size_t at = bytes.find(wanted);
+        QVERIFY(at != std::string::npos);
+        const auto regions = CandidateFinder({}).find(bytes);
+        QVERIFY2(contains(regions, at, at + wanted.size()), covered(bytes, regions).c_str());
+    }
+
+    void shouldSkipTextThatCannotHoldAnIdentifier_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("prose") << u"이번 주 회의는 취소되었습니다. 참고 바랍니다."_qs;
+        QTest::newRow("short numbers") << u"2024년 6월 11일, 3층 회의실"_qs;
+        QTest::newRow("amount split by hangul") << u"금 1,234원 및 5,678원"_qs;
+        QTest::newRow("only a long run") << u"번호 123456789012345678901234567890"_qs;
+        QTest::newRow("numbers across lines") << u"1234\n5678"_qs;
+        QTest::newRow("at without address") << u"@ 회의"_qs;
+        QTest::newRow("amount with commas") << u"예산 123,456,789원"_qs;
+        QTest::newRow("time with colons") << u"09:30:15~18:45:30"_qs;
+        QTest::newRow("no group of four digits") << u"서버 10.123.45.67 점검"_qs;
+    }
+    void shouldSkipTextThatCannotHoldAnIdentifier()
+    {
+        QFETCH(QString, text);
+        const std::string bytes = text.toStdString();
+        const auto regions = CandidateFinder({}).find(bytes);
+        QVERIFY2(regions.empty(), covered(bytes, regions).c_str());
+    }
+
+    void shouldKeepRegionsOnCharacterBoundaries()
+    {
+        const std::string text = QStringLiteral("가나다라마바사아자차 900101-1234567 카타파하").toStdString();
+        const auto regions = CandidateFinder({}).find(text);
+        QCOMPARE(regions.size(), std::size_t(1));
+        QVERIFY((static_cast<unsigned char>(text[regions[0].begin]) & 0xC0) != 0x80);
+        QVERIFY(regions[0].end == text.size() || (static_cast<unsigned char>(text[regions[0].end]) & 0xC0) != 0x80);
+    }
+
+    void shouldBoundRegionSizeOnLongDenseText()
+    {
+        std::string roster;
+        for (int i = 0; i < 20000; ++i)
+            roster += "900101-1234567 ";
+        const auto regions = CandidateFinder({}).find(roster);
+        QVERIFY(regions.size() > 1);
+        std::size_t previousEnd = 0;
+        for (const TextRange &r : regions) {
+            QVERIFY(r.size() <= 64 * 1024 + 64);
+            QVERIFY(r.begin <= previousEnd || previousEnd == 0); // consecutive regions leave no gap in dense text
+            previousEnd = r.end;
+        }
+        QCOMPARE(regions.back().end, roster.size());
+    }
+};
+
+QTEST_GUILESS_MAIN(CandidateFinderTest)
+#include "candidatefindertest.moc"

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "scannerfortests.h"
+
+#include "scan/redactor.h"
+
+#include <QTest>
+
+using namespace SendGuard::Core;
+using SendGuard::Tests::testScanner;
+
+class RedactorTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldMaskEveryFindingAndNothingElse_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("redacted");
+        QTest::newRow("incident line") << u"성명: 홍길동, 주민등록번호 900101-1234567 입니다."_qs
+                                       << u"성명: 홍길동, 주민등록번호 900101-1****** 입니다."_qs;
+        QTest::newRow("contacts") << u"연락처 010-1234-5678, 메일 kim.yejin@korea.kr\n"_qs
+                                  << u"연락처 010-****-5678, 메일 k***@korea.kr\n"_qs;
+        QTest::newRow("card") << u"카드 4111-1111-1111-1111 결제"_qs << u"카드 ****-****-****-1111 결제"_qs;
+        QTest::newRow("full-width becomes ascii mask")
+            << u"번호 ９００１０１－１２３４５６７."_qs << u"번호 900101-1******."_qs;
+        QTest::newRow("already masked stays") << "900101-1******"
+                                              << "900101-1******";
+        QTest::newRow("nothing to mask") << u"회의는 3시입니다.\r\n\t끝"_qs << u"회의는 3시입니다.\r\n\t끝"_qs;
+        QTest::newRow("emoji before") << u"\U0001F4DE 010-1234-5678 \U0001F600"_qs
+                                      << u"\U0001F4DE 010-****-5678 \U0001F600"_qs;
+    }
+    void shouldMaskEveryFindingAndNothingElse()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, redacted);
+        // UTF-16 path
+        const ScanResult qtResult = testScanner().scan(QStringView(text));
+        QCOMPARE(Redactor::redact(text, qtResult.findings), redacted);
+        // UTF-8 path, byte for byte
+        const std::string bytes = text.toStdString();
+        const ScanResult result = testScanner().scan(std::string_view(bytes));
+        QCOMPARE(Redactor::redact(bytes, result.findings), redacted.toStdString());
+    }
+
+    void shouldLeaveNothingSensitiveToFindAgain()
+    {
+        const QString text = u"주민 900101-1234567, 외국인 900101-5234567, 여권 M12345678, 면허 11-12-123456-12, "
+                             u"전화 010-1234-5678, 카드 4111-1111-1111-1111, 국민은행 123456-01-123456, "
+                             u"kim@korea.kr, 사업자 220-81-62517"_qs;
+        const ScanResult first = testScanner().scan(QStringView(text));
+        QCOMPARE(first.findings.size(), std::size_t(9));
+        const QString redacted = Redactor::redact(text, first.findings);
+        const ScanResult again = testScanner().scan(QStringView(redacted));
+        QVERIFY(again.complete);
+        for (const Finding &f : again.findings)
+            QCOMPARE(f.detector, QStringLiteral("kr-rrn-masked"));
+    }
+
+    void shouldSkipFindingsThatDoNotFitTheText()
+    {
+        Finding outside;
+        outside.start = 5;
+        outside.end = 50;
+        outside.masked = QStringLiteral("***");
+        QCOMPARE(Redactor::redact(QStringLiteral("short"), {outside}), QStringLiteral("short"));
+        QCOMPARE(Redactor::redact(std::string_view("short"), {outside}), std::string("short"));
+    }
+};
+
+QTEST_GUILESS_MAIN(RedactorTest)
+#include "redactortest.moc"

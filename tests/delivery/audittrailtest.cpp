@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The audit trail: the hash chain survives rotation and shows deletion, insertion and change;
+// `sendguard audit verify` says so; records reach a real syslog socket as RFC 5424.
+#include "audittrail.h"
+#include "audit/auditchain.h"
+#include "auditlog.h"
+#include "systemlog.h"
+
+#include "clirunner.h"
+#include "sysloglistener.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SendGuard;
+using SendGuard::Tests::CliRun;
+using SendGuard::Tests::runSendGuard;
+
+namespace {
+
+QJsonObject decision(int n)
+{
+    return {{QStringLiteral("event"), QStringLiteral("decision")},
+            {QStringLiteral("id"), QStringLiteral("id-%1").arg(n)},
+            {QStringLiteral("user"), QStringLiteral("kim.yejin")},
+            {QStringLiteral("verdict"), QStringLiteral("justify")},
+            {QStringLiteral("choice"), QStringLiteral("send-anyway")},
+            {QStringLiteral("justification"), QStringLiteral("전 직원 공지가 필요한 건 \"긴급\"]")},
+            {QStringLiteral("detectors"), QJsonObject {{QStringLiteral("kr-rrn"), 1}}},
+            {QStringLiteral("recipients"), QJsonArray {QStringLiteral("grp:incheon-all")}},
+            {QStringLiteral("audience"), QJsonObject {{QStringLiteral("atLeast"), 4812}}}};
+}
+
+QList<std::pair<QString, QByteArray>> read(const QStringList &files)
+{
+    QList<std::pair<QString, QByteArray>> contents;
+    for (const QString &path : files) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            qFatal("cannot read %s", qPrintable(path));
+        contents.append({path, file.readAll()});
+    }
+    return contents;
+}
+
+void rewrite(const QString &path, const std::function<void(QList<QByteArray> &)> &edit)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<QByteArray> lines = file.readAll().split('\n');
+    file.close();
+    lines.removeLast(); // after the final newline
+    edit(lines);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(lines.join('\n') + '\n');
+}
+
+} // namespace
+
+class AuditTrailTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldKeepTheChainAcrossRotations()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.jsonl"));
+        Delivery::AuditLog log(path, 16 * 1024);
+        // A record is about 350 bytes: 1,200 of them fill more than the five kept rotations.
+        for (int i = 0; i < 150; ++i)
+            QVERIFY(log.append(decision(i)));
+        QStringList files = Delivery::AuditLog::files(path);
+        QVERIFY2(files.size() >= 3, qPrintable(files.join(QLatin1Char(' '))));
+        auto result = Core::AuditChain::verify(read(files));
+        QVERIFY(!result.firstBreak);
+        QCOMPARE(result.records, 150);
+
+        for (int i = 150; i < 1200; ++i)
+            QVERIFY(log.append(decision(i)));
+        files = Delivery::AuditLog::files(path);
+        QCOMPARE(files.size(), Delivery::AuditLog::Keep + 1);
+        // The oldest records went with the oldest file; what is left still chains.
+        QVERIFY(Core::AuditChain::verify(read(files)).firstBreak); // its first "prev" is not the genesis
+        result = Core::AuditChain::verify(read(files), true);
+        QVERIFY(!result.firstBreak);
+        QVERIFY(result.records < 1200);
+
+        const CliRun verify = runSendGuard({QStringLiteral("audit"), QStringLiteral("verify"), path});
+        const int status = verify.exitCode;
+        const QString output = verify.outputAndErrors();
+        QCOMPARE(status, 0);
+        QVERIFY2(output.contains(QStringLiteral("chain intact (it continues files that rotation has deleted)")),
+                 qPrintable(output));
+    }
+
+    void shouldShowWhereTheTrailWasTamperedWith_data()
+    {
+        QTest::addColumn<int>("edit");
+        QTest::addColumn<int>("brokenLine");
+        QTest::newRow("record deleted") << 0 << 5;
+        QTest::newRow("record inserted") << 1 << 7;
+        QTest::newRow("choice changed") << 2 << 6;
+        QTest::newRow("reordered") << 3 << 5;
+    }
+    void shouldShowWhereTheTrailWasTamperedWith()
+    {
+        QFETCH(int, edit);
+        QFETCH(int, brokenLine);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.jsonl"));
+        Delivery::AuditLog log(path);
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(log.append(decision(i)));
+        QCOMPARE(runSendGuard({QStringLiteral("audit"), QStringLiteral("verify"), path}).exitCode, 0);
+
+        rewrite(path, [&](QList<QByteArray> &lines) {
+            switch (edit) {
+            case 0:
+                lines.removeAt(4); // the 5th record: the next one no longer fits
+                break;
+            case 1: // a forged record, chained to the one before it: the one after it no longer fits
+                lines.insert(5,
+                             QJsonDocument(QJsonObject {{QStringLiteral("prev"),
+                                                         QString::fromLatin1(Core::AuditChain::hash(lines.at(4)))},
+                                                        {QStringLiteral("choice"), QStringLiteral("cancel")}})
+                                 .toJson(QJsonDocument::Compact));
+                break;
+            case 2:
+                lines[4].replace("send-anyway", "cancel"); // changed: the record after it breaks
+                break;
+            case 3:
+                lines.swapItemsAt(4, 5);
+                break;
+            }
+        });
+        const CliRun verify = runSendGuard({QStringLiteral("audit"), QStringLiteral("verify"), path});
+        const int status = verify.exitCode;
+        const QString output = verify.outputAndErrors();
+        QCOMPARE(status, 1);
+        QVERIFY2(output.startsWith(QStringLiteral("%1:%2: chain broken").arg(path).arg(brokenLine)),
+                 qPrintable(output));
+    }
+
+    void shouldSendRfc5424RecordsToTheSystemLog()
+    {
+        QTemporaryDir dir;
+        const QString socket = dir.filePath(QStringLiteral("log"));
+        Delivery::SystemLog systemLog(socket);
+        // Nobody listening yet: queued, never blocking.
+        QVERIFY(!systemLog.send(decision(1)));
+        QVERIFY(!systemLog.send(decision(2)));
+        QCOMPARE(systemLog.queued(), std::size_t(2));
+
+        Tests::SyslogListener listener(socket);
+        QVERIFY(systemLog.send(decision(3)));
+        QCOMPARE(systemLog.queued(), std::size_t(0));
+        const QList<QByteArray> messages = listener.receive();
+        QCOMPARE(messages.size(), 3); // the queued two first, in order
+        // <PRI>1 TIMESTAMP HOST APP PROCID MSGID [SD] MSG
+        static const QRegularExpression rfc5424(QStringLiteral(
+            "^<109>1 \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z \\S+ sendguard \\d+ audit \\[sendguard@32473 "
+            "(\\w+=\"([^\"\\\\\\]]|\\\\.)*\" ?)+\\] SendGuard decision: justify send-anyway$"));
+        for (int i = 0; i < 3; ++i) {
+            const QString message = QString::fromUtf8(messages.at(i));
+            QVERIFY2(rfc5424.match(message).hasMatch(), qPrintable(message));
+            QVERIFY(message.contains(QStringLiteral("id=\"id-%1\"").arg(i + 1)));
+        }
+        QVERIFY(messages.first().contains("detectors=\"kr-rrn:1\" recipients=\"grp:incheon-all\" audience=\"4812\""));
+        QVERIFY(messages.first().contains("justification=\"전 직원 공지가 필요한 건 \\\"긴급\\\"\\]\""));
+    }
+
+    void shouldWriteTheFileEvenWhenTheSystemLogIsDown()
+    {
+        QTemporaryDir dir;
+        Delivery::AuditTrail trail(dir.filePath(QStringLiteral("audit.jsonl")), dir.filePath(QStringLiteral("none")));
+        trail.record(decision(1));
+        Core::AuditSettings settings;
+        settings.recordJustification = false;
+        trail.configure(settings);
+        trail.record(decision(2));
+        settings.enabled = false;
+        trail.configure(settings);
+        trail.record(decision(3));
+        const auto contents = read({trail.filePath()});
+        const QList<QByteArray> lines = contents.first().second.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).contains("justification"));
+        QVERIFY(!lines.at(1).contains("justification"));
+    }
+};
+
+QTEST_GUILESS_MAIN(AuditTrailTest)
+#include "audittrailtest.moc"

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Renders SendGuard's dialogs offscreen in Korean and English to PNG (build/screenshots/, kept as
+// CI artifacts) and checks that no text is cut off: every visible label and button gets at least
+// the size its text needs. ctest runs it at 100% and, with QT_SCALE_FACTOR=2, at 200%.
+#include "confirmationdialog.h"
+#include "uncheckedmessagedialog.h"
+
+#include "dialogrequests.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPushButton>
+#include <QTest>
+
+using namespace SendGuard;
+using namespace SendGuard::Tests;
+
+namespace {
+
+// The names of the widgets whose text does not fit; empty when everything fits.
+QStringList clippedWidgets(const QWidget *dialog)
+{
+    QStringList clipped;
+    for (const QLabel *label : dialog->findChildren<QLabel *>()) {
+        if (!label->isVisibleTo(dialog) || label->text().isEmpty())
+            continue;
+        const bool fits = label->wordWrap()
+            ? label->heightForWidth(label->width()) <= label->height()
+            : label->sizeHint().width() <= label->width() && label->sizeHint().height() <= label->height();
+        if (!fits)
+            clipped.append(QStringLiteral("%1 (%2x%3 for \"%4\")")
+                               .arg(label->objectName())
+                               .arg(label->width())
+                               .arg(label->height())
+                               .arg(label->text().left(30)));
+    }
+    for (const QAbstractButton *button : dialog->findChildren<QAbstractButton *>()) {
+        if (button->isVisibleTo(dialog) && button->sizeHint().width() > button->width())
+            clipped.append(button->objectName());
+    }
+    return clipped;
+}
+
+QString screenshotPath(const QString &name)
+{
+    const double scale = qEnvironmentVariable("QT_SCALE_FACTOR", QStringLiteral("1")).toDouble();
+    const QString folder = QStringLiteral(SENDGUARD_SCREENSHOT_DIR);
+    QDir().mkpath(folder);
+    return QStringLiteral("%1/%2-%3x.png").arg(folder, name).arg(scale);
+}
+
+} // namespace
+
+class DialogScreenshotTest : public QObject
+{
+    Q_OBJECT
+
+    void render(QWidget *dialog, const QString &name)
+    {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        const QStringList clipped = clippedWidgets(dialog);
+        QVERIFY2(clipped.isEmpty(), qPrintable(name + QLatin1String(": ") + clipped.join(QLatin1String(", "))));
+        const QPixmap pixmap = dialog->grab();
+        const double scale = qEnvironmentVariable("QT_SCALE_FACTOR", QStringLiteral("1")).toDouble();
+        QCOMPARE(pixmap.devicePixelRatio(), scale);
+        QVERIFY(pixmap.save(screenshotPath(name)));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // fonts-noto-cjk (scripts/setup): without a Korean font the screenshots show boxes.
+        QVERIFY2(!QFontDatabase::families(QFontDatabase::Korean).isEmpty(), "no Korean font installed");
+    }
+
+    void shouldFitEveryTextOfTheConfirmationDialog_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("kind");
+        for (const char *language : {"ko", "en"}) {
+            QTest::addRow("%s-justify", language) << language << 0;
+            QTest::addRow("%s-block", language) << language << 1;
+            QTest::addRow("%s-warn", language) << language << 2;
+        }
+    }
+    void shouldFitEveryTextOfTheConfirmationDialog()
+    {
+        QFETCH(QString, language);
+        QFETCH(int, kind);
+        const InstalledTranslation translation(language);
+        const auto message = kind == 0 ? incidentForward() : kind == 1 ? rosterToAllStaff() : contactsToAllStaff();
+        auto request = confirmationRequest(message, language);
+        request.canRemoveBroadcastRecipients = true; // every button at once: the widest row
+        request.afterMasking = kind == 2;
+        request.notScannedAttachments = {QStringLiteral("신청서.docx")};
+        Ui::ConfirmationDialog dialog(request);
+        const QString name = QStringLiteral("confirmation-%1").arg(QLatin1String(QTest::currentDataTag()));
+        render(&dialog, name);
+
+        dialog.findChild<QPushButton *>(QStringLiteral("maskAndSendButton"))->click();
+        render(&dialog, name + QLatin1String("-preview"));
+    }
+
+    void shouldFitEveryTextOfTheUncheckedDialog_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<Ui::UncheckedMessageDialog::Mode>("mode");
+        for (const char *language : {"ko", "en"}) {
+            QTest::addRow("%s-confirm", language) << language << Ui::UncheckedMessageDialog::Mode::Confirm;
+            QTest::addRow("%s-block", language) << language << Ui::UncheckedMessageDialog::Mode::Block;
+        }
+    }
+    void shouldFitEveryTextOfTheUncheckedDialog()
+    {
+        QFETCH(QString, language);
+        QFETCH(Ui::UncheckedMessageDialog::Mode, mode);
+        const InstalledTranslation translation(language);
+        const QString reason = language == QLatin1String("ko")
+            ? QStringLiteral("읽을 수 없는 첨부파일이 있습니다: 신청서.docx")
+            : QStringLiteral("some attachments cannot be read: 신청서.docx");
+        Ui::UncheckedMessageDialog dialog(mode, reason, QStringLiteral("정보화담당관실 032-440-2114"));
+        render(&dialog, QStringLiteral("unchecked-%1").arg(QLatin1String(QTest::currentDataTag())));
+    }
+};
+
+QTEST_MAIN(DialogScreenshotTest)
+#include "dialogscreenshottest.moc"
