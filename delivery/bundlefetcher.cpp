@@ -245,7 +245,7 @@ void BundleFetcher::signatureReceived(QNetworkReply *reply, const QByteArray &bu
         reject(SignatureVerifier::outcomeText(verified.outcome), verified.keyId);
         return;
     }
-    const auto check = Core::PolicyComposer::check(m_store.machineObject(), bundle, QDate::currentDate());
+    const auto check = Core::PolicyComposer::check(m_store.machineTree(), bundle, QDate::currentDate());
     if (!check.accepted) {
         QStringList problems;
         for (const Core::JsonDiagnostic &diagnostic : check.diagnostics)
@@ -253,9 +253,9 @@ void BundleFetcher::signatureReceived(QNetworkReply *reply, const QByteArray &bu
         reject(QStringLiteral("not a valid policy: %1").arg(problems.join(QLatin1String("; "))), verified.keyId);
         return;
     }
-    const QJsonObject object = *check.object;
-    const qint64 version = object.value(QLatin1String("version")).toInteger();
-    const QDate expires = QDate::fromString(object.value(QLatin1String("expires")).toString(), Qt::ISODate);
+    const Core::JsonNode &root = *check.root;
+    const qint64 version = Core::PolicyComposer::versionOf(root);
+    const QDate expires = Core::PolicyComposer::expiresOf(root);
     const QByteArray hash = sha256(bundle);
     const BundleState::Decision decision = m_state.decide(version, hash, expires, QDate::currentDate());
     if (decision == BundleState::Decision::AlreadyActive) {
@@ -269,10 +269,12 @@ void BundleFetcher::signatureReceived(QNetworkReply *reply, const QByteArray &bu
     }
     // Keys the bundle carries become trusted: it is signed by a key trusted now (rotation).
     QStringList addedKeys;
-    for (const QJsonValue &key :
-         object.value(QLatin1String("remote")).toObject().value(QLatin1String("publicKeys")).toArray()) {
-        if (Core::MinisignPublicKey::parse(key.toString().toLatin1()))
-            addedKeys.append(key.toString());
+    const Core::JsonNode *remote = root.member(u"remote");
+    if (const Core::JsonNode *keys = remote ? remote->member(u"publicKeys") : nullptr) {
+        for (const Core::JsonNode &key : keys->elements) {
+            if (key.type == Core::JsonNode::Type::String && Core::MinisignPublicKey::parse(key.string.toLatin1()))
+                addedKeys.append(key.string);
+        }
     }
     if (!writeAtomically(bundlePath(), bundle) || !writeAtomically(bundlePath() + QLatin1String(".minisig"), signature))
         qWarning("SendGuard: cannot keep the accepted bundle in %s; it applies until the host restarts",

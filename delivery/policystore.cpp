@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "policystore.h"
 
+#include "common/enumnames.h"
 #include "policy/builtinpolicy.h"
 #include "policy/policycomposer.h"
 #include "policy/usersettings.h"
@@ -8,40 +9,37 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
 
 namespace SendGuard::Delivery {
 
+namespace {
+
+// The stable names `policy status` prints, in its text and its JSON.
+constexpr Core::EnumNames kindNames {std::array {
+    std::pair {PolicySource::Kind::BuiltIn, u"built-in"},
+    std::pair {PolicySource::Kind::Recommended, u"recommended"},
+    std::pair {PolicySource::Kind::Managed, u"managed"},
+    std::pair {PolicySource::Kind::Bundle, u"bundle"},
+    std::pair {PolicySource::Kind::User, u"user"},
+}};
+
+constexpr Core::EnumNames stateNames {std::array {
+    std::pair {PolicySource::State::Applied, u"applied"},
+    std::pair {PolicySource::State::LastKnownGood, u"last known good"},
+    std::pair {PolicySource::State::Rejected, u"rejected"},
+    std::pair {PolicySource::State::Ignored, u"ignored"},
+}};
+
+} // namespace
+
 QString PolicySource::kindName(Kind kind)
 {
-    switch (kind) {
-    case Kind::BuiltIn:
-        return QStringLiteral("built-in");
-    case Kind::Recommended:
-        return QStringLiteral("recommended");
-    case Kind::Managed:
-        return QStringLiteral("managed");
-    case Kind::Bundle:
-        return QStringLiteral("bundle");
-    case Kind::User:
-        return QStringLiteral("user");
-    }
-    return {};
+    return kindNames.name(kind);
 }
 
 QString PolicySource::stateName(State state)
 {
-    switch (state) {
-    case State::Applied:
-        return QStringLiteral("applied");
-    case State::LastKnownGood:
-        return QStringLiteral("last known good");
-    case State::Rejected:
-        return QStringLiteral("rejected");
-    case State::Ignored:
-        return QStringLiteral("ignored");
-    }
-    return {};
+    return stateNames.name(state);
 }
 
 QStringList PolicySource::problemLines() const
@@ -121,22 +119,22 @@ std::optional<QByteArray> PolicyStore::lastKnownGood(const PolicySource &source)
     return std::nullopt;
 }
 
-bool PolicyStore::applyLayer(PolicySource &source, const QByteArray &text, QJsonObject &merged)
+bool PolicyStore::applyLayer(PolicySource &source, const QByteArray &text, Core::JsonNode &merged)
 {
-    const auto check = Core::PolicyComposer::check(merged, text, QDate::currentDate());
-    source.diagnostics = check.diagnostics;
+    auto check = Core::PolicyComposer::check(merged, text, QDate::currentDate());
+    source.diagnostics = std::move(check.diagnostics);
     if (!check.accepted)
         return false;
-    QJsonObject layer = *check.object;
+    Core::JsonNode &layer = *check.root;
     // Only managed files say where bundles come from; keys a bundle adds are handled when it is accepted.
     if (source.kind != PolicySource::Kind::Managed)
-        layer.remove(QStringLiteral("remote"));
-    source.version = layer.value(QLatin1String("version")).toInteger();
-    merged = Core::PolicyComposer::merge(merged, layer);
+        layer.removeMember(u"remote");
+    source.version = Core::PolicyComposer::versionOf(layer);
+    merged = Core::PolicyComposer::merge(std::move(merged), layer);
     return true;
 }
 
-void PolicyStore::readFolder(const QString &folder, PolicySource::Kind kind, QJsonObject &merged)
+void PolicyStore::readFolder(const QString &folder, PolicySource::Kind kind, Core::JsonNode &merged)
 {
     const QDir dir(folder);
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
@@ -181,16 +179,16 @@ void PolicyStore::readFolder(const QString &folder, PolicySource::Kind kind, QJs
 void PolicyStore::reload()
 {
     m_sources.clear();
-    QJsonObject merged = QJsonDocument::fromJson(Core::BuiltInPolicy::document()).object();
+    Core::JsonNode merged = Core::PolicyComposer::builtIn();
     m_sources.append({PolicySource::Kind::BuiltIn,
                       QStringLiteral("built-in"),
                       PolicySource::State::Applied,
-                      merged.value(QLatin1String("version")).toInteger(),
+                      Core::PolicyComposer::versionOf(merged),
                       {},
                       {}});
     readFolder(m_roots.recommended, PolicySource::Kind::Recommended, merged);
     readFolder(m_roots.managed, PolicySource::Kind::Managed, merged);
-    m_machine = merged;
+    m_machineTree = merged;
     if (m_watching)
         watch(); // new files, and files replaced by an editor
 

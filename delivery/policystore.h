@@ -5,10 +5,10 @@
 
 #include "policy/policy.h"
 #include "json/jsondiagnostic.h"
+#include "json/jsonnode.h"
 
 #include <QFileSystemWatcher>
 #include <QHash>
-#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -65,7 +65,7 @@ public:
     void setBundle(const QByteArray &document, const QString &source);
 
     // Built-in, recommended and managed layers merged: what a bundle is checked on.
-    const QJsonObject &machineObject() const { return m_machine; }
+    const Core::JsonNode &machineTree() const { return m_machineTree; }
     const Core::Policy &policy() const { return m_policy; }
     const QList<PolicySource> &sources() const { return m_sources; }
 
@@ -75,8 +75,8 @@ Q_SIGNALS:
     void problemFound(const QString &line);
 
 private:
-    void readFolder(const QString &folder, PolicySource::Kind kind, QJsonObject &merged);
-    bool applyLayer(PolicySource &source, const QByteArray &text, QJsonObject &merged);
+    void readFolder(const QString &folder, PolicySource::Kind kind, Core::JsonNode &merged);
+    bool applyLayer(PolicySource &source, const QByteArray &text, Core::JsonNode &merged);
     QString lastKnownGoodPath(const PolicySource &source) const;
     void rememberGood(const PolicySource &source, const QByteArray &text);
     std::optional<QByteArray> lastKnownGood(const PolicySource &source) const;
@@ -88,7 +88,7 @@ private:
     QHash<QString, QByteArray> m_lastKnownGood; // by file path
     QByteArray m_bundle;
     QString m_bundleSource;
-    QJsonObject m_machine;
+    Core::JsonNode m_machineTree;
     Core::Policy m_policy;
     QList<PolicySource> m_sources;
 };

@@ -34,6 +34,8 @@ public:
 
     // The member named key, or null when this is not an object or has no such member.
     const JsonNode *member(QStringView key) const;
+    // Removes the member named key; false when there was none.
+    bool removeMember(QStringView key);
 
     // "null", "boolean", "number", "string", "array" or "object", for error messages.
     static QString typeName(Type type);
@@ -53,6 +55,17 @@ inline const JsonNode *JsonNode::member(QStringView key) const
             return &m.value;
     }
     return nullptr;
+}
+
+inline bool JsonNode::removeMember(QStringView key)
+{
+    for (auto it = members.begin(); it != members.end(); ++it) {
+        if (it->key == key) {
+            members.erase(it);
+            return true;
+        }
+    }
+    return false;
 }
 
 inline QString JsonNode::typeName(Type type)

@@ -1,64 +1,103 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "policycomposer.h"
 
+#include "builtinpolicy.h"
 #include "json/jsonparser.h"
 
-#include <QJsonDocument>
-#include <QRegularExpression>
+#include <algorithm>
+#include <cmath>
 
 namespace SendGuard::Core {
 
-QJsonObject PolicyComposer::merge(QJsonObject below, const QJsonObject &above)
+namespace {
+
+// Moves node, and everything under it, to the position of the node a layer sets around it.
+void placeAt(JsonNode &node, const JsonPosition &position)
 {
-    for (auto it = above.begin(); it != above.end(); ++it) {
-        const QJsonValue current = below.value(it.key());
-        if (current.isObject() && it.value().isObject())
-            below.insert(it.key(), merge(current.toObject(), it.value().toObject()));
-        else
-            below.insert(it.key(), it.value());
+    node.position = position;
+    for (JsonNode &element : node.elements)
+        placeAt(element, position);
+    for (JsonNode::Member &member : node.members) {
+        member.keyPosition = position;
+        placeAt(member.value, position);
+    }
+}
+
+} // namespace
+
+JsonNode PolicyComposer::merge(JsonNode below, const JsonNode &above)
+{
+    if (below.type != JsonNode::Type::Object || above.type != JsonNode::Type::Object)
+        return above;
+    below.position = above.position;
+    const std::size_t belowCount = below.members.size();
+    std::vector<bool> set(belowCount, false);
+    for (const JsonNode::Member &member : above.members) {
+        const auto end = below.members.begin() + std::ptrdiff_t(belowCount);
+        const auto found =
+            std::find_if(below.members.begin(), end, [&](const JsonNode::Member &m) { return m.key == member.key; });
+        if (found == end) {
+            below.members.push_back(member);
+            continue;
+        }
+        set[std::size_t(found - below.members.begin())] = true;
+        found->keyPosition = member.keyPosition;
+        found->value = merge(std::move(found->value), member.value);
+    }
+    for (std::size_t i = 0; i < belowCount; ++i) {
+        if (!set[i]) {
+            below.members[i].keyPosition = above.position;
+            placeAt(below.members[i].value, above.position);
+        }
     }
     return below;
 }
 
-PolicyReader::Result PolicyComposer::read(const QJsonObject &merged, const QDate &today)
+PolicyReader::Result PolicyComposer::read(const JsonNode &merged, const QDate &today)
 {
-    const QByteArray json = QJsonDocument(merged).toJson(QJsonDocument::Compact);
-    return PolicyReader::read({json.constData(), std::size_t(json.size())}, today);
+    return PolicyReader::read(merged, today);
 }
 
-JsonPosition PolicyComposer::positionOf(const JsonNode &root, const QString &fieldPath)
+const JsonNode &PolicyComposer::builtIn()
 {
-    // "rules[2].detectors[0]" -> rules, [2], detectors, [0]
-    static const QRegularExpression part(QStringLiteral("([^.\\[\\]]+)|\\[(\\d+)\\]"));
-    const JsonNode *node = &root;
-    JsonPosition position = root.position;
-    auto matches = part.globalMatch(fieldPath);
-    while (matches.hasNext() && node) {
-        const QRegularExpressionMatch match = matches.next();
-        const JsonNode *next = nullptr;
-        if (match.capturedLength(1) > 0) {
-            for (const JsonNode::Member &member : node->members) {
-                if (member.key == match.captured(1)) {
-                    next = &member.value;
-                    break;
-                }
-            }
-        } else if (node->type == JsonNode::Type::Array) {
-            const std::size_t index = match.captured(2).toULongLong();
-            if (index < node->elements.size())
-                next = &node->elements[index];
-        }
-        node = next;
-        if (node)
-            position = node->position;
-    }
-    return position;
+    static const JsonNode tree = [] {
+        const QByteArray document = BuiltInPolicy::document();
+        auto parsed = JsonParser::parse({document.constData(), std::size_t(document.size())});
+        if (parsed.root && parsed.root->type == JsonNode::Type::Object)
+            return std::move(*parsed.root);
+        JsonNode empty;
+        empty.type = JsonNode::Type::Object;
+        empty.position = {1, 1};
+        return empty;
+    }();
+    return tree;
 }
 
-PolicyComposer::LayerCheck PolicyComposer::check(const QJsonObject &below, const QByteArray &layer, const QDate &today)
+qint64 PolicyComposer::versionOf(const JsonNode &layer)
+{
+    const JsonNode *version = layer.member(u"version");
+    if (!version || version->type != JsonNode::Type::Number)
+        return 0;
+    // As QJsonValue::toInteger(): an integral number that fits a qint64, 0 otherwise.
+    constexpr double Limit = 9223372036854775808.0; // 2^63
+    const double number = version->number;
+    if (number != std::trunc(number) || number < -Limit || number >= Limit)
+        return 0;
+    return qint64(number);
+}
+
+QDate PolicyComposer::expiresOf(const JsonNode &layer)
+{
+    const JsonNode *expires = layer.member(u"expires");
+    if (!expires || expires->type != JsonNode::Type::String)
+        return {};
+    return QDate::fromString(expires->string, Qt::ISODate);
+}
+
+PolicyComposer::LayerCheck PolicyComposer::check(const JsonNode &below, const QByteArray &layer, const QDate &today)
 {
     LayerCheck result;
-    const JsonParser::Result parsed = JsonParser::parse({layer.constData(), std::size_t(layer.size())});
+    auto parsed = JsonParser::parse({layer.constData(), std::size_t(layer.size())});
     if (!parsed.root) {
         result.diagnostics.push_back(parsed.error);
         return result;
@@ -68,13 +107,10 @@ PolicyComposer::LayerCheck PolicyComposer::check(const QJsonObject &below, const
                                       QStringLiteral("expected a policy object"), parsed.root->position});
         return result;
     }
-    result.object = QJsonDocument::fromJson(layer).object();
-    const PolicyReader::Result merged = read(merge(below, *result.object), today);
-    for (JsonDiagnostic diagnostic : merged.diagnostics) {
-        diagnostic.position = positionOf(*parsed.root, diagnostic.field);
-        result.diagnostics.push_back(std::move(diagnostic));
-    }
+    PolicyReader::Result merged = read(merge(below, *parsed.root), today);
     result.accepted = !merged.hasErrors();
+    result.diagnostics = std::move(merged.diagnostics);
+    result.root = std::move(parsed.root);
     return result;
 }
 

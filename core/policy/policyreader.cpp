@@ -622,17 +622,22 @@ private:
 
 PolicyReader::Result PolicyReader::read(std::string_view json, const QDate &today)
 {
-    auto parsed = JsonParser::parse(json);
+    const auto parsed = JsonParser::parse(json);
     if (!parsed.root)
         return {std::nullopt, {parsed.error}};
-    if (parsed.root->type != Type::Object) {
-        return {std::nullopt,
-                {{JsonDiagnostic::Kind::Error, QString(),
-                  QStringLiteral("expected a policy object, found %1").arg(JsonNode::typeName(parsed.root->type)),
-                  parsed.root->position}}};
+    return read(*parsed.root, today);
+}
+
+PolicyReader::Result PolicyReader::read(const JsonNode &root, const QDate &today)
+{
+    if (root.type != Type::Object) {
+        return {
+            std::nullopt,
+            {{JsonDiagnostic::Kind::Error, QString(),
+              QStringLiteral("expected a policy object, found %1").arg(JsonNode::typeName(root.type)), root.position}}};
     }
     Reading reading(today);
-    auto policy = reading.read(*parsed.root);
+    auto policy = reading.read(root);
     return {std::move(policy), reading.diagnostics()};
 }
 

@@ -3,6 +3,7 @@
 
 #include "policy.h"
 #include "json/jsondiagnostic.h"
+#include "json/jsonnode.h"
 
 #include <QDate>
 
@@ -30,6 +31,8 @@ public:
 
     // today decides which exemptions and policies have expired.
     static Result read(std::string_view json, const QDate &today);
+    // The same for a document already parsed; diagnostics carry the positions of root's nodes.
+    static Result read(const JsonNode &root, const QDate &today);
 };
 
 } // namespace SendGuard::Core

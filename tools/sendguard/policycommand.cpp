@@ -63,7 +63,7 @@ int runLint(const QStringList &arguments)
 
     QTextStream out(stdout);
     bool problems = false;
-    const QJsonObject builtIn = QJsonDocument::fromJson(Core::BuiltInPolicy::document()).object();
+    const Core::JsonNode &builtIn = Core::PolicyComposer::builtIn();
     for (const QString &file : parser.positionalArguments()) {
         const InputText input(file);
         if (!input.isValid()) {

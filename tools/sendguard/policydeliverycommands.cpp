@@ -107,15 +107,15 @@ int runPolicyVerify(const QStringList &arguments)
     }
     out << bundlePath << ": signature valid, key " << verified.keyId
         << ", trusted comment: " << QString::fromUtf8(verified.trustedComment) << '\n';
-    const auto check = Core::PolicyComposer::check(store.machineObject(), bytes, QDate::currentDate());
+    const auto check = Core::PolicyComposer::check(store.machineTree(), bytes, QDate::currentDate());
     for (const Core::JsonDiagnostic &diagnostic : check.diagnostics)
         out << diagnostic.toString(bundlePath) << '\n';
     if (!check.accepted) {
         out << bundlePath << ": invalid: not a policy this machine can apply\n";
         return ExitFound;
     }
-    const qint64 version = check.object->value(QLatin1String("version")).toInteger();
-    const QDate expires = QDate::fromString(check.object->value(QLatin1String("expires")).toString(), Qt::ISODate);
+    const qint64 version = Core::PolicyComposer::versionOf(*check.root);
+    const QDate expires = Core::PolicyComposer::expiresOf(*check.root);
     const QByteArray hash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
     const auto decision = machine.state().decide(version, hash, expires, QDate::currentDate());
     out << bundlePath << ": policy version " << version
