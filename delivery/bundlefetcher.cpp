@@ -5,6 +5,7 @@
 #include "policystore.h"
 #include "signatureverifier.h"
 
+#include "audit/policyevent.h"
 #include "policy/policycomposer.h"
 
 #include <QCryptographicHash>
@@ -15,7 +16,6 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSaveFile>
-#include <QUuid>
 
 namespace SendGuard::Delivery {
 
@@ -286,13 +286,8 @@ void BundleFetcher::signatureReceived(QNetworkReply *reply, const QByteArray &bu
     m_store.setBundle(bundle, m_store.policy().remote.url);
     if (m_audit) {
         m_audit->record(
-            {{QStringLiteral("event"), QStringLiteral("policy-bundle-accepted")},
-             {QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-             {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-             {QStringLiteral("source"), m_store.policy().remote.url},
-             {QStringLiteral("policy"),
-              QJsonObject {{QStringLiteral("id"), m_store.policy().id}, {QStringLiteral("version"), version}}},
-             {QStringLiteral("key"), verified.keyId}});
+            Core::PolicyEvent::bundleAccepted(m_store.policy().remote.url, m_store.policy().id, version, verified.keyId)
+                .toJson());
     }
     finish(QStringLiteral("accepted"));
 }
@@ -302,16 +297,8 @@ void BundleFetcher::reject(const QString &reason, const QString &keyId, qint64 v
     qWarning("SendGuard: policy bundle from %s rejected: %s; the previous policy stays in force",
              qPrintable(m_store.policy().remote.url), qPrintable(reason));
     if (m_audit) {
-        QJsonObject record {{QStringLiteral("event"), QStringLiteral("policy-bundle-rejected")},
-                            {QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                            {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("source"), m_store.policy().remote.url},
-                            {QStringLiteral("reason"), reason}};
-        if (!keyId.isEmpty())
-            record.insert(QStringLiteral("key"), keyId);
-        if (version > 0)
-            record.insert(QStringLiteral("bundleVersion"), version);
-        m_audit->record(record);
+        m_audit->record(
+            Core::PolicyEvent::bundleRejected(m_store.policy().remote.url, reason, keyId, version).toJson());
     }
     finish(QStringLiteral("rejected: %1").arg(reason));
 }

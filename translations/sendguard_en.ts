@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>SendGuard::Plugin::CheckRunner</name>
+    <name>SendGuard::Plugin::Tr</name>
     <message>
         <source>Checking the message for personal data…</source>
         <translation>Checking the message for personal data…</translation>
@@ -11,9 +11,6 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
-</context>
-<context>
-    <name>SendGuard::Plugin::Interceptor</name>
     <message>
         <source>the policy could not be loaded</source>
         <translation>the policy could not be loaded</translation>

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
-    <name>SendGuard::Plugin::CheckRunner</name>
+    <name>SendGuard::Plugin::Tr</name>
     <message>
         <source>Checking the message for personal data…</source>
         <translation>메시지에 개인정보가 있는지 확인하는 중…</translation>
@@ -11,9 +11,6 @@
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
-</context>
-<context>
-    <name>SendGuard::Plugin::Interceptor</name>
     <message>
         <source>the policy could not be loaded</source>
         <translation>정책을 불러오지 못했습니다</translation>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "checkrunner.h"
 
+#include "tr.h"
+
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QProgressDialog>
@@ -16,7 +18,7 @@ namespace {
 struct SharedOutcome
 {
     std::atomic<bool> done = false;
-    CheckRunner::Outcome outcome;
+    Core::CheckOutcome outcome;
 };
 
 } // namespace
@@ -33,25 +35,17 @@ CheckRunner::~CheckRunner()
     }
 }
 
-CheckRunner::Outcome CheckRunner::run(std::shared_ptr<const Core::MessageChecker> checker,
-                                      const Core::OutgoingMessage &message,
-                                      std::vector<Core::AttachmentText> attachments, QWidget *parent)
+Core::CheckOutcome CheckRunner::run(std::shared_ptr<const Core::MessageChecker> checker,
+                                    const Core::OutgoingMessage &message, std::vector<Core::AttachmentText> attachments,
+                                    QWidget *parent)
 {
     auto shared = std::make_shared<SharedOutcome>();
     QThread *thread = QThread::create([shared, checker, message, attachments = std::move(attachments)]() mutable {
-        Outcome &outcome = shared->outcome;
         try {
-            if (attachments.empty()) {
-                for (const Core::MessageAttachment &attachment : message.attachments)
-                    attachments.push_back(Core::AttachmentText::read(attachment, QString()));
-            }
-            outcome.result = checker->check(message, attachments, QDate::currentDate());
-            if (outcome.result.complete && outcome.result.verdict.level != Core::VerdictLevel::Allow)
-                outcome.masked = checker->mask(message, attachments);
-            outcome.attachments = std::move(attachments);
+            shared->outcome = Core::CheckOutcome::run(*checker, message, std::move(attachments), QDate::currentDate());
         } catch (const std::exception &) {
-            outcome.result.complete = false;
-            outcome.result.error = QStringLiteral("internal error during the check");
+            shared->outcome.result.complete = false;
+            shared->outcome.result.error = QStringLiteral("internal error during the check");
         }
         shared->done = true;
     });
@@ -62,8 +56,7 @@ CheckRunner::Outcome CheckRunner::run(std::shared_ptr<const Core::MessageChecker
 
     QPointer<QThread> running = thread;
     if (!running->wait(QDeadlineTimer(ProgressDelayMs))) {
-        QProgressDialog progress(CheckRunner::tr("Checking the message for personal data…"), CheckRunner::tr("Cancel"),
-                                 0, 0, parent);
+        QProgressDialog progress(Tr::tr("Checking the message for personal data…"), Tr::tr("Cancel"), 0, 0, parent);
         progress.setObjectName(QStringLiteral("SendGuardCheckProgress"));
         progress.setWindowModality(Qt::WindowModal);
         progress.setMinimumDuration(0);
@@ -78,7 +71,7 @@ CheckRunner::Outcome CheckRunner::run(std::shared_ptr<const Core::MessageChecker
         poll.start(30);
         loop.exec();
         if (!shared->done) {
-            Outcome cancelled;
+            Core::CheckOutcome cancelled;
             cancelled.cancelled = true;
             return cancelled; // the worker finishes on its own; the destructor waits for it
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "check/checkoutcome.h"
 #include "check/messagechecker.h"
 #include "message/attachmenttext.h"
 #include "message/outgoingmessage.h"
@@ -12,7 +13,6 @@
 #include <QThread>
 
 #include <memory>
-#include <optional>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
@@ -27,19 +27,7 @@ namespace SendGuard::Plugin {
 // the user, happen in the same worker.
 class CheckRunner
 {
-    Q_DECLARE_TR_FUNCTIONS(SendGuard::Plugin::CheckRunner)
-
 public:
-    struct Outcome
-    {
-        bool cancelled = false; // the user cancelled while the check was running
-        Core::MessageChecker::Result result; // when not cancelled
-        // What mask-and-send would send, when the verdict asks the user: made in the same worker,
-        // because masking scans every part again (a large attachment takes seconds).
-        std::optional<Core::MessageMasker::Result> masked;
-        std::vector<Core::AttachmentText> attachments; // the text of each attachment, as checked
-    };
-
     CheckRunner() = default;
     // Waits for checks the user walked away from: their code lives in this plugin.
     ~CheckRunner();
@@ -47,8 +35,8 @@ public:
     CheckRunner &operator=(const CheckRunner &) = delete;
 
     // attachments: empty to read them from message; otherwise the text already read.
-    Outcome run(std::shared_ptr<const Core::MessageChecker> checker, const Core::OutgoingMessage &message,
-                std::vector<Core::AttachmentText> attachments, QWidget *parent);
+    Core::CheckOutcome run(std::shared_ptr<const Core::MessageChecker> checker, const Core::OutgoingMessage &message,
+                           std::vector<Core::AttachmentText> attachments, QWidget *parent);
 
     // How long a check runs before the progress dialog appears.
     static constexpr int ProgressDelayMs = 400;

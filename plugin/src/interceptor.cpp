@@ -2,13 +2,15 @@
 #include "interceptor.h"
 
 #include "messageconversion.h"
+#include "tr.h"
 
 #include "confirmationdialog.h"
 #include "confirmationrequest.h"
 #include "uncheckedmessagedialog.h"
 
+#include "audit/policyevent.h"
+
 #include <QSysInfo>
-#include <QUuid>
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
@@ -18,17 +20,6 @@
 namespace SendGuard::Plugin {
 
 namespace {
-
-SendDecision decision(SendDecision::Action action, const QString &verdict, const QStringList &ruleIds = {},
-                      const QString &auditId = {})
-{
-    SendDecision result;
-    result.setAction(action);
-    result.setVerdict(verdict);
-    result.setRuleIds(ruleIds);
-    result.setAuditId(auditId);
-    return result;
-}
 
 // The account name for the audit record; the environment first, as desktop sessions set it.
 QString currentUserName()
@@ -43,20 +34,6 @@ QString currentUserName()
         return QString::fromLocal8Bit(account->pw_name);
 #endif
     return {};
-}
-
-QString newAuditId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-// Attachments that could not be read as text, by name.
-QStringList notScannedNames(const Core::MessageChecker::Result &result)
-{
-    QStringList names;
-    for (const Core::MessageScanner::NotScanned &item : result.notScanned)
-        names.append(item.attachment);
-    return names;
 }
 
 } // namespace
@@ -90,172 +67,149 @@ void Interceptor::reportProblem(const QString &line)
 {
     // A policy file's position and message; policy files hold no personal data.
     qWarning("SendGuard: %s", qPrintable(line));
-    m_audit.record({{QStringLiteral("event"), QStringLiteral("policy-problem")},
-                    {QStringLiteral("id"), newAuditId()},
-                    {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                    {QStringLiteral("host"), QSysInfo::machineHostName()},
-                    {QStringLiteral("reason"), line}});
+    m_audit.record(Core::PolicyEvent::problem(QSysInfo::machineHostName(), line).toJson());
 }
 
 SendDecision Interceptor::intercept(const Message &message, QWidget *parent)
 {
     m_translator.install();
-    if (!m_checker->isValid())
-        return uncheckedDecision(message, parent, tr("the policy could not be loaded"), m_checker->errorString());
-
-    const Core::OutgoingMessage original = MessageConversion::toCore(message);
-    CheckRunner::Outcome checked = m_runner.run(m_checker, original, {}, parent);
-    if (checked.cancelled)
-        return decision(SendDecision::Action::Cancel, QStringLiteral("unchecked"));
-    if (!checked.result.complete)
-        return uncheckedDecision(message, parent, tr("the check did not finish"), checked.result.error);
-
-    const Core::Verdict &firstVerdict = checked.result.verdict;
-    const QString verdictName = Core::verdictLevelName(firstVerdict.level);
-    if (firstVerdict.level == Core::VerdictLevel::Allow) {
-        // Attachments SendGuard cannot read, on their way to a broadcast audience: not a check.
-        if (!checked.result.notScanned.empty() && firstVerdict.audience.broadcast)
-            return uncheckedDecision(
-                message, parent,
-                tr("some attachments cannot be read: %1")
-                    .arg(notScannedNames(checked.result).join(QLatin1String(", "))),
-                QStringLiteral("%1 attachment(s) not scanned").arg(checked.result.notScanned.size()));
-        return decision(SendDecision::Action::Send, verdictName, firstVerdict.ruleIds);
-    }
-
-    const QString auditId = newAuditId();
-    SendDecision result = decision(SendDecision::Action::Cancel, verdictName, firstVerdict.ruleIds, auditId);
-    Message current = message;
-    Core::OutgoingMessage currentCore = original;
-    bool changed = false;
-    for (;;) {
-        const Core::MessageMasker::Result &masked = *checked.masked; // the worker made it: the verdict is not allow
-        Core::AuditEvent event = auditEvent(auditId, currentCore);
-        event.setVerdict(checked.result.verdict);
-
-        Ui::ConfirmationDialog dialog(confirmationRequest(currentCore, checked, masked, changed), parent);
-        QObject::connect(&dialog, &Ui::ConfirmationDialog::falsePositiveReported, &dialog, [this, event] {
-            Core::AuditEvent report = event;
-            report.choice = Core::AuditChoice::ReportFalsePositive;
-            record(report);
-        });
-        dialog.exec();
-
-        Message next;
-        Core::OutgoingMessage nextCore;
-        std::vector<Core::AttachmentText> nextAttachments;
-        switch (dialog.choice()) {
-        case Ui::ConfirmationDialog::Choice::Cancel:
-            event.choice = Core::AuditChoice::Cancel;
-            record(event);
-            return result;
-        case Ui::ConfirmationDialog::Choice::SendAnyway:
-            event.choice = Core::AuditChoice::SendAnyway;
-            event.justification = m_checker->maskText(dialog.justification());
-            record(event);
-            result.setAction(changed ? SendDecision::Action::SendModified : SendDecision::Action::Send);
-            if (changed)
-                result.setMessage(current);
-            return result;
-        case Ui::ConfirmationDialog::Choice::MaskAndSend:
-            event.choice = Core::AuditChoice::MaskAndSend;
-            next = MessageConversion::withMaskedContent(current, masked.message);
-            nextCore = masked.message;
-            nextAttachments = masked.attachments;
-            break;
-        case Ui::ConfirmationDialog::Choice::RemoveBroadcastRecipients:
-            event.choice = Core::AuditChoice::RemoveBroadcastRecipients;
-            next =
-                MessageConversion::withoutRecipients(current, checked.result.verdict.audience.broadcastRecipientIds());
-            nextCore = MessageConversion::toCore(next);
-            nextAttachments = checked.attachments;
-            break;
-        }
-
-        // The changed message goes only if the policy allows it as it now is.
-        CheckRunner::Outcome recheck = m_runner.run(m_checker, nextCore, std::move(nextAttachments), parent);
-        if (recheck.cancelled) {
-            event.choice = Core::AuditChoice::Cancel;
-            record(event);
-            return result;
-        }
-        if (!recheck.result.complete)
-            return uncheckedDecision(next, parent, tr("the check did not finish"), recheck.result.error);
-        if (recheck.result.verdict.level == Core::VerdictLevel::Allow) {
-            record(event);
-            result.setAction(SendDecision::Action::SendModified);
-            result.setMessage(next);
-            return result;
-        }
-        current = next;
-        currentCore = std::move(nextCore);
-        checked = std::move(recheck);
-        changed = true;
-    }
+    const std::shared_ptr<const Core::MessageChecker> checker = m_checker; // this send's policy, whatever changes
+    Core::SendFlow flow(checker, MessageConversion::toCore(message), currentUserName(), QSysInfo::machineHostName());
+    if (!checker->isValid())
+        flow.couldNotCheck(Core::SendFlow::UncheckedReason::PolicyNotLoaded, checker->errorString());
+    else
+        flow.start(m_runner.run(checker, flow.message(), {}, parent));
+    return follow(flow, message, parent);
 }
 
-SendDecision Interceptor::uncheckedDecision(const Message &message, QWidget *parent, const QString &reason,
-                                            const QString &error)
+SendDecision Interceptor::uncheckedDecision(const Message &message, QWidget *parent,
+                                            Core::SendFlow::UncheckedReason reason, const QString &error)
 {
     m_translator.install();
-    const QString auditId = newAuditId();
-    Core::AuditEvent event = auditEvent(auditId, MessageConversion::toCore(message));
-    event.checked = false;
-    event.error = m_checker->maskText(error);
-    const QString unchecked = QStringLiteral("unchecked");
-    const Core::Policy &policy = m_checker->policy();
+    Core::SendFlow flow(m_checker, MessageConversion::toCore(message), currentUserName(), QSysInfo::machineHostName());
+    flow.couldNotCheck(reason, error);
+    return follow(flow, message, parent);
+}
 
-    if (policy.failureMode == Core::FailureMode::Allow) {
-        event.choice = Core::AuditChoice::SendUnchecked;
-        record(event);
-        return decision(SendDecision::Action::Send, unchecked, {}, auditId);
+SendDecision Interceptor::follow(Core::SendFlow &flow, const Message &message, QWidget *parent)
+{
+    using Step = Core::SendFlow::Step;
+    Message current = message; // the host's message, changed as the flow changes its own
+    for (;;) {
+        record(flow);
+        switch (flow.step()) {
+        case Step::Done:
+            return hostDecision(flow.decision(), current);
+        case Step::Confirm:
+            confirm(flow, parent);
+            break;
+        case Step::CheckAgain:
+            current = flow.lastChange() == Core::SendFlow::Change::Masked
+                ? MessageConversion::withMaskedContent(current, flow.message())
+                : MessageConversion::withoutRecipients(current, flow.removedRecipientIds());
+            flow.checked(m_runner.run(flow.checker(), flow.message(), flow.takeAttachments(), parent));
+            break;
+        case Step::AskUnchecked:
+            askUnchecked(flow, parent);
+            break;
+        }
     }
-    const auto mode = policy.failureMode == Core::FailureMode::Block ? Ui::UncheckedMessageDialog::Mode::Block
-                                                                     : Ui::UncheckedMessageDialog::Mode::Confirm;
-    Ui::UncheckedMessageDialog dialog(mode, reason, policy.contact.text(m_translator.language()), parent);
+}
+
+void Interceptor::confirm(Core::SendFlow &flow, QWidget *parent)
+{
+    Ui::ConfirmationDialog dialog(confirmationRequest(flow), parent);
+    QObject::connect(&dialog, &Ui::ConfirmationDialog::falsePositiveReported, &dialog, [this, &flow] {
+        flow.reportFalsePositive();
+        record(flow);
+    });
     dialog.exec();
-    if (dialog.sendChosen()) {
-        event.choice = Core::AuditChoice::SendUnchecked;
-        record(event);
-        return decision(SendDecision::Action::Send, unchecked, {}, auditId);
+    using Choice = Core::SendFlow::Choice;
+    switch (dialog.choice()) {
+    case Ui::ConfirmationDialog::Choice::Cancel:
+        flow.choose(Choice::Cancel);
+        break;
+    case Ui::ConfirmationDialog::Choice::SendAnyway:
+        flow.choose(Choice::SendAnyway, dialog.justification());
+        break;
+    case Ui::ConfirmationDialog::Choice::MaskAndSend:
+        flow.choose(Choice::MaskAndSend);
+        break;
+    case Ui::ConfirmationDialog::Choice::RemoveBroadcastRecipients:
+        flow.choose(Choice::RemoveBroadcastRecipients);
+        break;
     }
-    event.choice =
-        mode == Ui::UncheckedMessageDialog::Mode::Block ? Core::AuditChoice::Blocked : Core::AuditChoice::Cancel;
-    record(event);
-    return decision(SendDecision::Action::Cancel, unchecked, {}, auditId);
 }
 
-Core::AuditEvent Interceptor::auditEvent(const QString &auditId, const Core::OutgoingMessage &message) const
+void Interceptor::askUnchecked(Core::SendFlow &flow, QWidget *parent)
 {
-    Core::AuditEvent event;
-    event.id = auditId;
-    event.time = QDateTime::currentDateTimeUtc();
-    event.user = currentUserName();
-    event.host = QSysInfo::machineHostName();
-    event.policyId = m_checker->policy().id;
-    event.policyVersion = m_checker->policy().version;
-    event.action = message.action;
-    return event;
+    const auto mode =
+        flow.blocks() ? Ui::UncheckedMessageDialog::Mode::Block : Ui::UncheckedMessageDialog::Mode::Confirm;
+    Ui::UncheckedMessageDialog dialog(mode, uncheckedReasonText(flow),
+                                      flow.checker()->policy().contact.text(m_translator.language()), parent);
+    dialog.exec();
+    flow.answerUnchecked(dialog.sendChosen());
 }
 
-void Interceptor::record(const Core::AuditEvent &event)
+QString Interceptor::uncheckedReasonText(const Core::SendFlow &flow)
 {
-    m_audit.record(event.toJson());
+    switch (flow.uncheckedReason()) {
+    case Core::SendFlow::UncheckedReason::PolicyNotLoaded:
+        return Tr::tr("the policy could not be loaded");
+    case Core::SendFlow::UncheckedReason::CheckDidNotFinish:
+        return Tr::tr("the check did not finish");
+    case Core::SendFlow::UncheckedReason::AttachmentsNotReadable:
+        return Tr::tr("some attachments cannot be read: %1")
+            .arg(flow.notReadableAttachments().join(QLatin1String(", ")));
+    case Core::SendFlow::UncheckedReason::InternalError:
+        return Tr::tr("an internal error");
+    }
+    return {};
 }
 
-Ui::ConfirmationRequest Interceptor::confirmationRequest(const Core::OutgoingMessage &message,
-                                                         const CheckRunner::Outcome &checked,
-                                                         const Core::MessageMasker::Result &masked,
-                                                         bool afterMasking) const
+SendDecision Interceptor::hostDecision(const Core::SendFlow::Decision &decision, const Message &current)
 {
-    const Core::Policy &policy = m_checker->policy();
+    SendDecision result;
+    switch (decision.action) {
+    case Core::SendFlow::Decision::Action::Send:
+        result.setAction(SendDecision::Action::Send);
+        break;
+    case Core::SendFlow::Decision::Action::SendModified:
+        result.setAction(SendDecision::Action::SendModified);
+        result.setMessage(current);
+        break;
+    case Core::SendFlow::Decision::Action::Cancel:
+        result.setAction(SendDecision::Action::Cancel);
+        break;
+    }
+    result.setVerdict(decision.verdict);
+    result.setRuleIds(decision.ruleIds);
+    result.setAuditId(decision.auditId);
+    return result;
+}
+
+void Interceptor::record(Core::SendFlow &flow)
+{
+    for (const Core::AuditEvent &event : flow.takeRecords())
+        m_audit.record(event.toJson());
+}
+
+Ui::ConfirmationRequest Interceptor::confirmationRequest(const Core::SendFlow &flow) const
+{
+    const Core::OutgoingMessage &message = flow.message();
+    const Core::CheckOutcome &checked = flow.outcome();
+    Core::MessageMasker::Result unmasked;
+    unmasked.complete = false;
+    const Core::MessageMasker::Result &masked = checked.masked ? *checked.masked : unmasked;
+    const bool afterMasking = flow.changed();
+    const Core::Policy &policy = flow.checker()->policy();
     const Core::Verdict &verdict = checked.result.verdict;
     Ui::ConfirmationRequest request;
     request.verdict = verdict;
     request.action = message.action;
     request.subject = message.subject;
     request.body = message.body;
-    request.notScannedAttachments = notScannedNames(checked.result);
+    request.notScannedAttachments = flow.notReadableAttachments();
 
     request.maskAvailable = masked.complete && masked.maskedCount > 0;
     request.maskedSubject = masked.message.subject;

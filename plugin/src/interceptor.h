@@ -8,12 +8,10 @@
 #include "bundlefetcher.h"
 #include "policystore.h"
 
-#include "audit/auditevent.h"
 #include "check/messagechecker.h"
+#include "send/sendflow.h"
 #include "sendguard/message.h"
 #include "sendguard/senddecision.h"
-
-#include <QCoreApplication>
 
 #include <memory>
 
@@ -27,13 +25,11 @@ struct ConfirmationRequest;
 
 namespace SendGuard::Plugin {
 
-// One send, from the host's message to the host's decision: check it, and when the policy wants
-// the user's confirmation, show the dialog, act on the choice (masking or removing recipients
-// means checking again), and record what happened in the audit trail.
+// One send, from the host's message to the host's decision. The decisions are Core::SendFlow's;
+// this class converts the host's types, runs each check in a worker (CheckRunner), shows the
+// dialogs the flow asks for, and writes the audit records it makes.
 class Interceptor
 {
-    Q_DECLARE_TR_FUNCTIONS(SendGuard::Plugin::Interceptor)
-
 public:
     // The machine's policy comes from roots (and the bundle the managed policy names), and
     // follows every change to it; audit records go to auditFilePath and the system log.
@@ -43,17 +39,20 @@ public:
 
     SendDecision intercept(const Message &message, QWidget *parent);
 
-    // The policy's failure mode, for a message that could not be checked; reason is shown to the
-    // user, error (masked) goes to the audit trail.
-    SendDecision uncheckedDecision(const Message &message, QWidget *parent, const QString &reason,
+    // The policy's failure mode, for a message that could not be checked; error (masked) goes to
+    // the audit trail.
+    SendDecision uncheckedDecision(const Message &message, QWidget *parent, Core::SendFlow::UncheckedReason reason,
                                    const QString &error);
 
 private:
-    Core::AuditEvent auditEvent(const QString &auditId, const Core::OutgoingMessage &message) const;
-    void record(const Core::AuditEvent &event);
-    Ui::ConfirmationRequest confirmationRequest(const Core::OutgoingMessage &message,
-                                                const CheckRunner::Outcome &checked,
-                                                const Core::MessageMasker::Result &masked, bool afterMasking) const;
+    // Shows the dialogs and runs the checks the flow asks for, until it is done.
+    SendDecision follow(Core::SendFlow &flow, const Message &message, QWidget *parent);
+    void confirm(Core::SendFlow &flow, QWidget *parent);
+    void askUnchecked(Core::SendFlow &flow, QWidget *parent);
+    static QString uncheckedReasonText(const Core::SendFlow &flow);
+    static SendDecision hostDecision(const Core::SendFlow::Decision &decision, const Message &current);
+    void record(Core::SendFlow &flow);
+    Ui::ConfirmationRequest confirmationRequest(const Core::SendFlow &flow) const;
 
     void policyChanged();
     void reportProblem(const QString &line);

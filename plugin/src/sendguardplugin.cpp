@@ -2,6 +2,7 @@
 #include "sendguardplugin.h"
 
 #include "interceptor.h"
+#include "tr.h"
 
 #include "uncheckedmessagedialog.h"
 
@@ -41,7 +42,7 @@ SendDecision SendGuardPlugin::interceptSend(const Message &message, QWidget *par
     }
     try {
         if (m_interceptor)
-            return m_interceptor->uncheckedDecision(message, parent, Interceptor::tr("an internal error"),
+            return m_interceptor->uncheckedDecision(message, parent, Core::SendFlow::UncheckedReason::InternalError,
                                                     QStringLiteral("internal error"));
     } catch (...) {
         qWarning("SendGuard: internal error in the failure mode; asking the user");
@@ -55,8 +56,8 @@ SendDecision SendGuardPlugin::lastResort(const Message &, QWidget *parent) noexc
     decision.setVerdict(QStringLiteral("unchecked"));
     decision.setAction(SendDecision::Action::Cancel);
     try {
-        Ui::UncheckedMessageDialog dialog(Ui::UncheckedMessageDialog::Mode::Confirm,
-                                          Interceptor::tr("an internal error"), QString(), parent);
+        Ui::UncheckedMessageDialog dialog(Ui::UncheckedMessageDialog::Mode::Confirm, Tr::tr("an internal error"),
+                                          QString(), parent);
         dialog.exec();
         if (dialog.sendChosen())
             decision.setAction(SendDecision::Action::Send);

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "checkoutcome.h"
+
+namespace SendGuard::Core {
+
+CheckOutcome CheckOutcome::run(const MessageChecker &checker, const OutgoingMessage &message,
+                               std::vector<AttachmentText> attachments, const QDate &today)
+{
+    CheckOutcome outcome;
+    if (attachments.empty()) {
+        for (const MessageAttachment &attachment : message.attachments)
+            attachments.push_back(AttachmentText::read(attachment, QString()));
+    }
+    outcome.result = checker.check(message, attachments, today);
+    if (outcome.result.complete && outcome.result.verdict.level != VerdictLevel::Allow)
+        outcome.masked = checker.mask(message, attachments);
+    outcome.attachments = std::move(attachments);
+    return outcome;
+}
+
+} // namespace SendGuard::Core

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "message/attachmenttext.h"
+#include "messagechecker.h"
+#include "messagemasker.h"
+
+#include <optional>
+#include <vector>
+
+namespace SendGuard::Core {
+
+// What one send-time check of a message gave: the checker's result, and, when the verdict asks
+// the user, what "mask and send" would send (made with the check, because masking scans every
+// part again). The caller runs the check where it likes (the plugin: in a worker thread).
+struct CheckOutcome
+{
+    bool cancelled = false; // the user cancelled while the check was running
+    MessageChecker::Result result; // when not cancelled
+    std::optional<MessageMasker::Result> masked; // when the verdict is not allow
+    std::vector<AttachmentText> attachments; // the text of each attachment, as checked
+
+    // Reads the attachments (unless given), checks, and masks when the verdict is not allow.
+    static CheckOutcome run(const MessageChecker &checker, const OutgoingMessage &message,
+                            std::vector<AttachmentText> attachments, const QDate &today);
+};
+
+} // namespace SendGuard::Core

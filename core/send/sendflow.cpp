@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "sendflow.h"
+
+#include "audit/auditid.h"
+
+#include <algorithm>
+
+namespace SendGuard::Core {
+
+namespace {
+
+const QString unchecked = QStringLiteral("unchecked");
+
+// Unreadable attachments on their way to a broadcast audience: an allowed verdict that is not a check.
+bool leavesAttachmentsUnread(const MessageChecker::Result &result)
+{
+    return result.verdict.level == VerdictLevel::Allow && !result.notScanned.empty() &&
+        result.verdict.audience.broadcast;
+}
+
+} // namespace
+
+SendFlow::SendFlow(std::shared_ptr<const MessageChecker> checker, OutgoingMessage message, QString user, QString host)
+    : m_checker(std::move(checker))
+    , m_message(std::move(message))
+    , m_user(std::move(user))
+    , m_host(std::move(host))
+    , m_auditId(newAuditId())
+{
+}
+
+SendFlow::Step SendFlow::start(CheckOutcome outcome)
+{
+    if (outcome.cancelled)
+        return finish(Decision::Action::Cancel, unchecked, {}, false);
+    if (!outcome.result.complete)
+        return couldNotCheck(UncheckedReason::CheckDidNotFinish, outcome.result.error);
+    m_outcome = std::move(outcome);
+    const Verdict &verdict = m_outcome.result.verdict;
+    m_decision.verdict = verdictLevelName(verdict.level);
+    m_decision.ruleIds = verdict.ruleIds;
+    if (leavesAttachmentsUnread(m_outcome.result))
+        return couldNotCheck(UncheckedReason::AttachmentsNotReadable,
+                             QStringLiteral("%1 attachment(s) not scanned").arg(m_outcome.result.notScanned.size()));
+    if (verdict.level == VerdictLevel::Allow)
+        return finish(Decision::Action::Send, m_decision.verdict, m_decision.ruleIds, false);
+    return m_step = Step::Confirm;
+}
+
+SendFlow::Step SendFlow::choose(Choice choice, const QString &justification)
+{
+    if (m_step != Step::Confirm)
+        return m_step;
+    const MessageChecker::Result &result = m_outcome.result;
+    switch (choice) {
+    case Choice::Cancel:
+        return record(decisionEvent(AuditChoice::Cancel),
+                      finish(Decision::Action::Cancel, m_decision.verdict, m_decision.ruleIds, true));
+    case Choice::SendAnyway: {
+        AuditEvent event = decisionEvent(AuditChoice::SendAnyway);
+        event.justification = m_checker->maskText(justification);
+        const auto action = m_changed ? Decision::Action::SendModified : Decision::Action::Send;
+        return record(std::move(event), finish(action, m_decision.verdict, m_decision.ruleIds, true));
+    }
+    case Choice::MaskAndSend:
+        if (!m_outcome.masked || !m_outcome.masked->complete) // the dialog offers it only when masking worked
+            return choose(Choice::Cancel);
+        m_pending = decisionEvent(AuditChoice::MaskAndSend);
+        m_message = m_outcome.masked->message;
+        m_nextAttachments = m_outcome.masked->attachments;
+        m_lastChange = Change::Masked;
+        break;
+    case Choice::RemoveBroadcastRecipients: {
+        m_pending = decisionEvent(AuditChoice::RemoveBroadcastRecipients);
+        m_removedRecipientIds = result.verdict.audience.broadcastRecipientIds();
+        std::erase_if(m_message.recipients, [this](const MessageRecipient &recipient) {
+            return std::any_of(m_removedRecipientIds.begin(), m_removedRecipientIds.end(),
+                               [&](const QString &id) { return id.compare(recipient.id, Qt::CaseInsensitive) == 0; });
+        });
+        m_nextAttachments = m_outcome.attachments;
+        m_lastChange = Change::BroadcastRecipientsRemoved;
+        break;
+    }
+    }
+    m_changed = true;
+    return m_step = Step::CheckAgain;
+}
+
+SendFlow::Step SendFlow::checked(CheckOutcome outcome)
+{
+    if (m_step != Step::CheckAgain)
+        return m_step;
+    AuditEvent pending = std::move(*m_pending);
+    m_pending.reset();
+    if (outcome.cancelled) {
+        pending.choice = AuditChoice::Cancel;
+        return record(std::move(pending),
+                      finish(Decision::Action::Cancel, m_decision.verdict, m_decision.ruleIds, true));
+    }
+    if (!outcome.result.complete)
+        return couldNotCheck(UncheckedReason::CheckDidNotFinish, outcome.result.error);
+    m_outcome = std::move(outcome);
+    if (leavesAttachmentsUnread(m_outcome.result))
+        return couldNotCheck(UncheckedReason::AttachmentsNotReadable,
+                             QStringLiteral("%1 attachment(s) not scanned").arg(m_outcome.result.notScanned.size()));
+    if (m_outcome.result.verdict.level == VerdictLevel::Allow)
+        return record(std::move(pending),
+                      finish(Decision::Action::SendModified, m_decision.verdict, m_decision.ruleIds, true));
+    // Still not allowed as it now is: the dialog again, for the changed message.
+    return m_step = Step::Confirm;
+}
+
+SendFlow::Step SendFlow::couldNotCheck(UncheckedReason reason, const QString &error)
+{
+    m_uncheckedReason = reason;
+    AuditEvent event = newEvent();
+    event.checked = false;
+    event.error = m_checker->maskText(error);
+    if (m_checker->policy().failureMode == FailureMode::Allow) {
+        event.choice = AuditChoice::SendUnchecked;
+        const auto action = m_changed ? Decision::Action::SendModified : Decision::Action::Send;
+        return record(std::move(event), finish(action, unchecked, {}, true));
+    }
+    m_unchecked = std::move(event);
+    return m_step = Step::AskUnchecked;
+}
+
+SendFlow::Step SendFlow::answerUnchecked(bool send)
+{
+    if (m_step != Step::AskUnchecked)
+        return m_step;
+    AuditEvent event = std::move(*m_unchecked);
+    m_unchecked.reset();
+    if (send && !blocks()) {
+        event.choice = AuditChoice::SendUnchecked;
+        const auto action = m_changed ? Decision::Action::SendModified : Decision::Action::Send;
+        return record(std::move(event), finish(action, unchecked, {}, true));
+    }
+    event.choice = blocks() ? AuditChoice::Blocked : AuditChoice::Cancel;
+    return record(std::move(event), finish(Decision::Action::Cancel, unchecked, {}, true));
+}
+
+void SendFlow::reportFalsePositive()
+{
+    if (m_step == Step::Confirm)
+        m_records.push_back(decisionEvent(AuditChoice::ReportFalsePositive));
+}
+
+QStringList SendFlow::notReadableAttachments() const
+{
+    QStringList names;
+    for (const MessageScanner::NotScanned &item : m_outcome.result.notScanned)
+        names.append(item.attachment);
+    return names;
+}
+
+SendFlow::Step SendFlow::finish(Decision::Action action, const QString &verdict, const QStringList &ruleIds,
+                                bool recorded)
+{
+    m_decision.action = action;
+    m_decision.verdict = verdict;
+    m_decision.ruleIds = ruleIds;
+    m_decision.auditId = recorded ? m_auditId : QString();
+    return m_step = Step::Done;
+}
+
+SendFlow::Step SendFlow::record(AuditEvent event, Step next)
+{
+    m_records.push_back(std::move(event));
+    return next;
+}
+
+AuditEvent SendFlow::newEvent() const
+{
+    AuditEvent event;
+    event.id = m_auditId;
+    event.time = QDateTime::currentDateTimeUtc();
+    event.user = m_user;
+    event.host = m_host;
+    event.policyId = m_checker->policy().id;
+    event.policyVersion = m_checker->policy().version;
+    event.action = m_message.action;
+    return event;
+}
+
+AuditEvent SendFlow::decisionEvent(AuditChoice choice) const
+{
+    AuditEvent event = newEvent();
+    event.setVerdict(m_outcome.result.verdict);
+    event.choice = choice;
+    return event;
+}
+
+} // namespace SendGuard::Core
