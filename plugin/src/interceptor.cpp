@@ -95,23 +95,38 @@ SendDecision Interceptor::follow(Core::SendFlow &flow, const Message &message, Q
 {
     using Step = Core::SendFlow::Step;
     Message current = message; // the host's message, changed as the flow changes its own
+    bool failed = false;
     for (;;) {
-        record(flow);
-        switch (flow.step()) {
-        case Step::Done:
-            return hostDecision(flow.decision(), current);
-        case Step::Confirm:
-            confirm(flow, parent);
-            break;
-        case Step::CheckAgain:
-            current = flow.lastChange() == Core::SendFlow::Change::Masked
-                ? MessageConversion::withMaskedContent(current, flow.message())
-                : MessageConversion::withoutRecipients(current, flow.removedRecipientIds());
-            flow.checked(m_runner.run(flow.checker(), flow.message(), flow.takeAttachments(), parent));
-            break;
-        case Step::AskUnchecked:
-            askUnchecked(flow, parent);
-            break;
+        try {
+            record(flow);
+            switch (flow.step()) {
+            case Step::Done:
+                return hostDecision(flow.decision(), current);
+            case Step::Confirm:
+                confirm(flow, parent);
+                break;
+            case Step::CheckAgain:
+                current = flow.lastChange() == Core::SendFlow::Change::Masked
+                    ? MessageConversion::withMaskedContent(current, flow.message())
+                    : MessageConversion::withoutRecipients(current, flow.removedRecipientIds());
+                flow.checked(m_runner.run(flow.checker(), flow.message(), flow.takeAttachments(), parent));
+                break;
+            case Step::AskUnchecked:
+                askUnchecked(flow, parent);
+                break;
+            }
+        } catch (...) {
+            // Before the message changed, the plugin's own fallback (the failure mode for the
+            // message as the user wrote it) is right. After the user chose to mask or remove
+            // recipients, that fallback could send the original: the failure mode decides for the
+            // changed message here, and a second failure sends nothing.
+            if (!flow.changed())
+                throw;
+            if (failed)
+                return hostDecision({Core::SendFlow::Decision::Action::Cancel, QStringLiteral("unchecked"), {}, {}},
+                                    current);
+            failed = true;
+            flow.couldNotCheck(Core::SendFlow::UncheckedReason::InternalError, QStringLiteral("internal error"));
         }
     }
 }

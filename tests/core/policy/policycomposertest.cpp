@@ -232,6 +232,7 @@ private Q_SLOTS:
         QCOMPARE(check.diagnostics.size(), std::size_t(1));
         QCOMPARE(check.diagnostics.front().kind, JsonDiagnostic::Kind::Warning);
         QCOMPARE(check.diagnostics.front().position.line, 3);
+        QCOMPARE(check.diagnostics.front().position.column, 3); // the unknown key, as plain `policy lint` says
     }
 
     void shouldReportWhatComesFromBelowAtTheNearestFieldTheLayerSets_data()
