@@ -15,7 +15,7 @@ namespace {
 
 QString rotated(const QString &filePath, int index)
 {
-    return QStringLiteral("%1.%2").arg(filePath).arg(index);
+    return filePath + QLatin1Char('.') + QString::number(index);
 }
 
 // The last line of a file; empty when it has none.

@@ -42,7 +42,7 @@ QString joined(const QJsonValue &value)
         QStringList parts;
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)
-            parts.append(QStringLiteral("%1:%2").arg(it.key()).arg(it.value().toVariant().toString()));
+            parts.append(it.key() + QLatin1Char(':') + it.value().toVariant().toString());
         return parts.join(QLatin1Char(','));
     }
     return value.toVariant().toString();

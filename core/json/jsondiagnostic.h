@@ -20,11 +20,10 @@ struct JsonDiagnostic
     // "FILE:LINE:COLUMN: error: recipients[2].id: missing required field"
     QString toString(const QString &file) const
     {
-        QString text = QStringLiteral("%1:%2:%3: %4: ")
-                           .arg(file)
-                           .arg(position.line)
-                           .arg(position.column)
-                           .arg(kind == Kind::Error ? QStringLiteral("error") : QStringLiteral("warning"));
+        // Concatenated, not chained QString::arg(): a file name with "%1" in it stays as it is.
+        QString text = file + QLatin1Char(':') + QString::number(position.line) + QLatin1Char(':') +
+            QString::number(position.column) +
+            (kind == Kind::Error ? QStringLiteral(": error: ") : QStringLiteral(": warning: "));
         if (!field.isEmpty())
             text += field + QStringLiteral(": ");
         return text + message;

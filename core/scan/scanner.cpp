@@ -345,13 +345,14 @@ void Scanner::Private::compile()
     for (std::size_t d = 0; d < detectors.size(); ++d) {
         const DetectorSpec &spec = detectors[d];
         if (spec.patterns.size() > MaxPatternsPerDetector) {
-            error = QStringLiteral("detector %1: more than %2 patterns").arg(spec.id).arg(MaxPatternsPerDetector);
+            error = QStringLiteral("detector %1: more than %2 patterns")
+                        .arg(spec.id, QString::number(MaxPatternsPerDetector));
             return;
         }
         for (std::size_t p = 0; p < spec.patterns.size(); ++p) {
             QString why;
             if (!patterns.add(spec.patterns[p].regex, spec.boundary, d * MaxPatternsPerDetector + p, &why)) {
-                error = QStringLiteral("detector %1, pattern %2: %3").arg(spec.id).arg(p + 1).arg(why);
+                error = QStringLiteral("detector %1, pattern %2: %3").arg(spec.id, QString::number(p + 1), why);
                 return;
             }
         }

@@ -9,6 +9,8 @@
 #include "clirunner.h"
 #include "sysloglistener.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -95,6 +97,23 @@ private Q_SLOTS:
         QCOMPARE(status, 0);
         QVERIFY2(output.contains(QStringLiteral("chain intact (it continues files that rotation has deleted)")),
                  qPrintable(output));
+    }
+
+    void shouldRotateAFileWhosePathHasAPercentSign()
+    {
+        // The rotated name is the path plus ".1": a "%1" in a folder's name is not a placeholder.
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("kim%1")));
+        const QString path = dir.filePath(QStringLiteral("kim%1/audit.jsonl"));
+        Delivery::AuditLog log(path, 16 * 1024);
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(log.append(decision(i)));
+        QVERIFY(QFileInfo::exists(path + QStringLiteral(".1")));
+        const QStringList files = Delivery::AuditLog::files(path);
+        QVERIFY(files.size() >= 2);
+        for (const QString &file : files)
+            QVERIFY2(file.startsWith(dir.filePath(QStringLiteral("kim%1/audit.jsonl"))), qPrintable(file));
+        QCOMPARE(Core::AuditChain::verify(read(files)).records, 100);
     }
 
     void shouldShowWhereTheTrailWasTamperedWith_data()

@@ -153,6 +153,32 @@ private Q_SLOTS:
         QVERIFY(readable.out.contains(u"Not scanned: 신청서.docx"_qs.toUtf8()));
     }
 
+    void shouldEchoPercentSignsAsTheyAre()
+    {
+        // Ids and file names are echoed once, never run through QString::arg() again: "%1" stays "%1".
+        const QString message = writeFile(
+            QStringLiteral("percent%1.json"),
+            "{\"action\":\"send\",\"sender\":{\"id\":\"a\"},\"recipients\":["
+            "{\"id\":\"grp:all%1\",\"type\":\"group\",\"memberCount\":60},{\"id\":\"%2team\",\"type\":\"person\"}],"
+            "\"body\":\"주민등록번호 850315-2345678\"}");
+        const CliRun run = runSendGuard({QStringLiteral("check"), QStringLiteral("--json"), message});
+        QCOMPARE(run.exitCode, 11);
+        const QJsonArray recipients = json(run).value(QStringLiteral("recipients")).toArray();
+        QCOMPARE(recipients.size(), 2);
+        QCOMPARE(recipients.at(0).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("grp:all%1"));
+        QCOMPARE(recipients.at(1).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("%2team"));
+        QVERIFY(json(run).value(QStringLiteral("exemptions")).isArray());
+
+        const CliRun readable = runSendGuard({QStringLiteral("check"), message});
+        QVERIFY2(readable.out.contains("grp:all%1 "), readable.out.constData());
+
+        const QString bad = writeFile(QStringLiteral("bad%1.json"), "{\"action\":\"send\",\n}");
+        const CliRun rejected = runSendGuard({QStringLiteral("check"), bad});
+        QCOMPARE(rejected.exitCode, 2);
+        QVERIFY2(rejected.err.contains("bad%1.json:2:1: error: "), rejected.err.constData());
+        QVERIFY2(rejected.err.contains("bad%1.json: not a valid message (1 error)"), rejected.err.constData());
+    }
+
     void shouldRejectBadInputNamingTheFieldLineAndColumn_data()
     {
         QTest::addColumn<QByteArray>("content");

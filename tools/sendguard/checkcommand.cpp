@@ -128,8 +128,8 @@ QString resultJson(const Core::MessageChecker::Result &result, const Core::Polic
                           R"("policy":{"id":%7,"version":%8},"notScanned":[%9],"exemptions":%10})")
         .arg(quoted(Core::verdictLevelName(verdict.level)), jsonStrings(verdict.ruleIds),
              reasons.join(QLatin1Char(',')), findings.join(QLatin1Char(',')), recipients.join(QLatin1Char(',')),
-             audienceJson, quoted(policy.id), QString::number(policy.version), notScanned.join(QLatin1Char(',')))
-        .arg(jsonStrings(verdict.exemptionIds));
+             audienceJson, quoted(policy.id), QString::number(policy.version), notScanned.join(QLatin1Char(',')),
+             jsonStrings(verdict.exemptionIds));
 }
 
 void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMessage &message,
@@ -165,13 +165,12 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
             flags << QStringLiteral("broadcast");
         if (r.external)
             flags << QStringLiteral("external");
-        out << QStringLiteral("  %1 %2 %3 %4\n")
-                   .arg(r.id, -24)
-                   .arg(Core::recipientTypeName(r.type), -9)
-                   .arg(r.audience ? number(*r.audience) : QStringLiteral("unknown"), 8)
-                   .arg(flags.isEmpty() ? QStringLiteral("-")
-                                        : flags.join(QLatin1Char('+')) + QStringLiteral(" (") + reasonNames(r.why) +
-                                QLatin1Char(')'));
+        out << "  " << r.id.leftJustified(24) << ' ' << Core::recipientTypeName(r.type).leftJustified(9) << ' '
+            << (r.audience ? number(*r.audience) : QStringLiteral("unknown")).rightJustified(8) << ' '
+            << (flags.isEmpty()
+                    ? QStringLiteral("-")
+                    : flags.join(QLatin1Char('+')) + QStringLiteral(" (") + reasonNames(r.why) + QLatin1Char(')'))
+            << '\n';
     }
     if (unlisted > 0)
         out << "  " << unlisted << (unlisted == audience.recipients.size() ? " recipients" : " more recipients")
@@ -192,11 +191,9 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
             out << "  in " << QString(f.field).replace(QStringLiteral("attachment:"), QStringLiteral("attachment "))
                 << ":\n";
         }
-        out << QStringLiteral("    %1 %2 %3 %4\n")
-                   .arg(cursor->advanceTo(std::size_t(f.finding.start)), -8)
-                   .arg(f.finding.detector, -18)
-                   .arg(Core::severityName(f.finding.severity), -7)
-                   .arg(f.finding.masked);
+        out << "    " << cursor->advanceTo(std::size_t(f.finding.start)).leftJustified(8) << ' '
+            << f.finding.detector.leftJustified(18) << ' ' << Core::severityName(f.finding.severity).leftJustified(7)
+            << ' ' << f.finding.masked << '\n';
     }
     for (const auto &skipped : result.notScanned)
         out << "Not scanned: " << skipped.attachment << " (" << skipped.reason << ")\n";
@@ -260,9 +257,8 @@ int runCheck(const QStringList &arguments)
         for (const Core::JsonDiagnostic &error : read.errors)
             err << error.toString(file) << '\n';
         return inputError(QStringLiteral("%1: not a valid message (%2 %3)")
-                              .arg(file)
-                              .arg(read.errors.size())
-                              .arg(read.errors.size() == 1 ? QStringLiteral("error") : QStringLiteral("errors")));
+                              .arg(file, QString::number(read.errors.size()),
+                                   read.errors.size() == 1 ? QStringLiteral("error") : QStringLiteral("errors")));
     }
     const Core::OutgoingMessage &message = *read.message;
 

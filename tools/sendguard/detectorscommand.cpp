@@ -29,10 +29,8 @@ int runDetectors(const QStringList &arguments)
                 << ",\"severity\":" << FindingJson::quoted(Core::severityName(spec.severity))
                 << ",\"description\":" << FindingJson::quoted(spec.description) << "}\n";
         } else {
-            out << QStringLiteral("%1 %2 %3\n")
-                       .arg(spec.id, -18)
-                       .arg(Core::severityName(spec.severity), -7)
-                       .arg(spec.description);
+            out << spec.id.leftJustified(18) << ' ' << Core::severityName(spec.severity).leftJustified(7) << ' '
+                << spec.description << '\n';
         }
     }
     return ExitClean;
