@@ -31,6 +31,12 @@ public:
     // The path of a member or an element, for nested reads.
     static QString join(const QString &path, QStringView key);
     static QString join(const QString &path, qsizetype index);
+    // Whether object sets key to a value: a JSON null is no value, so "expires": null is not an expiry.
+    static bool isSet(const JsonNode &object, QStringView key)
+    {
+        const JsonNode *value = object.member(key);
+        return value && value->type != JsonNode::Type::Null;
+    }
 
     // The member key of object, checked to have the given type. Null (and a diagnostic when
     // required or of the wrong type) otherwise. A JSON null counts as absent for optional members.

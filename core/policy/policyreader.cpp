@@ -500,8 +500,8 @@ private:
             if (node.member(u"id") && node.member(u"id")->type == Type::String && !ids.insert(rule.id).second)
                 m_fields.error(node.member(u"id")->position, JsonFieldReader::join(path, u"id"),
                                QStringLiteral("rule id \"%1\" is used twice").arg(rule.id));
-            const bool byDetector = node.member(u"detectors");
-            const bool bySeverity = node.member(u"severity");
+            const bool byDetector = JsonFieldReader::isSet(node, u"detectors");
+            const bool bySeverity = JsonFieldReader::isSet(node, u"severity");
             if (byDetector == bySeverity)
                 m_fields.error(node.position, path,
                                QStringLiteral("a rule needs exactly one of \"detectors\" and \"severity\""));
@@ -578,13 +578,13 @@ private:
                                QStringLiteral("an exemption names a \"sender\" or a \"department\""));
             exemption.detectors = detectorIds(node, path, u"detectors", Presence::Required);
             exemption.recipients = values(nonEmptyStrings(node, path, u"recipients"));
-            if (!node.member(u"recipients"))
+            if (!JsonFieldReader::isSet(node, u"recipients"))
                 m_fields.error(node.position, JsonFieldReader::join(path, u"recipients"),
                                QStringLiteral("missing required field"));
             else if (exemption.recipients.isEmpty())
                 m_fields.error(node.member(u"recipients")->position, JsonFieldReader::join(path, u"recipients"),
                                QStringLiteral("must name at least one recipient"));
-            if (!node.member(u"expires"))
+            if (!JsonFieldReader::isSet(node, u"expires"))
                 m_fields.error(node.position, JsonFieldReader::join(path, u"expires"),
                                QStringLiteral("an exemption must carry an expiry date (YYYY-MM-DD)"));
             exemption.expires = date(node, path, u"expires", Presence::Optional);

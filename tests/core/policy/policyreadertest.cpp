@@ -209,6 +209,10 @@ private Q_SLOTS:
             "not an e-mail address");
         row("exemption without expiry", ", \"expires\": \"2027-03-31\"", "", "exemptions[0].expires", 12,
             "must carry an expiry date");
+        row("exemption whose expiry is null", "\"2027-03-31\"", "null", "exemptions[0].expires", 12,
+            "must carry an expiry date");
+        row("exemption whose recipients are null", "[\"grp:hr\"]", "null", "exemptions[0].recipients", 12,
+            "missing required field");
         row("exemption with an impossible date", "2027-03-31", "2027-02-30", "exemptions[0].expires", 12, "not a date");
         row("exemption with a loose date", "2027-03-31", "2027-3-31", "exemptions[0].expires", 12, "not a date");
         row("exemption for nobody", "\"department\": \"인사과\", ", "", "exemptions[0]", 12,
