@@ -37,13 +37,14 @@ SignatureVerifier::Result SignatureVerifier::verify(const QByteArray &data, cons
         result.outcome = Outcome::UnknownKey;
         return result;
     }
-    QByteArray message = data;
-    if (signature->prehashed) {
-        message.resize(crypto_generichash_BYTES_MAX); // BLAKE2b-512, as minisign prehashes
-        crypto_generichash(reinterpret_cast<unsigned char *>(message.data()), crypto_generichash_BYTES_MAX,
-                           reinterpret_cast<const unsigned char *>(data.constData()),
-                           static_cast<unsigned long long>(data.size()), nullptr, 0);
+    if (!signature->prehashed) {
+        result.outcome = Outcome::LegacyAlgorithm;
+        return result;
     }
+    QByteArray message(crypto_generichash_BYTES_MAX, Qt::Uninitialized); // BLAKE2b-512, as minisign prehashes
+    crypto_generichash(reinterpret_cast<unsigned char *>(message.data()), crypto_generichash_BYTES_MAX,
+                       reinterpret_cast<const unsigned char *>(data.constData()),
+                       static_cast<unsigned long long>(data.size()), nullptr, 0);
     if (!ed25519Verify(signature->signature, message, key->key) ||
         !ed25519Verify(signature->globalSignature, signature->signature + signature->trustedComment, key->key)) {
         result.outcome = Outcome::BadSignature;
@@ -65,6 +66,8 @@ QString SignatureVerifier::outcomeText(Outcome outcome)
         return QStringLiteral("unknown key");
     case Outcome::BadSignature:
         return QStringLiteral("bad signature");
+    case Outcome::LegacyAlgorithm:
+        return QStringLiteral("legacy signature (minisign -l): sign again without -l");
     }
     return {};
 }

@@ -19,6 +19,10 @@ public:
         Malformed, // the .minisig file is not a minisign signature
         UnknownKey, // signed by a key that is not trusted
         BadSignature, // the bytes or the trusted comment were changed after signing
+        // A legacy signature ("Ed", minisign -l) of the file itself. Which of the two algorithms a
+        // signature uses is not itself signed, so only one is accepted: the prehashed one ("ED")
+        // that minisign makes by default.
+        LegacyAlgorithm,
     };
     struct [[nodiscard]] Result
     {
