@@ -4,12 +4,17 @@
 namespace SendGuard::Core {
 
 CheckOutcome CheckOutcome::run(const MessageChecker &checker, const OutgoingMessage &message,
-                               std::vector<AttachmentText> attachments, const QDate &today)
+                               std::vector<AttachmentText> attachments, const QDate &today,
+                               const std::atomic_bool *cancel)
 {
     CheckOutcome outcome;
     if (attachments.empty()) {
         for (const MessageAttachment &attachment : message.attachments)
-            attachments.push_back(AttachmentText::read(attachment, QString()));
+            attachments.push_back(AttachmentText::read(attachment, QString(), cancel));
+    }
+    if (cancel && cancel->load()) {
+        outcome.cancelled = true;
+        return outcome;
     }
     outcome.result = checker.check(message, attachments, today);
     if (outcome.result.complete && outcome.result.verdict.level != VerdictLevel::Allow)

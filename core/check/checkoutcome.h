@@ -21,8 +21,10 @@ struct CheckOutcome
     std::vector<AttachmentText> attachments; // the text of each attachment, as checked
 
     // Reads the attachments (unless given), checks, and masks when the verdict is not allow.
+    // cancel, when set while attachments are read, stops the reading (the caller then cancels).
     static CheckOutcome run(const MessageChecker &checker, const OutgoingMessage &message,
-                            std::vector<AttachmentText> attachments, const QDate &today);
+                            std::vector<AttachmentText> attachments, const QDate &today,
+                            const std::atomic_bool *cancel = nullptr);
 };
 
 } // namespace SendGuard::Core

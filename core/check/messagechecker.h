@@ -29,6 +29,14 @@ public:
         std::vector<MessageScanner::NotScanned> notScanned; // attachments that could not be read as text
         bool complete = true; // false: the message could not be checked, never "allowed"
         QString error;
+
+        // Allowed, but attachments that could not be read go to a broadcast audience: that is no
+        // check. The plugin follows the policy's failure mode; `sendguard check` exits 3.
+        bool leavesAttachmentsUnread() const
+        {
+            return complete && verdict.level == VerdictLevel::Allow && !notScanned.empty() &&
+                verdict.audience.broadcast;
+        }
     };
 
     // scannerOptions.today: see Scanner::Options (tests fix it; invalid means the current date).

@@ -8,6 +8,13 @@
 #include <QFileInfo>
 #include <QStringDecoder>
 
+#include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
+#include <optional>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace SendGuard::Core {
 
 namespace {
@@ -23,6 +30,47 @@ AttachmentText notScanned(const QString &name, const QString &reason)
     return {name, AttachmentText::Status::NotScanned, {}, reason};
 }
 
+AttachmentText unreadable(const QString &name, const QString &reason)
+{
+    return {name, AttachmentText::Status::Unreadable, {}, reason};
+}
+
+// UTF-16 without a byte-order mark, as Windows tools write it: digits, commas and line breaks put a
+// NUL in the high byte of their code unit; Hangul syllables almost never do (U+AC00 does). The
+// half that holds nearly all NULs tells the byte order; NULs spread over both are binary data.
+std::optional<QStringConverter::Encoding> utf16ByNulBytes(const QByteArray &bytes)
+{
+    if (bytes.size() < 2 || bytes.size() % 2 != 0)
+        return std::nullopt;
+    qsizetype evenNuls = 0;
+    qsizetype oddNuls = 0;
+    for (qsizetype i = 0; i < bytes.size(); i += 2) {
+        evenNuls += bytes[i] == '\0';
+        oddNuls += bytes[i + 1] == '\0';
+    }
+    constexpr qsizetype Dominance = 8;
+    if (oddNuls > 0 && oddNuls >= Dominance * evenNuls)
+        return QStringConverter::Utf16LE;
+    if (evenNuls > 0 && evenNuls >= Dominance * oddNuls)
+        return QStringConverter::Utf16BE;
+    return std::nullopt;
+}
+
+// Text, not data that happens to decode: no NUL, and every code unit below U+0100 printable
+// ASCII or a tab or line break (binary bytes beside a NUL decode to Latin-1 letters and controls).
+std::optional<QString> decodeUtf16(QStringConverter::Encoding encoding, const QByteArray &bytes)
+{
+    QStringDecoder decoder(encoding, QStringConverter::Flag::Stateless);
+    const QString text = decoder(bytes);
+    if (decoder.hasError())
+        return std::nullopt;
+    const bool looksLikeText = std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u >= 0x100 || (u >= 0x20 && u < 0x7F) || u == u'\t' || u == u'\n' || u == u'\r';
+    });
+    return looksLikeText ? std::optional<QString>(text) : std::nullopt;
+}
+
 } // namespace
 
 AttachmentText AttachmentText::decode(const QString &name, const QByteArray &bytes)
@@ -36,16 +84,23 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
     if (bytes.size() > MaxSize)
         return notScanned(name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
 
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
+        const auto encoding = bytes.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE;
+        if (const auto text = decodeUtf16(encoding, bytes.mid(2)))
+            return {name, Status::Text, text->toUtf8(), {}};
+    }
+    // NUL is valid UTF-8, but no text file holds one: UTF-16 without a byte-order mark read as
+    // UTF-8 would hide every digit behind a NUL and find nothing.
+    if (bytes.contains('\0')) {
+        if (const auto encoding = utf16ByNulBytes(bytes)) {
+            if (const auto text = decodeUtf16(*encoding, bytes))
+                return {name, Status::Text, text->toUtf8(), {}};
+        }
+        return notScanned(name, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
+    }
     const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
     if (!Utf8Validator::firstInvalidByte(view))
         return {name, Status::Text, bytes, {}};
-    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
-        QStringDecoder decoder(bytes.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE,
-                               QStringConverter::Flag::Stateless);
-        const QString text = decoder(bytes.mid(2));
-        if (!decoder.hasError())
-            return {name, Status::Text, text.toUtf8(), {}};
-    }
     // Korean spreadsheets and Windows editors still write CP949 (a superset of EUC-KR).
     QStringDecoder cp949("CP949", QStringConverter::Flag::Stateless);
     if (cp949.isValid()) {
@@ -56,22 +111,46 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
     return notScanned(name, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
 }
 
-AttachmentText AttachmentText::read(const MessageAttachment &attachment, const QString &baseDirectory)
+AttachmentText AttachmentText::read(const MessageAttachment &attachment, const QString &baseDirectory,
+                                    const std::atomic_bool *cancel)
 {
     if (attachment.data)
         return decode(attachment.name, *attachment.data);
     if (!isPlainText(attachment.name) && !isPlainText(attachment.path))
         return decode(attachment.name, {}); // reports the format; no need to read the file
     const QString path = QDir(baseDirectory).filePath(attachment.path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {attachment.name,
-                Status::Unreadable,
-                {},
-                QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
-    if (file.size() > MaxSize)
-        return notScanned(attachment.name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
-    const QByteArray bytes = file.readAll();
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on what was opened.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return unreadable(attachment.name, QStringLiteral("cannot read %1: %2").arg(path, qt_error_string(errno)));
+    struct stat status
+    {
+    };
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+        ::close(fd);
+        return unreadable(attachment.name, QStringLiteral("cannot read %1: not a regular file").arg(path));
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return unreadable(attachment.name, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    }
+    // Blocks, never past the cap: the size a file claims is no promise.
+    constexpr qint64 Block = 1 << 20;
+    QByteArray bytes;
+    for (;;) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return unreadable(attachment.name, QStringLiteral("cancelled"));
+        const QByteArray block = file.read(std::min(Block, MaxSize + 1 - bytes.size()));
+        if (block.isEmpty())
+            break;
+        bytes += block;
+        if (bytes.size() > MaxSize)
+            return notScanned(attachment.name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
+    }
+    if (file.error() != QFileDevice::NoError)
+        return unreadable(attachment.name, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     AttachmentText text = decode(isPlainText(attachment.name) ? attachment.name : attachment.path, bytes);
     text.name = attachment.name;
     return text;

@@ -11,13 +11,6 @@ namespace {
 
 const QString unchecked = QStringLiteral("unchecked");
 
-// Unreadable attachments on their way to a broadcast audience: an allowed verdict that is not a check.
-bool leavesAttachmentsUnread(const MessageChecker::Result &result)
-{
-    return result.verdict.level == VerdictLevel::Allow && !result.notScanned.empty() &&
-        result.verdict.audience.broadcast;
-}
-
 } // namespace
 
 SendFlow::SendFlow(std::shared_ptr<const MessageChecker> checker, OutgoingMessage message, QString user, QString host)
@@ -39,7 +32,7 @@ SendFlow::Step SendFlow::start(CheckOutcome outcome)
     const Verdict &verdict = m_outcome.result.verdict;
     m_decision.verdict = verdictLevelName(verdict.level);
     m_decision.ruleIds = verdict.ruleIds;
-    if (leavesAttachmentsUnread(m_outcome.result))
+    if (m_outcome.result.leavesAttachmentsUnread())
         return couldNotCheck(UncheckedReason::AttachmentsNotReadable,
                              QStringLiteral("%1 attachment(s) not scanned").arg(m_outcome.result.notScanned.size()));
     if (verdict.level == VerdictLevel::Allow)
@@ -100,7 +93,7 @@ SendFlow::Step SendFlow::checked(CheckOutcome outcome)
     if (!outcome.result.complete)
         return couldNotCheck(UncheckedReason::CheckDidNotFinish, outcome.result.error);
     m_outcome = std::move(outcome);
-    if (leavesAttachmentsUnread(m_outcome.result))
+    if (m_outcome.result.leavesAttachmentsUnread())
         return couldNotCheck(UncheckedReason::AttachmentsNotReadable,
                              QStringLiteral("%1 attachment(s) not scanned").arg(m_outcome.result.notScanned.size()));
     if (m_outcome.result.verdict.level == VerdictLevel::Allow)

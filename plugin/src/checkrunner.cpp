@@ -18,6 +18,7 @@ namespace {
 struct SharedOutcome
 {
     std::atomic<bool> done = false;
+    std::atomic_bool cancel = false; // set when the user cancels: the worker stops reading
     Core::CheckOutcome outcome;
 };
 
@@ -42,7 +43,8 @@ Core::CheckOutcome CheckRunner::run(std::shared_ptr<const Core::MessageChecker> 
     auto shared = std::make_shared<SharedOutcome>();
     QThread *thread = QThread::create([shared, checker, message, attachments = std::move(attachments)]() mutable {
         try {
-            shared->outcome = Core::CheckOutcome::run(*checker, message, std::move(attachments), QDate::currentDate());
+            shared->outcome = Core::CheckOutcome::run(*checker, message, std::move(attachments), QDate::currentDate(),
+                                                      &shared->cancel);
         } catch (const std::exception &) {
             shared->outcome.result.complete = false;
             shared->outcome.result.error = QStringLiteral("internal error during the check");
@@ -71,6 +73,7 @@ Core::CheckOutcome CheckRunner::run(std::shared_ptr<const Core::MessageChecker> 
         poll.start(30);
         loop.exec();
         if (!shared->done) {
+            shared->cancel = true;
             Core::CheckOutcome cancelled;
             cancelled.cancelled = true;
             return cancelled; // the worker finishes on its own; the destructor waits for it

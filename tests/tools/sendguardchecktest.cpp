@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -151,6 +152,36 @@ private Q_SLOTS:
         QCOMPARE(skipped.value(QStringLiteral("attachment")).toString(), QStringLiteral("신청서.docx"));
         const CliRun readable = runSendGuard({QStringLiteral("check"), message});
         QVERIFY(readable.out.contains(u"Not scanned: 신청서.docx"_qs.toUtf8()));
+    }
+
+    void shouldNeverAllowWhatItCouldNotReadToABroadcastAudience()
+    {
+        // The plugin's contract: unread attachments to a broadcast audience ask; the CLI exits 3.
+        writeFile(QStringLiteral("form.docx"), QByteArray("PK\x03\x04", 4));
+        const QByteArray head = "{\"action\":\"send\",\"sender\":{\"id\":\"a\"},\"recipients\":[";
+        const QByteArray tail =
+            "],\"body\":\"첨부 참고\",\"attachments\":[{\"name\":\"신청서.docx\",\"path\":\"form.docx\"}]}";
+        const QString toAll = writeFile(QStringLiteral("unread-to-all.json"),
+                                        head + "{\"id\":\"grp:all\",\"type\":\"group\",\"memberCount\":4812}" + tail);
+        const CliRun all = runSendGuard({QStringLiteral("check"), QStringLiteral("--json"), toAll});
+        QCOMPARE(all.exitCode, 3);
+        QVERIFY2(all.err.contains("could not check attachments going to a broadcast audience: 신청서.docx"),
+                 all.err.constData());
+        const QString toOne =
+            writeFile(QStringLiteral("unread-to-one.json"), head + "{\"id\":\"b\",\"type\":\"person\"}" + tail);
+        QCOMPARE(runSendGuard({QStringLiteral("check"), toOne}).exitCode, 0);
+
+        // A UTF-16 roster without a byte-order mark is read, not waved through as empty UTF-8.
+        QStringEncoder utf16(QStringConverter::Utf16LE, QStringConverter::Flag::Stateless);
+        writeFile(QStringLiteral("roster.csv"),
+                  utf16(QStringLiteral("성명,주민등록번호\r\n홍길순,850315-2345678\r\n")));
+        const QString roster =
+            writeFile(QStringLiteral("utf16-roster.json"),
+                      head + "{\"id\":\"grp:all\",\"type\":\"group\",\"memberCount\":4812}" +
+                          "],\"body\":\"명단\",\"attachments\":[{\"name\":\"명단.csv\",\"path\":\"roster.csv\"}]}");
+        const CliRun read = runSendGuard({QStringLiteral("check"), QStringLiteral("--json"), roster});
+        QCOMPARE(read.exitCode, 11);
+        QVERIFY(read.out.contains("\"field\":\"attachment:명단.csv\""));
     }
 
     void shouldEchoPercentSignsAsTheyAre()

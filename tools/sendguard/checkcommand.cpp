@@ -292,6 +292,16 @@ int runCheck(const QStringList &arguments)
         out << resultJson(result, *policy) << '\n';
     else
         printReadable(out, file, message, fieldTexts, result, *policy, language);
+    if (result.leavesAttachmentsUnread()) {
+        // The plugin's contract: what could not be read, going to a broadcast audience, is no "allow".
+        QStringList names;
+        for (const auto &skipped : result.notScanned)
+            names << skipped.attachment;
+        err << "sendguard check: " << file
+            << ": could not check attachments going to a broadcast audience: " << names.join(QStringLiteral(", "))
+            << '\n';
+        return ExitIncomplete;
+    }
     return exitCodeFor(result.verdict.level);
 }
 

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// AttachmentText: only regular files, never read past the cap or forever, and no text passed as
+// clean because it was read in the wrong encoding.
+#include "message/attachmenttext.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace SendGuard::Core;
+using Status = AttachmentText::Status;
+
+namespace {
+
+MessageAttachment onDisk(const QString &name, const QString &path)
+{
+    return {name, path, std::nullopt};
+}
+
+QByteArray utf16(const QString &text, QStringConverter::Encoding encoding)
+{
+    QStringEncoder encoder(encoding, QStringConverter::Flag::Stateless);
+    return encoder(text);
+}
+
+} // namespace
+
+class AttachmentTextTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void shouldRefuseWhatIsNotARegularFileAtOnce_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("a device that never ends") << QStringLiteral("/dev/zero");
+        QTest::newRow("a folder") << QStringLiteral("/tmp");
+    }
+    void shouldRefuseWhatIsNotARegularFileAtOnce()
+    {
+        QFETCH(QString, path);
+        QElapsedTimer timer;
+        timer.start();
+        const AttachmentText text = AttachmentText::read(onDisk(QStringLiteral("명단.csv"), path), QString());
+        QCOMPARE(text.status, Status::Unreadable);
+        QVERIFY2(text.reason.endsWith(QStringLiteral("not a regular file")) ||
+                     text.reason.contains(QStringLiteral("cannot read")),
+                 qPrintable(text.reason));
+        QVERIFY(text.utf8.isEmpty());
+        QVERIFY2(timer.elapsed() < 5000, "read more than it should"); // a guard against hanging, not a benchmark
+    }
+
+    void shouldNotWaitForAWriterOnAFifo()
+    {
+        const QString fifo = m_dir.filePath(QStringLiteral("pipe.csv"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const AttachmentText text = AttachmentText::read(onDisk(QStringLiteral("pipe.csv"), fifo), QString());
+        QCOMPARE(text.status, Status::Unreadable);
+        QVERIFY2(text.reason.endsWith(QStringLiteral("not a regular file")), qPrintable(text.reason));
+    }
+
+    void shouldReadAFileThatClaimsSizeZero()
+    {
+        // /proc files are regular files that report size 0: read them as far as they go.
+        const AttachmentText text =
+            AttachmentText::read(onDisk(QStringLiteral("status.txt"), QStringLiteral("/proc/self/status")), QString());
+        QCOMPARE(text.status, Status::Text);
+        QVERIFY(text.utf8.contains("Pid:"));
+    }
+
+    void shouldStopAtTheCapWhateverTheFileSays()
+    {
+        // A sparse file one byte over the cap: nothing is kept, and it is not scanned, never "clean".
+        const QString path = m_dir.filePath(QStringLiteral("huge.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(AttachmentText::MaxSize + 1));
+        file.close();
+        const AttachmentText text = AttachmentText::read(onDisk(QStringLiteral("huge.txt"), path), QString());
+        QCOMPARE(text.status, Status::NotScanned);
+        QVERIFY2(text.reason.startsWith(QStringLiteral("larger than")), qPrintable(text.reason));
+        QVERIFY(text.utf8.isEmpty());
+    }
+
+    void shouldStopReadingWhenCancelled()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("list.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("이름,주민등록번호\n가,850315-2345678\n");
+        file.close();
+        const std::atomic_bool cancelled = true;
+        const AttachmentText text =
+            AttachmentText::read(onDisk(QStringLiteral("list.csv"), path), QString(), &cancelled);
+        QCOMPARE(text.status, Status::Unreadable);
+        QCOMPARE(text.reason, QStringLiteral("cancelled"));
+    }
+
+    void shouldReadUtf16WithoutAByteOrderMark_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        // 가 is U+AC00: its low byte is NUL too, on the other side from the digits'.
+        const QString roster = QStringLiteral("성명,주민등록번호\r\n가나,850315-2345678\r\n홍길동,900101-1234568\r\n");
+        QTest::newRow("little-endian (Windows)") << utf16(roster, QStringConverter::Utf16LE);
+        QTest::newRow("big-endian") << utf16(roster, QStringConverter::Utf16BE);
+    }
+    void shouldReadUtf16WithoutAByteOrderMark()
+    {
+        QFETCH(QByteArray, bytes);
+        QVERIFY(!bytes.startsWith("\xFF\xFE") && !bytes.startsWith("\xFE\xFF"));
+        const AttachmentText text = AttachmentText::decode(QStringLiteral("명단.csv"), bytes);
+        QCOMPARE(text.status, Status::Text);
+        QVERIFY(text.utf8.contains("850315-2345678"));
+        QVERIFY(text.utf8.contains("가나,"));
+    }
+
+    void shouldNotCallBinaryDataText()
+    {
+        QByteArray bytes("850315-2345678\n");
+        bytes += QByteArray("\x00\x00\x07\x00\x00\x01\x02", 7); // NULs in both halves
+        const AttachmentText text = AttachmentText::decode(QStringLiteral("dump.txt"), bytes);
+        QCOMPARE(text.status, Status::NotScanned);
+        QCOMPARE(text.reason, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
+    }
+};
+
+QTEST_GUILESS_MAIN(AttachmentTextTest)
+#include "attachmenttexttest.moc"
