@@ -18,19 +18,29 @@ QString rotated(const QString &filePath, int index)
     return filePath + QLatin1Char('.') + QString::number(index);
 }
 
-// The last line of a file; empty when it has none.
+// The last line of a file, whole: the chain hashes what was written. Read backwards until the
+// line before it ends, never more than a record can hold (a longer line is not ours: its hash
+// will not match, and `audit verify` says where).
 QByteArray lastLine(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || file.size() == 0)
         return {};
-    // Records are short: the last one is within the last 64 KiB.
-    const qint64 tail = qMin<qint64>(file.size(), 64 * 1024);
-    file.seek(file.size() - tail);
-    QByteArray bytes = file.read(tail);
-    if (bytes.endsWith('\n'))
-        bytes.chop(1);
-    return bytes.mid(bytes.lastIndexOf('\n') + 1);
+    const qint64 size = file.size();
+    const qint64 limit = qMin(size, AuditLog::MaxRecordBytes + 1);
+    QByteArray tail;
+    for (qint64 read = 0; read < limit;) {
+        const qint64 block = qMin<qint64>(64 * 1024, limit - read);
+        read += block;
+        if (!file.seek(size - read))
+            return {};
+        tail.prepend(file.read(block));
+        const qsizetype end = tail.endsWith('\n') ? tail.size() - 1 : tail.size();
+        const qsizetype start = tail.lastIndexOf('\n', end - 1);
+        if (start >= 0 || read == size)
+            return tail.mid(start + 1, end - start - 1);
+    }
+    return tail.endsWith('\n') ? tail.chopped(1) : tail;
 }
 
 } // namespace
@@ -91,6 +101,11 @@ bool AuditLog::append(QJsonObject record)
     }
     record.insert(QStringLiteral("prev"), QString::fromLatin1(lastLineHash()));
     const QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
+    if (line.size() > MaxRecordBytes) {
+        m_error = QStringLiteral("a record of %1 bytes is longer than %2")
+                      .arg(QString::number(line.size()), QString::number(MaxRecordBytes));
+        return false;
+    }
     const qint64 size = QFileInfo(m_filePath).size();
     if (size > 0 && size + line.size() > m_maxFileBytes && !rotate()) {
         m_error = QStringLiteral("cannot rotate %1").arg(m_filePath);

@@ -14,6 +14,8 @@ class AuditLog
 {
 public:
     static constexpr int Keep = 5; // rotated files kept besides the current one
+    // The longest line append() writes; records from core/audit stay far below it.
+    static constexpr qint64 MaxRecordBytes = 256 * 1024;
 
     explicit AuditLog(QString filePath, qint64 maxFileBytes = 10 << 20);
 

@@ -5,6 +5,15 @@
 
 namespace SendGuard::Core {
 
+namespace {
+
+QString bounded(const QString &text)
+{
+    return text.size() <= AuditEvent::MaxTextLength ? text : text.left(AuditEvent::MaxTextLength - 1) + u'…';
+}
+
+} // namespace
+
 void AuditEvent::setVerdict(const Verdict &v)
 {
     checked = true;
@@ -38,15 +47,17 @@ QJsonObject AuditEvent::toJson() const
         {QStringLiteral("verdict"), checked ? verdictLevelName(verdict) : QStringLiteral("unchecked")},
         {QStringLiteral("rules"), QJsonArray::fromStringList(ruleIds)},
         {QStringLiteral("detectors"), detectors},
-        {QStringLiteral("recipients"), QJsonArray::fromStringList(flaggedRecipientIds)},
+        {QStringLiteral("recipients"), QJsonArray::fromStringList(flaggedRecipientIds.mid(0, MaxRecipientIds))},
         {QStringLiteral("audience"),
          QJsonObject {{QStringLiteral("atLeast"), audience.atLeast}, {QStringLiteral("exact"), audience.exact}}},
         {QStringLiteral("choice"), auditChoiceNames.name(choice)},
     };
+    if (flaggedRecipientIds.size() > MaxRecipientIds)
+        json.insert(QStringLiteral("recipientsOmitted"), flaggedRecipientIds.size() - MaxRecipientIds);
     if (!justification.isEmpty())
-        json.insert(QStringLiteral("justification"), justification);
+        json.insert(QStringLiteral("justification"), bounded(justification));
     if (!error.isEmpty())
-        json.insert(QStringLiteral("error"), error);
+        json.insert(QStringLiteral("error"), bounded(error));
     return json;
 }
 

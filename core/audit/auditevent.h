@@ -59,6 +59,12 @@ struct AuditEvent
     QString justification; // masked by the caller before it gets here
     QString error; // why a check failed, masked
 
+    // What one record holds at most, so that every record stays far below AuditLog::MaxRecordBytes
+    // and a syslog datagram: longer texts are cut (ending in "…"), and recipients past the limit
+    // are counted in "recipientsOmitted" instead of listed.
+    static constexpr qsizetype MaxTextLength = 1000; // justification, error
+    static constexpr qsizetype MaxRecipientIds = 500;
+
     // The parts of a verdict an audit record keeps.
     void setVerdict(const Verdict &verdict);
 

@@ -99,6 +99,33 @@ private Q_SLOTS:
                  qPrintable(output));
     }
 
+    void shouldChainRecordsLongerThanTheOldTail()
+    {
+        // The previous line is hashed whole: a 100 KiB record used to be hashed by its last 64 KiB.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.jsonl"));
+        Delivery::AuditLog log(path, 10 << 20);
+        QJsonObject longRecord = decision(1);
+        longRecord.insert(QStringLiteral("recipients"),
+                          QJsonArray::fromStringList(QStringList(5000, QStringLiteral("grp:dept-00000"))));
+        QVERIFY(log.append(decision(0)));
+        QVERIFY(log.append(longRecord));
+        QVERIFY(log.append(decision(2)));
+        QVERIFY(QFileInfo(path).size() > 64 * 1024);
+        const auto result = Core::AuditChain::verify(read({path}));
+        QVERIFY2(!result.firstBreak, qPrintable(result.firstBreak ? result.firstBreak->problem : QString()));
+        QCOMPARE(result.records, 3);
+        QCOMPARE(runSendGuard({QStringLiteral("audit"), QStringLiteral("verify"), path}).exitCode, 0);
+
+        // A record past the bound is refused with the reason, and nothing is written.
+        QJsonObject tooLong = decision(3);
+        tooLong.insert(QStringLiteral("justification"), QString(Delivery::AuditLog::MaxRecordBytes, u'가'));
+        const qint64 before = QFileInfo(path).size();
+        QVERIFY(!log.append(tooLong));
+        QVERIFY(log.errorString().contains(QStringLiteral("longer than")));
+        QCOMPARE(QFileInfo(path).size(), before);
+    }
+
     void shouldRotateAFileWhosePathHasAPercentSign()
     {
         // The rotated name is the path plus ".1": a "%1" in a folder's name is not a placeholder.

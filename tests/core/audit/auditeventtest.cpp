@@ -66,6 +66,25 @@ private Q_SLOTS:
         QVERIFY(text.contains("850315-2******")); // the reason, masked
     }
 
+    void shouldBoundWhatARecordHolds()
+    {
+        AuditEvent event;
+        for (int i = 0; i < 12000; ++i)
+            event.flaggedRecipientIds.append(QStringLiteral("grp:dept-%1").arg(i));
+        event.justification = QString(5000, u'가');
+        event.error = QString(3000, u'x');
+        const QJsonObject json = event.toJson();
+        QCOMPARE(json.value(QStringLiteral("recipients")).toArray().size(), AuditEvent::MaxRecipientIds);
+        QCOMPARE(json.value(QStringLiteral("recipientsOmitted")).toInteger(), 12000 - AuditEvent::MaxRecipientIds);
+        QCOMPARE(json.value(QStringLiteral("justification")).toString().size(), AuditEvent::MaxTextLength);
+        QVERIFY(json.value(QStringLiteral("justification")).toString().endsWith(u'…'));
+        QCOMPARE(json.value(QStringLiteral("error")).toString().size(), AuditEvent::MaxTextLength);
+        QVERIFY(QJsonDocument(json).toJson(QJsonDocument::Compact).size() < 64 * 1024);
+
+        event.flaggedRecipientIds = {QStringLiteral("grp:all")};
+        QVERIFY(!event.toJson().contains(QStringLiteral("recipientsOmitted")));
+    }
+
     void shouldSayWhenAMessageWasNotChecked()
     {
         AuditEvent event;
