@@ -27,17 +27,42 @@ PolicyRoots PolicyRoots::under(const QString &root)
             base + QLatin1String("/user.json"), true};
 }
 
-PolicyRoots PolicyRoots::fromEnvironment()
+PolicyRoots PolicyRoots::fromEnvironment(const QString &binaryPath)
 {
     PolicyRoots roots = standard();
     const QString root = qEnvironmentVariable("SENDGUARD_POLICY_ROOT");
     if (root.isEmpty())
         return roots;
+    if (isInstalledPath(binaryPath)) {
+        roots.note =
+            QStringLiteral("SENDGUARD_POLICY_ROOT ignored: an installed SendGuard follows the machine's policy");
+        return roots;
+    }
     if (!QDir(roots.managed).isEmpty(QDir::Files)) {
         roots.note = QStringLiteral("SENDGUARD_POLICY_ROOT ignored: this machine has a managed policy");
         return roots;
     }
     return under(root);
+}
+
+bool PolicyRoots::isInstalledPath(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    QFileInfo item(path);
+    if (path.isEmpty() || !item.exists())
+        return false;
+    item = QFileInfo(item.canonicalFilePath());
+    for (;;) {
+        if (item.ownerId() != 0 || (item.permissions() & (QFile::WriteGroup | QFile::WriteOther)))
+            return false;
+        if (item.isRoot())
+            return true;
+        item = QFileInfo(item.absolutePath());
+    }
+#else
+    Q_UNUSED(path);
+    return true; // no owner to tell by: never follow the environment there
+#endif
 }
 
 bool PolicyRoots::isAdminOnly(const QString &filePath, QString *why) const

@@ -23,9 +23,16 @@ struct PolicyRoots
     static PolicyRoots standard();
     // <root>/recommended, <root>/managed, <root>/state and <root>/user.json.
     static PolicyRoots under(const QString &root);
-    // standard(), or under($SENDGUARD_POLICY_ROOT) for tests and evaluation, but only on a machine
-    // that has no managed policy at the standard place: a user cannot step around a managed one.
-    static PolicyRoots fromEnvironment();
+    // standard(), or under($SENDGUARD_POLICY_ROOT) for tests and evaluation. The environment is the
+    // user's: it is followed only by a binary that is not installed (binaryPath, the running
+    // plugin's or tool's own file, lies somewhere its user could have put it, as a build tree
+    // does) and only on a machine without a managed policy. An installed plugin follows the
+    // machine's policy whatever the environment says; note then says why the variable was ignored.
+    static PolicyRoots fromEnvironment(const QString &binaryPath);
+
+    // True when path and every folder above it belong to root and no one else can write them:
+    // where a package manager installs, and no ordinary user can place a file.
+    static bool isInstalledPath(const QString &path);
 
     // True when the file may carry machine policy: a regular file, owned by an administrator
     // (root, or the owner of an overridden root), that no one else can write. why says otherwise.

@@ -6,7 +6,29 @@
 
 #include "uncheckedmessagedialog.h"
 
+#include <QFile>
+
+#ifdef Q_OS_UNIX
+#include <dlfcn.h>
+#endif
+
 namespace SendGuard::Plugin {
+
+namespace {
+
+// This plugin's own file, wherever the host loaded it from: an installed plugin ignores the
+// user's environment (PolicyRoots::fromEnvironment).
+QString pluginFilePath()
+{
+#ifdef Q_OS_UNIX
+    Dl_info info {};
+    if (dladdr(reinterpret_cast<const void *>(&pluginFilePath), &info) != 0 && info.dli_fname)
+        return QFile::decodeName(info.dli_fname);
+#endif
+    return {};
+}
+
+} // namespace
 
 SendGuardPlugin::SendGuardPlugin() = default;
 
@@ -26,7 +48,7 @@ void SendGuardPlugin::setUiLanguage(const QString &language) noexcept
 Interceptor &SendGuardPlugin::interceptor()
 {
     if (!m_interceptor) {
-        m_interceptor = std::make_unique<Interceptor>(Delivery::PolicyRoots::fromEnvironment(),
+        m_interceptor = std::make_unique<Interceptor>(Delivery::PolicyRoots::fromEnvironment(pluginFilePath()),
                                                       Delivery::AuditLog::defaultFilePath());
         m_interceptor->setUiLanguage(m_language);
     }

@@ -36,7 +36,7 @@ QCommandLineOption rootOption()
 Delivery::PolicyRoots roots(const QCommandLineParser &parser, const QCommandLineOption &option)
 {
     return parser.isSet(option) ? Delivery::PolicyRoots::under(parser.value(option))
-                                : Delivery::PolicyRoots::fromEnvironment();
+                                : Delivery::PolicyRoots::fromEnvironment(QCoreApplication::applicationFilePath());
 }
 
 } // namespace
