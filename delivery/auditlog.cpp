@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "auditlog.h"
 
+#include "safefile.h"
+
 #include "audit/auditchain.h"
 
 #include <QDir>
@@ -95,10 +97,6 @@ bool AuditLog::rotate()
 
 bool AuditLog::append(QJsonObject record)
 {
-    if (!QDir().mkpath(QFileInfo(m_filePath).absolutePath())) {
-        m_error = QStringLiteral("cannot create the folder of %1").arg(m_filePath);
-        return false;
-    }
     record.insert(QStringLiteral("prev"), QString::fromLatin1(lastLineHash()));
     const QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
     if (line.size() > MaxRecordBytes) {
@@ -111,11 +109,9 @@ bool AuditLog::append(QJsonObject record)
         m_error = QStringLiteral("cannot rotate %1").arg(m_filePath);
         return false;
     }
-    QFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)) {
-        m_error = QStringLiteral("cannot open %1: %2").arg(m_filePath, file.errorString());
+    QFile file; // never through a link: the folder may be one a user prepared for root
+    if (!SafeFile::openForAppend(m_filePath, file, &m_error))
         return false;
-    }
     if (file.write(line) != line.size() || !file.flush()) {
         m_error = QStringLiteral("cannot write %1: %2").arg(m_filePath, file.errorString());
         return false;

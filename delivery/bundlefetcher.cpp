@@ -3,6 +3,7 @@
 
 #include "audittrail.h"
 #include "policystore.h"
+#include "safefile.h"
 #include "signatureverifier.h"
 
 #include "audit/policyevent.h"
@@ -15,7 +16,6 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QRandomGenerator>
-#include <QSaveFile>
 
 namespace SendGuard::Delivery {
 
@@ -49,9 +49,7 @@ bool isOffline(QNetworkReply::NetworkError error)
 
 bool writeAtomically(const QString &path, const QByteArray &bytes)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+    return SafeFile::writeAtomically(path, bytes);
 }
 
 } // namespace

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "bundlestate.h"
 
+#include "safefile.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace SendGuard::Delivery {
 
@@ -89,12 +90,8 @@ bool BundleState::save(const QString &path) const
         {QStringLiteral("lastResult"), lastResult},
         {QStringLiteral("lastAccepted"), lastAccepted.toString(Qt::ISODate)},
     };
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path); // all or nothing: a crash never leaves half a state file
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write(QJsonDocument(root).toJson());
-    return file.commit();
+    // All or nothing (a crash never leaves half a state file), and never through a link.
+    return SafeFile::writeAtomically(path, QJsonDocument(root).toJson());
 }
 
 } // namespace SendGuard::Delivery

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "policystore.h"
 
+#include "safefile.h"
+
 #include "common/enumnames.h"
 #include "policy/builtinpolicy.h"
 #include "policy/policycomposer.h"
@@ -100,12 +102,8 @@ void PolicyStore::rememberGood(const PolicySource &source, const QByteArray &tex
         return;
     m_lastKnownGood.insert(source.name, text);
     // Kept across restarts where the state folder is writable (a root service, or tests).
-    const QString path = lastKnownGoodPath(source);
-    if (QDir().mkpath(QFileInfo(path).absolutePath())) {
-        QFile file(path);
-        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            file.write(text);
-    }
+    // A user's plugin cannot write the machine's state folder: then the copy lives in memory only.
+    (void)SafeFile::writeAtomically(lastKnownGoodPath(source), text);
 }
 
 std::optional<QByteArray> PolicyStore::lastKnownGood(const PolicySource &source) const

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+
+namespace SendGuard::Delivery {
+
+// Writes SendGuard's own files (bundle state, the accepted bundle, last known good copies, the
+// audit file) without ever following a symbolic link, so that a folder someone else prepared
+// cannot turn a write into an overwrite of another file. The folder is opened first and checked;
+// every file is then created, replaced or appended to relative to it (openat, O_NOFOLLOW).
+//
+// Running as root, every folder on the way must be root's and writable by no one else (a sticky
+// folder such as /tmp excepted on the way, never as the folder itself): root never writes into
+// a folder an ordinary user owns or could change. Running as a user, the folder must be theirs
+// (or root's). Missing folders are created (0755). Errors say what was refused and why.
+class SafeFile
+{
+public:
+    // Replaces the file at path with bytes, all or nothing: a new file beside it, then a rename
+    // over the name (a symbolic link there is replaced, never followed). Mode 0644.
+    static bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error = nullptr);
+
+    // Opens path for appending into file (created with mode 0600); refuses a link or anything
+    // but a regular file.
+    static bool openForAppend(const QString &path, QFile &file, QString *error = nullptr);
+
+    // The folder at path, created when missing and checked as above, as an open descriptor the
+    // caller closes; -1 with error set when refused.
+    static int openFolder(const QString &path, QString *error = nullptr);
+};
+
+} // namespace SendGuard::Delivery
