@@ -9,14 +9,20 @@ namespace SendGuard::Delivery {
 
 PolicyRoots PolicyRoots::standard()
 {
+    // The user's own settings can only make the policy stricter (Core::UserSettings), so their
+    // environment may say where they are.
+    QString user = qEnvironmentVariable("SENDGUARD_USER_POLICY");
+    if (user.isEmpty())
+        user = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+            QLatin1String("/sendguard/user.json");
 #ifdef Q_OS_WIN
     const QString base =
         qEnvironmentVariable("ProgramData", QStringLiteral("C:/ProgramData")) + QLatin1String("/SendGuard");
     return {base + QLatin1String("/policies/recommended"), base + QLatin1String("/policies/managed"),
-            base + QLatin1String("/state")};
+            base + QLatin1String("/state"), user};
 #else
     return {QStringLiteral("/etc/sendguard/policies/recommended"), QStringLiteral("/etc/sendguard/policies/managed"),
-            QStringLiteral("/var/lib/sendguard")};
+            QStringLiteral("/var/lib/sendguard"), user};
 #endif
 }
 

@@ -7,6 +7,16 @@ namespace SendGuard::Core {
 
 namespace {
 
+// An external recipient is a person outside the organisation, and their address is personal data
+// of someone the audit trail's readers have no business with: keep its domain only.
+QString recordedRecipientId(const RecipientAssessment &recipient)
+{
+    const qsizetype at = recipient.id.lastIndexOf(u'@');
+    if (!recipient.external || at < 0)
+        return recipient.id;
+    return QStringLiteral("*") + recipient.id.mid(at);
+}
+
 QString bounded(const QString &text)
 {
     return text.size() <= AuditEvent::MaxTextLength ? text : text.left(AuditEvent::MaxTextLength - 1) + u'…';
@@ -25,7 +35,7 @@ void AuditEvent::setVerdict(const Verdict &v)
     flaggedRecipientIds.clear();
     for (const RecipientAssessment &recipient : v.audience.recipients) {
         if (recipient.broadcast || recipient.external)
-            flaggedRecipientIds.append(recipient.id);
+            flaggedRecipientIds.append(recordedRecipientId(recipient));
     }
     audience = v.audience.total;
 }

@@ -53,7 +53,7 @@ struct AuditEvent
     VerdictLevel verdict = VerdictLevel::Allow;
     QStringList ruleIds;
     std::map<QString, int> detectorCounts; // detector id -> findings
-    QStringList flaggedRecipientIds; // broadcast and external recipients
+    QStringList flaggedRecipientIds; // broadcast and external recipients ("*@domain" for an external address)
     AudienceSize audience;
     AuditChoice choice = AuditChoice::Cancel;
     QString justification; // masked by the caller before it gets here

@@ -21,18 +21,19 @@ namespace SendGuard::Plugin {
 
 namespace {
 
-// The account name for the audit record; the environment first, as desktop sessions set it.
+// The account name for the audit record: the account database first, because the environment is
+// the user's to set; the environment only where there is no such database (Windows).
 QString currentUserName()
 {
-    for (const char *variable : {"USER", "USERNAME", "LOGNAME"}) {
-        const QString name = qEnvironmentVariable(variable);
-        if (!name.isEmpty())
-            return name;
-    }
 #ifdef Q_OS_UNIX
     if (const passwd *account = getpwuid(geteuid()))
         return QString::fromLocal8Bit(account->pw_name);
 #endif
+    for (const char *variable : {"USERNAME", "USER", "LOGNAME"}) {
+        const QString name = qEnvironmentVariable(variable);
+        if (!name.isEmpty())
+            return name;
+    }
     return {};
 }
 

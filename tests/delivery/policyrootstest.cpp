@@ -62,6 +62,15 @@ private Q_SLOTS:
         QVERIFY2(installed.note.contains(QStringLiteral("ignored")), qPrintable(installed.note));
     }
 
+    void shouldReadTheUsersOwnSettings()
+    {
+        // Stricter only (Core::UserSettings), so the user's environment may say where they are.
+        QVERIFY(PolicyRoots::standard().user.endsWith(QStringLiteral("/sendguard/user.json")));
+        qputenv("SENDGUARD_USER_POLICY", "/home/kim/strict.json");
+        QCOMPARE(PolicyRoots::standard().user, QStringLiteral("/home/kim/strict.json"));
+        qunsetenv("SENDGUARD_USER_POLICY");
+    }
+
     void shouldUseTheStandardFoldersWithoutTheVariable()
     {
         const PolicyRoots roots = PolicyRoots::fromEnvironment(userFile());

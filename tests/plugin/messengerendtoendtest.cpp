@@ -20,6 +20,9 @@
 
 #include <memory>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace {
 
 // Everything Qt and the plugin log while the test runs: personal data must never appear in it.
@@ -153,6 +156,21 @@ private Q_SLOTS:
         QCOMPARE(record.value("audience").toObject().value("atLeast").toInt(), 4812);
         QCOMPARE(record.value("detectors").toObject(),
                  QJsonObject({{"kr-rrn", 1}, {"kr-phone", 1}, {"kr-bank-account", 1}}));
+    }
+
+    void shouldRecordTheAccountNotWhatTheEnvironmentClaims()
+    {
+        // $USER is the user's to set; the audit record names the account the process runs as.
+        const QByteArray saved = qgetenv("USER");
+        qputenv("USER", "mallory");
+        const bool opened = forwardAndSend(Application, QStringLiteral("grp:incheon-all"), [](QWidget *dialog) {
+            QTest::mouseClick(button(dialog, "cancelButton"), Qt::LeftButton);
+        });
+        qputenv("USER", saved);
+        QVERIFY(opened);
+        const passwd *account = getpwuid(geteuid());
+        QVERIFY(account);
+        QCOMPARE(audit().constLast().value("user").toString(), QString::fromLocal8Bit(account->pw_name));
     }
 
     void shouldSendOnlyTheMaskedTextWithMaskAndSend()

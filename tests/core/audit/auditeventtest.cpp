@@ -66,6 +66,24 @@ private Q_SLOTS:
         QVERIFY(text.contains("850315-2******")); // the reason, masked
     }
 
+    void shouldKeepOnlyTheDomainOfAnExternalAddress()
+    {
+        OutgoingMessage m;
+        m.sender = {QStringLiteral("kim.yejin"), QString(), QString()};
+        m.recipients = {
+            {QStringLiteral("hong.gildong@gmail.com"), QString(), RecipientType::External, std::nullopt, {}, {}},
+            {QStringLiteral("grp:incheon-all"), QString(), RecipientType::Group, 4812, {}, {}}};
+        m.body = QStringLiteral("주민등록번호 850315-2345678");
+        const MessageChecker checker(*BuiltInPolicy::read().policy, Scanner::Options {testToday()});
+        const auto result = checker.check(m, {}, testToday());
+        QVERIFY(result.complete);
+        AuditEvent event;
+        event.setVerdict(result.verdict);
+        QVERIFY(event.flaggedRecipientIds.contains(QStringLiteral("*@gmail.com")));
+        QVERIFY(event.flaggedRecipientIds.contains(QStringLiteral("grp:incheon-all")));
+        QVERIFY(!QJsonDocument(event.toJson()).toJson().contains("hong.gildong"));
+    }
+
     void shouldBoundWhatARecordHolds()
     {
         AuditEvent event;
