@@ -8,6 +8,7 @@
 #include <QSysInfo>
 
 #ifdef Q_OS_UNIX
+#include <cerrno>
 #include <cstring>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -28,6 +29,20 @@ QByteArray paramValue(const QString &value)
         escaped += c;
     }
     return escaped;
+}
+
+// value within MaxValueBytes of UTF-8: a list after its last whole item, a text at a character.
+QString bounded(const QString &value, bool list, bool *cut)
+{
+    if (value.toUtf8().size() <= SystemLog::MaxValueBytes)
+        return value;
+    *cut = true;
+    QString kept = value;
+    while (kept.toUtf8().size() > SystemLog::MaxValueBytes - 4) // room for the marker
+        kept.chop(qMax<qsizetype>(1, (kept.toUtf8().size() - SystemLog::MaxValueBytes) / 3));
+    if (list && kept.contains(QLatin1Char(',')))
+        return kept.left(kept.lastIndexOf(QLatin1Char(','))) + QStringLiteral(",…");
+    return kept + QStringLiteral("…");
 }
 
 QString joined(const QJsonValue &value)
@@ -102,10 +117,14 @@ QByteArray SystemLog::format(const QJsonObject &record, const QString &hostName,
         {"reason", record.value(QLatin1String("reason")).toString()},
         {"prev", record.value(QLatin1String("prev")).toString()},
     };
+    bool cut = false;
     for (const auto &[name, value] : params) {
+        const bool list = !qstrcmp(name, "rules") || !qstrcmp(name, "detectors") || !qstrcmp(name, "recipients");
         if (!value.isEmpty())
-            data += ' ' + QByteArray(name) + "=\"" + paramValue(value) + '"';
+            data += ' ' + QByteArray(name) + "=\"" + paramValue(bounded(value, list, &cut)) + '"';
     }
+    if (cut)
+        data += " truncated=\"true\"";
     data += ']';
     const QString timestamp = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QByteArray message =
@@ -119,36 +138,53 @@ QByteArray SystemLog::format(const QJsonObject &record, const QString &hostName,
         QByteArray::number(processId) + " audit " + data + ' ' + message;
 }
 
-bool SystemLog::sendDatagram(const QByteArray &message)
+SystemLog::Sent SystemLog::sendDatagram(const QByteArray &message)
 {
 #ifdef Q_OS_UNIX
     if (m_socket < 0)
         m_socket = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (m_socket < 0)
-        return false;
+        return Sent::Later;
     sockaddr_un address {};
     address.sun_family = AF_UNIX;
     const QByteArray path = QFile::encodeName(m_socketPath);
     if (path.size() >= qsizetype(sizeof(address.sun_path)))
-        return false;
+        return Sent::Later;
     std::memcpy(address.sun_path, path.constData(), std::size_t(path.size()));
-    return ::sendto(m_socket, message.constData(), std::size_t(message.size()), MSG_NOSIGNAL,
-                    reinterpret_cast<const sockaddr *>(&address), sizeof(address)) == message.size();
+    if (::sendto(m_socket, message.constData(), std::size_t(message.size()), MSG_NOSIGNAL,
+                 reinterpret_cast<const sockaddr *>(&address), sizeof(address)) == message.size())
+        return Sent::Yes;
+    // Too large for this socket is for good; a missing or busy listener is for later.
+    return errno == EMSGSIZE ? Sent::Never : Sent::Later;
 #else
     Q_UNUSED(message);
-    return false; // the Windows Event Log is not wired up yet
+    return Sent::Later; // the Windows Event Log is not wired up yet
 #endif
 }
 
 bool SystemLog::send(const QJsonObject &record)
 {
     m_queue.push_back(format(record, QSysInfo::machineHostName(), QCoreApplication::applicationPid()));
-    while (m_queue.size() > MaxQueued)
+    while (m_queue.size() > MaxQueued) {
         m_queue.pop_front(); // the local file has them all
+        ++m_droppedSinceSent;
+        ++m_droppedTotal;
+    }
     while (!m_queue.empty()) {
-        if (!sendDatagram(m_queue.front()))
+        QByteArray message = m_queue.front();
+        if (m_droppedSinceSent > 0) // said where a SIEM sees it: in the structured data
+            message.replace("[sendguard@32473 ",
+                            "[sendguard@32473 dropped=\"" + QByteArray::number(m_droppedSinceSent) + "\" ");
+        const Sent sent = sendDatagram(message);
+        if (sent == Sent::Later)
             return false;
         m_queue.pop_front();
+        if (sent == Sent::Yes) {
+            m_droppedSinceSent = 0;
+        } else {
+            ++m_droppedSinceSent;
+            ++m_droppedTotal;
+        }
     }
     return true;
 }

@@ -219,6 +219,57 @@ private Q_SLOTS:
         QVERIFY(messages.first().contains("justification=\"전 직원 공지가 필요한 건 \\\"긴급\\\"\\]\""));
     }
 
+    void shouldCutAnOversizedRecordAndGoOn()
+    {
+        // A decision for 12,000 flagged recipients: one datagram under 8 KiB that says it was cut,
+        // and the records after it still go.
+        QTemporaryDir dir;
+        const QString socket = dir.filePath(QStringLiteral("log"));
+        Tests::SyslogListener listener(socket);
+        Delivery::SystemLog systemLog(socket);
+        QJsonObject huge = decision(1);
+        QStringList ids;
+        for (int i = 0; i < 12000; ++i)
+            ids.append(QStringLiteral("grp:dept-%1").arg(i, 5, 10, QLatin1Char('0')));
+        huge.insert(QStringLiteral("recipients"), QJsonArray::fromStringList(ids));
+        huge.insert(QStringLiteral("justification"), QString(3000, u'"'));
+        QVERIFY(systemLog.send(huge));
+        QVERIFY(systemLog.send(decision(2)));
+        const QList<QByteArray> messages = listener.receive();
+        QCOMPARE(messages.size(), 2);
+        QVERIFY2(messages.at(0).size() < 8192, QByteArray::number(messages.at(0).size()).constData());
+        QVERIFY(messages.at(0).contains("recipients=\"grp:dept-00000,grp:dept-00001,"));
+        QVERIFY(messages.at(0).contains(",…\""));
+        QVERIFY(messages.at(0).contains("truncated=\"true\""));
+        QVERIFY(messages.at(1).contains("id=\"id-2\""));
+        QVERIFY(!messages.at(1).contains("truncated"));
+    }
+
+    void shouldSayHowManyRecordsWereDropped()
+    {
+        QTemporaryDir dir;
+        const QString socket = dir.filePath(QStringLiteral("log"));
+        Delivery::SystemLog systemLog(socket);
+        const int over = 5;
+        for (int i = 0; i < int(Delivery::SystemLog::MaxQueued) + over; ++i)
+            QVERIFY(!systemLog.send(decision(i))); // nobody listening: queued, the oldest dropped
+        QCOMPARE(systemLog.queued(), Delivery::SystemLog::MaxQueued);
+        QCOMPARE(systemLog.dropped(), quint64(over));
+        Tests::SyslogListener listener(socket);
+        // The listener's queue holds a few datagrams (net.unix.max_dgram_qlen): the rest go as it drains.
+        QList<QByteArray> messages;
+        for (int round = 0; round < 1000 && (round == 0 || systemLog.queued() > 0); ++round) {
+            (void)systemLog.send(decision(10000 + round));
+            messages += listener.receive();
+        }
+        QCOMPARE(systemLog.queued(), std::size_t(0));
+        QVERIFY(!messages.isEmpty());
+        // The first record sent into the full queue pushed out one more.
+        QCOMPARE(systemLog.dropped(), quint64(over + 1));
+        QVERIFY2(messages.first().contains("[sendguard@32473 dropped=\"6\" "), messages.first().constData());
+        QVERIFY(!messages.last().contains("dropped="));
+    }
+
     void shouldWriteTheFileEvenWhenTheSystemLogIsDown()
     {
         QTemporaryDir dir;
