@@ -77,10 +77,28 @@ QString BundleFetcher::bundlePath() const
 
 QList<Core::MinisignPublicKey> BundleFetcher::trustedKeys() const
 {
+    // The managed keys, then every key a bundle added while signed by a key trusted so far, until
+    // nothing more joins: removing a key from the managed file removes all it brought in.
     QList<Core::MinisignPublicKey> keys;
-    for (const QString &text : m_store.policy().remote.publicKeys + m_state.rotatedKeys()) {
-        if (const auto key = Core::MinisignPublicKey::parse(text.toLatin1()))
-            keys.append(*key);
+    const auto trusts = [&](const QString &keyId) {
+        return std::any_of(keys.cbegin(), keys.cend(),
+                           [&](const Core::MinisignPublicKey &k) { return k.keyIdText() == keyId; });
+    };
+    const auto add = [&](const QString &text) {
+        const auto key = Core::MinisignPublicKey::parse(text.toLatin1());
+        if (!key || trusts(key->keyIdText()))
+            return false;
+        keys.append(*key);
+        return true;
+    };
+    for (const QString &text : m_store.policy().remote.publicKeys)
+        add(text);
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const BundleState::RotatedKey &rotated : m_state.rotatedKeys()) {
+            if (!rotated.addedBy.isEmpty() && trusts(rotated.addedBy) && add(rotated.key))
+                grew = true;
+        }
     }
     return keys;
 }
@@ -255,7 +273,8 @@ void BundleFetcher::signatureReceived(QNetworkReply *reply, const QByteArray &bu
     const qint64 version = Core::PolicyComposer::versionOf(root);
     const QDate expires = Core::PolicyComposer::expiresOf(root);
     const QByteArray hash = sha256(bundle);
-    const BundleState::Decision decision = m_state.decide(version, hash, expires, QDate::currentDate());
+    const qint64 epoch = m_store.policy().remote.epoch;
+    const BundleState::Decision decision = m_state.decide(version, hash, expires, QDate::currentDate(), epoch);
     if (decision == BundleState::Decision::AlreadyActive) {
         m_state.etag = etag;
         finish(BundleState::decisionText(decision));
@@ -277,7 +296,7 @@ void BundleFetcher::signatureReceived(QNetworkReply *reply, const QByteArray &bu
     if (!writeAtomically(bundlePath(), bundle) || !writeAtomically(bundlePath() + QLatin1String(".minisig"), signature))
         qWarning("SendGuard: cannot keep the accepted bundle in %s; it applies until the host restarts",
                  qPrintable(m_store.roots().state));
-    m_state.accept(version, hash, addedKeys);
+    m_state.accept(version, hash, addedKeys, verified.keyId, epoch);
     m_state.etag = etag;
     m_activeVersion = version;
     m_activeExpires = expires;

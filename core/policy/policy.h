@@ -140,6 +140,9 @@ struct RemoteSettings
     int pollMinutes = 60; // between fetches, plus up to 10% jitter
     int timeoutSeconds = 20;
     int staleAfterDays = 7; // after the active bundle expires, how long before status says "stale"
+    // Raised by IT to start a new version sequence: bundle versions compare within an epoch, so a
+    // huge version signed by a key since revoked cannot lock out IT's next bundle.
+    qint64 epoch = 0;
 
     static constexpr qint64 MaxBundleBytes = 1 << 20;
 

@@ -153,6 +153,7 @@ QJsonObject toJson(const Policy &policy)
                           {QStringLiteral("pollMinutes"), policy.remote.pollMinutes},
                           {QStringLiteral("timeoutSeconds"), policy.remote.timeoutSeconds},
                           {QStringLiteral("staleAfterDays"), policy.remote.staleAfterDays},
+                          {QStringLiteral("epoch"), policy.remote.epoch},
                       });
     }
     if (policy.expires.isValid())

@@ -134,8 +134,8 @@ public:
         if (!node)
             return;
         const QString path = QStringLiteral("remote");
-        m_fields.warnAboutUnknownMembers(*node, path,
-                                         {u"url", u"publicKeys", u"pollMinutes", u"timeoutSeconds", u"staleAfterDays"});
+        m_fields.warnAboutUnknownMembers(
+            *node, path, {u"url", u"publicKeys", u"pollMinutes", u"timeoutSeconds", u"staleAfterDays", u"epoch"});
         if (const auto url = m_fields.string(*node, path, u"url", Presence::Required)) {
             const QUrl parsed(*url, QUrl::StrictMode);
             const QString host = parsed.host();
@@ -164,6 +164,8 @@ public:
             static_cast<int>(m_fields.integer(*node, path, u"timeoutSeconds", Presence::Optional, 1, 300).value_or(20));
         remote.staleAfterDays =
             static_cast<int>(m_fields.integer(*node, path, u"staleAfterDays", Presence::Optional, 0, 365).value_or(7));
+        remote.epoch =
+            m_fields.integer(*node, path, u"epoch", Presence::Optional, 0, 9'007'199'254'740'991).value_or(0);
     }
 
     std::vector<JsonDiagnostic> diagnostics() const

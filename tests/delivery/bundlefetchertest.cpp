@@ -69,6 +69,7 @@ class BundleFetcherTest : public QObject
     std::unique_ptr<Tests::MinisignKey> m_key; // pinned in the managed policy
     std::unique_ptr<Tests::MinisignKey> m_newKey; // rotated to
     std::unique_ptr<Tests::MinisignKey> m_strangerKey; // never trusted
+    std::unique_ptr<Tests::MinisignKey> m_recoveryKey; // what IT pins after revoking m_key
 
     std::unique_ptr<QTemporaryDir> m_machine; // recommended/, managed/, state/, audit.jsonl
     std::unique_ptr<QTemporaryDir> m_site; // what nginx serves
@@ -78,13 +79,14 @@ class BundleFetcherTest : public QObject
     std::unique_ptr<BundleFetcher> m_fetcher;
     int m_published = 0;
 
-    // The managed policy: the bundle's URL and the pinned key.
-    void manage(const QString &path, int timeoutSeconds = 2)
+    // The managed policy: the bundle's URL and the pinned key (m_key unless another is given).
+    void manage(const QString &path, int timeoutSeconds = 2, const Tests::MinisignKey *key = nullptr, int epoch = 0)
     {
         const QByteArray managed =
-            QStringLiteral("{\"remote\": {\"url\": \"%1\", \"publicKeys\": [\"%2\"], \"timeoutSeconds\": %3}}")
-                .arg(m_nginx->url(path), m_key->publicKey())
-                .arg(timeoutSeconds)
+            QStringLiteral("{\"remote\": {\"url\": \"%1\", \"publicKeys\": [\"%2\"], \"timeoutSeconds\": %3, "
+                           "\"epoch\": %4}}")
+                .arg(m_nginx->url(path), (key ? key : m_key.get())->publicKey(), QString::number(timeoutSeconds),
+                     QString::number(epoch))
                 .toUtf8();
         writeFile(m_machine->filePath(QStringLiteral("managed/sendguard.json")), managed,
                   QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
@@ -170,6 +172,7 @@ private Q_SLOTS:
         m_key = std::make_unique<Tests::MinisignKey>(QDir(m_keys.path()), QStringLiteral("it"));
         m_newKey = std::make_unique<Tests::MinisignKey>(QDir(m_keys.path()), QStringLiteral("it-2027"));
         m_strangerKey = std::make_unique<Tests::MinisignKey>(QDir(m_keys.path()), QStringLiteral("stranger"));
+        m_recoveryKey = std::make_unique<Tests::MinisignKey>(QDir(m_keys.path()), QStringLiteral("it-2028"));
     }
 
     void init()
@@ -312,6 +315,42 @@ private Q_SLOTS:
         restartMachine();
         publish(QStringLiteral("bundle.json"), bundle(7, 50), *m_newKey);
         QCOMPARE(fetch(), QStringLiteral("accepted"));
+        QCOMPARE(m_store->policy().justificationMinLength, 50);
+    }
+
+    void shouldLetITRecoverFromARotatedKeyGoneBadByTheManagedFileAlone()
+    {
+        // m_key brings in m_newKey; m_newKey is stolen and signs the highest version there is.
+        acceptVersion5();
+        publish(QStringLiteral("bundle.json"),
+                bundle(6, 45,
+                       QStringLiteral(", \"remote\": {\"url\": \"https://x.example/b.json\", \"publicKeys\": [\"%1\"]}")
+                           .arg(m_newKey->publicKey())),
+                *m_key);
+        QCOMPARE(fetch(), QStringLiteral("accepted"));
+        publish(QStringLiteral("bundle.json"), bundle(9007199254740991, 11), *m_newKey);
+        QCOMPARE(fetch(), QStringLiteral("accepted"));
+        QCOMPARE(m_store->policy().justificationMinLength, 11);
+        // IT's own next bundle is a rollback now: locked out.
+        publish(QStringLiteral("bundle.json"), bundle(7, 50), *m_key);
+        QVERIFY(fetch().startsWith(QStringLiteral("rejected: version lower")));
+
+        // The recovery, in the managed file only: a new pinned key (m_key, and all it brought, go)
+        // and a new epoch (a new sequence of versions). No state file is touched.
+        manage(QStringLiteral("bundle.json"), 2, m_recoveryKey.get(), 1);
+        QCOMPARE(m_fetcher->trustedKeys().size(), 1); // m_newKey went with the key that brought it
+        QCOMPARE(m_store->policy().justificationMinLength, 10); // built-in: the stolen key's bundle no longer applies
+        publish(QStringLiteral("bundle.json"), bundle(1, 50), *m_recoveryKey);
+        QCOMPARE(fetch(), QStringLiteral("accepted"));
+        QCOMPARE(m_store->policy().justificationMinLength, 50);
+        publish(QStringLiteral("bundle.json"), bundle(2, 10), *m_newKey);
+        QVERIFY(fetch().startsWith(QStringLiteral("rejected: unknown key")));
+        publish(QStringLiteral("bundle.json"), bundle(3, 10), *m_key);
+        QVERIFY(fetch().startsWith(QStringLiteral("rejected: unknown key")));
+        // The new sequence holds against rollback like the old one did.
+        publish(QStringLiteral("bundle.json"), bundle(1, 55), *m_recoveryKey);
+        QVERIFY(fetch().startsWith(QStringLiteral("rejected: same version")));
+        restartMachine();
         QCOMPARE(m_store->policy().justificationMinLength, 50);
     }
 

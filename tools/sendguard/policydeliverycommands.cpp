@@ -117,7 +117,8 @@ int runPolicyVerify(const QStringList &arguments)
     const qint64 version = Core::PolicyComposer::versionOf(*check.root);
     const QDate expires = Core::PolicyComposer::expiresOf(*check.root);
     const QByteArray hash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
-    const auto decision = machine.state().decide(version, hash, expires, QDate::currentDate());
+    const auto decision =
+        machine.state().decide(version, hash, expires, QDate::currentDate(), store.policy().remote.epoch);
     out << bundlePath << ": policy version " << version
         << (expires.isValid() ? QStringLiteral(", expires %1").arg(expires.toString(Qt::ISODate)) : QString())
         << "; this machine: " << Delivery::BundleState::decisionText(decision) << '\n';
