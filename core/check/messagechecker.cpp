@@ -5,8 +5,21 @@
 
 namespace SendGuard::Core {
 
+namespace {
+
+// Every part of a send-time check scans within a budget: a pattern that runs away is "could not
+// check" (the failure mode decides), never a host that hangs.
+Scanner::Options withBudget(Scanner::Options options)
+{
+    if (options.timeBudgetMs == 0)
+        options.timeBudgetMs = MessageChecker::ScanBudgetMs;
+    return options;
+}
+
+} // namespace
+
 MessageChecker::MessageChecker(Policy policy, Scanner::Options scannerOptions)
-    : m_scanner(PolicyDetectors::detectorsFor(policy), scannerOptions)
+    : m_scanner(PolicyDetectors::detectorsFor(policy), withBudget(scannerOptions))
     , m_messageScanner(m_scanner, policy.allowList)
     , m_masker(m_messageScanner)
     , m_classifier(policy.audience)

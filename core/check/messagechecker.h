@@ -39,6 +39,10 @@ public:
         }
     };
 
+    // The wall time each scan of a check (subject, body, each attachment) may take, unless
+    // scannerOptions sets its own: past it the check is incomplete.
+    static constexpr int ScanBudgetMs = 15000;
+
     // scannerOptions.today: see Scanner::Options (tests fix it; invalid means the current date).
     explicit MessageChecker(Policy policy, Scanner::Options scannerOptions = {});
 

@@ -6,6 +6,8 @@
 #include "normalizedtext.h"
 #include "patternset.h"
 
+#include <QDeadlineTimer>
+
 #include <algorithm>
 #include <cmath>
 #include <new>
@@ -23,6 +25,10 @@ constexpr int NoCharacter = -1; // the start or end of the text
 constexpr std::size_t BatchBytes = 256 * 1024;
 // A pattern's tag in the PatternSet holds detector and pattern index in one number.
 constexpr std::size_t MaxPatternsPerDetector = 64;
+// A rejected match may hide a shorter one, so the search goes on from its start; past this length
+// it goes on from its end instead, so that a pattern matching long runs (a policy's custom
+// detector) stays linear in the text. Every built-in shape is far shorter.
+constexpr std::size_t MaxRetriedMatchBytes = 256;
 
 struct Candidate
 {
@@ -208,16 +214,24 @@ public:
         , m_text(text)
         , m_validation {scanner.options.today.isValid() ? scanner.options.today : QDate::currentDate()}
         , m_buffer(text)
+        , m_deadline(scanner.options.timeBudgetMs > 0 ? QDeadlineTimer(scanner.options.timeBudgetMs)
+                                                      : QDeadlineTimer(QDeadlineTimer::Forever))
     {
     }
 
-    // False when a matcher failed: the scan is incomplete.
+    // False when a matcher failed or the budget ran out: the scan is incomplete, failure() says why.
     bool scan(const std::vector<TextRange> &regions);
+    const QString &failure() const { return m_failure; }
 
     std::vector<Finding> findings();
 
 private:
     bool scanBatch();
+    bool fail(const QString &why)
+    {
+        m_failure = why;
+        return false;
+    }
     bool evaluate(std::size_t pattern, std::size_t start, std::size_t end);
     const std::vector<ContextWords::Occurrence> &occurrencesAround(std::size_t slice);
 
@@ -229,6 +243,8 @@ private:
     std::vector<std::vector<ContextWords::Occurrence>> m_occurrences; // per slice of the batch
     std::vector<bool> m_occurrencesFound;
     std::vector<Candidate> m_candidates;
+    QDeadlineTimer m_deadline;
+    QString m_failure;
 };
 
 bool Scanner::Private::Pass::scan(const std::vector<TextRange> &regions)
@@ -249,14 +265,19 @@ bool Scanner::Private::Pass::scanBatch()
     m_occurrences.assign(m_buffer.sliceCount(), {});
     m_occurrencesFound.assign(m_buffer.sliceCount(), false);
     const std::string &text = m_buffer.text();
+    if (m_deadline.hasExpired())
+        return fail(QStringLiteral("the scan took longer than its budget"));
     if (!m_scanner.patterns.matching(text, &m_patternsFound))
-        return false;
+        return fail(QStringLiteral("the pattern matcher ran out of memory"));
     for (const int found : m_patternsFound) {
         const auto pattern = static_cast<std::size_t>(found);
         std::size_t start = 0;
         std::size_t end = 0;
-        for (std::size_t pos = 0; m_scanner.patterns.find(pattern, text, pos, &start, &end);)
-            pos = evaluate(pattern, start, end) ? end : start; // a rejected match may hide a shorter one
+        for (std::size_t pos = 0; m_scanner.patterns.find(pattern, text, pos, &start, &end);) {
+            if (m_deadline.hasExpired())
+                return fail(QStringLiteral("the scan took longer than its budget"));
+            pos = evaluate(pattern, start, end) || end - start > MaxRetriedMatchBytes ? end : start;
+        }
     }
     m_buffer.clear();
     return true;
@@ -370,7 +391,7 @@ ScanResult Scanner::Private::scan(std::string_view text) const
     try {
         Pass pass(*this, text);
         if (!pass.scan(finder.find(text)))
-            return incomplete(QStringLiteral("the pattern matcher ran out of memory"));
+            return incomplete(pass.failure());
         return {pass.findings(), true, {}};
     } catch (const std::bad_alloc &) {
         return incomplete(QStringLiteral("out of memory"));

@@ -37,6 +37,9 @@ public:
     {
         QDate today; // birth dates after this are impossible; invalid: the current date at each scan
         std::int64_t regexMemoryBudget = 64 << 20; // RE2 max_mem for the pattern set and each pattern
+        // Wall time one scan may take, 0 for no limit; past it the scan stops, incomplete ("took
+        // longer than its budget"), never a clean result. MessageChecker sets one for every check.
+        int timeBudgetMs = 0;
     };
 
     explicit Scanner(std::vector<DetectorSpec> detectors = builtInDetectors());

@@ -70,6 +70,41 @@ private Q_SLOTS:
         QCOMPARE(result.verdict.level, VerdictLevel::Justify);
     }
 
+    void shouldKeepACustomPatternOverLongRunsLinear()
+    {
+        // The review's lint-clean detector: every long run it matches is rejected by the validator.
+        // Searching again from each rejected match's start was quadratic (this 1 MB ran into the
+        // 15 s budget); now the search goes on after a long rejected match.
+        Policy policy = defaultPolicy();
+        CustomDetector runs;
+        runs.id = QStringLiteral("digit-run");
+        runs.severity = Severity::High;
+        runs.pattern = "[0-9](?:[0-9 ]*[0-9])?";
+        runs.validator = QStringLiteral("rrn-date");
+        runs.minDigits = 1;
+        policy.customDetectors.push_back(runs);
+        const MessageChecker checker(policy, Scanner::Options {testToday()});
+        QVERIFY(checker.isValid());
+        QString body;
+        for (int i = 0; i < 170000; ++i)
+            body += QStringLiteral("12345 ");
+        const auto result = checker.check(toAllStaff(QStringLiteral("표"), body), {}, testToday());
+        QVERIFY2(result.complete, qPrintable(result.error));
+    }
+
+    void shouldStopAScanAtItsBudget()
+    {
+        Scanner::Options options {testToday()};
+        options.timeBudgetMs = 1;
+        const MessageChecker checker(defaultPolicy(), options);
+        QString body;
+        for (int i = 0; i < 400000; ++i)
+            body += QStringLiteral("850315-2345678 "); // 6 MB: far more than a millisecond's work
+        const auto result = checker.check(toAllStaff(QStringLiteral("명단"), body), {}, testToday());
+        QVERIFY(!result.complete); // never a clean result
+        QVERIFY2(result.error.contains(QStringLiteral("longer than its budget")), qPrintable(result.error));
+    }
+
     void shouldReadAttachmentsInTheirEncodings_data()
     {
         QTest::addColumn<QString>("name");
