@@ -48,17 +48,21 @@ std::optional<QStringConverter::Encoding> utf16ByNulBytes(const QByteArray &byte
         evenNuls += bytes[i] == '\0';
         oddNuls += bytes[i + 1] == '\0';
     }
+    // A real share of the code units, not a stray NUL: one NUL at the end of a UTF-8 file must not
+    // turn it into "UTF-16" that decodes to CJK and holds no digits.
     constexpr qsizetype Dominance = 8;
-    if (oddNuls > 0 && oddNuls >= Dominance * evenNuls)
+    const qsizetype units = bytes.size() / 2;
+    const auto enough = [units](qsizetype nuls) { return nuls * 5 >= units; }; // at least 20%
+    if (enough(oddNuls) && oddNuls >= Dominance * evenNuls)
         return QStringConverter::Utf16LE;
-    if (evenNuls > 0 && evenNuls >= Dominance * oddNuls)
+    if (enough(evenNuls) && evenNuls >= Dominance * oddNuls)
         return QStringConverter::Utf16BE;
     return std::nullopt;
 }
 
-// Text, not data that happens to decode: no NUL, and every code unit below U+0100 printable
-// ASCII or a tab or line break (binary bytes beside a NUL decode to Latin-1 letters and controls).
-std::optional<QString> decodeUtf16(QStringConverter::Encoding encoding, const QByteArray &bytes)
+// UTF-16 that decodes; guessed (no byte-order mark) it must also look like text: below U+0100 only
+// printable ASCII, tabs and line breaks (binary bytes beside a NUL decode to Latin-1 and controls).
+std::optional<QString> decodeUtf16(QStringConverter::Encoding encoding, const QByteArray &bytes, bool guessed)
 {
     QStringDecoder decoder(encoding, QStringConverter::Flag::Stateless);
     const QString text = decoder(bytes);
@@ -68,7 +72,7 @@ std::optional<QString> decodeUtf16(QStringConverter::Encoding encoding, const QB
         const char16_t u = c.unicode();
         return u >= 0x100 || (u >= 0x20 && u < 0x7F) || u == u'\t' || u == u'\n' || u == u'\r';
     });
-    return looksLikeText ? std::optional<QString>(text) : std::nullopt;
+    return !guessed || looksLikeText ? std::optional<QString>(text) : std::nullopt;
 }
 
 } // namespace
@@ -86,14 +90,14 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
 
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
         const auto encoding = bytes.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE;
-        if (const auto text = decodeUtf16(encoding, bytes.mid(2)))
+        if (const auto text = decodeUtf16(encoding, bytes.mid(2), false))
             return {name, Status::Text, text->toUtf8(), {}};
     }
     // NUL is valid UTF-8, but no text file holds one: UTF-16 without a byte-order mark read as
     // UTF-8 would hide every digit behind a NUL and find nothing.
     if (bytes.contains('\0')) {
         if (const auto encoding = utf16ByNulBytes(bytes)) {
-            if (const auto text = decodeUtf16(*encoding, bytes))
+            if (const auto text = decodeUtf16(*encoding, bytes, true))
                 return {name, Status::Text, text->toUtf8(), {}};
         }
         return notScanned(name, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));

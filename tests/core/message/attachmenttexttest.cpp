@@ -120,6 +120,29 @@ private Q_SLOTS:
         QVERIFY(text.utf8.contains("가나,"));
     }
 
+    void shouldNotTakeUtf8WithAStrayNulForUtf16()
+    {
+        // One NUL at the end of an even-length UTF-8 roster: decoded as UTF-16 it would be CJK with
+        // no digits at all, a roster waved through. It is no text: not scanned, never clean.
+        QByteArray bytes = QStringLiteral("성명,주민등록번호\n홍길순,850315-2345678\n").toUtf8();
+        if (bytes.size() % 2 == 0)
+            bytes += '\n';
+        bytes += '\0';
+        QCOMPARE(bytes.size() % 2, 0);
+        const AttachmentText text = AttachmentText::decode(QStringLiteral("명단.csv"), bytes);
+        QCOMPARE(text.status, Status::NotScanned);
+    }
+
+    void shouldReadUtf16WithAByteOrderMarkWhateverItHolds()
+    {
+        // With a byte-order mark nothing is guessed: Latin-1 letters and symbols stay text.
+        const QByteArray bytes =
+            "\xFF\xFE" + utf16(QStringLiteral("café · 850315-2345678\n"), QStringConverter::Utf16LE);
+        const AttachmentText text = AttachmentText::decode(QStringLiteral("memo.txt"), bytes);
+        QCOMPARE(text.status, Status::Text);
+        QVERIFY(text.utf8.contains("850315-2345678"));
+    }
+
     void shouldNotCallBinaryDataText()
     {
         QByteArray bytes("850315-2345678\n");
