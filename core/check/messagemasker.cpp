@@ -71,7 +71,11 @@ MessageMasker::Result MessageMasker::mask(const OutgoingMessage &message,
 
 QString MessageMasker::maskText(const QString &text) const
 {
-    return QString::fromUtf8(maskUtf8(m_scanner, text.toUtf8()).utf8);
+    const MaskedText masked = maskUtf8(m_scanner, text.toUtf8());
+    // What could not be checked is not kept: it may hold exactly what masking is for.
+    if (!masked.complete)
+        return QStringLiteral("[%1 characters not kept: they could not be checked]").arg(text.size());
+    return QString::fromUtf8(masked.utf8);
 }
 
 } // namespace SendGuard::Core

@@ -33,7 +33,8 @@ public:
     // text stay as they are; a later check still reports them as not scanned.
     Result mask(const OutgoingMessage &message, const std::vector<AttachmentText> &attachments) const;
 
-    // One text with its findings masked; the text unchanged when it cannot be scanned.
+    // One text with its findings masked; when it cannot be scanned (an invalid policy, a scan past
+    // its budget), a placeholder that says how long it was, never the text.
     QString maskText(const QString &text) const;
 
 private:

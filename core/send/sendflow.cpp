@@ -108,7 +108,9 @@ SendFlow::Step SendFlow::couldNotCheck(UncheckedReason reason, const QString &er
     m_uncheckedReason = reason;
     AuditEvent event = newEvent();
     event.checked = false;
-    event.error = m_checker->maskText(error);
+    // A policy that does not compile says so in its own words (no message text in them); any
+    // other error is masked like everything else that is kept.
+    event.error = reason == UncheckedReason::PolicyNotLoaded ? error : m_checker->maskText(error);
     if (m_checker->policy().failureMode == FailureMode::Allow) {
         event.choice = AuditChoice::SendUnchecked;
         const auto action = m_changed ? Decision::Action::SendModified : Decision::Action::Send;

@@ -316,7 +316,26 @@ private Q_SLOTS:
         QCOMPARE(flow.uncheckedReason(), SendFlow::UncheckedReason::PolicyNotLoaded);
         QCOMPARE(flow.answerUnchecked(false), Step::Done);
         QCOMPARE(flow.decision().action, Action::Cancel);
-        QCOMPARE(flow.takeRecords().size(), 1u);
+        const std::vector<AuditEvent> records = flow.takeRecords();
+        QCOMPARE(records.size(), 1u);
+        QCOMPARE(records[0].error, QStringLiteral("bad pattern")); // the policy's words, kept for IT
+    }
+
+    void shouldKeepNoReasonItCouldNotCheck()
+    {
+        // A policy whose detectors do not compile scans nothing: a typed reason cannot be masked,
+        // so it is not kept at all.
+        Policy policy = defaultPolicy();
+        CustomDetector broken;
+        broken.id = QStringLiteral("broken");
+        broken.pattern = "(unclosed";
+        policy.customDetectors.push_back(broken);
+        const auto checker = std::make_shared<const MessageChecker>(policy, Scanner::Options {testToday()});
+        QVERIFY(!checker->isValid());
+        const QString reason = QStringLiteral("민원인 ") + rrn + QStringLiteral(" 요청");
+        QVERIFY(!checker->maskText(reason).contains(QStringLiteral("2345678")));
+        QCOMPARE(checker->maskText(reason),
+                 QStringLiteral("[%1 characters not kept: they could not be checked]").arg(reason.size()));
     }
 
     void shouldIgnoreAnswersOutOfTurn()
