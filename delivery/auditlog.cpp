@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 
+#include <unistd.h>
+
 namespace SendGuard::Delivery {
 
 namespace {
@@ -20,13 +22,13 @@ QString rotated(const QString &filePath, int index)
     return filePath + QLatin1Char('.') + QString::number(index);
 }
 
-// The last line of a file, whole: the chain hashes what was written. Read backwards until the
-// line before it ends, never more than a record can hold (a longer line is not ours: its hash
-// will not match, and `audit verify` says where).
-QByteArray lastLine(const QString &path)
+// The last line of a file in folder, whole: the chain hashes what was written. Read backwards
+// until the line before it ends, never more than a record can hold (a longer line is not ours:
+// its hash will not match, and `audit verify` says where).
+QByteArray lastLine(int folder, const QString &name)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() == 0)
+    QFile file;
+    if (!SafeFile::openAt(folder, name, QIODevice::ReadOnly, file) || file.size() == 0)
         return {};
     const qint64 size = file.size();
     const qint64 limit = qMin(size, AuditLog::MaxRecordBytes + 1);
@@ -44,6 +46,27 @@ QByteArray lastLine(const QString &path)
     }
     return tail.endsWith('\n') ? tail.chopped(1) : tail;
 }
+
+// The audit file's folder, opened once for everything append() does in it (SafeFile).
+class Folder
+{
+public:
+    Folder(const QString &path, QString *error)
+        : m_fd(SafeFile::openFolder(path, error))
+    {
+    }
+    ~Folder()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    Folder(const Folder &) = delete;
+    Folder &operator=(const Folder &) = delete;
+    int fd() const { return m_fd; }
+
+private:
+    int m_fd;
+};
 
 } // namespace
 
@@ -74,43 +97,51 @@ QStringList AuditLog::files(const QString &filePath)
     return result;
 }
 
-QByteArray AuditLog::lastLineHash() const
+QByteArray AuditLog::lastLineHash(int folder) const
 {
     // Right after a rotation the current file is empty: the chain goes on from the rotated one.
-    for (const QString &path : {m_filePath, rotated(m_filePath, 1)}) {
-        const QByteArray line = lastLine(path);
+    const QString name = QFileInfo(m_filePath).fileName();
+    for (const QString &file : {name, rotated(name, 1)}) {
+        const QByteArray line = lastLine(folder, file);
         if (!line.isEmpty())
             return Core::AuditChain::hash(line);
     }
     return Core::AuditChain::genesis();
 }
 
-bool AuditLog::rotate()
+bool AuditLog::rotate(int folder)
 {
-    QFile::remove(rotated(m_filePath, Keep));
+    // Renames and removals inside the folder opened once: none goes through a link.
+    const QString name = QFileInfo(m_filePath).fileName();
+    if (!SafeFile::removeAt(folder, rotated(name, Keep)))
+        return false;
     for (int i = Keep - 1; i >= 1; --i) {
-        if (QFile::exists(rotated(m_filePath, i)) && !QFile::rename(rotated(m_filePath, i), rotated(m_filePath, i + 1)))
+        if (!SafeFile::renameAt(folder, rotated(name, i), rotated(name, i + 1)))
             return false;
     }
-    return QFile::rename(m_filePath, rotated(m_filePath, 1));
+    return SafeFile::renameAt(folder, name, rotated(name, 1));
 }
 
 bool AuditLog::append(QJsonObject record)
 {
-    record.insert(QStringLiteral("prev"), QString::fromLatin1(lastLineHash()));
+    const Folder folder(QFileInfo(m_filePath).absolutePath(), &m_error);
+    if (folder.fd() < 0)
+        return false;
+    const QString name = QFileInfo(m_filePath).fileName();
+    record.insert(QStringLiteral("prev"), QString::fromLatin1(lastLineHash(folder.fd())));
     const QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
     if (line.size() > MaxRecordBytes) {
         m_error = QStringLiteral("a record of %1 bytes is longer than %2")
                       .arg(QString::number(line.size()), QString::number(MaxRecordBytes));
         return false;
     }
-    const qint64 size = QFileInfo(m_filePath).size();
-    if (size > 0 && size + line.size() > m_maxFileBytes && !rotate()) {
+    const qint64 size = SafeFile::sizeAt(folder.fd(), name);
+    if (size > 0 && size + line.size() > m_maxFileBytes && !rotate(folder.fd())) {
         m_error = QStringLiteral("cannot rotate %1").arg(m_filePath);
         return false;
     }
     QFile file; // never through a link: the folder may be one a user prepared for root
-    if (!SafeFile::openForAppend(m_filePath, file, &m_error))
+    if (!SafeFile::openAt(folder.fd(), name, QIODevice::WriteOnly | QIODevice::Append, file, &m_error))
         return false;
     if (file.write(line) != line.size() || !file.flush()) {
         m_error = QStringLiteral("cannot write %1: %2").arg(m_filePath, file.errorString());

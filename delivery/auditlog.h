@@ -35,8 +35,8 @@ public:
     static QStringList files(const QString &filePath);
 
 private:
-    QByteArray lastLineHash() const;
-    bool rotate();
+    QByteArray lastLineHash(int folder) const;
+    bool rotate(int folder);
 
     QString m_filePath;
     qint64 m_maxFileBytes;

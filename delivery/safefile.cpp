@@ -151,23 +151,53 @@ bool SafeFile::openForAppend(const QString &path, QFile &file, QString *error)
 {
     const QFileInfo info(path);
     Descriptor folder(openFolder(info.absolutePath(), error));
-    if (folder.get() < 0)
-        return false;
-    Descriptor fd(::openat(folder.get(), QFile::encodeName(info.fileName()).constData(),
-                           O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0600));
+    return folder.get() >= 0 &&
+        openAt(folder.get(), info.fileName(), QIODevice::WriteOnly | QIODevice::Append, file, error);
+}
+
+bool SafeFile::openAt(int folder, const QString &name, QIODevice::OpenMode mode, QFile &file, QString *error)
+{
+    const bool append = mode.testFlag(QIODevice::WriteOnly);
+    const int flags = (append ? O_WRONLY | O_APPEND | O_CREAT : O_RDONLY) | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC;
+    Descriptor fd(::openat(folder, QFile::encodeName(name).constData(), flags, 0600));
     if (fd.get() < 0)
         return fail(error,
-                    errno == ELOOP ? QStringLiteral("%1 is a symbolic link: refused").arg(path)
-                                   : QStringLiteral("cannot open %1: %2").arg(path, systemError()));
+                    errno == ELOOP ? QStringLiteral("%1 is a symbolic link: refused").arg(name)
+                                   : QStringLiteral("cannot open %1: %2").arg(name, systemError()));
     struct stat status
     {
     };
     if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
-        return fail(error, QStringLiteral("%1 is not a regular file: refused").arg(path));
-    if (!file.open(fd.get(), QIODevice::WriteOnly | QIODevice::Append, QFileDevice::AutoCloseHandle))
-        return fail(error, QStringLiteral("cannot open %1: %2").arg(path, file.errorString()));
+        return fail(error, QStringLiteral("%1 is not a regular file: refused").arg(name));
+    // Appending: only to a file of one's own (another user's, in a shared folder, is not ours).
+    if (append && status.st_uid != ::geteuid())
+        return fail(error, QStringLiteral("%1 belongs to another user: refused").arg(name));
+    if (!file.open(fd.get(), mode, QFileDevice::AutoCloseHandle))
+        return fail(error, QStringLiteral("cannot open %1: %2").arg(name, file.errorString()));
     fd.release();
     return true;
+}
+
+qint64 SafeFile::sizeAt(int folder, const QString &name)
+{
+    struct stat status
+    {
+    };
+    if (::fstatat(folder, QFile::encodeName(name).constData(), &status, AT_SYMLINK_NOFOLLOW) != 0 ||
+        !S_ISREG(status.st_mode))
+        return -1;
+    return status.st_size;
+}
+
+bool SafeFile::renameAt(int folder, const QString &from, const QString &to)
+{
+    return ::renameat(folder, QFile::encodeName(from).constData(), folder, QFile::encodeName(to).constData()) == 0 ||
+        errno == ENOENT;
+}
+
+bool SafeFile::removeAt(int folder, const QString &name)
+{
+    return ::unlinkat(folder, QFile::encodeName(name).constData(), 0) == 0 || errno == ENOENT;
 }
 
 } // namespace SendGuard::Delivery

@@ -30,6 +30,15 @@ public:
     // The folder at path, created when missing and checked as above, as an open descriptor the
     // caller closes; -1 with error set when refused.
     static int openFolder(const QString &path, QString *error = nullptr);
+
+    // For a caller that does several things in one folder it opened with openFolder: name is a
+    // file name in it, never a path, and no link is followed.
+    // mode: ReadOnly, or WriteOnly | Append (created 0600, and only a file of the caller's own).
+    static bool openAt(int folder, const QString &name, QIODevice::OpenMode mode, QFile &file,
+                       QString *error = nullptr);
+    static qint64 sizeAt(int folder, const QString &name); // -1: missing or not a regular file
+    static bool renameAt(int folder, const QString &from, const QString &to); // a missing one: true
+    static bool removeAt(int folder, const QString &name); // a missing one: true
 };
 
 } // namespace SendGuard::Delivery

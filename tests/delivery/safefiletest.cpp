@@ -73,6 +73,39 @@ private Q_SLOTS:
         QCOMPARE(contents(m_victim), QByteArray("precious\n"));
     }
 
+    void shouldNotRotateThroughALinkedFolder()
+    {
+        // The review's follow-up: rotation ran by path before the folder was checked, so a state
+        // folder linked to the machine's real one (and a tiny maxFileBytes) let root delete and
+        // rename the real audit files.
+        const QString real = m_dir.filePath(QStringLiteral("real-state"));
+        QVERIFY(QDir().mkpath(real));
+        writeTestFile(real, QStringLiteral("audit.jsonl"), "{\"prev\":\"0\"}\n");
+        writeTestFile(real, QStringLiteral("audit.jsonl.5"), "oldest\n");
+        const QString linked = m_dir.filePath(QStringLiteral("users-state"));
+        QVERIFY(QFile::link(real, linked));
+        AuditLog log(linked + QStringLiteral("/audit.jsonl"), 1); // every append would rotate
+        QVERIFY(!log.append({{QStringLiteral("event"), QStringLiteral("decision")}}));
+        QCOMPARE(contents(real + QStringLiteral("/audit.jsonl.5")), QByteArray("oldest\n"));
+        QCOMPARE(contents(real + QStringLiteral("/audit.jsonl")), QByteArray("{\"prev\":\"0\"}\n"));
+        QVERIFY(!QFileInfo::exists(real + QStringLiteral("/audit.jsonl.1")));
+    }
+
+    void shouldRotateTheLinkNotItsTarget()
+    {
+        // A rotated name that is a link is renamed or removed as a link; its target is untouched.
+        const QString folder = m_dir.filePath(QStringLiteral("rotating"));
+        QVERIFY(QDir().mkpath(folder));
+        writeTestFile(folder, QStringLiteral("audit.jsonl"), "{\"prev\":\"0\"}\n");
+        QVERIFY(QFile::link(m_victim, folder + QStringLiteral("/audit.jsonl.5")));
+        QVERIFY(QFile::link(m_victim, folder + QStringLiteral("/audit.jsonl.1")));
+        AuditLog log(folder + QStringLiteral("/audit.jsonl"), 1);
+        QVERIFY2(log.append({{QStringLiteral("event"), QStringLiteral("decision")}}), qPrintable(log.errorString()));
+        QCOMPARE(contents(m_victim), QByteArray("precious\n"));
+        QVERIFY(QFileInfo(folder + QStringLiteral("/audit.jsonl.2")).isSymLink()); // the link moved on
+        QVERIFY(!QFileInfo(folder + QStringLiteral("/audit.jsonl.1")).isSymLink());
+    }
+
     void shouldRefuseAFolderThatIsALink()
     {
         const QString elsewhere = m_dir.filePath(QStringLiteral("elsewhere"));
