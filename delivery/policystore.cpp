@@ -208,9 +208,9 @@ void PolicyStore::reload()
     }
     Core::Policy policy = *result.policy;
 
-    QFile user(m_roots.user);
-    if (user.open(QIODevice::ReadOnly)) {
-        const QByteArray text = user.readAll();
+    // The user's to point anywhere: a FIFO or a device there must not hang the host.
+    if (const std::optional<QByteArray> read = SafeFile::readSmallFile(m_roots.user, 1 << 20)) {
+        const QByteArray &text = *read;
         Core::UserSettings::Result stricter =
             Core::UserSettings::apply(policy, {text.constData(), std::size_t(text.size())});
         PolicySource source {PolicySource::Kind::User,        m_roots.user,

@@ -195,6 +195,33 @@ bool SafeFile::renameAt(int folder, const QString &from, const QString &to)
         errno == ENOENT;
 }
 
+std::optional<QByteArray> SafeFile::readSmallFile(const QString &path, qint64 maxBytes, QString *error)
+{
+    Descriptor fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return fail(error, QStringLiteral("cannot open %1: %2").arg(path, systemError())), std::nullopt;
+    struct stat status
+    {
+    };
+    if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
+        return fail(error, QStringLiteral("%1 is not a regular file").arg(path)), std::nullopt;
+    QByteArray bytes;
+    char buffer[64 * 1024];
+    for (;;) {
+        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return fail(error, QStringLiteral("cannot read %1: %2").arg(path, systemError())), std::nullopt;
+        if (n == 0)
+            return bytes;
+        bytes.append(buffer, n);
+        if (bytes.size() > maxBytes)
+            return fail(error, QStringLiteral("%1 is larger than %2 bytes").arg(path, QString::number(maxBytes))),
+                   std::nullopt;
+    }
+}
+
 bool SafeFile::removeAt(int folder, const QString &name)
 {
     return ::unlinkat(folder, QFile::encodeName(name).constData(), 0) == 0 || errno == ENOENT;

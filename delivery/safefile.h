@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QString>
 
+#include <optional>
+
 namespace SendGuard::Delivery {
 
 // Writes SendGuard's own files (bundle state, the accepted bundle, last known good copies, the
@@ -39,6 +41,10 @@ public:
     static qint64 sizeAt(int folder, const QString &name); // -1: missing or not a regular file
     static bool renameAt(int folder, const QString &from, const QString &to); // a missing one: true
     static bool removeAt(int folder, const QString &name); // a missing one: true
+
+    // Reads a small file a user may point at (their settings): a regular file only, opened without
+    // waiting on a FIFO, never more than maxBytes. nullopt when missing, not regular or too large.
+    static std::optional<QByteArray> readSmallFile(const QString &path, qint64 maxBytes, QString *error = nullptr);
 };
 
 } // namespace SendGuard::Delivery

@@ -31,18 +31,20 @@ QByteArray paramValue(const QString &value)
     return escaped;
 }
 
-// value within MaxValueBytes of UTF-8: a list after its last whole item, a text at a character.
-QString bounded(const QString &value, bool list, bool *cut)
+// value as a PARAM-VALUE of at most MaxValueBytes, escaping included: a list cut after its last
+// whole item, a text at a character, each ending in "…".
+QByteArray boundedValue(const QString &value, bool list, bool *cut)
 {
-    if (value.toUtf8().size() <= SystemLog::MaxValueBytes)
-        return value;
+    QByteArray escaped = paramValue(value);
+    if (escaped.size() <= SystemLog::MaxValueBytes)
+        return escaped;
     *cut = true;
     QString kept = value;
-    while (kept.toUtf8().size() > SystemLog::MaxValueBytes - 4) // room for the marker
-        kept.chop(qMax<qsizetype>(1, (kept.toUtf8().size() - SystemLog::MaxValueBytes) / 3));
+    while (paramValue(kept).size() > SystemLog::MaxValueBytes - 4) // room for the marker
+        kept.chop(qMax<qsizetype>(1, (paramValue(kept).size() - SystemLog::MaxValueBytes) / 6));
     if (list && kept.contains(QLatin1Char(',')))
-        return kept.left(kept.lastIndexOf(QLatin1Char(','))) + QStringLiteral(",…");
-    return kept + QStringLiteral("…");
+        return paramValue(kept.left(kept.lastIndexOf(QLatin1Char(','))) + QStringLiteral(",…"));
+    return paramValue(kept + QStringLiteral("…"));
 }
 
 QString joined(const QJsonValue &value)
@@ -121,7 +123,7 @@ QByteArray SystemLog::format(const QJsonObject &record, const QString &hostName,
     for (const auto &[name, value] : params) {
         const bool list = !qstrcmp(name, "rules") || !qstrcmp(name, "detectors") || !qstrcmp(name, "recipients");
         if (!value.isEmpty())
-            data += ' ' + QByteArray(name) + "=\"" + paramValue(bounded(value, list, &cut)) + '"';
+            data += ' ' + QByteArray(name) + "=\"" + boundedValue(value, list, &cut) + '"';
     }
     if (cut)
         data += " truncated=\"true\"";
@@ -172,9 +174,12 @@ bool SystemLog::send(const QJsonObject &record)
     }
     while (!m_queue.empty()) {
         QByteArray message = m_queue.front();
-        if (m_droppedSinceSent > 0) // said where a SIEM sees it: in the structured data
-            message.replace("[sendguard@32473 ",
-                            "[sendguard@32473 dropped=\"" + QByteArray::number(m_droppedSinceSent) + "\" ");
+        if (m_droppedSinceSent > 0) { // said where a SIEM sees it: in the structured data's first place
+            static const QByteArray element = "[sendguard@32473 ";
+            const qsizetype at = message.indexOf(element);
+            if (at >= 0)
+                message.insert(at + element.size(), "dropped=\"" + QByteArray::number(m_droppedSinceSent) + "\" ");
+        }
         const Sent sent = sendDatagram(message);
         if (sent == Sent::Later)
             return false;

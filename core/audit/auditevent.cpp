@@ -13,7 +13,8 @@ QString recordedRecipientId(const RecipientAssessment &recipient)
 {
     const qsizetype at = recipient.id.lastIndexOf(u'@');
     if (!recipient.external || at < 0)
-        return recipient.id;
+        return recipient.id.left(AuditEvent::MaxIdLength); // a record must stay within its bound
+
     return QStringLiteral("*") + recipient.id.mid(at);
 }
 

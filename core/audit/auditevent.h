@@ -64,6 +64,7 @@ struct AuditEvent
     // are counted in "recipientsOmitted" instead of listed.
     static constexpr qsizetype MaxTextLength = 1000; // justification, error
     static constexpr qsizetype MaxRecipientIds = 500;
+    static constexpr qsizetype MaxIdLength = 200; // per recipient id
 
     // The parts of a verdict an audit record keeps.
     void setVerdict(const Verdict &verdict);

@@ -3,6 +3,8 @@
 // an ordinary user owns — the way a user could make root overwrite any file.
 #include "safefile.h"
 #include "auditlog.h"
+#include "policyroots.h"
+#include "policystore.h"
 
 #include "clirunner.h"
 
@@ -14,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using SendGuard::Delivery::AuditLog;
@@ -104,6 +107,20 @@ private Q_SLOTS:
         QCOMPARE(contents(m_victim), QByteArray("precious\n"));
         QVERIFY(QFileInfo(folder + QStringLiteral("/audit.jsonl.2")).isSymLink()); // the link moved on
         QVERIFY(!QFileInfo(folder + QStringLiteral("/audit.jsonl.1")).isSymLink());
+    }
+
+    void shouldNotHangOnUserSettingsThatAreAFifo()
+    {
+        // The user's settings path is theirs to choose: a FIFO there must not hang the host's start.
+        const QString fifo = m_dir.filePath(QStringLiteral("user.json"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        SendGuard::Delivery::PolicyRoots roots =
+            SendGuard::Delivery::PolicyRoots::under(m_dir.filePath(QStringLiteral("root")));
+        roots.user = fifo;
+        const SendGuard::Delivery::PolicyStore store(roots);
+        QCOMPARE(store.sources().last().kind, SendGuard::Delivery::PolicySource::Kind::BuiltIn);
+        QVERIFY(!SafeFile::readSmallFile(fifo, 1024));
+        QVERIFY(!SafeFile::readSmallFile(QStringLiteral("/dev/zero"), 1024));
     }
 
     void shouldRefuseAFolderThatIsALink()
