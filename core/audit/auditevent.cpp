@@ -7,15 +7,18 @@ namespace SendGuard::Core {
 
 namespace {
 
-// An external recipient is a person outside the organisation, and their address is personal data
-// of someone the audit trail's readers have no business with: keep its domain only.
+// An external person is someone outside the organisation, and their address or handle is personal
+// data the audit trail's readers have no business with: an address keeps its domain only, any
+// other id of one person nothing at all. Groups and channels keep their ids.
 QString recordedRecipientId(const RecipientAssessment &recipient)
 {
-    const qsizetype at = recipient.id.lastIndexOf(u'@');
-    if (!recipient.external || at < 0)
+    if (!recipient.external)
         return recipient.id.left(AuditEvent::MaxIdLength); // a record must stay within its bound
-
-    return QStringLiteral("*") + recipient.id.mid(at);
+    const qsizetype at = recipient.id.lastIndexOf(u'@');
+    if (at >= 0)
+        return QStringLiteral("*") + recipient.id.mid(at).left(AuditEvent::MaxIdLength);
+    const bool onePerson = recipient.type == RecipientType::Person || recipient.type == RecipientType::External;
+    return onePerson ? QStringLiteral("(external)") : recipient.id.left(AuditEvent::MaxIdLength);
 }
 
 QString bounded(const QString &text)

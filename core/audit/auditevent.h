@@ -53,7 +53,9 @@ struct AuditEvent
     VerdictLevel verdict = VerdictLevel::Allow;
     QStringList ruleIds;
     std::map<QString, int> detectorCounts; // detector id -> findings
-    QStringList flaggedRecipientIds; // broadcast and external recipients ("*@domain" for an external address)
+    // Broadcast and external recipients: an external person's address as "*@domain", any other
+    // id of theirs as "(external)".
+    QStringList flaggedRecipientIds;
     AudienceSize audience;
     AuditChoice choice = AuditChoice::Cancel;
     QString justification; // masked by the caller before it gets here

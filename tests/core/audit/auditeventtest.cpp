@@ -72,6 +72,7 @@ private Q_SLOTS:
         m.sender = {QStringLiteral("kim.yejin"), QString(), QString()};
         m.recipients = {
             {QStringLiteral("hong.gildong@gmail.com"), QString(), RecipientType::External, std::nullopt, {}, {}},
+            {QStringLiteral("+82-10-2345-6789"), QString(), RecipientType::External, std::nullopt, {}, {}},
             {QStringLiteral("grp:incheon-all"), QString(), RecipientType::Group, 4812, {}, {}}};
         m.body = QStringLiteral("주민등록번호 850315-2345678");
         const MessageChecker checker(*BuiltInPolicy::read().policy, Scanner::Options {testToday()});
@@ -81,7 +82,9 @@ private Q_SLOTS:
         event.setVerdict(result.verdict);
         QVERIFY(event.flaggedRecipientIds.contains(QStringLiteral("*@gmail.com")));
         QVERIFY(event.flaggedRecipientIds.contains(QStringLiteral("grp:incheon-all")));
+        QVERIFY(event.flaggedRecipientIds.contains(QStringLiteral("(external)"))); // a handle: nothing kept
         QVERIFY(!QJsonDocument(event.toJson()).toJson().contains("hong.gildong"));
+        QVERIFY(!QJsonDocument(event.toJson()).toJson().contains("2345-6789"));
     }
 
     void shouldBoundWhatARecordHolds()
