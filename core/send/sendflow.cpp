@@ -33,8 +33,7 @@ SendFlow::Step SendFlow::start(CheckOutcome outcome)
     m_decision.verdict = verdictLevelName(verdict.level);
     m_decision.ruleIds = verdict.ruleIds;
     if (m_outcome.result.leavesAttachmentsUnread())
-        return couldNotCheck(UncheckedReason::AttachmentsNotReadable,
-                             QStringLiteral("%1 attachment(s) not scanned").arg(m_outcome.result.notScanned.size()));
+        return attachmentsNotRead();
     if (verdict.level == VerdictLevel::Allow)
         return finish(Decision::Action::Send, m_decision.verdict, m_decision.ruleIds, false);
     return m_step = Step::Confirm;
@@ -52,8 +51,7 @@ SendFlow::Step SendFlow::choose(Choice choice, const QString &justification)
     case Choice::SendAnyway: {
         AuditEvent event = decisionEvent(AuditChoice::SendAnyway);
         event.justification = m_checker->maskText(justification);
-        const auto action = m_changed ? Decision::Action::SendModified : Decision::Action::Send;
-        return record(std::move(event), finish(action, m_decision.verdict, m_decision.ruleIds, true));
+        return record(std::move(event), finish(sendAction(), m_decision.verdict, m_decision.ruleIds, true));
     }
     case Choice::MaskAndSend:
         if (!m_outcome.masked || !m_outcome.masked->complete) // the dialog offers it only when masking worked
@@ -94,8 +92,7 @@ SendFlow::Step SendFlow::checked(CheckOutcome outcome)
         return couldNotCheck(UncheckedReason::CheckDidNotFinish, outcome.result.error);
     m_outcome = std::move(outcome);
     if (m_outcome.result.leavesAttachmentsUnread())
-        return couldNotCheck(UncheckedReason::AttachmentsNotReadable,
-                             QStringLiteral("%1 attachment(s) not scanned").arg(m_outcome.result.notScanned.size()));
+        return attachmentsNotRead();
     if (m_outcome.result.verdict.level == VerdictLevel::Allow)
         return record(std::move(pending),
                       finish(Decision::Action::SendModified, m_decision.verdict, m_decision.ruleIds, true));
@@ -113,8 +110,7 @@ SendFlow::Step SendFlow::couldNotCheck(UncheckedReason reason, const QString &er
     event.error = reason == UncheckedReason::PolicyNotLoaded ? error : m_checker->maskText(error);
     if (m_checker->policy().failureMode == FailureMode::Allow) {
         event.choice = AuditChoice::SendUnchecked;
-        const auto action = m_changed ? Decision::Action::SendModified : Decision::Action::Send;
-        return record(std::move(event), finish(action, unchecked, {}, true));
+        return record(std::move(event), finish(sendAction(), unchecked, {}, true));
     }
     m_unchecked = std::move(event);
     return m_step = Step::AskUnchecked;
@@ -128,8 +124,7 @@ SendFlow::Step SendFlow::answerUnchecked(bool send)
     m_unchecked.reset();
     if (send && !blocks()) {
         event.choice = AuditChoice::SendUnchecked;
-        const auto action = m_changed ? Decision::Action::SendModified : Decision::Action::Send;
-        return record(std::move(event), finish(action, unchecked, {}, true));
+        return record(std::move(event), finish(sendAction(), unchecked, {}, true));
     }
     event.choice = blocks() ? AuditChoice::Blocked : AuditChoice::Cancel;
     return record(std::move(event), finish(Decision::Action::Cancel, unchecked, {}, true));
@@ -147,6 +142,18 @@ QStringList SendFlow::notReadableAttachments() const
     for (const MessageScanner::NotScanned &item : m_outcome.result.notScanned)
         names.append(item.attachment);
     return names;
+}
+
+SendFlow::Step SendFlow::attachmentsNotRead()
+{
+    return couldNotCheck(UncheckedReason::AttachmentsNotReadable,
+                         QStringLiteral("%1 attachment(s) not scanned").arg(m_outcome.result.notScanned.size()));
+}
+
+SendFlow::Decision::Action SendFlow::sendAction() const
+{
+    // What goes is the message as it now is: after a change, never the one the user wrote.
+    return m_changed ? Decision::Action::SendModified : Decision::Action::Send;
 }
 
 SendFlow::Step SendFlow::finish(Decision::Action action, const QString &verdict, const QStringList &ruleIds,

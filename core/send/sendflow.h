@@ -99,6 +99,8 @@ public:
 
 private:
     Step confirmOrDecide();
+    Step attachmentsNotRead();
+    Decision::Action sendAction() const;
     Step finish(Decision::Action action, const QString &verdict, const QStringList &ruleIds, bool recorded);
     Step record(AuditEvent event, Step next);
     AuditEvent newEvent() const;
