@@ -11,8 +11,6 @@
 #include <QJsonDocument>
 #include <QStandardPaths>
 
-#include <unistd.h>
-
 namespace SendGuard::Delivery {
 
 namespace {
@@ -46,27 +44,6 @@ QByteArray lastLine(int folder, const QString &name)
     }
     return tail.endsWith('\n') ? tail.chopped(1) : tail;
 }
-
-// The audit file's folder, opened once for everything append() does in it (SafeFile).
-class Folder
-{
-public:
-    Folder(const QString &path, QString *error)
-        : m_fd(SafeFile::openFolder(path, error))
-    {
-    }
-    ~Folder()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Folder(const Folder &) = delete;
-    Folder &operator=(const Folder &) = delete;
-    int fd() const { return m_fd; }
-
-private:
-    int m_fd;
-};
 
 } // namespace
 
@@ -124,24 +101,25 @@ bool AuditLog::rotate(int folder)
 
 bool AuditLog::append(QJsonObject record)
 {
-    const Folder folder(QFileInfo(m_filePath).absolutePath(), &m_error);
-    if (folder.fd() < 0)
+    // The folder opened once for everything done in it, so that nothing goes through a link.
+    const SafeFile::Descriptor folder(SafeFile::openFolder(QFileInfo(m_filePath).absolutePath(), &m_error));
+    if (folder.get() < 0)
         return false;
     const QString name = QFileInfo(m_filePath).fileName();
-    record.insert(QStringLiteral("prev"), QString::fromLatin1(lastLineHash(folder.fd())));
+    record.insert(QStringLiteral("prev"), QString::fromLatin1(lastLineHash(folder.get())));
     const QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
     if (line.size() > MaxRecordBytes) {
         m_error = QStringLiteral("a record of %1 bytes is longer than %2")
                       .arg(QString::number(line.size()), QString::number(MaxRecordBytes));
         return false;
     }
-    const qint64 size = SafeFile::sizeAt(folder.fd(), name);
-    if (size > 0 && size + line.size() > m_maxFileBytes && !rotate(folder.fd())) {
+    const qint64 size = SafeFile::sizeAt(folder.get(), name);
+    if (size > 0 && size + line.size() > m_maxFileBytes && !rotate(folder.get())) {
         m_error = QStringLiteral("cannot rotate %1").arg(m_filePath);
         return false;
     }
     QFile file; // never through a link: the folder may be one a user prepared for root
-    if (!SafeFile::openAt(folder.fd(), name, QIODevice::WriteOnly | QIODevice::Append, file, &m_error))
+    if (!SafeFile::openAt(folder.get(), name, QIODevice::WriteOnly | QIODevice::Append, file, &m_error))
         return false;
     if (file.write(line) != line.size() || !file.flush()) {
         m_error = QStringLiteral("cannot write %1: %2").arg(m_filePath, file.errorString());

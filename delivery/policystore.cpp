@@ -3,6 +3,7 @@
 
 #include "safefile.h"
 
+#include "common/boundedfile.h"
 #include "common/enumnames.h"
 #include "policy/builtinpolicy.h"
 #include "policy/policycomposer.h"
@@ -209,8 +210,9 @@ void PolicyStore::reload()
     Core::Policy policy = *result.policy;
 
     // The user's to point anywhere: a FIFO or a device there must not hang the host.
-    if (const std::optional<QByteArray> read = SafeFile::readSmallFile(m_roots.user, 1 << 20)) {
-        const QByteArray &text = *read;
+    if (const Core::BoundedFile read = Core::BoundedFile::read(m_roots.user, 1 << 20);
+        read.status == Core::BoundedFile::Status::Read) {
+        const QByteArray &text = read.bytes;
         Core::UserSettings::Result stricter =
             Core::UserSettings::apply(policy, {text.constData(), std::size_t(text.size())});
         PolicySource source {PolicySource::Kind::User,        m_roots.user,

@@ -12,6 +12,8 @@
 
 namespace SendGuard::Delivery {
 
+using Descriptor = SafeFile::Descriptor;
+
 namespace {
 
 bool fail(QString *error, const QString &reason)
@@ -25,34 +27,6 @@ QString systemError()
 {
     return qt_error_string(errno);
 }
-
-// Closes a descriptor when it goes out of scope.
-class Descriptor
-{
-public:
-    explicit Descriptor(int fd = -1)
-        : m_fd(fd)
-    {
-    }
-    ~Descriptor()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Descriptor(const Descriptor &) = delete;
-    Descriptor &operator=(const Descriptor &) = delete;
-    int get() const { return m_fd; }
-    int release() { return std::exchange(m_fd, -1); }
-    void reset(int fd)
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = fd;
-    }
-
-private:
-    int m_fd;
-};
 
 // What may hold SendGuard's files: for root, root's and writable by no one else (on the way, a
 // sticky folder like /tmp is fine); for a user, theirs or root's.
@@ -69,6 +43,13 @@ bool acceptable(const struct stat &status, const QString &path, bool last, QStri
 }
 
 } // namespace
+
+void SafeFile::Descriptor::reset(int fd)
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = fd;
+}
 
 int SafeFile::openFolder(const QString &path, QString *error)
 {
@@ -193,33 +174,6 @@ bool SafeFile::renameAt(int folder, const QString &from, const QString &to)
 {
     return ::renameat(folder, QFile::encodeName(from).constData(), folder, QFile::encodeName(to).constData()) == 0 ||
         errno == ENOENT;
-}
-
-std::optional<QByteArray> SafeFile::readSmallFile(const QString &path, qint64 maxBytes, QString *error)
-{
-    Descriptor fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
-    if (fd.get() < 0)
-        return fail(error, QStringLiteral("cannot open %1: %2").arg(path, systemError())), std::nullopt;
-    struct stat status
-    {
-    };
-    if (::fstat(fd.get(), &status) != 0 || !S_ISREG(status.st_mode))
-        return fail(error, QStringLiteral("%1 is not a regular file").arg(path)), std::nullopt;
-    QByteArray bytes;
-    char buffer[64 * 1024];
-    for (;;) {
-        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return fail(error, QStringLiteral("cannot read %1: %2").arg(path, systemError())), std::nullopt;
-        if (n == 0)
-            return bytes;
-        bytes.append(buffer, n);
-        if (bytes.size() > maxBytes)
-            return fail(error, QStringLiteral("%1 is larger than %2 bytes").arg(path, QString::number(maxBytes))),
-                   std::nullopt;
-    }
 }
 
 bool SafeFile::removeAt(int folder, const QString &name)

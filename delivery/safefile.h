@@ -5,7 +5,7 @@
 #include <QFile>
 #include <QString>
 
-#include <optional>
+#include <utility>
 
 namespace SendGuard::Delivery {
 
@@ -21,6 +21,25 @@ namespace SendGuard::Delivery {
 class SafeFile
 {
 public:
+    // An open file or folder descriptor, closed when it goes out of scope.
+    class Descriptor
+    {
+    public:
+        explicit Descriptor(int fd = -1)
+            : m_fd(fd)
+        {
+        }
+        ~Descriptor() { reset(-1); }
+        Descriptor(const Descriptor &) = delete;
+        Descriptor &operator=(const Descriptor &) = delete;
+        int get() const { return m_fd; }
+        int release() { return std::exchange(m_fd, -1); }
+        void reset(int fd);
+
+    private:
+        int m_fd;
+    };
+
     // Replaces the file at path with bytes, all or nothing: a new file beside it, then a rename
     // over the name (a symbolic link there is replaced, never followed). Mode 0644.
     static bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error = nullptr);
@@ -41,10 +60,6 @@ public:
     static qint64 sizeAt(int folder, const QString &name); // -1: missing or not a regular file
     static bool renameAt(int folder, const QString &from, const QString &to); // a missing one: true
     static bool removeAt(int folder, const QString &name); // a missing one: true
-
-    // Reads a small file a user may point at (their settings): a regular file only, opened without
-    // waiting on a FIFO, never more than maxBytes. nullopt when missing, not regular or too large.
-    static std::optional<QByteArray> readSmallFile(const QString &path, qint64 maxBytes, QString *error = nullptr);
 };
 
 } // namespace SendGuard::Delivery

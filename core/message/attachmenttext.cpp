@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "attachmenttext.h"
 
+#include "common/boundedfile.h"
 #include "common/utf8validator.h"
 
 #include <QDir>
@@ -9,11 +10,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
-#include <cerrno>
-#include <fcntl.h>
 #include <optional>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace SendGuard::Core {
 
@@ -123,39 +120,21 @@ AttachmentText AttachmentText::read(const MessageAttachment &attachment, const Q
     if (!isPlainText(attachment.name) && !isPlainText(attachment.path))
         return decode(attachment.name, {}); // reports the format; no need to read the file
     const QString path = QDir(baseDirectory).filePath(attachment.path);
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on what was opened.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0)
-        return unreadable(attachment.name, QStringLiteral("cannot read %1: %2").arg(path, qt_error_string(errno)));
-    struct stat status
-    {
-    };
-    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-        ::close(fd);
+    const BoundedFile file = BoundedFile::read(path, MaxSize, cancel);
+    switch (file.status) {
+    case BoundedFile::Status::Read:
+        break;
+    case BoundedFile::Status::CannotOpen:
+    case BoundedFile::Status::ReadError:
+        return unreadable(attachment.name, QStringLiteral("cannot read %1: %2").arg(path, file.error));
+    case BoundedFile::Status::NotRegular:
         return unreadable(attachment.name, QStringLiteral("cannot read %1: not a regular file").arg(path));
+    case BoundedFile::Status::TooLarge:
+        return notScanned(attachment.name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
+    case BoundedFile::Status::Cancelled:
+        return unreadable(attachment.name, QStringLiteral("cancelled"));
     }
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    QFile file;
-    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
-        return unreadable(attachment.name, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    }
-    // Blocks, never past the cap: the size a file claims is no promise.
-    constexpr qint64 Block = 1 << 20;
-    QByteArray bytes;
-    for (;;) {
-        if (cancel && cancel->load(std::memory_order_relaxed))
-            return unreadable(attachment.name, QStringLiteral("cancelled"));
-        const QByteArray block = file.read(std::min(Block, MaxSize + 1 - bytes.size()));
-        if (block.isEmpty())
-            break;
-        bytes += block;
-        if (bytes.size() > MaxSize)
-            return notScanned(attachment.name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
-    }
-    if (file.error() != QFileDevice::NoError)
-        return unreadable(attachment.name, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    AttachmentText text = decode(isPlainText(attachment.name) ? attachment.name : attachment.path, bytes);
+    AttachmentText text = decode(isPlainText(attachment.name) ? attachment.name : attachment.path, file.bytes);
     text.name = attachment.name;
     return text;
 }

@@ -8,6 +8,8 @@
 
 #include "clirunner.h"
 
+#include "common/boundedfile.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -119,8 +121,10 @@ private Q_SLOTS:
         roots.user = fifo;
         const SendGuard::Delivery::PolicyStore store(roots);
         QCOMPARE(store.sources().last().kind, SendGuard::Delivery::PolicySource::Kind::BuiltIn);
-        QVERIFY(!SafeFile::readSmallFile(fifo, 1024));
-        QVERIFY(!SafeFile::readSmallFile(QStringLiteral("/dev/zero"), 1024));
+        QCOMPARE(SendGuard::Core::BoundedFile::read(fifo, 1024).status,
+                 SendGuard::Core::BoundedFile::Status::NotRegular);
+        QCOMPARE(SendGuard::Core::BoundedFile::read(QStringLiteral("/dev/zero"), 1024).status,
+                 SendGuard::Core::BoundedFile::Status::NotRegular);
     }
 
     void shouldRefuseAFolderThatIsALink()

@@ -49,9 +49,7 @@ private Q_SLOTS:
         timer.start();
         const AttachmentText text = AttachmentText::read(onDisk(QStringLiteral("명단.csv"), path), QString());
         QCOMPARE(text.status, Status::Unreadable);
-        QVERIFY2(text.reason.endsWith(QStringLiteral("not a regular file")) ||
-                     text.reason.contains(QStringLiteral("cannot read")),
-                 qPrintable(text.reason));
+        QVERIFY2(text.reason.endsWith(QStringLiteral("not a regular file")), qPrintable(text.reason));
         QVERIFY(text.utf8.isEmpty());
         QVERIFY2(timer.elapsed() < 5000, "read more than it should"); // a guard against hanging, not a benchmark
     }
