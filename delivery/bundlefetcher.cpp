@@ -7,13 +7,13 @@
 #include "signatureverifier.h"
 
 #include "audit/policyevent.h"
+#include "common/boundedfile.h"
 #include "policy/policycomposer.h"
+#include "json/jsonparser.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 
@@ -110,21 +110,25 @@ bool BundleFetcher::isStale(const QDate &today) const
 
 bool BundleFetcher::restore()
 {
-    QFile bundleFile(bundlePath());
-    QFile signatureFile(bundlePath() + QLatin1String(".minisig"));
-    if (!bundleFile.open(QIODevice::ReadOnly) || !signatureFile.open(QIODevice::ReadOnly))
+    // Read as anything a fetch would take: regular files, no larger than a bundle may be.
+    const Core::BoundedFile bundleFile = Core::BoundedFile::read(bundlePath(), Core::RemoteSettings::MaxBundleBytes);
+    const Core::BoundedFile signatureFile =
+        Core::BoundedFile::read(bundlePath() + QLatin1String(".minisig"), 64 * 1024);
+    if (bundleFile.status != Core::BoundedFile::Status::Read || signatureFile.status != Core::BoundedFile::Status::Read)
         return false;
-    const QByteArray bundle = bundleFile.readAll();
-    if (!SignatureVerifier::verify(bundle, signatureFile.readAll(), trustedKeys()).isValid())
+    const QByteArray &bundle = bundleFile.bytes;
+    if (!SignatureVerifier::verify(bundle, signatureFile.bytes, trustedKeys()).isValid())
         return false;
-    const QJsonObject object = QJsonDocument::fromJson(bundle).object();
-    const qint64 version = object.value(QLatin1String("version")).toInteger();
+    const auto parsed = Core::JsonParser::parse({bundle.constData(), std::size_t(bundle.size())});
+    if (!parsed.root)
+        return false;
+    const qint64 version = Core::PolicyComposer::versionOf(*parsed.root);
     // Only the bundle the state file names as the highest: swapping in an older one is a rollback too.
     if (version != m_state.highestVersion() ||
         m_state.decide(version, sha256(bundle), {}, {}) != BundleState::Decision::AlreadyActive)
         return false;
     m_activeVersion = version;
-    m_activeExpires = QDate::fromString(object.value(QLatin1String("expires")).toString(), Qt::ISODate);
+    m_activeExpires = Core::PolicyComposer::expiresOf(*parsed.root);
     m_store.setBundle(bundle, m_store.policy().remote.url);
     return true;
 }
