@@ -53,11 +53,8 @@ AuditLog::AuditLog(QString filePath, qint64 maxFileBytes)
 {
 }
 
-QString AuditLog::defaultFilePath()
+QString AuditLog::standardFilePath()
 {
-    const QString overridden = qEnvironmentVariable("SENDGUARD_AUDIT_FILE");
-    if (!overridden.isEmpty())
-        return overridden;
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
         QLatin1String("/sendguard/audit.jsonl");
 }
@@ -99,8 +96,10 @@ bool AuditLog::rotate(int folder)
     return SafeFile::renameAt(folder, name, rotated(name, 1));
 }
 
-bool AuditLog::append(QJsonObject record)
+bool AuditLog::append(QJsonObject record, QByteArray *written)
 {
+    if (written) // unchained until the file says what it follows
+        *written = QJsonDocument(record).toJson(QJsonDocument::Compact);
     // The folder opened once for everything done in it, so that nothing goes through a link.
     const SafeFile::Descriptor folder(SafeFile::openFolder(QFileInfo(m_filePath).absolutePath(), &m_error));
     if (folder.get() < 0)
@@ -108,6 +107,8 @@ bool AuditLog::append(QJsonObject record)
     const QString name = QFileInfo(m_filePath).fileName();
     record.insert(QStringLiteral("prev"), QString::fromLatin1(lastLineHash(folder.get())));
     const QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
+    if (written)
+        *written = line.chopped(1);
     if (line.size() > MaxRecordBytes) {
         m_error = QStringLiteral("a record of %1 bytes is longer than %2")
                       .arg(QString::number(line.size()), QString::number(MaxRecordBytes));

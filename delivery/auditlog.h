@@ -19,16 +19,16 @@ public:
 
     explicit AuditLog(QString filePath, qint64 maxFileBytes = 10 << 20);
 
-    // $SENDGUARD_AUDIT_FILE when set (tests, and hosts that keep their data elsewhere);
-    // otherwise sendguard/audit.jsonl in the user's data directory.
-    static QString defaultFilePath();
+    // sendguard/audit.jsonl in the user's data folder.
+    static QString standardFilePath();
 
     QString filePath() const { return m_filePath; }
     void setMaxFileBytes(qint64 bytes) { m_maxFileBytes = bytes; }
 
     // Adds "prev" to record and appends it as one line, rotating first when the file would grow
-    // past the limit. False when it cannot be written; errorString() says why.
-    [[nodiscard]] bool append(QJsonObject record);
+    // past the limit. False when it cannot be written; errorString() says why. written, when
+    // given, receives the line (without its newline) whether or not it could be written.
+    [[nodiscard]] bool append(QJsonObject record, QByteArray *written = nullptr);
     QString errorString() const { return m_error; }
 
     // The files of the trail, oldest first: the rotated ones that exist, then the current one.

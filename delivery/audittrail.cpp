@@ -5,9 +5,10 @@
 
 namespace SendGuard::Delivery {
 
-AuditTrail::AuditTrail(QString filePath, QString socketPath)
-    : m_file(std::move(filePath))
-    , m_systemLog(std::move(socketPath))
+AuditTrail::AuditTrail(const AuditDestinations &destinations)
+    : m_file(destinations.file)
+    , m_collector(destinations.collectorSocket)
+    , m_systemLog(destinations.systemLogSocket)
 {
     configure(m_settings);
 }
@@ -24,9 +25,13 @@ void AuditTrail::record(QJsonObject record)
         return;
     if (!m_settings.recordJustification)
         record.remove(QStringLiteral("justification"));
-    if (!m_file.append(record))
+    QByteArray line;
+    if (!m_file.append(record, &line))
         qWarning("SendGuard: audit record %s not written: %s", qPrintable(record.value(QLatin1String("id")).toString()),
                  qPrintable(m_file.errorString()));
+    // The collector gets the line even when the local file refused it (a user may make their own
+    // file unwritable): the machine trail then holds a record no local file does.
+    m_collector.send(line);
     if (m_settings.systemLog)
         m_systemLog.send(record);
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "auditcollectorclient.h"
+#include "auditdestinations.h"
 #include "auditlog.h"
 #include "systemlog.h"
 
@@ -10,14 +12,14 @@
 
 namespace SendGuard::Delivery {
 
-// Where audit records go: the local, hash-chained file (always first, so nothing is lost) and
-// the system log, as the policy's audit settings say. Neither can stop a send: a failure is
-// reported in one log line without content, and syslog forwarding queues what it could not send.
+// Where audit records go: the local, hash-chained file (always first, so nothing is lost), the
+// machine's audit collector (the copy the user cannot rewrite: each local line as written) and
+// the system log, as the policy's audit settings say. None can stop a send: a failure is
+// reported in one log line without content, and what could not be sent waits in a queue.
 class AuditTrail
 {
 public:
-    explicit AuditTrail(QString filePath = AuditLog::defaultFilePath(),
-                        QString socketPath = SystemLog::defaultSocketPath());
+    explicit AuditTrail(const AuditDestinations &destinations = AuditDestinations::standard());
 
     void configure(const Core::AuditSettings &settings);
     const Core::AuditSettings &settings() const { return m_settings; }
@@ -29,6 +31,7 @@ public:
 private:
     Core::AuditSettings m_settings;
     AuditLog m_file;
+    AuditCollectorClient m_collector;
     SystemLog m_systemLog;
 };
 

@@ -78,12 +78,6 @@ QByteArray token(const QString &text, int maxLength)
 
 } // namespace
 
-QString SystemLog::defaultSocketPath()
-{
-    const QString overridden = qEnvironmentVariable("SENDGUARD_SYSLOG_SOCKET");
-    return overridden.isEmpty() ? QStringLiteral("/dev/log") : overridden;
-}
-
 SystemLog::SystemLog(QString socketPath)
     : m_socketPath(std::move(socketPath))
 {

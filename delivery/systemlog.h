@@ -22,10 +22,9 @@ public:
     // a message stays under 8 KiB, what rsyslog accepts by default and far below any socket's limit.
     static constexpr qsizetype MaxValueBytes = 400;
 
-    // $SENDGUARD_SYSLOG_SOCKET when set (tests), else /dev/log.
-    static QString defaultSocketPath();
+    static QString standardSocketPath() { return QStringLiteral("/dev/log"); }
 
-    explicit SystemLog(QString socketPath = defaultSocketPath());
+    explicit SystemLog(QString socketPath = standardSocketPath());
     ~SystemLog();
     SystemLog(const SystemLog &) = delete;
     SystemLog &operator=(const SystemLog &) = delete;

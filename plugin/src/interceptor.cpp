@@ -39,8 +39,8 @@ QString currentUserName()
 
 } // namespace
 
-Interceptor::Interceptor(Delivery::PolicyRoots roots, QString auditFilePath)
-    : m_audit(std::move(auditFilePath))
+Interceptor::Interceptor(Delivery::PolicyRoots roots, const Delivery::AuditDestinations &audit)
+    : m_audit(audit)
     , m_store(std::move(roots))
     , m_fetcher(m_store, &m_audit)
 {

@@ -32,8 +32,8 @@ class Interceptor
 {
 public:
     // The machine's policy comes from roots (and the bundle the managed policy names), and
-    // follows every change to it; audit records go to auditFilePath and the system log.
-    Interceptor(Delivery::PolicyRoots roots, QString auditFilePath);
+    // follows every change to it; audit records go where audit says.
+    Interceptor(Delivery::PolicyRoots roots, const Delivery::AuditDestinations &audit);
 
     void setUiLanguage(const QString &language) { m_translator.setLanguage(language); }
 

@@ -49,7 +49,7 @@ Interceptor &SendGuardPlugin::interceptor()
 {
     if (!m_interceptor) {
         m_interceptor = std::make_unique<Interceptor>(Delivery::PolicyRoots::fromEnvironment(pluginFilePath()),
-                                                      Delivery::AuditLog::defaultFilePath());
+                                                      Delivery::AuditDestinations::fromEnvironment(pluginFilePath()));
         m_interceptor->setUiLanguage(m_language);
     }
     return *m_interceptor;

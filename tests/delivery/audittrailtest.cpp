@@ -273,7 +273,8 @@ private Q_SLOTS:
     void shouldWriteTheFileEvenWhenTheSystemLogIsDown()
     {
         QTemporaryDir dir;
-        Delivery::AuditTrail trail(dir.filePath(QStringLiteral("audit.jsonl")), dir.filePath(QStringLiteral("none")));
+        Delivery::AuditTrail trail({dir.filePath(QStringLiteral("audit.jsonl")), dir.filePath(QStringLiteral("none")),
+                                    dir.filePath(QStringLiteral("no-collector"))});
         trail.record(decision(1));
         Core::AuditSettings settings;
         settings.recordJustification = false;

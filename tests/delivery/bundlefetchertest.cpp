@@ -98,8 +98,9 @@ class BundleFetcherTest : public QObject
     {
         m_fetcher.reset();
         m_store.reset();
-        m_audit = std::make_unique<Delivery::AuditTrail>(m_machine->filePath(QStringLiteral("audit.jsonl")),
-                                                         m_machine->filePath(QStringLiteral("no-syslog")));
+        m_audit = std::make_unique<Delivery::AuditTrail>(Delivery::AuditDestinations {
+            m_machine->filePath(QStringLiteral("audit.jsonl")), m_machine->filePath(QStringLiteral("no-syslog")),
+            m_machine->filePath(QStringLiteral("no-collector"))});
         m_store = std::make_unique<PolicyStore>(Delivery::PolicyRoots::under(m_machine->path()));
         m_fetcher = std::make_unique<BundleFetcher>(*m_store, m_audit.get());
         m_fetcher->start();

@@ -30,7 +30,9 @@ Commands:
                              check a signed policy bundle
   policy status [--json]     where this machine's policy comes from, and its problems
   policy fetch               fetch the signed bundle once and keep it (as root, from a timer)
-  audit verify FILE          check the audit trail's hash chain
+  audit verify FILE [--against MACHINE-TRAIL]
+                             check the audit trail's hash chain, and that it matches the machine's
+  audit collect              keep the machine's audit trail (as root, from a service)
 
 Run 'sendguard COMMAND --help' for a command's options.
 Options:

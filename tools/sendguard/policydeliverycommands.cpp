@@ -146,7 +146,11 @@ int runPolicyFetch(const QStringList &arguments)
         return usageError(command, QStringLiteral("takes no arguments"));
 
     const Delivery::PolicyRoots policyRoots = roots(parser, root);
-    Delivery::AuditTrail audit(policyRoots.state + QLatin1String("/audit.jsonl"));
+    // The fetch's records go to the machine's state folder, and from there on as the plugin's do.
+    Delivery::AuditDestinations destinations =
+        Delivery::AuditDestinations::fromEnvironment(QCoreApplication::applicationFilePath());
+    destinations.file = policyRoots.state + QLatin1String("/audit.jsonl");
+    Delivery::AuditTrail audit(destinations);
     Delivery::PolicyStore store(policyRoots);
     audit.configure(store.policy().audit);
     if (store.policy().remote.url.isEmpty())
