@@ -62,7 +62,9 @@ BundleFetcher::BundleFetcher(PolicyStore &store, AuditTrail *audit, QObject *par
     m_poll.setSingleShot(true);
     connect(&m_poll, &QTimer::timeout, this, &BundleFetcher::fetchNow);
     connect(&m_store, &PolicyStore::policyChanged, this, &BundleFetcher::scheduleNext);
+    connect(&m_store, &PolicyStore::policyChanged, this, &BundleFetcher::checkTrust);
     (void)m_state.load(statePath());
+    m_trust = {m_store.policy().remote.publicKeys, m_store.policy().remote.epoch};
 }
 
 QString BundleFetcher::statePath() const
@@ -124,13 +126,40 @@ bool BundleFetcher::restore()
         return false;
     const qint64 version = Core::PolicyComposer::versionOf(*parsed.root);
     // Only the bundle the state file names as the highest: swapping in an older one is a rollback too.
+    // A raised epoch starts a new sequence: the kept bundle belongs to the old one.
     if (version != m_state.highestVersion() ||
-        m_state.decide(version, sha256(bundle), {}, {}) != BundleState::Decision::AlreadyActive)
+        m_state.decide(version, sha256(bundle), {}, {}, m_store.policy().remote.epoch) !=
+            BundleState::Decision::AlreadyActive)
         return false;
     m_activeVersion = version;
     m_activeExpires = Core::PolicyComposer::expiresOf(*parsed.root);
     m_store.setBundle(bundle, m_store.policy().remote.url);
     return true;
+}
+
+void BundleFetcher::checkTrust()
+{
+    const std::pair<QStringList, qint64> trust {m_store.policy().remote.publicKeys, m_store.policy().remote.epoch};
+    if (trust == m_trust)
+        return;
+    m_trust = trust;
+    // The managed file changed its keys or its epoch: the bundle in force stays only if it would
+    // still be restored now (signed by a key the chain from the new managed keys trusts, in the
+    // current epoch). Otherwise it leaves at once, not at the next fetch or restart.
+    if (m_activeVersion == 0 || restore())
+        return;
+    m_activeVersion = 0;
+    m_activeExpires = {};
+    m_store.setBundle({}, {});
+    const QString reason = QStringLiteral(
+        "the bundle in force is no longer trusted by the managed policy (its key was removed, or the epoch raised): "
+        "withdrawn");
+    qWarning("SendGuard: %s", qPrintable(reason));
+    if (m_audit)
+        m_audit->record(Core::PolicyEvent::bundleRejected(m_store.policy().remote.url, reason, {}, 0).toJson());
+    // The bundle of the new keys or epoch, soon, but not from every workstation at once.
+    if (!m_store.policy().remote.url.isEmpty())
+        m_poll.start(std::chrono::milliseconds(1000 + QRandomGenerator::global()->bounded(59000)));
 }
 
 void BundleFetcher::start()

@@ -67,6 +67,7 @@ private:
     void reject(const QString &reason, const QString &keyId = {}, qint64 version = 0);
     bool restore();
     void stateChanged();
+    void checkTrust();
 
     PolicyStore &m_store;
     AuditTrail *m_audit;
@@ -77,6 +78,7 @@ private:
     bool m_busy = false;
     qint64 m_activeVersion = 0;
     QDate m_activeExpires;
+    std::pair<QStringList, qint64> m_trust; // the managed keys and epoch the bundle in force was checked with
 };
 
 } // namespace SendGuard::Delivery

@@ -80,7 +80,8 @@ class BundleFetcherTest : public QObject
     int m_published = 0;
 
     // The managed policy: the bundle's URL and the pinned key (m_key unless another is given).
-    void manage(const QString &path, int timeoutSeconds = 2, const Tests::MinisignKey *key = nullptr, int epoch = 0)
+    void manage(const QString &path, int timeoutSeconds = 2, const Tests::MinisignKey *key = nullptr, int epoch = 0,
+                bool restart = true)
     {
         const QByteArray managed =
             QStringLiteral("{\"remote\": {\"url\": \"%1\", \"publicKeys\": [\"%2\"], \"timeoutSeconds\": %3, "
@@ -90,7 +91,8 @@ class BundleFetcherTest : public QObject
                 .toUtf8();
         writeFile(m_machine->filePath(QStringLiteral("managed/sendguard.json")), managed,
                   QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-        restartMachine();
+        if (restart)
+            restartMachine();
     }
 
     // The workstation starting again: the same folders, new objects.
@@ -353,6 +355,37 @@ private Q_SLOTS:
         QVERIFY(fetch().startsWith(QStringLiteral("rejected: same version")));
         restartMachine();
         QCOMPARE(m_store->policy().justificationMinLength, 50);
+    }
+
+    void shouldWithdrawARevokedKeysBundleFromARunningWorkstation()
+    {
+        acceptVersion5();
+        m_store->watch();
+        const qsizetype before = audit().size();
+        // IT pins only the recovery key while the client runs: m_key's bundle leaves at once,
+        // not at the next fetch or restart.
+        manage(QStringLiteral("bundle.json"), 2, m_recoveryKey.get(), 0, false);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->policy().justificationMinLength, 10, 10000);
+        QCOMPARE(m_fetcher->activeVersion(), 0);
+        const QList<QJsonObject> records = audit();
+        QCOMPARE(records.size(), before + 1);
+        QCOMPARE(records.last().value(QLatin1String("event")).toString(), QStringLiteral("policy-bundle-rejected"));
+        QVERIFY(records.last().value(QLatin1String("reason")).toString().contains(QStringLiteral("withdrawn")));
+
+        // Raising the epoch alone withdraws the bundle of the old sequence too.
+        manage(QStringLiteral("bundle.json"));
+        publish(QStringLiteral("bundle.json"), bundle(6, 45), *m_key);
+        QCOMPARE(fetch(), QStringLiteral("accepted"));
+        m_store->watch();
+        manage(QStringLiteral("bundle.json"), 2, nullptr, 1, false);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->policy().justificationMinLength, 10, 10000);
+        // A managed change that keeps the keys and the epoch keeps the bundle.
+        publish(QStringLiteral("bundle.json"), bundle(1, 45), *m_key);
+        QCOMPARE(fetch(), QStringLiteral("accepted"));
+        manage(QStringLiteral("bundle.json"), 3, nullptr, 1, false);
+        QTest::qWait(1000);
+        QCOMPARE(m_store->policy().remote.timeoutSeconds, 3);
+        QCOMPARE(m_store->policy().justificationMinLength, 45);
     }
 
     void shouldShowSourcesAndBundlesInTheCommandLineTool()
