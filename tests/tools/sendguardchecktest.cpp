@@ -167,9 +167,17 @@ private Q_SLOTS:
         QCOMPARE(all.exitCode, 3);
         QVERIFY2(all.err.contains("could not check attachments going to a broadcast audience: 신청서.docx"),
                  all.err.constData());
+        // The JSON says what the exit status says, never "allow".
+        QCOMPARE(json(all).value(QStringLiteral("verdict")).toString(), QStringLiteral("unchecked"));
+        const CliRun readableAll = runSendGuard({QStringLiteral("check"), toAll});
+        QCOMPARE(readableAll.exitCode, 3);
+        QVERIFY2(readableAll.output().contains(QStringLiteral(": UNCHECKED (")), readableAll.out.constData());
+        QVERIFY(!readableAll.output().contains(QStringLiteral("sent without a dialog")));
         const QString toOne =
             writeFile(QStringLiteral("unread-to-one.json"), head + "{\"id\":\"b\",\"type\":\"person\"}" + tail);
-        QCOMPARE(runSendGuard({QStringLiteral("check"), toOne}).exitCode, 0);
+        const CliRun one = runSendGuard({QStringLiteral("check"), QStringLiteral("--json"), toOne});
+        QCOMPARE(one.exitCode, 0);
+        QCOMPARE(json(one).value(QStringLiteral("verdict")).toString(), QStringLiteral("allow"));
 
         // A UTF-16 roster without a byte-order mark is read, not waved through as empty UTF-8.
         QStringEncoder utf16(QStringConverter::Utf16LE, QStringConverter::Flag::Stateless);

@@ -88,7 +88,7 @@ QString jsonSize(const std::optional<Core::AudienceSize> &size)
 }
 
 // {"verdict","rules","reasons","findings","recipients","audience","policy"} (docs/architecture.md order),
-// then "notScanned" and "exemptions".
+// then "notScanned" and "exemptions". "verdict" is "unchecked" when exit 3 says so.
 QString resultJson(const Core::MessageChecker::Result &result, const Core::Policy &policy)
 {
     const Core::Verdict &verdict = result.verdict;
@@ -126,10 +126,11 @@ QString resultJson(const Core::MessageChecker::Result &result, const Core::Polic
 
     return QStringLiteral(R"({"verdict":%1,"rules":%2,"reasons":[%3],"findings":[%4],"recipients":[%5],"audience":%6,)"
                           R"("policy":{"id":%7,"version":%8},"notScanned":[%9],"exemptions":%10})")
-        .arg(quoted(Core::verdictLevelName(verdict.level)), jsonStrings(verdict.ruleIds),
-             reasons.join(QLatin1Char(',')), findings.join(QLatin1Char(',')), recipients.join(QLatin1Char(',')),
-             audienceJson, quoted(policy.id), QString::number(policy.version), notScanned.join(QLatin1Char(',')),
-             jsonStrings(verdict.exemptionIds));
+        .arg(quoted(result.leavesAttachmentsUnread() ? QStringLiteral("unchecked") // as the plugin tells its host
+                                                     : Core::verdictLevelName(verdict.level)),
+             jsonStrings(verdict.ruleIds), reasons.join(QLatin1Char(',')), findings.join(QLatin1Char(',')),
+             recipients.join(QLatin1Char(',')), audienceJson, quoted(policy.id), QString::number(policy.version),
+             notScanned.join(QLatin1Char(',')), jsonStrings(verdict.exemptionIds));
 }
 
 void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMessage &message,
@@ -137,8 +138,13 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
                    const Core::Policy &policy, const QString &language)
 {
     const Core::Verdict &verdict = result.verdict;
-    out << file << ": " << Core::verdictLevelName(verdict.level).toUpper();
-    if (verdict.level == Core::VerdictLevel::Allow)
+    out << file << ": ";
+    if (result.leavesAttachmentsUnread())
+        out << "UNCHECKED (attachments it could not read go to a broadcast audience: the plugin asks, as the "
+               "policy's failure mode says)";
+    else
+        out << Core::verdictLevelName(verdict.level).toUpper();
+    if (verdict.level == Core::VerdictLevel::Allow && !result.leavesAttachmentsUnread())
         out << (verdict.findings.empty() ? " (nothing found: sent without a dialog)"
                                          : " (no rule applies to this audience: sent without a dialog)");
     out << '\n';
