@@ -29,10 +29,16 @@ public:
     void record(QJsonObject record);
 
 private:
+    // Adds what the queues dropped since the last time to ForwardingStatus, for `policy status`.
+    void keepDropCounts();
+
+    AuditDestinations m_destinations;
     Core::AuditSettings m_settings;
     AuditLog m_file;
     AuditCollectorClient m_collector;
     SystemLog m_systemLog;
+    quint64 m_systemLogDroppedKept = 0;
+    quint64 m_collectorDroppedKept = 0;
 };
 
 } // namespace SendGuard::Delivery

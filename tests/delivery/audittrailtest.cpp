@@ -4,6 +4,7 @@
 #include "audittrail.h"
 #include "audit/auditchain.h"
 #include "auditlog.h"
+#include "forwardingstatus.h"
 #include "systemlog.h"
 
 #include "clirunner.h"
@@ -268,6 +269,45 @@ private Q_SLOTS:
         QCOMPARE(systemLog.dropped(), quint64(over + 1));
         QVERIFY2(messages.first().contains("[sendguard@32473 dropped=\"6\" "), messages.first().constData());
         QVERIFY(!messages.last().contains("dropped="));
+    }
+
+    void shouldCountWhatItCouldNeverForwardForPolicyStatus()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("audit.jsonl"));
+        {
+            Delivery::AuditTrail trail(
+                {file, dir.filePath(QStringLiteral("none")), dir.filePath(QStringLiteral("no-collector"))});
+            for (int i = 0; i < int(Delivery::SystemLog::MaxQueued) + 3; ++i)
+                trail.record(decision(i));
+        }
+        const auto kept = Delivery::ForwardingStatus::read(Delivery::ForwardingStatus::pathFor(file));
+        QVERIFY(kept);
+        QCOMPARE(kept->systemLogDropped, quint64(3));
+        QCOMPARE(kept->collectorDropped, quint64(3));
+        QVERIFY(kept->lastDrop.isValid());
+
+        // A second process of the same user adds to the counts (it has no collector to send to).
+        Delivery::AuditTrail again({file, dir.filePath(QStringLiteral("none")), QString()});
+        for (int i = 0; i < int(Delivery::SystemLog::MaxQueued) + 1; ++i)
+            again.record(decision(i));
+        QCOMPARE(Delivery::ForwardingStatus::read(Delivery::ForwardingStatus::pathFor(file))->systemLogDropped,
+                 quint64(4));
+        QCOMPARE(Delivery::ForwardingStatus::read(Delivery::ForwardingStatus::pathFor(file))->collectorDropped,
+                 quint64(3));
+
+        qputenv("SENDGUARD_AUDIT_FILE", QFile::encodeName(file));
+        const CliRun status = runSendGuard({QStringLiteral("policy"), QStringLiteral("status"),
+                                            QStringLiteral("--root"), dir.filePath(QStringLiteral("root"))});
+        const CliRun json = runSendGuard({QStringLiteral("policy"), QStringLiteral("status"), QStringLiteral("--json"),
+                                          QStringLiteral("--root"), dir.filePath(QStringLiteral("root"))});
+        qunsetenv("SENDGUARD_AUDIT_FILE");
+        QVERIFY2(status.output().contains(
+                     QStringLiteral("your audit records never forwarded: 4 to the system log, 3 to the machine's")),
+                 qPrintable(status.outputAndErrors()));
+        const QJsonObject forwarding =
+            QJsonDocument::fromJson(json.out).object().value(QLatin1String("auditForwarding")).toObject();
+        QCOMPARE(forwarding.value(QLatin1String("systemLogDropped")).toInteger(), 4);
     }
 
     void shouldWriteTheFileEvenWhenTheSystemLogIsDown()

@@ -8,6 +8,7 @@
 
 #include "audittrail.h"
 #include "bundlefetcher.h"
+#include "forwardingstatus.h"
 #include "policy/policycomposer.h"
 #include "policystore.h"
 #include "signatureverifier.h"
@@ -181,7 +182,8 @@ int runPolicyStatus(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Shows where this machine's policy comes from: each source (built-in, recommended, managed, bundle), "
         "whether it is in force, its version and its problems (FILE:LINE:COLUMN); the bundle's last fetch and "
-        "whether it is stale.\nExit status: 0 everything in force, 1 a source has problems or the bundle is "
+        "whether it is stale; and how many of your audit records the system log or the machine's collector "
+        "never got.\nExit status: 0 everything in force, 1 a source has problems or the bundle is "
         "stale, 2 usage error."));
     const QCommandLineOption root = rootOption();
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print JSON."));
@@ -221,6 +223,16 @@ int runPolicyStatus(const QStringList &arguments)
         {QStringLiteral("lastResult"), state.lastResult},
         {QStringLiteral("trustedKeys"), int(fetcher.trustedKeys().size())},
     };
+    // The invoking user's forwarding: what their plugin dropped (the local file has every record).
+    const QString forwardingPath = Delivery::ForwardingStatus::pathFor(
+        Delivery::AuditDestinations::fromEnvironment(QCoreApplication::applicationFilePath()).file);
+    const Delivery::ForwardingStatus forwarding =
+        Delivery::ForwardingStatus::read(forwardingPath).value_or(Delivery::ForwardingStatus {});
+    const QJsonObject forwardingJson {
+        {QStringLiteral("systemLogDropped"), qint64(forwarding.systemLogDropped)},
+        {QStringLiteral("collectorDropped"), qint64(forwarding.collectorDropped)},
+        {QStringLiteral("lastDrop"), forwarding.lastDrop.toString(Qt::ISODateWithMs)},
+    };
     QTextStream out(stdout);
     if (parser.isSet(jsonOption)) {
         const QJsonObject status {
@@ -233,6 +245,7 @@ int runPolicyStatus(const QStringList &arguments)
                           {QStringLiteral("note"), policyRoots.note}}},
             {QStringLiteral("sources"), sources},
             {QStringLiteral("bundle"), bundle},
+            {QStringLiteral("auditForwarding"), forwardingJson},
         };
         out << QJsonDocument(status).toJson(QJsonDocument::Indented);
         return problems ? ExitFound : ExitClean;
@@ -267,6 +280,11 @@ int runPolicyStatus(const QStringList &arguments)
             << "  highest version accepted: " << state.highestVersion()
             << ", trusted keys: " << fetcher.trustedKeys().size() << '\n';
     }
+    out << "your audit records never forwarded: " << forwarding.systemLogDropped << " to the system log, "
+        << forwarding.collectorDropped << " to the machine's collector";
+    if (forwarding.lastDrop.isValid())
+        out << " (last " << forwarding.lastDrop.toString(Qt::ISODate) << "; the local file has them all)";
+    out << '\n';
     return problems ? ExitFound : ExitClean;
 }
 
