@@ -125,6 +125,8 @@ bool BundleFetcher::restore()
     if (!parsed.root)
         return false;
     const qint64 version = Core::PolicyComposer::versionOf(*parsed.root);
+    if (Core::PolicyComposer::epochOf(*parsed.root) != m_store.policy().remote.epoch)
+        return false;
     // Only the bundle the state file names as the highest: swapping in an older one is a rollback too.
     // A raised epoch starts a new sequence: the kept bundle belongs to the old one.
     if (version != m_state.highestVersion() ||
@@ -307,6 +309,13 @@ void BundleFetcher::signatureReceived(QNetworkReply *reply, const QByteArray &bu
     const QDate expires = Core::PolicyComposer::expiresOf(root);
     const QByteArray hash = sha256(bundle);
     const qint64 epoch = m_store.policy().remote.epoch;
+    // The epoch is signed with the bundle: one from another sequence cannot be replayed into this one.
+    if (const qint64 bundleEpoch = Core::PolicyComposer::epochOf(root); bundleEpoch != epoch) {
+        reject(QStringLiteral("the bundle is for epoch %1, the managed policy is in epoch %2")
+                   .arg(QString::number(bundleEpoch), QString::number(epoch)),
+               verified.keyId, version);
+        return;
+    }
     const BundleState::Decision decision = m_state.decide(version, hash, expires, QDate::currentDate(), epoch);
     if (decision == BundleState::Decision::AlreadyActive) {
         m_state.etag = etag;

@@ -73,17 +73,31 @@ const JsonNode &PolicyComposer::builtIn()
     return tree;
 }
 
-qint64 PolicyComposer::versionOf(const JsonNode &layer)
+namespace {
+
+// As QJsonValue::toInteger(): an integral number that fits a qint64, 0 otherwise.
+qint64 integerOf(const JsonNode *node)
 {
-    const JsonNode *version = layer.member(u"version");
-    if (!version || version->type != JsonNode::Type::Number)
+    if (!node || node->type != JsonNode::Type::Number)
         return 0;
-    // As QJsonValue::toInteger(): an integral number that fits a qint64, 0 otherwise.
     constexpr double Limit = 9223372036854775808.0; // 2^63
-    const double number = version->number;
+    const double number = node->number;
     if (number != std::trunc(number) || number < -Limit || number >= Limit)
         return 0;
     return qint64(number);
+}
+
+} // namespace
+
+qint64 PolicyComposer::versionOf(const JsonNode &layer)
+{
+    return integerOf(layer.member(u"version"));
+}
+
+qint64 PolicyComposer::epochOf(const JsonNode &layer)
+{
+    const JsonNode *remote = layer.member(u"remote");
+    return remote ? integerOf(remote->member(u"epoch")) : 0;
 }
 
 QDate PolicyComposer::expiresOf(const JsonNode &layer)

@@ -52,6 +52,8 @@ public:
     // What a layer itself says of its version and expiry (for bundles and `policy status`): its
     // "version" when that is an integral number, 0 otherwise; its "expires" date, invalid when absent.
     static qint64 versionOf(const JsonNode &layer);
+    // remote.epoch, 0 when absent: a bundle says which sequence of versions it belongs to.
+    static qint64 epochOf(const JsonNode &layer);
     static QDate expiresOf(const JsonNode &layer);
 };
 

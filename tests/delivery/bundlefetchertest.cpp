@@ -59,6 +59,9 @@ QByteArray bundle(qint64 version, int minLength, const QString &extra = {})
         .toUtf8();
 }
 
+// What a bundle of a later sequence says (the managed policy's remote.epoch), signed with it.
+const QString inEpoch1 = QStringLiteral(", \"remote\": {\"epoch\": 1}");
+
 } // namespace
 
 class BundleFetcherTest : public QObject
@@ -343,15 +346,24 @@ private Q_SLOTS:
         manage(QStringLiteral("bundle.json"), 2, m_recoveryKey.get(), 1);
         QCOMPARE(m_fetcher->trustedKeys().size(), 1); // m_newKey went with the key that brought it
         QCOMPARE(m_store->policy().justificationMinLength, 10); // built-in: the stolen key's bundle no longer applies
-        publish(QStringLiteral("bundle.json"), bundle(1, 50), *m_recoveryKey);
+        publish(QStringLiteral("bundle.json"), bundle(1, 50, inEpoch1), *m_recoveryKey);
         QCOMPARE(fetch(), QStringLiteral("accepted"));
         QCOMPARE(m_store->policy().justificationMinLength, 50);
-        publish(QStringLiteral("bundle.json"), bundle(2, 10), *m_newKey);
+        // A bundle of the old sequence, even signed by the key trusted now, cannot be replayed.
+        publish(QStringLiteral("bundle.json"), bundle(2, 10), *m_recoveryKey);
+        QVERIFY(fetch().startsWith(
+            QStringLiteral("rejected: the bundle is for epoch 0, the managed policy is in epoch 1")));
+        const CliRun verify = runSendGuard(
+            {"policy", "verify", m_site->filePath(QStringLiteral("bundle.json")), "--root", m_machine->path()});
+        QCOMPARE(verify.exitCode, 1);
+        QVERIFY2(verify.output().contains(QStringLiteral("this machine: refused: the bundle is for epoch 0")),
+                 qPrintable(verify.output()));
+        publish(QStringLiteral("bundle.json"), bundle(2, 10, inEpoch1), *m_newKey);
         QVERIFY(fetch().startsWith(QStringLiteral("rejected: unknown key")));
-        publish(QStringLiteral("bundle.json"), bundle(3, 10), *m_key);
+        publish(QStringLiteral("bundle.json"), bundle(3, 10, inEpoch1), *m_key);
         QVERIFY(fetch().startsWith(QStringLiteral("rejected: unknown key")));
         // The new sequence holds against rollback like the old one did.
-        publish(QStringLiteral("bundle.json"), bundle(1, 55), *m_recoveryKey);
+        publish(QStringLiteral("bundle.json"), bundle(1, 55, inEpoch1), *m_recoveryKey);
         QVERIFY(fetch().startsWith(QStringLiteral("rejected: same version")));
         restartMachine();
         QCOMPARE(m_store->policy().justificationMinLength, 50);
@@ -380,7 +392,7 @@ private Q_SLOTS:
         manage(QStringLiteral("bundle.json"), 2, nullptr, 1, false);
         QTRY_COMPARE_WITH_TIMEOUT(m_store->policy().justificationMinLength, 10, 10000);
         // A managed change that keeps the keys and the epoch keeps the bundle.
-        publish(QStringLiteral("bundle.json"), bundle(1, 45), *m_key);
+        publish(QStringLiteral("bundle.json"), bundle(1, 45, inEpoch1), *m_key);
         QCOMPARE(fetch(), QStringLiteral("accepted"));
         manage(QStringLiteral("bundle.json"), 3, nullptr, 1, false);
         QTest::qWait(1000);

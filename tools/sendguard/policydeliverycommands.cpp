@@ -118,6 +118,12 @@ int runPolicyVerify(const QStringList &arguments)
     const qint64 version = Core::PolicyComposer::versionOf(*check.root);
     const QDate expires = Core::PolicyComposer::expiresOf(*check.root);
     const QByteArray hash = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    const qint64 bundleEpoch = Core::PolicyComposer::epochOf(*check.root);
+    if (bundleEpoch != store.policy().remote.epoch) {
+        out << bundlePath << ": policy version " << version << "; this machine: refused: the bundle is for epoch "
+            << bundleEpoch << ", the managed policy is in epoch " << store.policy().remote.epoch << '\n';
+        return ExitFound;
+    }
     const auto decision =
         machine.state().decide(version, hash, expires, QDate::currentDate(), store.policy().remote.epoch);
     out << bundlePath << ": policy version " << version
