@@ -136,7 +136,10 @@ public:
         const QString path = QStringLiteral("remote");
         m_fields.warnAboutUnknownMembers(
             *node, path, {u"url", u"publicKeys", u"pollMinutes", u"timeoutSeconds", u"staleAfterDays", u"epoch"});
-        if (const auto url = m_fields.string(*node, path, u"url", Presence::Required)) {
+        // url and publicKeys go together; a remote with neither only says its epoch (a bundle does).
+        const Presence together =
+            node->member(u"url") || node->member(u"publicKeys") ? Presence::Required : Presence::Optional;
+        if (const auto url = m_fields.string(*node, path, u"url", together)) {
             const QUrl parsed(*url, QUrl::StrictMode);
             const QString host = parsed.host();
             const bool loopback = host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost") ||
@@ -147,7 +150,7 @@ public:
                                QStringLiteral("must be an https URL (http only to a loopback address)"));
             remote.url = *url;
         }
-        if (const auto keys = m_fields.stringElements(*node, path, u"publicKeys", Presence::Required)) {
+        if (const auto keys = m_fields.stringElements(*node, path, u"publicKeys", together)) {
             for (const auto &key : *keys) {
                 QString problem;
                 if (!MinisignPublicKey::parse(key.value.toLatin1(), &problem))

@@ -231,6 +231,21 @@ private Q_SLOTS:
             "remote.publicKeys", 14, "at least one key");
         row("remote polling every second", "\"pollMinutes\": 30", "\"pollMinutes\": 0", "remote.pollMinutes", 14,
             "between 1 and");
+        row("remote url without keys",
+            ", \"publicKeys\": [\"RWQFmz0FyYLYSRMfwtvfmPQmNaVa7Jp13FKhdSD0L6AlkZb/GNQVcrlq\"]", "", "remote.publicKeys",
+            14, "missing required field");
+        row("remote keys without url", "\"url\": \"https://policy.incheon.go.kr/sendguard/bundle.json\", ", "",
+            "remote.url", 14, "missing required field");
+    }
+
+    void shouldReadARemoteThatSaysOnlyItsEpoch()
+    {
+        // What a bundle of a later sequence carries: its epoch, signed with it, and no source of its own.
+        const auto result = read(edited(basePolicy, basePolicy.mid(basePolicy.indexOf("  \"remote\"")),
+                                        "  \"remote\": {\"epoch\": 3}\n}\n"));
+        QVERIFY2(result.policy, qPrintable(describe(result.diagnostics)));
+        QCOMPARE(result.policy->remote.epoch, 3);
+        QVERIFY(result.policy->remote.url.isEmpty());
     }
 
     void shouldRejectWithTheFieldAndLine()
