@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "policyroots.h"
 
+#include "common/installedpath.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -53,22 +55,7 @@ PolicyRoots PolicyRoots::fromEnvironment(const QString &binaryPath)
 
 bool PolicyRoots::isInstalledPath(const QString &path)
 {
-#ifdef Q_OS_UNIX
-    QFileInfo item(path);
-    if (path.isEmpty() || !item.exists())
-        return false;
-    item = QFileInfo(item.canonicalFilePath());
-    for (;;) {
-        if (item.ownerId() != 0 || (item.permissions() & (QFile::WriteGroup | QFile::WriteOther)))
-            return false;
-        if (item.isRoot())
-            return true;
-        item = QFileInfo(item.absolutePath());
-    }
-#else
-    Q_UNUSED(path);
-    return true; // no owner to tell by: never follow the environment there
-#endif
+    return Core::isInstalledPath(path);
 }
 
 bool PolicyRoots::isAdminOnly(const QString &filePath, QString *why) const

@@ -5,12 +5,16 @@ namespace SendGuard::Core {
 
 CheckOutcome CheckOutcome::run(const MessageChecker &checker, const OutgoingMessage &message,
                                std::vector<AttachmentText> attachments, const QDate &today,
-                               const std::atomic_bool *cancel)
+                               const std::atomic_bool *cancel, const AttachmentReading &readAttachment)
 {
     CheckOutcome outcome;
     if (attachments.empty()) {
-        for (const MessageAttachment &attachment : message.attachments)
-            attachments.push_back(AttachmentText::read(attachment, QString(), cancel));
+        for (const MessageAttachment &attachment : message.attachments) {
+            attachments.push_back(readAttachment ? readAttachment(attachment, cancel)
+                                                 : AttachmentText::read(attachment, QString(), cancel));
+            if (cancel && cancel->load())
+                break;
+        }
     }
     if (cancel && cancel->load()) {
         outcome.cancelled = true;

@@ -5,6 +5,7 @@
 #include "messagechecker.h"
 #include "messagemasker.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -20,11 +21,16 @@ struct CheckOutcome
     std::optional<MessageMasker::Result> masked; // when the verdict is not allow
     std::vector<AttachmentText> attachments; // the text of each attachment, as checked
 
-    // Reads the attachments (unless given), checks, and masks when the verdict is not allow.
-    // cancel, when set while attachments are read, stops the reading (the caller then cancels).
+    // How an attachment's text is read: AttachmentText::read() for plain text only, or the
+    // extraction helper (Attachments::AttachmentReader) for documents.
+    using AttachmentReading = std::function<AttachmentText(const MessageAttachment &, const std::atomic_bool *)>;
+
+    // Reads the attachments (unless given) with readAttachment, checks, and masks when the verdict
+    // is not allow. cancel, when set while attachments are read, stops the reading (the caller
+    // then cancels).
     static CheckOutcome run(const MessageChecker &checker, const OutgoingMessage &message,
                             std::vector<AttachmentText> attachments, const QDate &today,
-                            const std::atomic_bool *cancel = nullptr);
+                            const std::atomic_bool *cancel = nullptr, const AttachmentReading &readAttachment = {});
 };
 
 } // namespace SendGuard::Core

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "message/textplace.h"
 #include "scan/finding.h"
 
 #include <QString>
@@ -12,6 +13,7 @@ struct MessageFinding
 {
     Finding finding;
     QString field; // "subject", "body" or "attachment:<name>"
+    TextPlace place; // inside an attachment: the sheet and cell, page, paragraph...; else empty
 
     friend bool operator==(const MessageFinding &, const MessageFinding &) = default;
 };

@@ -86,8 +86,13 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
             continue;
         }
         const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
+        const std::size_t before = result.findings.size();
         if (!scanField(text, QStringLiteral("attachment:") + attachment.name, result))
             return result;
+        for (std::size_t i = before; i < result.findings.size(); ++i)
+            result.findings[i].place = attachment.placeAt(result.findings[i].finding.start);
+        if (!attachment.incomplete.isEmpty()) // what was read counts; the rest is not clean
+            result.notScanned.push_back({attachment.name, attachment.incomplete});
     }
     return result;
 }

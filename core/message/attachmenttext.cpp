@@ -16,12 +16,6 @@ namespace SendGuard::Core {
 
 namespace {
 
-bool isPlainText(const QString &name)
-{
-    const QString suffix = QFileInfo(name).suffix().toLower();
-    return suffix == QLatin1String("txt") || suffix == QLatin1String("csv");
-}
-
 AttachmentText notScanned(const QString &name, const QString &reason)
 {
     return {name, AttachmentText::Status::NotScanned, {}, reason};
@@ -73,6 +67,12 @@ std::optional<QString> decodeUtf16(QStringConverter::Encoding encoding, const QB
 }
 
 } // namespace
+
+bool AttachmentText::isPlainText(const QString &name)
+{
+    const QString suffix = QFileInfo(name).suffix().toLower();
+    return suffix == QLatin1String("txt") || suffix == QLatin1String("csv");
+}
 
 AttachmentText AttachmentText::decode(const QString &name, const QByteArray &bytes)
 {
@@ -137,6 +137,21 @@ AttachmentText AttachmentText::read(const MessageAttachment &attachment, const Q
     AttachmentText text = decode(isPlainText(attachment.name) ? attachment.name : attachment.path, file.bytes);
     text.name = attachment.name;
     return text;
+}
+
+void AttachmentText::append(const TextPlace &place, const QByteArray &text)
+{
+    if (!utf8.isEmpty())
+        utf8 += "\n\n";
+    pieces.push_back({utf8.size(), place});
+    utf8 += text;
+}
+
+TextPlace AttachmentText::placeAt(qsizetype offset) const
+{
+    const auto after = std::upper_bound(pieces.begin(), pieces.end(), offset,
+                                        [](qsizetype at, const Piece &piece) { return at < piece.offset; });
+    return after == pieces.begin() ? TextPlace {} : std::prev(after)->place;
 }
 
 } // namespace SendGuard::Core

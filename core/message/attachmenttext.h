@@ -2,18 +2,27 @@
 #pragma once
 
 #include "outgoingmessage.h"
+#include "textplace.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <atomic>
+#include <vector>
 
 namespace SendGuard::Core {
 
-// The text of an attachment, as the scanner reads it. Plain-text formats (.txt, .csv) are read
-// today; any other format is reported as not scanned, never passed over in silence.
+// The text of an attachment, as the scanner reads it. Plain-text formats (.txt, .csv) are
+// decoded here; documents come from the extraction helper (sendguard-extract), piece by piece,
+// each with its place. Whatever cannot be read is reported as not scanned, never passed over.
 struct AttachmentText
 {
+    struct Piece
+    {
+        qsizetype offset = 0; // where its text starts in utf8
+        TextPlace place;
+    };
+
     enum class Status {
         Text, // utf8 holds the text
         NotScanned, // a format or encoding that cannot be read yet; reason says which
@@ -24,6 +33,15 @@ struct AttachmentText
     Status status = Status::NotScanned;
     QByteArray utf8;
     QString reason;
+    std::vector<Piece> pieces; // by offset; empty for plain text
+    // Text: what was read is scanned, but not everything could be (a limit, an encrypted entry):
+    // why. Such an attachment is never counted as clean.
+    QString incomplete;
+
+    // Appends a piece of text from place, apart from the one before so that no number runs on.
+    void append(const TextPlace &place, const QByteArray &text);
+    // The place of the text at offset; empty when there are no pieces.
+    TextPlace placeAt(qsizetype offset) const;
 
     static constexpr qint64 MaxSize = 64 << 20;
 
@@ -39,6 +57,9 @@ struct AttachmentText
     // Decodes bytes already in memory; name decides the format by its extension. Bytes with a NUL
     // that are not UTF-16 text are no text: not scanned.
     static AttachmentText decode(const QString &name, const QByteArray &bytes);
+
+    // .txt and .csv: decoded here; everything else goes to the extraction helper.
+    static bool isPlainText(const QString &name);
 };
 
 } // namespace SendGuard::Core

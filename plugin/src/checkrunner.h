@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "attachmentreader.h"
+
 #include "check/checkoutcome.h"
 #include "check/messagechecker.h"
 #include "message/attachmenttext.h"
@@ -28,7 +30,11 @@ namespace SendGuard::Plugin {
 class CheckRunner
 {
 public:
-    CheckRunner() = default;
+    // Documents are read through reader's helper, in the worker.
+    explicit CheckRunner(Attachments::AttachmentReader reader)
+        : m_reader(std::move(reader))
+    {
+    }
     // Waits for checks the user walked away from: their code lives in this plugin.
     ~CheckRunner();
     CheckRunner(const CheckRunner &) = delete;
@@ -42,6 +48,7 @@ public:
     static constexpr int ProgressDelayMs = 400;
 
 private:
+    Attachments::AttachmentReader m_reader;
     QList<QPointer<QThread>> m_threads;
 };
 

@@ -39,10 +39,12 @@ QString currentUserName()
 
 } // namespace
 
-Interceptor::Interceptor(Delivery::PolicyRoots roots, const Delivery::AuditDestinations &audit)
+Interceptor::Interceptor(Delivery::PolicyRoots roots, const Delivery::AuditDestinations &audit,
+                         const QString &extractHelper)
     : m_audit(audit)
     , m_store(std::move(roots))
     , m_fetcher(m_store, &m_audit)
+    , m_runner(Attachments::AttachmentReader(extractHelper))
 {
     policyChanged();
     QObject::connect(&m_store, &Delivery::PolicyStore::policyChanged, &m_store, [this] { policyChanged(); });

@@ -32,8 +32,9 @@ class Interceptor
 {
 public:
     // The machine's policy comes from roots (and the bundle the managed policy names), and
-    // follows every change to it; audit records go where audit says.
-    Interceptor(Delivery::PolicyRoots roots, const Delivery::AuditDestinations &audit);
+    // follows every change to it; audit records go where audit says; documents are read by the
+    // helper at extractHelper (Attachments::AttachmentReader::findHelper).
+    Interceptor(Delivery::PolicyRoots roots, const Delivery::AuditDestinations &audit, const QString &extractHelper);
 
     void setUiLanguage(const QString &language) { m_translator.setLanguage(language); }
 

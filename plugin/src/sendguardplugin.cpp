@@ -49,7 +49,8 @@ Interceptor &SendGuardPlugin::interceptor()
 {
     if (!m_interceptor) {
         m_interceptor = std::make_unique<Interceptor>(Delivery::PolicyRoots::fromEnvironment(pluginFilePath()),
-                                                      Delivery::AuditDestinations::fromEnvironment(pluginFilePath()));
+                                                      Delivery::AuditDestinations::fromEnvironment(pluginFilePath()),
+                                                      Attachments::AttachmentReader::findHelper(pluginFilePath()));
         m_interceptor->setUiLanguage(m_language);
     }
     return *m_interceptor;

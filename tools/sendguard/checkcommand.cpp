@@ -7,11 +7,14 @@
 #include "linecolumncursor.h"
 #include "policyfile.h"
 
+#include "attachmentreader.h"
+
 #include "check/messagechecker.h"
 #include "message/attachmenttext.h"
 #include "message/outgoingmessagereader.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QLocale>
 #include <QStringList>
@@ -100,8 +103,12 @@ QString resultJson(const Core::MessageChecker::Result &result, const Core::Polic
         reasons << item + QLatin1Char('}');
     }
     QStringList findings;
-    for (const Core::MessageFinding &f : verdict.findings)
-        findings << FindingJson::finding(f.finding, f.field);
+    for (const Core::MessageFinding &f : verdict.findings) {
+        QString item = FindingJson::finding(f.finding, f.field);
+        if (!f.place.isEmpty()) // where inside the attachment, in English ("Sheet2!C14")
+            item.insert(item.size() - 1, QStringLiteral(",\"place\":") + quoted(f.place.describe(u"en")));
+        findings << item;
+    }
     QStringList recipients;
     for (const Core::RecipientAssessment &r : verdict.audience.recipients) {
         recipients << QStringLiteral(R"({"id":%1,"type":%2,"broadcast":%3,"external":%4,"audience":%5,"why":%6})")
@@ -199,7 +206,10 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
         }
         out << "    " << cursor->advanceTo(std::size_t(f.finding.start)).leftJustified(8) << ' '
             << f.finding.detector.leftJustified(18) << ' ' << Core::severityName(f.finding.severity).leftJustified(7)
-            << ' ' << f.finding.masked << '\n';
+            << ' ' << f.finding.masked;
+        if (!f.place.isEmpty())
+            out << "  (" << f.place.describe(language) << ')';
+        out << '\n';
     }
     for (const auto &skipped : result.notScanned)
         out << "Not scanned: " << skipped.attachment << " (" << skipped.reason << ")\n";
@@ -272,8 +282,10 @@ int runCheck(const QStringList &arguments)
     std::vector<Core::AttachmentText> attachments;
     std::map<QString, QByteArray> fieldTexts {{QStringLiteral("subject"), message.subject.toUtf8()},
                                               {QStringLiteral("body"), message.body.toUtf8()}};
+    const Attachments::AttachmentReader reader(
+        Attachments::AttachmentReader::findHelper(QCoreApplication::applicationFilePath()));
     for (const Core::MessageAttachment &attachment : message.attachments) {
-        Core::AttachmentText text = Core::AttachmentText::read(attachment, baseDirectory);
+        Core::AttachmentText text = reader.read(attachment, baseDirectory);
         if (text.status == Core::AttachmentText::Status::Unreadable)
             return inputError(QStringLiteral("%1: attachment %2: %3").arg(file, attachment.name, text.reason));
         fieldTexts[QStringLiteral("attachment:") + attachment.name] = text.utf8;

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace SendGuard::Core {
+
+// Where a piece of an attachment's text came from, as steps from the outside in: an entry of an
+// archive, then a sheet and a cell, a page, a slide, a table's row and cell, a header... The
+// extraction helper sends the steps as "kind=value" strings; describe() words them for people.
+struct TextPlace
+{
+    enum class Kind {
+        Entry, // a file inside an archive or an e-mail: value is its name
+        Sheet, // value: the sheet's name
+        Cell, // value: "C14" in a sheet; a table cell's number in a table
+        Page,
+        Slide,
+        Notes, // the notes of slide value
+        Paragraph,
+        Table,
+        Row,
+        Header,
+        Footer,
+        Footnote,
+        Endnote,
+        Comment,
+        Deleted, // text a tracked change deleted
+        Section,
+        TextBox,
+        Preview, // a document's stored preview text (HWP PrvText)
+        Subject, // an e-mail's subject line
+    };
+    struct Step
+    {
+        Kind kind;
+        QString value;
+        friend bool operator==(const Step &, const Step &) = default;
+    };
+
+    QList<Step> steps;
+
+    bool isEmpty() const { return steps.isEmpty(); }
+    TextPlace then(Kind kind, const QString &value = {}) const;
+
+    // "sheet=Sheet2", "cell=C14", ...; empty when a step is unknown.
+    QStringList toWire() const;
+    static std::optional<TextPlace> fromWire(const QStringList &steps);
+
+    // For people, in "ko" or "en": "명단.xlsx › Sheet2!C14", "table 1, row 3, cell 2".
+    QString describe(QStringView language) const;
+
+    friend bool operator==(const TextPlace &, const TextPlace &) = default;
+};
+
+} // namespace SendGuard::Core

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "message/textplace.h"
+
+#include <QByteArray>
+#include <functional>
+
+namespace SendGuard::Extract {
+
+class TextSink;
+
+// An e-mail (.eml, RFC 5322 with MIME): its subject (RFC 2047 words decoded), its text parts
+// (quoted-printable or base64, in their charset; HTML with its tags dropped), and its own
+// attachments, each handed to readAttachment to be read as any attachment is.
+class EmlExtractor
+{
+public:
+    using AttachmentReader =
+        std::function<void(const QByteArray &bytes, const QString &name, const Core::TextPlace &place)>;
+
+    static bool looksLikeEmail(const QByteArray &bytes);
+    static void extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink,
+                        const AttachmentReader &readAttachment);
+};
+
+} // namespace SendGuard::Extract

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "hwpextractor.h"
+
+#include "compoundfile.h"
+#include "rawinflater.h"
+#include "textsink.h"
+
+#include <QCollator>
+#include <QtEndian>
+
+#include <vector>
+
+namespace SendGuard::Extract {
+
+namespace {
+
+using Kind = Core::TextPlace::Kind;
+
+constexpr quint32 TagBegin = 0x010;
+constexpr quint32 TagParaHeader = TagBegin + 50;
+constexpr quint32 TagParaText = TagBegin + 51;
+constexpr quint32 TagCtrlHeader = TagBegin + 55;
+constexpr quint32 TagListHeader = TagBegin + 56;
+
+// FileHeader properties (bits).
+constexpr quint32 Compressed = 1u << 0;
+constexpr quint32 Password = 1u << 1;
+constexpr quint32 Distribution = 1u << 2;
+constexpr quint32 Drm = 1u << 4;
+constexpr quint32 CertificateEncrypted = 1u << 8;
+
+constexpr quint32 ctrlId(char a, char b, char c, char d)
+{
+    return (quint32(quint8(a)) << 24) | (quint32(quint8(b)) << 16) | (quint32(quint8(c)) << 8) | quint32(quint8(d));
+}
+
+// A control that holds paragraphs of its own, and how long it lasts: its records are those of a
+// higher level that follow it.
+struct Container
+{
+    quint32 level;
+    Core::TextPlace place;
+    bool table = false;
+};
+
+void readSection(const QByteArray &records, const Core::TextPlace &section, TextSink &sink)
+{
+    std::vector<Container> open;
+    int paragraphs = 0;
+    int tables = 0;
+    int notes = 0;
+    Core::TextPlace paragraphPlace = section;
+    for (qsizetype at = 0; at < records.size() && !sink.full();) {
+        if (records.size() - at < 4) {
+            sink.skip(section, QStringLiteral("a record header cut short"));
+            return;
+        }
+        const quint32 header = qFromLittleEndian<quint32>(records.constData() + at);
+        at += 4;
+        const quint32 tag = header & 0x3FF;
+        const quint32 level = (header >> 10) & 0x3FF;
+        qint64 size = header >> 20;
+        if (size == 0xFFF) {
+            if (records.size() - at < 4) {
+                sink.skip(section, QStringLiteral("a record size cut short"));
+                return;
+            }
+            size = qFromLittleEndian<quint32>(records.constData() + at);
+            at += 4;
+        }
+        if (size > records.size() - at) {
+            sink.skip(section, QStringLiteral("a record larger than what remains of its stream"));
+            return;
+        }
+        const QByteArray payload = records.mid(at, size);
+        at += size;
+
+        while (!open.empty() && level <= open.back().level)
+            open.pop_back();
+        const Core::TextPlace inside = open.empty() ? section : open.back().place;
+        switch (tag) {
+        case TagCtrlHeader: {
+            if (payload.size() < 4)
+                break;
+            const quint32 id = qFromLittleEndian<quint32>(payload.constData());
+            if (id == ctrlId('t', 'b', 'l', ' '))
+                open.push_back({level, inside.then(Kind::Table, QString::number(++tables)), true});
+            else if (id == ctrlId('h', 'e', 'a', 'd'))
+                open.push_back({level, section.then(Kind::Header), false});
+            else if (id == ctrlId('f', 'o', 'o', 't'))
+                open.push_back({level, section.then(Kind::Footer), false});
+            else if (id == ctrlId('f', 'n', ' ', ' '))
+                open.push_back({level, section.then(Kind::Footnote, QString::number(++notes)), false});
+            else if (id == ctrlId('e', 'n', ' ', ' '))
+                open.push_back({level, section.then(Kind::Endnote, QString::number(++notes)), false});
+            else if (id == ctrlId('g', 's', 'o', ' '))
+                open.push_back({level, inside.then(Kind::TextBox), false});
+            break;
+        }
+        case TagListHeader:
+            // A table cell: its column and row follow the list's paragraph count and properties.
+            if (!open.empty() && open.back().table && payload.size() >= 10) {
+                const quint16 column = qFromLittleEndian<quint16>(payload.constData() + 6);
+                const quint16 row = qFromLittleEndian<quint16>(payload.constData() + 8);
+                Container cell = open.back();
+                cell.level = level;
+                cell.table = false;
+                cell.place =
+                    cell.place.then(Kind::Row, QString::number(row + 1)).then(Kind::Cell, QString::number(column + 1));
+                open.push_back(cell);
+            }
+            break;
+        case TagParaHeader:
+            paragraphPlace = open.empty() ? section.then(Kind::Paragraph, QString::number(++paragraphs)) : inside;
+            break;
+        case TagParaText:
+            sink.add(paragraphPlace, HwpExtractor::paragraphText(payload));
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+} // namespace
+
+bool HwpExtractor::isHwp97(const QByteArray &bytes)
+{
+    return bytes.startsWith("HWP Document File V3");
+}
+
+QString HwpExtractor::paragraphText(const QByteArray &payload)
+{
+    const qsizetype units = payload.size() / 2;
+    const auto unit = [&](qsizetype i) { return qFromLittleEndian<quint16>(payload.constData() + 2 * i); };
+    std::u16string text;
+    for (qsizetype i = 0; i < units;) {
+        const quint16 c = unit(i);
+        if (c >= 32) {
+            text.push_back(char16_t(c));
+            ++i;
+            continue;
+        }
+        switch (c) {
+        // Controls one unit wide.
+        case 10:
+            text.push_back(u'\n');
+            ++i;
+            continue;
+        case 13:
+            return QString::fromStdU16String(text); // the paragraph ends
+        case 24:
+            text.push_back(u'-');
+            ++i;
+            continue;
+        case 30:
+        case 31:
+            text.push_back(u' ');
+            ++i;
+            continue;
+        case 0:
+        case 25:
+        case 26:
+        case 27:
+        case 28:
+        case 29:
+            ++i;
+            continue;
+        // Inline and extended controls: eight units, the code at both ends.
+        case 9:
+            text.push_back(u'\t');
+            [[fallthrough]];
+        default:
+            i += 8;
+            continue;
+        }
+    }
+    return QString::fromStdU16String(text);
+}
+
+void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink)
+{
+    QString error;
+    const auto file = CompoundFile::open(bytes, &error);
+    if (!file) {
+        sink.skip(base, QStringLiteral("not a readable HWP file (%1): not scanned").arg(error));
+        return;
+    }
+    const auto header = file->stream(QStringLiteral("FileHeader"), 4096, &error);
+    if (!header || header->size() < 40 || !header->startsWith("HWP Document File")) {
+        sink.skip(base, QStringLiteral("no HWP file header: not scanned"));
+        return;
+    }
+    const quint32 version = qFromLittleEndian<quint32>(header->constData() + 32);
+    const quint32 properties = qFromLittleEndian<quint32>(header->constData() + 36);
+    if ((version >> 24) != 5) {
+        sink.skip(base, QStringLiteral("HWP version %1: unsupported version").arg(version >> 24));
+        return;
+    }
+    if (properties & (Password | Distribution | Drm | CertificateEncrypted)) {
+        sink.skip(base, QStringLiteral("encrypted (password, DRM or distribution document): not scanned"));
+        return;
+    }
+    QStringList sections;
+    for (const QString &name : file->streams()) {
+        if (name.startsWith(QLatin1String("BodyText/Section")))
+            sections.append(name);
+    }
+    QCollator numeric;
+    numeric.setNumericMode(true);
+    std::sort(sections.begin(), sections.end(), numeric);
+    const bool before = sink.hasText();
+    for (const QString &name : std::as_const(sections)) {
+        if (sink.full())
+            break;
+        const Core::TextPlace place =
+            base.then(Kind::Section, QString::number(name.mid(int(qstrlen("BodyText/Section"))).toInt() + 1));
+        auto stream = file->stream(name, sink.limits().maxEntryBytes, &error);
+        if (stream && (properties & Compressed))
+            stream = RawInflater::inflate(*stream, sink, &error);
+        if (!stream) {
+            sink.skip(place, error);
+            continue;
+        }
+        readSection(*stream, place, sink);
+    }
+    if (sections.isEmpty())
+        sink.skip(base, QStringLiteral("no BodyText sections"));
+    if (!before && !sink.hasText()) {
+        // The preview the format keeps beside the body (UTF-16LE, the first page or so).
+        if (const auto preview = file->stream(QStringLiteral("PrvText"), 1 << 20, &error)) {
+            sink.add(base.then(Kind::Preview),
+                     QString::fromUtf16(reinterpret_cast<const char16_t *>(preview->constData()), preview->size() / 2));
+        }
+    }
+}
+
+} // namespace SendGuard::Extract

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "message/textplace.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace SendGuard::Extract {
+
+class TextSink;
+
+// HWP 5.0, Hancom's binary format, written with reference to Hancom's published format document
+// ("한글 문서 파일 형식 5.0"): the compound file's FileHeader (version and flags), then every
+// BodyText/Section stream (raw DEFLATE when compressed), record by record, each size checked
+// against what remains; text from every PARA_TEXT record (tables, text boxes, headers and notes
+// are nested paragraphs), control characters skipped by their documented widths. Password,
+// DRM and distribution documents are "encrypted: not scanned"; HWP 3.0 (HWP 97) is "unsupported
+// version". The preview text (PrvText) is read when the sections give no text.
+class HwpExtractor
+{
+public:
+    static bool isHwp97(const QByteArray &bytes);
+    static void extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink);
+
+    // The text of one PARA_TEXT record's UTF-16LE payload, controls skipped.
+    static QString paragraphText(const QByteArray &payload);
+};
+
+} // namespace SendGuard::Extract

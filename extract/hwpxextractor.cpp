@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "hwpxextractor.h"
+
+#include "textsink.h"
+#include "xmltextwalker.h"
+#include "zipcontainer.h"
+
+#include <QRegularExpression>
+
+#include <map>
+
+namespace SendGuard::Extract {
+
+namespace {
+
+using Kind = Core::TextPlace::Kind;
+
+XmlTextWalker::Dialect owpmlDialect()
+{
+    XmlTextWalker::Dialect dialect;
+    dialect.paragraphs = {QStringLiteral("p")};
+    dialect.texts = {QStringLiteral("t")};
+    dialect.lineBreaks = {QStringLiteral("lineBreak")};
+    dialect.tabs = {QStringLiteral("tab")};
+    dialect.table = QStringLiteral("tbl");
+    dialect.row = QStringLiteral("tr");
+    dialect.cell = QStringLiteral("tc");
+    dialect.containers = {
+        {QStringLiteral("header"), {Kind::Header, QString()}},
+        {QStringLiteral("footer"), {Kind::Footer, QString()}},
+        {QStringLiteral("footNote"), {Kind::Footnote, QString()}},
+        {QStringLiteral("endNote"), {Kind::Endnote, QString()}},
+    };
+    return dialect;
+}
+
+} // namespace
+
+void HwpxExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
+{
+    const QRegularExpression section(QStringLiteral("^Contents/section([0-9]+)\\.xml$"));
+    std::map<int, QString> sections;
+    for (const ZipContainer::Entry &entry : zip.entries()) {
+        const QRegularExpressionMatch match = section.match(entry.name);
+        if (match.hasMatch())
+            sections.emplace(match.captured(1).toInt(), entry.name);
+    }
+    if (sections.empty())
+        sink.skip(base, QStringLiteral("no Contents/section0.xml: not an HWPX document"));
+    for (const auto &[number, name] : sections) {
+        const Core::TextPlace place = base.then(Kind::Section, QString::number(number + 1));
+        QString error;
+        const auto xml = zip.read(name, sink, &error);
+        if (!xml || !XmlTextWalker::walk(*xml, owpmlDialect(), place, sink, &error))
+            sink.skip(place, error);
+    }
+}
+
+} // namespace SendGuard::Extract

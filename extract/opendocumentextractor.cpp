@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "opendocumentextractor.h"
+
+#include "spreadsheetextractor.h"
+#include "textsink.h"
+#include "xmltextwalker.h"
+#include "zipcontainer.h"
+
+#include <QXmlStreamReader>
+
+namespace SendGuard::Extract {
+
+namespace {
+
+using Kind = Core::TextPlace::Kind;
+
+XmlTextWalker::Dialect textDialect()
+{
+    XmlTextWalker::Dialect dialect;
+    dialect.paragraphs = {QStringLiteral("p"), QStringLiteral("h")};
+    dialect.skipped = {QStringLiteral("creator"), QStringLiteral("date"), QStringLiteral("note-citation")};
+    dialect.lineBreaks = {QStringLiteral("line-break")};
+    dialect.tabs = {QStringLiteral("tab")};
+    dialect.spaces = QStringLiteral("s");
+    dialect.table = QStringLiteral("table");
+    dialect.row = QStringLiteral("table-row");
+    dialect.cell = QStringLiteral("table-cell");
+    dialect.containers = {
+        {QStringLiteral("note"), {Kind::Footnote, QString()}},
+        {QStringLiteral("annotation"), {Kind::Comment, QString()}},
+        {QStringLiteral("page"), {Kind::Slide, QString()}}, // draw:page, in a presentation
+        {QStringLiteral("header"), {Kind::Header, QString()}},
+        {QStringLiteral("footer"), {Kind::Footer, QString()}},
+    };
+    return dialect;
+}
+
+// "A", "Z", "AA" for column 1, 26, 27.
+QString columnName(int column)
+{
+    QString name;
+    for (; column > 0; column = (column - 1) / 26)
+        name.prepend(QChar(u'A' + (column - 1) % 26));
+    return name;
+}
+
+bool isSpreadsheet(const QByteArray &content)
+{
+    return content.contains("<office:spreadsheet") || content.contains(":spreadsheet>");
+}
+
+// A spreadsheet's cells, sheet by sheet: the value a number cell holds, else the cell's text.
+bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, TextSink &sink, QString *error)
+{
+    QXmlStreamReader reader(content);
+    QString sheet;
+    int row = 0;
+    int column = 0;
+    int rowsRepeated = 1;
+    while (!reader.atEnd() && !sink.full()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::DTD) {
+            *error = QStringLiteral("an XML part declares a DTD: refused");
+            return false;
+        }
+        if (token == QXmlStreamReader::EndElement && reader.name() == QLatin1String("table-row"))
+            row += rowsRepeated;
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        const QXmlStreamAttributes attributes = reader.attributes();
+        if (reader.name() == QLatin1String("table")) {
+            sheet = attributes.value(QLatin1String("name")).toString();
+            row = 1;
+        } else if (reader.name() == QLatin1String("table-row")) {
+            column = 1;
+            rowsRepeated = qMax(1, attributes.value(QLatin1String("number-rows-repeated")).toInt());
+        } else if (reader.name() == QLatin1String("table-cell") ||
+                   reader.name() == QLatin1String("covered-table-cell")) {
+            const int repeated = qMax(1, attributes.value(QLatin1String("number-columns-repeated")).toInt());
+            const QString type = attributes.value(QLatin1String("value-type")).toString();
+            QString text;
+            if (type == QLatin1String("float") || type == QLatin1String("percentage") ||
+                type == QLatin1String("currency"))
+                text = SpreadsheetExtractor::numberText(attributes.value(QLatin1String("value")).toString());
+            // The cell's paragraphs (read even for numbers, to move past them).
+            QString shown;
+            for (int depth = 1; depth > 0 && !reader.atEnd();) {
+                const auto inner = reader.readNext();
+                if (inner == QXmlStreamReader::StartElement) {
+                    ++depth;
+                    if (reader.name() == QLatin1String("p") && !shown.isEmpty())
+                        shown += QLatin1Char('\n');
+                } else if (inner == QXmlStreamReader::EndElement) {
+                    --depth;
+                } else if (inner == QXmlStreamReader::Characters) {
+                    shown += reader.text();
+                }
+            }
+            sink.add(base.then(Kind::Sheet, sheet).then(Kind::Cell, columnName(column) + QString::number(row)),
+                     text.isEmpty() ? shown : text);
+            column += qMin(repeated, 16384);
+        }
+    }
+    if (reader.hasError()) {
+        *error = QStringLiteral("not well-formed XML: %1").arg(reader.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void OpenDocumentExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
+{
+    QString error;
+    const auto content = zip.read(QStringLiteral("content.xml"), sink, &error);
+    if (!content) {
+        sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
+        return;
+    }
+    const bool read = isSpreadsheet(*content) ? readSpreadsheet(*content, base, sink, &error)
+                                              : XmlTextWalker::walk(*content, textDialect(), base, sink, &error);
+    if (!read)
+        sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
+    if (zip.indexOf(QStringLiteral("styles.xml")) < 0)
+        return;
+    // Headers and footers live in the master pages; other paragraphs there are style samples.
+    const auto styles = zip.read(QStringLiteral("styles.xml"), sink, &error);
+    XmlTextWalker::Dialect dialect = textDialect();
+    dialect.numberParagraphs = false;
+    if (!styles || !XmlTextWalker::walk(*styles, dialect, base, sink, &error))
+        sink.skip(base, QStringLiteral("styles.xml: %1").arg(error));
+}
+
+} // namespace SendGuard::Extract

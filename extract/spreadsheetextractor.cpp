@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "spreadsheetextractor.h"
+
+#include "textsink.h"
+#include "zipcontainer.h"
+
+#include <QDir>
+#include <QXmlStreamReader>
+
+#include <cmath>
+
+namespace SendGuard::Extract {
+
+namespace {
+
+using Kind = Core::TextPlace::Kind;
+
+// Reads xml with reader, refusing a DTD; calls onElement at each start element. False with error
+// when the XML is not well formed.
+template<typename OnElement>
+bool readXml(const QByteArray &xml, QString *error, OnElement onElement)
+{
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::DTD) {
+            *error = QStringLiteral("an XML part declares a DTD: refused");
+            return false;
+        }
+        if (token == QXmlStreamReader::StartElement && !onElement(reader))
+            break;
+    }
+    if (reader.hasError()) {
+        *error = QStringLiteral("not well-formed XML: %1").arg(reader.errorString());
+        return false;
+    }
+    return true;
+}
+
+// The text of the element reader is on, with every <t> inside it (rich text runs, phonetic
+// guides) joined; leaves the reader on its end element.
+QString allText(QXmlStreamReader &reader)
+{
+    QString text;
+    int depth = 1;
+    bool inText = false;
+    while (depth > 0 && !reader.atEnd()) {
+        switch (reader.readNext()) {
+        case QXmlStreamReader::StartElement:
+            ++depth;
+            inText = reader.name() == QLatin1String("t") || reader.name() == QLatin1String("v");
+            break;
+        case QXmlStreamReader::EndElement:
+            --depth;
+            inText = false;
+            break;
+        case QXmlStreamReader::Characters:
+            if (inText)
+                text += reader.text();
+            break;
+        default:
+            break;
+        }
+    }
+    return text;
+}
+
+struct Sheet
+{
+    QString name;
+    QString part;
+};
+
+// The sheets in workbook order, with the part each lives in (xl/_rels/workbook.xml.rels).
+QList<Sheet> sheetsOf(const ZipContainer &zip, TextSink &sink, QString *error)
+{
+    const auto workbook = zip.read(QStringLiteral("xl/workbook.xml"), sink, error);
+    const auto relations = zip.read(QStringLiteral("xl/_rels/workbook.xml.rels"), sink, error);
+    if (!workbook || !relations)
+        return {};
+    QHash<QString, QString> targets;
+    if (!readXml(*relations, error, [&](QXmlStreamReader &reader) {
+            if (reader.name() == QLatin1String("Relationship")) {
+                const QString target = reader.attributes().value(QLatin1String("Target")).toString();
+                targets.insert(reader.attributes().value(QLatin1String("Id")).toString(),
+                               target.startsWith(QLatin1Char('/')) ? target.mid(1)
+                                                                   : QDir::cleanPath(QStringLiteral("xl/") + target));
+            }
+            return true;
+        }))
+        return {};
+    QList<Sheet> sheets;
+    if (!readXml(*workbook, error, [&](QXmlStreamReader &reader) {
+            if (reader.name() == QLatin1String("sheet")) {
+                QString id;
+                for (const QXmlStreamAttribute &attribute : reader.attributes()) {
+                    if (attribute.name() == QLatin1String("id"))
+                        id = attribute.value().toString(); // r:id, whatever the prefix
+                }
+                sheets.append({reader.attributes().value(QLatin1String("name")).toString(), targets.value(id)});
+            }
+            return true;
+        }))
+        return {};
+    return sheets;
+}
+
+} // namespace
+
+QString SpreadsheetExtractor::numberText(const QString &value)
+{
+    bool ok = false;
+    const double number = value.toDouble(&ok);
+    // Whole numbers of up to 15 digits are exact in a double, as Excel keeps them.
+    if (ok && std::isfinite(number) && number == std::trunc(number) && std::fabs(number) < 1e15)
+        return QString::number(qint64(number));
+    return value;
+}
+
+void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
+{
+    QString error;
+    QStringList shared;
+    if (zip.indexOf(QStringLiteral("xl/sharedStrings.xml")) >= 0) {
+        const auto strings = zip.read(QStringLiteral("xl/sharedStrings.xml"), sink, &error);
+        if (!strings || !readXml(*strings, &error, [&](QXmlStreamReader &reader) {
+                if (reader.name() == QLatin1String("si"))
+                    shared.append(allText(reader));
+                return !sink.full();
+            })) {
+            sink.skip(base, QStringLiteral("shared strings: %1").arg(error));
+        }
+    }
+    const QList<Sheet> sheets = sheetsOf(zip, sink, &error);
+    if (sheets.isEmpty() && !error.isEmpty())
+        sink.skip(base, QStringLiteral("workbook: %1").arg(error));
+    for (const Sheet &sheet : sheets) {
+        const Core::TextPlace place = base.then(Kind::Sheet, sheet.name);
+        const auto xml = zip.read(sheet.part, sink, &error);
+        if (!xml) {
+            sink.skip(place, error);
+            continue;
+        }
+        const bool read = readXml(*xml, &error, [&](QXmlStreamReader &reader) {
+            if (reader.name() != QLatin1String("c"))
+                return true;
+            const QString reference = reader.attributes().value(QLatin1String("r")).toString();
+            const QString type = reader.attributes().value(QLatin1String("t")).toString();
+            const QString value = allText(reader);
+            QString text;
+            if (type == QLatin1String("s")) {
+                bool ok = false;
+                const int index = value.trimmed().toInt(&ok);
+                text = ok ? shared.value(index) : QString();
+            } else if (type.isEmpty() || type == QLatin1String("n")) {
+                text = numberText(value.trimmed());
+            } else {
+                text = value; // inlineStr, str (a formula's text), e (an error), b (a boolean)
+            }
+            sink.add(place.then(Kind::Cell, reference), text);
+            return !sink.full();
+        });
+        if (!read)
+            sink.skip(place, error);
+    }
+}
+
+} // namespace SendGuard::Extract

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "message/textplace.h"
+
+namespace SendGuard::Extract {
+
+class TextSink;
+class ZipContainer;
+
+// XLSX (SpreadsheetML): every sheet, in the workbook's order and by its name, cell by cell: shared
+// strings, inline strings, formula results and numbers (a resident registration number typed as a
+// number is a number cell), each with its place ("Sheet2!C14").
+class SpreadsheetExtractor
+{
+public:
+    static void extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink);
+
+    // A number cell's value as a person typed it: "8503152345678", not "8.503152345678E12".
+    static QString numberText(const QString &value);
+};
+
+} // namespace SendGuard::Extract

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "textsink.h"
+
+namespace SendGuard::Extract {
+
+TextSink::TextSink(const ExtractLimits &limits, PieceHandler onPiece)
+    : m_limits(limits)
+    , m_onPiece(std::move(onPiece))
+{
+}
+
+void TextSink::add(const Core::TextPlace &place, const QString &text)
+{
+    if (full() || text.trimmed().isEmpty())
+        return;
+    const qint64 room = m_limits.maxCharacters - m_characters;
+    if (text.size() > room) {
+        m_onPiece(place, text.left(room));
+        m_characters = m_limits.maxCharacters;
+        stop(QStringLiteral("more than %1 characters of text: the rest was not read")
+                 .arg(QString::number(m_limits.maxCharacters)));
+        return;
+    }
+    m_characters += text.size();
+    m_onPiece(place, text);
+}
+
+void TextSink::skip(const Core::TextPlace &place, const QString &reason)
+{
+    constexpr int Kept = 20; // enough to say what happened; the count says the rest
+    if (m_skipped.size() < Kept)
+        m_skipped.append(place.isEmpty() ? reason : QStringLiteral("%1: %2").arg(place.describe(u"en"), reason));
+    else if (m_skipped.size() == Kept)
+        m_skipped.append(QStringLiteral("…"));
+}
+
+void TextSink::stop(const QString &reason)
+{
+    if (m_stopped.isEmpty())
+        m_stopped = reason;
+}
+
+bool TextSink::takeEntry()
+{
+    if (++m_entries > m_limits.maxEntries) {
+        stop(QStringLiteral("more than %1 entries in archives").arg(m_limits.maxEntries));
+        return false;
+    }
+    return !full();
+}
+
+bool TextSink::takeInflated(qint64 bytes)
+{
+    m_inflated += bytes;
+    if (m_inflated > m_limits.maxTotalBytes) {
+        stop(QStringLiteral("more than %1 bytes decompressed").arg(QString::number(m_limits.maxTotalBytes)));
+        return false;
+    }
+    return !full();
+}
+
+QString TextSink::incomplete() const
+{
+    QStringList reasons;
+    if (!m_stopped.isEmpty())
+        reasons.append(m_stopped);
+    reasons += m_skipped;
+    return reasons.join(QStringLiteral("; "));
+}
+
+} // namespace SendGuard::Extract

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "extractlimits.h"
+
+#include "message/textplace.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace SendGuard::Extract {
+
+// Where extractors put what they read: pieces of text with their places, and the parts they could
+// not read. Counts what a whole attachment costs (characters, entries, inflated bytes) against the
+// limits; once a limit is hit, full() says to stop, and the reason is kept.
+class TextSink
+{
+public:
+    using PieceHandler = std::function<void(const Core::TextPlace &place, const QString &text)>;
+
+    TextSink(const ExtractLimits &limits, PieceHandler onPiece);
+
+    const ExtractLimits &limits() const { return m_limits; }
+
+    // A piece of text; blank pieces are dropped. Past the character limit the piece is cut and
+    // the sink is full.
+    void add(const Core::TextPlace &place, const QString &text);
+    // A part that could not be read (an encrypted entry, an unknown format inside an archive).
+    void skip(const Core::TextPlace &place, const QString &reason);
+    // A limit was hit: nothing more is read.
+    void stop(const QString &reason);
+
+    // Budget for archives: false (and stop()) when one more entry, or more inflated bytes, would
+    // pass the limits.
+    bool takeEntry();
+    bool takeInflated(qint64 bytes);
+
+    bool full() const { return !m_stopped.isEmpty(); }
+    // Why the text is not all there: a limit, or the parts skipped. Empty when it is.
+    QString incomplete() const;
+    bool hasText() const { return m_characters > 0; }
+
+private:
+    ExtractLimits m_limits;
+    PieceHandler m_onPiece;
+    qint64 m_characters = 0;
+    int m_entries = 0;
+    qint64 m_inflated = 0;
+    QString m_stopped;
+    QStringList m_skipped;
+};
+
+} // namespace SendGuard::Extract

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "wordprocessingextractor.h"
+
+#include "textsink.h"
+#include "xmltextwalker.h"
+#include "zipcontainer.h"
+
+#include <QCollator>
+#include <QRegularExpression>
+
+namespace SendGuard::Extract {
+
+namespace {
+
+using Kind = Core::TextPlace::Kind;
+
+XmlTextWalker::Dialect wordDialect()
+{
+    XmlTextWalker::Dialect dialect;
+    dialect.paragraphs = {QStringLiteral("p")};
+    dialect.texts = {QStringLiteral("t")};
+    dialect.deletedTexts = {QStringLiteral("delText")};
+    dialect.skipped = {QStringLiteral("instrText"), QStringLiteral("delInstrText")};
+    dialect.lineBreaks = {QStringLiteral("br"), QStringLiteral("cr")};
+    dialect.tabs = {QStringLiteral("tab")};
+    dialect.table = QStringLiteral("tbl");
+    dialect.row = QStringLiteral("tr");
+    dialect.cell = QStringLiteral("tc");
+    dialect.containers = {
+        {QStringLiteral("footnote"), {Kind::Footnote, QStringLiteral("id")}},
+        {QStringLiteral("endnote"), {Kind::Endnote, QStringLiteral("id")}},
+        {QStringLiteral("comment"), {Kind::Comment, QStringLiteral("id")}},
+        {QStringLiteral("txbxContent"), {Kind::TextBox, QString()}},
+    };
+    return dialect;
+}
+
+// word/header1.xml, word/header2.xml, ... in number order.
+QStringList partsNamed(const ZipContainer &zip, const QString &pattern)
+{
+    const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern));
+    QStringList names;
+    for (const ZipContainer::Entry &entry : zip.entries()) {
+        if (expression.match(entry.name).hasMatch())
+            names.append(entry.name);
+    }
+    QCollator numeric;
+    numeric.setNumericMode(true);
+    std::sort(names.begin(), names.end(), numeric);
+    return names;
+}
+
+void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlace &place, TextSink &sink)
+{
+    QString error;
+    const auto xml = zip.read(name, sink, &error);
+    if (!xml || !XmlTextWalker::walk(*xml, wordDialect(), place, sink, &error))
+        sink.skip(place.isEmpty() ? Core::TextPlace {}.then(Kind::Entry, name) : place, error);
+}
+
+} // namespace
+
+void WordprocessingExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
+{
+    walkPart(zip, QStringLiteral("word/document.xml"), base, sink);
+    for (const QString &name : partsNamed(zip, QStringLiteral("word/header[0-9]*\\.xml")))
+        walkPart(zip, name, base.then(Kind::Header), sink);
+    for (const QString &name : partsNamed(zip, QStringLiteral("word/footer[0-9]*\\.xml")))
+        walkPart(zip, name, base.then(Kind::Footer), sink);
+    for (const char *part : {"word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"}) {
+        if (zip.indexOf(QLatin1String(part)) >= 0)
+            walkPart(zip, QLatin1String(part), base, sink);
+    }
+}
+
+} // namespace SendGuard::Extract

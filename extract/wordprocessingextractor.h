@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "message/textplace.h"
+
+namespace SendGuard::Extract {
+
+class TextSink;
+class ZipContainer;
+
+// DOCX (WordprocessingML): the body with its tables, headers, footers, footnotes, endnotes,
+// comments and tracked deletions. A paragraph's runs are joined, so a number split across runs by
+// formatting or spell checking is read whole.
+class WordprocessingExtractor
+{
+public:
+    static void extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink);
+};
+
+} // namespace SendGuard::Extract

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "message/textplace.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+namespace SendGuard::Extract {
+
+class TextSink;
+
+// Reads the text of one XML part of an office document (a DOCX, PPTX, HWPX or ODF part) paragraph
+// by paragraph, with tables, rows and cells, notes and headers as places. Element names are local
+// names (namespaces differ between transitional and strict OOXML). A document type declaration is
+// refused: no entity is ever expanded.
+class XmlTextWalker
+{
+public:
+    struct Dialect
+    {
+        QSet<QString> paragraphs; // p, h
+        QSet<QString> texts; // elements whose characters are text (w:t); empty: all characters in a paragraph
+        QSet<QString> deletedTexts; // text a tracked change deleted (w:delText)
+        QSet<QString> skipped; // elements whose characters are not text (field codes, ODF annotations' metadata)
+        QSet<QString> lineBreaks;
+        QSet<QString> tabs;
+        QString spaces; // ODF text:s, with its count in attribute "c"
+        QString table, row, cell;
+        // Elements that start a place of their own, and the attribute that numbers them (empty: counted).
+        QHash<QString, std::pair<Core::TextPlace::Kind, QString>> containers;
+        bool numberParagraphs = true; // "paragraph 12" outside tables
+    };
+
+    // False with error set when the XML is not well formed or declares a DTD.
+    static bool walk(const QByteArray &xml, const Dialect &dialect, const Core::TextPlace &base, TextSink &sink,
+                     QString *error);
+};
+
+} // namespace SendGuard::Extract

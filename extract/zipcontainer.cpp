@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "zipcontainer.h"
+
+#include "textsink.h"
+
+#include <zip.h>
+
+namespace SendGuard::Extract {
+
+struct ZipContainer::Handle
+{
+    zip_t *archive = nullptr;
+    ~Handle()
+    {
+        if (archive)
+            zip_discard(archive); // read only: nothing to write back
+    }
+};
+
+ZipContainer::~ZipContainer() = default;
+
+std::unique_ptr<ZipContainer> ZipContainer::open(const QByteArray &bytes, QString *error)
+{
+    zip_error_t zipError;
+    zip_error_init(&zipError);
+    zip_source_t *source = zip_source_buffer_create(bytes.constData(), zip_uint64_t(bytes.size()), 0, &zipError);
+    if (!source) {
+        *error = QString::fromUtf8(zip_error_strerror(&zipError));
+        zip_error_fini(&zipError);
+        return nullptr;
+    }
+    zip_t *archive = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &zipError);
+    if (!archive) {
+        zip_source_free(source);
+        *error =
+            QStringLiteral("not a consistent ZIP archive: %1").arg(QString::fromUtf8(zip_error_strerror(&zipError)));
+        zip_error_fini(&zipError);
+        return nullptr;
+    }
+    zip_error_fini(&zipError);
+    std::unique_ptr<ZipContainer> container(new ZipContainer);
+    container->m_handle = std::make_unique<Handle>();
+    container->m_handle->archive = archive;
+    const zip_int64_t count = zip_get_num_entries(archive, 0);
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t stat;
+        zip_stat_init(&stat);
+        if (zip_stat_index(archive, zip_uint64_t(i), 0, &stat) != 0 || !(stat.valid & ZIP_STAT_NAME)) {
+            *error = QStringLiteral("entry %1 cannot be read").arg(i);
+            return nullptr;
+        }
+        Entry entry;
+        entry.name = QString::fromUtf8(stat.name);
+        entry.compressedSize = (stat.valid & ZIP_STAT_COMP_SIZE) ? qint64(stat.comp_size) : 0;
+        entry.encrypted = (stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE;
+        entry.directory = entry.name.endsWith(QLatin1Char('/'));
+        container->m_entries.append(entry);
+    }
+    return container;
+}
+
+int ZipContainer::indexOf(const QString &name) const
+{
+    for (int i = 0; i < m_entries.size(); ++i) {
+        if (m_entries.at(i).name == name)
+            return i;
+    }
+    return -1;
+}
+
+std::optional<QByteArray> ZipContainer::read(const QString &name, TextSink &sink, QString *error) const
+{
+    const int index = indexOf(name);
+    if (index < 0) {
+        *error = QStringLiteral("%1: missing").arg(name);
+        return std::nullopt;
+    }
+    return read(index, sink, error);
+}
+
+std::optional<QByteArray> ZipContainer::read(int index, TextSink &sink, QString *error) const
+{
+    const Entry &entry = m_entries.at(index);
+    if (entry.encrypted) {
+        *error = QStringLiteral("encrypted: not scanned");
+        return std::nullopt;
+    }
+    if (!sink.takeEntry()) {
+        *error = sink.incomplete();
+        return std::nullopt;
+    }
+    zip_file_t *file = zip_fopen_index(m_handle->archive, zip_uint64_t(index), 0);
+    if (!file) {
+        *error = QStringLiteral("cannot be decompressed: %1")
+                     .arg(QString::fromUtf8(zip_error_strerror(zip_get_error(m_handle->archive))));
+        return std::nullopt;
+    }
+    const ExtractLimits &limits = sink.limits();
+    QByteArray bytes;
+    char block[64 * 1024];
+    for (;;) {
+        const zip_int64_t read = zip_fread(file, block, sizeof(block));
+        if (read < 0) {
+            *error = QStringLiteral("cannot be decompressed: %1")
+                         .arg(QString::fromUtf8(zip_error_strerror(zip_file_get_error(file))));
+            zip_fclose(file);
+            return std::nullopt;
+        }
+        if (read == 0)
+            break;
+        bytes.append(block, qsizetype(read));
+        // Counted as produced: a header may say anything.
+        if (bytes.size() > limits.maxEntryBytes ||
+            (bytes.size() > limits.ratioFloor &&
+             bytes.size() > limits.maxRatio * qMax<qint64>(1, entry.compressedSize))) {
+            *error = QStringLiteral("decompresses to more than %1 (a compression bomb?): not scanned")
+                         .arg(bytes.size() > limits.maxEntryBytes
+                                  ? QStringLiteral("%1 bytes").arg(QString::number(limits.maxEntryBytes))
+                                  : QStringLiteral("%1 times its size").arg(limits.maxRatio));
+            zip_fclose(file);
+            return std::nullopt;
+        }
+        if (!sink.takeInflated(read)) {
+            *error = sink.incomplete();
+            zip_fclose(file);
+            return std::nullopt;
+        }
+    }
+    zip_fclose(file);
+    return bytes;
+}
+
+} // namespace SendGuard::Extract

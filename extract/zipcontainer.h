@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace SendGuard::Extract {
+
+class TextSink;
+
+// A ZIP archive in memory, read with libzip and its consistency checks (ZIP_CHECKCONS: the local
+// headers must agree with the central directory, so overlapping or disguised entries are refused).
+// Entries are decompressed against the sink's budget: per entry, per attachment, and the ratio of
+// inflated to compressed bytes, all counted on the bytes actually produced.
+class ZipContainer
+{
+public:
+    struct Entry
+    {
+        QString name;
+        qint64 compressedSize = 0;
+        bool encrypted = false;
+        bool directory = false;
+    };
+
+    ~ZipContainer();
+    ZipContainer(const ZipContainer &) = delete;
+    ZipContainer &operator=(const ZipContainer &) = delete;
+
+    // Empty with error set when bytes are not a consistent ZIP archive. bytes must outlive it.
+    static std::unique_ptr<ZipContainer> open(const QByteArray &bytes, QString *error);
+
+    const QList<Entry> &entries() const { return m_entries; }
+    // The entry's index, -1 when there is none of that name.
+    int indexOf(const QString &name) const;
+
+    // The entry's bytes; empty with error set when it is encrypted, broken or over a limit (the
+    // sink is then stopped for the limits that concern the whole attachment).
+    std::optional<QByteArray> read(int index, TextSink &sink, QString *error) const;
+    std::optional<QByteArray> read(const QString &name, TextSink &sink, QString *error) const;
+
+private:
+    ZipContainer() = default;
+
+    struct Handle;
+    std::unique_ptr<Handle> m_handle;
+    QList<Entry> m_entries;
+};
+
+} // namespace SendGuard::Extract

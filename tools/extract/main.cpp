@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// sendguard-extract: reads one attachment on standard input and writes its text, piece by piece
+// with each piece's place, as JSON lines on standard output. Runs locked down (Sandbox) so that a
+// hostile document costs "not scanned", never the messaging client. The protocol is in
+// docs/architecture.md, section 4.8; AttachmentReader (attachments/) is its only client.
+#include "sandbox.h"
+
+#include "documentextractor.h"
+#include "extractlimits.h"
+#include "textsink.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+using namespace SendGuard;
+
+void writeLine(const QJsonObject &object)
+{
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(line.constData(), 1, std::size_t(line.size()), stdout);
+}
+
+int finish(const QString &format, const QString &incomplete, const QString &notScanned = {})
+{
+    QJsonObject done {{QStringLiteral("done"), true}, {QStringLiteral("format"), format}};
+    if (!notScanned.isEmpty())
+        done.insert(QStringLiteral("notScanned"), notScanned);
+    else if (!incomplete.isEmpty())
+        done.insert(QStringLiteral("incomplete"), incomplete);
+    writeLine(done);
+    std::fflush(stdout);
+    return 0;
+}
+
+// --name NAME and --limit KEY=VALUE (ExtractLimits' fields, as the host's policy sets them).
+bool parseArguments(int argc, char *argv[], QString *name, Extract::ExtractLimits *limits)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument = argv[i];
+        if (i + 1 >= argc)
+            return false;
+        const QByteArray value = argv[++i];
+        if (argument == "--name") {
+            *name = QString::fromUtf8(value);
+            continue;
+        }
+        if (argument != "--limit")
+            return false;
+        const qsizetype equals = value.indexOf('=');
+        bool ok = false;
+        const qint64 number = value.mid(equals + 1).toLongLong(&ok);
+        if (equals < 0 || !ok || number < 1)
+            return false;
+        const QByteArray key = value.left(equals);
+        if (key == "maxInputBytes")
+            limits->maxInputBytes = number;
+        else if (key == "maxEntries")
+            limits->maxEntries = int(qMin<qint64>(number, 1'000'000));
+        else if (key == "maxDepth")
+            limits->maxDepth = int(qMin<qint64>(number, 64));
+        else if (key == "maxRatio")
+            limits->maxRatio = int(qMin<qint64>(number, 1'000'000));
+        else if (key == "maxEntryBytes")
+            limits->maxEntryBytes = number;
+        else if (key == "maxTotalBytes")
+            limits->maxTotalBytes = number;
+        else if (key == "maxCharacters")
+            limits->maxCharacters = number;
+        else if (key == "maxSeconds")
+            limits->maxSeconds = int(qMin<qint64>(number, 3600));
+        else
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QString name;
+    Extract::ExtractLimits limits;
+    if (!parseArguments(argc, argv, &name, &limits)) {
+        std::fputs("usage: sendguard-extract [--name NAME] [--limit KEY=VALUE]... < FILE\n", stderr);
+        return 2;
+    }
+    // Read everything first, never past the limit: then nothing but parsing remains.
+    QByteArray bytes;
+    char block[64 * 1024];
+    for (ssize_t read; (read = ::read(STDIN_FILENO, block, sizeof(block))) != 0;) {
+        if (read < 0) {
+            if (errno == EINTR)
+                continue;
+            return finish(QString(), QString(), QStringLiteral("cannot read the attachment"));
+        }
+        bytes.append(block, qsizetype(read));
+        if (bytes.size() > limits.maxInputBytes)
+            return finish(
+                QString(), QString(),
+                QStringLiteral("larger than %1 bytes: not scanned").arg(QString::number(limits.maxInputBytes)));
+    }
+    QString error;
+    if (!Tools::Sandbox::enter({qint64(2) << 30, limits.maxSeconds + 1}, &error))
+        return finish(QString(), QString(), QStringLiteral("the reader could not be locked down (%1)").arg(error));
+
+    Extract::TextSink sink(limits, [](const Core::TextPlace &place, const QString &text) {
+        writeLine(
+            {{QStringLiteral("place"), QJsonArray::fromStringList(place.toWire())}, {QStringLiteral("text"), text}});
+    });
+    const auto format = Extract::DocumentExtractor::sniff(bytes, name);
+    Extract::DocumentExtractor::extract(bytes, name, {}, sink);
+    const QString formatName = Extract::DocumentExtractor::formatName(format);
+    // Nothing read at all and something skipped: the attachment as a whole was not scanned.
+    if (!sink.hasText() && !sink.incomplete().isEmpty())
+        return finish(formatName, QString(), sink.incomplete());
+    return finish(formatName, sink.incomplete());
+}

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "sandbox.h"
+
+#include <cerrno>
+#include <fcntl.h>
+#include <seccomp.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+namespace SendGuard::Tools {
+
+namespace {
+
+bool limit(int resource, rlim_t value, QString *error, const char *what)
+{
+    const rlimit bound {value, value};
+    if (::setrlimit(resource, &bound) == 0)
+        return true;
+    *error = QStringLiteral("cannot limit %1: %2").arg(QLatin1String(what), qt_error_string(errno));
+    return false;
+}
+
+// What parsing needs: memory, reading what is open, writing the output, time, signals to end.
+constexpr int allowed[] = {
+    SCMP_SYS(read),
+    SCMP_SYS(pread64),
+    SCMP_SYS(readv),
+    SCMP_SYS(write),
+    SCMP_SYS(writev),
+    SCMP_SYS(close),
+    SCMP_SYS(lseek),
+    SCMP_SYS(fstat),
+    SCMP_SYS(newfstatat),
+    SCMP_SYS(statx),
+    SCMP_SYS(stat),
+    SCMP_SYS(lstat),
+    SCMP_SYS(access),
+    SCMP_SYS(faccessat),
+    SCMP_SYS(faccessat2),
+    SCMP_SYS(readlink),
+    SCMP_SYS(readlinkat),
+    SCMP_SYS(getdents64),
+    SCMP_SYS(fcntl),
+    SCMP_SYS(fadvise64),
+    SCMP_SYS(brk),
+    SCMP_SYS(mmap),
+    SCMP_SYS(munmap),
+    SCMP_SYS(mremap),
+    SCMP_SYS(mprotect),
+    SCMP_SYS(madvise),
+    SCMP_SYS(futex),
+    SCMP_SYS(set_robust_list),
+    SCMP_SYS(rseq),
+    SCMP_SYS(getrandom),
+    SCMP_SYS(clock_gettime),
+    SCMP_SYS(gettimeofday),
+    SCMP_SYS(clock_nanosleep),
+    SCMP_SYS(nanosleep),
+    SCMP_SYS(getpid),
+    SCMP_SYS(gettid),
+    SCMP_SYS(getuid),
+    SCMP_SYS(geteuid),
+    SCMP_SYS(getgid),
+    SCMP_SYS(getegid),
+    SCMP_SYS(uname),
+    SCMP_SYS(sysinfo),
+    SCMP_SYS(getcwd),
+    SCMP_SYS(sched_getaffinity),
+    SCMP_SYS(sched_yield),
+    SCMP_SYS(prlimit64),
+    SCMP_SYS(rt_sigaction),
+    SCMP_SYS(rt_sigprocmask),
+    SCMP_SYS(rt_sigreturn),
+    SCMP_SYS(sigaltstack),
+    SCMP_SYS(tgkill),
+    SCMP_SYS(exit),
+    SCMP_SYS(exit_group),
+    SCMP_SYS(ioctl),
+};
+
+} // namespace
+
+bool Sandbox::enter(const Limits &limits, QString *error)
+{
+    if (!limit(RLIMIT_AS, rlim_t(limits.addressSpaceBytes), error, "address space") ||
+        !limit(RLIMIT_CPU, rlim_t(limits.cpuSeconds), error, "CPU time") ||
+        !limit(RLIMIT_FSIZE, 0, error, "file size") || !limit(RLIMIT_NPROC, 0, error, "processes") ||
+        !limit(RLIMIT_CORE, 0, error, "core dumps") || !limit(RLIMIT_NOFILE, 32, error, "open files"))
+        return false;
+    if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
+        *error = QStringLiteral("cannot set no_new_privs: %1").arg(qt_error_string(errno));
+        return false;
+    }
+    scmp_filter_ctx filter = seccomp_init(SCMP_ACT_ERRNO(EPERM));
+    if (!filter) {
+        *error = QStringLiteral("cannot start a seccomp filter");
+        return false;
+    }
+    int status = 0;
+    for (const int call : allowed) {
+        if (call >= 0 && status == 0)
+            status = seccomp_rule_add(filter, SCMP_ACT_ALLOW, call, 0);
+    }
+    // Files are opened for reading only: nothing is created, truncated or written.
+    constexpr scmp_datum_t writeFlags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND;
+    if (status == 0)
+        status =
+            seccomp_rule_add(filter, SCMP_ACT_ALLOW, SCMP_SYS(openat), 1, SCMP_A2(SCMP_CMP_MASKED_EQ, writeFlags, 0));
+    if (status == 0)
+        status =
+            seccomp_rule_add(filter, SCMP_ACT_ALLOW, SCMP_SYS(open), 1, SCMP_A1(SCMP_CMP_MASKED_EQ, writeFlags, 0));
+    if (status == 0)
+        status = seccomp_load(filter);
+    seccomp_release(filter);
+    if (status != 0) {
+        *error = QStringLiteral("cannot load the seccomp filter: %1").arg(qt_error_string(-status));
+        return false;
+    }
+    return true;
+}
+
+} // namespace SendGuard::Tools
