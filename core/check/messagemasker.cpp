@@ -60,6 +60,11 @@ MessageMasker::Result MessageMasker::mask(const OutgoingMessage &message,
             return {message, attachments, 0, false, QStringLiteral("attachment %1: %2").arg(i + 1).arg(masked.error)};
         if (masked.maskedCount == 0)
             continue;
+        // A document's text came from the helper: writing it back as the attachment would send
+        // plain text under the document's name. Not masked; the dialog does not offer it.
+        if (!text.pieces.empty())
+            return {message, attachments, 0, false,
+                    QStringLiteral("attachment %1: a document is not masked (only text attachments are)").arg(i + 1)};
         text.utf8 = masked.utf8;
         MessageAttachment &attachment = result.message.attachments[i];
         attachment.path.clear();

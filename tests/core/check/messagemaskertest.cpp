@@ -108,6 +108,27 @@ private Q_SLOTS:
         QCOMPARE(masked.message.body, QStringLiteral("900101-1******"));
     }
 
+    void shouldNeverReplaceADocumentWithItsText()
+    {
+        // A document's text, as the extraction helper gives it: masking it would send plain text
+        // named 신청서.docx. Not masked, and so not offered; a document without findings is fine.
+        OutgoingMessage m = toAllStaff(QStringLiteral("신청서"), QStringLiteral("첨부 참고"));
+        m.attachments = {inMemory(QStringLiteral("신청서.docx"), QByteArray("PK\x03\x04", 4))};
+        AttachmentText document;
+        document.name = QStringLiteral("신청서.docx");
+        document.status = AttachmentText::Status::Text;
+        document.append(TextPlace {}.then(TextPlace::Kind::Paragraph, QStringLiteral("2")),
+                        QByteArray("주민등록번호 900101-1234568"));
+        const MessageMasker::Result masked = m_checker.mask(m, {document});
+        QVERIFY(!masked.complete);
+        QVERIFY2(masked.error.contains(QStringLiteral("a document is not masked")), qPrintable(masked.error));
+        QCOMPARE(masked.message.attachments[0].data, m.attachments[0].data);
+
+        AttachmentText clean = document;
+        clean.utf8 = "신청인 성명";
+        QVERIFY(m_checker.mask(m, {clean}).complete);
+    }
+
     void shouldKeepAllowListedNumbers()
     {
         Policy policy = defaultPolicy();
