@@ -34,13 +34,15 @@ constexpr quint32 ctrlId(char a, char b, char c, char d)
     return (quint32(quint8(a)) << 24) | (quint32(quint8(b)) << 16) | (quint32(quint8(c)) << 8) | quint32(quint8(d));
 }
 
-// A control that holds paragraphs of its own, and how long it lasts: its records are those of a
-// higher level that follow it.
+// A control that holds paragraphs of its own (a table, a header, a note), or a table's cell, and
+// how long it lasts: while records are at childLevel or deeper. A control's records are one level
+// below it; a cell's paragraphs are at the level of its LIST_HEADER.
 struct Container
 {
-    quint32 level;
+    quint32 childLevel;
     Core::TextPlace place;
     bool table = false;
+    bool cell = false;
 };
 
 void readSection(const QByteArray &records, const Core::TextPlace &section, TextSink &sink)
@@ -75,8 +77,10 @@ void readSection(const QByteArray &records, const Core::TextPlace &section, Text
         const QByteArray payload = records.mid(at, size);
         at += size;
 
-        while (!open.empty() && level <= open.back().level)
+        while (!open.empty() && level < open.back().childLevel)
             open.pop_back();
+        if (tag == TagListHeader && !open.empty() && open.back().cell && open.back().childLevel == level)
+            open.pop_back(); // the next cell of the same table
         const Core::TextPlace inside = open.empty() ? section : open.back().place;
         switch (tag) {
         case TagCtrlHeader: {
@@ -84,17 +88,17 @@ void readSection(const QByteArray &records, const Core::TextPlace &section, Text
                 break;
             const quint32 id = qFromLittleEndian<quint32>(payload.constData());
             if (id == ctrlId('t', 'b', 'l', ' '))
-                open.push_back({level, inside.then(Kind::Table, QString::number(++tables)), true});
+                open.push_back({level + 1, inside.then(Kind::Table, QString::number(++tables)), true});
             else if (id == ctrlId('h', 'e', 'a', 'd'))
-                open.push_back({level, section.then(Kind::Header), false});
+                open.push_back({level + 1, section.then(Kind::Header), false});
             else if (id == ctrlId('f', 'o', 'o', 't'))
-                open.push_back({level, section.then(Kind::Footer), false});
+                open.push_back({level + 1, section.then(Kind::Footer), false});
             else if (id == ctrlId('f', 'n', ' ', ' '))
-                open.push_back({level, section.then(Kind::Footnote, QString::number(++notes)), false});
+                open.push_back({level + 1, section.then(Kind::Footnote, QString::number(++notes)), false});
             else if (id == ctrlId('e', 'n', ' ', ' '))
-                open.push_back({level, section.then(Kind::Endnote, QString::number(++notes)), false});
+                open.push_back({level + 1, section.then(Kind::Endnote, QString::number(++notes)), false});
             else if (id == ctrlId('g', 's', 'o', ' '))
-                open.push_back({level, inside.then(Kind::TextBox), false});
+                open.push_back({level + 1, inside.then(Kind::TextBox), false});
             break;
         }
         case TagListHeader:
@@ -103,8 +107,9 @@ void readSection(const QByteArray &records, const Core::TextPlace &section, Text
                 const quint16 column = qFromLittleEndian<quint16>(payload.constData() + 6);
                 const quint16 row = qFromLittleEndian<quint16>(payload.constData() + 8);
                 Container cell = open.back();
-                cell.level = level;
+                cell.childLevel = level;
                 cell.table = false;
+                cell.cell = true;
                 cell.place =
                     cell.place.then(Kind::Row, QString::number(row + 1)).then(Kind::Cell, QString::number(column + 1));
                 open.push_back(cell);

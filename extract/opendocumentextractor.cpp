@@ -67,21 +67,20 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
             row += rowsRepeated;
         if (token != QXmlStreamReader::StartElement)
             continue;
-        const QXmlStreamAttributes attributes = reader.attributes();
         if (reader.name() == QLatin1String("table")) {
-            sheet = attributes.value(QLatin1String("name")).toString();
+            sheet = XmlTextWalker::attribute(reader, u"name");
             row = 1;
         } else if (reader.name() == QLatin1String("table-row")) {
             column = 1;
-            rowsRepeated = qMax(1, attributes.value(QLatin1String("number-rows-repeated")).toInt());
+            rowsRepeated = qMax(1, XmlTextWalker::attribute(reader, u"number-rows-repeated").toInt());
         } else if (reader.name() == QLatin1String("table-cell") ||
                    reader.name() == QLatin1String("covered-table-cell")) {
-            const int repeated = qMax(1, attributes.value(QLatin1String("number-columns-repeated")).toInt());
-            const QString type = attributes.value(QLatin1String("value-type")).toString();
+            const int repeated = qMax(1, XmlTextWalker::attribute(reader, u"number-columns-repeated").toInt());
+            const QString type = XmlTextWalker::attribute(reader, u"value-type");
             QString text;
             if (type == QLatin1String("float") || type == QLatin1String("percentage") ||
                 type == QLatin1String("currency"))
-                text = SpreadsheetExtractor::numberText(attributes.value(QLatin1String("value")).toString());
+                text = SpreadsheetExtractor::numberText(XmlTextWalker::attribute(reader, u"value"));
             // The cell's paragraphs (read even for numbers, to move past them).
             QString shown;
             for (int depth = 1; depth > 0 && !reader.atEnd();) {

@@ -2,6 +2,7 @@
 #include "spreadsheetextractor.h"
 
 #include "textsink.h"
+#include "xmltextwalker.h"
 #include "zipcontainer.h"
 
 #include <QDir>
@@ -81,8 +82,8 @@ QList<Sheet> sheetsOf(const ZipContainer &zip, TextSink &sink, QString *error)
     QHash<QString, QString> targets;
     if (!readXml(*relations, error, [&](QXmlStreamReader &reader) {
             if (reader.name() == QLatin1String("Relationship")) {
-                const QString target = reader.attributes().value(QLatin1String("Target")).toString();
-                targets.insert(reader.attributes().value(QLatin1String("Id")).toString(),
+                const QString target = XmlTextWalker::attribute(reader, u"Target");
+                targets.insert(XmlTextWalker::attribute(reader, u"Id"),
                                target.startsWith(QLatin1Char('/')) ? target.mid(1)
                                                                    : QDir::cleanPath(QStringLiteral("xl/") + target));
             }
@@ -92,12 +93,8 @@ QList<Sheet> sheetsOf(const ZipContainer &zip, TextSink &sink, QString *error)
     QList<Sheet> sheets;
     if (!readXml(*workbook, error, [&](QXmlStreamReader &reader) {
             if (reader.name() == QLatin1String("sheet")) {
-                QString id;
-                for (const QXmlStreamAttribute &attribute : reader.attributes()) {
-                    if (attribute.name() == QLatin1String("id"))
-                        id = attribute.value().toString(); // r:id, whatever the prefix
-                }
-                sheets.append({reader.attributes().value(QLatin1String("name")).toString(), targets.value(id)});
+                const QString id = XmlTextWalker::attribute(reader, u"id"); // r:id, whatever the prefix
+                sheets.append({XmlTextWalker::attribute(reader, u"name"), targets.value(id)});
             }
             return true;
         }))
@@ -144,8 +141,8 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
         const bool read = readXml(*xml, &error, [&](QXmlStreamReader &reader) {
             if (reader.name() != QLatin1String("c"))
                 return true;
-            const QString reference = reader.attributes().value(QLatin1String("r")).toString();
-            const QString type = reader.attributes().value(QLatin1String("t")).toString();
+            const QString reference = XmlTextWalker::attribute(reader, u"r");
+            const QString type = XmlTextWalker::attribute(reader, u"t");
             const QString value = allText(reader);
             QString text;
             if (type == QLatin1String("s")) {

@@ -29,6 +29,15 @@ struct Table
 
 } // namespace
 
+QString XmlTextWalker::attribute(const QXmlStreamReader &reader, QStringView name)
+{
+    for (const QXmlStreamAttribute &attribute : reader.attributes()) {
+        if (attribute.name() == name)
+            return attribute.value().toString();
+    }
+    return {};
+}
+
 bool XmlTextWalker::walk(const QByteArray &xml, const Dialect &dialect, const Core::TextPlace &base, TextSink &sink,
                          QString *error)
 {
@@ -65,9 +74,8 @@ bool XmlTextWalker::walk(const QByteArray &xml, const Dialect &dialect, const Co
             const QString name = reader.name().toString();
             open.push_back(name);
             if (const auto container = dialect.containers.constFind(name); container != dialect.containers.constEnd()) {
-                const QString id = container->second.isEmpty()
-                    ? QString::number(++containerCounts[name])
-                    : reader.attributes().value(container->second).toString();
+                const QString id = container->second.isEmpty() ? QString::number(++containerCounts[name])
+                                                               : attribute(reader, container->second);
                 containers.push_back(containers.back().then(container->first, id));
             } else if (name == dialect.table) {
                 tables.push_back({++tableCount, 0, 0});
@@ -94,8 +102,8 @@ bool XmlTextWalker::walk(const QByteArray &xml, const Dialect &dialect, const Co
                 else if (dialect.tabs.contains(name))
                     paragraphs.back().text += QLatin1Char('\t');
                 else if (name == dialect.spaces)
-                    paragraphs.back().text += QString(
-                        qBound(1, reader.attributes().value(QLatin1String("c")).toInt(), 100), QLatin1Char(' '));
+                    paragraphs.back().text +=
+                        QString(qBound(1, attribute(reader, u"c").toInt(), 100), QLatin1Char(' '));
             }
             break;
         }

@@ -7,6 +7,10 @@
 #include <QSet>
 #include <QString>
 
+QT_BEGIN_NAMESPACE
+class QXmlStreamReader;
+QT_END_NAMESPACE
+
 namespace SendGuard::Extract {
 
 class TextSink;
@@ -32,6 +36,9 @@ public:
         QHash<QString, std::pair<Core::TextPlace::Kind, QString>> containers;
         bool numberParagraphs = true; // "paragraph 12" outside tables
     };
+
+    // An attribute by its local name, whatever its prefix (text:c, w:id, table:name).
+    static QString attribute(const QXmlStreamReader &reader, QStringView name);
 
     // False with error set when the XML is not well formed or declares a DTD.
     static bool walk(const QByteArray &xml, const Dialect &dialect, const Core::TextPlace &base, TextSink &sink,

@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The attachment parsers (extract/), on files the test writes from the formats' specifications:
+// the text a person would see, each piece with its place, and for every hostile or broken input
+// the right reason, never a crash and never "clean".
+#include "documentextractor.h"
+#include "hwpextractor.h"
+#include "spreadsheetextractor.h"
+#include "textsink.h"
+
+#include "documentfiles.h"
+
+#include <QStringDecoder>
+#include <QTest>
+
+using namespace SendGuard;
+using namespace SendGuard::Tests;
+using Extract::DocumentExtractor;
+
+namespace {
+
+struct Read
+{
+    QList<std::pair<QString, QString>> pieces; // (place in English, text)
+    QString incomplete;
+
+    QString textAt(const QString &place) const
+    {
+        for (const auto &[where, text] : pieces) {
+            if (where == place)
+                return text;
+        }
+        return QStringLiteral("<no piece at %1>").arg(place);
+    }
+    QString all() const
+    {
+        QStringList texts;
+        for (const auto &piece : pieces)
+            texts.append(piece.second);
+        return texts.join(QLatin1Char('\n'));
+    }
+    QString describe() const
+    {
+        QStringList lines;
+        for (const auto &[where, text] : pieces)
+            lines.append(where + QStringLiteral(" = ") + text);
+        return lines.join(QLatin1Char('\n')) + QStringLiteral("\nincomplete: ") + incomplete;
+    }
+};
+
+Read extract(const QByteArray &bytes, const QString &name, const Core::AttachmentLimits &limits = {})
+{
+    Read read;
+    Extract::TextSink sink(limits, [&](const Core::TextPlace &place, const QString &text) {
+        read.pieces.append({place.describe(u"en"), text});
+    });
+    DocumentExtractor::extract(bytes, name, {}, sink);
+    read.incomplete = sink.incomplete();
+    return read;
+}
+
+QString wordTable(const QStringList &cells)
+{
+    QString row;
+    for (const QString &cell : cells)
+        row += QStringLiteral("<w:tc>%1</w:tc>").arg(wordParagraph({cell}));
+    return QStringLiteral("<w:tbl><w:tr>%1</w:tr></w:tbl>").arg(row);
+}
+
+} // namespace
+
+class ExtractorTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldReadAWordDocumentWithItsPlaces()
+    {
+        const QByteArray file = docx(
+            wordParagraph({QStringLiteral("주거급여 신청서")}) +
+                wordParagraph({QStringLiteral("주민등록번호 8503"), QStringLiteral("15-23"), QStringLiteral("45678")}) +
+                wordTable({QStringLiteral("성명"), QStringLiteral("홍길순")}) +
+                QStringLiteral("<w:p><w:del><w:r><w:delText>900101-1234568</w:delText></w:r></w:del></w:p>"),
+            wordParagraph({QStringLiteral("청라3동 행정복지센터")}),
+            QStringLiteral("<w:footnote w:id=\"2\">%1</w:footnote>").arg(wordParagraph({QStringLiteral("각주 본문")})),
+            QStringLiteral("<w:comment w:id=\"0\">%1</w:comment>").arg(wordParagraph({QStringLiteral("검토 의견")})));
+        QCOMPARE(DocumentExtractor::sniff(file, QStringLiteral("a.docx")), DocumentExtractor::Format::Docx);
+        const Read read = extract(file, QStringLiteral("신청서.docx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        // The number split across three runs is read whole, in its paragraph.
+        QCOMPARE(read.textAt(QStringLiteral("paragraph 2")), QStringLiteral("주민등록번호 850315-2345678"));
+        QCOMPARE(read.textAt(QStringLiteral("table 1, row 1, cell 2")), QStringLiteral("홍길순"));
+        QCOMPARE(read.textAt(QStringLiteral("paragraph 5 › tracked deletion")), QStringLiteral("900101-1234568"));
+        QCOMPARE(read.textAt(QStringLiteral("header › paragraph 1")), QStringLiteral("청라3동 행정복지센터"));
+        QCOMPARE(read.textAt(QStringLiteral("footnote 2 › paragraph 1")), QStringLiteral("각주 본문"));
+        QCOMPARE(read.textAt(QStringLiteral("comment 0 › paragraph 1")), QStringLiteral("검토 의견"));
+    }
+
+    void shouldRefuseADocumentTypeDeclaration()
+    {
+        // The "billion laughs": entities are never expanded, the part is not read, and says so.
+        const QByteArray bomb =
+            zipOf({{QStringLiteral("word/document.xml"),
+                    "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>"
+                    "<w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"}});
+        const Read read = extract(bomb, QStringLiteral("bomb.docx"));
+        QVERIFY(read.pieces.isEmpty());
+        QVERIFY2(read.incomplete.contains(QStringLiteral("DTD")), qPrintable(read.incomplete));
+    }
+
+    void shouldReadEverySheetCellByCell()
+    {
+        const QByteArray file =
+            xlsx({{QStringLiteral("요약"), QStringLiteral("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")},
+                  {QStringLiteral("명단"),
+                   QStringLiteral("<row r=\"14\"><c r=\"B14\" t=\"s\"><v>1</v></c>"
+                                  "<c r=\"C14\"><v>8503152345678</v></c>"
+                                  "<c r=\"D14\"><v>8.503152345678E12</v></c>"
+                                  "<c r=\"E14\" t=\"inlineStr\"><is><t>900101-1234568</t></is></c>"
+                                  "<c r=\"F14\"><f>A1</f><v>3.25</v></c></row>")}},
+                 {QStringLiteral("주거급여 대상자"), QStringLiteral("홍길순")});
+        QCOMPARE(DocumentExtractor::sniff(file, QStringLiteral("x.bin")), DocumentExtractor::Format::Xlsx);
+        const Read read = extract(file, QStringLiteral("명단.xlsx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("요약!A1")), QStringLiteral("주거급여 대상자"));
+        QCOMPARE(read.textAt(QStringLiteral("명단!B14")), QStringLiteral("홍길순"));
+        // A resident registration number typed as a number, however Excel wrote it.
+        QCOMPARE(read.textAt(QStringLiteral("명단!C14")), QStringLiteral("8503152345678"));
+        QCOMPARE(read.textAt(QStringLiteral("명단!D14")), QStringLiteral("8503152345678"));
+        QCOMPARE(read.textAt(QStringLiteral("명단!E14")), QStringLiteral("900101-1234568"));
+        QCOMPARE(read.textAt(QStringLiteral("명단!F14")), QStringLiteral("3.25"));
+    }
+
+    void shouldKeepNumbersAsTyped_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("integer") << "8503152345678"
+                                 << "8503152345678";
+        QTest::newRow("exponent") << "8.503152345678E+12"
+                                  << "8503152345678";
+        QTest::newRow("fraction") << "0.5"
+                                  << "0.5";
+        QTest::newRow("too large to be exact") << "1.2345678901234567E+20"
+                                               << "1.2345678901234567E+20";
+        QTest::newRow("not a number") << "#N/A"
+                                      << "#N/A";
+    }
+
+    void shouldKeepNumbersAsTyped()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, text);
+        QCOMPARE(Extract::SpreadsheetExtractor::numberText(value), text);
+    }
+
+    void shouldReadSlidesAndTheirNotes()
+    {
+        const Read read = extract(pptx({QStringLiteral("사업 설명"), QStringLiteral("대상자 010-1234-5678")},
+                                       {{2, QStringLiteral("발표자 메모 850315-2345678")}}),
+                                  QStringLiteral("발표.pptx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("slide 2")), QStringLiteral("대상자 010-1234-5678"));
+        QCOMPARE(read.textAt(QStringLiteral("notes of slide 2")), QStringLiteral("발표자 메모 850315-2345678"));
+    }
+
+    void shouldReadOpenDocumentTextAndSpreadsheets()
+    {
+        const Read text = extract(
+            openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                         QStringLiteral("<office:text><text:p>신청인 <text:span>8503</text:span>15-2345678</text:p>"
+                                        "<text:p>주소<text:s text:c=\"2\"/>인천</text:p></office:text>")),
+            QStringLiteral("신청서.odt"));
+        QCOMPARE(text.textAt(QStringLiteral("paragraph 1")), QStringLiteral("신청인 850315-2345678"));
+        QCOMPARE(text.textAt(QStringLiteral("paragraph 2")), QStringLiteral("주소  인천"));
+
+        const Read sheet = extract(
+            openDocument(
+                QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+                QStringLiteral("<office:spreadsheet><table:table table:name=\"명단\">"
+                               "<table:table-row table:number-rows-repeated=\"2\"><table:table-cell/></table:table-row>"
+                               "<table:table-row><table:table-cell table:number-columns-repeated=\"2\"/>"
+                               "<table:table-cell office:value-type=\"float\" office:value=\"8503152345678\">"
+                               "<text:p>8.5E+12</text:p></table:table-cell>"
+                               "<table:table-cell office:value-type=\"string\"><text:p>홍길순</text:p>"
+                               "</table:table-cell></table:table-row></table:table></office:spreadsheet>")),
+            QStringLiteral("명단.ods"));
+        QVERIFY2(sheet.incomplete.isEmpty(), qPrintable(sheet.describe()));
+        QCOMPARE(sheet.textAt(QStringLiteral("명단!C3")), QStringLiteral("8503152345678"));
+        QCOMPARE(sheet.textAt(QStringLiteral("명단!D3")), QStringLiteral("홍길순"));
+    }
+
+    void shouldReadHwpxSectionsAndTables()
+    {
+        const QByteArray file =
+            hwpx({owpmlParagraph(QStringLiteral("주거급여 신청서")) +
+                      QStringLiteral("<hp:p><hp:run><hp:tbl><hp:tr><hp:tc><hp:subList>%1</hp:subList></hp:tc>"
+                                     "<hp:tc><hp:subList>%2</hp:subList></hp:tc></hp:tr></hp:tbl></hp:run></hp:p>")
+                          .arg(owpmlParagraph(QStringLiteral("주민등록번호")),
+                               owpmlParagraph(QStringLiteral("850315-2345678"))),
+                  owpmlParagraph(QStringLiteral("둘째 구역"))});
+        QCOMPARE(DocumentExtractor::sniff(file, QStringLiteral("a.zip")), DocumentExtractor::Format::Hwpx);
+        const Read read = extract(file, QStringLiteral("신청서.hwpx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("section 1 › paragraph 1")), QStringLiteral("주거급여 신청서"));
+        QCOMPARE(read.textAt(QStringLiteral("section 1 › table 1, row 1, cell 2")), QStringLiteral("850315-2345678"));
+        QCOMPARE(read.textAt(QStringLiteral("section 2 › paragraph 1")), QStringLiteral("둘째 구역"));
+    }
+
+    void shouldReadHwpRecordByRecord()
+    {
+        const QByteArray section = hwpParagraph(QStringLiteral("주거급여 신청서")) +
+            hwpTable({QStringLiteral("주민등록번호"), QStringLiteral("850315-2345678")}) +
+            hwpParagraph(QStringLiteral("끝"));
+        for (const quint32 compressed : {1u, 0u}) {
+            const QByteArray file =
+                hwp({section, hwpParagraph(QStringLiteral("둘째 구역 900101-1234568"))}, compressed);
+            QCOMPARE(DocumentExtractor::sniff(file, QStringLiteral("x")), DocumentExtractor::Format::Hwp);
+            const Read read = extract(file, QStringLiteral("신청서.hwp"));
+            QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+            QCOMPARE(read.textAt(QStringLiteral("section 1 › paragraph 1")), QStringLiteral("주거급여 신청서"));
+            QCOMPARE(read.textAt(QStringLiteral("section 1 › table 1, row 1, cell 2")),
+                     QStringLiteral("850315-2345678"));
+            QCOMPARE(read.textAt(QStringLiteral("section 1 › paragraph 3")), QStringLiteral("끝"));
+            QCOMPARE(read.textAt(QStringLiteral("section 2 › paragraph 1")),
+                     QStringLiteral("둘째 구역 900101-1234568"));
+        }
+    }
+
+    void shouldSkipHwpControlsByTheirWidths()
+    {
+        // A tab (inline, 8 units), a section definition (extended, 8 units), a line break (1 unit).
+        QByteArray payload;
+        const auto unit = [&](quint16 u) {
+            char bytes[2];
+            qToLittleEndian<quint16>(u, bytes);
+            payload.append(bytes, 2);
+        };
+        for (const QChar c : QStringLiteral("8503"))
+            unit(c.unicode());
+        unit(9);
+        for (int i = 0; i < 6; ++i)
+            unit(0x4141); // the control's own data, never text
+        unit(9);
+        unit(2);
+        for (int i = 0; i < 6; ++i)
+            unit(0x4242);
+        unit(2);
+        unit(10);
+        for (const QChar c : QStringLiteral("15"))
+            unit(c.unicode());
+        unit(13);
+        QCOMPARE(Extract::HwpExtractor::paragraphText(payload), QStringLiteral("8503\t\n15"));
+    }
+
+    void shouldSayWhyAnHwpIsNotRead_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("password") << hwp({hwpParagraph(QStringLiteral("비밀"))}, 1 | 2) << "encrypted";
+        QTest::newRow("distribution") << hwp({hwpParagraph(QStringLiteral("배포"))}, 1 | 4) << "encrypted";
+        QTest::newRow("DRM") << hwp({hwpParagraph(QStringLiteral("보안"))}, 1 | 16) << "encrypted";
+        QTest::newRow("HWP 97") << QByteArray("HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05", 30)
+                                << "unsupported version";
+        QTest::newRow("not a compound file")
+            << QByteArray::fromHex("D0CF11E0A1B11AE1") + QByteArray(100, 'x') << "not a readable HWP file";
+    }
+
+    void shouldSayWhyAnHwpIsNotRead()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, reason);
+        const Read read = extract(file, QStringLiteral("문서.hwp"));
+        QVERIFY(read.pieces.isEmpty());
+        QVERIFY2(read.incomplete.contains(reason), qPrintable(read.incomplete));
+    }
+
+    void shouldStopAtARecordWhoseSizeLies()
+    {
+        // The second record claims more bytes than its stream holds: what came before is kept,
+        // the rest is reported, nothing is read past the end.
+        QByteArray section = hwpParagraph(QStringLiteral("앞 문단 850315-2345678"));
+        QByteArray lying = hwpRecord(HwpParaText, 1, hwpText(QStringLiteral("뒤")));
+        qToLittleEndian<quint32>(HwpParaText | (1u << 10) | (0xFFEu << 20), lying.data());
+        section += hwpRecord(HwpParaHeader, 0, QByteArray(22, '\0')) + lying;
+        const Read read = extract(hwp({section}), QStringLiteral("문서.hwp"));
+        QCOMPARE(read.textAt(QStringLiteral("section 1 › paragraph 1")), QStringLiteral("앞 문단 850315-2345678"));
+        QVERIFY2(read.incomplete.contains(QStringLiteral("larger than what remains")), qPrintable(read.incomplete));
+    }
+
+    void shouldFallBackToThePreviewWhenTheBodyCannotBeRead()
+    {
+        const Read read = extract(hwp({QByteArray("not deflate data")}, 1, QStringLiteral("미리보기 850315-2345678")),
+                                  QStringLiteral("문서.hwp"));
+        QCOMPARE(read.textAt(QStringLiteral("preview text")), QStringLiteral("미리보기 850315-2345678"));
+        QVERIFY(!read.incomplete.isEmpty()); // the body was not read, and that is said
+    }
+
+    void shouldOpenArchivesInsideArchives()
+    {
+        const QByteArray inner = docx(wordParagraph({QStringLiteral("850315-2345678")}));
+        const QByteArray outer = zipOf({{QStringLiteral("서류/신청서.docx"), inner},
+                                        {QStringLiteral("명단.csv"), "성명,번호\n홍길순,900101-1234568\n"},
+                                        {QStringLiteral("사진.png"), QByteArray("\x89PNG\r\n\x1a\n", 8)}});
+        const Read read = extract(outer, QStringLiteral("서류.zip"));
+        QCOMPARE(read.textAt(QStringLiteral("서류/신청서.docx › paragraph 1")), QStringLiteral("850315-2345678"));
+        QCOMPARE(read.textAt(QStringLiteral("명단.csv")), QStringLiteral("성명,번호\n홍길순,900101-1234568\n"));
+        QVERIFY2(read.incomplete.contains(QStringLiteral("사진.png: an image: not scanned")),
+                 qPrintable(read.incomplete));
+    }
+
+    void shouldStopAtTheNestingLimit()
+    {
+        QByteArray nested = zipOf({{QStringLiteral("깊은곳.txt"), "850315-2345678"}});
+        for (int level = 0; level < 10; ++level)
+            nested = zipOf({{QStringLiteral("level%1.zip").arg(level), nested}});
+        const Read read = extract(nested, QStringLiteral("겹겹.zip"));
+        QVERIFY(!read.all().contains(QStringLiteral("850315")));
+        QVERIFY2(read.incomplete.contains(QStringLiteral("nested more than 4 deep")), qPrintable(read.incomplete));
+    }
+
+    void shouldStopACompressionBombByWhatItProduces()
+    {
+        // 40 MB of zeros deflate to about 40 KB: past 1 MB, more than 100 times its size.
+        const QByteArray bomb = zipOf({{QStringLiteral("zeros.txt"), QByteArray(40 << 20, '0')}});
+        QVERIFY(bomb.size() < 200 * 1024);
+        const Read read = extract(bomb, QStringLiteral("bomb.zip"));
+        QVERIFY(read.pieces.isEmpty());
+        QVERIFY2(read.incomplete.contains(QStringLiteral("a compression bomb")), qPrintable(read.incomplete));
+    }
+
+    void shouldCountEntriesAcrossArchives()
+    {
+        Entries many;
+        for (int i = 0; i < 30; ++i)
+            many.append({QStringLiteral("%1.txt").arg(i), QByteArray("x")});
+        Core::AttachmentLimits limits;
+        limits.maxEntries = 10;
+        const Read read = extract(zipOf(many), QStringLiteral("many.zip"), limits);
+        QCOMPARE(read.pieces.size(), 10);
+        QVERIFY2(read.incomplete.contains(QStringLiteral("more than 10 entries")), qPrintable(read.incomplete));
+    }
+
+    void shouldCutTextAtTheCharacterLimit()
+    {
+        Core::AttachmentLimits limits;
+        limits.maxCharacters = 20;
+        const Read read = extract(docx(wordParagraph({QStringLiteral("가나다라마바사아자차카타파하")}) +
+                                       wordParagraph({QStringLiteral("850315-2345678")})),
+                                  QStringLiteral("긴 문서.docx"), limits);
+        qsizetype characters = 0;
+        for (const auto &piece : read.pieces)
+            characters += piece.second.size();
+        QCOMPARE(characters, 20);
+        QVERIFY2(read.incomplete.contains(QStringLiteral("more than 20 characters")), qPrintable(read.incomplete));
+    }
+
+    void shouldRefuseAnInconsistentArchive()
+    {
+        QByteArray broken = docx(wordParagraph({QStringLiteral("850315-2345678")}));
+        // The central directory's first entry points at a local header that is not there.
+        const qsizetype central = broken.indexOf("PK\x01\x02");
+        QVERIFY(central > 0);
+        qToLittleEndian<quint32>(7, broken.data() + central + 42);
+        const Read read = extract(broken, QStringLiteral("broken.docx"));
+        QVERIFY(!read.all().contains(QStringLiteral("850315")));
+        QVERIFY(!read.incomplete.isEmpty());
+
+        const Read truncated = extract(broken.left(broken.size() / 2), QStringLiteral("truncated.docx"));
+        QVERIFY(truncated.pieces.isEmpty());
+        QVERIFY(!truncated.incomplete.isEmpty());
+    }
+
+    void shouldReadAnEmailItsSubjectAndItsAttachments()
+    {
+        const QByteArray attached = docx(wordParagraph({QStringLiteral("첨부 850315-2345678")}));
+        const QByteArray eml = "From: kim@example.go.kr\r\nTo: all@example.go.kr\r\n"
+                               "Subject: =?UTF-8?B?" +
+            QStringLiteral("신청서 900101-1234568").toUtf8().toBase64() +
+            "?=\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+            "--b1\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+            "=EB=B3=B8=EB=AC=B8 010-1234-=\r\n5678\r\n"
+            "--b1\r\nContent-Type: application/octet-stream; name=\"a.docx\"\r\n"
+            "Content-Disposition: attachment; filename=\"=?UTF-8?B?" +
+            QStringLiteral("신청서.docx").toUtf8().toBase64() + "?=\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+            attached.toBase64() + "\r\n--b1--\r\n";
+        QCOMPARE(DocumentExtractor::sniff(eml, QStringLiteral("forwarded")), DocumentExtractor::Format::Eml);
+        const Read read = extract(eml, QStringLiteral("전달.eml"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("subject")), QStringLiteral("신청서 900101-1234568"));
+        QVERIFY2(read.all().contains(QStringLiteral("본문 010-1234-5678")), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("신청서.docx › paragraph 1")), QStringLiteral("첨부 850315-2345678"));
+    }
+
+    void shouldTellAFormatByItsContentNotItsName()
+    {
+        QCOMPARE(DocumentExtractor::sniff("%PDF-1.7\n...", QStringLiteral("신청서.docx")),
+                 DocumentExtractor::Format::Pdf);
+        QCOMPARE(DocumentExtractor::sniff(QByteArray("\x89PNG\r\n\x1a\n", 8), QStringLiteral("명단.xlsx")),
+                 DocumentExtractor::Format::Image);
+        QCOMPARE(DocumentExtractor::sniff(zipOf({{QStringLiteral("a.txt"), "x"}}), QStringLiteral("a.docx")),
+                 DocumentExtractor::Format::Zip);
+        QCOMPARE(DocumentExtractor::sniff(QByteArray("\x01\x02\x03", 3), QStringLiteral("data.bin")),
+                 DocumentExtractor::Format::Unknown);
+        // CP949 text in a .csv inside an archive, as Korean spreadsheets export it.
+        QStringEncoder cp949("CP949");
+        const Read read = extract(zipOf({{QStringLiteral("명단.csv"), cp949(QStringLiteral("홍길순,850315-2345678"))}}),
+                                  QStringLiteral("a.zip"));
+        QCOMPARE(read.textAt(QStringLiteral("명단.csv")), QStringLiteral("홍길순,850315-2345678"));
+    }
+};
+
+QTEST_GUILESS_MAIN(ExtractorTest)
+#include "extractortest.moc"
