@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The real sendguard-extract, run by AttachmentReader as the plugin and the CLI run it: documents
+// read with their places (PDF too, written here with QPdfWriter), a helper that hangs, crashes or
+// is missing costs "not scanned" and never the host, Cancel stops it, and the sandbox it enters
+// really refuses files written, processes started and sockets opened.
+#include "attachmentreader.h"
+#include "sandbox.h"
+
+#include "documentfiles.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace SendGuard;
+using namespace SendGuard::Tests;
+using Attachments::AttachmentReader;
+using Core::AttachmentText;
+
+namespace {
+
+QByteArray pdf(const QStringList &pages, bool imageOnly = false)
+{
+    QByteArray bytes;
+    {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setResolution(72);
+        QPainter painter(&writer);
+        painter.setFont(QFont(QStringLiteral("Noto Sans CJK KR"), 14));
+        for (qsizetype i = 0; i < pages.size(); ++i) {
+            if (i > 0)
+                writer.newPage();
+            if (imageOnly) {
+                QImage scan(200, 100, QImage::Format_RGB32);
+                scan.fill(Qt::gray);
+                painter.drawImage(QPoint(50, 50), scan);
+            } else {
+                painter.drawText(QPoint(50, 80), pages[i]);
+            }
+        }
+    }
+    return bytes;
+}
+
+QString writeScript(const QTemporaryDir &dir, const QString &name, const QByteArray &body)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write("#!/bin/sh\n" + body + '\n');
+    file.close();
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return path;
+}
+
+} // namespace
+
+class ExtractHelperTest : public QObject
+{
+    Q_OBJECT
+
+    const AttachmentReader m_reader {QStringLiteral(SENDGUARD_EXTRACT)};
+
+private Q_SLOTS:
+    void shouldReadADocumentThroughTheHelper()
+    {
+        const AttachmentText text =
+            m_reader.extract(QStringLiteral("신청서.docx"),
+                             docx(wordParagraph({QStringLiteral("신청인 8503"), QStringLiteral("15-2345678")})));
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        QVERIFY(text.incomplete.isEmpty());
+        const qsizetype at = text.utf8.indexOf("850315-2345678");
+        QVERIFY(at >= 0);
+        QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("paragraph 1"));
+        QCOMPARE(text.placeAt(at).describe(u"ko"), QStringLiteral("1번째 문단"));
+    }
+
+    void shouldReadAnHwpThroughTheHelper()
+    {
+        const AttachmentText text =
+            m_reader.extract(QStringLiteral("신청서.hwp"),
+                             hwp({hwpParagraph(QStringLiteral("주거급여 신청서")) +
+                                  hwpTable({QStringLiteral("주민등록번호"), QStringLiteral("850315-2345678")})}));
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        const qsizetype at = text.utf8.indexOf("850315-2345678");
+        QVERIFY(at >= 0);
+        QCOMPARE(text.placeAt(at).describe(u"ko"), QStringLiteral("구역 1 › 표 1 1행 2칸"));
+    }
+
+    void shouldReadAPdfPageByPage()
+    {
+        const AttachmentText text =
+            m_reader.extract(QStringLiteral("신청서.pdf"),
+                             pdf({QStringLiteral("주거급여 신청서"), QStringLiteral("주민등록번호 850315-2345678")}));
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        const qsizetype at = text.utf8.indexOf("850315-2345678");
+        QVERIFY2(at >= 0, text.utf8.constData());
+        QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("page 2"));
+    }
+
+    void shouldNotCountAScannedPdfAsClean()
+    {
+        const AttachmentText text = m_reader.extract(QStringLiteral("스캔.pdf"), pdf({QString(), QString()}, true));
+        QCOMPARE(text.status, AttachmentText::Status::NotScanned);
+        QVERIFY2(text.reason.contains(QStringLiteral("no text layer")), qPrintable(text.reason));
+    }
+
+    void shouldSayWhatIsNotScannedInsideAnArchive()
+    {
+        const AttachmentText text =
+            m_reader.extract(QStringLiteral("서류.zip"),
+                             zipOf({{QStringLiteral("명단.csv"), "홍길순,850315-2345678"},
+                                    {QStringLiteral("사진.jpg"), QByteArray("\xFF\xD8\xFF\xE0", 4)}}));
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        QVERIFY(text.utf8.contains("850315-2345678"));
+        QVERIFY2(text.incomplete.contains(QStringLiteral("사진.jpg: an image")), qPrintable(text.incomplete));
+    }
+
+    void shouldPassTheLimitsOn()
+    {
+        Core::AttachmentLimits limits;
+        limits.maxCharacters = 5;
+        const AttachmentReader reader(QStringLiteral(SENDGUARD_EXTRACT), limits);
+        const AttachmentText text =
+            reader.extract(QStringLiteral("a.docx"), docx(wordParagraph({QStringLiteral("850315-2345678")})));
+        QCOMPARE(text.utf8, QByteArray("85031"));
+        QVERIFY(text.incomplete.contains(QStringLiteral("more than 5 characters")));
+
+        limits = {};
+        limits.maxInputBytes = 100;
+        const AttachmentText large = AttachmentReader(QStringLiteral(SENDGUARD_EXTRACT), limits)
+                                         .extract(QStringLiteral("a.docx"), docx(wordParagraph({QStringLiteral("x")})));
+        QCOMPARE(large.status, AttachmentText::Status::NotScanned);
+    }
+
+    void shouldNotLetAHelperThatHangsHoldTheHost()
+    {
+        QTemporaryDir dir;
+        Core::AttachmentLimits limits;
+        limits.maxSeconds = 1;
+        const AttachmentReader reader(writeScript(dir, QStringLiteral("hangs"), "cat > /dev/null; sleep 60"), limits);
+        const AttachmentText text = reader.extract(QStringLiteral("a.docx"), "PK");
+        QCOMPARE(text.status, AttachmentText::Status::NotScanned);
+        QVERIFY2(text.reason.contains(QStringLiteral("longer than 1 s")), qPrintable(text.reason));
+    }
+
+    void shouldNotCountAHelperThatCrashedAsClean()
+    {
+        QTemporaryDir dir;
+        // Some text, then the end never comes: what was read is not reported as the whole.
+        const AttachmentReader reader(
+            writeScript(dir, QStringLiteral("crashes"),
+                        "cat > /dev/null; echo '{\"place\":[],\"text\":\"partial\"}'; kill -SEGV $$"));
+        const AttachmentText text = reader.extract(QStringLiteral("a.docx"), "PK");
+        QCOMPARE(text.status, AttachmentText::Status::NotScanned);
+        QVERIFY2(text.reason.contains(QStringLiteral("stopped before the end")), qPrintable(text.reason));
+    }
+
+    void shouldStopTheHelperOnCancel()
+    {
+        QTemporaryDir dir;
+        const AttachmentReader reader(writeScript(dir, QStringLiteral("slow"), "cat > /dev/null; sleep 60"));
+        std::atomic_bool cancel = false;
+        QThread *canceller = QThread::create([&cancel] {
+            QThread::msleep(200);
+            cancel = true;
+        });
+        canceller->start();
+        const AttachmentText text = reader.extract(QStringLiteral("a.docx"), "PK", &cancel);
+        canceller->wait();
+        delete canceller;
+        QCOMPARE(text.status, AttachmentText::Status::Unreadable);
+        QCOMPARE(text.reason, QStringLiteral("cancelled"));
+    }
+
+    void shouldSayWhenTheHelperIsMissing()
+    {
+        const AttachmentText text = AttachmentReader(QString()).extract(QStringLiteral("a.docx"), "PK");
+        QCOMPARE(text.status, AttachmentText::Status::NotScanned);
+        QVERIFY(text.reason.contains(QStringLiteral("not installed")));
+        // Plain text needs no helper.
+        QCOMPARE(AttachmentReader(QString()).extract(QStringLiteral("a.txt"), "850315-2345678").status,
+                 AttachmentText::Status::Text);
+    }
+
+    void shouldNotRunAUsersHelperForAnInstalledHost()
+    {
+        QTemporaryDir dir;
+        const QString own = writeScript(dir, QStringLiteral("sendguard-extract"), "echo '{\"done\":true}'");
+        qputenv("SENDGUARD_EXTRACT", QFile::encodeName(own));
+        // A build tree or an evaluation copy follows the variable; an installed host never does.
+        const QString userCopy = dir.filePath(QStringLiteral("host"));
+        QVERIFY(QFile::copy(QStringLiteral(SENDGUARD_EXTRACT), userCopy));
+        QCOMPARE(AttachmentReader::findHelper(userCopy), own);
+        QVERIFY(AttachmentReader::findHelper(QStringLiteral("/usr/bin/env")) != own);
+        qunsetenv("SENDGUARD_EXTRACT");
+    }
+
+    void shouldLockTheHelperDown()
+    {
+        // In a child: enter the sandbox, then try what a hostile document would want.
+        QTemporaryDir dir;
+        const QByteArray written = QFile::encodeName(dir.filePath(QStringLiteral("written")));
+        const QByteArray readable = QFile::encodeName(QStringLiteral(SENDGUARD_EXTRACT));
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            QString error;
+            if (!Tools::Sandbox::enter({}, &error))
+                ::_exit(100);
+            int escaped = 0;
+            if (::open(written.constData(), O_WRONLY | O_CREAT, 0600) >= 0)
+                escaped |= 1;
+            if (::socket(AF_UNIX, SOCK_STREAM, 0) >= 0)
+                escaped |= 2;
+            const pid_t grandchild = ::fork();
+            if (grandchild == 0)
+                ::_exit(0);
+            if (grandchild > 0)
+                escaped |= 4;
+            // /bin/false exits 1: were execv allowed, the test would see that, not 0.
+            char *const argv[] = {const_cast<char *>("/bin/false"), nullptr};
+            ::execv("/bin/false", argv);
+            escaped |= 8; // only reached when execv failed
+            if (::open(readable.constData(), O_RDONLY) < 0)
+                escaped |= 16; // reading what it needs still works
+            ::_exit(escaped == 8 ? 0 : escaped);
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0);
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("written"))));
+    }
+};
+
+QTEST_MAIN(ExtractHelperTest)
+#include "extracthelpertest.moc"
