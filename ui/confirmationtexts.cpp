@@ -187,8 +187,12 @@ QString ConfirmationTexts::location(const Core::MessageFinding &finding, int bod
     if (finding.field == QLatin1String("body"))
         return tr("Body, line %1").arg(m_locale.toString(bodyLine));
     static const QLatin1String attachmentPrefix("attachment:");
-    if (finding.field.startsWith(attachmentPrefix))
-        return tr("Attachment %1").arg(finding.field.mid(attachmentPrefix.size()));
+    if (finding.field.startsWith(attachmentPrefix)) {
+        const QString attachment = tr("Attachment %1").arg(finding.field.mid(attachmentPrefix.size()));
+        // Inside a document: "신청서.hwp › 구역 1 › 표 1 1행 2칸", worded by core in ko or en.
+        return finding.place.isEmpty() ? attachment
+                                       : attachment + QStringLiteral(" › ") + finding.place.describe(m_locale.name());
+    }
     return finding.field;
 }
 

@@ -139,6 +139,36 @@ private Q_SLOTS:
         }
     }
 
+    void shouldSayWhereInADocumentAFindingIs_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("ko") << "ko"
+                            << "첨부파일 신청서.hwp › 구역 1 › 표 1 3행 2칸";
+        QTest::newRow("en") << "en"
+                            << "Attachment 신청서.hwp › section 1 › table 1, row 3, cell 2";
+    }
+
+    void shouldSayWhereInADocumentAFindingIs()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, where);
+        const InstalledTranslation translation(language);
+        Ui::ConfirmationRequest request = confirmationRequest(incidentForward(), language);
+        Core::MessageFinding inDocument = request.verdict.findings.front();
+        inDocument.field = QStringLiteral("attachment:신청서.hwp");
+        using Kind = Core::TextPlace::Kind;
+        inDocument.place = Core::TextPlace {}
+                               .then(Kind::Section, QStringLiteral("1"))
+                               .then(Kind::Table, QStringLiteral("1"))
+                               .then(Kind::Row, QStringLiteral("3"))
+                               .then(Kind::Cell, QStringLiteral("2"));
+        request.verdict.findings = {inDocument};
+        ConfirmationDialog dialog(request);
+        auto *findings = dialog.findChild<QTreeWidget *>(QStringLiteral("findings"));
+        QCOMPARE(findings->topLevelItem(0)->text(2), where);
+    }
+
     void shouldHighlightFindingsInTheMessageText()
     {
         const auto message = incidentForward();
