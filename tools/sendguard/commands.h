@@ -28,6 +28,7 @@ int runPolicy(const QStringList &arguments); // lint, show, schema, verify, stat
 int runPolicyVerify(const QStringList &arguments);
 int runPolicyStatus(const QStringList &arguments);
 int runPolicyFetch(const QStringList &arguments);
-int runAudit(const QStringList &arguments); // verify
+int runAudit(const QStringList &arguments); // verify, collect
+int runExtract(const QStringList &arguments);
 
 } // namespace SendGuard::Tools

@@ -19,6 +19,7 @@ Commands:
   scan [--json] [FILE|-]...  find personal data; prints masked values only
   redact [FILE|-]            print the text with every finding masked
   detectors [--json]         list the detectors
+  extract [--json] FILE      print the text read in a document (DOCX, XLSX, HWP, PDF...), with places
   check [--policy FILE] [--json] MESSAGE.json
                              decide what happens to an outgoing message: allow, warn, justify or block
   policy lint [--fragment] FILE...
@@ -53,6 +54,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("scan"), runScan},           {QStringLiteral("redact"), runRedact},
         {QStringLiteral("detectors"), runDetectors}, {QStringLiteral("check"), runCheck},
         {QStringLiteral("policy"), runPolicy},       {QStringLiteral("audit"), runAudit},
+        {QStringLiteral("extract"), runExtract},
     };
 
     const QStringList arguments = QCoreApplication::arguments();

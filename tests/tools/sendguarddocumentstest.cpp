@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// The incident as it really travels: the citizen's application forwarded to all staff as an HWP
+// and a DOCX. The real `sendguard` reads both through the helper, finds the number inside, says
+// where, and never prints it unmasked; `extract` and `scan` read documents the same way.
+#include "clirunner.h"
+#include "documentfiles.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SendGuard::Tests;
+
+class SendGuardDocumentsTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString write(const QString &name, const QByteArray &bytes) { return writeTestFile(m_dir.path(), name, bytes); }
+
+    QString incident(const QString &attachmentsJson)
+    {
+        return write(QStringLiteral("incident.json"),
+                     QStringLiteral("{\"action\":\"forward\",\"sender\":{\"id\":\"kim.yejin\"},"
+                                    "\"recipients\":[{\"id\":\"grp:incheon-all\",\"name\":\"인천광역시 전체\","
+                                    "\"type\":\"group\",\"memberCount\":4812}],"
+                                    "\"subject\":\"주거급여 신청서 이관\",\"body\":\"첨부 참고 바랍니다.\","
+                                    "\"attachments\":[%1]}")
+                         .arg(attachmentsJson)
+                         .toUtf8());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        write(QStringLiteral("신청서.hwp"),
+              hwp({hwpParagraph(QStringLiteral("주거급여 신청서")) +
+                   hwpTable({QStringLiteral("성명 홍길순"), QStringLiteral("주민등록번호 850315-2345678")})}));
+        write(QStringLiteral("신청서.docx"),
+              docx(wordParagraph({QStringLiteral("신청인 주민등록번호 9001"), QStringLiteral("01-1234568")})));
+    }
+
+    void shouldStopTheIncidentAndSayWhereTheNumberIs()
+    {
+        const QString message = incident(QStringLiteral(
+            "{\"name\":\"신청서.hwp\",\"path\":\"신청서.hwp\"},{\"name\":\"신청서.docx\",\"path\":\"신청서.docx\"}"));
+        const CliRun run = runSendGuard({QStringLiteral("check"), QStringLiteral("--json"), message});
+        QCOMPARE(run.exitCode, 11); // justify: an RRN to 4,812 people
+        const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(result.value(QLatin1String("verdict")).toString(), QStringLiteral("justify"));
+        QVERIFY(result.value(QLatin1String("notScanned")).toArray().isEmpty());
+        const QJsonArray findings = result.value(QLatin1String("findings")).toArray();
+        QCOMPARE(findings.size(), 2);
+        QCOMPARE(findings[0].toObject().value(QLatin1String("field")).toString(),
+                 QStringLiteral("attachment:신청서.hwp"));
+        QCOMPARE(findings[0].toObject().value(QLatin1String("place")).toString(),
+                 QStringLiteral("section 1 › table 1, row 1, cell 2"));
+        QCOMPARE(findings[0].toObject().value(QLatin1String("masked")).toString(), QStringLiteral("850315-2******"));
+        QCOMPARE(findings[1].toObject().value(QLatin1String("place")).toString(), QStringLiteral("paragraph 1"));
+        QCOMPARE(findings[1].toObject().value(QLatin1String("masked")).toString(), QStringLiteral("900101-1******"));
+
+        const CliRun readable =
+            runSendGuard({QStringLiteral("check"), QStringLiteral("--lang"), QStringLiteral("ko"), message});
+        QVERIFY2(readable.output().contains(QStringLiteral("850315-2******  (구역 1 › 표 1 1행 2칸)")),
+                 qPrintable(readable.output()));
+        for (const CliRun &output : {run, readable}) {
+            QVERIFY(!output.outputAndErrors().contains(QStringLiteral("2345678")));
+            QVERIFY(!output.outputAndErrors().contains(QStringLiteral("1234568")));
+        }
+    }
+
+    void shouldNeverCallAnUnreadableDocumentClean()
+    {
+        write(QStringLiteral("암호.hwp"), hwp({hwpParagraph(QStringLiteral("850315-2345678"))}, 1 | 2));
+        const QString message = incident(QStringLiteral("{\"name\":\"암호.hwp\",\"path\":\"암호.hwp\"}"));
+        const CliRun run = runSendGuard({QStringLiteral("check"), QStringLiteral("--json"), message});
+        QCOMPARE(run.exitCode, 3);
+        const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(result.value(QLatin1String("verdict")).toString(), QStringLiteral("unchecked"));
+        QVERIFY2(result.value(QLatin1String("notScanned"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("reason"))
+                     .toString()
+                     .contains(QStringLiteral("encrypted")),
+                 run.out.constData());
+    }
+
+    void shouldPrintTheTextItReadWithPlaces()
+    {
+        const CliRun run = runSendGuard(
+            {QStringLiteral("extract"), QStringLiteral("--json"), m_dir.filePath(QStringLiteral("신청서.hwp"))});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        const QJsonObject cell = QJsonDocument::fromJson(lines[2]).object();
+        QCOMPARE(cell.value(QLatin1String("place")).toString(), QStringLiteral("section 1 › table 1, row 1, cell 2"));
+        QCOMPARE(cell.value(QLatin1String("text")).toString(), QStringLiteral("주민등록번호 850315-2345678"));
+
+        const CliRun encrypted = runSendGuard({QStringLiteral("extract"), m_dir.filePath(QStringLiteral("암호.hwp"))});
+        QCOMPARE(encrypted.exitCode, 3);
+        QVERIFY(encrypted.err.contains("encrypted"));
+    }
+
+    void shouldScanDocumentsWithPlaces()
+    {
+        const CliRun run = runSendGuard(
+            {QStringLiteral("scan"), QStringLiteral("--json"), m_dir.filePath(QStringLiteral("신청서.docx"))});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject finding =
+            QJsonDocument::fromJson(run.out).object().value(QLatin1String("findings")).toArray().at(0).toObject();
+        QCOMPARE(finding.value(QLatin1String("detector")).toString(), QStringLiteral("kr-rrn"));
+        QCOMPARE(finding.value(QLatin1String("place")).toString(), QStringLiteral("paragraph 1"));
+        QVERIFY(!run.out.contains("1234568"));
+    }
+};
+
+QTEST_GUILESS_MAIN(SendGuardDocumentsTest)
+#include "sendguarddocumentstest.moc"
