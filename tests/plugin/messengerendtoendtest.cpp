@@ -9,6 +9,9 @@
 #include "sendguardloader.h"
 #include "sysloglistener.h"
 
+#include "clirunner.h"
+#include "documentfiles.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +20,7 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -171,6 +175,61 @@ private Q_SLOTS:
         const passwd *account = getpwuid(geteuid());
         QVERIFY(account);
         QCOMPARE(audit().constLast().value("user").toString(), QString::fromLocal8Bit(account->pw_name));
+    }
+
+    void shouldFindTheNumberInsideTheApplicationAsHwpAndDocx()
+    {
+        // The incident as it really travels: the application forwarded as documents, the body clean.
+        const QDir folder(m_dir.filePath(QStringLiteral("documents")));
+        QVERIFY(QDir().mkpath(folder.path()));
+        SendGuard::Tests::writeTestFile(
+            folder.path(), QStringLiteral("신청서.hwp"),
+            SendGuard::Tests::hwp(
+                {SendGuard::Tests::hwpParagraph(QStringLiteral("주거급여 신청서")) +
+                 SendGuard::Tests::hwpTable({QStringLiteral("주민등록번호"), QStringLiteral("850315-2345678")})}));
+        SendGuard::Tests::writeTestFile(folder.path(), QStringLiteral("신청서.docx"),
+                                        SendGuard::Tests::docx(SendGuard::Tests::wordParagraph(
+                                            {QStringLiteral("신청인 8503"), QStringLiteral("15-2345678")})));
+        const QString inboxPath = SendGuard::Tests::writeTestFile(
+            folder.path(), QStringLiteral("inbox.json"),
+            QStringLiteral("{\"messages\":[{\"from\":\"park.sh\",\"to\":[\"kim.yejin\"],"
+                           "\"received\":\"2026-11-26T09:12:00+09:00\",\"subject\":\"주거급여 신청서 이관\","
+                           "\"body\":\"신청서를 첨부합니다.\",\"attachments\":["
+                           "{\"name\":\"신청서.hwp\",\"path\":\"신청서.hwp\"},"
+                           "{\"name\":\"신청서.docx\",\"path\":\"신청서.docx\"}]}]}")
+                .toUtf8());
+        Inbox documents;
+        QVERIFY2(documents.load(inboxPath), qPrintable(documents.errorString()));
+        MessengerWindow window(m_directory, documents, m_outbox.get(), m_loader.interceptor());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.forward(0);
+        window.findChild<QLineEdit *>(QStringLiteral("recipientsEdit"))->setText(QStringLiteral("grp:incheon-all"));
+        QStringList where;
+        QString headline;
+        bool maskOffered = true;
+        const qsizetype sentBefore = outbox().size();
+        const bool opened = ModalDialogWatcher::answerDuring(
+            [&] { QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton); },
+            [&](QWidget *dialog) {
+                headline = dialog->findChild<QLabel *>(QStringLiteral("headline"))->text();
+                const auto *findings = dialog->findChild<QTreeWidget *>(QStringLiteral("findings"));
+                for (int i = 0; i < findings->topLevelItemCount(); ++i)
+                    where.append(findings->topLevelItem(i)->text(1) + QLatin1Char(' ') +
+                                 findings->topLevelItem(i)->text(2));
+                const QPushButton *mask = button(dialog, "maskAndSendButton");
+                maskOffered = mask && mask->isVisible() && mask->isEnabled();
+                QTest::mouseClick(button(dialog, "cancelButton"), Qt::LeftButton);
+            });
+        QVERIFY(opened);
+        QVERIFY2(headline.contains(QStringLiteral("2 resident registration numbers")), qPrintable(headline));
+        QCOMPARE(
+            where,
+            (QStringList {QStringLiteral("850315-2****** Attachment 신청서.hwp › section 1 › table 1, row 1, cell 2"),
+                          QStringLiteral("850315-2****** Attachment 신청서.docx › paragraph 1")}));
+        QVERIFY(!maskOffered); // documents are not rewritten as text
+        QCOMPARE(outbox().size(), sentBefore);
+        QCOMPARE(audit().constLast().value("detectors").toObject(), QJsonObject({{"kr-rrn", 2}}));
     }
 
     void shouldSendOnlyTheMaskedTextWithMaskAndSend()
