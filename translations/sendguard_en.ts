@@ -39,8 +39,8 @@
         <translation>The changed message still needs your confirmation.</translation>
     </message>
     <message>
-        <source>Not checked (not a text file): %1</source>
-        <translation>Not checked (not a text file): %1</translation>
+        <source>Attachments not checked in full: %1</source>
+        <translation>Attachments not checked in full: %1</translation>
     </message>
     <message>
         <source>Your organisation&apos;s policy does not allow sending this personal data to this audience. Mask it, or send it only to the people who need it.</source>

@@ -39,8 +39,8 @@
         <translation>바꾼 메시지도 확인이 필요합니다.</translation>
     </message>
     <message>
-        <source>Not checked (not a text file): %1</source>
-        <translation>확인하지 못한 첨부파일(텍스트 파일 아님): %1</translation>
+        <source>Attachments not checked in full: %1</source>
+        <translation>전부 확인하지 못한 첨부파일: %1</translation>
     </message>
     <message>
         <source>Your organisation&apos;s policy does not allow sending this personal data to this audience. Mask it, or send it only to the people who need it.</source>

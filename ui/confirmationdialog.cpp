@@ -145,7 +145,7 @@ QWidget *ConfirmationDialog::createMainPage()
                                       QStringLiteral("afterMasking"), page));
     if (!m_request.notScannedAttachments.isEmpty())
         texts->addWidget(wrappedLabel(
-            tr("Not checked (not a text file): %1").arg(m_request.notScannedAttachments.join(QLatin1String(", "))),
+            tr("Attachments not checked in full: %1").arg(m_request.notScannedAttachments.join(QLatin1String(", "))),
             QStringLiteral("notScanned"), page));
 
     auto *top = new QHBoxLayout;
@@ -294,9 +294,17 @@ QWidget *ConfirmationDialog::listBox(const QString &title, const QString &object
     tree->setAccessibleName(title);
     tree->setRootIsDecorated(false);
     tree->setHeaderLabels(headers);
-    for (const QStringList &row : rows)
-        tree->addTopLevelItem(new QTreeWidgetItem(row));
-    for (int column = 0; column < tree->columnCount(); ++column)
+    for (const QStringList &row : rows) {
+        auto *item = new QTreeWidgetItem(row);
+        for (int column = 0; column < row.size(); ++column)
+            item->setToolTip(column, row.at(column)); // the whole text, where a column is too narrow
+        tree->addTopLevelItem(item);
+    }
+    // Every column as wide as its text but the last, which takes the rest and, when its text is
+    // longer (a place deep inside a document), keeps its start and its end.
+    tree->setTextElideMode(Qt::ElideMiddle);
+    tree->header()->setStretchLastSection(true);
+    for (int column = 0; column + 1 < tree->columnCount(); ++column)
         tree->resizeColumnToContents(column);
     // As tall as its rows (up to visibleRows; it scrolls beyond), so the message text gets the rest.
     const int shown = qBound(1, tree->topLevelItemCount(), visibleRows);

@@ -84,6 +84,7 @@ private Q_SLOTS:
             QTest::addRow("%s-justify", language) << language << 0;
             QTest::addRow("%s-block", language) << language << 1;
             QTest::addRow("%s-warn", language) << language << 2;
+            QTest::addRow("%s-documents", language) << language << 3;
         }
     }
     void shouldFitEveryTextOfTheConfirmationDialog()
@@ -91,14 +92,37 @@ private Q_SLOTS:
         QFETCH(QString, language);
         QFETCH(int, kind);
         const InstalledTranslation translation(language);
-        const auto message = kind == 0 ? incidentForward() : kind == 1 ? rosterToAllStaff() : contactsToAllStaff();
+        const auto message = kind == 0 || kind == 3 ? incidentForward()
+            : kind == 1                             ? rosterToAllStaff()
+                                                    : contactsToAllStaff();
         auto request = confirmationRequest(message, language);
         request.canRemoveBroadcastRecipients = true; // every button at once: the widest row
         request.afterMasking = kind == 2;
         request.notScannedAttachments = {QStringLiteral("신청서.docx")};
+        if (kind == 3) {
+            // The application forwarded as documents: findings inside them, with their places.
+            using Kind = Core::TextPlace::Kind;
+            Core::MessageFinding inHwp = request.verdict.findings.front();
+            inHwp.field = QStringLiteral("attachment:주거급여 신청서.hwp");
+            inHwp.place = Core::TextPlace {}
+                              .then(Kind::Section, QStringLiteral("1"))
+                              .then(Kind::Table, QStringLiteral("1"))
+                              .then(Kind::Row, QStringLiteral("3"))
+                              .then(Kind::Cell, QStringLiteral("2"));
+            Core::MessageFinding inSheet = inHwp;
+            inSheet.field = QStringLiteral("attachment:대상자 명단.xlsx");
+            inSheet.place =
+                Core::TextPlace {}.then(Kind::Sheet, QStringLiteral("명단")).then(Kind::Cell, QStringLiteral("C14"));
+            request.verdict.findings = {inHwp, inSheet};
+            request.body = QStringLiteral("신청서를 첨부합니다.");
+            request.maskAvailable = false;
+            request.notScannedAttachments = {QStringLiteral("스캔본.pdf")};
+        }
         Ui::ConfirmationDialog dialog(request);
         const QString name = QStringLiteral("confirmation-%1").arg(QLatin1String(QTest::currentDataTag()));
         render(&dialog, name);
+        if (!request.maskAvailable)
+            return;
 
         dialog.findChild<QPushButton *>(QStringLiteral("maskAndSendButton"))->click();
         render(&dialog, name + QLatin1String("-preview"));
