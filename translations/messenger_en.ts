@@ -149,6 +149,22 @@ Subject: %2
         <source>Could not send: %1</source>
         <translation>Could not send: %1</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>About SendGuard…</source>
+        <translation>About SendGuard…</translation>
+    </message>
+    <message>
+        <source>About SendGuard</source>
+        <translation>About SendGuard</translation>
+    </message>
+    <message>
+        <source>SendGuard is not loaded.</source>
+        <translation>SendGuard is not loaded.</translation>
+    </message>
 </context>
 <context>
     <name>RecipientPicker</name>

@@ -147,6 +147,22 @@ Subject: %2
         <source>Could not send: %1</source>
         <translation>보내지 못했습니다: %1</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About SendGuard…</source>
+        <translation>SendGuard 정보…</translation>
+    </message>
+    <message>
+        <source>About SendGuard</source>
+        <translation>SendGuard 정보</translation>
+    </message>
+    <message>
+        <source>SendGuard is not loaded.</source>
+        <translation>SendGuard가 불러와지지 않았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>RecipientPicker</name>

@@ -95,6 +95,7 @@ int main(int argc, char *argv[])
         loader.interceptor()->setUiLanguage(parser.value(languageOption));
 
     MessengerWindow window(directory, inbox, &outbox, loader.interceptor());
+    window.setSendGuardInfo(loader.metaData());
     window.show();
 
     if (parser.isSet(scenarioOption)) {

@@ -3,16 +3,21 @@
 
 #include "recipientpicker.h"
 
+#include <QAction>
 #include <QCompleter>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -47,6 +52,11 @@ MessengerWindow::MessengerWindow(const OrganisationDirectory &directory, const I
 {
     setObjectName(QStringLiteral("messengerWindow"));
     setWindowTitle(tr("%1 messenger — %2").arg(directory.organisation(), displayName(directory.me())));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("About SendGuard…"));
+    about->setObjectName(QStringLiteral("aboutSendGuardAction"));
+    connect(about, &QAction::triggered, this, &MessengerWindow::showAboutSendGuard);
 
     m_inboxList = new QListWidget(this);
     m_inboxList->setObjectName(QStringLiteral("inboxList"));
@@ -318,4 +328,20 @@ void MessengerWindow::send()
 void MessengerWindow::setStatus(const QString &status)
 {
     m_status->setText(status);
+}
+
+void MessengerWindow::showAboutSendGuard()
+{
+    // What the plugin says of itself, notices included (Hancom asks for its own in its words).
+    if (m_sendGuardInfo.isEmpty()) {
+        QMessageBox::information(this, tr("About SendGuard"), tr("SendGuard is not loaded."));
+        return;
+    }
+    QString text = QStringLiteral("<b>%1 %2</b><p>%3</p>")
+                       .arg(m_sendGuardInfo.value(QLatin1String("name")).toString().toHtmlEscaped(),
+                            m_sendGuardInfo.value(QLatin1String("version")).toString().toHtmlEscaped(),
+                            m_sendGuardInfo.value(QLatin1String("description")).toString().toHtmlEscaped());
+    for (const QJsonValue &notice : m_sendGuardInfo.value(QLatin1String("notices")).toArray())
+        text += QStringLiteral("<p>%1</p>").arg(notice.toString().toHtmlEscaped());
+    QMessageBox::about(this, tr("About SendGuard"), text);
 }

@@ -7,6 +7,7 @@
 
 #include "sendguard/sendinterceptor.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 
 QT_BEGIN_NAMESPACE
@@ -34,6 +35,9 @@ public:
     void forward(int inboxIndex);
     void newMessage();
 
+    // The loaded plugin's metadata (SendGuardLoader::metaData()), for Help › About SendGuard.
+    void setSendGuardInfo(const QJsonObject &metaData) { m_sendGuardInfo = metaData; }
+
     // The message the compose box would send now; false with an error when a recipient is unknown.
     [[nodiscard]] bool composedMessage(SendGuard::Message &message, QString &error) const;
 
@@ -51,6 +55,7 @@ private:
     void chooseRecipients();
     void addAttachment();
     void setStatus(const QString &status);
+    void showAboutSendGuard();
     QString displayName(const QString &id) const;
 
     const OrganisationDirectory &m_directory;
@@ -61,6 +66,7 @@ private:
     SendGuard::Message::Action m_composeAction = SendGuard::Message::Action::Send;
     QList<SendGuard::Recipient> m_originalRecipients;
     QList<SendGuard::Attachment> m_attachments;
+    QJsonObject m_sendGuardInfo;
 
     QListWidget *m_inboxList = nullptr;
     QTextBrowser *m_messageView = nullptr;

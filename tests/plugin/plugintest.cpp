@@ -4,6 +4,7 @@
 #include "modaldialogwatcher.h"
 #include "sendguard/sendinterceptor.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPluginLoader>
@@ -103,6 +104,9 @@ private Q_SLOTS:
         QVERIFY(QVersionNumber::fromString(meta.value("compatVersion").toString()) <=
                 QVersionNumber::fromString(meta.value("version").toString()));
         QVERIFY(!meta.value("description").toString().isEmpty());
+        // Hancom's licence for the published HWP format asks for this notice, in its words.
+        QCOMPARE(meta.value("notices").toArray().at(0).toString(),
+                 QStringLiteral("본 제품은 한글과컴퓨터의 한/글 문서 파일(.hwp) 공개 문서를 참고하여 개발하였습니다."));
     }
 
     void shouldLoadCastUnloadAndLoadAgain()

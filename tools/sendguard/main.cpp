@@ -66,7 +66,9 @@ int main(int argc, char *argv[])
         return ExitClean;
     }
     if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
-        out << "sendguard " << QCoreApplication::applicationVersion() << '\n';
+        out << "sendguard " << QCoreApplication::applicationVersion() << '\n'
+            << QStringLiteral("본 제품은 한글과컴퓨터의 한/글 문서 파일(.hwp) 공개 문서를 참고하여 개발하였습니다.")
+            << '\n';
         return ExitClean;
     }
     const auto it = commands.find(command);
