@@ -137,6 +137,14 @@
         <source>The message, with what was found highlighted</source>
         <translation>The message, with what was found highlighted</translation>
     </message>
+    <message>
+        <source>Send without the documents</source>
+        <translation>Send without the documents</translation>
+    </message>
+    <message>
+        <source>Send the message without: %1</source>
+        <translation>Send the message without: %1</translation>
+    </message>
 </context>
 <context>
     <name>SendGuard::Ui::ConfirmationTexts</name>

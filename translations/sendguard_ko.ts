@@ -136,6 +136,14 @@
         <source>The message, with what was found highlighted</source>
         <translation>메시지 내용 (발견된 부분 강조)</translation>
     </message>
+    <message>
+        <source>Send without the documents</source>
+        <translation>첨부 문서 빼고 보내기</translation>
+    </message>
+    <message>
+        <source>Send the message without: %1</source>
+        <translation>다음 첨부 문서를 빼고 보냅니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>SendGuard::Ui::ConfirmationTexts</name>

@@ -206,6 +206,13 @@ QWidget *ConfirmationDialog::createMainPage()
         connect(remove, &QPushButton::clicked, this, [this] { finish(Choice::RemoveBroadcastRecipients); });
         buttons->addWidget(remove);
     }
+    if (!m_request.attachmentsToLeaveOut.isEmpty()) {
+        auto *leaveOut = button(tr("Send without the documents"), QStringLiteral("leaveOutAttachmentsButton"), page);
+        leaveOut->setToolTip(
+            tr("Send the message without: %1").arg(m_request.attachmentsToLeaveOut.join(QLatin1String(", "))));
+        connect(leaveOut, &QPushButton::clicked, this, [this] { finish(Choice::LeaveOutAttachments); });
+        buttons->addWidget(leaveOut);
+    }
     if (m_request.maskAvailable) {
         auto *mask = button(tr("Mask and send…"), QStringLiteral("maskAndSendButton"), page);
         connect(mask, &QPushButton::clicked, this, [this] { m_pages->setCurrentIndex(1); });

@@ -27,7 +27,7 @@ class ConfirmationDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Choice { Cancel, MaskAndSend, RemoveBroadcastRecipients, SendAnyway };
+    enum class Choice { Cancel, MaskAndSend, RemoveBroadcastRecipients, SendAnyway, LeaveOutAttachments };
 
     explicit ConfirmationDialog(const ConfirmationRequest &request, QWidget *parent = nullptr);
 

@@ -23,6 +23,8 @@ struct ConfirmationRequest
     QString maskedSubject; // what "mask and send" sends
     QString maskedBody;
     QStringList maskedAttachments; // names of attachments whose text was masked
+    // Documents that hold findings and cannot be masked: "Send without them" leaves them out.
+    QStringList attachmentsToLeaveOut;
 
     bool canRemoveBroadcastRecipients = false; // some recipients would remain
     bool afterMasking = false; // this message is already the masked or reduced one

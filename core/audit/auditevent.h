@@ -25,6 +25,7 @@ enum class AuditChoice {
     SendUnchecked, // "send-unchecked": the message could not be checked; the user or policy sent it
     Blocked, // "blocked": the failure mode blocked a message that could not be checked
     ReportFalsePositive, // "report-false-positive": the user says the findings are not personal data
+    LeaveOutAttachments, // "leave-out-attachments": without the documents that hold findings, checked again
 };
 
 inline constexpr EnumNames auditChoiceNames {std::array {
@@ -35,6 +36,7 @@ inline constexpr EnumNames auditChoiceNames {std::array {
     std::pair {AuditChoice::SendUnchecked, u"send-unchecked"},
     std::pair {AuditChoice::Blocked, u"blocked"},
     std::pair {AuditChoice::ReportFalsePositive, u"report-false-positive"},
+    std::pair {AuditChoice::LeaveOutAttachments, u"leave-out-attachments"},
 }};
 
 // One record of the audit trail: a decision the user made in a dialog, a message that could not

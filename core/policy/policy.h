@@ -5,6 +5,7 @@
 #include "common/localizedtext.h"
 #include "detectors/detectorspec.h"
 #include "detectors/severity.h"
+#include "message/attachmentlimits.h"
 #include "message/outgoingmessage.h"
 #include "verdictlevel.h"
 
@@ -167,6 +168,7 @@ struct Policy
     FailureMode failureMode = FailureMode::Confirm;
     AuditSettings audit;
     RemoteSettings remote;
+    AttachmentLimits attachments; // what reading one attachment may cost (the extraction helper)
 
     friend bool operator==(const Policy &, const Policy &) = default;
 };

@@ -144,6 +144,17 @@ QJsonObject toJson(const Policy &policy)
              {QStringLiteral("maxFileBytes"), policy.audit.maxFileBytes},
              {QStringLiteral("systemLog"), policy.audit.systemLog},
          }},
+        {QStringLiteral("attachments"),
+         QJsonObject {
+             {QStringLiteral("maxFileBytes"), policy.attachments.maxInputBytes},
+             {QStringLiteral("maxEntries"), policy.attachments.maxEntries},
+             {QStringLiteral("maxDepth"), policy.attachments.maxDepth},
+             {QStringLiteral("maxExpansionRatio"), policy.attachments.maxRatio},
+             {QStringLiteral("maxEntryBytes"), policy.attachments.maxEntryBytes},
+             {QStringLiteral("maxTotalBytes"), policy.attachments.maxTotalBytes},
+             {QStringLiteral("maxCharacters"), policy.attachments.maxCharacters},
+             {QStringLiteral("maxSeconds"), policy.attachments.maxSeconds},
+         }},
     };
     if (!policy.remote.url.isEmpty()) {
         object.insert(QStringLiteral("remote"),

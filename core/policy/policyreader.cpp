@@ -72,7 +72,8 @@ public:
         m_fields.warnAboutUnknownMembers(root, QString(),
                                          {u"$schema", u"id", u"version", u"expires", u"description", u"detectors",
                                           u"customDetectors", u"audience", u"rules", u"allowList", u"exemptions",
-                                          u"justification", u"texts", u"failureMode", u"audit", u"remote"});
+                                          u"justification", u"texts", u"failureMode", u"audit", u"remote",
+                                          u"attachments"});
         if (const auto id = m_fields.string(root, QString(), u"id", Presence::Required)) {
             static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"));
             if (!idPattern.match(*id).hasMatch())
@@ -123,9 +124,34 @@ public:
             policy.audit.systemLog = m_fields.boolean(*audit, path, u"systemLog", Presence::Optional).value_or(true);
         }
         readRemote(root, policy.remote);
+        readAttachmentLimits(root, policy.attachments);
         if (m_fields.hasErrors())
             return std::nullopt;
         return policy;
+    }
+
+    void readAttachmentLimits(const JsonNode &root, AttachmentLimits &limits)
+    {
+        const JsonNode *node = m_fields.member(root, QString(), u"attachments", Type::Object, Presence::Optional);
+        if (!node)
+            return;
+        const QString path = QStringLiteral("attachments");
+        m_fields.warnAboutUnknownMembers(*node, path,
+                                         {u"maxFileBytes", u"maxEntries", u"maxDepth", u"maxExpansionRatio",
+                                          u"maxEntryBytes", u"maxTotalBytes", u"maxCharacters", u"maxSeconds"});
+        // The helper runs within 2 GiB of address space: what it holds at once stays well below.
+        constexpr qint64 GiB = qint64(1) << 30;
+        const auto number = [&](const char16_t *name, qint64 minimum, qint64 maximum, qint64 fallback) {
+            return m_fields.integer(*node, path, name, Presence::Optional, minimum, maximum).value_or(fallback);
+        };
+        limits.maxInputBytes = number(u"maxFileBytes", 1024, GiB / 2, limits.maxInputBytes);
+        limits.maxEntries = int(number(u"maxEntries", 1, 1'000'000, limits.maxEntries));
+        limits.maxDepth = int(number(u"maxDepth", 0, 16, limits.maxDepth));
+        limits.maxRatio = int(number(u"maxExpansionRatio", 10, 100'000, limits.maxRatio));
+        limits.maxEntryBytes = number(u"maxEntryBytes", 1 << 20, GiB / 2, limits.maxEntryBytes);
+        limits.maxTotalBytes = number(u"maxTotalBytes", 1 << 20, GiB / 2, limits.maxTotalBytes);
+        limits.maxCharacters = number(u"maxCharacters", 1000, 200'000'000, limits.maxCharacters);
+        limits.maxSeconds = int(number(u"maxSeconds", 1, 600, limits.maxSeconds));
     }
 
     void readRemote(const JsonNode &root, RemoteSettings &remote)

@@ -72,6 +72,24 @@ SendFlow::Step SendFlow::choose(Choice choice, const QString &justification)
         m_lastChange = Change::BroadcastRecipientsRemoved;
         break;
     }
+    case Choice::LeaveOutAttachments: {
+        m_leftOutAttachments = attachmentsToLeaveOut();
+        if (m_leftOutAttachments.empty())
+            return m_step; // nothing to leave out: not a choice the dialog offered
+        m_pending = decisionEvent(AuditChoice::LeaveOutAttachments);
+        m_nextAttachments.clear();
+        std::vector<MessageAttachment> kept;
+        for (int i = 0; i < int(m_message.attachments.size()); ++i) {
+            if (std::find(m_leftOutAttachments.begin(), m_leftOutAttachments.end(), i) != m_leftOutAttachments.end())
+                continue;
+            kept.push_back(m_message.attachments[std::size_t(i)]);
+            if (std::size_t(i) < m_outcome.attachments.size())
+                m_nextAttachments.push_back(m_outcome.attachments[std::size_t(i)]);
+        }
+        m_message.attachments = std::move(kept);
+        m_lastChange = Change::AttachmentsLeftOut;
+        break;
+    }
     }
     m_changed = true;
     return m_step = Step::CheckAgain;
@@ -191,6 +209,23 @@ AuditEvent SendFlow::decisionEvent(AuditChoice choice) const
     event.setVerdict(m_outcome.result.verdict);
     event.choice = choice;
     return event;
+}
+
+std::vector<int> SendFlow::attachmentsToLeaveOut() const
+{
+    // A document (its text came as pieces from the helper) that holds a finding: masking it as
+    // text would break it, so leaving it out is the way to send the rest.
+    std::vector<int> indexes;
+    for (std::size_t i = 0; i < m_outcome.attachments.size() && i < m_message.attachments.size(); ++i) {
+        const AttachmentText &text = m_outcome.attachments[i];
+        const QString field = QStringLiteral("attachment:") + m_message.attachments[i].name;
+        const bool holdsFinding =
+            std::any_of(m_outcome.result.verdict.findings.begin(), m_outcome.result.verdict.findings.end(),
+                        [&](const MessageFinding &finding) { return finding.field == field; });
+        if (!text.pieces.empty() && holdsFinding)
+            indexes.push_back(int(i));
+    }
+    return indexes;
 }
 
 } // namespace SendGuard::Core

@@ -19,8 +19,9 @@ namespace SendGuard::Core {
 // after each check, after the user's choice in the confirmation dialog, and when the message
 // could not be checked (the policy's failure mode). The caller runs the checks and shows the
 // dialogs; the flow says which comes next, what the host gets in the end, and which audit records
-// to write on the way. Changing the message (mask and send, removing broadcast recipients) always
-// means checking it again: it goes only when the policy allows it as it then is.
+// to write on the way. Changing the message (mask and send, removing broadcast recipients, leaving
+// out documents that hold findings) always means checking it again: it goes only when the policy
+// allows it as it then is.
 //
 // Usage: construct, then start() (or couldNotCheck()), then answer each Step until Done:
 //   Confirm       show the dialog for outcome() and message(); call choose()
@@ -33,9 +34,9 @@ class SendFlow
 public:
     enum class Step { Confirm, CheckAgain, AskUnchecked, Done };
     // The user's choice in the confirmation dialog.
-    enum class Choice { Cancel, SendAnyway, MaskAndSend, RemoveBroadcastRecipients };
+    enum class Choice { Cancel, SendAnyway, MaskAndSend, RemoveBroadcastRecipients, LeaveOutAttachments };
     // How message() last changed, for a caller that keeps its own copy of the message in step.
-    enum class Change { None, Masked, BroadcastRecipientsRemoved };
+    enum class Change { None, Masked, BroadcastRecipientsRemoved, AttachmentsLeftOut };
     // Why the message could not be checked; the caller words it for the user.
     enum class UncheckedReason {
         PolicyNotLoaded, // the policy's detectors do not compile
@@ -83,6 +84,11 @@ public:
     bool changed() const { return m_changed; }
     Change lastChange() const { return m_lastChange; }
     std::vector<QString> removedRecipientIds() const { return m_removedRecipientIds; }
+    // For Confirm: the attachments (indexes into message()) that hold findings but cannot be
+    // masked, documents: what LeaveOutAttachments leaves out. Empty: the choice is not offered.
+    std::vector<int> attachmentsToLeaveOut() const;
+    // After LeaveOutAttachments: the indexes, into the message before, of those left out.
+    std::vector<int> leftOutAttachments() const { return m_leftOutAttachments; }
     // For CheckAgain: the text of each attachment of message(), already read.
     std::vector<AttachmentText> takeAttachments() { return std::move(m_nextAttachments); }
 
@@ -119,6 +125,7 @@ private:
     bool m_changed = false;
     Change m_lastChange = Change::None;
     std::vector<QString> m_removedRecipientIds;
+    std::vector<int> m_leftOutAttachments;
     UncheckedReason m_uncheckedReason = UncheckedReason::CheckDidNotFinish;
     std::optional<AuditEvent> m_unchecked; // the check-failed record, while AskUnchecked waits
     Decision m_decision;

@@ -42,19 +42,22 @@ Core::CheckOutcome CheckRunner::run(std::shared_ptr<const Core::MessageChecker> 
 {
     auto shared = std::make_shared<SharedOutcome>();
     QThread *thread =
-        QThread::create([shared, checker, message, attachments = std::move(attachments), reader = m_reader]() mutable {
-            try {
-                shared->outcome = Core::CheckOutcome::run(
-                    *checker, message, std::move(attachments), QDate::currentDate(), &shared->cancel,
-                    [&reader](const Core::MessageAttachment &attachment, const std::atomic_bool *cancel) {
-                        return reader.read(attachment, QString(), cancel);
-                    });
-            } catch (const std::exception &) {
-                shared->outcome.result.complete = false;
-                shared->outcome.result.error = QStringLiteral("internal error during the check");
-            }
-            shared->done = true;
-        });
+        // The policy in force for this check says what reading an attachment may cost.
+        QThread::create(
+            [shared, checker, message, attachments = std::move(attachments),
+             reader = Attachments::AttachmentReader(m_reader.helperPath(), checker->policy().attachments)]() mutable {
+                try {
+                    shared->outcome = Core::CheckOutcome::run(
+                        *checker, message, std::move(attachments), QDate::currentDate(), &shared->cancel,
+                        [&reader](const Core::MessageAttachment &attachment, const std::atomic_bool *cancel) {
+                            return reader.read(attachment, QString(), cancel);
+                        });
+                } catch (const std::exception &) {
+                    shared->outcome.result.complete = false;
+                    shared->outcome.result.error = QStringLiteral("internal error during the check");
+                }
+                shared->done = true;
+            });
     QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     m_threads.removeAll(nullptr);
     m_threads.append(thread);

@@ -109,9 +109,18 @@ SendDecision Interceptor::follow(Core::SendFlow &flow, const Message &message, Q
                 confirm(flow, parent);
                 break;
             case Step::CheckAgain:
-                current = flow.lastChange() == Core::SendFlow::Change::Masked
-                    ? MessageConversion::withMaskedContent(current, flow.message())
-                    : MessageConversion::withoutRecipients(current, flow.removedRecipientIds());
+                switch (flow.lastChange()) {
+                case Core::SendFlow::Change::Masked:
+                    current = MessageConversion::withMaskedContent(current, flow.message());
+                    break;
+                case Core::SendFlow::Change::AttachmentsLeftOut:
+                    current = MessageConversion::withoutAttachments(current, flow.leftOutAttachments());
+                    break;
+                case Core::SendFlow::Change::BroadcastRecipientsRemoved:
+                case Core::SendFlow::Change::None:
+                    current = MessageConversion::withoutRecipients(current, flow.removedRecipientIds());
+                    break;
+                }
                 flow.checked(m_runner.run(flow.checker(), flow.message(), flow.takeAttachments(), parent));
                 break;
             case Step::AskUnchecked:
@@ -155,6 +164,9 @@ void Interceptor::confirm(Core::SendFlow &flow, QWidget *parent)
         break;
     case Ui::ConfirmationDialog::Choice::RemoveBroadcastRecipients:
         flow.choose(Choice::RemoveBroadcastRecipients);
+        break;
+    case Ui::ConfirmationDialog::Choice::LeaveOutAttachments:
+        flow.choose(Choice::LeaveOutAttachments);
         break;
     }
 }
@@ -236,6 +248,9 @@ Ui::ConfirmationRequest Interceptor::confirmationRequest(const Core::SendFlow &f
         if (masked.message.attachments[i].data != message.attachments[i].data)
             request.maskedAttachments.append(message.attachments[i].name);
     }
+
+    for (const int index : flow.attachmentsToLeaveOut())
+        request.attachmentsToLeaveOut.append(message.attachments[std::size_t(index)].name);
 
     const std::vector<QString> broadcastIds = verdict.audience.broadcastRecipientIds();
     request.canRemoveBroadcastRecipients =

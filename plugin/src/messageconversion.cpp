@@ -115,4 +115,17 @@ Message MessageConversion::withoutRecipients(const Message &message, const std::
     return result;
 }
 
+Message MessageConversion::withoutAttachments(const Message &message, const std::vector<int> &indexes)
+{
+    QList<Attachment> kept;
+    const QList<Attachment> attachments = message.attachments();
+    for (int i = 0; i < attachments.size(); ++i) {
+        if (std::find(indexes.begin(), indexes.end(), i) == indexes.end())
+            kept.append(attachments.at(i));
+    }
+    Message result = message;
+    result.setAttachments(kept);
+    return result;
+}
+
 } // namespace SendGuard::Plugin

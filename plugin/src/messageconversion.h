@@ -20,6 +20,8 @@ public:
 
     // message without the recipients whose ids are given.
     static Message withoutRecipients(const Message &message, const std::vector<QString> &ids);
+    // message without the attachments at indexes (Core::SendFlow::leftOutAttachments()).
+    static Message withoutAttachments(const Message &message, const std::vector<int> &indexes);
 };
 
 } // namespace SendGuard::Plugin

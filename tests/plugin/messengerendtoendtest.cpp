@@ -75,6 +75,7 @@ class MessengerEndToEndTest : public QObject
     QTemporaryDir m_dir;
     QString m_auditFile;
     std::unique_ptr<SendGuard::Tests::SyslogListener> m_systemLog;
+    QList<QByteArray> m_datagrams; // taken from the listener so far: its socket holds only a few
     OrganisationDirectory m_directory;
     Inbox m_inbox;
     SendGuardLoader m_loader;
@@ -200,7 +201,9 @@ private Q_SLOTS:
                 .toUtf8());
         Inbox documents;
         QVERIFY2(documents.load(inboxPath), qPrintable(documents.errorString()));
-        MessengerWindow window(m_directory, documents, m_outbox.get(), m_loader.interceptor());
+        m_datagrams += m_systemLog->receive(); // room for this test's records
+        Outbox sentHere(folder.filePath(QStringLiteral("outbox.jsonl")));
+        MessengerWindow window(m_directory, documents, &sentHere, m_loader.interceptor());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.forward(0);
@@ -208,7 +211,12 @@ private Q_SLOTS:
         QStringList where;
         QString headline;
         bool maskOffered = true;
-        const qsizetype sentBefore = outbox().size();
+        const auto sentHereLines = [&] {
+            QList<QJsonObject> messages;
+            for (const QByteArray &line : lines(sentHere.path()))
+                messages.append(QJsonDocument::fromJson(line).object());
+            return messages;
+        };
         const bool opened = ModalDialogWatcher::answerDuring(
             [&] { QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton); },
             [&](QWidget *dialog) {
@@ -228,8 +236,22 @@ private Q_SLOTS:
             (QStringList {QStringLiteral("850315-2****** Attachment 신청서.hwp › section 1 › table 1, row 1, cell 2"),
                           QStringLiteral("850315-2****** Attachment 신청서.docx › paragraph 1")}));
         QVERIFY(!maskOffered); // documents are not rewritten as text
-        QCOMPARE(outbox().size(), sentBefore);
+        QVERIFY(sentHereLines().isEmpty());
         QCOMPARE(audit().constLast().value("detectors").toObject(), QJsonObject({{"kr-rrn", 2}}));
+
+        // Sent again without the documents: checked again, and the note goes on its own.
+        const bool reopened = ModalDialogWatcher::answerDuring(
+            [&] { QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton); },
+            [&](QWidget *dialog) { QTest::mouseClick(button(dialog, "leaveOutAttachmentsButton"), Qt::LeftButton); });
+        QVERIFY(reopened);
+        QCOMPARE(sentHereLines().size(), 1);
+        const QJsonObject sent = sentHereLines().constLast();
+        QVERIFY(sent.value("attachments").toArray().isEmpty());
+        QVERIFY2(sent.value("body").toString().endsWith(QStringLiteral("신청서를 첨부합니다.")),
+                 qPrintable(sent.value("body").toString()));
+        QCOMPARE(sent.value("sendguard").toObject().value("decision").toString(), QStringLiteral("send-modified"));
+        QCOMPARE(audit().constLast().value("choice").toString(), QStringLiteral("leave-out-attachments"));
+        m_datagrams += m_systemLog->receive();
     }
 
     void shouldSendOnlyTheMaskedTextWithMaskAndSend()
@@ -386,7 +408,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray auditText = file.readAll();
         const QByteArray log = capturedLog().join(QLatin1Char('\n')).toUtf8();
-        const QList<QByteArray> datagrams = m_systemLog->receive();
+        const QList<QByteArray> datagrams = m_datagrams + m_systemLog->receive();
         QCOMPARE(datagrams.size(), audit().size()); // every record also went to the system log
         const QByteArray systemLog = datagrams.join('\n');
         QVERIFY(systemLog.contains("[sendguard@32473 event=\"decision\""));

@@ -281,6 +281,26 @@ private Q_SLOTS:
         QVERIFY(button(&dialog, "cancelButton")->isDefault());
     }
 
+    void shouldOfferToSendWithoutTheDocumentsOnlyWhenSomeHoldFindings()
+    {
+        const InstalledTranslation translation(QStringLiteral("ko"));
+        Ui::ConfirmationRequest request = confirmationRequest(incidentForward(), QStringLiteral("ko"));
+        {
+            const ConfirmationDialog plain(request); // every finding in the message text: not offered
+            QVERIFY(!button(&plain, "leaveOutAttachmentsButton"));
+        }
+        request.attachmentsToLeaveOut = {QStringLiteral("신청서.hwp")};
+        ConfirmationDialog dialog(request);
+        QPushButton *leaveOut = button(&dialog, "leaveOutAttachmentsButton");
+        QVERIFY(leaveOut);
+        QCOMPARE(leaveOut->text(), QStringLiteral("첨부 문서 빼고 보내기"));
+        QVERIFY(leaveOut->toolTip().contains(QStringLiteral("신청서.hwp")));
+        dialog.show();
+        QTest::mouseClick(leaveOut, Qt::LeftButton);
+        QCOMPARE(dialog.choice(), ConfirmationDialog::Choice::LeaveOutAttachments);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
     void shouldPreviewTheMaskedMessageBeforeSendingIt()
     {
         ConfirmationDialog dialog(confirmationRequest(incidentForward(), QStringLiteral("en")));

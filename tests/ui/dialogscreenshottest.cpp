@@ -116,6 +116,7 @@ private Q_SLOTS:
             request.verdict.findings = {inHwp, inSheet};
             request.body = QStringLiteral("신청서를 첨부합니다.");
             request.maskAvailable = false;
+            request.attachmentsToLeaveOut = {QStringLiteral("주거급여 신청서.hwp"), QStringLiteral("대상자 명단.xlsx")};
             request.notScannedAttachments = {QStringLiteral("스캔본.pdf")};
         }
         Ui::ConfirmationDialog dialog(request);

@@ -223,7 +223,8 @@ int runCheck(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Checks an outgoing message (docs/architecture.md JSON form) as the plugin does at send time: scans its "
-        "subject, body and plain-text attachments, classifies its recipients and applies the policy.\n"
+        "subject, body and attachments (documents through the extraction helper), classifies its recipients and "
+        "applies the policy.\n"
         "Exit status: 0 allow, 10 warn, 11 justify, 12 block, 2 usage or invalid input, 3 the message "
         "could not be checked."));
     const QCommandLineOption policyOption(QStringLiteral("policy"),
@@ -283,7 +284,7 @@ int runCheck(const QStringList &arguments)
     std::map<QString, QByteArray> fieldTexts {{QStringLiteral("subject"), message.subject.toUtf8()},
                                               {QStringLiteral("body"), message.body.toUtf8()}};
     const Attachments::AttachmentReader reader(
-        Attachments::AttachmentReader::findHelper(QCoreApplication::applicationFilePath()));
+        Attachments::AttachmentReader::findHelper(QCoreApplication::applicationFilePath()), policy->attachments);
     for (const Core::MessageAttachment &attachment : message.attachments) {
         Core::AttachmentText text = reader.read(attachment, baseDirectory);
         if (text.status == Core::AttachmentText::Status::Unreadable)

@@ -238,6 +238,33 @@ private Q_SLOTS:
             "remote.url", 14, "missing required field");
     }
 
+    void shouldReadTheAttachmentLimits()
+    {
+        const QByteArray attachments =
+            "  \"attachments\": {\"maxFileBytes\": 1048576, \"maxEntries\": 50, \"maxDepth\": 2, "
+            "\"maxExpansionRatio\": 20, \"maxEntryBytes\": 2097152, \"maxTotalBytes\": 4194304, "
+            "\"maxCharacters\": 5000, \"maxSeconds\": 5},\n";
+        const auto result = read(edited(basePolicy, "  \"remote\"", attachments + "  \"remote\""));
+        QVERIFY2(result.policy, qPrintable(describe(result.diagnostics)));
+        const AttachmentLimits &limits = result.policy->attachments;
+        QCOMPARE(limits.maxInputBytes, 1048576);
+        QCOMPARE(limits.maxEntries, 50);
+        QCOMPARE(limits.maxDepth, 2);
+        QCOMPARE(limits.maxRatio, 20);
+        QCOMPARE(limits.maxEntryBytes, 2097152);
+        QCOMPARE(limits.maxTotalBytes, 4194304);
+        QCOMPARE(limits.maxCharacters, 5000);
+        QCOMPARE(limits.maxSeconds, 5);
+        // Absent: the defaults; and the helper's address space bounds what may be asked.
+        QCOMPARE(read(basePolicy).policy->attachments, AttachmentLimits {});
+        const auto tooLarge = read(
+            edited(basePolicy, "  \"remote\"", "  \"attachments\": {\"maxTotalBytes\": 4294967296},\n  \"remote\""));
+        QVERIFY(!tooLarge.policy);
+        QVERIFY2(hasDiagnostic(tooLarge.diagnostics, JsonDiagnostic::Kind::Error,
+                               QStringLiteral("attachments.maxTotalBytes"), 14, QStringLiteral("between")),
+                 qPrintable(describe(tooLarge.diagnostics)));
+    }
+
     void shouldReadARemoteThatSaysOnlyItsEpoch()
     {
         // What a bundle of a later sequence carries: its epoch, signed with it, and no source of its own.

@@ -183,6 +183,46 @@ private Q_SLOTS:
         QCOMPARE(records[0].choice, AuditChoice::RemoveBroadcastRecipients);
     }
 
+    void shouldLeaveOutTheDocumentsThatHoldFindings()
+    {
+        // The application as a document (its text as the helper gives it), a clean text note beside it.
+        OutgoingMessage message = toAllStaff(QStringLiteral("주거급여 신청서"), QStringLiteral("신청서를 첨부합니다."));
+        message.attachments = {{QStringLiteral("신청서.hwp"), QStringLiteral("/nowhere/신청서.hwp"), {}},
+                               {QStringLiteral("안내.txt"), QString(), QByteArray("접수 안내문")}};
+        AttachmentText document;
+        document.name = QStringLiteral("신청서.hwp");
+        document.status = AttachmentText::Status::Text;
+        document.append(TextPlace {}.then(TextPlace::Kind::Section, QStringLiteral("1")),
+                        (QStringLiteral("주민등록번호 ") + rrn).toUtf8());
+        const AttachmentText note = AttachmentText::decode(QStringLiteral("안내.txt"), "접수 안내문");
+        SendFlow flow = newFlow(message);
+        QCOMPARE(flow.start(CheckOutcome::run(*flow.checker(), message, {document, note}, testToday())), Step::Confirm);
+        QCOMPARE(flow.attachmentsToLeaveOut(), std::vector<int> {0});
+
+        QCOMPARE(flow.choose(Choice::LeaveOutAttachments), Step::CheckAgain);
+        QCOMPARE(flow.lastChange(), SendFlow::Change::AttachmentsLeftOut);
+        QCOMPARE(flow.leftOutAttachments(), std::vector<int> {0});
+        QCOMPARE(flow.message().attachments.size(), 1u);
+        QCOMPARE(flow.message().attachments[0].name, QStringLiteral("안내.txt"));
+        QCOMPARE(flow.message().body, message.body);
+
+        QCOMPARE(flow.checked(check(flow)), Step::Done);
+        QCOMPARE(flow.decision().action, Action::SendModified);
+        const std::vector<AuditEvent> records = flow.takeRecords();
+        QCOMPARE(records.size(), 1u);
+        QCOMPARE(records[0].choice, AuditChoice::LeaveOutAttachments);
+        QVERIFY(json(records[0]).contains("\"choice\":\"leave-out-attachments\""));
+    }
+
+    void shouldNotOfferToLeaveOutWhatHoldsNoFindingOrIsText()
+    {
+        SendFlow flow = newFlow(incidentToAllStaff()); // the number is in the body
+        QCOMPARE(flow.start(check(flow)), Step::Confirm);
+        QVERIFY(flow.attachmentsToLeaveOut().empty());
+        QCOMPARE(flow.choose(Choice::LeaveOutAttachments), Step::Confirm); // not offered: nothing happens
+        QVERIFY(flow.takeRecords().empty());
+    }
+
     void shouldAskAgainWhenTheChangedMessageIsStillNotAllowed()
     {
         SendFlow flow = newFlow(incidentToAllStaffAndMany());

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// sendguard-document-bench: reading attachments, whole process, side by side with the simplest
+// tool that does only part of the job on the same file:
+//   DOCX  `sendguard scan` (CLI + helper start, unzip, XML, scan)  vs  `unzip -p FILE word/document.xml`
+//   PDF   `sendguard scan`                                         vs  `pdftotext FILE -`
+//   HWP   `sendguard scan`                                         vs  inflating its sections alone
+//                                                                      (in this process: no tool exists)
+// Each round runs every command once, in turn, so a busy moment slows all alike; the table gives
+// medians and the ratio (SendGuard ÷ baseline: below the target is the goal).
+#include "corpusgenerator.h"
+#include "documentfiles.h"
+#include "percentile.h"
+
+#include "compoundfile.h"
+
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <zlib.h>
+
+#include <cstdio>
+#include <functional>
+
+using namespace SendGuard;
+
+namespace {
+
+QStringList paragraphsOf(std::size_t bytes, std::size_t *planted)
+{
+    Bench::CorpusGenerator generator(20261129);
+    const auto corpus = generator.generate(bytes, Bench::CorpusGenerator::Density::Sparse);
+    *planted = corpus.planted;
+    return QString::fromStdString(corpus.text).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QByteArray docxOf(const QStringList &paragraphs)
+{
+    QString body;
+    for (const QString &paragraph : paragraphs)
+        body += Tests::wordParagraph({paragraph.toHtmlEscaped()});
+    return Tests::docx(body);
+}
+
+QByteArray hwpOf(const QStringList &paragraphs)
+{
+    QByteArray section;
+    for (const QString &paragraph : paragraphs)
+        section += Tests::hwpParagraph(paragraph);
+    return Tests::hwp({section});
+}
+
+QByteArray pdfOf(const QStringList &paragraphs)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setResolution(72);
+    QPainter painter(&writer);
+    painter.setFont(QFont(QStringLiteral("Noto Sans CJK KR"), 9));
+    const int lineHeight = 12;
+    const int linesPerPage = (writer.height() - 40) / lineHeight;
+    int line = 0;
+    for (const QString &paragraph : paragraphs) {
+        if (line == linesPerPage) {
+            writer.newPage();
+            line = 0;
+        }
+        painter.drawText(QPoint(20, 30 + line * lineHeight), paragraph.left(90));
+        ++line;
+    }
+    return bytes;
+}
+
+// Inflates every BodyText section of an HWP, as the helper must before it reads a record.
+qint64 inflateSections(const QByteArray &file)
+{
+    QString error;
+    const auto compound = Extract::CompoundFile::open(file, &error);
+    qint64 total = 0;
+    for (const QString &name : compound->streams()) {
+        if (!name.startsWith(QLatin1String("BodyText/")))
+            continue;
+        const QByteArray compressed = *compound->stream(name, qint64(1) << 30, &error);
+        z_stream stream {};
+        inflateInit2(&stream, -MAX_WBITS);
+        stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
+        stream.avail_in = uInt(compressed.size());
+        QByteArray out(1 << 20, '\0');
+        int status = Z_OK;
+        while (status == Z_OK) {
+            stream.next_out = reinterpret_cast<Bytef *>(out.data());
+            stream.avail_out = uInt(out.size());
+            status = inflate(&stream, Z_NO_FLUSH);
+            total += qint64(out.size()) - qint64(stream.avail_out);
+        }
+        inflateEnd(&stream);
+    }
+    return total;
+}
+
+struct Run
+{
+    double seconds = 0;
+    QByteArray output;
+    int exitCode = -1;
+};
+
+Run runProcess(const QString &program, const QStringList &arguments, bool keepOutput)
+{
+    QProcess process;
+    if (!keepOutput)
+        process.setStandardOutputFile(QProcess::nullDevice());
+    process.setStandardErrorFile(QProcess::nullDevice());
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, arguments);
+    process.waitForFinished(120000);
+    Run run;
+    run.seconds = double(timer.nsecsElapsed()) / 1e9;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    if (keepOutput)
+        run.output = process.readAllStandardOutput();
+    return run;
+}
+
+struct Case
+{
+    QString name;
+    QString file;
+    qint64 bytes;
+    double target;
+    QString baselineName;
+    std::function<double()> baseline;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv); // QPdfWriter needs fonts
+    const QStringList arguments = QCoreApplication::arguments();
+    const bool smoke = arguments.contains(QStringLiteral("--smoke"));
+    const int rounds = smoke ? 2 : 7;
+    const std::size_t textBytes = smoke ? 200 * 1024 : 10 << 20;
+    QTextStream out(stdout);
+
+    QTemporaryDir dir;
+    std::size_t planted = 0;
+    const QStringList paragraphs = paragraphsOf(textBytes, &planted);
+    const auto write = [&](const QString &name, const QByteArray &bytes) {
+        QFile file(dir.filePath(name));
+        file.open(QIODevice::WriteOnly);
+        file.write(bytes);
+        return file.fileName();
+    };
+    const QByteArray hwp = hwpOf(paragraphs);
+    const QList<Case> cases {
+        {QStringLiteral("DOCX"), write(QStringLiteral("roster.docx"), docxOf(paragraphs)), 0, 2.0,
+         QStringLiteral("unzip -p"),
+         [&] {
+             return runProcess(QStringLiteral("unzip"),
+                               {QStringLiteral("-p"), dir.filePath(QStringLiteral("roster.docx")),
+                                QStringLiteral("word/document.xml")},
+                               false)
+                 .seconds;
+         }},
+        {QStringLiteral("PDF"), write(QStringLiteral("roster.pdf"), pdfOf(paragraphs)), 0, 1.2,
+         QStringLiteral("pdftotext"),
+         [&] {
+             return runProcess(QStringLiteral("pdftotext"),
+                               {dir.filePath(QStringLiteral("roster.pdf")), QStringLiteral("-")}, false)
+                 .seconds;
+         }},
+        {QStringLiteral("HWP"), write(QStringLiteral("roster.hwp"), hwp), 0, 2.0, QStringLiteral("inflate sections"),
+         [&] {
+             QElapsedTimer timer;
+             timer.start();
+             inflateSections(hwp);
+             return double(timer.nsecsElapsed()) / 1e9;
+         }},
+    };
+
+    out << "sendguard-document-bench: " << textBytes / 1024 << " KiB of generated Korean text with " << planted
+        << " planted items, " << rounds << " rounds\n\n";
+    out << "format  file      sendguard scan   baseline (what)              ratio  target\n";
+    bool ok = true;
+    for (const Case &c : cases) {
+        std::vector<double> ours;
+        std::vector<double> theirs;
+        QByteArray answer;
+        for (int round = 0; round < rounds; ++round) {
+            const Run run = runProcess(QStringLiteral(SENDGUARD_CLI),
+                                       {QStringLiteral("scan"), QStringLiteral("--json"), c.file}, true);
+            ours.push_back(run.seconds);
+            answer = run.output;
+            ok = ok && run.exitCode == 1; // personal data found
+            theirs.push_back(c.baseline());
+        }
+        // The answer must be right, or the speed means nothing: every planted RRN found.
+        const qsizetype found = answer.count("\"detector\":\"kr-rrn\"");
+        const double median = Bench::percentile(ours, 0.5);
+        const double base = Bench::percentile(theirs, 0.5);
+        out << c.name.leftJustified(7) << ' ' << QString::number(double(QFileInfo(c.file).size()) / (1 << 20), 'f', 1)
+            << " MiB  " << QString::number(median * 1000, 'f', 0).rightJustified(7) << " ms       "
+            << QString::number(base * 1000, 'f', 0).rightJustified(6) << " ms (" << c.baselineName << ")"
+            << QString(qMax(0, 18 - int(c.baselineName.size())), QLatin1Char(' '))
+            << QString::number(median / base, 'f', 2) << "   " << (median / base <= c.target ? "≤ " : "> ") << c.target
+            << "   kr-rrn found: " << found << '\n';
+        ok = ok && found > 0;
+    }
+    out.flush();
+    return ok ? 0 : 1;
+}
