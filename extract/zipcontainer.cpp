@@ -97,6 +97,11 @@ std::optional<QByteArray> ZipContainer::read(int index, TextSink &sink, QString 
     }
     const ExtractLimits &limits = sink.limits();
     QByteArray bytes;
+    // The size the archive declares is a hint, never trusted past a few times the ratio floor.
+    zip_stat_t declared;
+    zip_stat_init(&declared);
+    if (zip_stat_index(m_handle->archive, zip_uint64_t(index), 0, &declared) == 0 && (declared.valid & ZIP_STAT_SIZE))
+        bytes.reserve(qsizetype(qMin<zip_uint64_t>(declared.size, zip_uint64_t(limits.ratioFloor) * 16)));
     char block[64 * 1024];
     for (;;) {
         const zip_int64_t read = zip_fread(file, block, sizeof(block));

@@ -10,7 +10,6 @@
 #include "textsink.h"
 
 #include <QByteArray>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
@@ -22,10 +21,76 @@ namespace {
 
 using namespace SendGuard;
 
+// Output is gathered and written in large blocks: a roster has tens of thousands of pieces.
+QByteArray &pending()
+{
+    static QByteArray buffer;
+    return buffer;
+}
+
+void flushOutput()
+{
+    std::fwrite(pending().constData(), 1, std::size_t(pending().size()), stdout);
+    pending().clear();
+}
+
 void writeLine(const QJsonObject &object)
 {
-    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-    std::fwrite(line.constData(), 1, std::size_t(line.size()), stdout);
+    pending() += QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    flushOutput();
+}
+
+// A JSON string, quotes included (RFC 8259: '"', '\\' and control characters escaped).
+void appendJsonString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            if (uchar(c) < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof(escaped), "\\u%04x", uchar(c));
+                out += escaped;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+// {"place":[...],"text":"..."}: written by hand, the protocol's one hot path.
+void writePiece(const Core::TextPlace &place, const QString &text)
+{
+    QByteArray &out = pending();
+    out += "{\"place\":[";
+    const QStringList steps = place.toWire();
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendJsonString(out, steps.at(i));
+    }
+    out += "],\"text\":";
+    appendJsonString(out, text);
+    out += "}\n";
+    if (out.size() > (1 << 20))
+        flushOutput();
 }
 
 int finish(const QString &format, const QString &incomplete, const QString &notScanned = {})
@@ -111,10 +176,7 @@ int main(int argc, char *argv[])
     if (!Tools::Sandbox::enter({qint64(2) << 30, limits.maxSeconds + 1}, &error))
         return finish(QString(), QString(), QStringLiteral("the reader could not be locked down (%1)").arg(error));
 
-    Extract::TextSink sink(limits, [](const Core::TextPlace &place, const QString &text) {
-        writeLine(
-            {{QStringLiteral("place"), QJsonArray::fromStringList(place.toWire())}, {QStringLiteral("text"), text}});
-    });
+    Extract::TextSink sink(limits, writePiece);
     const auto format = Extract::DocumentExtractor::sniff(bytes, name);
     Extract::DocumentExtractor::extract(bytes, name, {}, sink);
     const QString formatName = Extract::DocumentExtractor::formatName(format);
