@@ -74,7 +74,7 @@ void readSection(const QByteArray &records, const Core::TextPlace &section, Text
             sink.skip(section, QStringLiteral("a record larger than what remains of its stream"));
             return;
         }
-        const QByteArray payload = records.mid(at, size);
+        const QByteArrayView payload(records.constData() + at, size);
         at += size;
 
         while (!open.empty() && level < open.back().childLevel)
@@ -134,7 +134,7 @@ bool HwpExtractor::isHwp97(const QByteArray &bytes)
     return bytes.startsWith("HWP Document File V3");
 }
 
-QString HwpExtractor::paragraphText(const QByteArray &payload)
+QString HwpExtractor::paragraphText(QByteArrayView payload)
 {
     const qsizetype units = payload.size() / 2;
     const auto unit = [&](qsizetype i) { return qFromLittleEndian<quint16>(payload.constData() + 2 * i); };

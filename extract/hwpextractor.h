@@ -4,6 +4,7 @@
 #include "message/textplace.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 namespace SendGuard::Extract {
@@ -24,7 +25,7 @@ public:
     static void extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink);
 
     // The text of one PARA_TEXT record's UTF-16LE payload, controls skipped.
-    static QString paragraphText(const QByteArray &payload);
+    static QString paragraphText(QByteArrayView payload);
 };
 
 } // namespace SendGuard::Extract

@@ -17,12 +17,16 @@ std::optional<QByteArray> RawInflater::inflate(const QByteArray &compressed, Tex
     const ExtractLimits &limits = sink.limits();
     stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
     stream.avail_in = uInt(compressed.size());
+    // Inflated straight into the result, grown by doubling: no copy of the text on the way.
     QByteArray output;
-    char block[64 * 1024];
+    output.resize(qMin<qint64>(qMax<qint64>(compressed.size() * 4, 64 * 1024), limits.maxEntryBytes + 1));
+    qsizetype filled = 0;
     int status = Z_OK;
     while (status != Z_STREAM_END) {
-        stream.next_out = reinterpret_cast<Bytef *>(block);
-        stream.avail_out = sizeof(block);
+        if (filled == output.size())
+            output.resize(qMin<qint64>(output.size() * 2, limits.maxEntryBytes + 64 * 1024));
+        stream.next_out = reinterpret_cast<Bytef *>(output.data() + filled);
+        stream.avail_out = uInt(output.size() - filled);
         status = ::inflate(&stream, Z_NO_FLUSH);
         if (status != Z_OK && status != Z_STREAM_END) {
             inflateEnd(&stream);
@@ -30,11 +34,10 @@ std::optional<QByteArray> RawInflater::inflate(const QByteArray &compressed, Tex
                                            : QStringLiteral("broken compressed data");
             return std::nullopt;
         }
-        const qsizetype produced = qsizetype(sizeof(block) - stream.avail_out);
-        output.append(block, produced);
-        if (output.size() > limits.maxEntryBytes ||
-            (output.size() > limits.ratioFloor &&
-             output.size() > limits.maxRatio * qMax<qint64>(1, compressed.size()))) {
+        const qsizetype produced = qsizetype(output.size() - filled) - qsizetype(stream.avail_out);
+        filled += produced;
+        if (filled > limits.maxEntryBytes ||
+            (filled > limits.ratioFloor && filled > limits.maxRatio * qMax<qint64>(1, compressed.size()))) {
             inflateEnd(&stream);
             *error = QStringLiteral("decompresses to too much (a compression bomb?): not scanned");
             return std::nullopt;
@@ -51,6 +54,7 @@ std::optional<QByteArray> RawInflater::inflate(const QByteArray &compressed, Tex
         }
     }
     inflateEnd(&stream);
+    output.truncate(filled);
     return output;
 }
 
