@@ -117,6 +117,19 @@ private Q_SLOTS:
         QVERIFY2(text.reason.contains(QStringLiteral("no text layer")), qPrintable(text.reason));
     }
 
+    void shouldNotCountAPdfDecompressionBombAsClean()
+    {
+        // 300 MB of a page's content inflated from 300 KB: read to its end or stopped, never clean.
+        Core::AttachmentLimits limits;
+        limits.maxSeconds = 5;
+        const AttachmentText text = AttachmentReader(QStringLiteral(SENDGUARD_EXTRACT), limits)
+                                        .extract(QStringLiteral("bomb.pdf"), flatePdf(QByteArray(300 << 20, ' ')));
+        QCOMPARE(text.status, AttachmentText::Status::NotScanned);
+        QVERIFY2(text.reason.contains(QStringLiteral("longer than 5 s")) ||
+                     text.reason.contains(QStringLiteral("no text layer")),
+                 qPrintable(text.reason));
+    }
+
     void shouldSayWhatIsNotScannedInsideAnArchive()
     {
         const AttachmentText text =

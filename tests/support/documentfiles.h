@@ -408,4 +408,33 @@ inline QByteArray hwp(const QList<QByteArray> &sections, quint32 properties = 1,
     return compoundFile(streams);
 }
 
+// A one-page PDF written by hand (objects, cross-reference table, trailer) whose page content is
+// contentStream, FlateDecode-compressed: a hostile page is easy to make this way.
+inline QByteArray flatePdf(const QByteArray &contentStream)
+{
+    uLongf size = compressBound(uLong(contentStream.size()));
+    QByteArray compressed(qsizetype(size), '\0');
+    compress2(reinterpret_cast<Bytef *>(compressed.data()), &size,
+              reinterpret_cast<const Bytef *>(contentStream.constData()), uLong(contentStream.size()), 9);
+    compressed.resize(qsizetype(size));
+    QByteArray pdf = "%PDF-1.4\n";
+    QList<qsizetype> offsets;
+    const auto object = [&](const QByteArray &body) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+    };
+    object("<< /Type /Catalog /Pages 2 0 R >>");
+    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>");
+    object("<< /Length " + QByteArray::number(compressed.size()) + " /Filter /FlateDecode >>\nstream\n" + compressed +
+           "\nendstream");
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
+    for (const qsizetype offset : offsets)
+        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+        QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
 } // namespace SendGuard::Tests
