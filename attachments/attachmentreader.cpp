@@ -49,6 +49,102 @@ QStringList limitArguments(const Core::AttachmentLimits &limits)
     return arguments;
 }
 
+// Four hex digits at line[at]; at moves past them.
+bool readHex(QByteArrayView line, qsizetype &at, char32_t *value)
+{
+    if (at + 4 > line.size())
+        return false;
+    bool ok = false;
+    *value = char32_t(QByteArray(line.data() + at, 4).toUInt(&ok, 16));
+    at += 4;
+    return ok;
+}
+
+// A JSON string starting at line[at] (the opening quote), decoded to UTF-8; at moves past it.
+// False on anything but a well-formed string.
+bool readJsonString(QByteArrayView line, qsizetype &at, QByteArray &out)
+{
+    if (at >= line.size() || line[at] != '"')
+        return false;
+    for (++at; at < line.size();) {
+        const char c = line[at++];
+        if (c == '"')
+            return true;
+        if (uchar(c) < 0x20)
+            return false;
+        if (c != '\\') {
+            out += c;
+            continue;
+        }
+        if (at >= line.size())
+            return false;
+        switch (const char escaped = line[at++]) {
+        case '"':
+        case '\\':
+        case '/':
+            out += escaped;
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'u': {
+            char32_t code = 0;
+            if (!readHex(line, at, &code))
+                return false;
+            // A character beyond the BMP comes as a surrogate pair: two escapes.
+            if (QChar::isHighSurrogate(code) && at + 1 < line.size() && line[at] == '\\' && line[at + 1] == 'u') {
+                at += 2;
+                char32_t low = 0;
+                if (!readHex(line, at, &low) || !QChar::isLowSurrogate(low))
+                    return false;
+                code = QChar::surrogateToUcs4(char16_t(code), char16_t(low));
+            }
+            out += QString::fromUcs4(&code, 1).toUtf8();
+            break;
+        }
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+// A piece line exactly as the helper writes it: {"place":["kind=value",...],"text":"..."}.
+// Decoded straight to UTF-8, without a JSON document for each of tens of thousands of lines; any
+// other shape is left to QJsonDocument.
+bool readPieceLine(QByteArrayView line, QStringList &steps, QByteArray &utf8)
+{
+    constexpr QByteArrayView head = "{\"place\":[";
+    constexpr QByteArrayView middle = "],\"text\":";
+    if (!line.startsWith(head) || !line.endsWith('}'))
+        return false;
+    qsizetype at = head.size();
+    while (at < line.size() && line[at] == '"') {
+        QByteArray step;
+        if (!readJsonString(line, at, step))
+            return false;
+        steps.append(QString::fromUtf8(step));
+        if (at < line.size() && line[at] == ',')
+            ++at;
+    }
+    if (!line.sliced(at).startsWith(middle))
+        return false;
+    at += middle.size();
+    return readJsonString(line, at, utf8) && at == line.size() - 1;
+}
+
 } // namespace
 
 AttachmentReader::AttachmentReader(QString helperPath, Core::AttachmentLimits limits)
@@ -128,6 +224,12 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
         pending += helper.readAllStandardOutput();
         qsizetype start = 0;
         for (qsizetype end; (end = pending.indexOf('\n', start)) >= 0; start = end + 1) {
+            QStringList fastSteps;
+            QByteArray fastText;
+            if (readPieceLine(QByteArrayView(pending).sliced(start, end - start), fastSteps, fastText)) {
+                text.append(Core::TextPlace::fromWire(fastSteps).value_or(Core::TextPlace {}), fastText);
+                continue;
+            }
             const QJsonObject line = QJsonDocument::fromJson(pending.mid(start, end - start)).object();
             if (line.value(QLatin1String("done")).toBool()) {
                 done = line;

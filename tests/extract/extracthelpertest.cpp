@@ -87,6 +87,18 @@ private Q_SLOTS:
         QCOMPARE(text.placeAt(at).describe(u"ko"), QStringLiteral("1번째 문단"));
     }
 
+    void shouldCarryEveryCharacterAcrossThePipe()
+    {
+        // Quotes, backslashes, tabs, a slash, Hangul and a character beyond the BMP, as the helper
+        // escapes them in JSON and the host decodes them.
+        const QString tricky = QStringLiteral("\"인용\" C:\\temp\\a/b\t탭 😀 850315-2345678");
+        const AttachmentText text =
+            m_reader.extract(QStringLiteral("a.docx"), docx(wordParagraph({tricky.toHtmlEscaped()})));
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        QCOMPARE(QString::fromUtf8(text.utf8), tricky);
+        QCOMPARE(text.placeAt(0).describe(u"en"), QStringLiteral("paragraph 1"));
+    }
+
     void shouldReadAnHwpThroughTheHelper()
     {
         const AttachmentText text =
