@@ -11,6 +11,7 @@
 #include "spreadsheetextractor.h"
 #include "textsink.h"
 #include "wordprocessingextractor.h"
+#include "xmltextwalker.h"
 #include "zipcontainer.h"
 
 #include "message/attachmenttext.h"
@@ -24,19 +25,102 @@ namespace {
 using Kind = Core::TextPlace::Kind;
 using Format = DocumentExtractor::Format;
 
+// The main part an OOXML package names in _rels/.rels (officeDocument), as Office finds it.
+QString officeDocumentPart(const ZipContainer &zip)
+{
+    Core::AttachmentLimits small;
+    small.maxEntryBytes = 1 << 20;
+    TextSink scratch(small, [](const Core::TextPlace &, const QString &) {});
+    QString error;
+    const auto rels = zip.read(QStringLiteral("_rels/.rels"), scratch, &error);
+    if (!rels)
+        return {};
+    const auto text = XmlTextWalker::relationshipTarget(*rels, u"/officeDocument");
+    return text.startsWith(QLatin1Char('/')) ? text.mid(1) : text;
+}
+
 Format zipFormat(const ZipContainer &zip, const QByteArray &mimetype)
 {
-    if (mimetype.startsWith("application/hwp+zip") || zip.indexOf(QStringLiteral("Contents/section0.xml")) >= 0)
+    // What the package says it is, first: its mimetype (ODF, HWPX) or its main part (OOXML).
+    if (mimetype.startsWith("application/hwp+zip"))
         return Format::Hwpx;
     if (mimetype.startsWith("application/vnd.oasis.opendocument."))
         return Format::OpenDocument;
+    const QString main = officeDocumentPart(zip);
+    if (main.startsWith(QLatin1String("word/")))
+        return Format::Docx;
+    if (main.startsWith(QLatin1String("xl/")))
+        return Format::Xlsx;
+    if (main.startsWith(QLatin1String("ppt/")))
+        return Format::Pptx;
+    if (!main.isEmpty())
+        return Format::Zip;
     if (zip.indexOf(QStringLiteral("word/document.xml")) >= 0)
         return Format::Docx;
     if (zip.indexOf(QStringLiteral("xl/workbook.xml")) >= 0)
         return Format::Xlsx;
     if (zip.indexOf(QStringLiteral("ppt/presentation.xml")) >= 0)
         return Format::Pptx;
+    if (zip.indexOf(QStringLiteral("Contents/section0.xml")) >= 0)
+        return Format::Hwpx;
     return Format::Zip;
+}
+
+// Parts of a package that hold no text a person reads: its plumbing, styles, themes, fonts.
+bool isPlumbing(const QString &name)
+{
+    const QString lower = name.toLower();
+    static const QStringList parts {
+        QStringLiteral("[content_types].xml"), QStringLiteral("mimetype"), QStringLiteral("word/styles.xml"),
+        QStringLiteral("word/styleswitheffects.xml"), QStringLiteral("word/settings.xml"),
+        QStringLiteral("word/websettings.xml"), QStringLiteral("word/fonttable.xml"), QStringLiteral("word/numbering.xml"),
+        QStringLiteral("xl/styles.xml"), QStringLiteral("xl/calcchain.xml"), QStringLiteral("ppt/presprops.xml"),
+        QStringLiteral("ppt/viewprops.xml"), QStringLiteral("ppt/tablestyles.xml"), QStringLiteral("settings.xml"),
+        QStringLiteral("manifest.rdf"), QStringLiteral("contents/header.xml"), QStringLiteral("contents/content.hpf"),
+        QStringLiteral("version.xml"), QStringLiteral("preview/prvtext.txt")};
+    return parts.contains(lower) || lower.endsWith(QLatin1String(".rels")) || lower.contains(QLatin1String("/theme/")) ||
+        lower.startsWith(QLatin1String("meta-inf/")) || lower.contains(QLatin1String("printersettings")) ||
+        lower.endsWith(QLatin1String(".odttf")) || lower.endsWith(QLatin1String(".fntdata"));
+}
+
+// Pictures inside a document: not read (there is no OCR), and not counted against the document.
+bool isEmbeddedPicture(const QString &name)
+{
+    static const QStringList suffixes {QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
+                                       QStringLiteral("gif"), QStringLiteral("bmp"), QStringLiteral("tif"),
+                                       QStringLiteral("tiff"), QStringLiteral("emf"), QStringLiteral("wmf"),
+                                       QStringLiteral("svg"), QStringLiteral("wdp"), QStringLiteral("jxr")};
+    return suffixes.contains(QFileInfo(name).suffix().toLower());
+}
+
+// Every part of a package no extractor read: XML parts for all their text (charts, diagrams,
+// comments, drawings, properties, a second slide of the same number), other files as attachments
+// of their own (an embedded workbook); so nothing a package holds is passed over in silence.
+void readRemainingParts(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink, int depth)
+{
+    for (int i = 0; i < zip.entries().size() && !sink.full(); ++i) {
+        const ZipContainer::Entry &entry = zip.entries().at(i);
+        if (zip.wasRead(i) || entry.directory || isPlumbing(entry.name) || isEmbeddedPicture(entry.name))
+            continue;
+        const Core::TextPlace place = base.then(Kind::Entry, entry.name);
+        QString error;
+        const auto bytes = zip.read(i, sink, &error);
+        if (!bytes) {
+            sink.skip(place, error);
+            continue;
+        }
+        const QString suffix = QFileInfo(entry.name).suffix().toLower();
+        if (suffix == QLatin1String("xml") || suffix == QLatin1String("vml")) {
+            if (const auto text = XmlTextWalker::allText(*bytes, &error))
+                sink.add(place, *text);
+            else
+                sink.skip(place, error);
+        } else if (depth + 1 > sink.limits().maxDepth) {
+            sink.skip(place, QStringLiteral("nested more than %1 deep: not scanned").arg(sink.limits().maxDepth));
+        } else {
+            DocumentExtractor::extract(*bytes, entry.name, place, sink, depth + 1);
+        }
+    }
 }
 
 // The "mimetype" entry ODF and HWPX put first, stored: read without spending the budget.
@@ -114,7 +198,9 @@ QString DocumentExtractor::formatName(Format format)
 
 Format DocumentExtractor::sniff(const QByteArray &bytes, const QString &name)
 {
-    if (bytes.startsWith("%PDF-") || bytes.left(1024).contains("%PDF-"))
+    // A PDF starts with its header (after at most some white space or a byte-order mark): a
+    // "%PDF-" further in is text that mentions one, or a document with a PDF inside.
+    if (bytes.left(16).trimmed().startsWith("%PDF-") || bytes.startsWith("\xEF\xBB\xBF%PDF-"))
         return Format::Pdf;
     if (CompoundFile::hasSignature(bytes))
         return Format::Hwp; // the only compound-file format read; others fail its header check
@@ -127,11 +213,12 @@ Format DocumentExtractor::sniff(const QByteArray &bytes, const QString &name)
     }
     if (isImage(bytes))
         return Format::Image;
+    // A .txt or .csv is read as the text it is, header-like lines and all.
+    if (Core::AttachmentText::isPlainText(name))
+        return Format::Text;
     const QString suffix = QFileInfo(name).suffix().toLower();
     if (suffix == QLatin1String("eml") || (!bytes.contains('\0') && EmlExtractor::looksLikeEmail(bytes)))
         return Format::Eml;
-    if (Core::AttachmentText::isPlainText(name))
-        return Format::Text;
     return Format::Unknown;
 }
 
@@ -184,7 +271,7 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
     }
     switch (format) {
     case Format::Docx:
-        WordprocessingExtractor::extract(*zip, base, sink);
+        WordprocessingExtractor::extract(*zip, officeDocumentPart(*zip), base, sink);
         break;
     case Format::Xlsx:
         SpreadsheetExtractor::extract(*zip, base, sink);
@@ -200,8 +287,9 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
         break;
     default:
         readZip(*zip, base, sink, depth);
-        break;
+        return;
     }
+    readRemainingParts(*zip, base, sink, depth);
 }
 
 } // namespace SendGuard::Extract

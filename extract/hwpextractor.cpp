@@ -152,8 +152,11 @@ QString HwpExtractor::paragraphText(QByteArrayView payload)
             text.push_back(u'\n');
             ++i;
             continue;
-        case 13:
-            return QString::fromStdU16String(text); // the paragraph ends
+        case 13: // the paragraph's end; text after one (a broken or crafted record) is kept, never dropped
+            if (i + 1 < units)
+                text.push_back(u'\n');
+            ++i;
+            continue;
         case 24:
             text.push_back(u'-');
             ++i;

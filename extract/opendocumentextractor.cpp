@@ -44,9 +44,12 @@ QString columnName(int column)
     return name;
 }
 
-bool isSpreadsheet(const QByteArray &content)
+// By the package's mimetype, never by what the content mentions.
+bool isSpreadsheet(const ZipContainer &zip, TextSink &sink)
 {
-    return content.contains("<office:spreadsheet") || content.contains(":spreadsheet>");
+    QString error;
+    const auto mimetype = zip.read(QStringLiteral("mimetype"), sink, &error);
+    return mimetype && mimetype->trimmed().startsWith("application/vnd.oasis.opendocument.spreadsheet");
 }
 
 // A spreadsheet's cells, sheet by sheet: the value a number cell holds, else the cell's text.
@@ -95,6 +98,9 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
                     shown += reader.text();
                 }
             }
+            // The value, and what the cell shows when its format adds to it ("850315-"0000000).
+            if (!text.isEmpty() && !shown.isEmpty() && shown != text)
+                text = shown + QLatin1Char('\n') + text;
             sink.add(base.then(Kind::Sheet, sheet).then(Kind::Cell, columnName(column) + QString::number(row)),
                      text.isEmpty() ? shown : text);
             column += qMin(repeated, 16384);
@@ -117,7 +123,7 @@ void OpenDocumentExtractor::extract(const ZipContainer &zip, const Core::TextPla
         sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
         return;
     }
-    const bool read = isSpreadsheet(*content) ? readSpreadsheet(*content, base, sink, &error)
+    const bool read = isSpreadsheet(zip, sink) ? readSpreadsheet(*content, base, sink, &error)
                                               : XmlTextWalker::walk(*content, textDialect(), base, sink, &error);
     if (!read)
         sink.skip(base, QStringLiteral("content.xml: %1").arg(error));

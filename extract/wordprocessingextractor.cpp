@@ -60,9 +60,10 @@ void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlac
 
 } // namespace
 
-void WordprocessingExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
+void WordprocessingExtractor::extract(const ZipContainer &zip, const QString &mainPart, const Core::TextPlace &base,
+                                      TextSink &sink)
 {
-    walkPart(zip, QStringLiteral("word/document.xml"), base, sink);
+    walkPart(zip, mainPart.isEmpty() ? QStringLiteral("word/document.xml") : mainPart, base, sink);
     for (const QString &name : partsNamed(zip, QStringLiteral("word/header[0-9]*\\.xml")))
         walkPart(zip, name, base.then(Kind::Header), sink);
     for (const QString &name : partsNamed(zip, QStringLiteral("word/footer[0-9]*\\.xml")))

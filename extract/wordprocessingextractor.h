@@ -14,7 +14,8 @@ class ZipContainer;
 class WordprocessingExtractor
 {
 public:
-    static void extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink);
+    // mainPart: the document part _rels/.rels names (word/document.xml when it names none).
+    static void extract(const ZipContainer &zip, const QString &mainPart, const Core::TextPlace &base, TextSink &sink);
 };
 
 } // namespace SendGuard::Extract

@@ -152,6 +152,70 @@ struct Walk
 
 } // namespace
 
+std::optional<QString> XmlTextWalker::allText(const QByteArray &xml, QString *error)
+{
+    struct Collect
+    {
+        XML_Parser parser;
+        QByteArray text;
+        bool refused = false;
+    } collect {XML_ParserCreate("UTF-8"), {}, false};
+    XML_SetUserData(collect.parser, &collect);
+    XML_SetElementHandler(
+        collect.parser,
+        [](void *data, const XML_Char *, const XML_Char **) {
+            auto *c = static_cast<Collect *>(data);
+            if (!c->text.isEmpty() && !c->text.endsWith('\n'))
+                c->text += '\n';
+        },
+        [](void *data, const XML_Char *) {
+            auto *c = static_cast<Collect *>(data);
+            if (!c->text.isEmpty() && !c->text.endsWith('\n'))
+                c->text += '\n';
+        });
+    XML_SetCharacterDataHandler(collect.parser, [](void *data, const XML_Char *text, int length) {
+        static_cast<Collect *>(data)->text.append(text, length);
+    });
+    XML_SetStartDoctypeDeclHandler(collect.parser,
+                                   [](void *data, const XML_Char *, const XML_Char *, const XML_Char *, int) {
+                                       auto *c = static_cast<Collect *>(data);
+                                       c->refused = true;
+                                       XML_StopParser(c->parser, XML_FALSE);
+                                   });
+    bool ok = true;
+    constexpr qsizetype Block = 1 << 20;
+    for (qsizetype at = 0; ok;) {
+        const qsizetype length = qMin(Block, xml.size() - at);
+        const bool last = at + length >= xml.size();
+        ok = XML_Parse(collect.parser, xml.constData() + at, int(length), last) == XML_STATUS_OK;
+        at += length;
+        if (last)
+            break;
+    }
+    if (!ok)
+        *error = collect.refused ? QStringLiteral("an XML part declares a DTD: refused")
+                                 : QStringLiteral("not well-formed XML: %1")
+                                       .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(collect.parser))));
+    XML_ParserFree(collect.parser);
+    if (!ok)
+        return std::nullopt;
+    return QString::fromUtf8(collect.text).trimmed();
+}
+
+QString XmlTextWalker::relationshipTarget(const QByteArray &rels, QStringView typeSuffix)
+{
+    QXmlStreamReader reader(rels);
+    while (!reader.atEnd()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::DTD)
+            return {};
+        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("Relationship") &&
+            attribute(reader, u"Type").endsWith(typeSuffix))
+            return attribute(reader, u"Target");
+    }
+    return {};
+}
+
 QString XmlTextWalker::attribute(const QXmlStreamReader &reader, QStringView name)
 {
     for (const QXmlStreamAttribute &attribute : reader.attributes()) {

@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QString>
 
+#include <optional>
+
 QT_BEGIN_NAMESPACE
 class QXmlStreamReader;
 QT_END_NAMESPACE
@@ -37,8 +39,16 @@ public:
         bool numberParagraphs = true; // "paragraph 12" outside tables
     };
 
+    // The Target of the relationship whose Type ends with typeSuffix, in a .rels part; empty when none.
+    static QString relationshipTarget(const QByteArray &rels, QStringView typeSuffix);
+
     // An attribute by its local name, whatever its prefix (text:c, w:id, table:name).
     static QString attribute(const QXmlStreamReader &reader, QStringView name);
+
+    // Every piece of character data in xml, one line per element that holds some: for parts no
+    // extractor knows (charts, diagrams, comments, drawings, document properties). Empty with
+    // error set as walk() says.
+    static std::optional<QString> allText(const QByteArray &xml, QString *error);
 
     // False with error set when the XML is not well formed or declares a DTD.
     static bool walk(const QByteArray &xml, const Dialect &dialect, const Core::TextPlace &base, TextSink &sink,

@@ -81,6 +81,7 @@ std::optional<QByteArray> ZipContainer::read(const QString &name, TextSink &sink
 std::optional<QByteArray> ZipContainer::read(int index, TextSink &sink, QString *error) const
 {
     const Entry &entry = m_entries.at(index);
+    m_read.insert(index);
     if (entry.encrypted) {
         *error = QStringLiteral("encrypted: not scanned");
         return std::nullopt;

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -42,6 +43,8 @@ public:
     // sink is then stopped for the limits that concern the whole attachment).
     std::optional<QByteArray> read(int index, TextSink &sink, QString *error) const;
     std::optional<QByteArray> read(const QString &name, TextSink &sink, QString *error) const;
+    // Whether an extractor has read the entry (or tried to): the rest is read another way.
+    bool wasRead(int index) const { return m_read.contains(index); }
 
 private:
     ZipContainer() = default;
@@ -49,6 +52,7 @@ private:
     struct Handle;
     std::unique_ptr<Handle> m_handle;
     QList<Entry> m_entries;
+    mutable QSet<int> m_read;
 };
 
 } // namespace SendGuard::Extract
