@@ -71,25 +71,29 @@ bool isPlumbing(const QString &name)
 {
     const QString lower = name.toLower();
     static const QStringList parts {
-        QStringLiteral("[content_types].xml"), QStringLiteral("mimetype"), QStringLiteral("word/styles.xml"),
-        QStringLiteral("word/styleswitheffects.xml"), QStringLiteral("word/settings.xml"),
-        QStringLiteral("word/websettings.xml"), QStringLiteral("word/fonttable.xml"), QStringLiteral("word/numbering.xml"),
-        QStringLiteral("xl/styles.xml"), QStringLiteral("xl/calcchain.xml"), QStringLiteral("ppt/presprops.xml"),
-        QStringLiteral("ppt/viewprops.xml"), QStringLiteral("ppt/tablestyles.xml"), QStringLiteral("settings.xml"),
-        QStringLiteral("manifest.rdf"), QStringLiteral("contents/header.xml"), QStringLiteral("contents/content.hpf"),
-        QStringLiteral("version.xml"), QStringLiteral("preview/prvtext.txt")};
-    return parts.contains(lower) || lower.endsWith(QLatin1String(".rels")) || lower.contains(QLatin1String("/theme/")) ||
-        lower.startsWith(QLatin1String("meta-inf/")) || lower.contains(QLatin1String("printersettings")) ||
-        lower.endsWith(QLatin1String(".odttf")) || lower.endsWith(QLatin1String(".fntdata"));
+        QStringLiteral("[content_types].xml"),  QStringLiteral("mimetype"),
+        QStringLiteral("word/styles.xml"),      QStringLiteral("word/styleswitheffects.xml"),
+        QStringLiteral("word/settings.xml"),    QStringLiteral("word/websettings.xml"),
+        QStringLiteral("word/fonttable.xml"),   QStringLiteral("word/numbering.xml"),
+        QStringLiteral("xl/styles.xml"),        QStringLiteral("xl/calcchain.xml"),
+        QStringLiteral("ppt/presprops.xml"),    QStringLiteral("ppt/viewprops.xml"),
+        QStringLiteral("ppt/tablestyles.xml"),  QStringLiteral("settings.xml"),
+        QStringLiteral("manifest.rdf"),         QStringLiteral("contents/header.xml"),
+        QStringLiteral("contents/content.hpf"), QStringLiteral("version.xml"),
+        QStringLiteral("preview/prvtext.txt")};
+    return parts.contains(lower) || lower.endsWith(QLatin1String(".rels")) ||
+        lower.contains(QLatin1String("/theme/")) || lower.startsWith(QLatin1String("meta-inf/")) ||
+        lower.contains(QLatin1String("printersettings")) || lower.endsWith(QLatin1String(".odttf")) ||
+        lower.endsWith(QLatin1String(".fntdata"));
 }
 
 // Pictures inside a document: not read (there is no OCR), and not counted against the document.
 bool isEmbeddedPicture(const QString &name)
 {
-    static const QStringList suffixes {QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
-                                       QStringLiteral("gif"), QStringLiteral("bmp"), QStringLiteral("tif"),
+    static const QStringList suffixes {QStringLiteral("png"),  QStringLiteral("jpg"), QStringLiteral("jpeg"),
+                                       QStringLiteral("gif"),  QStringLiteral("bmp"), QStringLiteral("tif"),
                                        QStringLiteral("tiff"), QStringLiteral("emf"), QStringLiteral("wmf"),
-                                       QStringLiteral("svg"), QStringLiteral("wdp"), QStringLiteral("jxr")};
+                                       QStringLiteral("svg"),  QStringLiteral("wdp"), QStringLiteral("jxr")};
     return suffixes.contains(QFileInfo(name).suffix().toLower());
 }
 

@@ -14,13 +14,28 @@ using Kind = Core::TextPlace::Kind;
 
 struct Part
 {
-    QMultiHash<QByteArray, QByteArray> headers; // lower-case names, unfolded values
+    QList<std::pair<QByteArray, QByteArray>> headers; // lower-case names, unfolded values, in order
     QByteArray body;
+
+    // The first header of that name: a second Content-Type cannot change how the part is read.
+    QByteArray header(const QByteArray &name, const QByteArray &fallback = {}) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key == name)
+                return value;
+        }
+        return fallback;
+    }
 };
 
 Part splitPart(const QByteArray &bytes)
 {
     Part part;
+    // A part that starts with an empty line has no headers at all: all of it is body.
+    if (bytes.startsWith("\r\n") || bytes.startsWith('\n')) {
+        part.body = bytes.mid(bytes.startsWith("\r\n") ? 2 : 1);
+        return part;
+    }
     qsizetype end = bytes.indexOf("\r\n\r\n");
     qsizetype bodyAt = end + 4;
     const qsizetype lf = bytes.indexOf("\n\n");
@@ -32,36 +47,68 @@ Part splitPart(const QByteArray &bytes)
         end = bytes.size();
         bodyAt = bytes.size();
     }
-    QByteArray name;
-    for (QByteArray line : bytes.left(end).split('\n')) {
+    for (qsizetype at = 0; at < end;) {
+        qsizetype next = bytes.indexOf('\n', at);
+        if (next < 0 || next > end)
+            next = end;
+        QByteArray line = bytes.mid(at, next - at);
+        at = next + 1;
         if (line.endsWith('\r'))
             line.chop(1);
-        if ((line.startsWith(' ') || line.startsWith('\t')) && !name.isEmpty()) {
-            auto it = part.headers.find(name);
-            if (it != part.headers.end())
-                *it += ' ' + line.trimmed();
+        if ((line.startsWith(' ') || line.startsWith('\t')) && !part.headers.isEmpty()) {
+            part.headers.last().second += ' ' + line.trimmed();
             continue;
         }
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        name = line.left(colon).trimmed().toLower();
-        part.headers.insert(name, line.mid(colon + 1).trimmed());
+        part.headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
     }
     part.body = bytes.mid(bodyAt);
     return part;
 }
 
-// A header parameter (boundary, charset, name, filename), quoted or not.
+// A header parameter (boundary, charset, name, filename): parameters are split at semicolons
+// outside quotes, so a "boundary=" inside another parameter's quoted value is not one.
 QByteArray parameter(const QByteArray &header, const QByteArray &name)
 {
-    const QRegularExpression expression(QStringLiteral("(?:^|;)\\s*%1\\*?=\\s*(\"([^\"]*)\"|[^;\\s]+)")
-                                            .arg(QRegularExpression::escape(QString::fromLatin1(name))),
-                                        QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch match = expression.match(QString::fromLatin1(header));
-    if (!match.hasMatch())
-        return {};
-    return (match.captured(2).isNull() ? match.captured(1) : match.captured(2)).toLatin1();
+    QList<QByteArray> parameters;
+    QByteArray current;
+    bool quoted = false;
+    for (qsizetype i = 0; i < header.size(); ++i) {
+        const char c = header[i];
+        if (c == '"')
+            quoted = !quoted;
+        if (c == ';' && !quoted) {
+            parameters.append(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    parameters.append(current);
+    for (qsizetype i = 1; i < parameters.size(); ++i) { // the first is the value itself
+        const QByteArray parameter = parameters[i].trimmed();
+        const qsizetype equals = parameter.indexOf('=');
+        if (equals <= 0)
+            continue;
+        QByteArray key = parameter.left(equals).trimmed().toLower();
+        const bool extended = key.endsWith('*'); // RFC 2231: charset'language'percent-encoded
+        if (extended)
+            key.chop(1);
+        if (key != name)
+            continue;
+        QByteArray value = parameter.mid(equals + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+            value = value.mid(1, value.size() - 2);
+        if (extended) {
+            const QList<QByteArray> parts = value.split('\'');
+            if (parts.size() == 3)
+                value = QByteArray::fromPercentEncoding(parts[2]);
+        }
+        return value;
+    }
+    return {};
 }
 
 QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
@@ -119,7 +166,7 @@ QString decodeHeader(const QByteArray &value)
 
 QByteArray transferDecoded(const Part &part)
 {
-    const QByteArray encoding = part.headers.value("content-transfer-encoding").trimmed().toLower();
+    const QByteArray encoding = part.header("content-transfer-encoding").trimmed().toLower();
     if (encoding == "base64")
         return QByteArray::fromBase64(part.body);
     if (encoding == "quoted-printable")
@@ -129,19 +176,36 @@ QByteArray transferDecoded(const Part &part)
 
 QString withoutTags(const QString &html)
 {
-    static const QRegularExpression scripts(QStringLiteral("<(script|style)[^>]*>.*?</\\1>"),
+    static const QRegularExpression scripts(QStringLiteral("<(script|style)\\b[^>]*>.*?</\\1\\s*>"),
                                             QRegularExpression::CaseInsensitiveOption |
                                                 QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    static const QRegularExpression references(QStringLiteral("&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});"));
     QString text = html;
     text.remove(scripts);
     text.replace(tags, QStringLiteral(" "));
-    text.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
-    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
-    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
-    return text;
+    // Numeric character references: "&#56;" is an 8 to whoever reads the mail.
+    QString decoded;
+    qsizetype last = 0;
+    for (auto it = references.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        decoded += QStringView(text).mid(last, match.capturedStart() - last);
+        const QString number = match.captured(1);
+        bool ok = false;
+        const uint code = number.startsWith(QLatin1Char('x')) ? number.mid(1).toUInt(&ok, 16) : number.toUInt(&ok);
+        if (ok && code > 0 && code <= 0x10FFFF && !QChar::isSurrogate(code)) {
+            const char32_t character = code;
+            decoded += QString::fromUcs4(&character, 1);
+        }
+        last = match.capturedEnd();
+    }
+    decoded += QStringView(text).mid(last);
+    decoded.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
+    decoded.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    decoded.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    decoded.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    decoded.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return decoded;
 }
 
 void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &sink,
@@ -154,9 +218,10 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
         return;
     }
     const Part part = splitPart(bytes);
-    const QByteArray type = part.headers.value("content-type", "text/plain");
-    const QByteArray mime = type.left(type.indexOf(';')).trimmed().toLower();
-    const QByteArray disposition = part.headers.value("content-disposition");
+    const QByteArray type = part.header("content-type", "text/plain");
+    const qsizetype semicolon = type.indexOf(';');
+    const QByteArray mime = (semicolon < 0 ? type : type.left(semicolon)).trimmed().toLower();
+    const QByteArray disposition = part.header("content-disposition");
     QByteArray fileName = parameter(disposition, "filename");
     if (fileName.isEmpty())
         fileName = parameter(type, "name");
@@ -167,23 +232,27 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
             return;
         }
         const QByteArray delimiter = "--" + boundary;
-        const QList<QByteArray> pieces = part.body.split('\n');
-        QByteArray current;
-        bool inside = false;
-        for (const QByteArray &rawLine : pieces) {
-            const QByteArray line = rawLine.endsWith('\r') ? rawLine.chopped(1) : rawLine;
-            if (line == delimiter || line == delimiter + "--") {
-                if (inside)
-                    readPart(current, place, sink, readAttachment, depth + 1);
-                current.clear();
-                inside = line == delimiter;
-                if (!inside)
-                    break;
-                continue;
+        // Line by line without splitting the body: boundary lines may carry trailing white space
+        // (RFC 2046), and a last part whose closing line is missing is still read.
+        qsizetype partStart = -1;
+        bool closed = false;
+        for (qsizetype at = 0; at < part.body.size() && !closed;) {
+            qsizetype next = part.body.indexOf('\n', at);
+            if (next < 0)
+                next = part.body.size();
+            const QByteArray line = QByteArrayView(part.body).sliced(at, next - at).trimmed().toByteArray();
+            const bool opening = line == delimiter;
+            closed = line == delimiter + "--";
+            if (opening || closed) {
+                if (partStart >= 0)
+                    readPart(part.body.mid(partStart, qMax<qsizetype>(0, at - partStart - 1)), place, sink,
+                             readAttachment, depth + 1);
+                partStart = opening ? next + 1 : -1;
             }
-            if (inside)
-                current += rawLine + '\n';
+            at = next + 1;
         }
+        if (partStart >= 0 && partStart < part.body.size())
+            readPart(part.body.mid(partStart), place, sink, readAttachment, depth + 1);
         return;
     }
     const QByteArray content = transferDecoded(part);
@@ -219,7 +288,7 @@ void EmlExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
                            const AttachmentReader &readAttachment)
 {
     const Part top = splitPart(bytes);
-    sink.add(base.then(Kind::Subject), decodeHeader(top.headers.value("subject")));
+    sink.add(base.then(Kind::Subject), decodeHeader(top.header("subject")));
     readPart(bytes, base, sink, readAttachment, 0);
 }
 

@@ -226,6 +226,10 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         auto stream = file->stream(name, sink.limits().maxEntryBytes, &error);
         if (stream && (properties & Compressed))
             stream = RawInflater::inflate(*stream, sink, &error);
+        else if (stream && !sink.takeInflated(stream->size())) { // stored sections count as inflated ones do
+            stream.reset();
+            error = sink.incomplete();
+        }
         if (!stream) {
             sink.skip(place, error);
             continue;

@@ -18,7 +18,7 @@ XmlTextWalker::Dialect textDialect()
 {
     XmlTextWalker::Dialect dialect;
     dialect.paragraphs = {QStringLiteral("p"), QStringLiteral("h")};
-    dialect.skipped = {QStringLiteral("creator"), QStringLiteral("date"), QStringLiteral("note-citation")};
+    dialect.skipped = {QStringLiteral("note-citation")}; // a note's number, repeated in the text
     dialect.lineBreaks = {QStringLiteral("line-break")};
     dialect.tabs = {QStringLiteral("tab")};
     dialect.spaces = QStringLiteral("s");
@@ -70,7 +70,11 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
             row += rowsRepeated;
         if (token != QXmlStreamReader::StartElement)
             continue;
-        if (reader.name() == QLatin1String("table")) {
+        if (reader.name() == QLatin1String("p") || reader.name() == QLatin1String("h")) {
+            // A paragraph outside any cell: a shape's or a text box's on the sheet.
+            sink.add(base.then(Kind::Sheet, sheet).then(Kind::TextBox),
+                     reader.readElementText(QXmlStreamReader::IncludeChildElements));
+        } else if (reader.name() == QLatin1String("table")) {
             sheet = XmlTextWalker::attribute(reader, u"name");
             row = 1;
         } else if (reader.name() == QLatin1String("table-row")) {
@@ -124,7 +128,7 @@ void OpenDocumentExtractor::extract(const ZipContainer &zip, const Core::TextPla
         return;
     }
     const bool read = isSpreadsheet(zip, sink) ? readSpreadsheet(*content, base, sink, &error)
-                                              : XmlTextWalker::walk(*content, textDialect(), base, sink, &error);
+                                               : XmlTextWalker::walk(*content, textDialect(), base, sink, &error);
     if (!read)
         sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
     if (zip.indexOf(QStringLiteral("styles.xml")) < 0)

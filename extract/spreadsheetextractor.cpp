@@ -139,7 +139,14 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
             continue;
         }
         const bool read = readXml(*xml, &error, [&](QXmlStreamReader &reader) {
-            if (reader.name() != QLatin1String("c"))
+            // Printed headers and footers: "&L&\"Arial\"…" codes and all.
+            const QStringView name = reader.name();
+            if (name.endsWith(QLatin1String("Header")) || name.endsWith(QLatin1String("Footer"))) {
+                sink.add(place.then(name.endsWith(QLatin1String("Header")) ? Kind::Header : Kind::Footer),
+                         reader.readElementText(QXmlStreamReader::IncludeChildElements));
+                return !sink.full();
+            }
+            if (name != QLatin1String("c"))
                 return true;
             const QString reference = XmlTextWalker::attribute(reader, u"r");
             const QString type = XmlTextWalker::attribute(reader, u"t");

@@ -13,7 +13,10 @@ void TextSink::add(const Core::TextPlace &place, const QString &text)
 {
     if (full() || text.trimmed().isEmpty())
         return;
-    const qint64 room = m_limits.maxCharacters - m_characters;
+    // The place is written with every piece: it counts too, so that many tiny pieces with long
+    // places cannot write far more than the text limit.
+    m_characters += place.size();
+    const qint64 room = qMax<qint64>(0, m_limits.maxCharacters - m_characters);
     if (text.size() > room) {
         m_onPiece(place, text.left(room));
         m_characters = m_limits.maxCharacters;

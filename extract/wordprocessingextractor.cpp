@@ -23,6 +23,7 @@ XmlTextWalker::Dialect wordDialect()
     dialect.skipped = {QStringLiteral("instrText"), QStringLiteral("delInstrText")};
     dialect.lineBreaks = {QStringLiteral("br"), QStringLiteral("cr")};
     dialect.tabs = {QStringLiteral("tab")};
+    dialect.symbol = QStringLiteral("sym");
     dialect.table = QStringLiteral("tbl");
     dialect.row = QStringLiteral("tr");
     dialect.cell = QStringLiteral("tc");

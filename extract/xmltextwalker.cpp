@@ -46,6 +46,18 @@ QString attributeOf(const char **attributes, QStringView name)
     return {};
 }
 
+// A w:sym character: Unicode as hex, where symbol fonts put ASCII at U+F020..U+F0FF.
+QByteArray symbolCharacter(const QString &hex)
+{
+    bool ok = false;
+    char32_t code = hex.toUInt(&ok, 16);
+    if (!ok || code == 0 || code > 0x10FFFF || QChar::isSurrogate(code))
+        return {};
+    if (code >= 0xF020 && code <= 0xF0FF)
+        code -= 0xF000;
+    return QString::fromUcs4(&code, 1).toUtf8();
+}
+
 // The walk's state, shared with expat's callbacks.
 struct Walk
 {
@@ -108,6 +120,8 @@ struct Walk
                 paragraphs.back().text += '\n';
             else if (dialect.tabs.contains(name))
                 paragraphs.back().text += '\t';
+            else if (!dialect.symbol.isEmpty() && name == dialect.symbol)
+                paragraphs.back().text += symbolCharacter(attributeOf(attributes, u"char"));
             else if (name == dialect.spaces)
                 paragraphs.back().text += QByteArray(qBound(1, attributeOf(attributes, u"c").toInt(), 100), ' ');
         }

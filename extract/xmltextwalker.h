@@ -33,6 +33,7 @@ public:
         QSet<QString> lineBreaks;
         QSet<QString> tabs;
         QString spaces; // ODF text:s, with its count in attribute "c"
+        QString symbol; // WordprocessingML w:sym: a character given as hex in attribute "char"
         QString table, row, cell;
         // Elements that start a place of their own, and the attribute that numbers them (empty: counted).
         QHash<QString, std::pair<Core::TextPlace::Kind, QString>> containers;

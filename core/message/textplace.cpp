@@ -59,9 +59,21 @@ QString wordOf(const TextPlace::Step &step, bool korean)
 
 TextPlace TextPlace::then(Kind kind, const QString &value) const
 {
+    // A place says where, in a few words: a crafted file cannot make it long (a 400 KB note id, a
+    // thousand nested tables), so no output grows with the square of what it holds.
+    if (steps.size() >= MaxSteps)
+        return *this;
     TextPlace next = *this;
-    next.steps.append({kind, value});
+    next.steps.append({kind, value.size() > MaxValueLength ? value.left(MaxValueLength - 1) + QChar(0x2026) : value});
     return next;
+}
+
+qsizetype TextPlace::size() const
+{
+    qsizetype total = 0;
+    for (const Step &step : steps)
+        total += step.value.size() + 8;
+    return total;
 }
 
 QStringList TextPlace::toWire() const

@@ -44,8 +44,14 @@ struct TextPlace
 
     QList<Step> steps;
 
+    static constexpr qsizetype MaxSteps = 24; // deeper steps are left out
+    static constexpr qsizetype MaxValueLength = 80; // longer values end in "…"
+
     bool isEmpty() const { return steps.isEmpty(); }
+    // This place, one step further in (within the bounds above).
     TextPlace then(Kind kind, const QString &value = {}) const;
+    // About how many characters it takes to write out: counted against a document's text budget.
+    qsizetype size() const;
 
     // "sheet=Sheet2", "cell=C14", ...; empty when a step is unknown.
     QStringList toWire() const;
