@@ -114,9 +114,81 @@ QString SpreadsheetExtractor::numberText(const QString &value)
     return value;
 }
 
+QString SpreadsheetExtractor::formatted(const QString &value, const QString &formatCode)
+{
+    const QString number = numberText(value);
+    bool whole = false;
+    number.toLongLong(&whole);
+    if (!whole || number.startsWith(QLatin1Char('-')))
+        return {};
+    // The first section (positive numbers), its parts as literal text or digit placeholders.
+    QString literalBefore;
+    QStringList literals; // literal text after each placeholder run
+    int zeros = 0;
+    int placeholders = 0;
+    bool quoted = false;
+    for (qsizetype i = 0; i < formatCode.size(); ++i) {
+        const QChar c = formatCode.at(i);
+        QString *literal = placeholders == 0 ? &literalBefore : &literals.last();
+        if (c == QLatin1Char('"')) {
+            quoted = !quoted;
+        } else if (quoted) {
+            *literal += c;
+        } else if (c == QLatin1Char(';')) {
+            break;
+        } else if (c == QLatin1Char('\\') && i + 1 < formatCode.size()) {
+            *literal += formatCode.at(++i);
+        } else if (c == QLatin1Char('0') || c == QLatin1Char('#')) {
+            zeros += c == QLatin1Char('0');
+            ++placeholders;
+            if (literals.size() < placeholders)
+                literals.append(QString());
+        } else if (c == QLatin1Char('-') || c == QLatin1Char(' ') || c == QLatin1Char('(') || c == QLatin1Char(')')) {
+            *literal += c;
+        } else {
+            return {}; // dates, decimals, colours, conditions: not rendered
+        }
+    }
+    if (placeholders == 0)
+        return {};
+    // Digits fill the placeholders from the right: extra digits go before the first, and leading
+    // "#" placeholders without a digit show nothing.
+    const QString digits = number.rightJustified(zeros, QLatin1Char('0'));
+    const qsizetype extra = qMax<qsizetype>(0, digits.size() - placeholders);
+    const qsizetype empty = qMax<qsizetype>(0, placeholders - digits.size());
+    QString result = literalBefore + digits.left(extra);
+    qsizetype at = extra;
+    for (qsizetype p = 0; p < placeholders; ++p) {
+        if (p >= empty)
+            result += digits.at(at++);
+        result += literals.at(p);
+    }
+    return result;
+}
+
 void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
 {
     QString error;
+    // Custom number formats (styles.xml): the cell style's index -> its format code.
+    QList<QString> styleFormats;
+    if (zip.indexOf(QStringLiteral("xl/styles.xml")) >= 0) {
+        QHash<QString, QString> codes;
+        const auto styles = zip.read(QStringLiteral("xl/styles.xml"), sink, &error);
+        bool inCellFormats = false;
+        if (styles)
+            (void)readXml(*styles, &error, [&](QXmlStreamReader &reader) {
+                if (reader.name() == QLatin1String("numFmt"))
+                    codes.insert(XmlTextWalker::attribute(reader, u"numFmtId"),
+                                 XmlTextWalker::attribute(reader, u"formatCode"));
+                else if (reader.name() == QLatin1String("cellXfs"))
+                    inCellFormats = true;
+                else if (reader.name() == QLatin1String("cellStyleXfs") || reader.name() == QLatin1String("dxfs"))
+                    inCellFormats = false;
+                else if (inCellFormats && reader.name() == QLatin1String("xf"))
+                    styleFormats.append(codes.value(XmlTextWalker::attribute(reader, u"numFmtId")));
+                return true;
+            });
+    }
     QStringList shared;
     if (zip.indexOf(QStringLiteral("xl/sharedStrings.xml")) >= 0) {
         const auto strings = zip.read(QStringLiteral("xl/sharedStrings.xml"), sink, &error);
@@ -150,6 +222,7 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
                 return true;
             const QString reference = XmlTextWalker::attribute(reader, u"r");
             const QString type = XmlTextWalker::attribute(reader, u"t");
+            const int style = XmlTextWalker::attribute(reader, u"s").toInt();
             const QString value = allText(reader);
             QString text;
             if (type == QLatin1String("s")) {
@@ -158,6 +231,10 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
                 text = ok ? shared.value(index) : QString();
             } else if (type.isEmpty() || type == QLatin1String("n")) {
                 text = numberText(value.trimmed());
+                // What the cell shows, when its format adds text to the number.
+                const QString shown = formatted(value.trimmed(), styleFormats.value(style));
+                if (!shown.isEmpty() && shown != text)
+                    text = shown + QLatin1Char('\n') + text;
             } else {
                 text = value; // inlineStr, str (a formula's text), e (an error), b (a boolean)
             }

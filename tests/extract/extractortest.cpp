@@ -153,6 +153,42 @@ private Q_SLOTS:
         QCOMPARE(Extract::SpreadsheetExtractor::numberText(value), text);
     }
 
+    void shouldShowNumbersAsTheirFormatShowsThem_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("literal prefix") << "2345678"
+                                        << "\"850315-\"0000000"
+                                        << "850315-2345678";
+        QTest::newRow("zero padded") << "42"
+                                     << "0000"
+                                     << "0042";
+        QTest::newRow("escaped dash between runs") << "8503152345678"
+                                                   << "000000\\-0000000"
+                                                   << "850315-2345678";
+        QTest::newRow("more digits than placeholders") << "123456"
+                                                       << "\"No.\"00"
+                                                       << "No.123456";
+        QTest::newRow("optional placeholders") << "7"
+                                               << "\"[\"###\"]\""
+                                               << "[7]";
+        QTest::newRow("a date is not rendered") << "45000"
+                                                << "yyyy-mm-dd"
+                                                << "";
+        QTest::newRow("decimals are not rendered") << "2.5"
+                                                   << "0.00"
+                                                   << "";
+    }
+
+    void shouldShowNumbersAsTheirFormatShowsThem()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, format);
+        QFETCH(QString, shown);
+        QCOMPARE(Extract::SpreadsheetExtractor::formatted(value, format), shown);
+    }
+
     void shouldReadSlidesAndTheirNotes()
     {
         const Read read = extract(pptx({QStringLiteral("사업 설명"), QStringLiteral("대상자 010-1234-5678")},
