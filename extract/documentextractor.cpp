@@ -139,8 +139,11 @@ QByteArray storedMimetype(const QByteArray &bytes)
 
 bool isImage(const QByteArray &bytes)
 {
-    return bytes.startsWith("\x89PNG") || bytes.startsWith("\xFF\xD8\xFF") || bytes.startsWith("GIF8") ||
-        bytes.startsWith("BM") || bytes.startsWith("II*") || bytes.startsWith("MM\x00*");
+    // BMP: "BM", the size, then four reserved zero bytes (so a text starting "BM" stays text).
+    const bool bitmap = bytes.size() > 14 && bytes.startsWith("BM") && bytes.mid(6, 4) == QByteArray(4, '\0');
+    return bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.startsWith("\xFF\xD8\xFF") || bytes.startsWith("GIF87a") ||
+        bytes.startsWith("GIF89a") || bitmap || bytes.startsWith(QByteArray("II*\0", 4)) ||
+        bytes.startsWith(QByteArray("MM\0*", 4));
 }
 
 void readZip(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink, int depth)
