@@ -9,16 +9,14 @@
 // medians and the ratio (SendGuard ÷ baseline: below the target is the goal).
 #include "corpusgenerator.h"
 #include "documentfiles.h"
+#include "pdffiles.h"
 #include "percentile.h"
 
 #include "compoundfile.h"
 
-#include <QBuffer>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QPainter>
-#include <QPdfWriter>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -54,37 +52,6 @@ QByteArray hwpOf(const QStringList &paragraphs)
     for (const QString &paragraph : paragraphs)
         section += Tests::hwpParagraph(paragraph);
     return Tests::hwp({section});
-}
-
-QByteArray pdfOf(const QStringList &paragraphs)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QPdfWriter writer(&buffer);
-    writer.setResolution(72);
-    QPainter painter(&writer);
-    painter.setFont(QFont(QStringLiteral("Noto Sans CJK KR"), 9));
-    const int lineHeight = 12;
-    const int linesPerPage = (writer.height() - 40) / lineHeight;
-    int line = 0;
-    for (const QString &paragraph : paragraphs) {
-        // Wrapped at spaces, as a word processor prints it: no number is cut in two.
-        QString rest = paragraph;
-        while (!rest.isEmpty()) {
-            qsizetype cut = rest.size() <= 55 ? rest.size() : rest.lastIndexOf(QLatin1Char(' '), 55);
-            if (cut <= 0)
-                cut = qMin<qsizetype>(rest.size(), 55);
-            if (line == linesPerPage) {
-                writer.newPage();
-                line = 0;
-            }
-            painter.drawText(QPoint(20, 30 + line * lineHeight), rest.left(cut));
-            rest = rest.mid(cut).trimmed();
-            ++line;
-        }
-    }
-    return bytes;
 }
 
 // Inflates every BodyText section of an HWP, as the helper must before it reads a record.
@@ -181,7 +148,7 @@ int main(int argc, char *argv[])
     const QByteArray hwp = hwpOf(paragraphs);
     // A PDF's text layer is what its writer put there (QPdfWriter drops some glyphs' text): the
     // findings in pdftotext's reading of it are the ones to expect.
-    const QString pdfFile = write(QStringLiteral("roster.pdf"), pdfOf(paragraphs));
+    const QString pdfFile = write(QStringLiteral("roster.pdf"), Tests::printedPdf(Tests::pagesOf(paragraphs)));
     runProcess(QStringLiteral("pdftotext"), {pdfFile, dir.filePath(QStringLiteral("roster-pdf.txt"))}, false);
     const qsizetype pdfExpected =
         runProcess(QStringLiteral(SENDGUARD_CLI),

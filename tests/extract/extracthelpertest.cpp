@@ -7,12 +7,9 @@
 #include "sandbox.h"
 
 #include "documentfiles.h"
+#include "pdffiles.h"
 
-#include <QBuffer>
 #include <QFile>
-#include <QImage>
-#include <QPainter>
-#include <QPdfWriter>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -28,31 +25,6 @@ using Attachments::AttachmentReader;
 using Core::AttachmentText;
 
 namespace {
-
-QByteArray pdf(const QStringList &pages, bool imageOnly = false)
-{
-    QByteArray bytes;
-    {
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        QPdfWriter writer(&buffer);
-        writer.setResolution(72);
-        QPainter painter(&writer);
-        painter.setFont(QFont(QStringLiteral("Noto Sans CJK KR"), 14));
-        for (qsizetype i = 0; i < pages.size(); ++i) {
-            if (i > 0)
-                writer.newPage();
-            if (imageOnly) {
-                QImage scan(200, 100, QImage::Format_RGB32);
-                scan.fill(Qt::gray);
-                painter.drawImage(QPoint(50, 50), scan);
-            } else {
-                painter.drawText(QPoint(50, 80), pages[i]);
-            }
-        }
-    }
-    return bytes;
-}
 
 QString writeScript(const QTemporaryDir &dir, const QString &name, const QByteArray &body)
 {
@@ -113,9 +85,9 @@ private Q_SLOTS:
 
     void shouldReadAPdfPageByPage()
     {
-        const AttachmentText text =
-            m_reader.extract(QStringLiteral("신청서.pdf"),
-                             pdf({QStringLiteral("주거급여 신청서"), QStringLiteral("주민등록번호 850315-2345678")}));
+        const AttachmentText text = m_reader.extract(
+            QStringLiteral("신청서.pdf"),
+            printedPdf({{QStringLiteral("주거급여 신청서")}, {QStringLiteral("주민등록번호 850315-2345678")}}));
         QCOMPARE(text.status, AttachmentText::Status::Text);
         const qsizetype at = text.utf8.indexOf("850315-2345678");
         QVERIFY2(at >= 0, text.utf8.constData());
@@ -124,7 +96,7 @@ private Q_SLOTS:
 
     void shouldNotCountAScannedPdfAsClean()
     {
-        const AttachmentText text = m_reader.extract(QStringLiteral("스캔.pdf"), pdf({QString(), QString()}, true));
+        const AttachmentText text = m_reader.extract(QStringLiteral("스캔.pdf"), printedPdf({{}, {}}, true));
         QCOMPARE(text.status, AttachmentText::Status::NotScanned);
         QVERIFY2(text.reason.contains(QStringLiteral("no text layer")), qPrintable(text.reason));
     }
