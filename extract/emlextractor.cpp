@@ -240,9 +240,9 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
             qsizetype next = part.body.indexOf('\n', at);
             if (next < 0)
                 next = part.body.size();
-            const QByteArray line = QByteArrayView(part.body).sliced(at, next - at).trimmed().toByteArray();
-            const bool opening = line == delimiter;
-            closed = line == delimiter + "--";
+            const QByteArrayView line = QByteArrayView(part.body).sliced(at, next - at).trimmed();
+            const bool opening = line == QByteArrayView(delimiter);
+            closed = line.size() == delimiter.size() + 2 && line.startsWith(delimiter) && line.endsWith("--");
             if (opening || closed) {
                 if (partStart >= 0)
                     readPart(part.body.mid(partStart, qMax<qsizetype>(0, at - partStart - 1)), place, sink,
