@@ -173,6 +173,7 @@ int main(int argc, char *argv[])
                 QStringLiteral("larger than %1 bytes: not scanned").arg(QString::number(limits.maxInputBytes)));
     }
     QString error;
+    (void)Tools::Sandbox::isolate(); // where available; the rest of the lock-down holds either way
     if (!Tools::Sandbox::enter({qint64(2) << 30, limits.maxSeconds + 1}, &error))
         return finish(QString(), QString(), QStringLiteral("the reader could not be locked down (%1)").arg(error));
 

@@ -3,9 +3,12 @@
 
 #include <cerrno>
 #include <fcntl.h>
+#include <sched.h>
 #include <seccomp.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 namespace SendGuard::Tools {
 
@@ -79,6 +82,24 @@ constexpr int allowed[] = {
 };
 
 } // namespace
+
+bool Sandbox::isolate()
+{
+    if (::unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC) != 0)
+        return false; // no user namespaces here (a container, a hardened kernel): seccomp still holds
+    // Mounts made here stay here, and the folders with people's files are empty and read-only.
+    if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
+        return true; // the namespaces alone already cut the network off
+    for (const char *folder : {"/home", "/root", "/tmp", "/var", "/run", "/srv", "/mnt", "/media", "/opt"}) {
+        struct stat status
+        {
+        };
+        if (::stat(folder, &status) == 0 && S_ISDIR(status.st_mode))
+            (void)::mount("sendguard-empty", folder, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
+                          "size=4k,mode=0555");
+    }
+    return true;
+}
 
 bool Sandbox::enter(const Limits &limits, QString *error)
 {

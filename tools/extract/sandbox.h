@@ -21,6 +21,13 @@ public:
 
     // False with error set when a step could not be taken; the helper then refuses to parse.
     static bool enter(const Limits &limits, QString *error);
+
+    // Where the system allows it, before enter(): new user, mount, network and IPC namespaces,
+    // with empty read-only file systems over the folders that hold people's files (/home, /root,
+    // /tmp, /var, /run, /srv, /mnt, /media, /opt): the parsers see /usr and /etc, nothing of the
+    // user's. True when the namespaces are in place; false (and nothing changed) where user
+    // namespaces are not available, which is not an error: seccomp and the limits still hold.
+    static bool isolate();
 };
 
 } // namespace SendGuard::Tools
