@@ -207,6 +207,7 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
 
     QProcess helper;
     helper.setProcessChannelMode(QProcess::SeparateChannels);
+    helper.setWorkingDirectory(QStringLiteral("/")); // never the user's folder
     helper.setStandardErrorFile(QProcess::nullDevice()); // parsers' complaints are not ours to keep
     helper.start(m_helperPath, QStringList {QStringLiteral("--name"), name} + limitArguments(m_limits));
     if (!helper.waitForStarted(5000))
@@ -220,8 +221,20 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
     QByteArray pending;
     std::optional<QJsonObject> done;
     const QDeadlineTimer deadline(std::chrono::seconds(m_limits.maxSeconds));
+    // The helper is trusted with nothing: what it may send is bounded here too (the text limit in
+    // UTF-8, with room for places and escapes), so a helper gone wrong costs "not scanned", never
+    // the host's memory.
+    const qint64 maxBytes = m_limits.maxCharacters * 8 + (16 << 20);
+    qint64 received = 0;
+    bool overflow = false;
     const auto take = [&] {
-        pending += helper.readAllStandardOutput();
+        const QByteArray chunk = helper.readAllStandardOutput();
+        received += chunk.size();
+        if (received > maxBytes) {
+            overflow = true;
+            return;
+        }
+        pending += chunk;
         qsizetype start = 0;
         for (qsizetype end; (end = pending.indexOf('\n', start)) >= 0; start = end + 1) {
             QStringList fastSteps;
@@ -257,8 +270,15 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
         }
         helper.waitForReadyRead(100);
         take();
+        if (overflow) {
+            helper.kill();
+            helper.waitForFinished();
+            return notScanned(name, QStringLiteral("the attachment reader sent more than it may: not scanned"));
+        }
     }
     take();
+    if (overflow)
+        return notScanned(name, QStringLiteral("the attachment reader sent more than it may: not scanned"));
     if (!done || helper.exitStatus() != QProcess::NormalExit)
         return notScanned(name,
                           QStringLiteral("the attachment reader stopped before the end (a broken or hostile "

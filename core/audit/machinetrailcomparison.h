@@ -44,7 +44,10 @@ public:
         int otherChains = 0; // received from the same accounts in chains the local trail is not part of
         QStringList accounts; // who sent the received ones: "name (uid N)"
 
-        bool matches() const { return local == received && missing == 0; }
+        // Another chain of the same account counts against a match: a trail deleted and written
+        // again from its first record looks exactly like that (a second client does too: compare
+        // its trail as well).
+        bool matches() const { return local == received && missing == 0 && otherChains == 0; }
     };
 
     // local: (file name, content) oldest first, as AuditChain::verify() takes them.

@@ -165,6 +165,19 @@ private Q_SLOTS:
         QVERIFY2(text.reason.contains(QStringLiteral("stopped before the end")), qPrintable(text.reason));
     }
 
+    void shouldNotLetAHelperFloodTheHost()
+    {
+        // A helper gone wrong sends without end: the host stops it, and its memory stays bounded.
+        QTemporaryDir dir;
+        Core::AttachmentLimits limits;
+        limits.maxCharacters = 1000;
+        const AttachmentReader reader(
+            writeScript(dir, QStringLiteral("floods"), "cat > /dev/null; yes '{\"place\":[],\"text\":\"x\"}'"), limits);
+        const AttachmentText text = reader.extract(QStringLiteral("a.docx"), "PK");
+        QCOMPARE(text.status, AttachmentText::Status::NotScanned);
+        QVERIFY2(text.reason.contains(QStringLiteral("sent more than it may")), qPrintable(text.reason));
+    }
+
     void shouldStopTheHelperOnCancel()
     {
         QTemporaryDir dir;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "sandbox.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <sched.h>
@@ -9,6 +10,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace SendGuard::Tools {
 
@@ -16,6 +18,10 @@ namespace {
 
 bool limit(int resource, rlim_t value, QString *error, const char *what)
 {
+    // Never above what is already allowed: a hard limit set lower stays (raising it would fail).
+    rlimit current {};
+    if (::getrlimit(resource, &current) == 0 && current.rlim_max != RLIM_INFINITY)
+        value = std::min(value, current.rlim_max);
     const rlimit bound {value, value};
     if (::setrlimit(resource, &bound) == 0)
         return true;
@@ -78,7 +84,6 @@ constexpr int allowed[] = {
     SCMP_SYS(tgkill),
     SCMP_SYS(exit),
     SCMP_SYS(exit_group),
-    SCMP_SYS(ioctl),
 };
 
 } // namespace
@@ -98,7 +103,7 @@ bool Sandbox::isolate()
             (void)::mount("sendguard-empty", folder, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
                           "size=4k,mode=0555");
     }
-    return true;
+    return ::chdir("/") == 0; // a working folder inside a hidden one would still reach it
 }
 
 bool Sandbox::enter(const Limits &limits, QString *error)
@@ -108,6 +113,13 @@ bool Sandbox::enter(const Limits &limits, QString *error)
         !limit(RLIMIT_FSIZE, 0, error, "file size") || !limit(RLIMIT_NPROC, 0, error, "processes") ||
         !limit(RLIMIT_CORE, 0, error, "core dumps") || !limit(RLIMIT_NOFILE, 32, error, "open files"))
         return false;
+    // Nothing of the host's but the pipes: no inherited descriptor, no working folder in a home,
+    // no controlling terminal to type into (TIOCSTI; ioctl is not allowed below either).
+    ::close_range(3, ~0U, 0);
+    if (::chdir("/") != 0 || (::setsid() < 0 && errno != EPERM)) {
+        *error = QStringLiteral("cannot leave the host's session: %1").arg(qt_error_string(errno));
+        return false;
+    }
     if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) {
         *error = QStringLiteral("cannot set no_new_privs: %1").arg(qt_error_string(errno));
         return false;

@@ -100,8 +100,8 @@ int compareWithMachine(const Files &local, const QString &machinePath, QTextStre
                "oldest file)\n";
     if (result.otherChains > 0)
         out << result.otherChains
-            << " records from the same account belong to another local trail (another client, or a trail "
-               "deleted and started again)\n";
+            << " records from the same account belong to another local trail (a trail deleted and started "
+               "again, or another client: compare its trail too)\n";
     out << (result.matches() ? "the local trail matches the machine trail\n"
                              : "the local trail does NOT match the machine trail\n");
     return result.matches() ? ExitClean : ExitFound;
