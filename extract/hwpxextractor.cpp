@@ -5,10 +5,6 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
-#include <QRegularExpression>
-
-#include <map>
-
 namespace SendGuard::Extract {
 
 namespace {
@@ -38,14 +34,8 @@ XmlTextWalker::Dialect owpmlDialect()
 
 void HwpxExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
 {
-    const QRegularExpression section(QStringLiteral("^Contents/section([0-9]+)\\.xml$"));
-    std::map<int, QString> sections;
-    for (const ZipContainer::Entry &entry : zip.entries()) {
-        const QRegularExpressionMatch match = section.match(entry.name);
-        if (match.hasMatch())
-            sections.emplace(match.captured(1).toInt(), entry.name);
-    }
-    if (sections.empty())
+    const auto sections = zip.numberedEntries(QStringLiteral("Contents/section([0-9]+)\\.xml"));
+    if (sections.isEmpty())
         sink.skip(base, QStringLiteral("no Contents/section0.xml: not an HWPX document"));
     for (const auto &[number, name] : sections) {
         const Core::TextPlace place = base.then(Kind::Section, QString::number(number + 1));

@@ -5,10 +5,6 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
-#include <QRegularExpression>
-
-#include <map>
-
 namespace SendGuard::Extract {
 
 namespace {
@@ -28,19 +24,6 @@ XmlTextWalker::Dialect drawingDialect()
     return dialect;
 }
 
-// ppt/slides/slide12.xml -> 12, in number order.
-std::map<int, QString> numbered(const ZipContainer &zip, const QString &pattern)
-{
-    const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern));
-    std::map<int, QString> parts;
-    for (const ZipContainer::Entry &entry : zip.entries()) {
-        const QRegularExpressionMatch match = expression.match(entry.name);
-        if (match.hasMatch())
-            parts.emplace(match.captured(1).toInt(), entry.name);
-    }
-    return parts;
-}
-
 void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlace &place, TextSink &sink)
 {
     QString error;
@@ -54,11 +37,13 @@ void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlac
 void PresentationExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
 {
     // A slide's notes are named after the slide in its relationships; "notesSlideN" usually is slide N.
-    const auto notes = numbered(zip, QStringLiteral("ppt/notesSlides/notesSlide([0-9]+)\\.xml"));
-    for (const auto &[number, name] : numbered(zip, QStringLiteral("ppt/slides/slide([0-9]+)\\.xml"))) {
+    const auto notes = zip.numberedEntries(QStringLiteral("ppt/notesSlides/notesSlide([0-9]+)\\.xml"));
+    for (const auto &[number, name] : zip.numberedEntries(QStringLiteral("ppt/slides/slide([0-9]+)\\.xml"))) {
         walkPart(zip, name, base.then(Kind::Slide, QString::number(number)), sink);
-        if (const auto note = notes.find(number); note != notes.end())
-            walkPart(zip, note->second, base.then(Kind::Notes, QString::number(number)), sink);
+        for (const auto &[noteNumber, note] : notes) {
+            if (noteNumber == number && !zip.wasRead(zip.indexOf(note)))
+                walkPart(zip, note, base.then(Kind::Notes, QString::number(number)), sink);
+        }
     }
 }
 

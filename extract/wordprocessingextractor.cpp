@@ -5,9 +5,6 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
-#include <QCollator>
-#include <QRegularExpression>
-
 namespace SendGuard::Extract {
 
 namespace {
@@ -36,21 +33,6 @@ XmlTextWalker::Dialect wordDialect()
     return dialect;
 }
 
-// word/header1.xml, word/header2.xml, ... in number order.
-QStringList partsNamed(const ZipContainer &zip, const QString &pattern)
-{
-    const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern));
-    QStringList names;
-    for (const ZipContainer::Entry &entry : zip.entries()) {
-        if (expression.match(entry.name).hasMatch())
-            names.append(entry.name);
-    }
-    QCollator numeric;
-    numeric.setNumericMode(true);
-    std::sort(names.begin(), names.end(), numeric);
-    return names;
-}
-
 void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlace &place, TextSink &sink)
 {
     QString error;
@@ -65,9 +47,9 @@ void WordprocessingExtractor::extract(const ZipContainer &zip, const QString &ma
                                       TextSink &sink)
 {
     walkPart(zip, mainPart.isEmpty() ? QStringLiteral("word/document.xml") : mainPart, base, sink);
-    for (const QString &name : partsNamed(zip, QStringLiteral("word/header[0-9]*\\.xml")))
+    for (const auto &[number, name] : zip.numberedEntries(QStringLiteral("word/header([0-9]*)\\.xml")))
         walkPart(zip, name, base.then(Kind::Header), sink);
-    for (const QString &name : partsNamed(zip, QStringLiteral("word/footer[0-9]*\\.xml")))
+    for (const auto &[number, name] : zip.numberedEntries(QStringLiteral("word/footer([0-9]*)\\.xml")))
         walkPart(zip, name, base.then(Kind::Footer), sink);
     for (const char *part : {"word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"}) {
         if (zip.indexOf(QLatin1String(part)) >= 0)

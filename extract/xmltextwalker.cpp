@@ -58,6 +58,22 @@ QByteArray symbolCharacter(const QString &hex)
     return QString::fromUcs4(&code, 1).toUtf8();
 }
 
+// Feeds all of xml to parser, in pieces of at most 1 MiB (expat takes an int length). False when
+// expat stopped: an error, or a callback that stopped it.
+bool parseAll(XML_Parser parser, const QByteArray &xml)
+{
+    constexpr qsizetype Block = 1 << 20;
+    for (qsizetype at = 0;;) {
+        const qsizetype length = qMin(Block, xml.size() - at);
+        const bool last = at + length >= xml.size();
+        if (XML_Parse(parser, xml.constData() + at, int(length), last) != XML_STATUS_OK)
+            return false;
+        if (last)
+            return true;
+        at += length;
+    }
+}
+
 // The walk's state, shared with expat's callbacks.
 struct Walk
 {
@@ -196,16 +212,7 @@ std::optional<QString> XmlTextWalker::allText(const QByteArray &xml, QString *er
                                        c->refused = true;
                                        XML_StopParser(c->parser, XML_FALSE);
                                    });
-    bool ok = true;
-    constexpr qsizetype Block = 1 << 20;
-    for (qsizetype at = 0; ok;) {
-        const qsizetype length = qMin(Block, xml.size() - at);
-        const bool last = at + length >= xml.size();
-        ok = XML_Parse(collect.parser, xml.constData() + at, int(length), last) == XML_STATUS_OK;
-        at += length;
-        if (last)
-            break;
-    }
+    bool ok = parseAll(collect.parser, xml);
     if (!ok)
         *error = collect.refused ? QStringLiteral("an XML part declares a DTD: refused")
                                  : QStringLiteral("not well-formed XML: %1")
@@ -257,21 +264,11 @@ bool XmlTextWalker::walk(const QByteArray &xml, const Dialect &dialect, const Co
         static_cast<Walk *>(data)->characters(text, length);
     });
     XML_SetStartDoctypeDeclHandler(parser, [](void *data, const XML_Char *, const XML_Char *, const XML_Char *, int) {
-        auto *walk = static_cast<Walk *>(data);
-        walk->refused = QStringLiteral("an XML part declares a DTD: refused");
-        XML_StopParser(walk->parser, XML_FALSE);
+        auto *state = static_cast<Walk *>(data);
+        state->refused = QStringLiteral("an XML part declares a DTD: refused");
+        XML_StopParser(state->parser, XML_FALSE);
     });
-    // Parsed in pieces of at most 1 MiB: expat takes an int length.
-    bool ok = true;
-    constexpr qsizetype Block = 1 << 20;
-    for (qsizetype at = 0; ok && (at < xml.size() || at == 0);) {
-        const qsizetype length = qMin(Block, xml.size() - at);
-        const bool last = at + length >= xml.size();
-        ok = XML_Parse(parser, xml.constData() + at, int(length), last) == XML_STATUS_OK;
-        at += length;
-        if (last)
-            break;
-    }
+    bool ok = parseAll(parser, xml);
     if (!walk.refused.isEmpty()) {
         *error = walk.refused;
         ok = false;

@@ -3,6 +3,9 @@
 
 #include "textsink.h"
 
+#include <QRegularExpression>
+
+#include <algorithm>
 #include <zip.h>
 
 namespace SendGuard::Extract {
@@ -57,6 +60,19 @@ std::unique_ptr<ZipContainer> ZipContainer::open(const QByteArray &bytes, QStrin
         container->m_entries.append(entry);
     }
     return container;
+}
+
+QList<std::pair<qint64, QString>> ZipContainer::numberedEntries(const QString &pattern) const
+{
+    const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern));
+    QList<std::pair<qint64, QString>> parts;
+    for (const Entry &entry : m_entries) {
+        const QRegularExpressionMatch match = expression.match(entry.name);
+        if (match.hasMatch())
+            parts.append({match.captured(1).left(18).toLongLong(), entry.name});
+    }
+    std::sort(parts.begin(), parts.end());
+    return parts;
 }
 
 int ZipContainer::indexOf(const QString &name) const

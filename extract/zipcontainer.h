@@ -36,6 +36,10 @@ public:
     static std::unique_ptr<ZipContainer> open(const QByteArray &bytes, QString *error);
 
     const QList<Entry> &entries() const { return m_entries; }
+    // The entries whose whole name matches pattern (one capture group of digits, which may be
+    // empty), by that number, then by name: slide1.xml and slide01.xml are both there.
+    QList<std::pair<qint64, QString>> numberedEntries(const QString &pattern) const;
+
     // The entry's index, -1 when there is none of that name.
     int indexOf(const QString &name) const;
 
