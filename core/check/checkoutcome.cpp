@@ -5,7 +5,8 @@ namespace SendGuard::Core {
 
 CheckOutcome CheckOutcome::run(const MessageChecker &checker, const OutgoingMessage &message,
                                std::vector<AttachmentText> attachments, const QDate &today,
-                               const std::atomic_bool *cancel, const AttachmentReading &readAttachment)
+                               const std::atomic_bool *cancel, const AttachmentReading &readAttachment,
+                               const MessageMasker::DocumentMasking &maskDocument)
 {
     CheckOutcome outcome;
     if (attachments.empty()) {
@@ -22,7 +23,7 @@ CheckOutcome CheckOutcome::run(const MessageChecker &checker, const OutgoingMess
     }
     outcome.result = checker.check(message, attachments, today);
     if (outcome.result.complete && outcome.result.verdict.level != VerdictLevel::Allow)
-        outcome.masked = checker.mask(message, attachments);
+        outcome.masked = checker.mask(message, attachments, maskDocument);
     outcome.attachments = std::move(attachments);
     return outcome;
 }

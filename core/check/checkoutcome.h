@@ -26,11 +26,12 @@ struct CheckOutcome
     using AttachmentReading = std::function<AttachmentText(const MessageAttachment &, const std::atomic_bool *)>;
 
     // Reads the attachments (unless given) with readAttachment, checks, and masks when the verdict
-    // is not allow. cancel, when set while attachments are read, stops the reading (the caller
-    // then cancels).
+    // is not allow (documents with maskDocument). cancel, when set while attachments are read,
+    // stops the reading (the caller then cancels).
     static CheckOutcome run(const MessageChecker &checker, const OutgoingMessage &message,
                             std::vector<AttachmentText> attachments, const QDate &today,
-                            const std::atomic_bool *cancel = nullptr, const AttachmentReading &readAttachment = {});
+                            const std::atomic_bool *cancel = nullptr, const AttachmentReading &readAttachment = {},
+                            const MessageMasker::DocumentMasking &maskDocument = {});
 };
 
 } // namespace SendGuard::Core

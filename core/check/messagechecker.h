@@ -57,9 +57,10 @@ public:
                  const QDate &today) const;
 
     // What "mask and send" sends instead of message, to be checked again before it goes.
-    MessageMasker::Result mask(const OutgoingMessage &message, const std::vector<AttachmentText> &attachments) const
+    MessageMasker::Result mask(const OutgoingMessage &message, const std::vector<AttachmentText> &attachments,
+                               const MessageMasker::DocumentMasking &maskDocument = {}) const
     {
-        return m_masker.mask(message, attachments);
+        return m_masker.mask(message, attachments, maskDocument);
     }
     // A free text (a typed justification, an error) with anything the detectors find masked,
     // before it is written to the audit trail.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "messagemasker.h"
 
+#include "documentmaskplan.h"
+
 #include "scan/redactor.h"
 
 namespace SendGuard::Core {
@@ -13,6 +15,7 @@ struct MaskedText
     int maskedCount = 0;
     bool complete = true;
     QString error;
+    std::vector<Finding> findings;
 };
 
 MaskedText maskUtf8(const MessageScanner &scanner, const QByteArray &utf8)
@@ -24,7 +27,7 @@ MaskedText maskUtf8(const MessageScanner &scanner, const QByteArray &utf8)
     if (scan.findings.empty())
         return {utf8};
     const std::string masked = Redactor::redact(text, scan.findings);
-    return {QByteArray(masked.data(), qsizetype(masked.size())), int(scan.findings.size())};
+    return {QByteArray(masked.data(), qsizetype(masked.size())), int(scan.findings.size()), true, {}, scan.findings};
 }
 
 } // namespace
@@ -35,7 +38,8 @@ MessageMasker::MessageMasker(const MessageScanner &scanner)
 }
 
 MessageMasker::Result MessageMasker::mask(const OutgoingMessage &message,
-                                          const std::vector<AttachmentText> &attachments) const
+                                          const std::vector<AttachmentText> &attachments,
+                                          const DocumentMasking &maskDocument) const
 {
     Result result;
     result.message = message;
@@ -50,6 +54,7 @@ MessageMasker::Result MessageMasker::mask(const OutgoingMessage &message,
     result.message.subject = QString::fromUtf8(subject.utf8);
     result.message.body = QString::fromUtf8(body.utf8);
     result.maskedCount = subject.maskedCount + body.maskedCount;
+    bool documentMasked = false;
 
     for (std::size_t i = 0; i < result.attachments.size() && i < result.message.attachments.size(); ++i) {
         AttachmentText &text = result.attachments[i];
@@ -60,17 +65,37 @@ MessageMasker::Result MessageMasker::mask(const OutgoingMessage &message,
             return {message, attachments, 0, false, QStringLiteral("attachment %1: %2").arg(i + 1).arg(masked.error)};
         if (masked.maskedCount == 0)
             continue;
-        // A document's text came from the helper: writing it back as the attachment would send
-        // plain text under the document's name. Not masked; the dialog does not offer it.
-        if (!text.pieces.empty())
-            return {message, attachments, 0, false,
-                    QStringLiteral("attachment %1: a document is not masked (only text attachments are)").arg(i + 1)};
-        text.utf8 = masked.utf8;
         MessageAttachment &attachment = result.message.attachments[i];
-        attachment.path.clear();
-        attachment.data = masked.utf8;
+        if (!text.pieces.empty()) {
+            // A document: writing its text back would send plain text under the document's
+            // name. It is masked where each character lies, or not at all.
+            const auto fail = [&](const QString &why) {
+                return Result {message, attachments, 0, false, QStringLiteral("attachment %1: %2").arg(i + 1).arg(why)};
+            };
+            if (!maskDocument)
+                return fail(QStringLiteral("a document is not masked here (only text attachments are)"));
+            if (!text.incomplete.isEmpty())
+                return fail(QStringLiteral("not all of the document could be read"));
+            QString error;
+            const auto masks = DocumentMaskPlan::of(text, masked.findings, &error);
+            if (!masks)
+                return fail(error);
+            const auto bytes = maskDocument(message.attachments[i], text, *masks, &error);
+            if (!bytes)
+                return fail(error);
+            attachment.path.clear();
+            attachment.data = *bytes;
+            documentMasked = true;
+        } else {
+            text.utf8 = masked.utf8;
+            attachment.path.clear();
+            attachment.data = masked.utf8;
+        }
         result.maskedCount += masked.maskedCount;
     }
+    // A masked document's text is what the helper reads in it next, not what was planned.
+    if (documentMasked)
+        result.attachments.clear();
     return result;
 }
 
