@@ -115,9 +115,7 @@ void readRemainingParts(const ZipContainer &zip, const Core::TextPlace &base, Te
         }
         const QString suffix = QFileInfo(entry.name).suffix().toLower();
         if (suffix == QLatin1String("xml") || suffix == QLatin1String("vml")) {
-            if (const auto text = XmlTextWalker::allText(*bytes, &error))
-                sink.add(place, *text);
-            else
+            if (!XmlTextWalker::allText(*bytes, place, sink, &error, zip.originOf(entry.name)))
                 sink.skip(place, error);
         } else if (depth + 1 > sink.limits().maxDepth) {
             sink.skip(place, QStringLiteral("nested more than %1 deep: not scanned").arg(sink.limits().maxDepth));

@@ -41,7 +41,7 @@ void HwpxExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base
         const Core::TextPlace place = base.then(Kind::Section, QString::number(number + 1));
         QString error;
         const auto xml = zip.read(name, sink, &error);
-        if (!xml || !XmlTextWalker::walk(*xml, owpmlDialect(), place, sink, &error))
+        if (!xml || !XmlTextWalker::walk(*xml, owpmlDialect(), place, sink, &error, zip.originOf(name)))
             sink.skip(place, error);
     }
 }

@@ -127,8 +127,9 @@ void OpenDocumentExtractor::extract(const ZipContainer &zip, const Core::TextPla
         sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
         return;
     }
-    const bool read = isSpreadsheet(zip, sink) ? readSpreadsheet(*content, base, sink, &error)
-                                               : XmlTextWalker::walk(*content, textDialect(), base, sink, &error);
+    const bool read = isSpreadsheet(zip, sink)
+        ? readSpreadsheet(*content, base, sink, &error)
+        : XmlTextWalker::walk(*content, textDialect(), base, sink, &error, zip.originOf(QStringLiteral("content.xml")));
     if (!read)
         sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
     if (zip.indexOf(QStringLiteral("styles.xml")) < 0)
@@ -137,7 +138,8 @@ void OpenDocumentExtractor::extract(const ZipContainer &zip, const Core::TextPla
     const auto styles = zip.read(QStringLiteral("styles.xml"), sink, &error);
     XmlTextWalker::Dialect dialect = textDialect();
     dialect.numberParagraphs = false;
-    if (!styles || !XmlTextWalker::walk(*styles, dialect, base, sink, &error))
+    if (!styles ||
+        !XmlTextWalker::walk(*styles, dialect, base, sink, &error, zip.originOf(QStringLiteral("styles.xml"))))
         sink.skip(base, QStringLiteral("styles.xml: %1").arg(error));
 }
 

@@ -28,7 +28,7 @@ void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlac
 {
     QString error;
     const auto xml = zip.read(name, sink, &error);
-    if (!xml || !XmlTextWalker::walk(*xml, drawingDialect(), place, sink, &error))
+    if (!xml || !XmlTextWalker::walk(*xml, drawingDialect(), place, sink, &error, zip.originOf(name)))
         sink.skip(place, error);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "spreadsheetextractor.h"
 
+#include "expatparser.h"
 #include "textsink.h"
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
@@ -38,33 +39,30 @@ bool readXml(const QByteArray &xml, QString *error, OnElement onElement)
     return true;
 }
 
-// The text of the element reader is on, with every <t> inside it (rich text runs, phonetic
-// guides) joined; leaves the reader on its end element.
-QString allText(QXmlStreamReader &reader)
+// The local name of an element as expat gives it ("x:c" -> "c").
+QByteArrayView localName(const char *qualified)
 {
-    QString text;
-    int depth = 1;
-    bool inText = false;
-    while (depth > 0 && !reader.atEnd()) {
-        switch (reader.readNext()) {
-        case QXmlStreamReader::StartElement:
-            ++depth;
-            inText = reader.name() == QLatin1String("t") || reader.name() == QLatin1String("v");
-            break;
-        case QXmlStreamReader::EndElement:
-            --depth;
-            inText = false;
-            break;
-        case QXmlStreamReader::Characters:
-            if (inText)
-                text += reader.text();
-            break;
-        default:
-            break;
-        }
-    }
-    return text;
+    const QByteArrayView name(qualified);
+    const qsizetype colon = name.lastIndexOf(':');
+    return colon < 0 ? name : name.sliced(colon + 1);
 }
+
+QByteArray attributeOf(const char **attributes, QByteArrayView name)
+{
+    for (const char **attribute = attributes; attribute && *attribute; attribute += 2) {
+        if (localName(attribute[0]) == name)
+            return QByteArray(attribute[1]);
+    }
+    return {};
+}
+
+// The text of <si> (shared strings) and <c> (cells): every <t> and <v> inside, rich-text runs
+// and phonetic guides joined; with the origin of each run.
+struct CollectedText
+{
+    QByteArray utf8;
+    TextOrigin origin;
+};
 
 struct Sheet
 {
@@ -100,6 +98,160 @@ QList<Sheet> sheetsOf(const ZipContainer &zip, TextSink &sink, QString *error)
         }))
         return {};
     return sheets;
+}
+
+// The shared string table, <si> by <si>.
+bool readSharedStrings(const QByteArray &xml, const TextOrigin &part, TextSink &sink,
+                       std::vector<CollectedText> &strings, QString *error)
+{
+    struct Read
+    {
+        ExpatParser &parser;
+        std::vector<CollectedText> &strings;
+        TextOrigin part;
+        TextSink &sink;
+        int depth = 0; // inside <si>
+        bool inText = false;
+    };
+    ExpatParser parser;
+    Read read {parser, strings, sink.recordsOrigins() ? part : TextOrigin {}, sink};
+    parser.setContext(&read);
+    XML_SetElementHandler(
+        parser.parser(),
+        [](void *data, const XML_Char *name, const XML_Char **) {
+            Read &r = ExpatParser::context<Read>(data);
+            const QByteArrayView local = localName(name);
+            if (r.depth == 0 && local == "si") {
+                r.strings.push_back({{}, r.part});
+                r.depth = 1;
+            } else if (r.depth > 0) {
+                ++r.depth;
+                r.inText = local == "t" || local == "v";
+            }
+        },
+        [](void *data, const XML_Char *) {
+            Read &r = ExpatParser::context<Read>(data);
+            r.inText = false;
+            if (r.depth > 0)
+                --r.depth;
+        });
+    XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
+        Read &r = ExpatParser::context<Read>(data);
+        if (r.depth == 0 || !r.inText)
+            return;
+        CollectedText &string = r.strings.back();
+        r.parser.appendText(string.utf8, string.origin.isKnown() ? &string.origin : nullptr, text, length);
+    });
+    return parser.parse(xml, error);
+}
+
+// One sheet's cells and printed headers and footers.
+bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOrigin &part,
+               const QList<QString> &styleFormats, const std::vector<CollectedText> &shared, TextSink &sink,
+               QString *error)
+{
+    struct Read
+    {
+        ExpatParser &parser;
+        const Core::TextPlace &place;
+        TextOrigin part;
+        const QList<QString> &styleFormats;
+        const std::vector<CollectedText> &shared;
+        TextSink &sink;
+        int depth = 0; // inside a cell or a header/footer
+        bool inText = false;
+        bool inCell = false;
+        Kind headerOrFooter = Kind::Header;
+        CollectedText value;
+        QByteArray type;
+        int style = 0;
+        QString reference;
+
+        void cellEnd()
+        {
+            QString text;
+            TextOrigin origin = value.origin;
+            const QString raw = QString::fromUtf8(value.utf8);
+            if (type == "s") {
+                bool ok = false;
+                const int index = raw.trimmed().toInt(&ok);
+                if (ok && index >= 0 && std::size_t(index) < shared.size()) {
+                    text = QString::fromUtf8(shared[std::size_t(index)].utf8);
+                    origin = shared[std::size_t(index)].origin;
+                }
+            } else if (type.isEmpty() || type == "n") {
+                text = SpreadsheetExtractor::numberText(raw.trimmed());
+                // What the cell shows, when its format adds text to the number.
+                const QString shown = SpreadsheetExtractor::formatted(raw.trimmed(), styleFormats.value(style));
+                if (!shown.isEmpty() && shown != text)
+                    text = shown + QLatin1Char('\n') + text;
+                // A number has no characters to star: masked, the whole cell becomes text.
+                origin.runs.clear();
+                if (origin.isKnown())
+                    origin.element.end = parser.byteIndex() + XML_GetCurrentByteCount(parser.parser());
+            } else {
+                text = raw; // inlineStr, str (a formula's text), e (an error), b (a boolean)
+            }
+            if (type != "n" && !type.isEmpty())
+                origin.element = {};
+            sink.add(place.then(Kind::Cell, reference), text, origin);
+            if (sink.full())
+                parser.stop();
+        }
+    };
+    ExpatParser parser;
+    Read read {parser, place, sink.recordsOrigins() ? part : TextOrigin {}, styleFormats, shared, sink};
+    parser.setContext(&read);
+    XML_SetElementHandler(
+        parser.parser(),
+        [](void *data, const XML_Char *name, const XML_Char **attributes) {
+            Read &r = ExpatParser::context<Read>(data);
+            const QByteArrayView local = localName(name);
+            if (r.depth > 0) {
+                ++r.depth;
+                r.inText = !r.inCell || local == "t" || local == "v";
+                return;
+            }
+            // Printed headers and footers (oddHeader, evenFooter, firstHeader…), "&L&\"Arial\"…" codes and all.
+            if (local != "headerFooter" && (local.endsWith("Header") || local.endsWith("Footer"))) {
+                r.depth = 1;
+                r.inCell = false;
+                r.inText = true;
+                r.headerOrFooter = local.endsWith("Header") ? Kind::Header : Kind::Footer;
+                r.value = {{}, r.part};
+            } else if (local == "c") {
+                r.depth = 1;
+                r.inCell = true;
+                r.inText = false;
+                r.reference = QString::fromUtf8(attributeOf(attributes, "r"));
+                r.type = attributeOf(attributes, "t");
+                r.style = attributeOf(attributes, "s").toInt();
+                r.value = {{}, r.part};
+                if (r.part.isKnown())
+                    r.value.origin.element = {r.parser.byteIndex(), -1, QByteArray(name), attributeOf(attributes, "r"),
+                                              attributeOf(attributes, "s")};
+            }
+        },
+        [](void *data, const XML_Char *) {
+            Read &r = ExpatParser::context<Read>(data);
+            if (r.depth == 0)
+                return;
+            r.inText = !r.inCell && r.depth > 1;
+            if (--r.depth > 0)
+                return;
+            if (r.inCell) {
+                r.cellEnd();
+            } else {
+                r.sink.add(r.place.then(r.headerOrFooter), QString::fromUtf8(r.value.utf8), r.value.origin);
+            }
+        });
+    XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
+        Read &r = ExpatParser::context<Read>(data);
+        if (r.depth == 0 || !r.inText)
+            return;
+        r.parser.appendText(r.value.utf8, r.value.origin.isKnown() ? &r.value.origin : nullptr, text, length);
+    });
+    return parser.parse(xml, error) || sink.full();
 }
 
 } // namespace
@@ -189,16 +341,12 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
                 return true;
             });
     }
-    QStringList shared;
+    std::vector<CollectedText> shared;
     if (zip.indexOf(QStringLiteral("xl/sharedStrings.xml")) >= 0) {
-        const auto strings = zip.read(QStringLiteral("xl/sharedStrings.xml"), sink, &error);
-        if (!strings || !readXml(*strings, &error, [&](QXmlStreamReader &reader) {
-                if (reader.name() == QLatin1String("si"))
-                    shared.append(allText(reader));
-                return !sink.full();
-            })) {
+        const QString part = QStringLiteral("xl/sharedStrings.xml");
+        const auto strings = zip.read(part, sink, &error);
+        if (!strings || !readSharedStrings(*strings, zip.originOf(part), sink, shared, &error))
             sink.skip(base, QStringLiteral("shared strings: %1").arg(error));
-        }
     }
     const QList<Sheet> sheets = sheetsOf(zip, sink, &error);
     if (sheets.isEmpty() && !error.isEmpty())
@@ -206,42 +354,7 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
     for (const Sheet &sheet : sheets) {
         const Core::TextPlace place = base.then(Kind::Sheet, sheet.name);
         const auto xml = zip.read(sheet.part, sink, &error);
-        if (!xml) {
-            sink.skip(place, error);
-            continue;
-        }
-        const bool read = readXml(*xml, &error, [&](QXmlStreamReader &reader) {
-            // Printed headers and footers: "&L&\"Arial\"…" codes and all.
-            const QStringView name = reader.name();
-            if (name.endsWith(QLatin1String("Header")) || name.endsWith(QLatin1String("Footer"))) {
-                sink.add(place.then(name.endsWith(QLatin1String("Header")) ? Kind::Header : Kind::Footer),
-                         reader.readElementText(QXmlStreamReader::IncludeChildElements));
-                return !sink.full();
-            }
-            if (name != QLatin1String("c"))
-                return true;
-            const QString reference = XmlTextWalker::attribute(reader, u"r");
-            const QString type = XmlTextWalker::attribute(reader, u"t");
-            const int style = XmlTextWalker::attribute(reader, u"s").toInt();
-            const QString value = allText(reader);
-            QString text;
-            if (type == QLatin1String("s")) {
-                bool ok = false;
-                const int index = value.trimmed().toInt(&ok);
-                text = ok ? shared.value(index) : QString();
-            } else if (type.isEmpty() || type == QLatin1String("n")) {
-                text = numberText(value.trimmed());
-                // What the cell shows, when its format adds text to the number.
-                const QString shown = formatted(value.trimmed(), styleFormats.value(style));
-                if (!shown.isEmpty() && shown != text)
-                    text = shown + QLatin1Char('\n') + text;
-            } else {
-                text = value; // inlineStr, str (a formula's text), e (an error), b (a boolean)
-            }
-            sink.add(place.then(Kind::Cell, reference), text);
-            return !sink.full();
-        });
-        if (!read)
+        if (!xml || !readSheet(*xml, place, zip.originOf(sheet.part), styleFormats, shared, sink, &error))
             sink.skip(place, error);
     }
 }

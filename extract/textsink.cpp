@@ -9,7 +9,7 @@ TextSink::TextSink(const ExtractLimits &limits, PieceHandler onPiece)
 {
 }
 
-void TextSink::add(const Core::TextPlace &place, const QString &text)
+void TextSink::add(const Core::TextPlace &place, const QString &text, const TextOrigin &origin)
 {
     if (full() || text.trimmed().isEmpty())
         return;
@@ -19,6 +19,8 @@ void TextSink::add(const Core::TextPlace &place, const QString &text)
     const qint64 room = qMax<qint64>(0, m_limits.maxCharacters - m_characters);
     if (text.size() > room) {
         m_onPiece(place, text.left(room));
+        if (m_onOrigin)
+            m_onOrigin({}); // cut: its text is not all there to mask
         m_characters = m_limits.maxCharacters;
         stop(QStringLiteral("more than %1 characters of text: the rest was not read")
                  .arg(QString::number(m_limits.maxCharacters)));
@@ -26,6 +28,8 @@ void TextSink::add(const Core::TextPlace &place, const QString &text)
     }
     m_characters += text.size();
     m_onPiece(place, text);
+    if (m_onOrigin)
+        m_onOrigin(origin);
 }
 
 void TextSink::skip(const Core::TextPlace &place, const QString &reason)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "extractlimits.h"
+#include "textorigin.h"
 
 #include "message/textplace.h"
 
@@ -19,14 +20,20 @@ class TextSink
 {
 public:
     using PieceHandler = std::function<void(const Core::TextPlace &place, const QString &text)>;
+    using OriginHandler = std::function<void(const TextOrigin &origin)>;
 
     TextSink(const ExtractLimits &limits, PieceHandler onPiece);
 
     const ExtractLimits &limits() const { return m_limits; }
 
     // A piece of text; blank pieces are dropped. Past the character limit the piece is cut and
-    // the sink is full.
-    void add(const Core::TextPlace &place, const QString &text);
+    // the sink is full. origin: where its bytes lie in a ZIP entry, for masking in place.
+    void add(const Core::TextPlace &place, const QString &text, const TextOrigin &origin = {});
+
+    // Masking wants every piece's origin (given after the piece, empty when it has none);
+    // extractors build origins only when someone records them.
+    void recordOrigins(OriginHandler onOrigin) { m_onOrigin = std::move(onOrigin); }
+    bool recordsOrigins() const { return bool(m_onOrigin); }
     // A part that could not be read (an encrypted entry, an unknown format inside an archive).
     void skip(const Core::TextPlace &place, const QString &reason);
     // A limit was hit: nothing more is read.
@@ -45,6 +52,7 @@ public:
 private:
     ExtractLimits m_limits;
     PieceHandler m_onPiece;
+    OriginHandler m_onOrigin;
     qint64 m_characters = 0;
     int m_entries = 0;
     qint64 m_inflated = 0;

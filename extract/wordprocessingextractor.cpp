@@ -37,7 +37,7 @@ void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlac
 {
     QString error;
     const auto xml = zip.read(name, sink, &error);
-    if (!xml || !XmlTextWalker::walk(*xml, wordDialect(), place, sink, &error))
+    if (!xml || !XmlTextWalker::walk(*xml, wordDialect(), place, sink, &error, zip.originOf(name)))
         sink.skip(place.isEmpty() ? Core::TextPlace {}.then(Kind::Entry, name) : place, error);
 }
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "xmltextwalker.h"
 
+#include "expatparser.h"
 #include "textsink.h"
 
 #include <QXmlStreamReader>
 
-#include <expat.h>
-
+#include <cctype>
 #include <cstring>
 #include <vector>
 
@@ -21,6 +21,8 @@ struct Paragraph
     Core::TextPlace place;
     QByteArray text; // UTF-8, as expat gives it
     QByteArray deleted;
+    TextOrigin origin;
+    TextOrigin deletedOrigin;
 };
 
 struct Table
@@ -58,28 +60,13 @@ QByteArray symbolCharacter(const QString &hex)
     return QString::fromUcs4(&code, 1).toUtf8();
 }
 
-// Feeds all of xml to parser, in pieces of at most 1 MiB (expat takes an int length). False when
-// expat stopped: an error, or a callback that stopped it.
-bool parseAll(XML_Parser parser, const QByteArray &xml)
-{
-    constexpr qsizetype Block = 1 << 20;
-    for (qsizetype at = 0;;) {
-        const qsizetype length = qMin(Block, xml.size() - at);
-        const bool last = at + length >= xml.size();
-        if (XML_Parse(parser, xml.constData() + at, int(length), last) != XML_STATUS_OK)
-            return false;
-        if (last)
-            return true;
-        at += length;
-    }
-}
-
 // The walk's state, shared with expat's callbacks.
 struct Walk
 {
     const XmlTextWalker::Dialect &dialect;
     TextSink &sink;
-    XML_Parser parser;
+    ExpatParser &parser;
+    const TextOrigin &part; // unknown: no origins are kept
     std::vector<Core::TextPlace> containers;
     std::vector<Paragraph> paragraphs;
     std::vector<Table> tables;
@@ -90,7 +77,6 @@ struct Walk
     int skippedDepth = 0;
     int paragraphCount = 0;
     int tableCount = 0;
-    QString refused; // why the walk was stopped (a DTD)
 
     Core::TextPlace here() const
     {
@@ -124,7 +110,7 @@ struct Walk
             ++paragraphCount;
             if (tables.empty() && dialect.numberParagraphs)
                 place = place.then(Kind::Paragraph, QString::number(paragraphCount));
-            paragraphs.push_back({place, {}, {}});
+            paragraphs.push_back({place, {}, {}, part, part});
         } else if (dialect.skipped.contains(name)) {
             ++skippedDepth;
         } else if (dialect.texts.contains(name)) {
@@ -155,11 +141,12 @@ struct Walk
         } else if (dialect.paragraphs.contains(name) && !paragraphs.empty()) {
             Paragraph paragraph = std::move(paragraphs.back());
             paragraphs.pop_back();
-            sink.add(paragraph.place, QString::fromUtf8(paragraph.text));
+            sink.add(paragraph.place, QString::fromUtf8(paragraph.text), paragraph.origin);
             if (!paragraph.deleted.isEmpty())
-                sink.add(paragraph.place.then(Kind::Deleted), QString::fromUtf8(paragraph.deleted));
+                sink.add(paragraph.place.then(Kind::Deleted), QString::fromUtf8(paragraph.deleted),
+                         paragraph.deletedOrigin);
             if (sink.full())
-                XML_StopParser(parser, XML_FALSE);
+                parser.stop();
         } else if (dialect.skipped.contains(name)) {
             --skippedDepth;
         } else if (dialect.texts.contains(name)) {
@@ -173,54 +160,56 @@ struct Walk
     {
         if (paragraphs.empty() || skippedDepth > 0)
             return;
+        Paragraph &paragraph = paragraphs.back();
+        const bool origins = part.isKnown();
         if (deletedDepth > 0)
-            paragraphs.back().deleted.append(text, length);
+            parser.appendText(paragraph.deleted, origins ? &paragraph.deletedOrigin : nullptr, text, length);
         else if (textDepth > 0 || dialect.texts.isEmpty())
-            paragraphs.back().text.append(text, length);
+            parser.appendText(paragraph.text, origins ? &paragraph.origin : nullptr, text, length);
     }
 };
 
 } // namespace
 
-std::optional<QString> XmlTextWalker::allText(const QByteArray &xml, QString *error)
+bool XmlTextWalker::allText(const QByteArray &xml, const Core::TextPlace &place, TextSink &sink, QString *error,
+                            const TextOrigin &part)
 {
     struct Collect
     {
-        XML_Parser parser;
+        ExpatParser &parser;
         QByteArray text;
-        bool refused = false;
-    } collect {XML_ParserCreate("UTF-8"), {}, false};
-    XML_SetUserData(collect.parser, &collect);
+        TextOrigin origin;
+        bool origins;
+        void lineEnd()
+        {
+            if (!text.isEmpty() && !text.endsWith('\n'))
+                text += '\n';
+        }
+    };
+    ExpatParser parser;
+    Collect collect {parser, {}, part, part.isKnown() && sink.recordsOrigins()};
+    parser.setContext(&collect);
     XML_SetElementHandler(
-        collect.parser,
-        [](void *data, const XML_Char *, const XML_Char **) {
-            auto *c = static_cast<Collect *>(data);
-            if (!c->text.isEmpty() && !c->text.endsWith('\n'))
-                c->text += '\n';
-        },
-        [](void *data, const XML_Char *) {
-            auto *c = static_cast<Collect *>(data);
-            if (!c->text.isEmpty() && !c->text.endsWith('\n'))
-                c->text += '\n';
-        });
-    XML_SetCharacterDataHandler(collect.parser, [](void *data, const XML_Char *text, int length) {
-        static_cast<Collect *>(data)->text.append(text, length);
+        parser.parser(),
+        [](void *data, const XML_Char *, const XML_Char **) { ExpatParser::context<Collect>(data).lineEnd(); },
+        [](void *data, const XML_Char *) { ExpatParser::context<Collect>(data).lineEnd(); });
+    XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
+        Collect &c = ExpatParser::context<Collect>(data);
+        c.parser.appendText(c.text, c.origins ? &c.origin : nullptr, text, length);
     });
-    XML_SetStartDoctypeDeclHandler(collect.parser,
-                                   [](void *data, const XML_Char *, const XML_Char *, const XML_Char *, int) {
-                                       auto *c = static_cast<Collect *>(data);
-                                       c->refused = true;
-                                       XML_StopParser(c->parser, XML_FALSE);
-                                   });
-    bool ok = parseAll(collect.parser, xml);
-    if (!ok)
-        *error = collect.refused ? QStringLiteral("an XML part declares a DTD: refused")
-                                 : QStringLiteral("not well-formed XML: %1")
-                                       .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(collect.parser))));
-    XML_ParserFree(collect.parser);
-    if (!ok)
-        return std::nullopt;
-    return QString::fromUtf8(collect.text).trimmed();
+    if (!parser.parse(xml, error))
+        return false;
+    // Trimmed as a person would read it; the runs move with the text.
+    qsizetype first = 0;
+    while (first < collect.text.size() && std::isspace(uchar(collect.text.at(first))))
+        ++first;
+    qsizetype last = collect.text.size();
+    while (last > first && std::isspace(uchar(collect.text.at(last - 1))))
+        --last;
+    for (TextOrigin::Run &run : collect.origin.runs)
+        run.text -= first;
+    sink.add(place, QString::fromUtf8(collect.text.sliced(first, last - first)), collect.origin);
+    return true;
 }
 
 QString XmlTextWalker::relationshipTarget(const QByteArray &rels, QStringView typeSuffix)
@@ -247,40 +236,25 @@ QString XmlTextWalker::attribute(const QXmlStreamReader &reader, QStringView nam
 }
 
 bool XmlTextWalker::walk(const QByteArray &xml, const Dialect &dialect, const Core::TextPlace &base, TextSink &sink,
-                         QString *error)
+                         QString *error, const TextOrigin &part)
 {
     // expat: several times QXmlStreamReader's speed on office XML. Element names are matched by
-    // local name; no document type declaration is accepted, so no entity is ever declared.
-    XML_Parser parser = XML_ParserCreate("UTF-8");
-    Walk walk {dialect, sink, parser, {base}, {}, {}, {}, {}};
-    XML_SetUserData(parser, &walk);
+    // local name.
+    ExpatParser parser;
+    const TextOrigin noOrigin;
+    Walk walk {dialect, sink, parser, sink.recordsOrigins() ? part : noOrigin, {base}, {}, {}, {}};
+    parser.setContext(&walk);
     XML_SetElementHandler(
-        parser,
+        parser.parser(),
         [](void *data, const XML_Char *name, const XML_Char **attributes) {
-            static_cast<Walk *>(data)->start(name, attributes);
+            ExpatParser::context<Walk>(data).start(name, attributes);
         },
-        [](void *data, const XML_Char *) { static_cast<Walk *>(data)->end(); });
-    XML_SetCharacterDataHandler(parser, [](void *data, const XML_Char *text, int length) {
-        static_cast<Walk *>(data)->characters(text, length);
+        [](void *data, const XML_Char *) { ExpatParser::context<Walk>(data).end(); });
+    XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
+        ExpatParser::context<Walk>(data).characters(text, length);
     });
-    XML_SetStartDoctypeDeclHandler(parser, [](void *data, const XML_Char *, const XML_Char *, const XML_Char *, int) {
-        auto *state = static_cast<Walk *>(data);
-        state->refused = QStringLiteral("an XML part declares a DTD: refused");
-        XML_StopParser(state->parser, XML_FALSE);
-    });
-    bool ok = parseAll(parser, xml);
-    if (!walk.refused.isEmpty()) {
-        *error = walk.refused;
-        ok = false;
-    } else if (!ok && !sink.full()) {
-        *error = QStringLiteral("not well-formed XML: %1 (line %2)")
-                     .arg(QString::fromUtf8(XML_ErrorString(XML_GetErrorCode(parser))))
-                     .arg(XML_GetCurrentLineNumber(parser));
-    } else {
-        ok = true; // stopped at a full sink: what was read stands, the sink says why it stopped
-    }
-    XML_ParserFree(parser);
-    return ok;
+    // Stopped at a full sink: what was read stands, the sink says why it stopped.
+    return parser.parse(xml, error) || sink.full();
 }
 
 } // namespace SendGuard::Extract

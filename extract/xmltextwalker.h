@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "textorigin.h"
+
 #include "message/textplace.h"
 
 #include <QHash>
 #include <QSet>
 #include <QString>
-
-#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QXmlStreamReader;
@@ -46,14 +46,16 @@ public:
     // An attribute by its local name, whatever its prefix (text:c, w:id, table:name).
     static QString attribute(const QXmlStreamReader &reader, QStringView name);
 
-    // Every piece of character data in xml, one line per element that holds some: for parts no
-    // extractor knows (charts, diagrams, comments, drawings, document properties). Empty with
-    // error set as walk() says.
-    static std::optional<QString> allText(const QByteArray &xml, QString *error);
+    // Every piece of character data in xml, one line per element that holds some, as one piece
+    // at place: for parts no extractor knows (charts, diagrams, comments, drawings, document
+    // properties). False with error set as walk() says.
+    static bool allText(const QByteArray &xml, const Core::TextPlace &place, TextSink &sink, QString *error,
+                        const TextOrigin &part = {});
 
-    // False with error set when the XML is not well formed or declares a DTD.
+    // False with error set when the XML is not well formed or declares a DTD. part: the entry xml
+    // was read from (ZipContainer::originOf()), when the sink records origins.
     static bool walk(const QByteArray &xml, const Dialect &dialect, const Core::TextPlace &base, TextSink &sink,
-                     QString *error);
+                     QString *error, const TextOrigin &part = {});
 };
 
 } // namespace SendGuard::Extract

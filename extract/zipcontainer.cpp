@@ -4,6 +4,7 @@
 #include "textsink.h"
 
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <zip.h>
@@ -44,6 +45,7 @@ std::unique_ptr<ZipContainer> ZipContainer::open(const QByteArray &bytes, QStrin
     std::unique_ptr<ZipContainer> container(new ZipContainer);
     container->m_handle = std::make_unique<Handle>();
     container->m_handle->archive = archive;
+    container->m_bytes = &bytes;
     const zip_int64_t count = zip_get_num_entries(archive, 0);
     for (zip_int64_t i = 0; i < count; ++i) {
         zip_stat_t stat;
@@ -73,6 +75,63 @@ QList<std::pair<qint64, QString>> ZipContainer::numberedEntries(const QString &p
     }
     std::sort(parts.begin(), parts.end());
     return parts;
+}
+
+TextOrigin ZipContainer::originOf(const QString &name) const
+{
+    TextOrigin origin;
+    origin.archive = m_bytes->constData();
+    origin.entry = indexOf(name);
+    return origin;
+}
+
+std::optional<QByteArray> ZipContainer::withEntriesReplaced(const QByteArray &archive,
+                                                            const QHash<int, QByteArray> &replacements, QString *error)
+{
+    const auto fail = [error](const char *step, zip_error_t *zipError) -> std::optional<QByteArray> {
+        *error = QStringLiteral("%1: %2").arg(QLatin1String(step), QString::fromUtf8(zip_error_strerror(zipError)));
+        return std::nullopt;
+    };
+    zip_error_t zipError;
+    zip_error_init(&zipError);
+    // A buffer source is written in memory: zip_close() leaves the new archive in it.
+    zip_source_t *source = zip_source_buffer_create(archive.constData(), zip_uint64_t(archive.size()), 0, &zipError);
+    if (!source)
+        return fail("cannot open the archive", &zipError);
+    zip_source_keep(source);
+    const auto freeSource = qScopeGuard([&] {
+        zip_source_free(source);
+        zip_error_fini(&zipError);
+    });
+    zip_t *zip = zip_open_from_source(source, ZIP_CHECKCONS, &zipError);
+    if (!zip)
+        return fail("cannot open the archive", &zipError);
+    for (auto it = replacements.constBegin(); it != replacements.constEnd(); ++it) {
+        zip_source_t *part = zip_source_buffer(zip, it->constData(), zip_uint64_t(it->size()), 0);
+        if (!part || zip_file_replace(zip, zip_uint64_t(it.key()), part, 0) != 0) {
+            if (part)
+                zip_source_free(part);
+            const auto failed = fail("cannot replace an entry", zip_get_error(zip));
+            zip_discard(zip);
+            return failed;
+        }
+        zip_set_file_compression(zip, zip_uint64_t(it.key()), ZIP_CM_DEFLATE, 0);
+    }
+    if (zip_close(zip) != 0) {
+        const auto failed = fail("cannot write the archive", zip_get_error(zip));
+        zip_discard(zip);
+        return failed;
+    }
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_source_stat(source, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE) || zip_source_open(source) != 0)
+        return fail("cannot read the new archive", zip_source_error(source));
+    QByteArray written(qsizetype(stat.size), Qt::Uninitialized);
+    const zip_int64_t read = zip_source_read(source, written.data(), stat.size);
+    zip_source_close(source);
+    if (read != zip_int64_t(stat.size))
+        return fail("cannot read the new archive", zip_source_error(source));
+    return written;
 }
 
 int ZipContainer::indexOf(const QString &name) const

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "textorigin.h"
+
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -36,6 +39,10 @@ public:
     static std::unique_ptr<ZipContainer> open(const QByteArray &bytes, QString *error);
 
     const QList<Entry> &entries() const { return m_entries; }
+    // The archive it reads: what a TextOrigin names it by.
+    const QByteArray &bytes() const { return *m_bytes; }
+    // The origin of text read from the named entry, runs still to be added.
+    TextOrigin originOf(const QString &name) const;
     // The entries whose whole name matches pattern (one capture group of digits, which may be
     // empty), by that number, then by name: slide1.xml and slide01.xml are both there.
     QList<std::pair<qint64, QString>> numberedEntries(const QString &pattern) const;
@@ -50,11 +57,17 @@ public:
     // Whether an extractor has read the entry (or tried to): the rest is read another way.
     bool wasRead(int index) const { return m_read.contains(index); }
 
+    // A copy of archive with the entries at the given indexes replaced (deflated), every other
+    // entry copied as it is, compressed bytes and all. Empty with error set when libzip cannot.
+    static std::optional<QByteArray> withEntriesReplaced(const QByteArray &archive,
+                                                         const QHash<int, QByteArray> &replacements, QString *error);
+
 private:
     ZipContainer() = default;
 
     struct Handle;
     std::unique_ptr<Handle> m_handle;
+    const QByteArray *m_bytes = nullptr;
     QList<Entry> m_entries;
     mutable QSet<int> m_read;
 };

@@ -57,15 +57,6 @@ Read extract(const QByteArray &bytes, const QString &name, const Core::Attachmen
     read.incomplete = sink.incomplete();
     return read;
 }
-
-QString wordTable(const QStringList &cells)
-{
-    QString row;
-    for (const QString &cell : cells)
-        row += QStringLiteral("<w:tc>%1</w:tc>").arg(wordParagraph({cell}));
-    return QStringLiteral("<w:tbl><w:tr>%1</w:tr></w:tbl>").arg(row);
-}
-
 } // namespace
 
 class ExtractorTest : public QObject

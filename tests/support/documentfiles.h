@@ -62,6 +62,15 @@ inline QString wordParagraph(const QStringList &runs)
     return paragraph + QStringLiteral("</w:p>");
 }
 
+// <w:tbl> of one row, a paragraph in each cell.
+inline QString wordTable(const QStringList &cells)
+{
+    QString row;
+    for (const QString &cell : cells)
+        row += QStringLiteral("<w:tc>%1</w:tc>").arg(wordParagraph({cell}));
+    return QStringLiteral("<w:tbl><w:tr>%1</w:tr></w:tbl>").arg(row);
+}
+
 // A DOCX: body XML (inside <w:body>), and optional header, footnotes and comments parts.
 inline QByteArray docx(const QString &body, const QString &header = {}, const QString &footnotes = {},
                        const QString &comments = {})

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "documentmasker.h"
+
+#include "documentextractor.h"
+#include "textsink.h"
+#include "zipcontainer.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <map>
+
+namespace SendGuard::Extract {
+
+namespace {
+
+using Format = DocumentExtractor::Format;
+
+struct Piece
+{
+    Core::TextPlace place;
+    QByteArray utf8;
+    TextOrigin origin;
+};
+
+// Bytes [start, end) of an entry and what takes their place.
+struct Replacement
+{
+    qint64 start = 0;
+    qint64 end = 0;
+    QByteArray with;
+
+    friend bool operator==(const Replacement &, const Replacement &) = default;
+};
+
+qsizetype characterLength(char lead)
+{
+    const auto byte = uchar(lead);
+    return byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+}
+
+QByteArray escaped(QByteArray text)
+{
+    return text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+}
+
+bool canMaskInPlace(Format format)
+{
+    return format == Format::Docx || format == Format::Xlsx || format == Format::Pptx ||
+        format == Format::OpenDocument || format == Format::Hwpx;
+}
+
+// The piece's text with each character of masks replaced by the mask character.
+QByteArray maskedText(const QByteArray &utf8, const std::vector<Core::TextMask> &masks)
+{
+    QByteArray out;
+    qsizetype copied = 0;
+    for (const Core::TextMask &mask : masks) {
+        out += utf8.sliced(copied, mask.offset - copied);
+        for (qsizetype at = mask.offset; at < mask.offset + mask.length; at += characterLength(utf8.at(at)))
+            out += '*';
+        copied = mask.offset + mask.length;
+    }
+    return out + utf8.sliced(copied);
+}
+
+// A numeric cell rewritten as a text cell holding the masked form of what it showed: the first
+// line of the piece (the number as its format shows it, then the value) that masking changed.
+std::optional<Replacement> maskedCell(const Piece &piece, const std::vector<Core::TextMask> &masks, QString *error)
+{
+    const QList<QByteArray> before = piece.utf8.split('\n');
+    const QList<QByteArray> after = maskedText(piece.utf8, masks).split('\n');
+    QByteArray shown;
+    for (qsizetype i = 0; i < before.size() && i < after.size() && shown.isEmpty(); ++i) {
+        if (before.at(i) != after.at(i))
+            shown = after.at(i);
+    }
+    if (shown.isEmpty() || before.size() != after.size()) {
+        *error = QStringLiteral("%1: the number cannot be masked").arg(piece.place.describe(u"en"));
+        return std::nullopt;
+    }
+    const TextOrigin::Element &cell = piece.origin.element;
+    const qsizetype colon = cell.name.lastIndexOf(':');
+    const QByteArray prefix = colon < 0 ? QByteArray() : cell.name.left(colon + 1);
+    QByteArray xml = '<' + cell.name + " r=\"" + escaped(cell.reference) + '"';
+    if (!cell.style.isEmpty())
+        xml += " s=\"" + escaped(cell.style) + '"';
+    xml += " t=\"inlineStr\"><" + prefix + "is><" + prefix + "t xml:space=\"preserve\">" + escaped(shown) + "</" +
+        prefix + "t></" + prefix + "is></" + cell.name + '>';
+    return Replacement {cell.start, cell.end, xml};
+}
+
+// Each character of mask, where it lies in its entry: it must fall whole inside one run.
+bool maskCharacters(const Piece &piece, const Core::TextMask &mask, std::vector<Replacement> &replacements,
+                    QString *error)
+{
+    const std::vector<TextOrigin::Run> &runs = piece.origin.runs;
+    for (qsizetype at = mask.offset; at < mask.offset + mask.length;) {
+        const qsizetype length = characterLength(piece.utf8.at(at));
+        const auto run = std::find_if(runs.begin(), runs.end(), [&](const TextOrigin::Run &r) {
+            return r.text <= at && at + length <= r.text + r.length;
+        });
+        if (run == runs.end()) {
+            *error = QStringLiteral("%1: the text there is not written as it reads (a character the reader "
+                                    "added): it cannot be masked in place")
+                         .arg(piece.place.describe(u"en"));
+            return false;
+        }
+        if (run->isReference()) {
+            // "&#51;" is one character: the reference as a whole gives way to the mask.
+            if (run->text != at || run->length != length) {
+                *error = QStringLiteral("%1: a reference there stands for more than one character")
+                             .arg(piece.place.describe(u"en"));
+                return false;
+            }
+            replacements.push_back({run->source, run->source + run->sourceLength, QByteArray(1, '*')});
+        } else {
+            const qint64 source = run->source + (at - run->text);
+            replacements.push_back({source, source + length, QByteArray(1, '*')});
+        }
+        at += length;
+    }
+    return true;
+}
+
+} // namespace
+
+DocumentMasker::Result DocumentMasker::mask(const QByteArray &bytes, const QString &name, const ExtractLimits &limits,
+                                            int pieceCount, const std::vector<Core::TextMask> &masks)
+{
+    Result result;
+    const Format format = DocumentExtractor::sniff(bytes, name);
+    result.format = DocumentExtractor::formatName(format);
+    const auto fail = [&result](const QString &error) {
+        result.error = error;
+        return result;
+    };
+    if (!canMaskInPlace(format))
+        return fail(QStringLiteral("a %1 document cannot be masked in place").arg(result.format));
+
+    // The same reading as the scan's, with where every piece came from.
+    std::vector<Piece> pieces;
+    TextSink sink(limits, [&pieces](const Core::TextPlace &place, const QString &text) {
+        pieces.push_back({place, text.toUtf8(), {}});
+    });
+    sink.recordOrigins([&pieces](const TextOrigin &origin) { pieces.back().origin = origin; });
+    DocumentExtractor::extract(bytes, name, {}, sink);
+    if (!sink.incomplete().isEmpty())
+        return fail(QStringLiteral("not all of it could be read: %1").arg(sink.incomplete()));
+    if (int(pieces.size()) != pieceCount)
+        return fail(
+            QStringLiteral("it reads differently now (%1 parts of text, not %2)").arg(pieces.size()).arg(pieceCount));
+
+    std::map<int, std::vector<Core::TextMask>> byPiece;
+    for (const Core::TextMask &mask : masks) {
+        const bool fits = mask.piece >= 0 && mask.piece < pieceCount &&
+            pieces[std::size_t(mask.piece)].utf8.size() == mask.pieceLength && mask.offset >= 0 && mask.length > 0 &&
+            mask.offset + mask.length <= mask.pieceLength;
+        if (!fits)
+            return fail(QStringLiteral("it reads differently now (part %1 of its text)").arg(mask.piece + 1));
+        byPiece[mask.piece].push_back(mask);
+    }
+
+    std::map<int, std::vector<Replacement>> byEntry;
+    for (auto &[index, pieceMasks] : byPiece) {
+        std::sort(pieceMasks.begin(), pieceMasks.end(),
+                  [](const Core::TextMask &a, const Core::TextMask &b) { return a.offset < b.offset; });
+        const Piece &piece = pieces[std::size_t(index)];
+        // Only the document's own entries: text from an archive inside it is not masked there.
+        if (!piece.origin.isKnown() || piece.origin.archive != bytes.constData())
+            return fail(
+                QStringLiteral("%1: this text cannot be masked where it lies").arg(piece.place.describe(u"en")));
+        std::vector<Replacement> &replacements = byEntry[piece.origin.entry];
+        if (piece.origin.element.start >= 0) {
+            const auto cell = maskedCell(piece, pieceMasks, &result.error);
+            if (!cell)
+                return result;
+            replacements.push_back(*cell);
+            ++result.maskedCells;
+            continue;
+        }
+        for (const Core::TextMask &mask : pieceMasks) {
+            if (!maskCharacters(piece, mask, replacements, &result.error))
+                return result;
+        }
+    }
+
+    QString error;
+    const auto zip = ZipContainer::open(bytes, &error);
+    if (!zip)
+        return fail(error);
+    TextSink budget(limits, [](const Core::TextPlace &, const QString &) {});
+    QHash<int, QByteArray> entries;
+    for (auto &[entry, replacements] : byEntry) {
+        const QString entryName = zip->entries().value(entry).name;
+        const auto original = zip->read(entry, budget, &error);
+        if (!original)
+            return fail(QStringLiteral("%1: %2").arg(entryName, error));
+        std::sort(replacements.begin(), replacements.end(),
+                  [](const Replacement &a, const Replacement &b) { return a.start < b.start; });
+        // One shared string masked for two cells is one replacement.
+        replacements.erase(std::unique(replacements.begin(), replacements.end()), replacements.end());
+        QByteArray masked;
+        masked.reserve(original->size());
+        qint64 copied = 0;
+        for (const Replacement &replacement : replacements) {
+            if (replacement.start < copied || replacement.end > original->size() ||
+                replacement.end <= replacement.start)
+                return fail(QStringLiteral("%1: the places to mask overlap").arg(entryName));
+            masked += original->sliced(copied, replacement.start - copied);
+            masked += replacement.with;
+            copied = replacement.end;
+            if (replacement.with.size() == 1)
+                ++result.maskedCharacters;
+        }
+        masked += original->sliced(copied);
+        entries.insert(entry, masked);
+    }
+    result.bytes = ZipContainer::withEntriesReplaced(bytes, entries, &error);
+    if (!result.bytes)
+        return fail(error);
+    return result;
+}
+
+} // namespace SendGuard::Extract

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "textorigin.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <expat.h>
+
+namespace SendGuard::Extract {
+
+// expat, set up the one way every XML part of a document is read here: UTF-8 in and out, element
+// names as written ("w:p"), and no document type declaration (refused, so no entity is ever
+// declared or expanded). Handlers are set on parser() by the caller; their user data is this
+// parser, and context<T>(data) gives back what setContext() was given.
+class ExpatParser
+{
+public:
+    ExpatParser();
+    ~ExpatParser();
+    ExpatParser(const ExpatParser &) = delete;
+    ExpatParser &operator=(const ExpatParser &) = delete;
+
+    XML_Parser parser() const { return m_parser; }
+    void setContext(void *context) { m_context = context; }
+    template<typename T>
+    static T &context(void *userData)
+    {
+        return *static_cast<T *>(static_cast<ExpatParser *>(userData)->m_context);
+    }
+
+    // Feeds all of xml (in blocks: expat takes an int length). False with error set when it is
+    // not well formed or declares a DTD; false with error empty when a handler called stop().
+    bool parse(const QByteArray &xml, QString *error);
+    void stop();
+
+    // Where the current event's bytes start in xml.
+    qint64 byteIndex() const { return XML_GetCurrentByteIndex(m_parser); }
+    // Whether character data expat just gave is the very bytes of xml at byteIndex(): false for a
+    // character reference, an entity, or a line end XML normalised.
+    bool isVerbatim(const char *text, int length) const;
+
+    // Appends character data expat just gave to utf8; with origin, records where it came from:
+    // a run when it is verbatim (one for what lies side by side: expat splits text at buffer
+    // ends), or a reference run for a character reference or entity.
+    void appendText(QByteArray &utf8, TextOrigin *origin, const char *text, int length) const;
+
+private:
+    XML_Parser m_parser;
+    void *m_context = nullptr;
+    const QByteArray *m_xml = nullptr;
+    bool m_refused = false;
+    bool m_stopped = false;
+};
+
+} // namespace SendGuard::Extract

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// "Mask and send" for documents (DocumentMasker with Core::MessageMasker's plan), on files the
+// test writes: the masked copy reads with every number masked and nothing else changed (other
+// entries byte for byte, the changed ones only where a character was masked); what cannot be
+// masked where it lies fails the whole document, never half of it.
+#include "documentmasker.h"
+#include "documentextractor.h"
+#include "textsink.h"
+#include "zipcontainer.h"
+
+#include "check/messagechecker.h"
+
+#include "documentfiles.h"
+#include "messagesfortests.h"
+#include "scannerfortests.h"
+
+#include <QTest>
+
+using namespace SendGuard;
+using namespace SendGuard::Tests;
+
+namespace {
+
+// The document's text as the helper gives it to the host: pieces joined into an AttachmentText.
+Core::AttachmentText textOf(const QByteArray &bytes, const QString &name)
+{
+    Core::AttachmentText text;
+    text.name = name;
+    text.status = Core::AttachmentText::Status::Text;
+    Core::AttachmentLimits limits;
+    Extract::TextSink sink(
+        limits, [&text](const Core::TextPlace &place, const QString &piece) { text.append(place, piece.toUtf8()); });
+    Extract::DocumentExtractor::extract(bytes, name, {}, sink);
+    text.incomplete = sink.incomplete();
+    return text;
+}
+
+// Every entry of a ZIP archive, by name, inflated.
+QHash<QString, QByteArray> entriesOf(const QByteArray &bytes)
+{
+    QString error;
+    const auto zip = Extract::ZipContainer::open(bytes, &error);
+    Core::AttachmentLimits limits;
+    Extract::TextSink budget(limits, [](const Core::TextPlace &, const QString &) {});
+    QHash<QString, QByteArray> entries;
+    for (int i = 0; zip && i < zip->entries().size(); ++i)
+        entries.insert(zip->entries().at(i).name, zip->read(i, budget, &error).value_or("<unreadable>"));
+    return entries;
+}
+
+struct Masked
+{
+    Core::MessageMasker::Result result;
+    QByteArray bytes;
+    int maskedCharacters = 0;
+    int maskedCells = 0;
+};
+
+// The document attached to an all-staff message, masked as the plugin masks it (with the helper's
+// masker called in process).
+Masked maskDocument(const QByteArray &bytes, const QString &name)
+{
+    const Core::MessageChecker checker {defaultPolicy(), Core::Scanner::Options {testToday()}};
+    Core::OutgoingMessage message = toAllStaff(QStringLiteral("신청서"), QStringLiteral("첨부 참고"));
+    message.attachments = {{name, QString(), bytes}};
+    Masked masked;
+    masked.result = checker.mask(message, {textOf(bytes, name)},
+                                 [&](const Core::MessageAttachment &attachment, const Core::AttachmentText &text,
+                                     const std::vector<Core::TextMask> &masks, QString *error) {
+                                     const auto done = Extract::DocumentMasker::mask(
+                                         *attachment.data, attachment.name, {}, int(text.pieces.size()), masks);
+                                     masked.maskedCharacters = done.maskedCharacters;
+                                     masked.maskedCells = done.maskedCells;
+                                     *error = done.error;
+                                     return done.bytes;
+                                 });
+    if (masked.result.complete)
+        masked.bytes = masked.result.message.attachments.at(0).data.value_or(QByteArray());
+    return masked;
+}
+
+// How many bytes differ between two entries of the same length.
+int differingBytes(const QByteArray &a, const QByteArray &b)
+{
+    int differing = 0;
+    for (qsizetype i = 0; i < a.size() && i < b.size(); ++i)
+        differing += a[i] != b[i];
+    return differing;
+}
+} // namespace
+
+class DocumentMaskerTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldMaskEachFormatInPlace_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QStringList>("changedEntries");
+        QTest::addColumn<QStringList>("maskedForms"); // what the masked copy reads
+        QTest::addColumn<int>("maskedCharacters");
+
+        const QString rrn = QStringLiteral("850315-2345678");
+        QTest::newRow("docx: split runs, a table, a header")
+            << docx(wordParagraph(
+                        {QStringLiteral("주민등록번호 8503"), QStringLiteral("15-23"), QStringLiteral("45678")}) +
+                        wordTable({QStringLiteral("홍길동"), QStringLiteral("900101-1234568")}),
+                    wordParagraph({QStringLiteral("담당 010-9876-5432")}))
+            << QStringLiteral("신청서.docx")
+            << QStringList {QStringLiteral("word/document.xml"), QStringLiteral("word/header1.xml")}
+            << QStringList {QStringLiteral("850315-2******"), QStringLiteral("900101-1******"),
+                            QStringLiteral("010-****-5432")}
+            << 16;
+        QTest::newRow("pptx: a slide and its notes")
+            << pptx({QStringLiteral("대상자 ") + rrn}, {{1, QStringLiteral("연락처 010-9876-5432")}})
+            << QStringLiteral("발표.pptx")
+            << QStringList {QStringLiteral("ppt/slides/slide1.xml"), QStringLiteral("ppt/notesSlides/notesSlide1.xml")}
+            << QStringList {QStringLiteral("850315-2******"), QStringLiteral("010-****-5432")} << 10;
+        QTest::newRow("hwpx: two sections")
+            << hwpx({owpmlParagraph(QStringLiteral("신청인 ") + rrn),
+                     owpmlParagraph(QStringLiteral("배우자 900101-1234568"))})
+            << QStringLiteral("신청서.hwpx")
+            << QStringList {QStringLiteral("Contents/section0.xml"), QStringLiteral("Contents/section1.xml")}
+            << QStringList {QStringLiteral("850315-2******"), QStringLiteral("900101-1******")} << 12;
+        QTest::newRow("odt")
+            << openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                            QStringLiteral("<office:text><text:p>주민등록번호 %1</text:p></office:text>").arg(rrn))
+            << QStringLiteral("신청서.odt") << QStringList {QStringLiteral("content.xml")}
+            << QStringList {QStringLiteral("850315-2******")} << 6;
+        QTest::newRow("xlsx: a shared string used twice, an inline string")
+            << xlsx({{QStringLiteral("명단"),
+                      QStringLiteral(
+                          "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+                          "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>1</v></c>"
+                          "<c r=\"C2\" t=\"inlineStr\"><is><t>900101-1234568</t></is></c></row>")}},
+                    {QStringLiteral("주민등록번호"), rrn})
+            << QStringLiteral("명단.xlsx")
+            << QStringList {QStringLiteral("xl/sharedStrings.xml"), QStringLiteral("xl/worksheets/sheet1.xml")}
+            << QStringList {QStringLiteral("850315-2******"), QStringLiteral("900101-1******")} << 12;
+    }
+
+    void shouldMaskEachFormatInPlace()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, name);
+        QFETCH(QStringList, changedEntries);
+        QFETCH(QStringList, maskedForms);
+        QFETCH(int, maskedCharacters);
+
+        const Masked masked = maskDocument(file, name);
+        QVERIFY2(masked.result.complete, qPrintable(masked.result.error));
+        QCOMPARE(masked.maskedCharacters, maskedCharacters);
+        // Read again (the plugin checks the masked message again): masked forms, no number.
+        QVERIFY(masked.result.attachments.empty());
+        const Core::AttachmentText again = textOf(masked.bytes, name);
+        QVERIFY2(again.incomplete.isEmpty(), qPrintable(again.incomplete));
+        const QString text = QString::fromUtf8(again.utf8);
+        for (const QString &form : maskedForms)
+            QVERIFY2(text.contains(form), qPrintable(text));
+        for (const char *number : {"2345678", "1234568", "9876"})
+            QVERIFY2(!text.contains(QLatin1String(number)), qPrintable(text));
+        // Other entries untouched; changed ones only where a character was masked.
+        const auto before = entriesOf(file);
+        const auto after = entriesOf(masked.bytes);
+        QCOMPARE(after.keys().size(), before.keys().size());
+        int differing = 0;
+        for (auto it = before.constBegin(); it != before.constEnd(); ++it) {
+            if (!changedEntries.contains(it.key())) {
+                QVERIFY2(after.value(it.key()) == it.value(), qPrintable(it.key()));
+                continue;
+            }
+            QCOMPARE(after.value(it.key()).size(), it.value().size());
+            differing += differingBytes(after.value(it.key()), it.value());
+        }
+        QCOMPARE(differing, maskedCharacters);
+    }
+
+    void shouldMaskDigitsWrittenAsCharacterReferences()
+    {
+        // "&#51;" reads as "3": the reference gives way to the mask, and the copy reads masked.
+        const QByteArray file = docx(wordParagraph({QStringLiteral("주민등록번호 850315-2&#51;4567&#x38;")}));
+        const Masked masked = maskDocument(file, QStringLiteral("a.docx"));
+        QVERIFY2(masked.result.complete, qPrintable(masked.result.error));
+        QCOMPARE(masked.maskedCharacters, 6);
+        QVERIFY(entriesOf(masked.bytes).value(QStringLiteral("word/document.xml")).contains("850315-2******<"));
+    }
+
+    void shouldTurnANumberCellIntoTextHoldingItsMaskedForm()
+    {
+        // An RRN typed as a number, shown through a custom format: the cell becomes a text cell
+        // with the masked form, keeping its reference and style.
+        QByteArray file = xlsx({{QStringLiteral("명단"),
+                                 QStringLiteral("<row r=\"3\"><c r=\"C3\" s=\"1\"><v>8503152345678</v></c>"
+                                                "<c r=\"D3\"><v>42</v></c></row>")}},
+                               {});
+        Entries entries;
+        {
+            const auto all = entriesOf(file);
+            for (auto it = all.constBegin(); it != all.constEnd(); ++it)
+                entries.append({it.key(), it.value()});
+            entries.append(
+                {QStringLiteral("xl/styles.xml"),
+                 xmlDocument(QStringLiteral(
+                     "<styleSheet><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"000000-0000000\"/>"
+                     "</numFmts><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/></cellXfs>"
+                     "</styleSheet>"))});
+        }
+        file = zipOf(entries);
+        const Masked masked = maskDocument(file, QStringLiteral("명단.xlsx"));
+        QVERIFY2(masked.result.complete, qPrintable(masked.result.error));
+        QCOMPARE(masked.maskedCells, 1);
+        const QByteArray sheet = entriesOf(masked.bytes).value(QStringLiteral("xl/worksheets/sheet1.xml"));
+        QVERIFY2(sheet.contains("<c r=\"C3\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">850315-2******</t>"
+                                "</is></c><c r=\"D3\"><v>42</v></c>"),
+                 sheet.constData());
+        QVERIFY(!textOf(masked.bytes, QStringLiteral("명단.xlsx")).utf8.contains("2345678"));
+    }
+
+    void shouldRefuseWhatCannotBeMaskedWhereItLies_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("reason");
+
+        QTest::newRow("a digit the reader adds (a w:sym symbol)")
+            << docx(QStringLiteral("<w:p><w:r><w:t>주민등록번호 850315-234567</w:t></w:r><w:r><w:sym w:font=\"Symbol\" "
+                                   "w:char=\"F038\"/></w:r></w:p>"))
+            << QStringLiteral("a.docx") << QStringLiteral("not written as it reads");
+        QTest::newRow("a document inside an archive")
+            << zipOf({{QStringLiteral("inner.docx"), docx(wordParagraph({QStringLiteral("850315-2345678")}))}})
+            << QStringLiteral("a.zip") << QStringLiteral("a ZIP document cannot be masked in place");
+        QTest::newRow("a document embedded in a document")
+            << zipOf({{QStringLiteral("[Content_Types].xml"), xmlDocument(QStringLiteral("<Types/>"))},
+                      {QStringLiteral("word/document.xml"),
+                       xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
+                                       .arg(QLatin1String(wordNamespace), wordParagraph({QStringLiteral("첨부")})))},
+                      {QStringLiteral("word/embeddings/inner.docx"),
+                       docx(wordParagraph({QStringLiteral("850315-2345678")}))}})
+            << QStringLiteral("a.docx") << QStringLiteral("cannot be masked where it lies");
+        QTest::newRow("an HWP file") << hwp({hwpParagraph(QStringLiteral("주민등록번호 850315-2345678"))})
+                                     << QStringLiteral("a.hwp")
+                                     << QStringLiteral("a HWP document cannot be masked in place");
+        QTest::newRow("an OpenDocument spreadsheet")
+            << openDocument(QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+                            QStringLiteral("<office:spreadsheet><table:table table:name=\"명단\"><table:table-row>"
+                                           "<table:table-cell office:value-type=\"string\"><text:p>850315-2345678"
+                                           "</text:p></table:table-cell></table:table-row></table:table>"
+                                           "</office:spreadsheet>"))
+            << QStringLiteral("a.ods") << QStringLiteral("cannot be masked where it lies");
+    }
+
+    void shouldRefuseWhatCannotBeMaskedWhereItLies()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, name);
+        QFETCH(QString, reason);
+        const Masked masked = maskDocument(file, name);
+        QVERIFY(!masked.result.complete);
+        QVERIFY2(masked.result.error.contains(reason), qPrintable(masked.result.error));
+        QCOMPARE(masked.result.message.attachments.at(0).data, file); // nothing half masked
+    }
+
+    void shouldRefuseMasksForTextItDoesNotRead()
+    {
+        const QByteArray file = docx(wordParagraph({QStringLiteral("주민등록번호 850315-2345678")}));
+        const auto text = textOf(file, QStringLiteral("a.docx"));
+        const auto pieceLength = text.utf8.size();
+        using Extract::DocumentMasker;
+        QVERIFY(DocumentMasker::mask(file, QStringLiteral("a.docx"), {}, 2, {{0, pieceLength, 0, 1}})
+                    .error.contains(QStringLiteral("reads differently")));
+        QVERIFY(DocumentMasker::mask(file, QStringLiteral("a.docx"), {}, 1, {{0, pieceLength + 1, 0, 1}})
+                    .error.contains(QStringLiteral("reads differently")));
+        QVERIFY(DocumentMasker::mask(file, QStringLiteral("a.docx"), {}, 1, {{0, pieceLength, pieceLength - 1, 5}})
+                    .error.contains(QStringLiteral("reads differently")));
+        QVERIFY(DocumentMasker::mask(file, QStringLiteral("a.docx"), {}, 1, {{3, pieceLength, 0, 1}})
+                    .error.contains(QStringLiteral("reads differently")));
+        // Masks that only name real characters succeed, and star exactly those.
+        const auto masked = DocumentMasker::mask(file, QStringLiteral("a.docx"), {}, 1, {{0, pieceLength, 0, 3}});
+        QVERIFY2(masked.bytes, qPrintable(masked.error));
+        QCOMPARE(masked.maskedCharacters, 1); // "주" is three bytes, one character
+        QVERIFY(textOf(*masked.bytes, QStringLiteral("a.docx")).utf8.startsWith("*민등록번호"));
+    }
+};
+
+QTEST_GUILESS_MAIN(DocumentMaskerTest)
+#include "documentmaskertest.moc"
