@@ -169,30 +169,89 @@ QString AttachmentReader::findHelper(const QString &callerPath)
     return {};
 }
 
-AttachmentText AttachmentReader::read(const Core::MessageAttachment &attachment, const QString &baseDirectory,
-                                      const std::atomic_bool *cancel) const
+std::optional<QByteArray> AttachmentReader::bytesOf(const Core::MessageAttachment &attachment,
+                                                    const QString &baseDirectory, const std::atomic_bool *cancel,
+                                                    AttachmentText *failure) const
 {
     if (attachment.data)
-        return extract(attachment.name, *attachment.data, cancel);
-    if (AttachmentText::isPlainText(attachment.name) && AttachmentText::isPlainText(attachment.path))
-        return AttachmentText::read(attachment, baseDirectory, cancel);
+        return *attachment.data;
     const QString path = QDir(baseDirectory).filePath(attachment.path);
     const Core::BoundedFile file = Core::BoundedFile::read(path, m_limits.maxInputBytes, cancel);
     switch (file.status) {
     case Core::BoundedFile::Status::Read:
-        break;
+        return file.bytes;
     case Core::BoundedFile::Status::CannotOpen:
     case Core::BoundedFile::Status::ReadError:
-        return unreadable(attachment.name, QStringLiteral("cannot read %1: %2").arg(path, file.error));
+        *failure = unreadable(attachment.name, QStringLiteral("cannot read %1: %2").arg(path, file.error));
+        break;
     case Core::BoundedFile::Status::NotRegular:
-        return unreadable(attachment.name, QStringLiteral("cannot read %1: not a regular file").arg(path));
+        *failure = unreadable(attachment.name, QStringLiteral("cannot read %1: not a regular file").arg(path));
+        break;
     case Core::BoundedFile::Status::TooLarge:
-        return notScanned(attachment.name,
-                          QStringLiteral("larger than %1 MiB: not scanned").arg(m_limits.maxInputBytes >> 20));
+        *failure = notScanned(attachment.name,
+                              QStringLiteral("larger than %1 MiB: not scanned").arg(m_limits.maxInputBytes >> 20));
+        break;
     case Core::BoundedFile::Status::Cancelled:
-        return unreadable(attachment.name, QStringLiteral("cancelled"));
+        *failure = unreadable(attachment.name, QStringLiteral("cancelled"));
+        break;
     }
-    return extract(attachment.name, file.bytes, cancel);
+    return std::nullopt;
+}
+
+AttachmentText AttachmentReader::read(const Core::MessageAttachment &attachment, const QString &baseDirectory,
+                                      const std::atomic_bool *cancel) const
+{
+    if (!attachment.data && AttachmentText::isPlainText(attachment.name) &&
+        AttachmentText::isPlainText(attachment.path))
+        return AttachmentText::read(attachment, baseDirectory, cancel);
+    AttachmentText failure;
+    const auto bytes = bytesOf(attachment, baseDirectory, cancel, &failure);
+    return bytes ? extract(attachment.name, *bytes, cancel) : failure;
+}
+
+AttachmentReader::Run AttachmentReader::runHelper(const QStringList &arguments, const QByteArray &input,
+                                                  qint64 maxOutput, const std::function<void(const QByteArray &)> &take,
+                                                  const std::atomic_bool *cancel, QString *error) const
+{
+    QProcess helper;
+    helper.setProcessChannelMode(QProcess::SeparateChannels);
+    helper.setWorkingDirectory(QStringLiteral("/")); // never the user's folder
+    helper.setStandardErrorFile(QProcess::nullDevice()); // parsers' complaints are not ours to keep
+    helper.start(m_helperPath, arguments + limitArguments(m_limits));
+    if (!helper.waitForStarted(5000)) {
+        *error = helper.errorString();
+        return Run::NotStarted;
+    }
+    helper.write(input);
+    helper.closeWriteChannel();
+    const QDeadlineTimer deadline(std::chrono::seconds(m_limits.maxSeconds));
+    qint64 received = 0;
+    const auto stop = [&helper](Run why) {
+        helper.kill();
+        helper.waitForFinished();
+        return why;
+    };
+    const auto drain = [&] {
+        const QByteArray chunk = helper.readAllStandardOutput();
+        received += chunk.size();
+        if (received <= maxOutput)
+            take(chunk);
+        return received <= maxOutput;
+    };
+    while (helper.state() != QProcess::NotRunning) {
+        if (cancel && cancel->load())
+            return stop(Run::Cancelled);
+        if (deadline.hasExpired())
+            return stop(Run::TimedOut);
+        helper.waitForReadyRead(100);
+        if (!drain())
+            return stop(Run::Overflow);
+    }
+    if (!drain())
+        return Run::Overflow;
+    if (helper.exitStatus() != QProcess::NormalExit)
+        *error = QStringLiteral("crashed");
+    return Run::Finished;
 }
 
 AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &bytes,
@@ -205,35 +264,12 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
     if (bytes.size() > m_limits.maxInputBytes)
         return notScanned(name, QStringLiteral("larger than %1 MiB: not scanned").arg(m_limits.maxInputBytes >> 20));
 
-    QProcess helper;
-    helper.setProcessChannelMode(QProcess::SeparateChannels);
-    helper.setWorkingDirectory(QStringLiteral("/")); // never the user's folder
-    helper.setStandardErrorFile(QProcess::nullDevice()); // parsers' complaints are not ours to keep
-    helper.start(m_helperPath, QStringList {QStringLiteral("--name"), name} + limitArguments(m_limits));
-    if (!helper.waitForStarted(5000))
-        return notScanned(name, QStringLiteral("the attachment reader could not start: %1").arg(helper.errorString()));
-    helper.write(bytes);
-    helper.closeWriteChannel();
-
     AttachmentText text;
     text.name = name;
     text.status = AttachmentText::Status::Text;
     QByteArray pending;
     std::optional<QJsonObject> done;
-    const QDeadlineTimer deadline(std::chrono::seconds(m_limits.maxSeconds));
-    // The helper is trusted with nothing: what it may send is bounded here too (the text limit in
-    // UTF-8, with room for places and escapes), so a helper gone wrong costs "not scanned", never
-    // the host's memory.
-    const qint64 maxBytes = m_limits.maxCharacters * 8 + (16 << 20);
-    qint64 received = 0;
-    bool overflow = false;
-    const auto take = [&] {
-        const QByteArray chunk = helper.readAllStandardOutput();
-        received += chunk.size();
-        if (received > maxBytes) {
-            overflow = true;
-            return;
-        }
+    const auto take = [&](const QByteArray &chunk) {
         pending += chunk;
         qsizetype start = 0;
         for (qsizetype end; (end = pending.indexOf('\n', start)) >= 0; start = end + 1) {
@@ -256,30 +292,25 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
         }
         pending.remove(0, start);
     };
-    while (helper.state() != QProcess::NotRunning) {
-        if (cancel && cancel->load()) {
-            helper.kill();
-            helper.waitForFinished();
-            return unreadable(name, QStringLiteral("cancelled"));
-        }
-        if (deadline.hasExpired()) {
-            helper.kill();
-            helper.waitForFinished();
-            return notScanned(name,
-                              QStringLiteral("reading it took longer than %1 s: not scanned").arg(m_limits.maxSeconds));
-        }
-        helper.waitForReadyRead(100);
-        take();
-        if (overflow) {
-            helper.kill();
-            helper.waitForFinished();
-            return notScanned(name, QStringLiteral("the attachment reader sent more than it may: not scanned"));
-        }
-    }
-    take();
-    if (overflow)
+    // The helper is trusted with nothing: what it may send is bounded here too (the text limit in
+    // UTF-8, with room for places and escapes), so a helper gone wrong costs "not scanned", never
+    // the host's memory.
+    const qint64 maxBytes = m_limits.maxCharacters * 8 + (16 << 20);
+    QString error;
+    switch (runHelper({QStringLiteral("--name"), name}, bytes, maxBytes, take, cancel, &error)) {
+    case Run::NotStarted:
+        return notScanned(name, QStringLiteral("the attachment reader could not start: %1").arg(error));
+    case Run::Cancelled:
+        return unreadable(name, QStringLiteral("cancelled"));
+    case Run::TimedOut:
+        return notScanned(name,
+                          QStringLiteral("reading it took longer than %1 s: not scanned").arg(m_limits.maxSeconds));
+    case Run::Overflow:
         return notScanned(name, QStringLiteral("the attachment reader sent more than it may: not scanned"));
-    if (!done || helper.exitStatus() != QProcess::NormalExit)
+    case Run::Finished:
+        break;
+    }
+    if (!done || !error.isEmpty())
         return notScanned(name,
                           QStringLiteral("the attachment reader stopped before the end (a broken or hostile "
                                          "file?): not scanned"));
@@ -290,6 +321,61 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
     }
     text.incomplete = done->value(QLatin1String("incomplete")).toString();
     return text;
+}
+
+std::optional<QByteArray> AttachmentReader::mask(const Core::MessageAttachment &attachment,
+                                                 const QString &baseDirectory, const AttachmentText &text,
+                                                 const std::vector<Core::TextMask> &masks, QString *error,
+                                                 const std::atomic_bool *cancel) const
+{
+    if (m_helperPath.isEmpty()) {
+        *error = QStringLiteral("the attachment reader (sendguard-extract) is not installed");
+        return std::nullopt;
+    }
+    AttachmentText failure;
+    const auto bytes = bytesOf(attachment, baseDirectory, cancel, &failure);
+    if (!bytes) {
+        *error = failure.reason;
+        return std::nullopt;
+    }
+    QJsonArray list;
+    for (const Core::TextMask &mask : masks)
+        list.append(QJsonArray {mask.piece, qint64(mask.pieceLength), qint64(mask.offset), qint64(mask.length)});
+    const QJsonObject request {{QStringLiteral("pieces"), qint64(text.pieces.size())}, {QStringLiteral("masks"), list}};
+    QByteArray output;
+    // A masked document is about as large as the original; the header line comes first.
+    const qint64 maxOutput = bytes->size() * 2 + (1 << 20);
+    QString runError;
+    const Run run = runHelper(
+        {QStringLiteral("--name"), attachment.name, QStringLiteral("--mask")},
+        QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n' + *bytes, maxOutput,
+        [&output](const QByteArray &chunk) { output += chunk; }, cancel, &runError);
+    const qsizetype end = output.indexOf('\n');
+    const QJsonObject done = QJsonDocument::fromJson(output.left(qMax<qsizetype>(end, 0))).object();
+    const qint64 size = done.value(QLatin1String("size")).toInteger(-1);
+    if (run == Run::Finished && runError.isEmpty() && end >= 0 && size >= 0 && output.size() - end - 1 == size)
+        return output.sliced(end + 1);
+    switch (run) {
+    case Run::NotStarted:
+        *error = QStringLiteral("the attachment reader could not start: %1").arg(runError);
+        break;
+    case Run::Cancelled:
+        *error = QStringLiteral("cancelled");
+        break;
+    case Run::TimedOut:
+        *error = QStringLiteral("masking it took longer than %1 s").arg(m_limits.maxSeconds);
+        break;
+    case Run::Overflow:
+        *error = QStringLiteral("the attachment reader sent more than it may");
+        break;
+    case Run::Finished:
+        *error = done.contains(QLatin1String("notMasked")) ? done.value(QLatin1String("notMasked")).toString()
+            : done.contains(QLatin1String("notScanned"))
+            ? done.value(QLatin1String("notScanned")).toString()
+            : QStringLiteral("the attachment reader stopped before the end");
+        break;
+    }
+    return std::nullopt;
 }
 
 } // namespace SendGuard::Attachments

@@ -3,10 +3,14 @@
 
 #include "message/attachmentlimits.h"
 #include "message/attachmenttext.h"
+#include "message/textmask.h"
 
 #include <QString>
 
 #include <atomic>
+#include <functional>
+#include <optional>
+#include <vector>
 
 namespace SendGuard::Attachments {
 
@@ -37,7 +41,24 @@ public:
     Core::AttachmentText extract(const QString &name, const QByteArray &bytes,
                                  const std::atomic_bool *cancel = nullptr) const;
 
+    // The attachment (its data, or its path resolved against baseDirectory) with masks applied
+    // where each character lies, by the helper: a Core::MessageMasker::DocumentMasking. text is
+    // what the helper read from it for the check. Empty with error set when it cannot be masked.
+    std::optional<QByteArray> mask(const Core::MessageAttachment &attachment, const QString &baseDirectory,
+                                   const Core::AttachmentText &text, const std::vector<Core::TextMask> &masks,
+                                   QString *error, const std::atomic_bool *cancel = nullptr) const;
+
 private:
+    enum class Run { Finished, NotStarted, Cancelled, TimedOut, Overflow };
+    // Runs the helper on input with arguments, handing what it writes to take; stops it on
+    // cancel, at the time limit, or past maxOutput bytes.
+    Run runHelper(const QStringList &arguments, const QByteArray &input, qint64 maxOutput,
+                  const std::function<void(const QByteArray &)> &take, const std::atomic_bool *cancel,
+                  QString *error) const;
+    // The attachment's bytes, read as read() reads them; empty with the text to return when not.
+    std::optional<QByteArray> bytesOf(const Core::MessageAttachment &attachment, const QString &baseDirectory,
+                                      const std::atomic_bool *cancel, Core::AttachmentText *failure) const;
+
     QString m_helperPath;
     Core::AttachmentLimits m_limits;
 };

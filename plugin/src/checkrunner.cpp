@@ -51,6 +51,10 @@ Core::CheckOutcome CheckRunner::run(std::shared_ptr<const Core::MessageChecker> 
                         *checker, message, std::move(attachments), QDate::currentDate(), &shared->cancel,
                         [&reader](const Core::MessageAttachment &attachment, const std::atomic_bool *cancel) {
                             return reader.read(attachment, QString(), cancel);
+                        },
+                        [&reader, &shared](const Core::MessageAttachment &attachment, const Core::AttachmentText &text,
+                                           const std::vector<Core::TextMask> &masks, QString *error) {
+                            return reader.mask(attachment, QString(), text, masks, error, &shared->cancel);
                         });
                 } catch (const std::exception &) {
                     shared->outcome.result.complete = false;

@@ -2,7 +2,8 @@
 // The real sendguard-extract, run by AttachmentReader as the plugin and the CLI run it: documents
 // read with their places (PDF too, written here with QPdfWriter), a helper that hangs, crashes or
 // is missing costs "not scanned" and never the host, Cancel stops it, and the sandbox it enters
-// really refuses files written, processes started and sockets opened.
+// really refuses files written, processes started and sockets opened. --mask gives the document
+// back with the characters named masked where they lie, or says why not.
 #include "attachmentreader.h"
 #include "sandbox.h"
 
@@ -57,6 +58,46 @@ private Q_SLOTS:
         QVERIFY(at >= 0);
         QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("paragraph 1"));
         QCOMPARE(text.placeAt(at).describe(u"ko"), QStringLiteral("1번째 문단"));
+    }
+
+    void shouldMaskADocumentThroughTheHelper()
+    {
+        const QByteArray file = docx(wordParagraph({QStringLiteral("신청인 8503"), QStringLiteral("15-2345678")}));
+        const Core::MessageAttachment attachment {QStringLiteral("신청서.docx"), QString(), file};
+        const AttachmentText text = m_reader.read(attachment, QString());
+        const qsizetype at = text.utf8.indexOf("345678");
+        QString error;
+        const auto masked = m_reader.mask(attachment, QString(), text, {{0, text.utf8.size(), at, 6}}, &error);
+        QVERIFY2(masked, qPrintable(error));
+        QVERIFY(masked->startsWith("PK\x03\x04"));
+        const AttachmentText again = m_reader.extract(attachment.name, *masked);
+        QVERIFY2(again.utf8.contains("850315-2******"), again.utf8.constData());
+        QVERIFY(again.incomplete.isEmpty());
+
+        // What the helper cannot mask where it lies, it says so; nothing comes back.
+        const Core::MessageAttachment hwpFile {QStringLiteral("신청서.hwp"), QString(),
+                                               hwp({hwpParagraph(QStringLiteral("850315-2345678"))})};
+        const AttachmentText hwpText = m_reader.read(hwpFile, QString());
+        QVERIFY(!m_reader.mask(hwpFile, QString(), hwpText, {{0, hwpText.utf8.size(), 8, 6}}, &error));
+        QVERIFY2(error.contains(QStringLiteral("cannot be masked in place")), qPrintable(error));
+        QVERIFY(!m_reader.mask(attachment, QString(), text, {{0, text.utf8.size() + 1, at, 6}}, &error));
+        QVERIFY2(error.contains(QStringLiteral("reads differently")), qPrintable(error));
+    }
+
+    void shouldNotTakeAMaskedDocumentThatDidNotArriveWhole()
+    {
+        // A helper that promises more bytes than it sends, or sends more than it may.
+        QTemporaryDir dir;
+        const Core::MessageAttachment attachment {QStringLiteral("a.docx"), QString(), QByteArray("PK")};
+        AttachmentText text;
+        QString error;
+        const AttachmentReader shortOne(writeScript(dir, QStringLiteral("short"),
+                                                    "cat > /dev/null; echo '{\"done\":true,\"size\":100}'; "
+                                                    "printf 'PK'"));
+        QVERIFY(!shortOne.mask(attachment, QString(), text, {}, &error));
+        const AttachmentReader flood(writeScript(dir, QStringLiteral("flood"), "cat > /dev/null; yes"));
+        QVERIFY(!flood.mask(attachment, QString(), text, {}, &error));
+        QVERIFY2(error.contains(QStringLiteral("sent more than it may")), qPrintable(error));
     }
 
     void shouldCarryEveryCharacterAcrossThePipe()

@@ -95,6 +95,42 @@ class MessengerEndToEndTest : public QObject
             answer);
     }
 
+    // The application forwarded to all staff with the documents names (files in folder), in a
+    // messenger window of its own whose outbox is in folder.
+    struct Forwarding
+    {
+        Inbox inbox;
+        std::unique_ptr<Outbox> outbox;
+        std::unique_ptr<MessengerWindow> window;
+    };
+    std::unique_ptr<Forwarding> forwardDocumentsToAllStaff(const QDir &folder, const QStringList &names)
+    {
+        QStringList attachments;
+        for (const QString &name : names)
+            attachments.append(QStringLiteral("{\"name\":\"%1\",\"path\":\"%1\"}").arg(name));
+        const QString inboxPath = SendGuard::Tests::writeTestFile(
+            folder.path(), QStringLiteral("inbox.json"),
+            QStringLiteral("{\"messages\":[{\"from\":\"park.sh\",\"to\":[\"kim.yejin\"],"
+                           "\"received\":\"2026-11-26T09:12:00+09:00\",\"subject\":\"주거급여 신청서 이관\","
+                           "\"body\":\"신청서를 첨부합니다.\",\"attachments\":[%1]}]}")
+                .arg(attachments.join(QLatin1Char(',')))
+                .toUtf8());
+        auto forwarding = std::make_unique<Forwarding>();
+        if (!forwarding->inbox.load(inboxPath))
+            return nullptr;
+        forwarding->outbox = std::make_unique<Outbox>(folder.filePath(QStringLiteral("outbox.jsonl")));
+        m_datagrams += m_systemLog->receive(); // room for this test's records
+        forwarding->window = std::make_unique<MessengerWindow>(m_directory, forwarding->inbox, forwarding->outbox.get(),
+                                                               m_loader.interceptor());
+        MessengerWindow &window = *forwarding->window;
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return nullptr;
+        window.forward(0);
+        window.findChild<QLineEdit *>(QStringLiteral("recipientsEdit"))->setText(QStringLiteral("grp:incheon-all"));
+        return forwarding;
+    }
+
     QList<QJsonObject> outbox() const
     {
         QList<QJsonObject> messages;
@@ -191,23 +227,11 @@ private Q_SLOTS:
         SendGuard::Tests::writeTestFile(folder.path(), QStringLiteral("신청서.docx"),
                                         SendGuard::Tests::docx(SendGuard::Tests::wordParagraph(
                                             {QStringLiteral("신청인 8503"), QStringLiteral("15-2345678")})));
-        const QString inboxPath = SendGuard::Tests::writeTestFile(
-            folder.path(), QStringLiteral("inbox.json"),
-            QStringLiteral("{\"messages\":[{\"from\":\"park.sh\",\"to\":[\"kim.yejin\"],"
-                           "\"received\":\"2026-11-26T09:12:00+09:00\",\"subject\":\"주거급여 신청서 이관\","
-                           "\"body\":\"신청서를 첨부합니다.\",\"attachments\":["
-                           "{\"name\":\"신청서.hwp\",\"path\":\"신청서.hwp\"},"
-                           "{\"name\":\"신청서.docx\",\"path\":\"신청서.docx\"}]}]}")
-                .toUtf8());
-        Inbox documents;
-        QVERIFY2(documents.load(inboxPath), qPrintable(documents.errorString()));
-        m_datagrams += m_systemLog->receive(); // room for this test's records
-        Outbox sentHere(folder.filePath(QStringLiteral("outbox.jsonl")));
-        MessengerWindow window(m_directory, documents, &sentHere, m_loader.interceptor());
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.forward(0);
-        window.findChild<QLineEdit *>(QStringLiteral("recipientsEdit"))->setText(QStringLiteral("grp:incheon-all"));
+        const auto forwarding =
+            forwardDocumentsToAllStaff(folder, {QStringLiteral("신청서.hwp"), QStringLiteral("신청서.docx")});
+        QVERIFY(forwarding);
+        MessengerWindow &window = *forwarding->window;
+        Outbox &sentHere = *forwarding->outbox;
         QStringList where;
         QString headline;
         bool maskOffered = true;
@@ -251,6 +275,66 @@ private Q_SLOTS:
                  qPrintable(sent.value("body").toString()));
         QCOMPARE(sent.value("sendguard").toObject().value("decision").toString(), QStringLiteral("send-modified"));
         QCOMPARE(audit().constLast().value("choice").toString(), QStringLiteral("leave-out-attachments"));
+        m_datagrams += m_systemLog->receive();
+    }
+
+    void shouldSendTheDocumentsMaskedInPlaceWithMaskAndSend()
+    {
+        // The application as a Word document and the roster as a workbook (the number typed as
+        // a number): "mask and send" sends both masked where the numbers were, checked again.
+        const QDir folder(m_dir.filePath(QStringLiteral("masked-documents")));
+        QVERIFY(QDir().mkpath(folder.path()));
+        using namespace SendGuard::Tests;
+        writeTestFile(folder.path(), QStringLiteral("신청서.docx"),
+                      docx(wordParagraph({QStringLiteral("신청인 8503"), QStringLiteral("15-2345678")}),
+                           wordParagraph({QStringLiteral("담당 010-9876-5432")})));
+        writeTestFile(folder.path(), QStringLiteral("명단.xlsx"),
+                      xlsx({{QStringLiteral("명단"),
+                             QStringLiteral("<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c>"
+                                            "<c r=\"B2\"><v>5804121011407</v></c></row>")}},
+                           {QStringLiteral("홍길동")}));
+        const auto forwarding =
+            forwardDocumentsToAllStaff(folder, {QStringLiteral("신청서.docx"), QStringLiteral("명단.xlsx")});
+        QVERIFY(forwarding);
+        MessengerWindow &window = *forwarding->window;
+        Outbox &sentHere = *forwarding->outbox;
+        QString maskedNames;
+        const bool opened = ModalDialogWatcher::answerDuring(
+            [&] { QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton); },
+            [&](QWidget *dialog) {
+                QTest::mouseClick(button(dialog, "maskAndSendButton"), Qt::LeftButton);
+                if (const auto *label = dialog->findChild<QLabel *>(QStringLiteral("maskedAttachments")))
+                    maskedNames = label->text();
+                QTest::mouseClick(button(dialog, "sendMaskedButton"), Qt::LeftButton);
+            });
+        QVERIFY(opened);
+        QVERIFY2(maskedNames.contains(QStringLiteral("신청서.docx")) &&
+                     maskedNames.contains(QStringLiteral("명단.xlsx")),
+                 qPrintable(maskedNames));
+        const QList<QByteArray> sentLines = lines(sentHere.path());
+        QCOMPARE(sentLines.size(), 1);
+        const QJsonObject sent = QJsonDocument::fromJson(sentLines.constFirst()).object();
+        QCOMPARE(sent.value("sendguard").toObject().value("decision").toString(), QStringLiteral("send-modified"));
+        QCOMPARE(audit().constLast().value("choice").toString(), QStringLiteral("mask-and-send"));
+        // What went out, read by the CLI as a recipient's tools would: masked, and still documents.
+        const QJsonArray attachments = sent.value("attachments").toArray();
+        QCOMPARE(attachments.size(), 2);
+        QStringList texts;
+        for (const QJsonValue &attachment : attachments) {
+            const QByteArray bytes = QByteArray::fromBase64(attachment.toObject().value("data").toString().toLatin1());
+            QVERIFY(bytes.startsWith("PK\x03\x04"));
+            const QString path = writeTestFile(
+                folder.path(), QStringLiteral("sent-") + attachment.toObject().value("name").toString(), bytes);
+            const CliRun read = runSendGuard({QStringLiteral("extract"), path});
+            QCOMPARE(read.exitCode, 0);
+            texts.append(QString::fromUtf8(read.out));
+        }
+        const QString all = texts.join(QLatin1Char('\n'));
+        for (const QString &form : {QStringLiteral("850315-2******"), QStringLiteral("010-****-5432"),
+                                    QStringLiteral("5804121******"), QStringLiteral("홍길동")})
+            QVERIFY2(all.contains(form), qPrintable(all));
+        for (const char *number : {"2345678", "9876", "1011407"})
+            QVERIFY2(!all.contains(QLatin1String(number)), qPrintable(all));
         m_datagrams += m_systemLog->receive();
     }
 

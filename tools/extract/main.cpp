@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // sendguard-extract: reads one attachment on standard input and writes its text, piece by piece
-// with each piece's place, as JSON lines on standard output. Runs locked down (Sandbox) so that a
+// with each piece's place, as JSON lines on standard output; with --mask, writes the document
+// with the characters the host names masked in place. Runs locked down (Sandbox) so that a
 // hostile document costs "not scanned", never the messaging client. The protocol is in
 // docs/architecture.md, section 4.8; AttachmentReader (attachments/) is its only client.
 #include "sandbox.h"
 
 #include "documentextractor.h"
+#include "documentmasker.h"
 #include "extractlimits.h"
 #include "textsink.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
@@ -105,11 +108,15 @@ int finish(const QString &format, const QString &incomplete, const QString &notS
     return 0;
 }
 
-// --name NAME and --limit KEY=VALUE (ExtractLimits' fields, as the host's policy sets them).
-bool parseArguments(int argc, char *argv[], QString *name, Extract::ExtractLimits *limits)
+// --name NAME, --limit KEY=VALUE (ExtractLimits' fields, as the host's policy sets them), --mask.
+bool parseArguments(int argc, char *argv[], QString *name, Extract::ExtractLimits *limits, bool *mask)
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray argument = argv[i];
+        if (argument == "--mask") {
+            *mask = true;
+            continue;
+        }
         if (i + 1 >= argc)
             return false;
         const QByteArray value = argv[++i];
@@ -147,17 +154,57 @@ bool parseArguments(int argc, char *argv[], QString *name, Extract::ExtractLimit
     return true;
 }
 
+// The mask request, the first line of standard input in --mask mode:
+// {"pieces":N,"masks":[[piece,pieceLength,offset,length],...]}. False when it is not that.
+bool parseMaskRequest(const QByteArray &line, int *pieceCount, std::vector<Core::TextMask> *masks)
+{
+    const QJsonObject request = QJsonDocument::fromJson(line).object();
+    const QJsonValue pieces = request.value(QLatin1String("pieces"));
+    if (!pieces.isDouble() || !request.value(QLatin1String("masks")).isArray())
+        return false;
+    *pieceCount = pieces.toInt(-1);
+    for (const QJsonValue &value : request.value(QLatin1String("masks")).toArray()) {
+        const QJsonArray fields = value.toArray();
+        if (fields.size() != 4)
+            return false;
+        masks->push_back({fields.at(0).toInt(-1), qsizetype(fields.at(1).toInteger(-1)),
+                          qsizetype(fields.at(2).toInteger(-1)), qsizetype(fields.at(3).toInteger(-1))});
+    }
+    return *pieceCount >= 0;
+}
+
+// --mask: the masked document after a header line, {"done":true,...,"size":N}, or why not.
+int writeMasked(const Extract::DocumentMasker::Result &masked)
+{
+    QJsonObject done {{QStringLiteral("done"), true}, {QStringLiteral("format"), masked.format}};
+    if (!masked.bytes) {
+        done.insert(QStringLiteral("notMasked"), masked.error);
+        writeLine(done);
+        return 0;
+    }
+    done.insert(QStringLiteral("maskedCharacters"), masked.maskedCharacters);
+    done.insert(QStringLiteral("maskedCells"), masked.maskedCells);
+    done.insert(QStringLiteral("size"), qint64(masked.bytes->size()));
+    writeLine(done);
+    std::fwrite(masked.bytes->constData(), 1, std::size_t(masked.bytes->size()), stdout);
+    std::fflush(stdout);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QString name;
     Extract::ExtractLimits limits;
-    if (!parseArguments(argc, argv, &name, &limits)) {
-        std::fputs("usage: sendguard-extract [--name NAME] [--limit KEY=VALUE]... < FILE\n", stderr);
+    bool mask = false;
+    if (!parseArguments(argc, argv, &name, &limits, &mask)) {
+        std::fputs("usage: sendguard-extract [--name NAME] [--limit KEY=VALUE]... [--mask] < FILE\n", stderr);
         return 2;
     }
-    // Read everything first, never past the limit: then nothing but parsing remains.
+    // Read everything first, never past the limit: then nothing but parsing remains. With --mask,
+    // the request line comes first (64 bytes a mask at most, past the file's own limit).
+    const qint64 maxBytes = limits.maxInputBytes + (mask ? limits.maxCharacters * 64 + 4096 : 0);
     QByteArray bytes;
     char block[64 * 1024];
     for (ssize_t read; (read = ::read(STDIN_FILENO, block, sizeof(block))) != 0;) {
@@ -167,15 +214,28 @@ int main(int argc, char *argv[])
             return finish(QString(), QString(), QStringLiteral("cannot read the attachment"));
         }
         bytes.append(block, qsizetype(read));
-        if (bytes.size() > limits.maxInputBytes)
+        if (bytes.size() > maxBytes)
             return finish(
                 QString(), QString(),
                 QStringLiteral("larger than %1 bytes: not scanned").arg(QString::number(limits.maxInputBytes)));
+    }
+    int pieceCount = 0;
+    std::vector<Core::TextMask> masks;
+    if (mask) {
+        const qsizetype end = bytes.indexOf('\n');
+        if (end < 0 || !parseMaskRequest(bytes.left(end), &pieceCount, &masks))
+            return writeMasked({std::nullopt, 0, 0, QString(), QStringLiteral("the mask request is not valid")});
+        bytes.remove(0, end + 1);
+        if (bytes.size() > limits.maxInputBytes)
+            return writeMasked({std::nullopt, 0, 0, QString(), QStringLiteral("larger than the limit")});
     }
     QString error;
     (void)Tools::Sandbox::isolate(); // where available; the rest of the lock-down holds either way
     if (!Tools::Sandbox::enter({qint64(2) << 30, limits.maxSeconds + 1}, &error))
         return finish(QString(), QString(), QStringLiteral("the reader could not be locked down (%1)").arg(error));
+
+    if (mask)
+        return writeMasked(Extract::DocumentMasker::mask(bytes, name, limits, pieceCount, masks));
 
     Extract::TextSink sink(limits, writePiece);
     const auto format = Extract::DocumentExtractor::sniff(bytes, name);
