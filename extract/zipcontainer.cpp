@@ -7,6 +7,8 @@
 #include <QScopeGuard>
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <zip.h>
 
 namespace SendGuard::Extract {
@@ -94,10 +96,19 @@ std::optional<QByteArray> ZipContainer::withEntriesReplaced(const QByteArray &ar
     };
     zip_error_t zipError;
     zip_error_init(&zipError);
-    // A buffer source is written in memory: zip_close() leaves the new archive in it.
-    zip_source_t *source = zip_source_buffer_create(archive.constData(), zip_uint64_t(archive.size()), 0, &zipError);
-    if (!source)
+    // A buffer source is written in memory: zip_close() leaves the new archive in it. It gets a
+    // copy of its own to free (libzip's buffer keeps pieces of what it was given in what it writes).
+    void *copy = std::malloc(std::size_t(qMax<qsizetype>(archive.size(), 1)));
+    if (!copy) {
+        *error = QStringLiteral("out of memory");
+        return std::nullopt;
+    }
+    std::memcpy(copy, archive.constData(), std::size_t(archive.size()));
+    zip_source_t *source = zip_source_buffer_create(copy, zip_uint64_t(archive.size()), 1, &zipError);
+    if (!source) {
+        std::free(copy);
         return fail("cannot open the archive", &zipError);
+    }
     zip_source_keep(source);
     const auto freeSource = qScopeGuard([&] {
         zip_source_free(source);

@@ -71,16 +71,35 @@ inline QString wordTable(const QStringList &cells)
     return QStringLiteral("<w:tbl><w:tr>%1</w:tr></w:tbl>").arg(row);
 }
 
+// An OOXML package's [Content_Types].xml and _rels/.rels, naming mainPart (of contentType) as
+// the office document: what an office suite needs to open it.
+inline Entries packageParts(const QString &mainPart, const QString &contentType)
+{
+    return {{QStringLiteral("[Content_Types].xml"),
+             xmlDocument(QStringLiteral("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                                        "<Default Extension=\"rels\" ContentType=\"application/"
+                                        "vnd.openxmlformats-package.relationships+xml\"/>"
+                                        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                                        "<Override PartName=\"/%1\" ContentType=\"application/"
+                                        "vnd.openxmlformats-officedocument.%2\"/></Types>")
+                             .arg(mainPart, contentType))},
+            {QStringLiteral("_rels/.rels"),
+             xmlDocument(QStringLiteral("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                                        "relationships\"><Relationship Id=\"rId1\" Type=\"http://"
+                                        "schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+                                        "Target=\"%1\"/></Relationships>")
+                             .arg(mainPart))}};
+}
+
 // A DOCX: body XML (inside <w:body>), and optional header, footnotes and comments parts.
 inline QByteArray docx(const QString &body, const QString &header = {}, const QString &footnotes = {},
                        const QString &comments = {})
 {
-    Entries entries {{QStringLiteral("[Content_Types].xml"),
-                      xmlDocument(QStringLiteral("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
-                                                 "content-types\"/>"))},
-                     {QStringLiteral("word/document.xml"),
-                      xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
-                                      .arg(QLatin1String(wordNamespace), body))}};
+    Entries entries =
+        packageParts(QStringLiteral("word/document.xml"), QStringLiteral("wordprocessingml.document.main+xml"));
+    entries.append({QStringLiteral("word/document.xml"),
+                    xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
+                                    .arg(QLatin1String(wordNamespace), body))});
     if (!header.isEmpty())
         entries.append({QStringLiteral("word/header1.xml"),
                         xmlDocument(QStringLiteral("<w:hdr %1>%2</w:hdr>").arg(QLatin1String(wordNamespace), header))});
@@ -117,6 +136,8 @@ inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const Q
              xmlDocument(
                  QStringLiteral("<worksheet %1><sheetData>%2</sheetData></worksheet>").arg(ns, sheets[i].second))});
     }
+    relations += QStringLiteral("<Relationship Id=\"rIdStrings\" Type=\"http://schemas.openxmlformats.org/"
+                                "officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>");
     QString strings;
     for (const QString &s : shared)
         strings += QStringLiteral("<si><t>%1</t></si>").arg(s);
@@ -129,7 +150,7 @@ inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const Q
     entries.append(
         {QStringLiteral("xl/sharedStrings.xml"),
          xmlDocument(QStringLiteral("<sst %1 count=\"%2\">%3</sst>").arg(ns).arg(shared.size()).arg(strings))});
-    entries.append({QStringLiteral("[Content_Types].xml"), xmlDocument(QStringLiteral("<Types/>"))});
+    entries += packageParts(QStringLiteral("xl/workbook.xml"), QStringLiteral("spreadsheetml.sheet.main+xml"));
     return zipOf(entries);
 }
 

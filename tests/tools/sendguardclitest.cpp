@@ -132,7 +132,7 @@ private Q_SLOTS:
         QTest::newRow("scan help") << QStringList {QStringLiteral("scan"), QStringLiteral("--help")}
                                    << QByteArray("--json");
         QTest::newRow("redact help") << QStringList {QStringLiteral("redact"), QStringLiteral("--help")}
-                                     << QByteArray("redact [FILE|-]");
+                                     << QByteArray("redact [--output OUT] [FILE|-]");
         QTest::newRow("detectors help") << QStringList {QStringLiteral("detectors"), QStringLiteral("-h")}
                                         << QByteArray("detectors [--json]");
     }

@@ -117,6 +117,28 @@ private Q_SLOTS:
         QCOMPARE(finding.value(QLatin1String("place")).toString(), QStringLiteral("paragraph 1"));
         QVERIFY(!run.out.contains("1234568"));
     }
+
+    void shouldWriteADocumentMaskedInPlaceOrNothing()
+    {
+        const QString masked = m_dir.filePath(QStringLiteral("masked.docx"));
+        const CliRun run = runSendGuard({QStringLiteral("redact"), QStringLiteral("--output"), masked,
+                                         m_dir.filePath(QStringLiteral("신청서.docx"))});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.outputAndErrors()));
+        QVERIFY(!run.outputAndErrors().contains(QLatin1String("1234568"))); // says how many, never what
+        const CliRun read = runSendGuard({QStringLiteral("extract"), masked});
+        QVERIFY2(read.output().contains(QStringLiteral("900101-1******")), qPrintable(read.output()));
+        QVERIFY(!read.output().contains(QLatin1String("1234568")));
+
+        // HWP cannot be masked where the number lies: refused, and nothing is written.
+        const QString hwpOut = m_dir.filePath(QStringLiteral("masked.hwp"));
+        const CliRun hwpRun = runSendGuard({QStringLiteral("redact"), QStringLiteral("--output"), hwpOut,
+                                            m_dir.filePath(QStringLiteral("신청서.hwp"))});
+        QCOMPARE(hwpRun.exitCode, 3);
+        QVERIFY2(hwpRun.outputAndErrors().contains(QStringLiteral("cannot be masked in place")),
+                 qPrintable(hwpRun.outputAndErrors()));
+        QVERIFY(!QFile::exists(hwpOut));
+        QCOMPARE(runSendGuard({QStringLiteral("redact"), QStringLiteral("--output"), hwpOut}).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(SendGuardDocumentsTest)

@@ -18,6 +18,7 @@ with a policy, whether they may go to their audience.
 Commands:
   scan [--json] [FILE|-]...  find personal data; prints masked values only
   redact [FILE|-]            print the text with every finding masked
+  redact --output OUT FILE   write the file masked (a DOCX, XLSX, PPTX, HWPX or ODF document in place)
   detectors [--json]         list the detectors
   extract [--json] FILE      print the text read in a document (DOCX, XLSX, HWP, PDF...), with places
   check [--policy FILE] [--json] MESSAGE.json

@@ -4,36 +4,105 @@
 #include "commandline.h"
 #include "inputtext.h"
 
+#include "attachmentreader.h"
+#include "check/documentmaskplan.h"
+#include "safefile.h"
 #include "scan/redactor.h"
 #include "scan/scanner.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QTextStream>
 
 #include <cstdio>
 
 namespace SendGuard::Tools {
 
+namespace {
+
+// --output: the file (a document or text) masked as "mask and send" masks it, written whole or
+// not at all. Documents are masked in place by the extraction helper.
+int redactToFile(const Core::Scanner &scanner, const QString &file, const QString &output)
+{
+    const QString command = QStringLiteral("redact");
+    QTextStream err(stderr);
+    const Attachments::AttachmentReader reader(
+        Attachments::AttachmentReader::findHelper(QCoreApplication::applicationFilePath()));
+    const Core::MessageAttachment attachment {QFileInfo(file).fileName(), QFileInfo(file).absoluteFilePath(), {}};
+    const Core::AttachmentText text = reader.read(attachment, QString());
+    if (text.status == Core::AttachmentText::Status::Unreadable)
+        return usageError(command, QStringLiteral("%1: %2").arg(file, text.reason));
+    const auto refuse = [&](const QString &why) {
+        err << "sendguard redact: " << file << ": " << why << " (nothing written)\n";
+        return ExitIncomplete;
+    };
+    if (text.status == Core::AttachmentText::Status::NotScanned)
+        return refuse(QStringLiteral("not scanned: %1").arg(text.reason));
+    if (!text.incomplete.isEmpty())
+        return refuse(QStringLiteral("read in part: %1").arg(text.incomplete));
+    const std::string_view utf8(text.utf8.constData(), std::size_t(text.utf8.size()));
+    const Core::ScanResult scan = scanner.scan(utf8);
+    if (!scan.complete)
+        return refuse(QStringLiteral("scan incomplete: %1").arg(scan.error));
+
+    QByteArray masked;
+    if (text.pieces.empty()) {
+        const std::string redacted = Core::Redactor::redact(utf8, scan.findings);
+        masked = QByteArray(redacted.data(), qsizetype(redacted.size()));
+    } else if (scan.findings.empty()) {
+        QFile original(attachment.path);
+        if (!original.open(QIODevice::ReadOnly))
+            return usageError(command, QStringLiteral("%1: %2").arg(file, original.errorString()));
+        masked = original.readAll();
+    } else {
+        QString error;
+        const auto masks = Core::DocumentMaskPlan::of(text, scan.findings, &error);
+        const auto bytes = masks ? reader.mask(attachment, QString(), text, *masks, &error) : std::nullopt;
+        if (!bytes)
+            return refuse(QStringLiteral("cannot be masked in place: %1").arg(error));
+        masked = *bytes;
+    }
+    QString error;
+    if (!Delivery::SafeFile::writeAtomically(QFileInfo(output).absoluteFilePath(), masked, &error))
+        return usageError(command, QStringLiteral("%1: %2").arg(output, error));
+    err << "sendguard redact: " << output << ": " << scan.findings.size() << " finding(s) masked\n";
+    return ExitClean;
+}
+
+} // namespace
+
 int runRedact(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Prints the text with every finding masked (as 'mask and send' sends it); all other bytes unchanged.\n"
-        "Exit status: 0 written, 2 usage or input error, 3 scan incomplete (nothing is written)."));
+        "With --output, writes the file masked instead: a document (DOCX, XLSX, PPTX, HWPX, ODF text) masked in "
+        "place, every other byte of it unchanged; HWP, PDF and other formats cannot be.\n"
+        "Exit status: 0 written, 2 usage or input error, 3 scan incomplete or not maskable (nothing is written)."));
+    const QCommandLineOption outputOption(QStringLiteral("output"),
+                                          QStringLiteral("Write the masked file (a document too) to OUT."),
+                                          QStringLiteral("OUT"));
+    parser.addOption(outputOption);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The text file; - or none: standard input."),
-                                 QStringLiteral("redact [FILE|-]"));
+                                 QStringLiteral("redact [--output OUT] [FILE|-]"));
     if (const auto stop = parseCommandLine(parser, arguments, QStringLiteral("redact")))
         return *stop;
     QTextStream err(stderr);
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)
         return usageError(QStringLiteral("redact"), QStringLiteral("takes one file"));
+    const Core::Scanner scanner;
+    if (parser.isSet(outputOption)) {
+        if (files.isEmpty() || files.first() == QLatin1String("-"))
+            return usageError(QStringLiteral("redact"), QStringLiteral("--output needs a FILE"));
+        return redactToFile(scanner, files.first(), parser.value(outputOption));
+    }
     const InputText input(files.value(0, QStringLiteral("-")));
     if (!input.isValid()) {
         err << "sendguard redact: " << input.name() << ": " << input.errorString() << '\n';
         return ExitUsageOrInput;
     }
-    const Core::Scanner scanner;
     const Core::ScanResult result = scanner.scan(input.bytes());
     if (!result.complete) {
         // Printing the text unmasked would pass the very data we were asked to hide.
