@@ -85,6 +85,7 @@ private Q_SLOTS:
             QTest::addRow("%s-block", language) << language << 1;
             QTest::addRow("%s-warn", language) << language << 2;
             QTest::addRow("%s-documents", language) << language << 3;
+            QTest::addRow("%s-masked-documents", language) << language << 4;
         }
     }
     void shouldFitEveryTextOfTheConfirmationDialog()
@@ -92,15 +93,16 @@ private Q_SLOTS:
         QFETCH(QString, language);
         QFETCH(int, kind);
         const InstalledTranslation translation(language);
-        const auto message = kind == 0 || kind == 3 ? incidentForward()
+        const auto message = kind == 0 || kind >= 3 ? incidentForward()
             : kind == 1                             ? rosterToAllStaff()
                                                     : contactsToAllStaff();
         auto request = confirmationRequest(message, language);
         request.canRemoveBroadcastRecipients = true; // every button at once: the widest row
         request.afterMasking = kind == 2;
         request.notScannedAttachments = {QStringLiteral("신청서.docx")};
-        if (kind == 3) {
-            // The application forwarded as documents: findings inside them, with their places.
+        if (kind >= 3) {
+            // The application forwarded as documents: findings inside them, with their places;
+            // an HWP and a workbook (kind 3, only left out), or two documents masked in place (4).
             using Kind = Core::TextPlace::Kind;
             Core::MessageFinding inHwp = request.verdict.findings.front();
             inHwp.field = QStringLiteral("attachment:주거급여 신청서.hwp");
@@ -113,11 +115,23 @@ private Q_SLOTS:
             inSheet.field = QStringLiteral("attachment:대상자 명단.xlsx");
             inSheet.place =
                 Core::TextPlace {}.then(Kind::Sheet, QStringLiteral("명단")).then(Kind::Cell, QStringLiteral("C14"));
+            if (kind == 4) {
+                inHwp.field = QStringLiteral("attachment:주거급여 신청서.docx");
+                inHwp.place = Core::TextPlace {}
+                                  .then(Kind::Table, QStringLiteral("1"))
+                                  .then(Kind::Row, QStringLiteral("3"))
+                                  .then(Kind::Cell, QStringLiteral("2"));
+            }
             request.verdict.findings = {inHwp, inSheet};
             request.body = QStringLiteral("신청서를 첨부합니다.");
-            request.maskAvailable = false;
-            request.attachmentsToLeaveOut = {QStringLiteral("주거급여 신청서.hwp"), QStringLiteral("대상자 명단.xlsx")};
-            request.notScannedAttachments = {QStringLiteral("스캔본.pdf")};
+            request.maskedBody = request.body;
+            request.maskAvailable = kind == 4;
+            const QString document =
+                kind == 4 ? QStringLiteral("주거급여 신청서.docx") : QStringLiteral("주거급여 신청서.hwp");
+            request.attachmentsToLeaveOut = {document, QStringLiteral("대상자 명단.xlsx")};
+            if (kind == 4)
+                request.maskedAttachments = request.attachmentsToLeaveOut;
+            request.notScannedAttachments = kind == 4 ? QStringList() : QStringList {QStringLiteral("스캔본.pdf")};
         }
         Ui::ConfirmationDialog dialog(request);
         const QString name = QStringLiteral("confirmation-%1").arg(QLatin1String(QTest::currentDataTag()));
