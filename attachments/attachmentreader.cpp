@@ -67,15 +67,19 @@ bool readJsonString(QByteArrayView line, qsizetype &at, QByteArray &out)
     if (at >= line.size() || line[at] != '"')
         return false;
     for (++at; at < line.size();) {
+        // Text rarely needs an escape: copied in runs up to the next quote or backslash.
+        qsizetype end = at;
+        while (end < line.size() && line[end] != '"' && line[end] != '\\' && uchar(line[end]) >= 0x20)
+            ++end;
+        out.append(line.data() + at, end - at);
+        at = end;
+        if (at >= line.size())
+            return false;
         const char c = line[at++];
         if (c == '"')
             return true;
-        if (uchar(c) < 0x20)
-            return false;
-        if (c != '\\') {
-            out += c;
-            continue;
-        }
+        if (c != '\\')
+            return false; // a control character
         if (at >= line.size())
             return false;
         switch (const char escaped = line[at++]) {

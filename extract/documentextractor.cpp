@@ -30,7 +30,7 @@ QString officeDocumentPart(const ZipContainer &zip)
 {
     Core::AttachmentLimits small;
     small.maxEntryBytes = 1 << 20;
-    TextSink scratch(small, [](const Core::TextPlace &, const QString &) {});
+    TextSink scratch(small, [](const Core::TextPlace &, QByteArrayView) {});
     QString error;
     const auto rels = zip.read(QStringLiteral("_rels/.rels"), scratch, &error);
     if (!rels)
@@ -254,7 +254,7 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
     case Format::Text: {
         const Core::AttachmentText text = Core::AttachmentText::decode(name, bytes);
         if (text.status == Core::AttachmentText::Status::Text)
-            sink.add(base, QString::fromUtf8(text.utf8));
+            sink.addUtf8(base, text.utf8);
         else
             sink.skip(base, text.reason);
         return;

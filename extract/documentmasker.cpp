@@ -140,8 +140,8 @@ DocumentMasker::Result DocumentMasker::mask(const QByteArray &bytes, const QStri
 
     // The same reading as the scan's, with where every piece came from.
     std::vector<Piece> pieces;
-    TextSink sink(limits, [&pieces](const Core::TextPlace &place, const QString &text) {
-        pieces.push_back({place, text.toUtf8(), {}});
+    TextSink sink(limits, [&pieces](const Core::TextPlace &place, QByteArrayView utf8) {
+        pieces.push_back({place, utf8.toByteArray(), {}});
     });
     sink.recordOrigins([&pieces](const TextOrigin &origin) { pieces.back().origin = origin; });
     DocumentExtractor::extract(bytes, name, {}, sink);
@@ -189,7 +189,7 @@ DocumentMasker::Result DocumentMasker::mask(const QByteArray &bytes, const QStri
     const auto zip = ZipContainer::open(bytes, &error);
     if (!zip)
         return fail(error);
-    TextSink budget(limits, [](const Core::TextPlace &, const QString &) {});
+    TextSink budget(limits, [](const Core::TextPlace &, QByteArrayView) {});
     QHash<int, QByteArray> entries;
     for (auto &[entry, replacements] : byEntry) {
         const QString entryName = zip->entries().value(entry).name;

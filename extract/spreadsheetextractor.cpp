@@ -169,32 +169,33 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
 
         void cellEnd()
         {
-            QString text;
+            QByteArray text;
             TextOrigin origin = value.origin;
-            const QString raw = QString::fromUtf8(value.utf8);
             if (type == "s") {
                 bool ok = false;
-                const int index = raw.trimmed().toInt(&ok);
+                const int index = value.utf8.trimmed().toInt(&ok);
                 if (ok && index >= 0 && std::size_t(index) < shared.size()) {
-                    text = QString::fromUtf8(shared[std::size_t(index)].utf8);
+                    text = shared[std::size_t(index)].utf8;
                     origin = shared[std::size_t(index)].origin;
                 }
             } else if (type.isEmpty() || type == "n") {
-                text = SpreadsheetExtractor::numberText(raw.trimmed());
+                const QString raw = QString::fromUtf8(value.utf8.trimmed());
+                QString number = SpreadsheetExtractor::numberText(raw);
                 // What the cell shows, when its format adds text to the number.
-                const QString shown = SpreadsheetExtractor::formatted(raw.trimmed(), styleFormats.value(style));
-                if (!shown.isEmpty() && shown != text)
-                    text = shown + QLatin1Char('\n') + text;
+                const QString shown = SpreadsheetExtractor::formatted(raw, styleFormats.value(style));
+                if (!shown.isEmpty() && shown != number)
+                    number = shown + QLatin1Char('\n') + number;
+                text = number.toUtf8();
                 // A number has no characters to star: masked, the whole cell becomes text.
                 origin.runs.clear();
                 if (origin.isKnown())
                     origin.element.end = parser.byteIndex() + XML_GetCurrentByteCount(parser.parser());
             } else {
-                text = raw; // inlineStr, str (a formula's text), e (an error), b (a boolean)
+                text = value.utf8; // inlineStr, str (a formula's text), e (an error), b (a boolean)
             }
             if (type != "n" && !type.isEmpty())
                 origin.element = {};
-            sink.add(place.then(Kind::Cell, reference), text, origin);
+            sink.addUtf8(place.then(Kind::Cell, reference), text, origin);
             if (sink.full())
                 parser.stop();
         }
@@ -242,7 +243,7 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
             if (r.inCell) {
                 r.cellEnd();
             } else {
-                r.sink.add(r.place.then(r.headerOrFooter), QString::fromUtf8(r.value.utf8), r.value.origin);
+                r.sink.addUtf8(r.place.then(r.headerOrFooter), r.value.utf8, r.value.origin);
             }
         });
     XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {

@@ -9,16 +9,50 @@ TextSink::TextSink(const ExtractLimits &limits, PieceHandler onPiece)
 {
 }
 
-void TextSink::add(const Core::TextPlace &place, const QString &text, const TextOrigin &origin)
+namespace {
+
+bool isContinuation(char byte)
 {
-    if (full() || text.trimmed().isEmpty())
+    return (uchar(byte) & 0xC0) == 0x80;
+}
+
+// Blank as QString::trimmed() sees it: white space only, Unicode's included (U+3000).
+bool isBlank(QByteArrayView utf8)
+{
+    bool ascii = true;
+    for (const char c : utf8) {
+        if (uchar(c) >= 0x80)
+            ascii = false;
+        else if (c != ' ' && (c < '\t' || c > '\r'))
+            return false;
+    }
+    return ascii || QString::fromUtf8(utf8).trimmed().isEmpty();
+}
+
+} // namespace
+
+void TextSink::addUtf8(const Core::TextPlace &place, QByteArrayView utf8, const TextOrigin &origin)
+{
+    if (full() || isBlank(utf8))
         return;
     // The place is written with every piece: it counts too, so that many tiny pieces with long
     // places cannot write far more than the text limit.
     m_characters += place.size();
     const qint64 room = qMax<qint64>(0, m_limits.maxCharacters - m_characters);
-    if (text.size() > room) {
-        m_onPiece(place, text.left(room));
+    // Characters are code points: every byte that does not continue one starts one.
+    qint64 characters = 0;
+    qsizetype cut = -1;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        if (isContinuation(utf8[i]))
+            continue;
+        if (characters == room) {
+            cut = i;
+            break;
+        }
+        ++characters;
+    }
+    if (cut >= 0) {
+        m_onPiece(place, utf8.first(cut));
         if (m_onOrigin)
             m_onOrigin({}); // cut: its text is not all there to mask
         m_characters = m_limits.maxCharacters;
@@ -26,8 +60,8 @@ void TextSink::add(const Core::TextPlace &place, const QString &text, const Text
                  .arg(QString::number(m_limits.maxCharacters)));
         return;
     }
-    m_characters += text.size();
-    m_onPiece(place, text);
+    m_characters += characters;
+    m_onPiece(place, utf8);
     if (m_onOrigin)
         m_onOrigin(origin);
 }

@@ -6,6 +6,7 @@
 
 #include "message/textplace.h"
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 
@@ -19,16 +20,19 @@ namespace SendGuard::Extract {
 class TextSink
 {
 public:
-    using PieceHandler = std::function<void(const Core::TextPlace &place, const QString &text)>;
+    // Pieces are handed on as UTF-8: what expat gives and what the protocol writes, never copied
+    // through UTF-16 on the way.
+    using PieceHandler = std::function<void(const Core::TextPlace &place, QByteArrayView utf8)>;
     using OriginHandler = std::function<void(const TextOrigin &origin)>;
 
     TextSink(const ExtractLimits &limits, PieceHandler onPiece);
 
     const ExtractLimits &limits() const { return m_limits; }
 
-    // A piece of text; blank pieces are dropped. Past the character limit the piece is cut and
-    // the sink is full. origin: where its bytes lie in a ZIP entry, for masking in place.
-    void add(const Core::TextPlace &place, const QString &text, const TextOrigin &origin = {});
+    // A piece of text (valid UTF-8); blank pieces are dropped. Past the character limit the piece
+    // is cut and the sink is full. origin: where its bytes lie in a ZIP entry, for masking in place.
+    void addUtf8(const Core::TextPlace &place, QByteArrayView utf8, const TextOrigin &origin = {});
+    void add(const Core::TextPlace &place, const QString &text) { addUtf8(place, text.toUtf8()); }
 
     // Masking wants every piece's origin (given after the piece, empty when it has none);
     // extractors build origins only when someone records them.

@@ -141,10 +141,9 @@ struct Walk
         } else if (dialect.paragraphs.contains(name) && !paragraphs.empty()) {
             Paragraph paragraph = std::move(paragraphs.back());
             paragraphs.pop_back();
-            sink.add(paragraph.place, QString::fromUtf8(paragraph.text), paragraph.origin);
+            sink.addUtf8(paragraph.place, paragraph.text, paragraph.origin);
             if (!paragraph.deleted.isEmpty())
-                sink.add(paragraph.place.then(Kind::Deleted), QString::fromUtf8(paragraph.deleted),
-                         paragraph.deletedOrigin);
+                sink.addUtf8(paragraph.place.then(Kind::Deleted), paragraph.deleted, paragraph.deletedOrigin);
             if (sink.full())
                 parser.stop();
         } else if (dialect.skipped.contains(name)) {
@@ -208,7 +207,7 @@ bool XmlTextWalker::allText(const QByteArray &xml, const Core::TextPlace &place,
         --last;
     for (TextOrigin::Run &run : collect.origin.runs)
         run.text -= first;
-    sink.add(place, QString::fromUtf8(collect.text.sliced(first, last - first)), collect.origin);
+    sink.addUtf8(place, QByteArrayView(collect.text).sliced(first, last - first), collect.origin);
     return true;
 }
 

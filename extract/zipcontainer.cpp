@@ -188,10 +188,14 @@ std::optional<QByteArray> ZipContainer::read(int index, TextSink &sink, QString 
     zip_stat_t declared;
     zip_stat_init(&declared);
     if (zip_stat_index(m_handle->archive, zip_uint64_t(index), 0, &declared) == 0 && (declared.valid & ZIP_STAT_SIZE))
-        bytes.reserve(qsizetype(qMin<zip_uint64_t>(declared.size, zip_uint64_t(limits.ratioFloor) * 16)));
-    char block[64 * 1024];
+        bytes.reserve(qsizetype(qMin<zip_uint64_t>(declared.size, zip_uint64_t(limits.ratioFloor) * 16)) + 256 * 1024);
+    constexpr qsizetype Block = 256 * 1024;
     for (;;) {
-        const zip_int64_t read = zip_fread(file, block, sizeof(block));
+        // Inflated straight into place, a block at a time past what is there.
+        const qsizetype size = bytes.size();
+        bytes.resize(size + Block);
+        const zip_int64_t read = zip_fread(file, bytes.data() + size, zip_uint64_t(Block));
+        bytes.resize(size + qMax<zip_int64_t>(read, 0));
         if (read < 0) {
             *error = QStringLiteral("cannot be decompressed: %1")
                          .arg(QString::fromUtf8(zip_error_strerror(zip_file_get_error(file))));
@@ -200,7 +204,6 @@ std::optional<QByteArray> ZipContainer::read(int index, TextSink &sink, QString 
         }
         if (read == 0)
             break;
-        bytes.append(block, qsizetype(read));
         // Counted as produced: a header may say anything.
         if (bytes.size() > limits.maxEntryBytes ||
             (bytes.size() > limits.ratioFloor &&

@@ -28,8 +28,9 @@ Core::AttachmentText textOf(const QByteArray &bytes, const QString &name)
     text.name = name;
     text.status = Core::AttachmentText::Status::Text;
     Core::AttachmentLimits limits;
-    Extract::TextSink sink(
-        limits, [&text](const Core::TextPlace &place, const QString &piece) { text.append(place, piece.toUtf8()); });
+    Extract::TextSink sink(limits, [&text](const Core::TextPlace &place, QByteArrayView piece) {
+        text.append(place, piece.toByteArray());
+    });
     Extract::DocumentExtractor::extract(bytes, name, {}, sink);
     text.incomplete = sink.incomplete();
     return text;
@@ -41,7 +42,7 @@ QHash<QString, QByteArray> entriesOf(const QByteArray &bytes)
     QString error;
     const auto zip = Extract::ZipContainer::open(bytes, &error);
     Core::AttachmentLimits limits;
-    Extract::TextSink budget(limits, [](const Core::TextPlace &, const QString &) {});
+    Extract::TextSink budget(limits, [](const Core::TextPlace &, QByteArrayView) {});
     QHash<QString, QByteArray> entries;
     for (int i = 0; zip && i < zip->entries().size(); ++i)
         entries.insert(zip->entries().at(i).name, zip->read(i, budget, &error).value_or("<unreadable>"));

@@ -50,8 +50,8 @@ struct Read
 Read extract(const QByteArray &bytes, const QString &name, const Core::AttachmentLimits &limits = {})
 {
     Read read;
-    Extract::TextSink sink(limits, [&](const Core::TextPlace &place, const QString &text) {
-        read.pieces.append({place.describe(u"en"), text});
+    Extract::TextSink sink(limits, [&](const Core::TextPlace &place, QByteArrayView text) {
+        read.pieces.append({place.describe(u"en"), QString::fromUtf8(text)});
     });
     DocumentExtractor::extract(bytes, name, {}, sink);
     read.incomplete = sink.incomplete();

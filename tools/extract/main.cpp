@@ -27,14 +27,18 @@ using namespace SendGuard;
 // Output is gathered and written in large blocks: a roster has tens of thousands of pieces.
 QByteArray &pending()
 {
-    static QByteArray buffer;
+    static QByteArray buffer = [] {
+        QByteArray reserved;
+        reserved.reserve(2 << 20);
+        return reserved;
+    }();
     return buffer;
 }
 
 void flushOutput()
 {
     std::fwrite(pending().constData(), 1, std::size_t(pending().size()), stdout);
-    pending().clear();
+    pending().resize(0); // keeps its memory: growing it again from nothing was a fifth of the time
 }
 
 void writeLine(const QJsonObject &object)
@@ -43,12 +47,19 @@ void writeLine(const QJsonObject &object)
     flushOutput();
 }
 
-// A JSON string, quotes included (RFC 8259: '"', '\\' and control characters escaped).
-void appendJsonString(QByteArray &out, const QString &text)
+// A JSON string, quotes included (RFC 8259: '"', '\\' and control characters escaped). UTF-8
+// in, copied in runs: text rarely needs an escape.
+void appendJsonString(QByteArray &out, QByteArrayView utf8)
 {
     out += '"';
-    const QByteArray utf8 = text.toUtf8();
-    for (const char c : utf8) {
+    const char *data = utf8.data();
+    qsizetype copied = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = uchar(data[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(data + copied, i - copied);
+        copied = i + 1;
         switch (c) {
         case '"':
             out += "\\\"";
@@ -65,21 +76,19 @@ void appendJsonString(QByteArray &out, const QString &text)
         case '\r':
             out += "\\r";
             break;
-        default:
-            if (uchar(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof(escaped), "\\u%04x", uchar(c));
-                out += escaped;
-            } else {
-                out += c;
-            }
+        default: {
+            char escaped[8];
+            std::snprintf(escaped, sizeof(escaped), "\\u%04x", c);
+            out += escaped;
+        }
         }
     }
+    out.append(data + copied, utf8.size() - copied);
     out += '"';
 }
 
 // {"place":[...],"text":"..."}: written by hand, the protocol's one hot path.
-void writePiece(const Core::TextPlace &place, const QString &text)
+void writePiece(const Core::TextPlace &place, QByteArrayView text)
 {
     QByteArray &out = pending();
     out += "{\"place\":[";
@@ -87,7 +96,7 @@ void writePiece(const Core::TextPlace &place, const QString &text)
     for (qsizetype i = 0; i < steps.size(); ++i) {
         if (i > 0)
             out += ',';
-        appendJsonString(out, steps.at(i));
+        appendJsonString(out, steps.at(i).toUtf8());
     }
     out += "],\"text\":";
     appendJsonString(out, text);
