@@ -110,6 +110,8 @@ QByteArray SystemLog::format(const QJsonObject &record, const QString &hostName,
         {"recipients", joined(record.value(QLatin1String("recipients")))},
         {"audience", audience.value(QLatin1String("atLeast")).toVariant().toString()},
         {"justification", record.value(QLatin1String("justification")).toString()},
+        {"cause", record.value(QLatin1String("cause")).toString()},
+        {"department", record.value(QLatin1String("department")).toString()},
         {"reason", record.value(QLatin1String("reason")).toString()},
         {"prev", record.value(QLatin1String("prev")).toString()},
     };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "auditchain.h"
 
+#include "auditchainfollower.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,9 +17,7 @@ QByteArray AuditChain::hash(const QByteArray &line)
 AuditChain::Result AuditChain::verify(const QList<std::pair<QString, QByteArray>> &files, bool continuesEarlier)
 {
     Result result;
-    std::optional<QByteArray> expected;
-    if (!continuesEarlier)
-        expected = genesis();
+    AuditChainFollower chain(continuesEarlier);
     for (const auto &[name, content] : files) {
         const QList<QByteArray> lines = content.split('\n');
         for (qsizetype i = 0; i < lines.size(); ++i) {
@@ -32,13 +32,10 @@ AuditChain::Result AuditChain::verify(const QList<std::pair<QString, QByteArray>
                 return result;
             }
             const QByteArray prev = document.object().value(QLatin1String("prev")).toString().toLatin1();
-            if (expected && prev != *expected) {
-                result.firstBreak = Break {name, lineNumber,
-                                           QStringLiteral("\"prev\" does not match the record before it: a record "
-                                                          "was deleted, inserted or changed")};
+            if (const auto problem = chain.follow(line, prev)) {
+                result.firstBreak = Break {name, lineNumber, *problem};
                 return result;
             }
-            expected = hash(line);
             ++result.records;
         }
     }

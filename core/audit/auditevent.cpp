@@ -72,6 +72,10 @@ QJsonObject AuditEvent::toJson() const
         json.insert(QStringLiteral("justification"), bounded(justification));
     if (!error.isEmpty())
         json.insert(QStringLiteral("error"), bounded(error));
+    if (!checked)
+        json.insert(QStringLiteral("cause"), uncheckedCauseNames.name(cause));
+    if (!department.isEmpty())
+        json.insert(QStringLiteral("department"), department.left(MaxIdLength));
     return json;
 }
 

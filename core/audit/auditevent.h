@@ -6,6 +6,7 @@
 #include "common/enumnames.h"
 #include "message/outgoingmessage.h"
 #include "policy/policy.h"
+#include "uncheckedcause.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -62,6 +63,8 @@ struct AuditEvent
     AuditChoice choice = AuditChoice::Cancel;
     QString justification; // masked by the caller before it gets here
     QString error; // why a check failed, masked
+    UncheckedCause cause = UncheckedCause::Unknown; // check-failed: why, as a code IT can count
+    QString department; // the sender's, when the host gives it: for IT's report by department
 
     // What one record holds at most, so that every record stays far below AuditLog::MaxRecordBytes
     // and a syslog datagram: longer texts are cut (ending in "…"), and recipients past the limit

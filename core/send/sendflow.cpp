@@ -126,12 +126,43 @@ SendFlow::Step SendFlow::couldNotCheck(UncheckedReason reason, const QString &er
     // A policy that does not compile says so in its own words (no message text in them); any
     // other error is masked like everything else that is kept.
     event.error = reason == UncheckedReason::PolicyNotLoaded ? error : m_checker->maskText(error);
+    event.cause = causeOf(reason, error);
     if (m_checker->policy().failureMode == FailureMode::Allow) {
         event.choice = AuditChoice::SendUnchecked;
         return record(std::move(event), finish(sendAction(), unchecked, {}, true));
     }
     m_unchecked = std::move(event);
     return m_step = Step::AskUnchecked;
+}
+
+UncheckedCause SendFlow::causeOf(UncheckedReason reason, const QString &error) const
+{
+    switch (reason) {
+    case UncheckedReason::PolicyNotLoaded:
+        return UncheckedCause::PolicyNotLoaded;
+    case UncheckedReason::CheckDidNotFinish:
+        return uncheckedCauseOf(error) == UncheckedCause::Timeout ? UncheckedCause::Timeout
+                                                                  : UncheckedCause::Incomplete;
+    case UncheckedReason::AttachmentsNotReadable: {
+        // The weightiest cause among the attachments: one unreadable file is told before a format.
+        UncheckedCause cause = UncheckedCause::Unknown;
+        for (const MessageScanner::NotScanned &item : m_outcome.result.notScanned)
+            cause = std::max(cause, uncheckedCauseOf(item.reason), [](UncheckedCause a, UncheckedCause b) {
+                const auto weight = [](UncheckedCause c) {
+                    return c == UncheckedCause::AttachmentUnreadable  ? 4
+                        : c == UncheckedCause::Timeout                ? 3
+                        : c == UncheckedCause::AttachmentLimit        ? 2
+                        : c == UncheckedCause::AttachmentNotSupported ? 1
+                                                                      : 0;
+                };
+                return weight(a) < weight(b);
+            });
+        return cause == UncheckedCause::Unknown ? UncheckedCause::AttachmentNotSupported : cause;
+    }
+    case UncheckedReason::InternalError:
+        return UncheckedCause::InternalError;
+    }
+    return UncheckedCause::Unknown;
 }
 
 SendFlow::Step SendFlow::answerUnchecked(bool send)
@@ -200,6 +231,7 @@ AuditEvent SendFlow::newEvent() const
     event.policyId = m_checker->policy().id;
     event.policyVersion = m_checker->policy().version;
     event.action = m_message.action;
+    event.department = m_message.sender.department;
     return event;
 }
 
@@ -213,8 +245,8 @@ AuditEvent SendFlow::decisionEvent(AuditChoice choice) const
 
 std::vector<int> SendFlow::attachmentsToLeaveOut() const
 {
-    // A document (its text came as pieces from the helper) that holds a finding: masking it as
-    // text would break it, so leaving it out is the way to send the rest.
+    // A document (its text came as pieces from the helper) that holds a finding: not every one can
+    // be masked in place (HWP, PDF), so leaving it out is always a way to send the rest.
     std::vector<int> indexes;
     for (std::size_t i = 0; i < m_outcome.attachments.size() && i < m_message.attachments.size(); ++i) {
         const AttachmentText &text = m_outcome.attachments[i];

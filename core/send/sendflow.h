@@ -110,6 +110,7 @@ private:
     Step finish(Decision::Action action, const QString &verdict, const QStringList &ruleIds, bool recorded);
     Step record(AuditEvent event, Step next);
     AuditEvent newEvent() const;
+    UncheckedCause causeOf(UncheckedReason reason, const QString &error) const;
     AuditEvent decisionEvent(AuditChoice choice) const;
 
     std::shared_ptr<const MessageChecker> m_checker;

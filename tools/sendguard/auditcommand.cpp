@@ -199,9 +199,13 @@ int runCollect(const QStringList &arguments)
 int runAudit(const QStringList &arguments)
 {
     return runSubcommand(QStringLiteral("audit"), arguments,
-                         {{QStringLiteral("verify"), runVerify}, {QStringLiteral("collect"), runCollect}},
+                         {{QStringLiteral("verify"), runVerify},
+                          {QStringLiteral("collect"), runCollect},
+                          {QStringLiteral("report"), runAuditReport}},
                          "Usage: sendguard audit verify FILE [--against MACHINE-TRAIL]\n"
-                         "       sendguard audit collect [--socket PATH] [--trail FILE]\n");
+                         "       sendguard audit collect [--socket PATH] [--trail FILE]\n"
+                         "       sendguard audit report [--since DAY] [--until DAY] [--by rule|detector|department|"
+                         "host|week] [--html FILE] [--lang ko|en] [INPUT...]\n");
 }
 
 } // namespace SendGuard::Tools

@@ -28,7 +28,8 @@ int runPolicy(const QStringList &arguments); // lint, show, schema, verify, stat
 int runPolicyVerify(const QStringList &arguments);
 int runPolicyStatus(const QStringList &arguments);
 int runPolicyFetch(const QStringList &arguments);
-int runAudit(const QStringList &arguments); // verify, collect
+int runAudit(const QStringList &arguments); // verify, collect, report
+int runAuditReport(const QStringList &arguments);
 int runExtract(const QStringList &arguments);
 
 } // namespace SendGuard::Tools

@@ -35,6 +35,8 @@ Commands:
   audit verify FILE [--against MACHINE-TRAIL]
                              check the audit trail's hash chain, and that it matches the machine's
   audit collect              keep the machine's audit trail (as root, from a service)
+  audit report [--since DAY] [--until DAY] [--by rule|detector|department|host|week] [--html FILE] [INPUT...]
+                             what the fleet's audit records say: overrides, false positives, policies
 
 Run 'sendguard COMMAND --help' for a command's options.
 Options:

@@ -118,6 +118,45 @@ private Q_SLOTS:
         QCOMPARE(json.value("choice").toString(), QStringLiteral("send-unchecked"));
         QCOMPARE(json.value("error").toString(), event.error);
         QVERIFY(!json.contains("justification"));
+        QCOMPARE(json.value("cause").toString(), QStringLiteral("unknown"));
+        event.cause = UncheckedCause::AttachmentLimit;
+        QCOMPARE(event.toJson().value("cause").toString(), QStringLiteral("attachment-limit"));
+        event.checked = true;
+        QVERIFY(!event.toJson().contains("cause")); // decisions have a verdict, not a cause
+        QVERIFY(!event.toJson().contains("department"));
+        event.department = QStringLiteral("주택과");
+        QCOMPARE(event.toJson().value("department").toString(), QStringLiteral("주택과"));
+    }
+
+    void shouldTellTheCauseOfWhatWasNotChecked_data()
+    {
+        // SendGuard's own reasons, as AttachmentReader, the helper and the scanner word them.
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<UncheckedCause>("cause");
+        QTest::newRow("size") << QStringLiteral("larger than 50 MiB: not scanned") << UncheckedCause::AttachmentLimit;
+        QTest::newRow("entries") << QStringLiteral("DOCX: more than 1000 entries in archives")
+                                 << UncheckedCause::AttachmentLimit;
+        QTest::newRow("bomb") << QStringLiteral("decompresses to more than 100 times its size (a compression bomb?)")
+                              << UncheckedCause::AttachmentLimit;
+        QTest::newRow("helper time") << QStringLiteral("reading it took longer than 15 s: not scanned")
+                                     << UncheckedCause::Timeout;
+        QTest::newRow("scan time") << QStringLiteral("the scan took longer than its budget") << UncheckedCause::Timeout;
+        QTest::newRow("missing") << QStringLiteral("cannot read /home/kim/a.docx: No such file")
+                                 << UncheckedCause::AttachmentUnreadable;
+        QTest::newRow("crash") << QStringLiteral(
+                                      "the attachment reader stopped before the end (a broken or hostile file?)")
+                               << UncheckedCause::AttachmentUnreadable;
+        QTest::newRow("encrypted") << QStringLiteral("HWP: encrypted (password, DRM or distribution document)")
+                                   << UncheckedCause::AttachmentNotSupported;
+        QTest::newRow("scan") << QStringLiteral("PDF: no text layer (images only): not scanned")
+                              << UncheckedCause::AttachmentNotSupported;
+        QTest::newRow("other") << QStringLiteral("something else") << UncheckedCause::Unknown;
+    }
+    void shouldTellTheCauseOfWhatWasNotChecked()
+    {
+        QFETCH(QString, reason);
+        QFETCH(UncheckedCause, cause);
+        QCOMPARE(uncheckedCauseOf(reason), cause);
     }
 
     void shouldNameEveryChoice_data()

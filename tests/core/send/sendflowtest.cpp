@@ -312,6 +312,7 @@ private Q_SLOTS:
         QCOMPARE(records[0].id, flow.decision().auditId);
         QCOMPARE(records[0].error, QStringLiteral("stopped at 010-****-6789")); // masked before it is kept
         QCOMPARE(records[0].toJson().value(QStringLiteral("event")).toString(), QStringLiteral("check-failed"));
+        QCOMPARE(records[0].toJson().value(QStringLiteral("cause")).toString(), QStringLiteral("incomplete"));
     }
 
     void shouldNotCallUnreadableAttachmentsToAllStaffChecked()
@@ -324,6 +325,11 @@ private Q_SLOTS:
         QCOMPARE(flow.notReadableAttachments(), QStringList {QStringLiteral("신청서.pdf")});
         QCOMPARE(flow.answerUnchecked(false), Step::Done);
         QCOMPARE(flow.decision().action, Action::Cancel);
+        // Why, as IT's report counts it: a PDF is read by the helper, which this flow has not.
+        const std::vector<AuditEvent> unread = flow.takeRecords();
+        QCOMPARE(unread.size(), 1u);
+        QCOMPARE(unread[0].toJson().value(QStringLiteral("cause")).toString(),
+                 QStringLiteral("attachment-not-supported"));
 
         // The same attachment to one person is not a broadcast: it goes without a question.
         message.recipients = {{QStringLiteral("lee.minho"), QString(), RecipientType::Person, {}, {}, {}}};
@@ -359,6 +365,7 @@ private Q_SLOTS:
         const std::vector<AuditEvent> records = flow.takeRecords();
         QCOMPARE(records.size(), 1u);
         QCOMPARE(records[0].error, QStringLiteral("bad pattern")); // the policy's words, kept for IT
+        QCOMPARE(records[0].cause, UncheckedCause::PolicyNotLoaded);
     }
 
     void shouldKeepNoReasonItCouldNotCheck()

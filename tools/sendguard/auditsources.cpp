@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "auditsources.h"
+
+#include "auditlog.h"
+
+#include "audit/auditchain.h"
+#include "audit/auditchainfollower.h"
+#include "audit/journalrecord.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <memory>
+
+namespace SendGuard::Tools {
+
+namespace {
+
+// One line at a time from device, never more than the limit held: a longer line is read past and
+// reported as too long.
+class LineReader
+{
+public:
+    explicit LineReader(QIODevice &device)
+        : m_device(device)
+    {
+    }
+
+    // False at the end. tooLong: the line was longer than the limit (line holds nothing).
+    bool next(QByteArray &line, bool &tooLong)
+    {
+        line.clear();
+        tooLong = false;
+        for (;;) {
+            if (m_at >= m_buffer.size()) {
+                m_buffer = m_device.read(1 << 20);
+                m_at = 0;
+                if (m_buffer.isEmpty())
+                    return !line.isEmpty() || tooLong;
+            }
+            const qsizetype end = m_buffer.indexOf('\n', m_at);
+            const qsizetype stop = end < 0 ? m_buffer.size() : end;
+            if (!tooLong)
+                line.append(m_buffer.constData() + m_at, stop - m_at);
+            if (line.size() > AuditSources::MaxLineBytes) {
+                tooLong = true;
+                line.clear();
+            }
+            m_at = stop + 1;
+            if (end >= 0)
+                return true;
+        }
+    }
+
+private:
+    QIODevice &m_device;
+    QByteArray m_buffer;
+    qsizetype m_at = 0;
+};
+
+} // namespace
+
+AuditSources::AuditSources(Core::AuditFigures &figures)
+    : m_figures(figures)
+{
+}
+
+bool AuditSources::addPath(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    if (info.isDir()) {
+        // Every trail below: each current file with its rotated ones, or a set whose current
+        // file is gone (its newest rotated file names it).
+        QStringList trails;
+        const QRegularExpression rotated(QStringLiteral("^(.*\\.jsonl)\\.[0-9]+$"));
+        QDirIterator files(path, QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString file = files.next();
+            const QRegularExpressionMatch match = rotated.match(file);
+            const QString current = match.hasMatch() ? match.captured(1) : file;
+            if (current.endsWith(QLatin1String(".jsonl")) && !trails.contains(current))
+                trails.append(current);
+        }
+        trails.sort();
+        for (const QString &trail : std::as_const(trails)) {
+            const QStringList set = Delivery::AuditLog::files(trail);
+            if (!set.isEmpty())
+                readTrail(set, trail);
+        }
+        return true;
+    }
+    if (!info.isFile()) {
+        *error = QStringLiteral("%1: no such file or folder").arg(path);
+        return false;
+    }
+    readTrail(Delivery::AuditLog::files(path), path);
+    return true;
+}
+
+void AuditSources::readTrail(const QStringList &files, const QString &name)
+{
+    Trail trail;
+    trail.name = name;
+    trail.files = int(files.size());
+    std::unique_ptr<Core::AuditChainFollower> chain;
+    Core::AuditFigures figures = m_figures.emptyCopy(); // merged once the trail is read
+    // A record counts once the next one proves it unchanged: at a break, the record before it
+    // may be the one that was changed, so it is left out too. The last record has no such proof
+    // (the machine trail is what catches a changed last record: audit verify --against).
+    std::optional<QJsonObject> pending;
+    const auto commit = [&] {
+        if (pending)
+            figures.add(*pending), ++trail.records;
+        pending.reset();
+    };
+    for (const QString &fileName : files) {
+        QFile file(fileName);
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (trail.problem.isEmpty())
+                trail.problem = QStringLiteral("%1: %2").arg(fileName, file.errorString());
+            continue;
+        }
+        LineReader lines(file);
+        QByteArray line;
+        bool tooLong = false;
+        for (int number = 1; lines.next(line, tooLong); ++number) {
+            if (line.isEmpty() && !tooLong)
+                continue;
+            const QJsonObject record = tooLong ? QJsonObject() : QJsonDocument::fromJson(line).object();
+            const auto fail = [&](const QString &problem) {
+                if (trail.problem.isEmpty())
+                    trail.problem = QStringLiteral("%1:%2: %3").arg(fileName).arg(number).arg(problem);
+                ++trail.leftOut;
+                if (pending)
+                    ++trail.leftOut;
+                pending.reset();
+            };
+            if (record.isEmpty() && trail.kind == Trail::Kind::Journal) {
+                ++trail.ignored;
+                continue;
+            }
+            if (record.isEmpty()) {
+                fail(tooLong ? QStringLiteral("a line longer than any record") : QStringLiteral("not a JSON record"));
+                if (!chain)
+                    chain = std::make_unique<Core::AuditChainFollower>();
+                chain->breakHere();
+                continue;
+            }
+            if (!chain && trail.records == 0 && trail.leftOut == 0) {
+                // The first record says what the trail is, and whether it starts at its beginning.
+                if (Core::JournalRecord::isJournalEntry(record))
+                    trail.kind = Trail::Kind::Journal;
+                else if (record.value(QLatin1String("event")).toString() == QLatin1String("collected"))
+                    trail.kind = Trail::Kind::Machine;
+                trail.startsMidChain = trail.kind != Trail::Kind::Journal && fileName != name &&
+                    record.value(QLatin1String("prev")).toString().toLatin1() != Core::AuditChain::genesis();
+                if (trail.kind != Trail::Kind::Journal)
+                    chain = std::make_unique<Core::AuditChainFollower>(trail.startsMidChain);
+            }
+            if (trail.kind == Trail::Kind::Journal) {
+                if (const auto converted = Core::JournalRecord::fromJournal(record)) {
+                    figures.add(*converted);
+                    ++trail.records;
+                } else {
+                    ++trail.ignored;
+                }
+                continue;
+            }
+            if (const auto problem = chain->follow(line, record.value(QLatin1String("prev")).toString().toLatin1())) {
+                fail(*problem);
+                continue;
+            }
+            commit();
+            pending = trail.kind == Trail::Kind::Machine ? record.value(QLatin1String("record")).toObject() : record;
+        }
+    }
+    commit();
+    m_figures.merge(figures);
+    m_trails.push_back(trail);
+}
+
+void AuditSources::addStream(QIODevice &device, const QString &name)
+{
+    Trail trail;
+    trail.name = name;
+    trail.kind = Trail::Kind::Journal;
+    Core::AuditFigures figures = m_figures.emptyCopy();
+    LineReader lines(device);
+    QByteArray line;
+    bool tooLong = false;
+    while (lines.next(line, tooLong)) {
+        if (line.trimmed().isEmpty() && !tooLong)
+            continue;
+        const QJsonObject entry = tooLong ? QJsonObject() : QJsonDocument::fromJson(line).object();
+        const auto record = Core::JournalRecord::fromJournal(entry);
+        if (!record) {
+            ++trail.ignored; // not SendGuard's, or not JSON
+            continue;
+        }
+        figures.add(*record);
+        ++trail.records;
+    }
+    m_figures.merge(figures);
+    m_trails.push_back(trail);
+}
+
+} // namespace SendGuard::Tools
