@@ -3,15 +3,33 @@
 
 #include "auditchainfollower.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <openssl/evp.h>
+
 namespace SendGuard::Core {
 
-QByteArray AuditChain::hash(const QByteArray &line)
+QByteArray AuditChain::hash(QByteArrayView line)
 {
-    return QCryptographicHash::hash(line, QCryptographicHash::Sha256).toHex();
+    // OpenSSL's SHA-256 uses the processor's SHA instructions where it has them: several times
+    // QCryptographicHash's speed, which a report over millions of records feels.
+    // The digest is fetched once and a context kept per thread: OpenSSL 3 looks the algorithm up
+    // again on every one-shot call, which cost as much as hashing a record.
+    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    struct Context
+    {
+        EVP_MD_CTX *context = EVP_MD_CTX_new();
+        ~Context() { EVP_MD_CTX_free(context); }
+    };
+    thread_local const Context hashing;
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (!sha256 || !hashing.context || !EVP_DigestInit_ex(hashing.context, sha256, nullptr) ||
+        !EVP_DigestUpdate(hashing.context, line.data(), std::size_t(line.size())) ||
+        !EVP_DigestFinal_ex(hashing.context, digest, &length))
+        qFatal("SendGuard: SHA-256 is not available from OpenSSL"); // no chain can be kept or checked
+    return QByteArray::fromRawData(reinterpret_cast<const char *>(digest), int(length)).toHex();
 }
 
 AuditChain::Result AuditChain::verify(const QList<std::pair<QString, QByteArray>> &files, bool continuesEarlier)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 
@@ -19,7 +20,7 @@ class AuditChain
 public:
     static QByteArray genesis() { return QByteArray(64, '0'); }
     // What the record after line carries in "prev".
-    static QByteArray hash(const QByteArray &line);
+    static QByteArray hash(QByteArrayView line);
 
     struct Break
     {

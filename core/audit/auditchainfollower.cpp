@@ -20,7 +20,7 @@ std::optional<QString> AuditChainFollower::follow(QByteArrayView line, QByteArra
         return QStringLiteral(
             "\"prev\" does not match the record before it: a record was deleted, inserted or changed");
     }
-    m_expected = AuditChain::hash(line.toByteArray());
+    m_expected = AuditChain::hash(line);
     return std::nullopt;
 }
 

@@ -4,6 +4,7 @@
 #include "uncheckedcause.h"
 
 #include <QJsonArray>
+#include <QStringView>
 
 namespace SendGuard::Core {
 
@@ -87,6 +88,8 @@ void AuditFigures::setPeriod(const QDateTime &since, const QDateTime &until)
 {
     m_since = since;
     m_until = until;
+    m_sinceText = since.isValid() ? since.toUTC().toString(Qt::ISODateWithMs) : QString();
+    m_untilText = until.isValid() ? until.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 AuditFigures AuditFigures::emptyCopy() const
@@ -96,31 +99,79 @@ AuditFigures AuditFigures::emptyCopy() const
     return empty;
 }
 
-void AuditFigures::add(const QJsonObject &record)
+AuditFigures::Record AuditFigures::Record::fromJson(const QJsonObject &record)
 {
-    const QDateTime time = QDateTime::fromString(record.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
-    if ((m_since.isValid() && (!time.isValid() || time < m_since)) ||
-        (m_until.isValid() && (!time.isValid() || time >= m_until))) {
+    Record r;
+    r.event = record.value(QLatin1String("event")).toString();
+    r.time = record.value(QLatin1String("time")).toString();
+    r.host = record.value(QLatin1String("host")).toString();
+    const QJsonObject policy = record.value(QLatin1String("policy")).toObject();
+    if (policy.contains(QLatin1String("id"))) {
+        r.policyId = policy.value(QLatin1String("id")).toString();
+        r.policyVersion = policy.value(QLatin1String("version")).toInteger();
+    }
+    r.verdict = record.value(QLatin1String("verdict")).toString();
+    r.choice = record.value(QLatin1String("choice")).toString();
+    for (const QJsonValue &rule : record.value(QLatin1String("rules")).toArray())
+        r.rules.append(rule.toString());
+    r.detectors = record.value(QLatin1String("detectors")).toObject().keys();
+    r.department = record.value(QLatin1String("department")).toString();
+    r.cause = record.value(QLatin1String("cause")).toString();
+    r.error = record.value(QLatin1String("error")).toString();
+    return r;
+}
+
+QString AuditFigures::weekOfDay(QStringView day)
+{
+    // Records come in time order: most days are the one before.
+    if (day == m_lastDay)
+        return m_lastWeek;
+    m_lastDay = day.toString();
+    m_lastWeek = weekOfDayLookedUp(m_lastDay);
+    return m_lastWeek;
+}
+
+QString AuditFigures::weekOfDayLookedUp(const QString &key)
+{
+    const auto it = m_weeks.constFind(key);
+    if (it != m_weeks.constEnd())
+        return *it;
+    const QDate date = QDate::fromString(key, Qt::ISODate);
+    const QString week = date.isValid() ? weekOf(date.startOfDay(Qt::UTC)) : QStringLiteral("-");
+    m_weeks.insert(key, week);
+    return week;
+}
+
+void AuditFigures::add(const Record &record)
+{
+    // Records' times are UTC ISO 8601 text of one length: compared as text, in order. Any other
+    // form is read as a date and time first.
+    QString time = record.time;
+    if (time.size() != 24 || !time.endsWith(QLatin1Char('Z'))) {
+        const QDateTime parsed = QDateTime::fromString(time, Qt::ISODateWithMs);
+        time = parsed.isValid() ? parsed.toUTC().toString(Qt::ISODateWithMs) : QString();
+    }
+    if ((!m_sinceText.isEmpty() && (time.isEmpty() || time < m_sinceText)) ||
+        (!m_untilText.isEmpty() && (time.isEmpty() || time >= m_untilText))) {
         ++m_outsidePeriod;
         return;
     }
     ++m_records;
-    const QString event = record.value(QLatin1String("event")).toString();
-    const QString host = record.value(QLatin1String("host")).toString();
-    const QJsonObject policy = record.value(QLatin1String("policy")).toObject();
-    if (!host.isEmpty() && policy.contains(QLatin1String("id"))) {
-        HostPolicy &seen = m_hosts[host];
+    if (!record.host.isEmpty() && record.policyVersion >= 0) {
+        HostPolicy &seen = m_hosts[record.host];
+        QString &lastSeen = m_lastSeenText[record.host];
         ++seen.records;
-        if (!seen.lastSeen.isValid() || time >= seen.lastSeen) {
-            seen.lastSeen = time;
-            seen.policyId = policy.value(QLatin1String("id")).toString();
-            seen.version = policy.value(QLatin1String("version")).toInteger();
+        if (lastSeen.isEmpty() || time >= lastSeen) {
+            lastSeen = time;
+            seen.lastSeen = QDateTime::fromString(time, Qt::ISODateWithMs);
+            seen.policyId = record.policyId;
+            seen.version = record.policyVersion;
         }
     }
-    if (event != QLatin1String("decision") && event != QLatin1String("check-failed"))
+    if (record.event != QLatin1String("decision") && record.event != QLatin1String("check-failed"))
         return; // policy records: their host's policy only
 
-    const QString choice = record.value(QLatin1String("choice")).toString();
+    const QString &choice = record.choice;
     Counts counts;
     if (choice == QLatin1String("report-false-positive")) {
         counts.falsePositives = 1;
@@ -130,27 +181,23 @@ void AuditFigures::add(const QJsonObject &record)
         counts.changed = choice == QLatin1String("mask-and-send") ||
             choice == QLatin1String("remove-broadcast-recipients") || choice == QLatin1String("leave-out-attachments");
         counts.cancelled = choice == QLatin1String("cancel");
-        counts.unchecked = event == QLatin1String("check-failed");
-        ++m_verdicts[record.value(QLatin1String("verdict")).toString()];
+        counts.unchecked = record.event == QLatin1String("check-failed");
+        ++m_verdicts[record.verdict];
     }
     ++m_choices[choice];
     m_total.add(counts);
     if (counts.unchecked) {
         // Records from before causes were written say why in their (masked) error only.
-        QString cause = record.value(QLatin1String("cause")).toString();
-        if (cause.isEmpty())
-            cause = uncheckedCauseNames.name(uncheckedCauseOf(record.value(QLatin1String("error")).toString()));
-        ++m_uncheckedCauses[cause];
+        ++m_uncheckedCauses[record.cause.isEmpty() ? uncheckedCauseNames.name(uncheckedCauseOf(record.error))
+                                                   : record.cause];
     }
-    for (const QJsonValue &rule : record.value(QLatin1String("rules")).toArray())
-        m_byRule[rule.toString()].add(counts);
-    const QJsonObject detectors = record.value(QLatin1String("detectors")).toObject();
-    for (auto it = detectors.constBegin(); it != detectors.constEnd(); ++it)
-        m_byDetector[it.key()].add(counts);
-    const QString department = record.value(QLatin1String("department")).toString();
-    m_byDepartment[department.isEmpty() ? QStringLiteral("-") : department].add(counts);
-    m_byHost[host.isEmpty() ? QStringLiteral("-") : host].add(counts);
-    m_byWeek[time.isValid() ? weekOf(time) : QStringLiteral("-")].add(counts);
+    for (const QString &rule : record.rules)
+        m_byRule[rule].add(counts);
+    for (const QString &detector : record.detectors)
+        m_byDetector[detector].add(counts);
+    m_byDepartment[record.department.isEmpty() ? QStringLiteral("-") : record.department].add(counts);
+    m_byHost[record.host.isEmpty() ? QStringLiteral("-") : record.host].add(counts);
+    m_byWeek[time.isEmpty() ? QStringLiteral("-") : weekOfDay(QStringView(time).left(10))].add(counts);
 }
 
 void AuditFigures::merge(const AuditFigures &other)
@@ -168,9 +215,13 @@ void AuditFigures::merge(const AuditFigures &other)
     mergeInto(m_uncheckedCauses, other.m_uncheckedCauses);
     for (auto it = other.m_hosts.constBegin(); it != other.m_hosts.constEnd(); ++it) {
         HostPolicy &seen = m_hosts[it.key()];
+        QString &lastSeen = m_lastSeenText[it.key()];
+        const QString otherLastSeen = other.m_lastSeenText.value(it.key());
         const qint64 records = seen.records + it->records;
-        if (!seen.lastSeen.isValid() || it->lastSeen >= seen.lastSeen)
+        if (lastSeen.isEmpty() || otherLastSeen >= lastSeen) {
             seen = *it;
+            lastSeen = otherLastSeen;
+        }
         seen.records = records;
     }
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
@@ -41,13 +42,35 @@ public:
         qint64 records = 0;
     };
 
+    // The fields of a record the figures read: what a reader fills from the record's JSON however
+    // it parses it (fromJson() for a QJsonObject). time is the record's text, UTC ISO 8601 with
+    // milliseconds, as AuditEvent writes it ("2026-11-24T09:01:00.000Z").
+    struct Record
+    {
+        QString event;
+        QString time;
+        QString host;
+        QString policyId;
+        qint64 policyVersion = -1; // -1: the record names no policy
+        QString verdict;
+        QString choice;
+        QStringList rules;
+        QStringList detectors;
+        QString department;
+        QString cause;
+        QString error;
+
+        static Record fromJson(const QJsonObject &record);
+    };
+
     enum class Dimension { Rule, Detector, Department, Host, Week };
     static std::optional<Dimension> dimension(const QString &name);
     static QString dimensionName(Dimension dimension);
 
     // A decision or check-failed record (a local one, or the one a collected record holds);
     // policy records count for their host only. Records outside [since, until) are not counted.
-    void add(const QJsonObject &record);
+    void add(const Record &record);
+    void add(const QJsonObject &record) { add(Record::fromJson(record)); }
     void setPeriod(const QDateTime &since, const QDateTime &until);
     // Empty figures over the same period: one trail's, merged when it has been read.
     AuditFigures emptyCopy() const;
@@ -70,8 +93,18 @@ public:
     static QString weekOf(const QDateTime &time);
 
 private:
+    // A week for a day ("2026-11-24"), worked out once per day seen.
+    QString weekOfDay(QStringView day);
+    QString weekOfDayLookedUp(const QString &day);
+
     QDateTime m_since;
     QDateTime m_until;
+    QString m_sinceText; // the period in the records' own form, compared as text
+    QString m_untilText;
+    QHash<QString, QString> m_weeks;
+    QString m_lastDay;
+    QString m_lastWeek;
+    QHash<QString, QString> m_lastSeenText; // host -> the time text of its last record
     qint64 m_records = 0;
     qint64 m_outsidePeriod = 0;
     Counts m_total;

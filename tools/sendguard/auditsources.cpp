@@ -15,6 +15,8 @@
 
 #include <memory>
 
+#include <simdjson.h>
+
 namespace SendGuard::Tools {
 
 namespace {
@@ -60,6 +62,92 @@ private:
     QByteArray m_buffer;
     qsizetype m_at = 0;
 };
+
+// A record's fields straight from its JSON (simdjson: the report reads millions of lines, and
+// QJsonDocument built a whole document for each). Empty when line is not a JSON object.
+struct Parsed
+{
+    Core::AuditFigures::Record record;
+    QByteArray prev;
+    bool collected = false; // a machine trail's line: record is the one it holds
+    bool journal = false; // a journal entry: read through QJsonDocument and JournalRecord
+};
+
+QString text(simdjson::dom::element element)
+{
+    std::string_view value;
+    return element.get(value) == simdjson::SUCCESS ? QString::fromUtf8(value.data(), qsizetype(value.size()))
+                                                   : QString();
+}
+
+Core::AuditFigures::Record recordOf(simdjson::dom::object object)
+{
+    Core::AuditFigures::Record r;
+    for (const auto field : object) {
+        const std::string_view key = field.key;
+        if (key == "event")
+            r.event = text(field.value);
+        else if (key == "time")
+            r.time = text(field.value);
+        else if (key == "host")
+            r.host = text(field.value);
+        else if (key == "verdict")
+            r.verdict = text(field.value);
+        else if (key == "choice")
+            r.choice = text(field.value);
+        else if (key == "department")
+            r.department = text(field.value);
+        else if (key == "cause")
+            r.cause = text(field.value);
+        else if (key == "error")
+            r.error = text(field.value);
+        else if (key == "rules") {
+            simdjson::dom::array rules;
+            if (field.value.get(rules) == simdjson::SUCCESS) {
+                for (const auto rule : rules)
+                    r.rules.append(text(rule));
+            }
+        } else if (key == "detectors") {
+            simdjson::dom::object detectors;
+            if (field.value.get(detectors) == simdjson::SUCCESS) {
+                for (const auto detector : detectors)
+                    r.detectors.append(QString::fromUtf8(detector.key.data(), qsizetype(detector.key.size())));
+            }
+        } else if (key == "policy") {
+            simdjson::dom::object policy;
+            if (field.value.get(policy) == simdjson::SUCCESS) {
+                r.policyId = text(policy["id"]);
+                int64_t version = 0;
+                r.policyVersion = policy["version"].get(version) == simdjson::SUCCESS ? version : 0;
+            }
+        }
+    }
+    return r;
+}
+
+std::optional<Parsed> parse(simdjson::dom::parser &parser, const QByteArray &line)
+{
+    simdjson::dom::object object;
+    if (parser.parse(line.constData(), std::size_t(line.size())).get(object) != simdjson::SUCCESS)
+        return std::nullopt;
+    Parsed parsed;
+    std::string_view prev;
+    if (object["prev"].get(prev) == simdjson::SUCCESS)
+        parsed.prev = QByteArray(prev.data(), qsizetype(prev.size()));
+    std::string_view event;
+    simdjson::dom::object held;
+    if (object["event"].get(event) == simdjson::SUCCESS && event == "collected" &&
+        object["record"].get(held) == simdjson::SUCCESS) {
+        parsed.collected = true;
+        parsed.record = recordOf(held);
+    } else if (object["__REALTIME_TIMESTAMP"].error() == simdjson::SUCCESS ||
+               object["MESSAGE"].error() == simdjson::SUCCESS) {
+        parsed.journal = true;
+    } else {
+        parsed.record = recordOf(object);
+    }
+    return parsed;
+}
 
 } // namespace
 
@@ -107,10 +195,11 @@ void AuditSources::readTrail(const QStringList &files, const QString &name)
     trail.files = int(files.size());
     std::unique_ptr<Core::AuditChainFollower> chain;
     Core::AuditFigures figures = m_figures.emptyCopy(); // merged once the trail is read
+    simdjson::dom::parser parser;
     // A record counts once the next one proves it unchanged: at a break, the record before it
     // may be the one that was changed, so it is left out too. The last record has no such proof
     // (the machine trail is what catches a changed last record: audit verify --against).
-    std::optional<QJsonObject> pending;
+    std::optional<Core::AuditFigures::Record> pending;
     const auto commit = [&] {
         if (pending)
             figures.add(*pending), ++trail.records;
@@ -129,7 +218,7 @@ void AuditSources::readTrail(const QStringList &files, const QString &name)
         for (int number = 1; lines.next(line, tooLong); ++number) {
             if (line.isEmpty() && !tooLong)
                 continue;
-            const QJsonObject record = tooLong ? QJsonObject() : QJsonDocument::fromJson(line).object();
+            const std::optional<Parsed> parsed = tooLong ? std::nullopt : parse(parser, line);
             const auto fail = [&](const QString &problem) {
                 if (trail.problem.isEmpty())
                     trail.problem = QStringLiteral("%1:%2: %3").arg(fileName).arg(number).arg(problem);
@@ -138,30 +227,30 @@ void AuditSources::readTrail(const QStringList &files, const QString &name)
                     ++trail.leftOut;
                 pending.reset();
             };
-            if (record.isEmpty() && trail.kind == Trail::Kind::Journal) {
+            if (!parsed && trail.kind == Trail::Kind::Journal) {
                 ++trail.ignored;
                 continue;
             }
-            if (record.isEmpty()) {
+            if (!parsed) {
                 fail(tooLong ? QStringLiteral("a line longer than any record") : QStringLiteral("not a JSON record"));
                 if (!chain)
                     chain = std::make_unique<Core::AuditChainFollower>();
                 chain->breakHere();
                 continue;
             }
-            if (!chain && trail.records == 0 && trail.leftOut == 0) {
+            if (!chain && trail.records == 0 && trail.leftOut == 0 && trail.kind != Trail::Kind::Journal) {
                 // The first record says what the trail is, and whether it starts at its beginning.
-                if (Core::JournalRecord::isJournalEntry(record))
-                    trail.kind = Trail::Kind::Journal;
-                else if (record.value(QLatin1String("event")).toString() == QLatin1String("collected"))
-                    trail.kind = Trail::Kind::Machine;
+                trail.kind = parsed->journal ? Trail::Kind::Journal
+                    : parsed->collected      ? Trail::Kind::Machine
+                                             : Trail::Kind::User;
                 trail.startsMidChain = trail.kind != Trail::Kind::Journal && fileName != name &&
-                    record.value(QLatin1String("prev")).toString().toLatin1() != Core::AuditChain::genesis();
+                    parsed->prev != Core::AuditChain::genesis();
                 if (trail.kind != Trail::Kind::Journal)
                     chain = std::make_unique<Core::AuditChainFollower>(trail.startsMidChain);
             }
             if (trail.kind == Trail::Kind::Journal) {
-                if (const auto converted = Core::JournalRecord::fromJournal(record)) {
+                // The system log's copy: no chain to check, read as the journal gives it.
+                if (const auto converted = Core::JournalRecord::fromJournal(QJsonDocument::fromJson(line).object())) {
                     figures.add(*converted);
                     ++trail.records;
                 } else {
@@ -169,12 +258,12 @@ void AuditSources::readTrail(const QStringList &files, const QString &name)
                 }
                 continue;
             }
-            if (const auto problem = chain->follow(line, record.value(QLatin1String("prev")).toString().toLatin1())) {
+            if (const auto problem = chain->follow(line, parsed->prev)) {
                 fail(*problem);
                 continue;
             }
             commit();
-            pending = trail.kind == Trail::Kind::Machine ? record.value(QLatin1String("record")).toObject() : record;
+            pending = parsed->record;
         }
     }
     commit();
