@@ -76,6 +76,13 @@ QJsonObject AuditEvent::toJson() const
         json.insert(QStringLiteral("cause"), uncheckedCauseNames.name(cause));
     if (!department.isEmpty())
         json.insert(QStringLiteral("department"), department.left(MaxIdLength));
+    if (!reportedFindings.empty()) {
+        QJsonArray reported;
+        for (std::size_t i = 0; i < reportedFindings.size() && qsizetype(i) < MaxReportedFindings; ++i)
+            reported.append(QJsonObject {{QStringLiteral("detector"), reportedFindings[i].first.left(MaxIdLength)},
+                                         {QStringLiteral("masked"), reportedFindings[i].second.left(MaxIdLength)}});
+        json.insert(QStringLiteral("reported"), reported);
+    }
     return json;
 }
 

@@ -14,6 +14,8 @@
 #include <QStringList>
 
 #include <map>
+#include <utility>
+#include <vector>
 
 namespace SendGuard::Core {
 
@@ -65,6 +67,9 @@ struct AuditEvent
     QString error; // why a check failed, masked
     UncheckedCause cause = UncheckedCause::Unknown; // check-failed: why, as a code IT can count
     QString department; // the sender's, when the host gives it: for IT's report by department
+    // A false-positive report: what the user says is not personal data, as the dialog showed it
+    // (detector id, masked form), so IT can see which values draw reports. Never unmasked.
+    std::vector<std::pair<QString, QString>> reportedFindings;
 
     // What one record holds at most, so that every record stays far below AuditLog::MaxRecordBytes
     // and a syslog datagram: longer texts are cut (ending in "…"), and recipients past the limit
@@ -72,6 +77,7 @@ struct AuditEvent
     static constexpr qsizetype MaxTextLength = 1000; // justification, error
     static constexpr qsizetype MaxRecipientIds = 500;
     static constexpr qsizetype MaxIdLength = 200; // per recipient id
+    static constexpr qsizetype MaxReportedFindings = 20;
 
     // The parts of a verdict an audit record keeps.
     void setVerdict(const Verdict &verdict);

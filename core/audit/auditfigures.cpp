@@ -118,6 +118,11 @@ AuditFigures::Record AuditFigures::Record::fromJson(const QJsonObject &record)
     r.department = record.value(QLatin1String("department")).toString();
     r.cause = record.value(QLatin1String("cause")).toString();
     r.error = record.value(QLatin1String("error")).toString();
+    for (const QJsonValue &item : record.value(QLatin1String("reported")).toArray()) {
+        const QJsonObject finding = item.toObject();
+        r.reported.append(
+            {finding.value(QLatin1String("detector")).toString(), finding.value(QLatin1String("masked")).toString()});
+    }
     return r;
 }
 
@@ -175,6 +180,11 @@ void AuditFigures::add(const Record &record)
     Counts counts;
     if (choice == QLatin1String("report-false-positive")) {
         counts.falsePositives = 1;
+        for (const auto &[detector, masked] : record.reported) {
+            QMap<QString, qint64> &forms = m_reportedForms[detector];
+            const bool room = forms.contains(masked) || forms.size() < MaxFormsPerDetector;
+            ++forms[room ? masked : QStringLiteral("…")];
+        }
     } else {
         counts.decisions = 1;
         counts.sentAnyway = choice == QLatin1String("send-anyway");
@@ -213,6 +223,13 @@ void AuditFigures::merge(const AuditFigures &other)
     mergeInto(m_byHost, other.m_byHost);
     mergeInto(m_byWeek, other.m_byWeek);
     mergeInto(m_uncheckedCauses, other.m_uncheckedCauses);
+    for (auto it = other.m_reportedForms.constBegin(); it != other.m_reportedForms.constEnd(); ++it) {
+        QMap<QString, qint64> &forms = m_reportedForms[it.key()];
+        for (auto form = it->constBegin(); form != it->constEnd(); ++form) {
+            const bool room = forms.contains(form.key()) || forms.size() < MaxFormsPerDetector;
+            forms[room ? form.key() : QStringLiteral("…")] += form.value();
+        }
+    }
     for (auto it = other.m_hosts.constBegin(); it != other.m_hosts.constEnd(); ++it) {
         HostPolicy &seen = m_hosts[it.key()];
         QString &lastSeen = m_lastSeenText[it.key()];

@@ -59,6 +59,7 @@ public:
         QString department;
         QString cause;
         QString error;
+        QList<std::pair<QString, QString>> reported; // a false-positive report: (detector, masked form)
 
         static Record fromJson(const QJsonObject &record);
     };
@@ -83,6 +84,10 @@ public:
     const QMap<QString, qint64> &choices() const { return m_choices; }
     const QMap<QString, Counts> &by(Dimension dimension) const;
     const QMap<QString, qint64> &uncheckedCauses() const { return m_uncheckedCauses; }
+    // False-positive reports by detector and the masked form reported ("010-****-5678"); past
+    // MaxFormsPerDetector forms a detector's further ones count under "…".
+    const QMap<QString, QMap<QString, qint64>> &reportedForms() const { return m_reportedForms; }
+    static constexpr qsizetype MaxFormsPerDetector = 50;
     const QMap<QString, HostPolicy> &hosts() const { return m_hosts; }
     // Hosts whose last record ran an older version of a policy than another host's last record.
     QStringList staleHosts() const;
@@ -116,6 +121,7 @@ private:
     QMap<QString, Counts> m_byHost;
     QMap<QString, Counts> m_byWeek;
     QMap<QString, qint64> m_uncheckedCauses;
+    QMap<QString, QMap<QString, qint64>> m_reportedForms;
     QMap<QString, HostPolicy> m_hosts;
 };
 

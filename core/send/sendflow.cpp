@@ -181,8 +181,12 @@ SendFlow::Step SendFlow::answerUnchecked(bool send)
 
 void SendFlow::reportFalsePositive()
 {
-    if (m_step == Step::Confirm)
-        m_records.push_back(decisionEvent(AuditChoice::ReportFalsePositive));
+    if (m_step != Step::Confirm)
+        return;
+    AuditEvent event = decisionEvent(AuditChoice::ReportFalsePositive);
+    for (const MessageFinding &finding : m_outcome.result.verdict.findings)
+        event.reportedFindings.push_back({finding.finding.detector, finding.finding.masked});
+    m_records.push_back(std::move(event));
 }
 
 QStringList SendFlow::notReadableAttachments() const

@@ -57,6 +57,8 @@ AuditEvent eventFor(const QString &host, const QString &department, int policyVe
         event.error = QStringLiteral("1 attachment(s) not scanned");
     }
     event.choice = d.choice;
+    if (d.choice == AuditChoice::ReportFalsePositive)
+        event.reportedFindings = {{QLatin1String(d.detector), QStringLiteral("010-****-5678")}};
     return event;
 }
 
@@ -190,6 +192,9 @@ private Q_SLOTS:
         QCOMPARE(rowOf(out, QStringLiteral("phone-broadcast")).mid(1),
                  (QStringList {"3", "1", "33.3%", "0", "2", "0", "1"}));
         QCOMPARE(rowOf(out, QStringLiteral("kr-phone")).mid(1), (QStringList {"3", "1", "33.3%", "0", "2", "0", "1"}));
+        QCOMPARE(rowOf(out, QStringLiteral("kr-phone")).size(), 8); // the detectors' table
+        QVERIFY2(out.contains(QRegularExpression(QStringLiteral("\\n\\s+kr-phone\\s+010-\\*\\*\\*\\*-5678\\s+1\\n"))),
+                 qPrintable(out));
         QCOMPARE(rowOf(out, QStringLiteral("attachment past a limit")).value(1), QStringLiteral("1"));
         QCOMPARE(rowOf(out, QStringLiteral("time limit")).value(1), QStringLiteral("1"));
         // The stale host, and the current ones.
@@ -209,6 +214,8 @@ private Q_SLOTS:
         QVERIFY(dom.contains(QStringLiteral("id=\"overrideChart\"")));
         QVERIFY(dom.contains(QStringLiteral("<title>rrn-broadcast: 66.7%</title>")));
         QVERIFY(dom.contains(QStringLiteral("id=\"weeks\"")));
+        QVERIFY2(dom.contains(QStringLiteral("<td>kr-phone</td><td>010-****-5678</td><td class=\"number\">1</td>")),
+                 qPrintable(dom.mid(dom.indexOf(QStringLiteral("reportedForms")), 400)));
         QVERIFY(dom.contains(QStringLiteral("DID NOT VERIFY")));
         QVERIFY(!dom.contains(QStringLiteral("http://")) || !dom.contains(QStringLiteral("src=\"http")));
     }

@@ -231,10 +231,17 @@ QByteArray AuditReportHtml::write(const AuditReport &report)
         if (it->falsePositives > 0)
             falsePositiveBars.append({it.key(), double(it->falsePositives), number(it->falsePositives)});
     }
+    QList<QStringList> reported;
+    for (auto it = figures.reportedForms().constBegin(); it != figures.reportedForms().constEnd(); ++it) {
+        for (auto form = it->constBegin(); form != it->constEnd(); ++form)
+            reported.append({it.key(), form.key(), number(form.value())});
+    }
     html +=
         section(w.text("falsePositiveChart"),
                 falsePositiveBars.isEmpty() ? QStringLiteral("<p>%1</p>").arg(escaped(w.text("none")))
-                                            : horizontalBars(QStringLiteral("falsePositiveChart"), falsePositiveBars));
+                                            : horizontalBars(QStringLiteral("falsePositiveChart"), falsePositiveBars) +
+                        tableOf(QStringLiteral("reportedForms"),
+                                {w.text("detector"), w.text("maskedForm"), w.text("count")}, reported));
 
     QList<QStringList> causes;
     for (auto it = figures.uncheckedCauses().constBegin(); it != figures.uncheckedCauses().constEnd(); ++it)

@@ -133,6 +133,16 @@ void AuditReportTable::write(QTextStream &out, const AuditReport &report)
         table(out, countsTable(report, figures.by(Dimension::Detector), w.text("name")));
     }
 
+    heading(out, w.text("falsePositives"));
+    Rows reported {{w.text("detector"), w.text("maskedForm"), w.text("count")}};
+    for (auto it = figures.reportedForms().constBegin(); it != figures.reportedForms().constEnd(); ++it) {
+        for (auto form = it->constBegin(); form != it->constEnd(); ++form)
+            reported.append({it.key(), form.key(), number(form.value())});
+    }
+    if (reported.size() == 1)
+        reported.append({w.text("none"), QString(), QStringLiteral("0")});
+    table(out, reported);
+
     heading(out, w.text("unchecked"));
     Rows causes {{w.text("name"), w.text("count")}};
     for (auto it = figures.uncheckedCauses().constBegin(); it != figures.uncheckedCauses().constEnd(); ++it)

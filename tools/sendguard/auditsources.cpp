@@ -113,6 +113,12 @@ Core::AuditFigures::Record recordOf(simdjson::dom::object object)
                 for (const auto detector : detectors)
                     r.detectors.append(QString::fromUtf8(detector.key.data(), qsizetype(detector.key.size())));
             }
+        } else if (key == "reported") {
+            simdjson::dom::array reported;
+            if (field.value.get(reported) == simdjson::SUCCESS) {
+                for (const auto item : reported)
+                    r.reported.append({text(item["detector"]), text(item["masked"])});
+            }
         } else if (key == "policy") {
             simdjson::dom::object policy;
             if (field.value.get(policy) == simdjson::SUCCESS) {

@@ -37,7 +37,8 @@ class AuditChainTest : public QObject
 private Q_SLOTS:
     void shouldHashAsSha256()
     {
-        QCOMPARE(AuditChain::hash("abc"), QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(AuditChain::hash("abc"),
+                 QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
         QCOMPARE(AuditChain::hash(""), QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
     }
 

@@ -6,6 +6,7 @@
 #include "messagesfortests.h"
 #include "scannerfortests.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -267,6 +268,13 @@ private Q_SLOTS:
         QCOMPARE(records.size(), 2u);
         QCOMPARE(records[0].choice, AuditChoice::ReportFalsePositive);
         QCOMPARE(records[0].detectorCounts.at(QStringLiteral("kr-rrn")), 1);
+        // What was reported, masked as the dialog showed it: never the number itself.
+        const QJsonArray reported = records[0].toJson().value(QStringLiteral("reported")).toArray();
+        QCOMPARE(reported.size(), 1);
+        QCOMPARE(reported[0].toObject().value(QStringLiteral("detector")).toString(), QStringLiteral("kr-rrn"));
+        QVERIFY(reported[0].toObject().value(QStringLiteral("masked")).toString().endsWith(QStringLiteral("******")));
+        QVERIFY(!QJsonDocument(records[0].toJson()).toJson().contains(rrn.toUtf8()));
+        QVERIFY(!records[1].toJson().contains(QStringLiteral("reported")));
         QCOMPARE(records[1].choice, AuditChoice::Cancel);
         QCOMPARE(records[0].id, records[1].id);
     }
