@@ -10,14 +10,26 @@ namespace SendGuard::Core {
 
 namespace {
 
+// The entry for key, or, once the map holds MaxGroups keys, the one that gathers all the others:
+// records are input, and a forged trail with a new rule id on every line must not make the report
+// hold one entry per record.
+template<typename Map>
+typename Map::mapped_type &entry(Map &map, const QString &key)
+{
+    const auto it = map.find(key);
+    if (it != map.end())
+        return *it;
+    return map[map.size() < AuditFigures::MaxGroups ? key : QStringLiteral("…")];
+}
+
 template<typename Map>
 void mergeInto(Map &into, const Map &from)
 {
     for (auto it = from.constBegin(); it != from.constEnd(); ++it) {
         if constexpr (std::is_same_v<typename Map::mapped_type, qint64>)
-            into[it.key()] += it.value();
+            entry(into, it.key()) += it.value();
         else
-            into[it.key()].add(it.value());
+            entry(into, it.key()).add(it.value());
     }
 }
 
@@ -143,6 +155,8 @@ QString AuditFigures::weekOfDayLookedUp(const QString &key)
         return *it;
     const QDate date = QDate::fromString(key, Qt::ISODate);
     const QString week = date.isValid() ? weekOf(date.startOfDay(Qt::UTC)) : QStringLiteral("-");
+    if (m_weeks.size() > MaxGroups) // forged times, each a new "day": the cache stays small
+        m_weeks.clear();
     m_weeks.insert(key, week);
     return week;
 }
@@ -163,8 +177,10 @@ void AuditFigures::add(const Record &record)
     }
     ++m_records;
     if (!record.host.isEmpty() && record.policyVersion >= 0) {
-        HostPolicy &seen = m_hosts[record.host];
-        QString &lastSeen = m_lastSeenText[record.host];
+        const QString host =
+            m_hosts.contains(record.host) || m_hosts.size() < MaxGroups ? record.host : QStringLiteral("…");
+        HostPolicy &seen = m_hosts[host];
+        QString &lastSeen = m_lastSeenText[host];
         ++seen.records;
         if (lastSeen.isEmpty() || time >= lastSeen) {
             lastSeen = time;
@@ -181,7 +197,7 @@ void AuditFigures::add(const Record &record)
     if (choice == QLatin1String("report-false-positive")) {
         counts.falsePositives = 1;
         for (const auto &[detector, masked] : record.reported) {
-            QMap<QString, qint64> &forms = m_reportedForms[detector];
+            QMap<QString, qint64> &forms = entry(m_reportedForms, detector);
             const bool room = forms.contains(masked) || forms.size() < MaxFormsPerDetector;
             ++forms[room ? masked : QStringLiteral("…")];
         }
@@ -192,22 +208,22 @@ void AuditFigures::add(const Record &record)
             choice == QLatin1String("remove-broadcast-recipients") || choice == QLatin1String("leave-out-attachments");
         counts.cancelled = choice == QLatin1String("cancel");
         counts.unchecked = record.event == QLatin1String("check-failed");
-        ++m_verdicts[record.verdict];
+        ++entry(m_verdicts, record.verdict);
     }
-    ++m_choices[choice];
+    ++entry(m_choices, choice);
     m_total.add(counts);
     if (counts.unchecked) {
         // Records from before causes were written say why in their (masked) error only.
-        ++m_uncheckedCauses[record.cause.isEmpty() ? uncheckedCauseNames.name(uncheckedCauseOf(record.error))
-                                                   : record.cause];
+        ++entry(m_uncheckedCauses,
+                record.cause.isEmpty() ? uncheckedCauseNames.name(uncheckedCauseOf(record.error)) : record.cause);
     }
     for (const QString &rule : record.rules)
-        m_byRule[rule].add(counts);
+        entry(m_byRule, rule).add(counts);
     for (const QString &detector : record.detectors)
-        m_byDetector[detector].add(counts);
-    m_byDepartment[record.department.isEmpty() ? QStringLiteral("-") : record.department].add(counts);
-    m_byHost[record.host.isEmpty() ? QStringLiteral("-") : record.host].add(counts);
-    m_byWeek[time.isEmpty() ? QStringLiteral("-") : weekOfDay(QStringView(time).left(10))].add(counts);
+        entry(m_byDetector, detector).add(counts);
+    entry(m_byDepartment, record.department.isEmpty() ? QStringLiteral("-") : record.department).add(counts);
+    entry(m_byHost, record.host.isEmpty() ? QStringLiteral("-") : record.host).add(counts);
+    entry(m_byWeek, time.isEmpty() ? QStringLiteral("-") : weekOfDay(QStringView(time).left(10))).add(counts);
 }
 
 void AuditFigures::merge(const AuditFigures &other)
@@ -224,7 +240,7 @@ void AuditFigures::merge(const AuditFigures &other)
     mergeInto(m_byWeek, other.m_byWeek);
     mergeInto(m_uncheckedCauses, other.m_uncheckedCauses);
     for (auto it = other.m_reportedForms.constBegin(); it != other.m_reportedForms.constEnd(); ++it) {
-        QMap<QString, qint64> &forms = m_reportedForms[it.key()];
+        QMap<QString, qint64> &forms = entry(m_reportedForms, it.key());
         for (auto form = it->constBegin(); form != it->constEnd(); ++form) {
             const bool room = forms.contains(form.key()) || forms.size() < MaxFormsPerDetector;
             forms[room ? form.key() : QStringLiteral("…")] += form.value();

@@ -88,6 +88,9 @@ public:
     // MaxFormsPerDetector forms a detector's further ones count under "…".
     const QMap<QString, QMap<QString, qint64>> &reportedForms() const { return m_reportedForms; }
     static constexpr qsizetype MaxFormsPerDetector = 50;
+    // Distinct rules, detectors, departments, hosts, weeks... each kept at most; the rest are
+    // counted together under "…".
+    static constexpr qsizetype MaxGroups = 10000;
     const QMap<QString, HostPolicy> &hosts() const { return m_hosts; }
     // Hosts whose last record ran an older version of a policy than another host's last record.
     QStringList staleHosts() const;

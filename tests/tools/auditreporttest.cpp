@@ -244,6 +244,13 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QStringLiteral("records counted: 7 (3 outside the period)")), qPrintable(out));
         QCOMPARE(rowOf(out, QStringLiteral("pc-01")).value(1), QStringLiteral("3"));
         QVERIFY(rowOf(out, QStringLiteral("2026-W47")).isEmpty());
+
+        // By the senders' departments: 주택과 (pc-01, pc-03) and 복지과 (pc-02, and pc-04's one
+        // sound record), all records.
+        const CliRun departments = runSendGuard({QStringLiteral("audit"), QStringLiteral("report"),
+                                                 QStringLiteral("--by"), QStringLiteral("department"), m_fleet});
+        QCOMPARE(rowOf(departments.output(), QStringLiteral("주택과")).mid(1, 3), (QStringList {"5", "2", "40.0%"}));
+        QCOMPARE(rowOf(departments.output(), QStringLiteral("복지과")).mid(1, 3), (QStringList {"4", "1", "25.0%"}));
     }
 
     void shouldReadTheMachineTrailAndTheJournal()
