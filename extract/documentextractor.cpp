@@ -14,6 +14,7 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
+#include "common/utf8validator.h"
 #include "message/attachmenttext.h"
 
 #include <QFileInfo>
@@ -79,8 +80,7 @@ bool isPlumbing(const QString &name)
         QStringLiteral("ppt/presprops.xml"),    QStringLiteral("ppt/viewprops.xml"),
         QStringLiteral("ppt/tablestyles.xml"),  QStringLiteral("settings.xml"),
         QStringLiteral("manifest.rdf"),         QStringLiteral("contents/header.xml"),
-        QStringLiteral("contents/content.hpf"), QStringLiteral("version.xml"),
-        QStringLiteral("preview/prvtext.txt")};
+        QStringLiteral("contents/content.hpf"), QStringLiteral("version.xml")};
     return parts.contains(lower) || lower.endsWith(QLatin1String(".rels")) ||
         lower.contains(QLatin1String("/theme/")) || lower.startsWith(QLatin1String("meta-inf/")) ||
         lower.contains(QLatin1String("printersettings")) || lower.endsWith(QLatin1String(".odttf")) ||
@@ -117,6 +117,14 @@ void readRemainingParts(const ZipContainer &zip, const Core::TextPlace &base, Te
         if (suffix == QLatin1String("xml") || suffix == QLatin1String("vml")) {
             if (!XmlTextWalker::allText(*bytes, place, sink, &error, zip.originOf(entry.name)))
                 sink.skip(place, error);
+        } else if (suffix == QLatin1String("txt") && !bytes->contains('\0') &&
+                   !Core::Utf8Validator::firstInvalidByte(
+                       std::string_view(bytes->constData(), std::size_t(bytes->size())))) {
+            // A package's own text (an HWPX's Preview/PrvText.txt, a copy of its first page): read,
+            // and maskable where it lies, as the entry's bytes are its text.
+            TextOrigin origin = zip.originOf(entry.name);
+            origin.runs.push_back({0, 0, bytes->size(), bytes->size()});
+            sink.addUtf8(place, *bytes, origin);
         } else if (depth + 1 > sink.limits().maxDepth) {
             sink.skip(place, QStringLiteral("nested more than %1 deep: not scanned").arg(sink.limits().maxDepth));
         } else {

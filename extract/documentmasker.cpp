@@ -7,6 +7,8 @@
 
 #include <QHash>
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <map>
 
@@ -82,7 +84,9 @@ std::optional<Replacement> maskedCell(const Piece &piece, const std::vector<Core
     const TextOrigin::Element &cell = piece.origin.element;
     const qsizetype colon = cell.name.lastIndexOf(':');
     const QByteArray prefix = colon < 0 ? QByteArray() : cell.name.left(colon + 1);
-    QByteArray xml = '<' + cell.name + " r=\"" + escaped(cell.reference) + '"';
+    QByteArray xml = '<' + cell.name;
+    if (!cell.reference.isEmpty()) // r is optional: a cell without it is placed after the one before
+        xml += " r=\"" + escaped(cell.reference) + '"';
     if (!cell.style.isEmpty())
         xml += " s=\"" + escaped(cell.style) + '"';
     xml += " t=\"inlineStr\"><" + prefix + "is><" + prefix + "t xml:space=\"preserve\">" + escaped(shown) + "</" +
@@ -121,6 +125,70 @@ bool maskCharacters(const Piece &piece, const Core::TextMask &mask, std::vector<
         at += length;
     }
     return true;
+}
+
+bool isPreviewPicture(const QString &lowerName)
+{
+    return lowerName == QLatin1String("preview/prvimage.png") || lowerName.startsWith(QLatin1String("thumbnails/")) ||
+        lowerName.startsWith(QLatin1String("docprops/thumbnail."));
+}
+
+// A 1x1 white PNG (a grey-scale pixel), its chunks' CRCs and zlib stream made with zlib.
+QByteArray blankPng()
+{
+    const auto chunk = [](const char type[4], const QByteArray &data) {
+        QByteArray body = QByteArray(type, 4) + data;
+        QByteArray out;
+        const auto be32 = [&out](quint32 v) {
+            for (int shift = 24; shift >= 0; shift -= 8)
+                out += char((v >> shift) & 0xFF);
+        };
+        be32(quint32(data.size()));
+        out += body;
+        be32(quint32(crc32(0, reinterpret_cast<const Bytef *>(body.constData()), uInt(body.size()))));
+        return out;
+    };
+    const QByteArray header("\0\0\0\1\0\0\0\1\x08\0\0\0\0", 13); // 1x1, 8-bit grey
+    const QByteArray row("\0\xFF", 2); // no filter, white
+    uLongf size = compressBound(uLong(row.size()));
+    QByteArray compressed(qsizetype(size), Qt::Uninitialized);
+    compress(reinterpret_cast<Bytef *>(compressed.data()), &size, reinterpret_cast<const Bytef *>(row.constData()),
+             uLong(row.size()));
+    compressed.resize(qsizetype(size));
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", header) + chunk("IDAT", compressed) + chunk("IEND", {});
+}
+
+// What was masked, as it might be written elsewhere in the document: the whole run of digits and
+// hyphens each mask lies in ("850315-2345678"), and its digits alone, in UTF-8 and UTF-16LE.
+// Runs of fewer than 6 digits are too common to look for.
+QList<QByteArray> maskedValues(const std::vector<Piece> &pieces,
+                               const std::map<int, std::vector<Core::TextMask>> &byPiece)
+{
+    const auto inValue = [](char c) { return (c >= '0' && c <= '9') || c == '-'; };
+    QList<QByteArray> values;
+    for (const auto &[index, masks] : byPiece) {
+        const QByteArray &text = pieces[std::size_t(index)].utf8;
+        for (const Core::TextMask &mask : masks) {
+            qsizetype start = mask.offset;
+            qsizetype end = mask.offset + mask.length;
+            while (start > 0 && inValue(text.at(start - 1)))
+                --start;
+            while (end < text.size() && inValue(text.at(end)))
+                ++end;
+            const QByteArray run = text.mid(start, end - start);
+            const QByteArray digits = QByteArray(run).replace('-', QByteArray());
+            if (digits.size() < 6)
+                continue;
+            QByteArray utf16;
+            for (const char c : digits)
+                utf16 += QByteArray(1, c) + '\0';
+            for (const QByteArray &value : {run, digits, utf16}) {
+                if (!values.contains(value))
+                    values.append(value);
+            }
+        }
+    }
+    return values;
 }
 
 } // namespace
@@ -165,11 +233,18 @@ DocumentMasker::Result DocumentMasker::mask(const QByteArray &bytes, const QStri
     for (auto &[index, pieceMasks] : byPiece) {
         std::sort(pieceMasks.begin(), pieceMasks.end(),
                   [](const Core::TextMask &a, const Core::TextMask &b) { return a.offset < b.offset; });
+        for (std::size_t i = 1; i < pieceMasks.size(); ++i) {
+            if (pieceMasks[i].offset < pieceMasks[i - 1].offset + pieceMasks[i - 1].length)
+                return fail(QStringLiteral("the places to mask overlap (part %1 of its text)").arg(index + 1));
+        }
         const Piece &piece = pieces[std::size_t(index)];
         // Only the document's own entries: text from an archive inside it is not masked there.
         if (!piece.origin.isKnown() || piece.origin.archive != bytes.constData())
             return fail(
                 QStringLiteral("%1: this text cannot be masked where it lies").arg(piece.place.describe(u"en")));
+        if (piece.origin.computed)
+            return fail(QStringLiteral("%1: a formula computes this value: masking it would not last")
+                            .arg(piece.place.describe(u"en")));
         std::vector<Replacement> &replacements = byEntry[piece.origin.entry];
         if (piece.origin.element.start >= 0) {
             const auto cell = maskedCell(piece, pieceMasks, &result.error);
@@ -215,6 +290,32 @@ DocumentMasker::Result DocumentMasker::mask(const QByteArray &bytes, const QStri
         }
         masked += original->sliced(copied);
         entries.insert(entry, masked);
+    }
+    // Pictures of the first page (Windows' and Hancom's previews) show the numbers as they were:
+    // a PNG one is replaced with a blank picture, any other kind cannot be masked.
+    for (int i = 0; i < zip->entries().size(); ++i) {
+        const QString lower = zip->entries().at(i).name.toLower();
+        if (!isPreviewPicture(lower))
+            continue;
+        if (!lower.endsWith(QLatin1String(".png")))
+            return fail(QStringLiteral("%1: its preview picture shows the first page and cannot be masked")
+                            .arg(zip->entries().at(i).name));
+        entries.insert(i, blankPng());
+    }
+    // The last word: no masked value may still be found anywhere in the copy, in any entry
+    // (a field code, a formula, a hyperlink, a pivot cache: places the reader does not read).
+    for (const QByteArray &value : maskedValues(pieces, byPiece)) {
+        for (int i = 0; i < zip->entries().size(); ++i) {
+            if (zip->entries().at(i).directory)
+                continue;
+            const auto content =
+                entries.contains(i) ? std::optional<QByteArray>(entries.value(i)) : zip->read(i, budget, &error);
+            if (!content)
+                return fail(QStringLiteral("%1: %2").arg(zip->entries().at(i).name, error));
+            if (content->contains(value))
+                return fail(QStringLiteral("%1: the value also appears there, where it cannot be masked")
+                                .arg(zip->entries().at(i).name));
+        }
     }
     result.bytes = ZipContainer::withEntriesReplaced(bytes, entries, &error);
     if (!result.bytes)

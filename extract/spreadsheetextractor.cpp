@@ -211,6 +211,8 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
             if (r.depth > 0) {
                 ++r.depth;
                 r.inText = !r.inCell || local == "t" || local == "v";
+                if (r.inCell && local == "f")
+                    r.value.origin.computed = true;
                 return;
             }
             // Printed headers and footers (oddHeader, evenFooter, firstHeader…), "&L&\"Arial\"…" codes and all.

@@ -40,6 +40,9 @@ struct TextOrigin
 
     const char *archive = nullptr; // the ZIP's bytes (ZipContainer::bytes()); null: no origin
     int entry = -1;
+    // A spreadsheet cell a formula computes: masking its value would not last (the formula, or
+    // the cells it reads, bring the number back when it recalculates).
+    bool computed = false;
     std::vector<Run> runs;
     Element element;
 

@@ -178,6 +178,27 @@ private Q_SLOTS:
         QCOMPARE(differing, maskedCharacters);
     }
 
+    void shouldMaskAnHwpxPreviewToo()
+    {
+        // Hancom writes a copy of the first page as text, and as a picture: the text is masked
+        // where it lies, the picture replaced with a blank one.
+        Entries entries {{QStringLiteral("mimetype"), "application/hwp+zip"},
+                         {QStringLiteral("Contents/section0.xml"),
+                          xmlDocument(QStringLiteral("<hs:sec xmlns:hs=\"s\" xmlns:hp=\"p\">%1</hs:sec>")
+                                          .arg(owpmlParagraph(QStringLiteral("신청인 850315-2345678"))))},
+                         {QStringLiteral("Preview/PrvText.txt"), QStringLiteral("신청인 850315-2345678\r\n").toUtf8()},
+                         {QStringLiteral("Preview/PrvImage.png"), QByteArray("\x89PNG\r\n\x1a\n first page", 19)}};
+        const QByteArray file = zipOf(entries);
+        const Masked masked = maskDocument(file, QStringLiteral("신청서.hwpx"));
+        QVERIFY2(masked.result.complete, qPrintable(masked.result.error));
+        const auto after = entriesOf(masked.bytes);
+        QCOMPARE(after.value(QStringLiteral("Preview/PrvText.txt")),
+                 QStringLiteral("신청인 850315-2******\r\n").toUtf8());
+        QVERIFY(after.value(QStringLiteral("Preview/PrvImage.png")).startsWith("\x89PNG\r\n\x1a\n"));
+        QVERIFY(!after.value(QStringLiteral("Preview/PrvImage.png")).contains("first page"));
+        QCOMPARE(masked.maskedCharacters, 12);
+    }
+
     void shouldMaskDigitsWrittenAsCharacterReferences()
     {
         // "&#51;" reads as "3": the reference gives way to the mask, and the copy reads masked.
@@ -243,6 +264,40 @@ private Q_SLOTS:
         QTest::newRow("an HWP file") << hwp({hwpParagraph(QStringLiteral("주민등록번호 850315-2345678"))})
                                      << QStringLiteral("a.hwp")
                                      << QStringLiteral("a HWP document cannot be masked in place");
+        QTest::newRow("a field code holding the number")
+            << docx(QStringLiteral("<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> QUOTE "
+                                   "\"850315-2345678\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/>"
+                                   "</w:r><w:r><w:t>850315-2345678</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/>"
+                                   "</w:r></w:p>"))
+            << QStringLiteral("a.docx") << QStringLiteral("word/document.xml: the value also appears there");
+        QTest::newRow("a hyperlink to the number")
+            << zipOf(Entries {
+                         {QStringLiteral("word/_rels/document.xml.rels"),
+                          xmlDocument(QStringLiteral("<Relationships><Relationship Id=\"rId9\" TargetMode=\"External\" "
+                                                     "Target=\"https://minwon.example/?rrn=8503152345678\"/>"
+                                                     "</Relationships>"))}} +
+                     packageParts(QStringLiteral("word/document.xml"),
+                                  QStringLiteral("wordprocessingml.document.main+xml")) +
+                     Entries {{QStringLiteral("word/document.xml"),
+                               xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
+                                               .arg(QLatin1String(wordNamespace),
+                                                    wordParagraph({QStringLiteral("신청인 850315-2345678")})))}})
+            << QStringLiteral("a.docx") << QStringLiteral("document.xml.rels: the value also appears there");
+        QTest::newRow("a cell a formula computes")
+            << xlsx({{QStringLiteral("명단"),
+                      QStringLiteral("<row r=\"1\"><c r=\"A1\" t=\"str\"><f>B1&amp;\"-\"&amp;C1</f>"
+                                     "<v>850315-2345678</v></c></row>")}},
+                    {})
+            << QStringLiteral("a.xlsx") << QStringLiteral("a formula computes this value");
+        QTest::newRow("a preview picture that is not a PNG")
+            << zipOf(Entries {{QStringLiteral("docProps/thumbnail.jpeg"), QByteArray("\xFF\xD8\xFF\xE0 jpeg", 9)}} +
+                     packageParts(QStringLiteral("word/document.xml"),
+                                  QStringLiteral("wordprocessingml.document.main+xml")) +
+                     Entries {{QStringLiteral("word/document.xml"),
+                               xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
+                                               .arg(QLatin1String(wordNamespace),
+                                                    wordParagraph({QStringLiteral("신청인 850315-2345678")})))}})
+            << QStringLiteral("a.docx") << QStringLiteral("preview picture");
         QTest::newRow("an OpenDocument spreadsheet")
             << openDocument(QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
                             QStringLiteral("<office:spreadsheet><table:table table:name=\"명단\"><table:table-row>"
