@@ -33,6 +33,20 @@ void mergeInto(Map &into, const Map &from)
     }
 }
 
+// "2026-11-24T09:01:00.000Z", exactly: what AuditEvent writes, and what sorts as text.
+bool hasRecordTimeShape(const QString &time)
+{
+    static constexpr char16_t Shape[] = u"dddd-dd-ddTdd:dd:dd.dddZ";
+    if (time.size() != 24)
+        return false;
+    for (qsizetype i = 0; i < 24; ++i) {
+        const char16_t c = time.at(i).unicode();
+        if (Shape[i] == u'd' ? (c < u'0' || c > u'9') : c != Shape[i])
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 void AuditFigures::Counts::add(const Counts &other)
@@ -108,6 +122,7 @@ AuditFigures AuditFigures::emptyCopy() const
 {
     AuditFigures empty;
     empty.setPeriod(m_since, m_until);
+    empty.m_latestPlausible = m_latestPlausible;
     return empty;
 }
 
@@ -166,10 +181,13 @@ void AuditFigures::add(const Record &record)
     // Records' times are UTC ISO 8601 text of one length: compared as text, in order. Any other
     // form is read as a date and time first.
     QString time = record.time;
-    if (time.size() != 24 || !time.endsWith(QLatin1Char('Z'))) {
+    if (!hasRecordTimeShape(time)) {
         const QDateTime parsed = QDateTime::fromString(time, Qt::ISODateWithMs);
         time = parsed.isValid() ? parsed.toUTC().toString(Qt::ISODateWithMs) : QString();
     }
+    // A record from the future would hold its host's "last policy" for good.
+    if (!time.isEmpty() && time > m_latestPlausible)
+        time.clear();
     if ((!m_sinceText.isEmpty() && (time.isEmpty() || time < m_sinceText)) ||
         (!m_untilText.isEmpty() && (time.isEmpty() || time >= m_untilText))) {
         ++m_outsidePeriod;
@@ -247,8 +265,9 @@ void AuditFigures::merge(const AuditFigures &other)
         }
     }
     for (auto it = other.m_hosts.constBegin(); it != other.m_hosts.constEnd(); ++it) {
-        HostPolicy &seen = m_hosts[it.key()];
-        QString &lastSeen = m_lastSeenText[it.key()];
+        const QString host = m_hosts.contains(it.key()) || m_hosts.size() < MaxGroups ? it.key() : QStringLiteral("…");
+        HostPolicy &seen = m_hosts[host];
+        QString &lastSeen = m_lastSeenText[host];
         const QString otherLastSeen = other.m_lastSeenText.value(it.key());
         const qint64 records = seen.records + it->records;
         if (lastSeen.isEmpty() || otherLastSeen >= lastSeen) {

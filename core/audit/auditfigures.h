@@ -107,6 +107,8 @@ private:
 
     QDateTime m_since;
     QDateTime m_until;
+    // Later than this no record can have been written (a day's margin for clocks).
+    QString m_latestPlausible = QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODateWithMs);
     QString m_sinceText; // the period in the records' own form, compared as text
     QString m_untilText;
     QHash<QString, QString> m_weeks;

@@ -73,6 +73,10 @@ bool JournalRecord::isJournalEntry(const QJsonObject &entry)
 
 std::optional<QJsonObject> JournalRecord::fromJournal(const QJsonObject &entry)
 {
+    // SystemLog's messages name the program "sendguard" (journald's SYSLOG_IDENTIFIER).
+    if (entry.contains(QLatin1String("SYSLOG_IDENTIFIER")) &&
+        fieldText(entry.value(QLatin1String("SYSLOG_IDENTIFIER"))) != QLatin1String("sendguard"))
+        return std::nullopt;
     auto parameters = sendGuardParameters(fieldText(entry.value(QLatin1String("SYSLOG_STRUCTURED_DATA"))));
     if (!parameters)
         parameters = sendGuardParameters(fieldText(entry.value(QLatin1String("MESSAGE"))));

@@ -284,7 +284,7 @@ private Q_SLOTS:
         QCOMPARE(rowOf(fromMachine.output(), QStringLiteral("rrn-broadcast")).mid(1, 3),
                  (QStringList {"2", "2", "100.0%"}));
         const CliRun fromJournal = runSendGuard({QStringLiteral("audit"), QStringLiteral("report")}, journal);
-        QCOMPARE(fromJournal.exitCode, 0);
+        QCOMPARE(fromJournal.exitCode, 3); // counted, but the journal's copy cannot be verified
         QVERIFY2(rowOf(fromJournal.output(), QStringLiteral("standard input"))
                      .value(4)
                      .startsWith(QStringLiteral("not verifiable")),
@@ -292,6 +292,37 @@ private Q_SLOTS:
         QCOMPARE(rowOf(fromJournal.output(), QStringLiteral("rrn-broadcast")).mid(1, 3),
                  (QStringList {"2", "2", "100.0%"}));
         QCOMPARE(rowOf(fromJournal.output(), QStringLiteral("pc-09")).mid(1, 2), (QStringList {"incheon", "4"}));
+    }
+
+    void shouldNotBeFooledOrHeldByWhatATrailHolds()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("hostile"));
+        // A host name that would move the terminal's cursor and erase a line.
+        writeTrail(folder + "/pc-05/audit.jsonl", QStringLiteral("pc-05\u001b[1A\u001b[2K"), QStringLiteral("과"), 3,
+                   {{"2026-11-24", VerdictLevel::Warn, "phone-broadcast", "kr-phone", AuditChoice::Cancel}});
+        // A rotated file that is a link to a device that never ends.
+        writeTrail(folder + "/pc-06/audit.jsonl", QStringLiteral("pc-06"), QStringLiteral("과"), 3,
+                   {{"2026-11-24", VerdictLevel::Warn, "phone-broadcast", "kr-phone", AuditChoice::Cancel}});
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), folder + "/pc-06/audit.jsonl.1"));
+        // The oldest file kept starts mid-chain although rotation never deleted a file: cut.
+        writeTrail(folder + "/pc-07/audit.jsonl", QStringLiteral("pc-07"), QStringLiteral("과"), 3,
+                   {{"2026-11-24", VerdictLevel::Warn, "phone-broadcast", "kr-phone", AuditChoice::Cancel},
+                    {"2026-11-24", VerdictLevel::Warn, "phone-broadcast", "kr-phone", AuditChoice::Cancel},
+                    {"2026-11-25", VerdictLevel::Warn, "phone-broadcast", "kr-phone", AuditChoice::Cancel}},
+                   600);
+        QVERIFY(QFile::remove(folder + "/pc-07/audit.jsonl.2"));
+        const CliRun run = runSendGuard({QStringLiteral("audit"), QStringLiteral("report"), folder});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(!run.out.contains('\x1b'));
+        QVERIFY(run.output().contains(QStringLiteral("pc-05?[1A?[2K")));
+        QVERIFY2(rowOf(run.output(), folder + "/pc-06/audit.jsonl (+1)")
+                     .value(4)
+                     .contains(QStringLiteral("not a regular file")),
+                 qPrintable(run.output()));
+        QVERIFY2(rowOf(run.output(), folder + "/pc-07/audit.jsonl (+1)")
+                     .value(4)
+                     .startsWith(QStringLiteral("DID NOT VERIFY")),
+                 qPrintable(run.output()));
     }
 
     void shouldRefuseBadArguments()

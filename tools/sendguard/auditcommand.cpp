@@ -55,7 +55,9 @@ ChainCheck checkChain(const QString &path, const Files &files)
     // Rotation deletes the oldest file: a trail may start in the middle of its chain.
     const QByteArray firstLine = files.first().second.left(files.first().second.indexOf('\n'));
     ChainCheck check;
-    check.continuesEarlier = files.first().first != path &&
+    // Rotation deletes a file only once it keeps Keep of them (AuditLog::rotate): only then may
+    // the oldest file start in the middle of the chain.
+    check.continuesEarlier = files.first().first == path + QStringLiteral(".%1").arg(Delivery::AuditLog::Keep) &&
         QJsonDocument::fromJson(firstLine).object().value(QLatin1String("prev")).toString().toLatin1() !=
             Core::AuditChain::genesis();
     check.result = Core::AuditChain::verify(files, check.continuesEarlier);

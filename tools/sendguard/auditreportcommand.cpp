@@ -27,8 +27,8 @@ int runAuditReport(const QStringList &arguments)
         "unchecked messages by cause, and the policy each host last ran. Each trail's chain is checked as it is "
         "read; records after a break are left out and named. Give a user's trails or the machine trails that "
         "collected them, not both: the same record would count twice.\n"
-        "Exit status: 0 every trail verified, 1 a trail did not verify (the report says which), 2 usage or "
-        "input error."));
+        "Exit status: 0 every trail verified, 1 a trail did not verify (the report says which), 3 records from the "
+        "journal were counted but cannot be verified, 2 usage or input error."));
     const QCommandLineOption since(QStringLiteral("since"), QStringLiteral("From this day on (UTC)."),
                                    QStringLiteral("YYYY-MM-DD"));
     const QCommandLineOption until(QStringLiteral("until"), QStringLiteral("Up to and including this day (UTC)."),
@@ -92,9 +92,14 @@ int runAuditReport(const QStringList &arguments)
     }
     QTextStream out(stdout);
     AuditReportTable::write(out, report);
-    const bool allVerified = std::all_of(sources.trails().begin(), sources.trails().end(),
-                                         [](const AuditSources::Trail &trail) { return trail.problem.isEmpty(); });
-    return allVerified ? ExitClean : ExitFound;
+    const auto &trails = sources.trails();
+    if (std::any_of(trails.begin(), trails.end(), [](const AuditSources::Trail &t) { return !t.problem.isEmpty(); }))
+        return ExitFound;
+    // The journal's records are counted but cannot be verified: not a clean bill either.
+    if (std::any_of(trails.begin(), trails.end(),
+                    [](const AuditSources::Trail &t) { return t.kind == AuditSources::Trail::Kind::Journal; }))
+        return ExitIncomplete;
+    return ExitClean;
 }
 
 } // namespace SendGuard::Tools

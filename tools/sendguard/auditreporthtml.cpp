@@ -3,6 +3,7 @@
 
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -250,7 +251,8 @@ QByteArray AuditReportHtml::write(const AuditReport &report)
                     causes.isEmpty() ? QStringLiteral("<p>%1</p>").arg(escaped(w.text("none")))
                                      : tableOf(QStringLiteral("unchecked"), {w.text("name"), w.text("count")}, causes));
 
-    const QStringList stale = figures.staleHosts();
+    const QStringList staleList = figures.staleHosts();
+    const QSet<QString> stale(staleList.begin(), staleList.end());
     QList<QStringList> hosts;
     for (auto it = figures.hosts().constBegin(); it != figures.hosts().constEnd(); ++it)
         hosts.append({it.key(), it->policyId, number(it->version), number(it->records),

@@ -3,6 +3,7 @@
 
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -37,6 +38,18 @@ QString percent(double rate)
     return QString::number(rate * 100.0, 'f', 1) + QLatin1Char('%');
 }
 
+// Record-controlled text on an admin's terminal: control characters (escape sequences that
+// could move the cursor and rewrite a "DID NOT VERIFY" line, line breaks that add rows) shown as ?.
+QString printable(QString text)
+{
+    for (QChar &c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7F && u <= 0x9F) || u == 0x2028 || u == 0x2029)
+            c = QLatin1Char('?');
+    }
+    return text;
+}
+
 bool isNumber(const QString &cell)
 {
     static const QRegularExpression number(QStringLiteral("^[0-9][0-9,.]*%?$"));
@@ -44,10 +57,17 @@ bool isNumber(const QString &cell)
 }
 
 // A table: the first row is the header; numbers right-aligned, with their header.
-void table(QTextStream &out, const Rows &rows)
+void table(QTextStream &out, const Rows &cells)
 {
-    if (rows.isEmpty())
+    if (cells.isEmpty())
         return;
+    Rows rows;
+    for (const QStringList &row : cells) {
+        QStringList shown;
+        for (const QString &cell : row)
+            shown.append(printable(cell));
+        rows.append(shown);
+    }
     QList<int> widths(rows.first().size(), 0);
     for (const QStringList &row : rows) {
         for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
@@ -101,7 +121,8 @@ void AuditReportTable::write(QTextStream &out, const AuditReport &report)
     bool broken = false;
     for (const AuditSources::Trail &trail : report.trails) {
         broken = broken || !trail.problem.isEmpty();
-        trails.append({trail.files > 1 ? QStringLiteral("%1 (+%2)").arg(trail.name).arg(trail.files - 1) : trail.name,
+        trails.append({trail.files > 1 ? QStringLiteral("%1 (+%2)").arg(trail.name, QString::number(trail.files - 1))
+                                       : trail.name,
                        number(trail.records), number(trail.leftOut), report.kindOf(trail), report.statusOf(trail)});
     }
     table(out, trails);
@@ -152,7 +173,8 @@ void AuditReportTable::write(QTextStream &out, const AuditReport &report)
     table(out, causes);
 
     heading(out, w.text("hosts"));
-    const QStringList stale = figures.staleHosts();
+    const QStringList staleList = figures.staleHosts();
+    const QSet<QString> stale(staleList.begin(), staleList.end());
     Rows hosts {{w.text("host"), w.text("policy"), w.text("version"), w.text("records"), w.text("lastRecord"),
                  w.text("status")}};
     for (auto it = figures.hosts().constBegin(); it != figures.hosts().constEnd(); ++it)

@@ -12,8 +12,13 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <memory>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <simdjson.h>
 
@@ -169,14 +174,18 @@ bool AuditSources::addPath(const QString &path, QString *error)
         // Every trail below: each current file with its rotated ones, or a set whose current
         // file is gone (its newest rotated file names it).
         QStringList trails;
-        const QRegularExpression rotated(QStringLiteral("^(.*\\.jsonl)\\.[0-9]+$"));
-        QDirIterator files(path, QDir::Files, QDirIterator::Subdirectories);
+        QSet<QString> seen;
+        // The rotated files AuditLog keeps (.1 to .Keep); links are not followed.
+        const QRegularExpression rotated(QStringLiteral("^(.*\\.jsonl)\\.[1-%1]$").arg(Delivery::AuditLog::Keep));
+        QDirIterator files(path, QDir::Files | QDir::NoSymLinks, QDirIterator::Subdirectories);
         while (files.hasNext()) {
             const QString file = files.next();
             const QRegularExpressionMatch match = rotated.match(file);
             const QString current = match.hasMatch() ? match.captured(1) : file;
-            if (current.endsWith(QLatin1String(".jsonl")) && !trails.contains(current))
+            if (current.endsWith(QLatin1String(".jsonl")) && !seen.contains(current)) {
+                seen.insert(current);
                 trails.append(current);
+            }
         }
         trails.sort();
         for (const QString &trail : std::as_const(trails)) {
@@ -212,22 +221,31 @@ void AuditSources::readTrail(const QStringList &files, const QString &name)
         pending.reset();
     };
     for (const QString &fileName : files) {
-        QFile file(fileName);
-        if (!file.open(QIODevice::ReadOnly)) {
+        // A regular file, never through a link, never a FIFO or a device that would hang the
+        // report or feed it forever.
+        QFile file;
+        const int fd = ::open(QFile::encodeName(fileName).constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        struct stat status
+        {
+        };
+        if (fd < 0 || ::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) ||
+            !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+            if (fd >= 0)
+                ::close(fd);
             if (trail.problem.isEmpty())
-                trail.problem = QStringLiteral("%1: %2").arg(fileName, file.errorString());
+                trail.problem = QStringLiteral("%1: cannot be read (not a regular file, or a link)").arg(fileName);
+            chain = std::make_unique<Core::AuditChainFollower>();
+            chain->breakHere(); // what follows a missing piece of the chain is not sound
             continue;
         }
         LineReader lines(file);
         QByteArray line;
         bool tooLong = false;
         for (int number = 1; lines.next(line, tooLong); ++number) {
-            if (line.isEmpty() && !tooLong)
-                continue;
             const std::optional<Parsed> parsed = tooLong ? std::nullopt : parse(parser, line);
             const auto fail = [&](const QString &problem) {
                 if (trail.problem.isEmpty())
-                    trail.problem = QStringLiteral("%1:%2: %3").arg(fileName).arg(number).arg(problem);
+                    trail.problem = QStringLiteral("%1:%2: %3").arg(fileName, QString::number(number), problem);
                 ++trail.leftOut;
                 if (pending)
                     ++trail.leftOut;
@@ -249,7 +267,10 @@ void AuditSources::readTrail(const QStringList &files, const QString &name)
                 trail.kind = parsed->journal ? Trail::Kind::Journal
                     : parsed->collected      ? Trail::Kind::Machine
                                              : Trail::Kind::User;
-                trail.startsMidChain = trail.kind != Trail::Kind::Journal && fileName != name &&
+                // Rotation deletes a file only once it keeps Keep of them: a trail whose oldest file
+                // is not the last one kept, and does not start at the beginning, lost records.
+                trail.startsMidChain = trail.kind != Trail::Kind::Journal &&
+                    fileName == name + QStringLiteral(".%1").arg(Delivery::AuditLog::Keep) &&
                     parsed->prev != Core::AuditChain::genesis();
                 if (trail.kind != Trail::Kind::Journal)
                     chain = std::make_unique<Core::AuditChainFollower>(trail.startsMidChain);
