@@ -6,6 +6,8 @@
 
 #include "attachmentreader.h"
 #include "check/documentmaskplan.h"
+#include "common/boundedfile.h"
+#include "message/attachmentlimits.h"
 #include "safefile.h"
 #include "scan/redactor.h"
 #include "scan/scanner.h"
@@ -15,6 +17,7 @@
 #include <QFileInfo>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace SendGuard::Tools {
@@ -29,7 +32,15 @@ int redactToFile(const Core::Scanner &scanner, const QString &file, const QStrin
     QTextStream err(stderr);
     const Attachments::AttachmentReader reader(
         Attachments::AttachmentReader::findHelper(QCoreApplication::applicationFilePath()));
-    const Core::MessageAttachment attachment {QFileInfo(file).fileName(), QFileInfo(file).absoluteFilePath(), {}};
+    // Read once: the scan, the masking and a copy without findings all work on these bytes, so a
+    // file that changes meanwhile cannot put its new content under the old one's masks.
+    const Core::BoundedFile read =
+        Core::BoundedFile::read(QFileInfo(file).absoluteFilePath(), Core::AttachmentLimits {}.maxInputBytes);
+    if (read.status != Core::BoundedFile::Status::Read)
+        return usageError(command,
+                          QStringLiteral("%1: cannot be read%2")
+                              .arg(file, read.error.isEmpty() ? QString() : QStringLiteral(": ") + read.error));
+    const Core::MessageAttachment attachment {QFileInfo(file).fileName(), QString(), read.bytes};
     const Core::AttachmentText text = reader.read(attachment, QString());
     if (text.status == Core::AttachmentText::Status::Unreadable)
         return usageError(command, QStringLiteral("%1: %2").arg(file, text.reason));
@@ -51,10 +62,7 @@ int redactToFile(const Core::Scanner &scanner, const QString &file, const QStrin
         const std::string redacted = Core::Redactor::redact(utf8, scan.findings);
         masked = QByteArray(redacted.data(), qsizetype(redacted.size()));
     } else if (scan.findings.empty()) {
-        QFile original(attachment.path);
-        if (!original.open(QIODevice::ReadOnly))
-            return usageError(command, QStringLiteral("%1: %2").arg(file, original.errorString()));
-        masked = original.readAll();
+        masked = read.bytes;
     } else {
         QString error;
         const auto masks = Core::DocumentMaskPlan::of(text, scan.findings, &error);
@@ -62,6 +70,17 @@ int redactToFile(const Core::Scanner &scanner, const QString &file, const QStrin
         if (!bytes)
             return refuse(QStringLiteral("cannot be masked in place: %1").arg(error));
         masked = *bytes;
+        // Checked again, as the plugin checks a masked message: read as a recipient would, nothing
+        // but already-masked forms may be left.
+        const Core::AttachmentText again = reader.extract(attachment.name, masked);
+        const Core::ScanResult rescan =
+            scanner.scan(std::string_view(again.utf8.constData(), std::size_t(again.utf8.size())));
+        const bool clean = again.status == Core::AttachmentText::Status::Text && again.incomplete.isEmpty() &&
+            rescan.complete && std::all_of(rescan.findings.begin(), rescan.findings.end(), [](const Core::Finding &f) {
+                               return f.severity == Core::Severity::Low;
+                           });
+        if (!clean)
+            return refuse(QStringLiteral("the masked copy still holds what was to be masked"));
     }
     QString error;
     if (!Delivery::SafeFile::writeAtomically(QFileInfo(output).absoluteFilePath(), masked, &error))
