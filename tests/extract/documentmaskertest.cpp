@@ -88,6 +88,18 @@ int differingBytes(const QByteArray &a, const QByteArray &b)
         differing += a[i] != b[i];
     return differing;
 }
+// The application as a DOCX whose package also holds extra.
+QByteArray applicationWith(const Entries &extra)
+{
+    return zipOf(
+        packageParts(QStringLiteral("word/document.xml"), QStringLiteral("wordprocessingml.document.main+xml")) +
+        Entries {{QStringLiteral("word/document.xml"),
+                  xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
+                                  .arg(QLatin1String(wordNamespace),
+                                       wordParagraph({QStringLiteral("신청인 850315-2345678")})))}} +
+        extra);
+}
+
 } // namespace
 
 class DocumentMaskerTest : public QObject
@@ -271,17 +283,10 @@ private Q_SLOTS:
                                    "</w:r></w:p>"))
             << QStringLiteral("a.docx") << QStringLiteral("word/document.xml: the value also appears there");
         QTest::newRow("a hyperlink to the number")
-            << zipOf(Entries {
-                         {QStringLiteral("word/_rels/document.xml.rels"),
-                          xmlDocument(QStringLiteral("<Relationships><Relationship Id=\"rId9\" TargetMode=\"External\" "
-                                                     "Target=\"https://minwon.example/?rrn=8503152345678\"/>"
-                                                     "</Relationships>"))}} +
-                     packageParts(QStringLiteral("word/document.xml"),
-                                  QStringLiteral("wordprocessingml.document.main+xml")) +
-                     Entries {{QStringLiteral("word/document.xml"),
-                               xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
-                                               .arg(QLatin1String(wordNamespace),
-                                                    wordParagraph({QStringLiteral("신청인 850315-2345678")})))}})
+            << applicationWith({{QStringLiteral("word/_rels/document.xml.rels"),
+                                 xmlDocument(QStringLiteral("<Relationships><Relationship Id=\"rId9\" TargetMode="
+                                                            "\"External\" Target=\"https://minwon.example/"
+                                                            "?rrn=8503152345678\"/></Relationships>"))}})
             << QStringLiteral("a.docx") << QStringLiteral("document.xml.rels: the value also appears there");
         QTest::newRow("a cell a formula computes")
             << xlsx({{QStringLiteral("명단"),
@@ -290,13 +295,7 @@ private Q_SLOTS:
                     {})
             << QStringLiteral("a.xlsx") << QStringLiteral("a formula computes this value");
         QTest::newRow("a preview picture that is not a PNG")
-            << zipOf(Entries {{QStringLiteral("docProps/thumbnail.jpeg"), QByteArray("\xFF\xD8\xFF\xE0 jpeg", 9)}} +
-                     packageParts(QStringLiteral("word/document.xml"),
-                                  QStringLiteral("wordprocessingml.document.main+xml")) +
-                     Entries {{QStringLiteral("word/document.xml"),
-                               xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
-                                               .arg(QLatin1String(wordNamespace),
-                                                    wordParagraph({QStringLiteral("신청인 850315-2345678")})))}})
+            << applicationWith({{QStringLiteral("docProps/thumbnail.jpeg"), QByteArray("\xFF\xD8\xFF\xE0 jpeg", 9)}})
             << QStringLiteral("a.docx") << QStringLiteral("preview picture");
         QTest::newRow("an OpenDocument spreadsheet")
             << openDocument(QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
