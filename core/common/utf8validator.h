@@ -7,7 +7,8 @@
 
 namespace SendGuard::Core {
 
-// Checks that bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+// Checks that bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF):
+// simdjson's vectorised check first, then, for text that fails it, a walk that finds where.
 class Utf8Validator
 {
 public:

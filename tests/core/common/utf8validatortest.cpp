@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "common/utf8validator.h"
 
+#include <QRandomGenerator>
+#include <QStringDecoder>
 #include <QTest>
 
 using namespace SendGuard::Core;
@@ -38,6 +40,35 @@ private Q_SLOTS:
         } else {
             QVERIFY(invalid.has_value());
             QCOMPARE(*invalid, static_cast<std::size_t>(offset));
+        }
+    }
+
+    void shouldAgreeWithQtsDecoderAtEveryPlaceInLongText()
+    {
+        // The vectorised check works in blocks of 64 bytes: a bad byte anywhere in a long text,
+        // at every offset around the blocks' edges, in text of every kind of character.
+        const QByteArray text =
+            u"신청인 홍길동 주민등록번호 850315-2345678, tel 010-9876-5432. café ✓ \U0001F600 "_qs.toUtf8().repeated(4);
+        QRandomGenerator random(20261129);
+        for (qsizetype at = 0; at < text.size(); ++at) {
+            for (const char bad : {'\x80', '\xC0', '\xED', '\xF5', '\xFF', char(random.bounded(256))}) {
+                QByteArray bytes = text;
+                bytes[at] = bad;
+                QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+                const QString decoded = decoder(bytes); // decodes when made a QString
+                const auto invalid =
+                    Utf8Validator::firstInvalidByte({bytes.constData(), static_cast<std::size_t>(bytes.size())});
+                QVERIFY2(invalid.has_value() == decoder.hasError(),
+                         qPrintable(QStringLiteral("at %1, byte %2: ours %3, Qt %4")
+                                        .arg(at)
+                                        .arg(uchar(bad))
+                                        .arg(invalid.has_value())
+                                        .arg(decoder.hasError())));
+                // A new lead byte can make a shorter sequence whole, leaving the rest of the old
+                // one stray: the first bad byte is at most three further on.
+                if (invalid)
+                    QVERIFY(*invalid <= std::size_t(at) + 3);
+            }
         }
     }
 };
