@@ -5,7 +5,9 @@
 
 namespace SendGuard::Core::Detectors {
 
-// Gender/century digit of Koreans: 1-4, and 9 or 0 for people born in the 1800s.
+// Gender/century digit of Koreans: 1-4. 9 and 0 (born in the 1800s) are left out: nobody alive
+// holds one, while a corporate registration number (YYMMDD-like registry prefix, then 0...) is
+// written the same way and would block a message for a company's number.
 DetectorSpec residentRegistrationNumber()
 {
     return {
@@ -16,7 +18,7 @@ DetectorSpec residentRegistrationNumber()
         .trigger = Trigger::DigitRun,
         .minDigits = 13,
         .boundary = Boundary::Digits,
-        .patterns = RegistrationNumber::patterns("012349"),
+        .patterns = RegistrationNumber::patterns("1-4"),
         .contextWords = {"주민등록번호", "주민번호", "주민등록", "신분증", "생년월일", "RRN", "resident registration",
                          "resident number"},
         .suppressingWords = RegistrationNumber::otherNumberLabels(),
