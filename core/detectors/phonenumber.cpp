@@ -30,13 +30,38 @@ std::string mask(std::string_view match)
 } // namespace
 
 // Mobile 010, 011, 016-019; area codes 02, 031-033, 041-044, 051-055, 061-064 and 070.
-// Business numbers (15xx, 16xx, 18xx) do not start with 0 and so never match.
+// Business numbers (15xx, 16xx, 18xx) do not start with 0 and so never match. 010 and 070 numbers
+// always have four-digit middle groups: "010-456-7890" is no phone number.
 DetectorSpec phoneNumber()
 {
     const std::string sep = "(?: ?[-.] ?| )";
-    const std::string area = "(?:01[016789]|0(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70))";
-    const std::string internationalArea = "(?:1[016789]|2|3[1-3]|4[1-4]|5[1-5]|6[1-4]|70)";
-    const std::string subscriber = sep + "\\d{3,4}" + sep + "\\d{4}";
+    // Each kind of number: its prefix at home and after +82, and how long its middle group is.
+    struct Kind
+    {
+        std::string area;
+        std::string international;
+        std::string middle;
+    };
+    const Kind kinds[] = {
+        {"(?:010|070)", "(?:10|70)", "\\d{4}"},
+        {"(?:01[16789]|0(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]))", "(?:1[16789]|2|3[1-3]|4[1-4]|5[1-5]|6[1-4])", "\\d{3,4}"},
+    };
+    // After +82 the trunk zero is dropped, written in parentheses, or (as people do) kept.
+    const std::string trunk = "(?:\\(0\\) ?|0)?";
+    std::vector<DetectorPattern> patterns;
+    for (const Kind &kind : kinds) {
+        const std::string subscriber = sep + kind.middle + sep + "\\d{4}";
+        const std::string bare = kind.middle == "\\d{4}" ? "\\d{8}" : "\\d{7,8}";
+        patterns.push_back({kind.area + subscriber, ContextRule::NotNeeded, 0.85}); // 010-1234-5678, 02.123.4567
+        patterns.push_back({"\\(?" + kind.area + "\\) ?" + kind.middle + sep + "\\d{4}", ContextRule::NotNeeded,
+                            0.85}); // (02) 123-4567, 02)123-4567
+        patterns.push_back(
+            {"\\+82" + sep + "?" + trunk + kind.international + sep + "?" + kind.middle + sep + "?\\d{4}",
+             ContextRule::NotNeeded, 0.85}); // +82 10-1234-5678, +821012345678, +82-010-1234-5678
+        // Without the plus only when separated: a bare 82… run is as likely an account number.
+        patterns.push_back({"(?:00)?82" + sep + trunk + kind.international + subscriber, ContextRule::NotNeeded, 0.8});
+        patterns.push_back({kind.area + bare, ContextRule::NotNeeded, 0.65}); // 01012345678
+    }
     return {
         .id = QStringLiteral("kr-phone"),
         .severity = Severity::Medium,
@@ -45,17 +70,7 @@ DetectorSpec phoneNumber()
         .trigger = Trigger::DigitRun,
         .minDigits = 9,
         .boundary = Boundary::Digits,
-        .patterns =
-            {
-                {area + subscriber, ContextRule::NotNeeded, 0.85}, // 010-1234-5678, 02.123.4567
-                {"\\(?" + area + "\\) ?\\d{3,4}" + sep + "\\d{4}", ContextRule::NotNeeded,
-                 0.85}, // (02) 123-4567, 02)123-4567
-                {"\\+82" + sep + "?(?:\\(0\\) ?)?" + internationalArea + sep + "?\\d{3,4}" + sep + "?\\d{4}",
-                 ContextRule::NotNeeded, 0.85}, // +82 10-1234-5678, +821012345678
-                // Without the plus only when separated: a bare 82… run is as likely an account number.
-                {"(?:00)?82" + sep + "(?:\\(0\\) ?)?" + internationalArea + subscriber, ContextRule::NotNeeded, 0.8},
-                {area + "\\d{7,8}", ContextRule::NotNeeded, 0.65}, // 01012345678
-            },
+        .patterns = patterns,
         .contextWords = {"전화", "전화번호", "연락처", "휴대폰", "핸드폰", "휴대전화", "팩스", "phone", "mobile", "tel",
                          "fax", "contact"},
         .mask = mask,

@@ -225,6 +225,15 @@ private Q_SLOTS:
                                             << "+8210****5678";
         QTest::newRow("international without plus") << "82-10-1234-5678" << id << "82-10-1234-5678"
                                                     << "82-10-****-5678";
+        // The trunk zero kept after the country code, as people write it.
+        QTest::newRow("international, zero kept") << "+82-010-2345-6789" << id << "+82-010-2345-6789"
+                                                  << "+82-010-****-6789";
+        QTest::newRow("international, zero kept, no plus") << "82-010-2345-6789" << id << "82-010-2345-6789"
+                                                           << "82-010-****-6789";
+        QTest::newRow("international, zero kept, spaces") << "+82 010 23456789" << id << "+82 010 23456789"
+                                                          << "+82 010 ****6789";
+        QTest::newRow("international seoul, zero kept") << "+82-02-123-4567" << id << "+82-02-123-4567"
+                                                        << "+82-02-***-4567";
         QTest::newRow("international dialled with 00") << "0082 2 123 4567" << id << "0082 2 123 4567"
                                                        << "0082 2 *** 4567";
         QTest::newRow("international seoul") << "+82 2-123-4567" << id << "+82 2-123-4567"
@@ -403,6 +412,10 @@ private Q_SLOTS:
         QTest::newRow("business numbers 15xx") << u"콜센터 1588-1234, 1644-5678, 1800-1234"_qs;
         QTest::newRow("bare 82 run") << "821012345678";
         QTest::newRow("not an area code") << "034-123-4567";
+        // 010 and 070 numbers have four-digit middle groups.
+        QTest::newRow("mobile with a three-digit middle") << "010-456-7890";
+        QTest::newRow("internet phone with a three-digit middle") << "070-345-6789";
+        QTest::newRow("mobile bare, ten digits") << u"번호 0104567890"_qs;
         QTest::newRow("new passport form without context") << "M123A4567";
         QTest::newRow("passport inside a code") << "ABM12345678";
         QTest::newRow("document code with a date") << u"문서번호 D20240611 참조"_qs;
