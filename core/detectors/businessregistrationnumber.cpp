@@ -35,6 +35,9 @@ DetectorSpec businessRegistrationNumber()
         .patterns =
             {
                 {"\\d{3}-\\d{2}-\\d{5}", ContextRule::NotNeeded, 0.8},
+                // Spaces around the hyphens, or instead of them, as forms and scans write it: the
+                // check digit is the gate, the label the evidence.
+                {"\\d{3}(?: ?- ?| )\\d{2}(?: ?- ?| )\\d{5}", ContextRule::Needed, 0.75},
                 {"\\d{10}", ContextRule::Needed, 0.7},
             },
         .contextWords = {"사업자등록번호", "사업자번호", "사업자", "business registration", "BRN"},

@@ -41,6 +41,9 @@ DetectorSpec passportNumber()
                 {"[MSRODG]\\d{8}", ContextRule::NotNeeded, 0.75}, // M12345678, issued until 2021
                 {"[MSRODG]\\d{3}[A-Z]\\d{4}", ContextRule::Needed, 0.8}, // M123A4567, since December 2021
                 {"\\d{8}", ContextRule::Needed, 0.6}, // the digits written without the letter
+                // Typed in lower case after a passport label (여권번호 m12345678).
+                {"[msrodg]\\d{8}", ContextRule::Needed, 0.7},
+                {"[msrodg]\\d{3}[a-zA-Z]\\d{4}", ContextRule::Needed, 0.75},
             },
         .contextWords = {"여권", "여권번호", "passport", "패스포트"},
         .validate = validate,

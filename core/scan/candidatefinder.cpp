@@ -78,7 +78,7 @@ std::size_t nextTrigger(std::string_view text, std::size_t pos)
 enum class Kind : unsigned char {
     Stop, // ends a cluster: a line break, a comma, Hangul ...
     Digit, // ASCII or full-width
-    Mask, // '*', full-width '＊', '●', '•'
+    Mask, // '*', 'x' and 'X' (900101-1xxxxxx, 90xxxx-1xxxxxx), full-width '＊', '●', '•'
     Separator, // may stand between digit groups: space, '-', '.', '(', ')', '+', a letter; what folds to one
     Ignorable, // dropped by normalization (zero-width characters): invisible inside a group too
     Multibyte, // (table only) look closer
@@ -94,7 +94,7 @@ constexpr std::array<Kind, 256> byteKinds = [] {
         kinds[c] = kinds[c + ('a' - 'A')] = Kind::Separator;
     for (const char c : {' ', '-', '.', '(', ')', '+'})
         kinds[static_cast<unsigned char>(c)] = Kind::Separator;
-    kinds['*'] = Kind::Mask;
+    kinds['*'] = kinds['x'] = kinds['X'] = Kind::Mask;
     return kinds;
 }();
 

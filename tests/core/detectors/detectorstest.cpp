@@ -128,6 +128,10 @@ private Q_SLOTS:
                                          << "90****-1******";
         QTest::newRow("x mask") << "900101-1xxxxxx" << id << "900101-1xxxxxx"
                                 << "900101-1xxxxxx";
+        QTest::newRow("date and back masked with x") << u"주민번호 90xxxx-1xxxxxx"_qs << id << "90xxxx-1xxxxxx"
+                                                     << "90xxxx-1xxxxxx";
+        QTest::newRow("capital X mask") << "900101-2XXXXXX" << id << "900101-2XXXXXX"
+                                        << "900101-2XXXXXX";
         QTest::newRow("circle mask") << u"900101-1●●●●●●"_qs << id << u"900101-1●●●●●●"_qs << u"900101-1●●●●●●"_qs;
         QTest::newRow("bullet mask") << u"900101-1••••••"_qs << id << u"900101-1••••••"_qs << u"900101-1••••••"_qs;
         QTest::newRow("with context") << u"주민등록번호 900101-1******"_qs << id << "900101-1******"
@@ -153,6 +157,10 @@ private Q_SLOTS:
                                          << "M123*****";
         QTest::newRow("bare digits with context") << u"여권번호 53719264"_qs << id << "53719264"
                                                   << "5371****";
+        QTest::newRow("lower case after its label") << u"여권번호 m12345678"_qs << id << "m12345678"
+                                                    << "m123*****";
+        QTest::newRow("new form, lower case, after its label") << u"여권번호: m123a4567"_qs << id << "m123a4567"
+                                                               << "m123*****";
         QTest::newRow("full-width") << u"여권 Ｍ１２３４５６７８"_qs << id << u"Ｍ１２３４５６７８"_qs << "M123*****";
     }
     void shouldFindPassportNumbers() { verifyPositive(); }
@@ -323,6 +331,10 @@ private Q_SLOTS:
                                       << "105-87-*****";
         QTest::newRow("bare with context") << u"사업자번호 1234567891"_qs << id << "1234567891"
                                            << "12345*****";
+        QTest::newRow("spaces instead of hyphens") << u"사업자등록번호 220 81 62517"_qs << id << "220 81 62517"
+                                                   << "220 81 *****";
+        QTest::newRow("spaces around hyphens") << u"사업자등록번호 220 - 81 - 62517"_qs << id << "220 - 81 - 62517"
+                                               << "220 - 81 - *****";
     }
     void shouldFindBusinessRegistrationNumbers() { verifyPositive(); }
 
@@ -418,6 +430,10 @@ private Q_SLOTS:
         QTest::newRow("mobile bare, ten digits") << u"번호 0104567890"_qs;
         QTest::newRow("new passport form without context") << "M123A4567";
         QTest::newRow("passport inside a code") << "ABM12345678";
+        QTest::newRow("lower-case passport form without its label") << "m12345678";
+        QTest::newRow("spaced business number without its label") << "220 81 62517";
+        QTest::newRow("spaced business number failing its check") << u"사업자등록번호 220 81 62518"_qs;
+        QTest::newRow("a resolution, not a masked number") << u"해상도 1920x1080, 3840X2160"_qs;
         QTest::newRow("document code with a date") << u"문서번호 D20240611 참조"_qs;
         QTest::newRow("passport date") << u"여권 발급일 20240611"_qs;
         QTest::newRow("licence with unknown region") << "27-12-123456-12";
