@@ -5,7 +5,7 @@
 
 namespace SendGuard::Core::Detectors {
 
-// Gender/century digit 5-8; the old check digit is the RRN one plus 2.
+// Gender/century digit 5-8; the old check digit is the RRN one, or the RRN one plus 2.
 DetectorSpec foreignerRegistrationNumber()
 {
     return {

@@ -94,7 +94,12 @@ bool rrnCheckDigitMatches(std::string_view digits13)
 
 bool frnCheckDigitMatches(std::string_view digits13)
 {
-    return digits13.size() == 13 && allDigits(digits13) && (rrnCheckDigit(digits13) + 2) % 10 == digitAt(digits13, 12);
+    // Two rules are published and in use: (11 - sum mod 11) mod 10, the resident one, and
+    // (13 - sum mod 11) mod 10; either confirms.
+    if (digits13.size() != 13 || !allDigits(digits13))
+        return false;
+    const int check = digitAt(digits13, 12);
+    return rrnCheckDigit(digits13) == check || (rrnCheckDigit(digits13) + 2) % 10 == check;
 }
 
 bool luhnValid(std::string_view digits)

@@ -22,7 +22,8 @@ QDate registrationBirthDate(std::string_view digits13);
 // weights 2,3,4,5,6,7,8,9,2,3,4,5 and (11 - S mod 11) mod 10. Numbers issued since then usually fail it.
 bool rrnCheckDigitMatches(std::string_view digits13);
 
-// The old foreigner registration number rule: the RRN check digit plus 2, mod 10.
+// The foreigner registration number's check digit by either published rule: the RRN one, or it
+// plus 2, mod 10 ((13 - S mod 11) mod 10).
 bool frnCheckDigitMatches(std::string_view digits13);
 
 // The Luhn (mod 10) check used by payment cards.

@@ -110,6 +110,8 @@ private Q_SLOTS:
                                       << "100708-8******";
         QTest::newRow("bare with old check digit") << "9001015234561" << frn << "9001015234561"
                                                    << "9001015******";
+        QTest::newRow("bare with the other published check digit") << "9001015234569" << frn << "9001015234569"
+                                                                   << "9001015******";
         QTest::newRow("bare with context") << u"외국인등록번호 9001016234567"_qs << frn << "9001016234567"
                                            << "9001016******";
         QTest::newRow("en dash") << u"100708\u20137234567"_qs << frn << u"100708\u20137234567"_qs << "100708-7******";

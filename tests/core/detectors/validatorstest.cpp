@@ -42,10 +42,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("digits");
         QTest::addColumn<bool>("rrn");
         QTest::addColumn<bool>("frn");
-        QTest::newRow("rrn valid") << "9001011234568" << true << false;
+        // Foreigners' numbers are confirmed by either published rule: the residents' one, or it
+        // plus 2 ((13 - sum mod 11) mod 10).
+        QTest::newRow("rrn valid") << "9001011234568" << true << true;
         QTest::newRow("rrn off by one") << "9001011234569" << false << false;
-        QTest::newRow("rrn 2000 leap day") << "0002293123454" << true << false;
+        QTest::newRow("rrn 2000 leap day") << "0002293123454" << true << true;
         QTest::newRow("frn valid (rrn rule + 2)") << "9001015234561" << false << true;
+        QTest::newRow("frn valid (the residents' rule)") << "9001015234569" << true << true;
         QTest::newRow("frn invalid") << "9001015234560" << false << false;
         QTest::newRow("wrong length") << "900101123456" << false << false;
     }
