@@ -7,14 +7,24 @@
 #include "audit/auditfigures.h"
 
 #include <QDate>
+#include <QList>
+#include <QStringList>
 
 #include <vector>
 
 namespace SendGuard::Tools {
 
-// What `sendguard audit report` shows, whichever form it takes (a terminal table, an HTML file).
+// What `sendguard audit report` shows, whichever form it takes: its tables are made here, once,
+// and AuditReportTable and AuditReportHtml only lay them out.
 struct AuditReport
 {
+    // A header and rows of cells, as shown (numbers already written "1,234" and "66.7%").
+    struct Table
+    {
+        QStringList header;
+        QList<QStringList> rows;
+    };
+
     const Core::AuditFigures &figures;
     const std::vector<AuditSources::Trail> &trails;
     QDate since; // invalid: from the first record
@@ -43,6 +53,17 @@ struct AuditReport
         }
         return words.text("journal");
     }
+
+    Table trailTable() const;
+    Table countsTable(const QMap<QString, Core::AuditFigures::Counts> &groups) const;
+    // Counts by a verdict, choice or cause name, in words.
+    Table termTable(const QMap<QString, qint64> &counts) const;
+    Table reportedTable() const; // false positives: the masked forms reported, per detector
+    Table hostTable() const;
+
+    static QString number(qint64 value); // 1,234
+    static QString percent(double rate); // 66.7%
+    static bool isNumber(const QString &cell); // right-aligned where tables align
 
     QString statusOf(const AuditSources::Trail &trail) const
     {

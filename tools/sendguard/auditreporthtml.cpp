@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "auditreporthtml.h"
 
-#include <QLocale>
-#include <QRegularExpression>
-#include <QSet>
-
 #include <algorithm>
 
 namespace SendGuard::Tools {
@@ -17,16 +13,6 @@ using Dimension = Core::AuditFigures::Dimension;
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
-}
-
-QString number(qint64 value)
-{
-    return QLocale(QLocale::English).toString(value);
-}
-
-QString percent(double rate)
-{
-    return QString::number(rate * 100.0, 'f', 1) + QLatin1Char('%');
 }
 
 struct Bar
@@ -94,7 +80,7 @@ QString weekColumns(const QMap<QString, Counts> &weeks, const AuditReportWords &
             .arg(x)
             .arg(base - height)
             .arg(height)
-            .arg(QLatin1String(css), escaped(week), escaped(what), number(value))
+            .arg(QLatin1String(css), escaped(week), escaped(what), AuditReport::number(value))
             .arg(x + 9)
             .arg(base - height - 4);
     };
@@ -123,39 +109,31 @@ QString weekColumns(const QMap<QString, Counts> &weeks, const AuditReportWords &
     return svg + QStringLiteral("</svg>");
 }
 
-QString tableOf(const QString &id, const QStringList &header, const QList<QStringList> &rows)
+// A table; numbers right-aligned, and a trail that did not verify (its status starting with
+// problem) in red.
+QString tableOf(const QString &id, const AuditReport::Table &table, const QString &problem = {})
 {
     QString html = QStringLiteral("<table id=\"%1\"><thead><tr>").arg(id);
-    for (const QString &cell : header)
+    for (const QString &cell : table.header)
         html += QStringLiteral("<th>%1</th>").arg(escaped(cell));
     html += QStringLiteral("</tr></thead><tbody>");
-    for (const QStringList &row : rows) {
+    for (const QStringList &row : table.rows) {
         html += QStringLiteral("<tr>");
         for (qsizetype i = 0; i < row.size(); ++i) {
-            static const QRegularExpression number(QStringLiteral("^[0-9][0-9,.]*%?$"));
-            const bool problem =
-                row[i].startsWith(QStringLiteral("DID NOT VERIFY")) || row[i].startsWith(QStringLiteral("검증 실패"));
-            html += (i > 0 && number.match(row[i]).hasMatch() ? QStringLiteral("<td class=\"number\">%1</td>")
-                         : problem                            ? QStringLiteral("<td class=\"problem\">%1</td>")
-                                                              : QStringLiteral("<td>%1</td>"))
-                        .arg(escaped(row[i]));
+            const QString cell = i > 0 && AuditReport::isNumber(row[i]) ? QStringLiteral("<td class=\"number\">%1</td>")
+                : !problem.isEmpty() && row[i].startsWith(problem) ? QStringLiteral("<td class=\"problem\">%1</td>")
+                                                                   : QStringLiteral("<td>%1</td>");
+            html += cell.arg(escaped(row[i]));
         }
         html += QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</tbody></table>");
 }
 
-QString countsTable(const QString &id, const AuditReport &report, const QMap<QString, Counts> &groups)
+// A table, or a line saying there is nothing in it.
+QString tableOrNone(const QString &id, const AuditReport::Table &table, const AuditReportWords &w)
 {
-    const AuditReportWords &w = report.words;
-    QList<QStringList> rows;
-    for (auto it = groups.constBegin(); it != groups.constEnd(); ++it)
-        rows.append({it.key(), number(it->decisions), number(it->sentAnyway), percent(it->overrideRate()),
-                     number(it->changed), number(it->cancelled), number(it->unchecked), number(it->falsePositives)});
-    return tableOf(id,
-                   {w.text("name"), w.text("decisions"), w.text("sentAnyway"), w.text("overrideRate"),
-                    w.text("changed"), w.text("cancelled"), w.text("uncheckedColumn"), w.text("falsePositivesColumn")},
-                   rows);
+    return table.rows.isEmpty() ? QStringLiteral("<p>%1</p>").arg(escaped(w.text("none"))) : tableOf(id, table);
 }
 
 QString section(const QString &title, const QString &body)
@@ -183,92 +161,57 @@ QByteArray AuditReportHtml::write(const AuditReport &report)
     html += QStringLiteral("<h1>%1</h1><p id=\"period\">%2: %3 · %4: <span id=\"counted\">%5</span></p><p "
                            "class=\"note\">%6</p>\n")
                 .arg(escaped(w.text("title")), escaped(w.text("period")), escaped(report.period()),
-                     escaped(w.text("counted")), number(figures.records()), escaped(w.text("noContent")));
+                     escaped(w.text("counted")), AuditReport::number(figures.records()), escaped(w.text("noContent")));
 
-    QList<QStringList> trails;
-    bool broken = false;
-    for (const AuditSources::Trail &trail : report.trails) {
-        broken = broken || !trail.problem.isEmpty();
-        trails.append(
-            {trail.name, number(trail.records), number(trail.leftOut), report.kindOf(trail), report.statusOf(trail)});
-    }
-    QString trailsBody =
-        tableOf(QStringLiteral("trails"),
-                {w.text("trail"), w.text("records"), w.text("leftOut"), w.text("kind"), w.text("status")}, trails);
-    if (broken)
+    QString trailsBody = tableOf(QStringLiteral("trails"), report.trailTable(), w.text("notVerified"));
+    if (std::any_of(report.trails.begin(), report.trails.end(),
+                    [](const AuditSources::Trail &trail) { return !trail.problem.isEmpty(); }))
         trailsBody += QStringLiteral("<p class=\"problem\">%1</p>").arg(escaped(w.text("brokenNote")));
     html += section(w.text("trails"), trailsBody);
 
     QList<Bar> choiceBars;
-    QList<QStringList> choiceRows;
-    for (auto it = figures.choices().constBegin(); it != figures.choices().constEnd(); ++it) {
-        choiceBars.append({w.term(it.key()), double(it.value()), number(it.value())});
-        choiceRows.append({w.term(it.key()), number(it.value())});
-    }
-    QList<QStringList> verdictRows;
-    for (auto it = figures.verdicts().constBegin(); it != figures.verdicts().constEnd(); ++it)
-        verdictRows.append({w.term(it.key()), number(it.value())});
-    html += section(w.text("verdicts"),
-                    tableOf(QStringLiteral("verdicts"), {w.text("name"), w.text("count")}, verdictRows));
+    for (auto it = figures.choices().constBegin(); it != figures.choices().constEnd(); ++it)
+        choiceBars.append({w.term(it.key()), double(it.value()), AuditReport::number(it.value())});
+    html += section(w.text("verdicts"), tableOf(QStringLiteral("verdicts"), report.termTable(figures.verdicts())));
     html += section(w.text("choices"),
                     horizontalBars(QStringLiteral("choicesChart"), choiceBars) +
-                        tableOf(QStringLiteral("choices"), {w.text("name"), w.text("count")}, choiceRows));
+                        tableOf(QStringLiteral("choices"), report.termTable(figures.choices())));
 
     QList<Bar> overrideBars;
     for (auto it = figures.by(Dimension::Rule).constBegin(); it != figures.by(Dimension::Rule).constEnd(); ++it) {
         if (it->decisions > 0)
-            overrideBars.append({it.key(), it->overrideRate(), percent(it->overrideRate())});
+            overrideBars.append({it.key(), it->overrideRate(), AuditReport::percent(it->overrideRate())});
     }
     html += section(w.text("overrideChart"), horizontalBars(QStringLiteral("overrideChart"), overrideBars, 1.0));
     const QByteArray byKey = "by" + Core::AuditFigures::dimensionName(report.by).toLatin1();
-    html += section(w.text(byKey.constData()), countsTable(QStringLiteral("byMain"), report, figures.by(report.by)));
+    html += section(w.text(byKey.constData()),
+                    tableOf(QStringLiteral("byMain"), report.countsTable(figures.by(report.by))));
     if (report.by != Dimension::Detector)
         html += section(w.text("bydetector"),
-                        countsTable(QStringLiteral("byDetector"), report, figures.by(Dimension::Detector)));
+                        tableOf(QStringLiteral("byDetector"), report.countsTable(figures.by(Dimension::Detector))));
 
     QList<Bar> falsePositiveBars;
     for (auto it = figures.by(Dimension::Detector).constBegin(); it != figures.by(Dimension::Detector).constEnd();
          ++it) {
         if (it->falsePositives > 0)
-            falsePositiveBars.append({it.key(), double(it->falsePositives), number(it->falsePositives)});
-    }
-    QList<QStringList> reported;
-    for (auto it = figures.reportedForms().constBegin(); it != figures.reportedForms().constEnd(); ++it) {
-        for (auto form = it->constBegin(); form != it->constEnd(); ++form)
-            reported.append({it.key(), form.key(), number(form.value())});
+            falsePositiveBars.append({it.key(), double(it->falsePositives), AuditReport::number(it->falsePositives)});
     }
     html +=
         section(w.text("falsePositiveChart"),
                 falsePositiveBars.isEmpty() ? QStringLiteral("<p>%1</p>").arg(escaped(w.text("none")))
                                             : horizontalBars(QStringLiteral("falsePositiveChart"), falsePositiveBars) +
-                        tableOf(QStringLiteral("reportedForms"),
-                                {w.text("detector"), w.text("maskedForm"), w.text("count")}, reported));
-
-    QList<QStringList> causes;
-    for (auto it = figures.uncheckedCauses().constBegin(); it != figures.uncheckedCauses().constEnd(); ++it)
-        causes.append({w.term(it.key()), number(it.value())});
+                        tableOf(QStringLiteral("reportedForms"), report.reportedTable()));
     html += section(w.text("unchecked"),
-                    causes.isEmpty() ? QStringLiteral("<p>%1</p>").arg(escaped(w.text("none")))
-                                     : tableOf(QStringLiteral("unchecked"), {w.text("name"), w.text("count")}, causes));
+                    tableOrNone(QStringLiteral("unchecked"), report.termTable(figures.uncheckedCauses()), w));
 
-    const QStringList staleList = figures.staleHosts();
-    const QSet<QString> stale(staleList.begin(), staleList.end());
-    QList<QStringList> hosts;
-    for (auto it = figures.hosts().constBegin(); it != figures.hosts().constEnd(); ++it)
-        hosts.append({it.key(), it->policyId, number(it->version), number(it->records),
-                      it->lastSeen.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                      stale.contains(it.key()) ? w.text("stale") : w.text("current")});
-    QString hostsBody = tableOf(QStringLiteral("hosts"),
-                                {w.text("host"), w.text("policy"), w.text("version"), w.text("records"),
-                                 w.text("lastRecord"), w.text("status")},
-                                hosts);
-    if (!stale.isEmpty())
+    QString hostsBody = tableOf(QStringLiteral("hosts"), report.hostTable());
+    if (!figures.staleHosts().isEmpty())
         hostsBody += QStringLiteral("<p class=\"note\">%1</p>").arg(escaped(w.text("staleNote")));
     html += section(w.text("hosts"), hostsBody);
 
     html += section(w.text("weekChart"),
                     weekColumns(figures.by(Dimension::Week), w) +
-                        countsTable(QStringLiteral("byWeek"), report, figures.by(Dimension::Week)));
+                        tableOf(QStringLiteral("byWeek"), report.countsTable(figures.by(Dimension::Week))));
     html += QStringLiteral("</body></html>\n");
     return html.toUtf8();
 }
