@@ -75,8 +75,10 @@ DetectorSpec bankAccountNumber()
         .patterns =
             {
                 // 국민 123456-78-901234, 신한 110-123-456789, 우리 1002-123-456789, 농협 302-1234-5678-91 ...
-                {"\\d{2,6}-\\d{2,7}-\\d{2,7}(?:-\\d{1,3})?", ContextRule::Needed, 0.75},
-                {"\\d{10,14}", ContextRule::Needed, 0.65},
+                {"\\d{2,6}-\\d{2,7}-\\d{2,7}(?:-\\d{1,3})?", ContextRule::Needed, 0.75,
+                 Shape().digits(2, 6).literal({"-"}).digits(2, 7).literal({"-"}).digits(2, 7).optional(
+                     Shape().literal({"-"}).digits(1, 3))},
+                {"\\d{10,14}", ContextRule::Needed, 0.65, Shape().digits(10, 14)},
             },
         .contextWords = {"계좌",   "계좌번호",   "입금", "예금주", "송금",   "이체",       "은행",     "국민",
                          "신한",   "우리",       "하나", "농협",   "기업",   "카카오뱅크", "케이뱅크", "토스",

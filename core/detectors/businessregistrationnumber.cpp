@@ -2,9 +2,12 @@
 #include "builtindetectors.h"
 
 #include "masking.h"
+#include "patternparts.h"
 #include "validators.h"
 
 namespace SendGuard::Core::Detectors {
+
+using PatternParts::separators;
 
 namespace {
 
@@ -34,11 +37,13 @@ DetectorSpec businessRegistrationNumber()
         .boundary = Boundary::Digits,
         .patterns =
             {
-                {"\\d{3}-\\d{2}-\\d{5}", ContextRule::NotNeeded, 0.8},
+                {"\\d{3}-\\d{2}-\\d{5}", ContextRule::NotNeeded, 0.8,
+                 Shape().digits(3).literal({"-"}).digits(2).literal({"-"}).digits(5)},
                 // Spaces around the hyphens, or instead of them, as forms and scans write it: the
                 // check digit is the gate, the label the evidence.
-                {"\\d{3}(?: ?- ?| )\\d{2}(?: ?- ?| )\\d{5}", ContextRule::Needed, 0.75},
-                {"\\d{10}", ContextRule::Needed, 0.7},
+                {"\\d{3}(?: ?- ?| )\\d{2}(?: ?- ?| )\\d{5}", ContextRule::Needed, 0.75,
+                 Shape().digits(3).literal(separators()).digits(2).literal(separators()).digits(5)},
+                {"\\d{10}", ContextRule::Needed, 0.7, Shape().digits(10)},
             },
         .contextWords = {"사업자등록번호", "사업자번호", "사업자", "business registration", "BRN"},
         .validate = validate,

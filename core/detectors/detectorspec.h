@@ -2,6 +2,7 @@
 #pragma once
 
 #include "severity.h"
+#include "shape.h"
 
 #include <QDate>
 #include <QString>
@@ -51,6 +52,10 @@ struct DetectorPattern
     std::string regex; // RE2 syntax, matched against normalized text (ASCII digits, '-' for dashes, ' ' for spaces)
     ContextRule context = ContextRule::NotNeeded;
     double confidence = 0.5; // before checksum and context boosts
+    // The same layout for the shape matcher, which the scanner uses instead of the regular
+    // expression when every pattern of a detector has one (the built-in detectors); empty for a
+    // policy's own detectors, which RE2 runs.
+    Shape shape;
 };
 
 // Everything about one detector in one place: patterns, validator, context words, severity, masking.

@@ -23,9 +23,20 @@ DetectorSpec driverLicenseNumber()
 {
     using namespace PatternParts;
     const std::string region = "(?:1[1-9]|2[0-6]|28)";
-    const std::string hangulRegion =
-        "(?:서울|부산|경기|강원|충북|충남|전북|전남|경북|경남|제주|대구|인천|광주|대전|울산)";
+    const std::vector<std::string> regions {"11", "12", "13", "14", "15", "16", "17", "18", "19",
+                                            "20", "21", "22", "23", "24", "25", "26", "28"};
+    const std::vector<std::string> regionNames {"서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남",
+                                                "경북", "경남", "제주", "대구", "인천", "광주", "대전", "울산"};
+    std::string hangulRegion = "(?:";
+    std::vector<std::string> namedRegionPrefixes; // the name, then an optional separator
+    for (const std::string &name : regionNames) {
+        hangulRegion += (hangulRegion.size() > 3 ? "|" : "") + name;
+        for (const std::string &separator : orNothing(separators()))
+            namedRegionPrefixes.push_back(name + separator);
+    }
+    hangulRegion += ")";
     const std::string rest = std::string("\\d{2}") + Separator + "\\d{6}" + Separator + "\\d{2}";
+    const Shape restShape = Shape().digits(2).literal(separators()).digits(6).literal(separators()).digits(2);
     return {
         .id = QStringLiteral("kr-driver-license"),
         .severity = Severity::High,
@@ -36,9 +47,18 @@ DetectorSpec driverLicenseNumber()
         .boundary = Boundary::Digits,
         .patterns =
             {
-                {region + Separator + rest, ContextRule::NotNeeded, 0.85},
-                {hangulRegion + "(?: ?- ?| )?" + rest, ContextRule::NotNeeded, 0.85},
-                {region + "\\d{10}", ContextRule::Needed, 0.7},
+                {region + Separator + rest, ContextRule::NotNeeded, 0.85,
+                 Shape()
+                     .literal(regions)
+                     .literal(separators())
+                     .digits(2)
+                     .literal(separators())
+                     .digits(6)
+                     .literal(separators())
+                     .digits(2)},
+                {hangulRegion + "(?: ?- ?| )?" + rest, ContextRule::NotNeeded, 0.85,
+                 Shape(restShape).prefix(namedRegionPrefixes)},
+                {region + "\\d{10}", ContextRule::Needed, 0.7, Shape().literal(regions).digits(10)},
             },
         .contextWords = {"운전면허", "면허번호", "면허", "driver", "licence", "license"},
         .mask = mask,

@@ -16,7 +16,7 @@ DetectorSpec foreignerRegistrationNumber()
         .trigger = Trigger::DigitRun,
         .minDigits = 13,
         .boundary = Boundary::Digits,
-        .patterns = RegistrationNumber::patterns("5-8"),
+        .patterns = RegistrationNumber::patterns("5678"),
         .contextWords = {"외국인등록번호", "외국인번호", "외국인등록", "외국인", "신분증", "FRN", "alien registration",
                          "foreigner registration", "residence card"},
         .suppressingWords = RegistrationNumber::otherNumberLabels(),

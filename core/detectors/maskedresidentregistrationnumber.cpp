@@ -5,6 +5,8 @@
 
 namespace SendGuard::Core::Detectors {
 
+using PatternParts::hyphens;
+
 namespace {
 
 // Already masked: nothing more to hide, and showing it tells the user the masking worked.
@@ -29,11 +31,14 @@ DetectorSpec maskedResidentRegistrationNumber()
         .boundary = Boundary::Digits,
         .patterns =
             {
-                {"\\d{6}" + sep + "\\d" + hidden + "{6}", ContextRule::NotNeeded, 0.9}, // 900101-1******
-                {"\\d{6}" + sep + hidden + "{7}", ContextRule::NotNeeded, 0.85}, // 900101-*******
-                {"\\d{2}" + hidden + "{4}" + sep + "\\d" + hidden + "{6}", ContextRule::NotNeeded,
-                 0.85}, // 90****-1******
-                {"\\d{2}" + hidden + "{4}" + sep + hidden + "{7}", ContextRule::NotNeeded, 0.8},
+                {"\\d{6}" + sep + "\\d" + hidden + "{6}", ContextRule::NotNeeded, 0.9,
+                 Shape().digits(6).literal(hyphens()).digits(1).masks(6)}, // 900101-1******
+                {"\\d{6}" + sep + hidden + "{7}", ContextRule::NotNeeded, 0.85,
+                 Shape().digits(6).literal(hyphens()).masks(7)}, // 900101-*******
+                {"\\d{2}" + hidden + "{4}" + sep + "\\d" + hidden + "{6}", ContextRule::NotNeeded, 0.85,
+                 Shape().digits(2).masks(4).literal(hyphens()).digits(1).masks(6)}, // 90****-1******
+                {"\\d{2}" + hidden + "{4}" + sep + hidden + "{7}", ContextRule::NotNeeded, 0.8,
+                 Shape().digits(2).masks(4).literal(hyphens()).masks(7)},
             },
         .contextWords = {"주민등록번호", "주민번호", "RRN"},
         .mask = mask,

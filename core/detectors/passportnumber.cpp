@@ -28,6 +28,10 @@ std::string mask(std::string_view match)
 // Letters: M (multiple-use), S (single-use), R (residence), O (official), D (diplomatic), G (official, 2008+).
 DetectorSpec passportNumber()
 {
+    const std::vector<std::string> upper {"M", "S", "R", "O", "D", "G"};
+    const std::vector<std::string> lower {"m", "s", "r", "o", "d", "g"};
+    const std::string upperAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const std::string lowerAlphabet = "abcdefghijklmnopqrstuvwxyz";
     return {
         .id = QStringLiteral("kr-passport"),
         .severity = Severity::High,
@@ -38,12 +42,15 @@ DetectorSpec passportNumber()
         .boundary = Boundary::Alphanumeric,
         .patterns =
             {
-                {"[MSRODG]\\d{8}", ContextRule::NotNeeded, 0.75}, // M12345678, issued until 2021
-                {"[MSRODG]\\d{3}[A-Z]\\d{4}", ContextRule::Needed, 0.8}, // M123A4567, since December 2021
-                {"\\d{8}", ContextRule::Needed, 0.6}, // the digits written without the letter
+                {"[MSRODG]\\d{8}", ContextRule::NotNeeded, 0.75,
+                 Shape().prefix(upper).digits(8)}, // M12345678, issued until 2021
+                {"[MSRODG]\\d{3}[A-Z]\\d{4}", ContextRule::Needed, 0.8,
+                 Shape().prefix(upper).digits(3).letterIn(upperAlphabet).digits(4)}, // M123A4567, since December 2021
+                {"\\d{8}", ContextRule::Needed, 0.6, Shape().digits(8)}, // the digits written without the letter
                 // Typed in lower case after a passport label (여권번호 m12345678).
-                {"[msrodg]\\d{8}", ContextRule::Needed, 0.7},
-                {"[msrodg]\\d{3}[a-zA-Z]\\d{4}", ContextRule::Needed, 0.75},
+                {"[msrodg]\\d{8}", ContextRule::Needed, 0.7, Shape().prefix(lower).digits(8)},
+                {"[msrodg]\\d{3}[a-zA-Z]\\d{4}", ContextRule::Needed, 0.75,
+                 Shape().prefix(lower).digits(3).letterIn(upperAlphabet + lowerAlphabet).digits(4)},
             },
         .contextWords = {"여권", "여권번호", "passport", "패스포트"},
         .validate = validate,

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
-// RE2 fragments shared by the built-in detectors. Patterns run on normalized text, so a hyphen
+#include <string>
+#include <vector>
+
+// Pieces shared by the built-in detectors: RE2 fragments for their regular expressions, and the
+// same separators as alternatives for their shapes. Both run on normalized text, so a hyphen
 // stands for every dash variant and a space for NBSP and U+3000 (see NormalizedText).
 namespace SendGuard::Core::PatternParts {
 
@@ -10,5 +14,24 @@ inline constexpr const char *Separator = "(?: ?- ?| )";
 
 // YYMMDD with a possible month and day; the validator checks the real calendar.
 inline constexpr const char *BirthDate = "\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])";
+
+// Separator's alternatives, in the order RE2 tries them.
+inline std::vector<std::string> separators()
+{
+    return {" - ", " -", "- ", "-", " "};
+}
+
+// " ?- ?": a hyphen, optionally spaced.
+inline std::vector<std::string> hyphens()
+{
+    return {" - ", " -", "- ", "-"};
+}
+
+// The alternatives with nothing added last: an optional separator.
+inline std::vector<std::string> orNothing(std::vector<std::string> alternatives)
+{
+    alternatives.emplace_back();
+    return alternatives;
+}
 
 } // namespace SendGuard::Core::PatternParts

@@ -38,13 +38,34 @@ DetectorSpec paymentCardNumber()
         .boundary = Boundary::Digits,
         .patterns =
             {
-                {four + Separator + four + Separator + four + Separator + four, ContextRule::NotNeeded, 0.85},
-                {"3[47]\\d{2}" + std::string(Separator) + "\\d{6}" + Separator + "\\d{5}", ContextRule::NotNeeded,
-                 0.85}, // American Express 4-6-5
-                {"3\\d{3}" + std::string(Separator) + "\\d{6}" + Separator + "\\d{4}", ContextRule::NotNeeded,
-                 0.8}, // Diners Club 4-6-4
+                {four + Separator + four + Separator + four + Separator + four, ContextRule::NotNeeded, 0.85,
+                 Shape()
+                     .digits(4)
+                     .literal(separators())
+                     .digits(4)
+                     .literal(separators())
+                     .digits(4)
+                     .literal(separators())
+                     .digits(4)},
+                {"3[47]\\d{2}" + std::string(Separator) + "\\d{6}" + Separator + "\\d{5}", ContextRule::NotNeeded, 0.85,
+                 Shape()
+                     .digitIn("3")
+                     .digitIn("47")
+                     .digits(2)
+                     .literal(separators())
+                     .digits(6)
+                     .literal(separators())
+                     .digits(5)}, // American Express 4-6-5
+                {"3\\d{3}" + std::string(Separator) + "\\d{6}" + Separator + "\\d{4}", ContextRule::NotNeeded, 0.8,
+                 Shape()
+                     .digitIn("3")
+                     .digits(3)
+                     .literal(separators())
+                     .digits(6)
+                     .literal(separators())
+                     .digits(4)}, // Diners Club 4-6-4
                 // Ungrouped digits are also order, receipt and account numbers: only next to a card word.
-                {"\\d{13,19}", ContextRule::Needed, 0.75},
+                {"\\d{13,19}", ContextRule::Needed, 0.75, Shape().digits(13, 19)},
             },
         .contextWords = {"카드", "카드번호", "신용카드", "체크카드", "결제", "card", "credit", "visa", "mastercard",
                          "amex"},

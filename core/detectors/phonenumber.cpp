@@ -2,6 +2,7 @@
 #include "builtindetectors.h"
 
 #include "masking.h"
+#include "patternparts.h"
 #include "validators.h"
 
 namespace SendGuard::Core::Detectors {
@@ -34,33 +35,78 @@ std::string mask(std::string_view match)
 // always have four-digit middle groups: "010-456-7890" is no phone number.
 DetectorSpec phoneNumber()
 {
+    using PatternParts::orNothing;
     const std::string sep = "(?: ?[-.] ?| )";
-    // Each kind of number: its prefix at home and after +82, and how long its middle group is.
+    const std::vector<std::string> separators {" - ", " -", "- ", "-", " . ", " .", ". ", ".", " "};
+    // Each kind of number: its prefixes at home and after +82, and how long its middle group is.
     struct Kind
     {
         std::string area;
         std::string international;
         std::string middle;
+        std::vector<std::string> areaCodes;
+        std::vector<std::string> internationalCodes;
+        int shortestMiddle = 4;
     };
     const Kind kinds[] = {
-        {"(?:010|070)", "(?:10|70)", "\\d{4}"},
-        {"(?:01[16789]|0(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]))", "(?:1[16789]|2|3[1-3]|4[1-4]|5[1-5]|6[1-4])", "\\d{3,4}"},
+        {"(?:010|070)", "(?:10|70)", "\\d{4}", {"010", "070"}, {"10", "70"}, 4},
+        {"(?:01[16789]|0(?:2|3[1-3]|4[1-4]|5[1-5]|6[1-4]))",
+         "(?:1[16789]|2|3[1-3]|4[1-4]|5[1-5]|6[1-4])",
+         "\\d{3,4}",
+         {"011", "016", "017", "018", "019", "02",  "031", "032", "033", "041", "042",
+          "043", "044", "051", "052", "053", "054", "055", "061", "062", "063", "064"},
+         {"11", "16", "17", "18", "19", "2",  "31", "32", "33", "41", "42",
+          "43", "44", "51", "52", "53", "54", "55", "61", "62", "63", "64"},
+         3},
     };
     // After +82 the trunk zero is dropped, written in parentheses, or (as people do) kept.
     const std::string trunk = "(?:\\(0\\) ?|0)?";
+    const std::vector<std::string> trunks {"(0) ", "(0)", "0", ""};
     std::vector<DetectorPattern> patterns;
     for (const Kind &kind : kinds) {
         const std::string subscriber = sep + kind.middle + sep + "\\d{4}";
         const std::string bare = kind.middle == "\\d{4}" ? "\\d{8}" : "\\d{7,8}";
-        patterns.push_back({kind.area + subscriber, ContextRule::NotNeeded, 0.85}); // 010-1234-5678, 02.123.4567
-        patterns.push_back({"\\(?" + kind.area + "\\) ?" + kind.middle + sep + "\\d{4}", ContextRule::NotNeeded,
-                            0.85}); // (02) 123-4567, 02)123-4567
+        patterns.push_back({kind.area + subscriber, ContextRule::NotNeeded, 0.85,
+                            Shape()
+                                .literal(kind.areaCodes)
+                                .literal(separators)
+                                .digits(kind.shortestMiddle, 4)
+                                .literal(separators)
+                                .digits(4)}); // 010-1234-5678, 02.123.4567
+        patterns.push_back({"\\(?" + kind.area + "\\) ?" + kind.middle + sep + "\\d{4}", ContextRule::NotNeeded, 0.85,
+                            Shape()
+                                .prefix({"("}, true)
+                                .literal(kind.areaCodes)
+                                .literal({") ", ")"})
+                                .digits(kind.shortestMiddle, 4)
+                                .literal(separators)
+                                .digits(4)}); // (02) 123-4567, 02)123-4567
         patterns.push_back(
             {"\\+82" + sep + "?" + trunk + kind.international + sep + "?" + kind.middle + sep + "?\\d{4}",
-             ContextRule::NotNeeded, 0.85}); // +82 10-1234-5678, +821012345678, +82-010-1234-5678
+             ContextRule::NotNeeded, 0.85,
+             Shape()
+                 .prefix({"+"})
+                 .literal({"82"})
+                 .literal(orNothing(separators))
+                 .literal(trunks)
+                 .literal(kind.internationalCodes)
+                 .literal(orNothing(separators))
+                 .digits(kind.shortestMiddle, 4)
+                 .literal(orNothing(separators))
+                 .digits(4)}); // +82 10-1234-5678, +821012345678, +82-010-1234-5678
         // Without the plus only when separated: a bare 82… run is as likely an account number.
-        patterns.push_back({"(?:00)?82" + sep + trunk + kind.international + subscriber, ContextRule::NotNeeded, 0.8});
-        patterns.push_back({kind.area + bare, ContextRule::NotNeeded, 0.65}); // 01012345678
+        patterns.push_back({"(?:00)?82" + sep + trunk + kind.international + subscriber, ContextRule::NotNeeded, 0.8,
+                            Shape()
+                                .literal({"0082", "82"})
+                                .literal(separators)
+                                .literal(trunks)
+                                .literal(kind.internationalCodes)
+                                .literal(separators)
+                                .digits(kind.shortestMiddle, 4)
+                                .literal(separators)
+                                .digits(4)});
+        patterns.push_back({kind.area + bare, ContextRule::NotNeeded, 0.65,
+                            Shape().literal(kind.areaCodes).digits(kind.shortestMiddle + 4, 8)}); // 01012345678
     }
     return {
         .id = QStringLiteral("kr-phone"),

@@ -11,15 +11,18 @@
 // old check-digit rule.
 namespace SendGuard::Core::Detectors::RegistrationNumber {
 
-// The separated form fires on its own; a bare 13-digit run, also an order or account number now
-// and then, needs its check digit or a context word.
+// genderDigits lists the gender/century digits ("1234"). The separated form fires on its own; a bare 13-digit run, also
+// an order or account number now and then, needs its check digit or a context word.
 inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
 {
     using namespace PatternParts;
     const std::string back = "[" + genderDigits + "]\\d{6}";
+    // The shapes take any six digits for the date: the validator checks the calendar.
     return {
-        {std::string(BirthDate) + Separator + back, ContextRule::NotNeeded, 0.85},
-        {std::string(BirthDate) + back, ContextRule::NeededUnlessConfirmed, 0.8},
+        {std::string(BirthDate) + Separator + back, ContextRule::NotNeeded, 0.85,
+         Shape().digits(6).literal(separators()).digitIn(genderDigits).digits(6)},
+        {std::string(BirthDate) + back, ContextRule::NeededUnlessConfirmed, 0.8,
+         Shape().digits(6).digitIn(genderDigits).digits(6)},
     };
 }
 
