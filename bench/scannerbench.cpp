@@ -171,6 +171,7 @@ int main(int argc, char *argv[])
         contenders.push_back({std::move(engine), heapInUse() - before});
     };
     add([] { return std::make_unique<SendGuardEngine>(); });
+    add([] { return std::make_unique<SendGuardEngine>(SendGuard::Core::Scanner::Options::Engine::Regex); });
     add([] { return std::make_unique<Re2PerPatternEngine>(); });
     add([]() -> std::unique_ptr<Engine> {
         auto hyperscan = std::make_unique<HyperscanEngine>();
@@ -212,6 +213,13 @@ int main(int argc, char *argv[])
         if (checkSendGuard && cells[0].matches != planted) {
             std::fprintf(stderr, "sendguard found %zu items in the %s %s corpus, %zu were planted\n", cells[0].matches,
                          c.size.c_str(), c.density.c_str(), planted);
+            status = 1;
+        }
+        const bool bothEngines =
+            checkSendGuard && contenders.size() > 1 && contenders[1].engine->name() == "sendguard-re2";
+        if (bothEngines && cells[1].matches != cells[0].matches) {
+            std::fprintf(stderr, "the shape matcher found %zu items in the %s %s corpus, RE2 %zu\n", cells[0].matches,
+                         c.size.c_str(), c.density.c_str(), cells[1].matches);
             status = 1;
         }
     }

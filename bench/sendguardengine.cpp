@@ -3,8 +3,9 @@
 
 namespace SendGuard::Bench {
 
-SendGuardEngine::SendGuardEngine()
-    : m_scanner(Core::builtInDetectors(), Core::Scanner::Options {QDate(2026, 11, 26)})
+SendGuardEngine::SendGuardEngine(Core::Scanner::Options::Engine engine)
+    : m_scanner(Core::builtInDetectors(), Core::Scanner::Options {QDate(2026, 11, 26), 64 << 20, 0, engine})
+    , m_name(engine == Core::Scanner::Options::Engine::Shapes ? "sendguard" : "sendguard-re2")
 {
 }
 

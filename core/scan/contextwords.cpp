@@ -87,22 +87,40 @@ void ContextWords::find(std::string_view text, std::size_t begin, std::size_t en
 std::size_t ContextWords::nearest(const std::vector<Occurrence> &occurrences, std::size_t detector, bool suppressing,
                                   std::size_t start, std::size_t end) const
 {
+    std::size_t cursor = 0;
+    const Nearest both = nearestBoth(occurrences, detector, start, end, &cursor);
+    return suppressing ? both.suppressing : both.supporting;
+}
+
+ContextWords::Nearest ContextWords::nearestBoth(const std::vector<Occurrence> &occurrences, std::size_t detector,
+                                                std::size_t start, std::size_t end, std::size_t *cursor) const
+{
     const std::size_t windowStart = start > WindowBefore + m_longestWord ? start - WindowBefore - m_longestWord : 0;
-    auto it = std::lower_bound(occurrences.begin(), occurrences.end(), windowStart,
-                               [](const Occurrence &o, std::size_t value) { return o.start < value; });
-    const auto &relevant = suppressing ? m_suppresses : m_supports;
-    std::size_t nearest = std::string_view::npos;
-    for (; it != occurrences.end() && it->start < end + WindowAfter; ++it) {
-        if (!relevant[it->word][detector] || (suppressing && it->end > start))
+    std::size_t i = std::min(*cursor, occurrences.size());
+    while (i > 0 && occurrences[i - 1].start >= windowStart)
+        --i;
+    while (i < occurrences.size() && occurrences[i].start < windowStart)
+        ++i;
+    *cursor = i;
+    Nearest nearest;
+    for (; i < occurrences.size() && occurrences[i].start < end + WindowAfter; ++i) {
+        const Occurrence &o = occurrences[i];
+        const bool supports = m_supports[o.word][detector];
+        const bool suppresses = m_suppresses[o.word][detector] && o.end <= start; // a label precedes its value
+        if (!supports && !suppresses)
             continue;
         std::size_t distance = 0;
-        if (it->end <= start)
-            distance = start - it->end;
-        else if (it->start >= end)
-            distance = it->start - end;
-        const bool inWindow = it->end <= start ? distance <= WindowBefore : distance <= WindowAfter;
-        if (inWindow)
-            nearest = std::min(nearest, distance);
+        if (o.end <= start)
+            distance = start - o.end;
+        else if (o.start >= end)
+            distance = o.start - end;
+        const bool inWindow = o.end <= start ? distance <= WindowBefore : distance <= WindowAfter;
+        if (!inWindow)
+            continue;
+        if (supports)
+            nearest.supporting = std::min(nearest.supporting, distance);
+        if (suppresses)
+            nearest.suppressing = std::min(nearest.suppressing, distance);
     }
     return nearest;
 }

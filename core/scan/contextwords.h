@@ -43,6 +43,18 @@ public:
     std::size_t nearest(const std::vector<Occurrence> &occurrences, std::size_t detector, bool suppressing,
                         std::size_t start, std::size_t end) const;
 
+    struct Nearest
+    {
+        std::size_t supporting = std::string_view::npos;
+        std::size_t suppressing = std::string_view::npos;
+    };
+
+    // Both distances in one walk over the window. *cursor is where the last call's window began
+    // (start it at 0): a scan asks about matches in nearly ascending order, so the window is found
+    // from there in a step or two instead of a search over all occurrences of a long region.
+    Nearest nearestBoth(const std::vector<Occurrence> &occurrences, std::size_t detector, std::size_t start,
+                        std::size_t end, std::size_t *cursor) const;
+
 private:
     std::vector<std::string> m_words; // lower-cased, two bytes or more
     std::vector<std::vector<bool>> m_supports; // word -> detector

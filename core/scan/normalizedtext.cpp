@@ -146,16 +146,16 @@ std::size_t NormalizedText::sliceAt(std::size_t offset) const
     return static_cast<std::size_t>(it - m_slices.begin()) - 1;
 }
 
-std::size_t NormalizedText::originalStart(std::size_t offset) const
+std::size_t NormalizedText::originalStart(std::size_t offset, std::size_t sliceIndex) const
 {
-    const Slice &slice = m_slices[sliceAt(offset)];
+    const Slice &slice = m_slices[sliceIndex];
     const std::size_t inSlice = offset - slice.textBegin;
     return slice.identity ? slice.originalBegin + inSlice : m_origin[slice.mapBegin + inSlice];
 }
 
-std::size_t NormalizedText::originalEnd(std::size_t end) const
+std::size_t NormalizedText::originalEnd(std::size_t end, std::size_t slice) const
 {
-    const std::size_t start = originalStart(end - 1);
+    const std::size_t start = originalStart(end - 1, slice);
     const std::size_t length = foldCharacter(m_original, start).length;
     return start + length;
 }

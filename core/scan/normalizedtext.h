@@ -56,11 +56,13 @@ public:
     std::size_t sliceOriginalEnd(std::size_t slice) const { return m_slices[slice].originalEnd; }
 
     // Offset in the original text of the character that produced normalized byte `offset`.
-    std::size_t originalStart(std::size_t offset) const;
+    std::size_t originalStart(std::size_t offset) const { return originalStart(offset, sliceAt(offset)); }
+    std::size_t originalStart(std::size_t offset, std::size_t slice) const; // offset lies in `slice`
 
     // Offset in the original text just past the character that produced normalized byte end - 1.
     // end > 0.
-    std::size_t originalEnd(std::size_t end) const;
+    std::size_t originalEnd(std::size_t end) const { return originalEnd(end, sliceAt(end - 1)); }
+    std::size_t originalEnd(std::size_t end, std::size_t slice) const; // end - 1 lies in `slice`
 
 private:
     struct Slice

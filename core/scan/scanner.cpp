@@ -5,11 +5,13 @@
 #include "contextwords.h"
 #include "normalizedtext.h"
 #include "patternset.h"
+#include "shapematcher.h"
 
 #include <QDeadlineTimer>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <new>
 
 namespace SendGuard::Core {
@@ -36,7 +38,10 @@ struct Candidate
     std::size_t start = 0;
     std::size_t end = 0;
     double confidence = 0;
-    std::string masked;
+    // The masked form, in the scan's one buffer of masks: a roster has a candidate every few
+    // dozen bytes, and a string each made the allocator the scan's largest cost.
+    std::size_t maskOffset = 0;
+    std::size_t maskLength = 0;
 };
 
 bool isContinuationByte(char c)
@@ -142,7 +147,9 @@ bool isBetter(const Candidate &a, const Candidate &b, const std::vector<Detector
         return priorityA > priorityB;
     if (a.end - a.start != b.end - b.start)
         return a.end - a.start > b.end - b.start;
-    return a.confidence > b.confidence;
+    if (a.confidence != b.confidence)
+        return a.confidence > b.confidence;
+    return a.detector < b.detector; // the same answer whatever order the matches came in
 }
 
 // Offsets of UTF-8 `text` converted to UTF-16 code units, for ascending byte offsets.
@@ -184,9 +191,12 @@ struct Scanner::Private
     std::vector<DetectorSpec> detectors;
     Options options;
     PatternSet patterns;
+    ShapeMatcher shapes;
     ContextWords contextWords;
     CandidateFinder finder;
     QString error;
+    // Every pattern RE2 runs is an e-mail address's: a batch without '@' needs no RE2 pass at all.
+    bool regexNeedsAtSign = true;
 
     Private(std::vector<DetectorSpec> specs, Options opts, CandidateFinder::Options finderOptions)
         : detectors(std::move(specs))
@@ -232,17 +242,21 @@ private:
         m_failure = why;
         return false;
     }
-    bool evaluate(std::size_t pattern, std::size_t start, std::size_t end);
+    bool evaluate(std::size_t tag, std::size_t slice, std::size_t start, std::size_t end);
     const std::vector<ContextWords::Occurrence> &occurrencesAround(std::size_t slice);
 
     const Scanner::Private &m_scanner;
     std::string_view m_text;
     ValidationContext m_validation;
     NormalizedText m_buffer;
+    std::vector<TextRange> m_sliceTexts; // where each slice of the batch lies in m_buffer
+    ShapeMatcher::Scratch m_shapeScratch;
     std::vector<int> m_patternsFound;
     std::vector<std::vector<ContextWords::Occurrence>> m_occurrences; // per slice of the batch
     std::vector<bool> m_occurrencesFound;
+    std::vector<std::size_t> m_occurrenceCursors; // per slice, for ContextWords::nearestBoth
     std::vector<Candidate> m_candidates;
+    std::string m_masks;
     QDeadlineTimer m_deadline;
     QString m_failure;
 };
@@ -251,7 +265,9 @@ bool Scanner::Private::Pass::scan(const std::vector<TextRange> &regions)
 {
     for (const TextRange &region : regions) {
         m_buffer.appendSeparator('\n'); // the character before the region, for the patterns' lead
+        const std::size_t sliceBegin = m_buffer.text().size();
         m_buffer.appendSlice(region.begin, region.end);
+        m_sliceTexts.push_back({sliceBegin, m_buffer.text().size()});
         if (m_buffer.text().size() >= BatchBytes && !scanBatch())
             return false;
     }
@@ -264,9 +280,22 @@ bool Scanner::Private::Pass::scanBatch()
         return true;
     m_occurrences.assign(m_buffer.sliceCount(), {});
     m_occurrencesFound.assign(m_buffer.sliceCount(), false);
+    m_occurrenceCursors.assign(m_buffer.sliceCount(), 0);
     const std::string &text = m_buffer.text();
     if (m_deadline.hasExpired())
         return fail(QStringLiteral("the scan took longer than its budget"));
+    for (std::size_t slice = 0; slice < m_sliceTexts.size(); ++slice) {
+        m_scanner.shapes.match(
+            text, m_sliceTexts[slice].begin, m_sliceTexts[slice].end, m_shapeScratch,
+            [&](std::size_t tag, std::size_t start, std::size_t end) { return evaluate(tag, slice, start, end); });
+    }
+    m_sliceTexts.clear();
+    const bool noRegexCanMatch =
+        m_scanner.regexNeedsAtSign && std::memchr(text.data(), '@', text.size()) == nullptr; // '＠' folds to '@'
+    if (m_scanner.patterns.size() == 0 || noRegexCanMatch) {
+        m_buffer.clear();
+        return true;
+    }
     if (!m_scanner.patterns.matching(text, &m_patternsFound))
         return fail(QStringLiteral("the pattern matcher ran out of memory"));
     for (const int found : m_patternsFound) {
@@ -276,7 +305,9 @@ bool Scanner::Private::Pass::scanBatch()
         for (std::size_t pos = 0; m_scanner.patterns.find(pattern, text, pos, &start, &end);) {
             if (m_deadline.hasExpired())
                 return fail(QStringLiteral("the scan took longer than its budget"));
-            pos = evaluate(pattern, start, end) || end - start > MaxRetriedMatchBytes ? end : start;
+            const bool taken =
+                start != end && evaluate(m_scanner.patterns.tag(pattern), m_buffer.sliceAt(start), start, end);
+            pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
         }
     }
     m_buffer.clear();
@@ -300,17 +331,16 @@ const std::vector<ContextWords::Occurrence> &Scanner::Private::Pass::occurrences
     return m_occurrences[slice];
 }
 
-// Whether the match [normalizedStart, normalizedEnd) of the buffer is accepted as a candidate.
-bool Scanner::Private::Pass::evaluate(std::size_t pattern, std::size_t normalizedStart, std::size_t normalizedEnd)
+// Whether the match [normalizedStart, normalizedEnd) of the buffer, in `slice`, by the pattern
+// `tag` names, is accepted as a candidate.
+bool Scanner::Private::Pass::evaluate(std::size_t tag, std::size_t slice, std::size_t normalizedStart,
+                                      std::size_t normalizedEnd)
 {
-    if (normalizedEnd == normalizedStart)
-        return false;
-    const std::size_t tag = m_scanner.patterns.tag(pattern);
     const std::size_t detectorIndex = tag / MaxPatternsPerDetector;
     const DetectorSpec &spec = m_scanner.detectors[detectorIndex];
     const DetectorPattern &detectorPattern = spec.patterns[tag % MaxPatternsPerDetector];
-    const std::size_t start = m_buffer.originalStart(normalizedStart);
-    const std::size_t end = m_buffer.originalEnd(normalizedEnd);
+    const std::size_t start = m_buffer.originalStart(normalizedStart, slice);
+    const std::size_t end = m_buffer.originalEnd(normalizedEnd, slice);
     if (!standsAlone(spec.boundary, m_text, start, end))
         return false;
     const std::string_view matched(m_buffer.text().data() + normalizedStart, normalizedEnd - normalizedStart);
@@ -319,10 +349,11 @@ bool Scanner::Private::Pass::evaluate(std::size_t pattern, std::size_t normalize
         return false;
     std::size_t context = std::string_view::npos;
     if (!spec.contextWords.empty() || !spec.suppressingWords.empty()) {
-        const auto &found = occurrencesAround(m_buffer.sliceAt(normalizedStart));
-        context = m_scanner.contextWords.nearest(found, detectorIndex, false, start, end);
-        const std::size_t suppressing = m_scanner.contextWords.nearest(found, detectorIndex, true, start, end);
-        if (suppressing != std::string_view::npos && suppressing <= context)
+        const auto &found = occurrencesAround(slice);
+        const ContextWords::Nearest nearest =
+            m_scanner.contextWords.nearestBoth(found, detectorIndex, start, end, &m_occurrenceCursors[slice]);
+        context = nearest.supporting;
+        if (nearest.suppressing != std::string_view::npos && nearest.suppressing <= context)
             return false; // "법인등록번호 110111-1234567" is not a person's number
     }
     const bool hasContext = context != std::string_view::npos;
@@ -333,7 +364,9 @@ bool Scanner::Private::Pass::evaluate(std::size_t pattern, std::size_t normalize
     const double boosted =
         detectorPattern.confidence + (confirmed ? ChecksumBoost : 0.0) + (hasContext ? ContextBoost : 0.0);
     const double confidence = std::round(100 * std::min(MaxConfidence, boosted)) / 100;
-    m_candidates.push_back({detectorIndex, start, end, confidence, spec.mask ? spec.mask(matched) : "***"});
+    const std::size_t maskOffset = m_masks.size();
+    m_masks += spec.mask ? spec.mask(matched) : "***";
+    m_candidates.push_back({detectorIndex, start, end, confidence, maskOffset, m_masks.size() - maskOffset});
     return true;
 }
 
@@ -347,16 +380,17 @@ std::vector<Finding> Scanner::Private::Pass::findings()
     std::vector<Candidate> kept;
     for (Candidate &candidate : m_candidates) {
         if (kept.empty() || candidate.start >= kept.back().end)
-            kept.push_back(std::move(candidate));
+            kept.push_back(candidate);
         else if (isBetter(candidate, kept.back(), detectors))
-            kept.back() = std::move(candidate);
+            kept.back() = candidate;
     }
     std::vector<Finding> result;
     result.reserve(kept.size());
     for (const Candidate &candidate : kept) {
         const DetectorSpec &spec = detectors[candidate.detector];
         result.push_back({spec.id, spec.severity, candidate.confidence, static_cast<qsizetype>(candidate.start),
-                          static_cast<qsizetype>(candidate.end), QString::fromStdString(candidate.masked)});
+                          static_cast<qsizetype>(candidate.end),
+                          QString::fromUtf8(m_masks.data() + candidate.maskOffset, candidate.maskLength)});
     }
     return result;
 }
@@ -370,9 +404,17 @@ void Scanner::Private::compile()
                         .arg(spec.id, QString::number(MaxPatternsPerDetector));
             return;
         }
+        const bool shaped = options.engine == Options::Engine::Shapes &&
+            std::all_of(spec.patterns.begin(), spec.patterns.end(),
+                        [](const DetectorPattern &pattern) { return !pattern.shape.isEmpty(); });
         for (std::size_t p = 0; p < spec.patterns.size(); ++p) {
             QString why;
-            if (!patterns.add(spec.patterns[p].regex, spec.boundary, d * MaxPatternsPerDetector + p, &why)) {
+            const std::size_t tag = d * MaxPatternsPerDetector + p;
+            const bool added = shaped ? shapes.add(spec.patterns[p].shape, spec.boundary, tag, &why)
+                                      : patterns.add(spec.patterns[p].regex, spec.boundary, tag, &why);
+            if (!shaped && spec.trigger != Trigger::AtSign)
+                regexNeedsAtSign = false;
+            if (!added) {
                 error = QStringLiteral("detector %1, pattern %2: %3").arg(spec.id, QString::number(p + 1), why);
                 return;
             }
@@ -386,7 +428,7 @@ ScanResult Scanner::Private::scan(std::string_view text) const
 {
     if (!error.isEmpty())
         return incomplete(error);
-    if (patterns.size() == 0)
+    if (patterns.size() == 0 && shapes.size() == 0)
         return {};
     try {
         Pass pass(*this, text);

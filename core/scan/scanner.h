@@ -21,10 +21,11 @@ namespace SendGuard::Core {
 // The patterns are compiled once, in the constructor. A scan then
 //  1. picks, at memory speed, the few regions that can hold an identifier (CandidateFinder);
 //  2. normalizes them into one buffer, each after a line break (NormalizedText);
-//  3. asks one RE2::Set pass per batch which patterns occur there, each pattern led by its
-//     boundary character so the set stays fast on digit-dense text (PatternSet);
-//  4. runs only those patterns to find each match, and checks it against the original text:
-//     digit boundaries, the detector's validator, its context and suppressing words (ContextWords);
+//  3. finds the built-in detectors' shapes in one walk over the runs of digits (ShapeMatcher), and
+//     a policy's own patterns with one RE2::Set pass per batch, each led by its boundary character,
+//     then only the patterns the set reported (PatternSet);
+//  4. checks each match against the original text: digit boundaries, the detector's validator,
+//     its context and suppressing words (ContextWords);
 //  5. gives overlapping matches to the detector with the higher priority.
 // Work is linear in the size of the text.
 //
@@ -40,6 +41,11 @@ public:
         // Wall time one scan may take, 0 for no limit; past it the scan stops, incomplete ("took
         // longer than its budget"), never a clean result. MessageChecker sets one for every check.
         int timeBudgetMs = 0;
+        // How the built-in detectors are found. Shapes is what callers use; Regex runs their
+        // regular expressions with RE2 instead, the reference the shape matcher is compared with in
+        // tests and the benchmark. A policy's own detectors always run with RE2.
+        enum class Engine { Shapes, Regex };
+        Engine engine = Engine::Shapes;
     };
 
     explicit Scanner(std::vector<DetectorSpec> detectors = builtInDetectors());

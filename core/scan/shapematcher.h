@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "detectors/detectorspec.h"
+#include "detectors/shape.h"
+
+#include <QString>
+
+#include <algorithm>
+#include <array>
+#include <bitset>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace SendGuard::Core {
+
+// Finds the built-in detectors' shapes in normalized text in one pass, without a regular-expression
+// engine. Every shape starts at a run of digits (after its prefix, if it has one), and the length of
+// that first run already rules out most shapes: a run of six digits can start a registration
+// number but not a phone number. So the matcher walks the runs of digits once and tries, at each,
+// only the shapes whose first run can have that length, each from its prefix (leftmost) first.
+//
+// A shape's match is the one its regular expression would give at the same start (alternatives in
+// order, greedy quantities), and starts are taken in the order RE2 would find them: the caller
+// judges each match, and once one is taken the same shape starts again only after its end.
+// Thread-safe once built: match() is const and keeps its state in the caller's Scratch.
+class ShapeMatcher
+{
+public:
+    // Adds a shape; `tag` is handed back with its matches. False, with *error, for a shape the
+    // matcher cannot start: one without items, or whose first item (after the prefix) is no digit.
+    bool add(const Shape &shape, Boundary boundary, std::size_t tag, QString *error);
+
+    std::size_t size() const { return m_shapes.size(); }
+
+    // Per-scan state.
+    struct Scratch
+    {
+        std::vector<std::size_t> resumeAt; // per shape: no start before this
+    };
+
+    // Every match in text[begin, end), which must follow a character that is not part of the slice
+    // (the scanner's separator). accept(tag, start, end) returns whether it took the match.
+    template<typename Accept>
+    void match(std::string_view text, std::size_t begin, std::size_t end, Scratch &scratch, Accept &&accept) const
+    {
+        scratch.resumeAt.assign(m_shapes.size(), 0);
+        const std::string_view slice = text.substr(0, end);
+        std::size_t p = begin;
+        while (p < end) {
+            if (!isDigit(slice[p])) {
+                ++p;
+                continue;
+            }
+            std::size_t runEnd = p;
+            while (runEnd < end && isDigit(slice[runEnd]))
+                ++runEnd;
+            const std::size_t bucket = std::min(runEnd - p, LongestTrackedRun) * 10 + std::size_t(slice[p] - '0');
+            const auto after = static_cast<unsigned char>(runEnd < end ? slice[runEnd] : '\n');
+            for (const std::uint16_t index : m_byFirstRun[bucket]) {
+                const CompiledShape &shape = m_shapes[index];
+                if (!shape.afterFirstRun.test(after))
+                    continue;
+                const auto tryFrom = [&](std::size_t start) {
+                    if (start < scratch.resumeAt[index] || !leadAllows(shape.boundary, slice[start - 1]))
+                        return;
+                    std::size_t matchEnd = 0;
+                    if (matchItems({&shape.shape.items(), 0, nullptr}, slice, p, &matchEnd) &&
+                        accept(shape.tag, start, matchEnd))
+                        scratch.resumeAt[index] = matchEnd;
+                };
+                if (p > begin && shape.prefixLastBytes.test(static_cast<unsigned char>(slice[p - 1])) &&
+                    (p - 1 == begin || shape.prefixSecondLastBytes.test(static_cast<unsigned char>(slice[p - 2])))) {
+                    for (const std::string &prefix : shape.shape.prefixes()) {
+                        if (p - begin >= prefix.size() && endsAt(slice, p, prefix))
+                            tryFrom(p - prefix.size());
+                    }
+                }
+                if (shape.shape.prefixes().empty() || shape.shape.prefixOptional())
+                    tryFrom(p);
+            }
+            p = runEnd;
+        }
+    }
+
+private:
+    static constexpr std::size_t LongestTrackedRun = 32; // longer runs share its bucket
+
+    struct CompiledShape
+    {
+        Shape shape;
+        Boundary boundary = Boundary::Digits;
+        std::size_t tag = 0;
+        // A prefix can only end in these bytes: most starts need no comparison of prefixes.
+        std::bitset<256> prefixLastBytes;
+        std::bitset<256> prefixSecondLastBytes;
+        std::bitset<256> afterFirstRun; // the byte after the first run of digits must be one of these
+    };
+
+    // The items still to match: the rest of one list, then whatever follows it.
+    struct Continuation
+    {
+        const std::vector<Shape::Item> *items;
+        std::size_t next;
+        const Continuation *then;
+    };
+
+    static bool isDigit(char c) { return c >= '0' && c <= '9'; }
+    static bool leadAllows(Boundary boundary, char lead);
+    static bool mayTakeDigit(const Continuation &rest);
+    static bool endsAt(std::string_view text, std::size_t end, std::string_view literal);
+    static bool matchItems(const Continuation &rest, std::string_view text, std::size_t pos, std::size_t *end);
+
+    std::vector<CompiledShape> m_shapes;
+    // Shapes by the length of their first run of digits and its first digit: [length * 10 + digit].
+    std::array<std::vector<std::uint16_t>, (LongestTrackedRun + 1) * 10> m_byFirstRun;
+};
+
+} // namespace SendGuard::Core
