@@ -107,6 +107,11 @@ struct Character
 Character multibyteCharacterAt(std::string_view text, std::size_t i)
 {
     const unsigned char c = byteAt(text, i);
+    if (!NormalizedText::mayFold(c)) {
+        // Hangul, CJK and the rest: nothing a number is written with.
+        const std::size_t length = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+        return {Kind::Stop, std::min(length, text.size() - i)};
+    }
     if ((c == 0xEF || c == 0xE2) && i + 2 < text.size()) {
         const unsigned char b1 = byteAt(text, i + 1);
         const unsigned char b2 = byteAt(text, i + 2);

@@ -99,6 +99,16 @@ std::size_t NormalizedText::appendSlice(std::size_t begin, std::size_t end)
     m_text.reserve(m_text.size() + (end - begin));
     std::size_t pos = begin;
     while (pos < end) {
+        if (slice.identity) {
+            // Nothing folded yet: copy everything up to the next character that might fold at once.
+            std::size_t next = pos;
+            while (next < end && !mayFold(static_cast<unsigned char>(m_original[next])))
+                ++next;
+            m_text.append(m_original.substr(pos, next - pos));
+            pos = next;
+            if (pos == end)
+                break;
+        }
         if (static_cast<unsigned char>(m_original[pos]) < 0x80) {
             m_text.push_back(m_original[pos]);
             if (!slice.identity)

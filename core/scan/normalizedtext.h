@@ -29,6 +29,10 @@ public:
     // What normalization does with the character starting at text[pos]. pos < text.size().
     static FoldedCharacter foldCharacter(std::string_view text, std::size_t pos);
 
+    // Whether a character starting with this byte can be folded at all: only U+00A0-00AD (C2),
+    // U+2000-2212 (E2), U+3000 (E3) and U+FE63-FF5E (EF) are. Hangul and CJK never are.
+    static bool mayFold(unsigned char lead) { return lead == 0xC2 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF; }
+
     // An empty text over `original`, which must outlive this object.
     explicit NormalizedText(std::string_view original);
 

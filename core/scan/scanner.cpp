@@ -378,6 +378,7 @@ std::vector<Finding> Scanner::Private::Pass::findings()
     });
     // Overlaps (from overlapping regions, or two detectors on the same digits) go to the better one.
     std::vector<Candidate> kept;
+    kept.reserve(m_candidates.size());
     for (Candidate &candidate : m_candidates) {
         if (kept.empty() || candidate.start >= kept.back().end)
             kept.push_back(candidate);

@@ -96,6 +96,58 @@ private Q_SLOTS:
                  qPrintable(out));
     }
 
+    // A file several blocks long is scanned in blocks (bounded memory): every person on every line
+    // is found, with offsets into the whole file and line numbers counted across blocks.
+    void shouldScanALargeFileInBlocks()
+    {
+        QByteArray text;
+        int people = 0;
+        while (text.size() < 3 * 1024 * 1024 + 12345) {
+            ++people;
+            text += QStringLiteral("%1. 홍길동 %2-1234567 비고 없음\n")
+                        .arg(people)
+                        .arg(QStringLiteral("9001%1").arg(1 + people % 28, 2, 10, QLatin1Char('0')))
+                        .toUtf8();
+        }
+        const QString path = writeFile(QStringLiteral("large.txt"), text);
+        const Run json = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), path});
+        QCOMPARE(json.exitCode, 1);
+        QVERIFY(json.out.endsWith("]}\n"));
+        const QRegularExpression finding(QStringLiteral(R"re("detector":"kr-rrn".*?"start":(\d+),"end":(\d+))re"));
+        int found = 0;
+        for (auto it = finding.globalMatch(QString::fromUtf8(json.out)); it.hasNext(); ++found) {
+            const QRegularExpressionMatch m = it.next();
+            const QByteArray value =
+                text.mid(m.captured(1).toLongLong(), m.captured(2).toLongLong() - m.captured(1).toLongLong());
+            QVERIFY2(
+                QRegularExpression(QStringLiteral("^9001\\d\\d-1234567$")).match(QString::fromUtf8(value)).hasMatch(),
+                value.constData());
+        }
+        QCOMPARE(found, people);
+
+        const Run table = sendguard({QStringLiteral("scan"), path});
+        const QString out = QString::fromUtf8(table.out);
+        QVERIFY2(out.contains(QStringLiteral("%1 findings").arg(people)), qPrintable(out.right(200)));
+        QVERIFY2(out.contains(QRegularExpression(QStringLiteral("\n  %1:\\d+ +kr-rrn").arg(people))),
+                 qPrintable(out.right(300)));
+    }
+
+    // Checked whole before anything is printed: a bad byte near the end gives the error alone.
+    void shouldPrintNoFindingsForAFileThatTurnsOutInvalid()
+    {
+        QByteArray text;
+        while (text.size() < 2 * 1024 * 1024)
+            text += "주민등록번호 900101-1234567\n";
+        const qsizetype bad = text.size() - 5;
+        text[bad] = '\xFF';
+        const QString path = writeFile(QStringLiteral("invalid.txt"), text);
+        const Run run = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), path});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(
+            QString::fromUtf8(run.out),
+            QStringLiteral("{\"file\":\"%1\",\"error\":\"not valid UTF-8 at byte offset %2\"}\n").arg(path).arg(bad));
+    }
+
     void shouldRedactToStandardOutput()
     {
         const QString path = writeFile(QStringLiteral("redact.txt"), u"신청인 900101-1234567\r\n끝"_qs.toUtf8());

@@ -10,6 +10,7 @@ LineColumnCursor::LineColumnCursor(std::string_view text)
 
 QString LineColumnCursor::advanceTo(std::size_t offset)
 {
+    offset = offset > m_base ? offset - m_base : 0;
     for (; m_offset < offset && m_offset < m_text.size(); ++m_offset) {
         if (m_text[m_offset] == '\n') {
             ++m_line;
@@ -19,6 +20,14 @@ QString LineColumnCursor::advanceTo(std::size_t offset)
         }
     }
     return QStringLiteral("%1:%2").arg(m_line).arg(m_column);
+}
+
+void LineColumnCursor::continueWith(std::string_view next)
+{
+    advanceTo(m_base + m_text.size());
+    m_base += m_text.size();
+    m_text = next;
+    m_offset = 0;
 }
 
 } // namespace SendGuard::Tools

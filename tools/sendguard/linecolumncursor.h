@@ -17,9 +17,14 @@ public:
     // "LINE:COLUMN" of offset; offsets must not decrease from one call to the next.
     QString advanceTo(std::size_t offset);
 
+    // Goes on with the next piece of a stream, which starts where the current text ends: lines
+    // and columns carry over, and offsets stay offsets into the whole stream.
+    void continueWith(std::string_view next);
+
 private:
     std::string_view m_text;
-    std::size_t m_offset = 0;
+    std::size_t m_base = 0; // stream offset of m_text[0]
+    std::size_t m_offset = 0; // in m_text
     qsizetype m_line = 1;
     qsizetype m_column = 1;
 };

@@ -9,6 +9,7 @@
 #include "attachmentreader.h"
 
 #include "scan/scanner.h"
+#include "scan/streamscanner.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,26 +17,97 @@
 #include <QFileInfo>
 #include <QTextStream>
 
+#include <cstring>
+
 namespace SendGuard::Tools {
 
 namespace {
 
-void printTable(QTextStream &out, const InputText &input, const Core::ScanResult &result)
+// Prints a text input's findings as its blocks are scanned: a JSON line, or a table whose rows
+// come first and whose count comes last. Nothing needs the whole text or all findings at once.
+int printStreamed(const QString &name, const Core::StreamScanner &stream, const Core::StreamScanner::Read &read,
+                  bool json, QTextStream &out, QTextStream &err, bool *found)
 {
-    if (result.findings.empty()) {
-        out << input.name() << ": no personal data found\n";
-        return;
+    if (json)
+        out << "{\"file\":" << FindingJson::quoted(name) << ",\"findings\":[";
+    LineColumnCursor position({});
+    std::size_t count = 0;
+    const Core::StreamScanner::Result result =
+        stream.scan(read, [&](std::string_view text, std::uint64_t, std::vector<Core::Finding> &&findings) {
+            if (!json)
+                position.continueWith(text); // lines and columns for the table only
+            for (const Core::Finding &finding : findings) {
+                if (json) {
+                    out << (count == 0 ? "" : ",") << FindingJson::finding(finding);
+                } else {
+                    if (count == 0)
+                        out << name << ":\n  LINE:COL  DETECTOR           SEVERITY CONF  MASKED\n";
+                    // Padded and concatenated, not chained QString::arg(): a "%1" in a custom detector's id stays.
+                    out << "  " << position.advanceTo(static_cast<std::size_t>(finding.start)).leftJustified(9) << ' '
+                        << finding.detector.leftJustified(18) << ' '
+                        << Core::severityName(finding.severity).leftJustified(8) << ' '
+                        << QString::number(finding.confidence, 'f', 2).leftJustified(5) << ' ' << finding.masked
+                        << '\n';
+                }
+                ++count;
+            }
+        });
+    *found = *found || count > 0;
+    if (!result.complete) {
+        // The file changed or failed while it was read: what was printed is not the whole answer.
+        const QString why = QStringLiteral("scan incomplete: %1").arg(result.error);
+        err << "sendguard scan: " << name << ": " << why << '\n';
+        if (json)
+            out << "],\"error\":" << FindingJson::quoted(why) << "}\n";
+        return ExitIncomplete;
     }
-    out << input.name() << ": " << result.findings.size() << (result.findings.size() == 1 ? " finding" : " findings")
-        << '\n';
-    out << "  LINE:COL  DETECTOR           SEVERITY CONF  MASKED\n";
-    LineColumnCursor position(input.bytes()); // findings come sorted by start
-    for (const Core::Finding &finding : result.findings) {
-        // Padded and concatenated, not chained QString::arg(): a "%1" in a custom detector's id stays.
-        out << "  " << position.advanceTo(static_cast<std::size_t>(finding.start)).leftJustified(9) << ' '
-            << finding.detector.leftJustified(18) << ' ' << Core::severityName(finding.severity).leftJustified(8) << ' '
-            << QString::number(finding.confidence, 'f', 2).leftJustified(5) << ' ' << finding.masked << '\n';
+    if (json)
+        out << "]}\n";
+    else if (count == 0)
+        out << name << ": no personal data found\n";
+    else
+        out << name << ": " << count << (count == 1 ? " finding" : " findings") << '\n';
+    return ExitClean;
+}
+
+// A text file, or standard input. A file that can be read twice is checked first (readable, valid
+// UTF-8), then scanned in blocks: bounded memory, however large. Standard input and pipes are read
+// whole, as they cannot be read twice.
+int scanText(const QString &name, const Core::Scanner &scanner, bool json, QTextStream &out, QTextStream &err,
+             bool *found)
+{
+    const auto fail = [&](const QString &why) {
+        err << "sendguard scan: " << name << ": " << why << '\n';
+        if (json)
+            out << "{\"file\":" << FindingJson::quoted(name) << ",\"error\":" << FindingJson::quoted(why) << "}\n";
+        return ExitUsageOrInput;
+    };
+    const Core::StreamScanner stream(scanner);
+    QFile file(name);
+    if (name != QLatin1String("-") && file.open(QIODevice::ReadOnly) && !file.isSequential()) {
+        const auto read = [&file](char *data, std::size_t capacity) -> std::int64_t {
+            return file.read(data, static_cast<qint64>(capacity));
+        };
+        const Core::StreamScanner::Result checked = stream.validate(read);
+        if (!checked.complete)
+            return fail(checked.error.startsWith(QLatin1String("read error"))
+                            ? QStringLiteral("cannot read: %1").arg(file.errorString())
+                            : checked.error);
+        if (!file.seek(0))
+            return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
+        return printStreamed(name, stream, read, json, out, err, found);
     }
+    const InputText input(name);
+    if (!input.isValid())
+        return fail(input.errorString());
+    std::size_t position = 0;
+    const auto read = [&input, &position](char *data, std::size_t capacity) -> std::int64_t {
+        const std::size_t n = std::min(capacity, input.bytes().size() - position);
+        std::memcpy(data, input.bytes().data() + position, n);
+        position += n;
+        return static_cast<std::int64_t>(n);
+    };
+    return printStreamed(name, stream, read, json, out, err, found);
 }
 
 // A document the helper reads (by its first bytes or its name), not a text file.
@@ -136,31 +208,9 @@ int runScan(const QStringList &arguments)
             out.flush();
             continue;
         }
-        const InputText input(file);
-        if (!input.isValid()) {
-            inputError = true;
-            err << "sendguard scan: " << file << ": " << input.errorString() << '\n';
-            if (json)
-                out << "{\"file\":" << FindingJson::quoted(file)
-                    << ",\"error\":" << FindingJson::quoted(input.errorString()) << "}\n";
-            continue;
-        }
-        const Core::ScanResult result = scanner.scan(input.bytes());
-        if (!result.complete) {
-            // Never print partial findings as if they were the whole answer.
-            incomplete = true;
-            const QString why = QStringLiteral("scan incomplete: %1").arg(result.error);
-            err << "sendguard scan: " << file << ": " << why << '\n';
-            if (json)
-                out << "{\"file\":" << FindingJson::quoted(file) << ",\"error\":" << FindingJson::quoted(why) << "}\n";
-            continue;
-        }
-        found = found || !result.findings.empty();
-        if (json)
-            out << "{\"file\":" << FindingJson::quoted(file)
-                << ",\"findings\":" << FindingJson::findings(result.findings) << "}\n";
-        else
-            printTable(out, input, result);
+        const int status = scanText(file, scanner, json, out, err, &found);
+        incomplete = incomplete || status == ExitIncomplete;
+        inputError = inputError || status == ExitUsageOrInput;
         out.flush();
     }
     if (incomplete)

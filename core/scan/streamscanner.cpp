@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "streamscanner.h"
+
+#include "common/utf8validator.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+#include <string>
+
+namespace SendGuard::Core {
+
+namespace {
+
+// Punctuation that no built-in layout, prefix or address contains: a long line may be cut after it.
+constexpr std::array<bool, 256> cutBytes = [] {
+    std::array<bool, 256> bytes {};
+    for (const char c : std::string_view(",;:\"'<>[]{}|\\!?=&#$^`"))
+        bytes[static_cast<unsigned char>(c)] = true;
+    return bytes;
+}();
+
+bool isContinuationByte(char c)
+{
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Where the block in buffer[from, limit) ends: just after its last line break; in a line longer
+// than MaxLineBytes (`mustCut`), after its last cut byte, else at its last character boundary.
+// npos: no line break yet, read on.
+std::size_t blockEnd(std::string_view buffer, std::size_t from, std::size_t limit, bool mustCut)
+{
+    if (limit <= from)
+        return std::string_view::npos;
+    const std::size_t newline = buffer.substr(from, limit - from).rfind('\n');
+    if (newline != std::string_view::npos)
+        return from + newline + 1;
+    if (!mustCut)
+        return std::string_view::npos;
+    for (std::size_t i = limit; i > from; --i) {
+        if (cutBytes[static_cast<unsigned char>(buffer[i - 1])])
+            return i;
+    }
+    std::size_t i = limit;
+    while (i > from + 1 && isContinuationByte(buffer[i]))
+        --i;
+    return i;
+}
+
+// Bytes read and not yet dropped. Not a std::string: growing one fills the new room with zeros
+// before every read, a pass over all the input for nothing.
+class ReadBuffer
+{
+public:
+    std::size_t size() const { return m_size; }
+    std::string_view view() const { return {m_data.get(), m_size}; }
+
+    // Reads up to `chunk` bytes more: how many, 0 at the end, -1 on an error.
+    std::int64_t fill(const StreamScanner::Read &read, std::size_t chunk)
+    {
+        if (m_capacity - m_size < chunk) {
+            const std::size_t capacity = std::max(m_capacity * 2, m_size + chunk);
+            auto data = std::make_unique_for_overwrite<char[]>(capacity);
+            std::memcpy(data.get(), m_data.get(), m_size);
+            m_data = std::move(data);
+            m_capacity = capacity;
+        }
+        const std::int64_t got = read(m_data.get() + m_size, chunk);
+        if (got > 0)
+            m_size += static_cast<std::size_t>(got);
+        return got;
+    }
+
+    void dropFront(std::size_t bytes)
+    {
+        std::memmove(m_data.get(), m_data.get() + bytes, m_size - bytes);
+        m_size -= bytes;
+    }
+
+private:
+    std::unique_ptr<char[]> m_data;
+    std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
+};
+
+} // namespace
+
+StreamScanner::StreamScanner(const Scanner &scanner, std::size_t blockBytes)
+    : m_scanner(scanner)
+    , m_blockBytes(std::max<std::size_t>(blockBytes, 4 * Overlap))
+{
+}
+
+StreamScanner::Result StreamScanner::scan(const Read &read, const Found &found) const
+{
+    return walk(read, &found);
+}
+
+StreamScanner::Result StreamScanner::validate(const Read &read) const
+{
+    return walk(read, nullptr);
+}
+
+StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) const
+{
+    Result result;
+    // buffer[0, start) is the end of the previous block, kept as context; buffer[start, ...) is
+    // not scanned yet. base is the stream offset of buffer[0].
+    ReadBuffer buffer;
+    std::size_t start = 0;
+    std::uint64_t base = 0;
+    bool atEnd = false;
+    // Reads one chunk more; false on a read error.
+    const auto readMore = [&] {
+        const std::int64_t got = buffer.fill(read, m_blockBytes);
+        atEnd = got == 0;
+        return got >= 0;
+    };
+    while (true) {
+        // Read until a whole block and the context after it are here, or the stream ends.
+        while (!atEnd && buffer.size() < start + m_blockBytes + Overlap) {
+            if (!readMore()) {
+                result.complete = false;
+                result.error = QStringLiteral("read error after %1 bytes").arg(base + buffer.size());
+                result.bytes = base + buffer.size();
+                return result;
+            }
+        }
+        std::size_t end = buffer.size();
+        if (!atEnd) {
+            const bool mustCut = buffer.size() - start >= MaxLineBytes + Overlap;
+            end = blockEnd(buffer.view(), start, buffer.size() - Overlap, mustCut);
+            if (end == std::string_view::npos) {
+                // One long line so far: read more of it (bounded by MaxLineBytes) before cutting.
+                if (!readMore()) {
+                    result.complete = false;
+                    result.error = QStringLiteral("read error after %1 bytes").arg(base + buffer.size());
+                    result.bytes = base + buffer.size();
+                    return result;
+                }
+                continue;
+            }
+        }
+        const std::string_view all = buffer.view();
+        if (const auto invalid = Utf8Validator::firstInvalidByte(all.substr(start, end - start))) {
+            result.complete = false;
+            result.error = QStringLiteral("not valid UTF-8 at byte offset %1").arg(base + start + *invalid);
+            result.bytes = base + start + *invalid;
+            return result;
+        }
+        if (found != nullptr && end > start) {
+            // Scanned with its neighbours' context; only the findings that start in the block count.
+            const std::size_t viewBegin = start > Overlap ? start - Overlap : 0;
+            const std::size_t viewEnd = std::min(buffer.size(), end + Overlap);
+            ScanResult scanned = m_scanner.scan(all.substr(viewBegin, viewEnd - viewBegin));
+            if (!scanned.complete) {
+                result.complete = false;
+                result.error = scanned.error;
+                result.bytes = base + start;
+                return result;
+            }
+            // Sorted by start: the neighbours' findings are at the front and the back.
+            std::vector<Finding> &mine = scanned.findings;
+            const auto startsBefore = [&](std::size_t local) {
+                return [local, viewBegin](const Finding &f) { return std::size_t(f.start) + viewBegin < local; };
+            };
+            mine.erase(std::partition_point(mine.begin(), mine.end(), startsBefore(end)), mine.end());
+            mine.erase(mine.begin(), std::partition_point(mine.begin(), mine.end(), startsBefore(start)));
+            for (Finding &f : mine) {
+                f.start += static_cast<qsizetype>(base + viewBegin);
+                f.end += static_cast<qsizetype>(base + viewBegin);
+            }
+            result.findings += mine.size();
+            (*found)(all.substr(start, end - start), base + start, std::move(mine));
+        }
+        if (atEnd && end == buffer.size()) {
+            result.bytes = base + buffer.size();
+            return result;
+        }
+        // Keep the context the next block needs, drop the rest.
+        const std::size_t keepFrom = end > Overlap ? end - Overlap : 0;
+        buffer.dropFront(keepFrom);
+        base += keepFrom;
+        start = end - keepFrom;
+    }
+}
+
+} // namespace SendGuard::Core

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Scanning a stream in blocks gives what scanning the whole text gives.
+#include "scannerfortests.h"
+
+#include "scan/streamscanner.h"
+
+#include <QTest>
+
+#include <cstring>
+
+using namespace SendGuard::Core;
+using SendGuard::Tests::testScanner;
+
+namespace {
+
+// A reader over `text` that hands out pieces of varying size, as a pipe or a slow disk would.
+StreamScanner::Read readerOf(const std::string &text, std::size_t *position, std::uint32_t seed = 7)
+{
+    return [&text, position, seed](char *data, std::size_t capacity) mutable -> std::int64_t {
+        seed = seed * 1664525u + 1013904223u;
+        const std::size_t want = std::min<std::size_t>(capacity, 1 + (seed >> 8) % 70000);
+        const std::size_t n = std::min(want, text.size() - *position);
+        std::memcpy(data, text.data() + *position, n);
+        *position += n;
+        return static_cast<std::int64_t>(n);
+    };
+}
+
+std::vector<Finding> streamed(const std::string &text, std::size_t blockBytes, StreamScanner::Result *result)
+{
+    std::vector<Finding> all;
+    std::size_t position = 0;
+    const StreamScanner scanner(testScanner(), blockBytes);
+    std::uint64_t next = 0; // blocks come in order, one after the other
+    *result = scanner.scan(readerOf(text, &position),
+                           [&](std::string_view block, std::uint64_t offset, std::vector<Finding> &&findings) {
+                               QCOMPARE(offset, next);
+                               QVERIFY(text.compare(offset, block.size(), block) == 0);
+                               next += block.size();
+                               for (Finding &f : findings)
+                                   all.push_back(std::move(f));
+                           });
+    return all;
+}
+
+QString describe(const std::vector<Finding> &findings)
+{
+    QStringList out;
+    for (const Finding &f : findings)
+        out << QStringLiteral("%1[%2,%3)%4").arg(f.detector).arg(f.start).arg(f.end).arg(f.masked);
+    return out.join(QLatin1Char(' '));
+}
+
+// Lines of rosters, prose and labels on the line before their numbers, some of them long.
+std::string mixedText(std::size_t bytes)
+{
+    const char *lines[] = {
+        "1. 홍길동 900101-1234567 010-2345-6789 국민 123-456-789012\n",
+        "회의는 2024. 6. 11. 10:30에 본관 3층에서 열립니다. 접수번호 20240611-0001234\n",
+        "주민등록번호:\n",
+        "8501012345678\n",
+        "담당자 kim.minsu@korea.kr, 전화 02-123-4567, 여권 M12345678\n",
+        "법인등록번호 110111-1234567 (주)한국\n",
+        "카드 4111-1111-1111-1111 / 사업자등록번호 220-81-62517\n",
+        "900101-1******, 서울 12-345678-90\n",
+    };
+    std::string text;
+    std::uint32_t state = 42;
+    while (text.size() < bytes) {
+        state = state * 1664525u + 1013904223u;
+        if ((state >> 8) % 50 == 0) {
+            // A long line with no line break: numbers separated by commas and prose.
+            for (int i = 0; i < 400; ++i)
+                text += "목록 010-3456-7890, 비고 없음, ";
+            text += '\n';
+            continue;
+        }
+        text += lines[(state >> 8) % (sizeof lines / sizeof *lines)];
+    }
+    return text;
+}
+
+} // namespace
+
+class StreamScannerTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldFindWhatAWholeScanFinds_data()
+    {
+        QTest::addColumn<int>("blockBytes");
+        QTest::newRow("smallest blocks") << 4096;
+        QTest::newRow("odd blocks") << 10007;
+        QTest::newRow("64 KiB") << 65536;
+    }
+
+    void shouldFindWhatAWholeScanFinds()
+    {
+        QFETCH(int, blockBytes);
+        const std::string text = mixedText(600 * 1024);
+        const ScanResult whole = testScanner().scan(std::string_view(text));
+        QVERIFY(whole.complete);
+        QVERIFY(whole.findings.size() > 1000);
+        StreamScanner::Result result;
+        const std::vector<Finding> blocks = streamed(text, std::size_t(blockBytes), &result);
+        QVERIFY2(result.complete, qPrintable(result.error));
+        QCOMPARE(result.bytes, std::uint64_t(text.size()));
+        QCOMPARE(result.findings, blocks.size());
+        QCOMPARE(describe(blocks), describe(whole.findings));
+    }
+
+    // A line longer than MaxLineBytes is cut after a comma, where no built-in layout reaches.
+    void shouldCutLongLinesWhereNoIdentifierSpans()
+    {
+        std::string text;
+        while (text.size() < StreamScanner::MaxLineBytes * 3)
+            text += "목록 010-3456-7890, 주민등록번호 900101-1234567, ";
+        const ScanResult whole = testScanner().scan(std::string_view(text));
+        StreamScanner::Result result;
+        const std::vector<Finding> blocks = streamed(text, 65536, &result);
+        QVERIFY2(result.complete, qPrintable(result.error));
+        QCOMPARE(describe(blocks), describe(whole.findings));
+    }
+
+    void shouldFinishALongLineWithNothingToCutAfter()
+    {
+        std::string text;
+        while (text.size() < StreamScanner::MaxLineBytes * 2 + 5)
+            text += "가나다라마바사";
+        StreamScanner::Result result;
+        const std::vector<Finding> blocks = streamed(text, 65536, &result);
+        QVERIFY(result.complete);
+        QCOMPARE(result.bytes, std::uint64_t(text.size()));
+        QVERIFY(blocks.empty());
+    }
+
+    void shouldStopAtInvalidUtf8AndSayWhere()
+    {
+        std::string text = mixedText(200 * 1024);
+        const std::size_t bad = text.find('\n', 150000); // a byte of its own, not inside a character
+        text[bad] = '\xFF';
+        std::vector<Finding> handed;
+        StreamScanner::Result result;
+        handed = streamed(text, 4096, &result);
+        QVERIFY(!result.complete);
+        QVERIFY2(result.error.contains(QString::number(bad)), qPrintable(result.error));
+        QVERIFY(!handed.empty());
+        for (const Finding &f : handed)
+            QVERIFY(std::size_t(f.end) <= bad); // nothing past the bad byte was handed on
+
+        std::size_t position = 0;
+        const StreamScanner::Result checked = StreamScanner(testScanner(), 4096).validate(readerOf(text, &position));
+        QVERIFY(!checked.complete);
+        QCOMPARE(checked.bytes, std::uint64_t(bad));
+    }
+
+    void shouldReportAReadError()
+    {
+        std::size_t calls = 0;
+        const StreamScanner::Result result = StreamScanner(testScanner(), 4096)
+                                                 .scan(
+                                                     [&calls](char *data, std::size_t capacity) -> std::int64_t {
+                                                         if (++calls > 3)
+                                                             return -1;
+                                                         std::memset(data, 'a', std::min<std::size_t>(capacity, 1000));
+                                                         return std::int64_t(std::min<std::size_t>(capacity, 1000));
+                                                     },
+                                                     [](std::string_view, std::uint64_t, std::vector<Finding> &&) {});
+        QVERIFY(!result.complete);
+        QVERIFY(result.error.contains(QLatin1String("read error")));
+    }
+
+    void shouldScanAnEmptyStream()
+    {
+        StreamScanner::Result result;
+        QVERIFY(streamed(std::string(), 4096, &result).empty());
+        QVERIFY(result.complete);
+        QCOMPARE(result.bytes, std::uint64_t(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(StreamScannerTest)
+#include "streamscannertest.moc"
