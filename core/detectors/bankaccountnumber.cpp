@@ -2,6 +2,7 @@
 #include "builtindetectors.h"
 
 #include "masking.h"
+#include "patternparts.h"
 #include "validators.h"
 
 #include <algorithm>
@@ -33,6 +34,19 @@ bool looksLikePhoneNumber(std::string_view digits, const std::vector<std::size_t
     return groups.size() == 3 && groups[0] <= 3 && groups[2] == 4 && digits.starts_with('0');
 }
 
+// A date across the groups: "22004-11-08205" is row 2, 2004-11-08, then an amount (a flattened
+// table), not an account. A year 19xx or 20xx ending the first group, a month, a day starting the third.
+bool holdsADate(std::string_view match, const std::vector<std::size_t> &groups)
+{
+    if (groups.size() < 3 || groups[0] < 4 || groups[1] != 2 || groups[2] < 2)
+        return false;
+    const std::string digits = Validators::digitsOf(match);
+    const std::string_view year = std::string_view(digits).substr(groups[0] - 4, 4);
+    const int month = std::stoi(digits.substr(groups[0], 2));
+    const int day = std::stoi(digits.substr(groups[0] + 2, 2));
+    return (year.starts_with("19") || year.starts_with("20")) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 // Accounts are 10-14 digits in two to four groups. Shapes that belong to other identifiers never
 // count, whatever words stand around them.
 Validation validate(std::string_view match, const ValidationContext &)
@@ -48,7 +62,7 @@ Validation validate(std::string_view match, const ValidationContext &)
         return Validation::Reject;
     const bool registrationShape = (groups.size() == 2 && groups[0] == 6 && groups[1] == 7) ||
         (groups.size() == 1 && Validators::registrationBirthDate(digits).isValid());
-    if (registrationShape)
+    if (registrationShape || holdsADate(match, groups))
         return Validation::Reject;
     if (groups.size() == 1 && Validators::luhnValid(digits) && Validators::isKnownCardIssuer(digits))
         return Validation::Reject;
@@ -78,11 +92,17 @@ DetectorSpec bankAccountNumber()
                 {"\\d{2,6}-\\d{2,7}-\\d{2,7}(?:-\\d{1,3})?", ContextRule::Needed, 0.75,
                  Shape().digits(2, 6).literal({"-"}).digits(2, 7).literal({"-"}).digits(2, 7).optional(
                      Shape().literal({"-"}).digits(1, 3))},
-                {"\\d{10,14}", ContextRule::Needed, 0.65, Shape().digits(10, 14)},
+                // A bare run is as often an order or document number: only right after its label.
+                {"\\d{10,14}", ContextRule::NeededRightBefore, 0.65, Shape().digits(10, 14)},
             },
         .contextWords = {"계좌",   "계좌번호",   "입금", "예금주", "송금",   "이체",       "은행",     "국민",
                          "신한",   "우리",       "하나", "농협",   "기업",   "카카오뱅크", "케이뱅크", "토스",
                          "우체국", "새마을금고", "수협", "신협",   "SC제일", "씨티",       "bank",     "account"},
+        .suppressingWords = PatternParts::documentNumberLabels(),
+        // 국민 is a bank, 국민연금 and 국민건강보험 are not.
+        .contextExceptions = {"국민연금", "국민건강", "국민기초", "국민권익", "국민신문고", "국민체육", "국민안전",
+                              "국민임대", "국민주택", "국민취업", "국민참여", "국민의힘"},
+        .letterMayPrecede = false,
         .validate = validate,
         .mask = mask,
     };

@@ -31,7 +31,12 @@ enum class ContextRule {
     NotNeeded,
     NeededUnlessConfirmed, // e.g. a bare 13-digit RRN: needs its checksum or a word like 주민등록번호
     Needed,
+    NeededRightBefore, // a label just before the match (LabelReach bytes): "계좌번호 12345678901234"
 };
+
+// How close a label must end before a match for ContextRule::NeededRightBefore: about eight
+// Hangul characters, enough for "국민은행 계좌: ".
+inline constexpr std::size_t LabelReach = 24;
 
 // What makes a region of text worth running this detector's patterns on.
 enum class Trigger {
@@ -72,6 +77,12 @@ struct DetectorSpec
     std::vector<DetectorPattern> patterns;
     std::vector<std::string> contextWords; // Korean and English; English matched case-insensitively
     std::vector<std::string> suppressingWords; // nearer than any context word: not this item (법인등록번호)
+    // Longer words a context word inside does not count in: 국민 in 국민연금 names no bank.
+    std::vector<std::string> contextExceptions;
+    // A number in parentheses right after one of these is not this item ("주식회사 한빛(110111-…)").
+    std::vector<std::string> notInParenthesesAfter;
+    bool letterMayPrecede = true; // false: "L2024-123456789" is a document code, not this item
+    bool groupsMayContinue = true; // false: a group run longer than the match (a price list) is not this item
     Validation (*validate)(std::string_view match, const ValidationContext &context) = nullptr; // null: Plausible
     std::string (*mask)(std::string_view match) = nullptr; // the normalized match with its identifying part hidden
 };

@@ -20,6 +20,8 @@ DetectorSpec foreignerRegistrationNumber()
         .contextWords = {"외국인등록번호", "외국인번호", "외국인등록", "외국인", "신분증", "FRN", "alien registration",
                          "foreigner registration", "residence card"},
         .suppressingWords = RegistrationNumber::otherNumberLabels(),
+        .notInParenthesesAfter = RegistrationNumber::companyWords(),
+        .letterMayPrecede = false,
         .validate = RegistrationNumber::validate<Validators::frnCheckDigitMatches>,
         .mask = RegistrationNumber::mask,
     };

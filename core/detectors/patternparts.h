@@ -27,6 +27,15 @@ inline std::vector<std::string> hyphens()
     return {" - ", " -", "- ", "-"};
 }
 
+// Labels of document, policy and customs numbers, which come in every digit layout: a number right
+// after one is none of a person's.
+inline std::vector<std::string> documentNumberLabels()
+{
+    return {"증권번호", "보증번호", "신용장",   "신고번호",     "물품분류번호", "공매개시번호",
+            "접수번호", "주문번호", "송장번호", "운송장번호",   "문서번호",     "신청번호",
+            "관리번호", "등기번호", "예약번호", "order number", "receipt"};
+}
+
 // The alternatives with nothing added last: an optional separator.
 inline std::vector<std::string> orNothing(std::vector<std::string> alternatives)
 {

@@ -64,11 +64,17 @@ DetectorSpec paymentCardNumber()
                      .digits(6)
                      .literal(separators())
                      .digits(4)}, // Diners Club 4-6-4
-                // Ungrouped digits are also order, receipt and account numbers: only next to a card word.
+                // Ungrouped digits are also order, receipt and account numbers: next to a card word,
+                // or sixteen of them (what every issuer here prints) passing Luhn for a known issuer,
+                // at a lower confidence, as payment-card DLP reports them.
                 {"\\d{13,19}", ContextRule::Needed, 0.75, Shape().digits(13, 19)},
+                {"\\d{16}", ContextRule::NotNeeded, 0.6, Shape().digits(16)},
             },
         .contextWords = {"카드", "카드번호", "신용카드", "체크카드", "결제", "card", "credit", "visa", "mastercard",
                          "amex"},
+        .suppressingWords = PatternParts::documentNumberLabels(),
+        .letterMayPrecede = false,
+        .groupsMayContinue = false, // a price list of 4-digit groups
         .validate = validate,
         .mask = mask,
     };

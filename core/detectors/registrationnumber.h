@@ -48,10 +48,16 @@ inline std::string mask(std::string_view match)
 // (법인등록번호), and receipt, order or document numbers that start with a date ("240611-1234567").
 inline std::vector<std::string> otherNumberLabels()
 {
-    return {"법인등록번호", "법인번호",     "법인 등록번호", "corporate registration",
-            "접수번호",     "주문번호",     "송장번호",      "운송장번호",
-            "문서번호",     "신청번호",     "관리번호",      "등기번호",
-            "예약번호",     "order number", "receipt"};
+    std::vector<std::string> labels {"법인등록번호", "법인번호", "법인 등록번호", "corporate registration"};
+    for (std::string &label : PatternParts::documentNumberLabels())
+        labels.push_back(std::move(label));
+    return labels;
+}
+
+// A company's registration number is written in parentheses after its name: "주식회사 한빛(110111-…)".
+inline std::vector<std::string> companyWords()
+{
+    return {"주식회사", "(주)", "㈜", "법인", "재단"};
 }
 
 } // namespace SendGuard::Core::Detectors::RegistrationNumber

@@ -22,6 +22,8 @@ DetectorSpec residentRegistrationNumber()
         .contextWords = {"주민등록번호", "주민번호", "주민등록", "신분증", "생년월일", "RRN", "resident registration",
                          "resident number"},
         .suppressingWords = RegistrationNumber::otherNumberLabels(),
+        .notInParenthesesAfter = RegistrationNumber::companyWords(),
+        .letterMayPrecede = false,
         .validate = RegistrationNumber::validate<Validators::rrnCheckDigitMatches>,
         .mask = RegistrationNumber::mask,
     };

@@ -41,6 +41,7 @@ ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
             m_words.push_back(it->first);
             m_supports.emplace_back(detectors.size(), false);
             m_suppresses.emplace_back(detectors.size(), false);
+            m_hides.push_back(false);
         }
         return it->second;
     };
@@ -52,6 +53,10 @@ ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
         for (const std::string &word : detectors[d].suppressingWords) {
             if (word.size() >= 2)
                 m_suppresses[wordIndex(word)][d] = true;
+        }
+        for (const std::string &word : detectors[d].contextExceptions) {
+            if (word.size() >= 2)
+                m_hides[wordIndex(word)] = true;
         }
     }
     for (std::size_t w = 0; w < m_words.size(); ++w) {
@@ -82,6 +87,29 @@ void ContextWords::find(std::string_view text, std::size_t begin, std::size_t en
                 out.push_back({i, i + word.size(), w});
         }
     }
+    // Words inside an exception go, and so do the exceptions: they only hide.
+    std::size_t hiddenUntil = 0;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (m_hides[out[i].word]) {
+            hiddenUntil = std::max(hiddenUntil, out[i].end);
+            // Words inside it that start where it starts were found before it.
+            std::size_t block = kept;
+            while (block > 0 && out[block - 1].start == out[i].start)
+                --block;
+            std::size_t write = block;
+            for (std::size_t j = block; j < kept; ++j) {
+                if (out[j].end > out[i].end)
+                    out[write++] = out[j];
+            }
+            kept = write;
+            continue;
+        }
+        if (out[i].end <= hiddenUntil)
+            continue;
+        out[kept++] = out[i];
+    }
+    out.resize(kept);
 }
 
 std::size_t ContextWords::nearest(const std::vector<Occurrence> &occurrences, std::size_t detector, bool suppressing,
@@ -119,6 +147,8 @@ ContextWords::Nearest ContextWords::nearestBoth(const std::vector<Occurrence> &o
             continue;
         if (supports)
             nearest.supporting = std::min(nearest.supporting, distance);
+        if (supports && o.end <= start)
+            nearest.supportingBefore = std::min(nearest.supportingBefore, distance);
         if (suppresses)
             nearest.suppressing = std::min(nearest.suppressing, distance);
     }

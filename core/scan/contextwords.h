@@ -34,7 +34,8 @@ public:
     explicit ContextWords(const std::vector<DetectorSpec> &detectors);
 
     // Every occurrence in text[begin, end), sorted by start; words inside longer words are found
-    // too ("카드" in "카드번호"). English words match in any case.
+    // too ("카드" in "카드번호"), except inside a detector's context exceptions ("국민" in
+    // "국민연금"), which are not reported themselves. English words match in any case.
     void find(std::string_view text, std::size_t begin, std::size_t end, std::vector<Occurrence> &out) const;
 
     // Distance in bytes from the match [start, end) to the nearest occurrence, within the window, of
@@ -47,6 +48,7 @@ public:
     {
         std::size_t supporting = std::string_view::npos;
         std::size_t suppressing = std::string_view::npos;
+        std::size_t supportingBefore = std::string_view::npos; // of a supporting word that ends before the match
     };
 
     // Both distances in one walk over the window. *cursor is where the last call's window began
@@ -59,6 +61,7 @@ private:
     std::vector<std::string> m_words; // lower-cased, two bytes or more
     std::vector<std::vector<bool>> m_supports; // word -> detector
     std::vector<std::vector<bool>> m_suppresses; // word -> detector
+    std::vector<bool> m_hides; // word -> a context exception: words inside it do not count
     std::array<std::uint64_t, 1024> m_firstPairs {}; // bit set: which first two bytes start a word
     std::unordered_map<std::uint16_t, std::vector<std::size_t>> m_wordsByFirstPair;
     std::size_t m_longestWord = 0;

@@ -6,6 +6,7 @@
 #include "normalizedtext.h"
 #include "patternset.h"
 #include "shapematcher.h"
+#include "textaround.h"
 
 #include <QDeadlineTimer>
 
@@ -21,8 +22,6 @@ namespace {
 constexpr double ChecksumBoost = 0.1;
 constexpr double ContextBoost = 0.1;
 constexpr double MaxConfidence = 0.99;
-constexpr int OtherCharacter = 256; // a non-ASCII character no normalization applies to
-constexpr int NoCharacter = -1; // the start or end of the text
 // Candidate regions are matched in batches of about this many bytes: one pattern-set pass each.
 constexpr std::size_t BatchBytes = 256 * 1024;
 // A pattern's tag in the PatternSet holds detector and pattern index in one number.
@@ -47,96 +46,6 @@ struct Candidate
 bool isContinuationByte(char c)
 {
     return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-bool isDigit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isLetter(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-int visibleCharacterAt(std::string_view text, std::size_t pos)
-{
-    const auto folded = NormalizedText::foldCharacter(text, pos);
-    if (folded.folded)
-        return static_cast<unsigned char>(folded.replacement);
-    const auto c = static_cast<unsigned char>(text[pos]);
-    return c < 0x80 ? c : OtherCharacter;
-}
-
-bool isDropped(std::string_view text, std::size_t pos)
-{
-    const auto folded = NormalizedText::foldCharacter(text, pos);
-    return folded.folded && folded.replacement == 0;
-}
-
-// The character before `offset`, normalized, skipping zero-width ones; *at gets its position.
-int characterBefore(std::string_view text, std::size_t offset, std::size_t *at = nullptr)
-{
-    while (offset > 0) {
-        std::size_t start = offset - 1;
-        while (start > 0 && isContinuationByte(text[start]))
-            --start;
-        offset = start;
-        if (isDropped(text, start))
-            continue;
-        if (at)
-            *at = start;
-        return visibleCharacterAt(text, start);
-    }
-    return NoCharacter;
-}
-
-// The character at `offset`, normalized, skipping zero-width ones; *next gets the offset after it.
-int characterFrom(std::string_view text, std::size_t offset, std::size_t *next = nullptr)
-{
-    while (offset < text.size()) {
-        const std::size_t length = NormalizedText::foldCharacter(text, offset).length;
-        if (isDropped(text, offset)) {
-            offset += length;
-            continue;
-        }
-        if (next)
-            *next = offset + length;
-        return visibleCharacterAt(text, offset);
-    }
-    return NoCharacter;
-}
-
-bool isAddressCharacterBefore(int c)
-{
-    return isDigit(c) || isLetter(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-
-bool isAddressCharacterAfter(int c)
-{
-    return isDigit(c) || isLetter(c) || c == '_' || c == '-' || c == '@';
-}
-
-// A match must not be part of something longer: a longer number ("20240611-0001234"), a code
-// ("XM12345678") or an address.
-bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, std::size_t end)
-{
-    std::size_t beforeAt = 0;
-    std::size_t afterNext = 0;
-    const int before = characterBefore(text, start, &beforeAt);
-    const int after = characterFrom(text, end, &afterNext);
-    if (boundary == Boundary::AddressCharacters)
-        return !isAddressCharacterBefore(before) && !isAddressCharacterAfter(after);
-    if (isDigit(before) || isDigit(after))
-        return false;
-    if (boundary == Boundary::Alphanumeric && (isLetter(before) || isLetter(after)))
-        return false;
-    // A hyphen joining another digit group: "2024-900101-1234567".
-    if (before == '-' && isDigit(characterBefore(text, beforeAt)))
-        return false;
-    if (after == '-' && isDigit(characterFrom(text, afterNext)))
-        return false;
-    return true;
 }
 
 bool isBetter(const Candidate &a, const Candidate &b, const std::vector<DetectorSpec> &detectors)
@@ -243,6 +152,8 @@ private:
         return false;
     }
     bool evaluate(std::size_t tag, std::size_t slice, std::size_t start, std::size_t end);
+    bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
+                                std::size_t end) const;
     const std::vector<ContextWords::Occurrence> &occurrencesAround(std::size_t slice);
 
     const Scanner::Private &m_scanner;
@@ -331,6 +242,32 @@ const std::vector<ContextWords::Occurrence> &Scanner::Private::Pass::occurrences
     return m_occurrences[slice];
 }
 
+// Whether a digit match reads as an item to a person, not as part of something else: a number
+// glued to another with a comma or full stop, a piece of a web address, a placeholder of zeros, a
+// document code, a price list, a company's number in parentheses after its name.
+bool Scanner::Private::Pass::isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched,
+                                                    std::size_t start, std::size_t end) const
+{
+    if (TextAround::gluedToANumber(m_text, start, end) || TextAround::insideWebAddress(m_text, start))
+        return false;
+    std::size_t digits = 0;
+    bool onlyZerosAfterThird = true;
+    for (const char c : matched) {
+        if (c < '0' || c > '9')
+            continue;
+        if (++digits > 3 && c != '0')
+            onlyZerosAfterThird = false;
+    }
+    if (digits > 3 && onlyZerosAfterThird)
+        return false; // 010-0000-0000, 0000-0000-0000-0000
+    if (!spec.letterMayPrecede && TextAround::letterBefore(m_text, start))
+        return false;
+    if (!spec.groupsMayContinue && TextAround::inLongerGroupRun(m_text, start, end))
+        return false;
+    return spec.notInParenthesesAfter.empty() ||
+        !TextAround::inParenthesesAfter(m_text, start, spec.notInParenthesesAfter);
+}
+
 // Whether the match [normalizedStart, normalizedEnd) of the buffer, in `slice`, by the pattern
 // `tag` names, is accepted as a candidate.
 bool Scanner::Private::Pass::evaluate(std::size_t tag, std::size_t slice, std::size_t normalizedStart,
@@ -341,25 +278,30 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, std::size_t slice, std::s
     const DetectorPattern &detectorPattern = spec.patterns[tag % MaxPatternsPerDetector];
     const std::size_t start = m_buffer.originalStart(normalizedStart, slice);
     const std::size_t end = m_buffer.originalEnd(normalizedEnd, slice);
-    if (!standsAlone(spec.boundary, m_text, start, end))
+    if (!TextAround::standsAlone(spec.boundary, m_text, start, end))
         return false;
     const std::string_view matched(m_buffer.text().data() + normalizedStart, normalizedEnd - normalizedStart);
+    if (spec.boundary != Boundary::AddressCharacters && !isWhatAPersonWouldRead(spec, matched, start, end))
+        return false;
     const Validation verdict = spec.validate ? spec.validate(matched, m_validation) : Validation::Plausible;
     if (verdict == Validation::Reject)
         return false;
     std::size_t context = std::string_view::npos;
+    std::size_t labelBefore = std::string_view::npos;
     if (!spec.contextWords.empty() || !spec.suppressingWords.empty()) {
         const auto &found = occurrencesAround(slice);
         const ContextWords::Nearest nearest =
             m_scanner.contextWords.nearestBoth(found, detectorIndex, start, end, &m_occurrenceCursors[slice]);
         context = nearest.supporting;
+        labelBefore = nearest.supportingBefore;
         if (nearest.suppressing != std::string_view::npos && nearest.suppressing <= context)
             return false; // "법인등록번호 110111-1234567" is not a person's number
     }
     const bool hasContext = context != std::string_view::npos;
     const bool confirmed = verdict == Validation::Confirmed;
     if ((detectorPattern.context == ContextRule::Needed && !hasContext) ||
-        (detectorPattern.context == ContextRule::NeededUnlessConfirmed && !hasContext && !confirmed))
+        (detectorPattern.context == ContextRule::NeededUnlessConfirmed && !hasContext && !confirmed) ||
+        (detectorPattern.context == ContextRule::NeededRightBefore && labelBefore > LabelReach))
         return false;
     const double boosted =
         detectorPattern.confidence + (confirmed ? ChecksumBoost : 0.0) + (hasContext ? ContextBoost : 0.0);

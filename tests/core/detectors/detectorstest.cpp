@@ -279,6 +279,9 @@ private Q_SLOTS:
                                                    << "************9015";
         QTest::newRow("full-width") << u"４１１１－１１１１－１１１１－１１１１"_qs << id
                                     << u"４１１１－１１１１－１１１１－１１１１"_qs << "****-****-****-1111";
+        QTest::newRow("bare sixteen digits, known issuer, luhn")
+            << u"번호 4111111111111111"_qs << id << "4111111111111111"
+            << "************1111";
     }
     void shouldFindPaymentCardNumbers() { verifyPositive(); }
 
@@ -302,6 +305,10 @@ private Q_SLOTS:
                                                 << "**********1234";
         QTest::newRow("holder after number") << u"입금 110-123-456789 (예금주 홍길동)"_qs << id << "110-123-456789"
                                              << "***-***-**6789";
+        QTest::newRow("kookmin bank is a bank") << u"국민은행 110-123-456789"_qs << id << "110-123-456789"
+                                                << "***-***-**6789";
+        QTest::newRow("bare run right after its bank") << u"국민은행 12345678901234"_qs << id << "12345678901234"
+                                                       << "**********1234";
     }
     void shouldFindBankAccountNumbersNextToBankWords() { verifyPositive(); }
 
@@ -442,7 +449,26 @@ private Q_SLOTS:
         QTest::newRow("bare licence without context") << "111212345612";
         QTest::newRow("card failing luhn") << "4111-1111-1111-1112";
         QTest::newRow("card unknown issuer") << "1234-5678-9012-3452";
-        QTest::newRow("bare card without context") << u"번호 4111111111111111"_qs;
+        // Numbers run into numbers: thousands separators, decimals, flattened tables.
+        QTest::newRow("phone after a thousands separator") << u"합계 1,234,010-2345-6789"_qs;
+        QTest::newRow("phone after a number and a full stop") << u"코드 6121.010-2345-6789"_qs;
+        QTest::newRow("account running into an amount") << u"신한 110-123-456789,000원"_qs;
+        QTest::newRow("phone running into a decimal") << u"값 010-2345-6789.3"_qs;
+        QTest::newRow("date inside an account") << u"국민 22004-11-08205"_qs;
+        QTest::newRow("pension fund is no bank") << u"국민연금 123-456-789012"_qs;
+        QTest::newRow("health insurance is no bank") << u"국민건강보험 110-123-456789"_qs;
+        QTest::newRow("bare run far from its label")
+            << u"계좌 안내: 입금을 확인한 뒤 처리하며 번호는 12345678901234"_qs;
+        QTest::newRow("document code with letters glued") << u"신한 L2024-123456-7890"_qs;
+        QTest::newRow("guarantee number") << u"보증번호 900101-1234567"_qs;
+        QTest::newRow("customs declaration number") << u"신고번호 123-456-789012 국민"_qs;
+        QTest::newRow("phone in a web address") << "https://www.example.go.kr/view?tel=010-2345-6789";
+        QTest::newRow("rrn in a web address") << "www.gov.kr/a/900101-1234567";
+        QTest::newRow("placeholder phone") << u"연락처 010-0000-0000"_qs;
+        QTest::newRow("placeholder card") << u"카드번호 0000-0000-0000-0000"_qs;
+        QTest::newRow("card-like group in a price list") << "4111 1111 1111 1111 2222 3333";
+        QTest::newRow("company number in parentheses") << u"주식회사 한빛(110111-1234567) 귀하"_qs;
+        QTest::newRow("foundation number in parentheses") << u"재단법인 나눔 (110111-2234567)"_qs;
         QTest::newRow("account without bank word") << "110-123-456789";
         QTest::newRow("business number failing check") << "220-81-62518";
         QTest::newRow("bare business number without context") << "2208162517";
@@ -478,6 +504,26 @@ private Q_SLOTS:
         const ScanResult result = testScanner().scan(QStringView(text));
         QVERIFY2(result.findings.size() == 1, qPrintable(describe(result.findings, text)));
         QCOMPARE(result.findings.front().detector, detector);
+    }
+
+    // A list of numbers with no space after the commas is still a list: each one is found.
+    void shouldFindEveryNumberOfACommaList()
+    {
+        const QString text = u"연락처 010-1234-5678,010-2345-6789,02-123-4567"_qs;
+        const ScanResult result = testScanner().scan(QStringView(text));
+        QVERIFY2(result.findings.size() == 3, qPrintable(describe(result.findings, text)));
+        for (const Finding &f : result.findings)
+            QCOMPARE(f.detector, QStringLiteral("kr-phone"));
+    }
+
+    // Without its card word a bare number is reported, lower: payment-card DLP does the same.
+    void shouldReportABareCardNumberLowerThanOneWithItsWord()
+    {
+        const ScanResult bare = testScanner().scan(std::string_view("4111111111111111"));
+        const ScanResult labelled = testScanner().scan(QStringView(u"카드번호 4111111111111111"_qs));
+        QCOMPARE(bare.findings.size(), std::size_t(1));
+        QCOMPARE(labelled.findings.size(), std::size_t(1));
+        QVERIFY(bare.findings.front().confidence < labelled.findings.front().confidence);
     }
 
     void shouldRaiseConfidenceWithCheckDigitAndContext()

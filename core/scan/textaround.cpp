@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "textaround.h"
+
+#include "normalizedtext.h"
+
+namespace SendGuard::Core::TextAround {
+
+namespace {
+
+constexpr int OtherCharacter = 256; // a non-ASCII character no normalization applies to
+constexpr int NoCharacter = -1; // the start or end of the text
+// How far back a word before a parenthesis, or the start of a web address, is looked for.
+constexpr std::size_t WordReach = 48;
+constexpr std::size_t AddressReach = 512;
+
+bool isContinuationByte(char c)
+{
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+bool isDigit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool isLetter(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int visibleCharacterAt(std::string_view text, std::size_t pos)
+{
+    const auto folded = NormalizedText::foldCharacter(text, pos);
+    if (folded.folded)
+        return static_cast<unsigned char>(folded.replacement);
+    const auto c = static_cast<unsigned char>(text[pos]);
+    return c < 0x80 ? c : OtherCharacter;
+}
+
+bool isDropped(std::string_view text, std::size_t pos)
+{
+    const auto folded = NormalizedText::foldCharacter(text, pos);
+    return folded.folded && folded.replacement == 0;
+}
+
+// The character before `offset`, normalized, skipping zero-width ones; *at gets its position.
+int characterBefore(std::string_view text, std::size_t offset, std::size_t *at = nullptr)
+{
+    while (offset > 0) {
+        std::size_t start = offset - 1;
+        while (start > 0 && isContinuationByte(text[start]))
+            --start;
+        offset = start;
+        if (isDropped(text, start))
+            continue;
+        if (at)
+            *at = start;
+        return visibleCharacterAt(text, start);
+    }
+    return NoCharacter;
+}
+
+// The character at `offset`, normalized, skipping zero-width ones; *next gets the offset after it.
+int characterFrom(std::string_view text, std::size_t offset, std::size_t *next = nullptr)
+{
+    while (offset < text.size()) {
+        const std::size_t length = NormalizedText::foldCharacter(text, offset).length;
+        if (isDropped(text, offset)) {
+            offset += length;
+            continue;
+        }
+        if (next)
+            *next = offset + length;
+        return visibleCharacterAt(text, offset);
+    }
+    return NoCharacter;
+}
+
+bool isAddressCharacterBefore(int c)
+{
+    return isDigit(c) || isLetter(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+bool isAddressCharacterAfter(int c)
+{
+    return isDigit(c) || isLetter(c) || c == '_' || c == '-' || c == '@';
+}
+
+bool isSpace(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+} // namespace
+
+bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, std::size_t end)
+{
+    std::size_t beforeAt = 0;
+    std::size_t afterNext = 0;
+    const int before = characterBefore(text, start, &beforeAt);
+    const int after = characterFrom(text, end, &afterNext);
+    if (boundary == Boundary::AddressCharacters)
+        return !isAddressCharacterBefore(before) && !isAddressCharacterAfter(after);
+    if (isDigit(before) || isDigit(after))
+        return false;
+    if (boundary == Boundary::Alphanumeric && (isLetter(before) || isLetter(after)))
+        return false;
+    // A hyphen joining another digit group: "2024-900101-1234567".
+    if (before == '-' && isDigit(characterBefore(text, beforeAt)))
+        return false;
+    if (after == '-' && isDigit(characterFrom(text, afterNext)))
+        return false;
+    return true;
+}
+
+bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end)
+{
+    std::size_t at = 0;
+    const int before = characterBefore(text, start, &at);
+    if (before == ',' || before == '.') {
+        // Walk back over the digits before the mark; a hyphen before them makes them the tail of
+        // an item of their own, one of a list.
+        std::size_t digitAt = at;
+        int c = characterBefore(text, at, &digitAt);
+        if (isDigit(c)) {
+            while (isDigit(c))
+                c = characterBefore(text, digitAt, &digitAt);
+            if (c != '-')
+                return true;
+        }
+    }
+    std::size_t next = 0;
+    const int after = characterFrom(text, end, &next);
+    if (after == ',' || after == '.') {
+        int digits = 0;
+        int c = characterFrom(text, next, &next);
+        while (isDigit(c) && digits <= 3) {
+            ++digits;
+            c = characterFrom(text, next, &next);
+        }
+        // ",000원", ".3": one to three digits that end there. ",010-2345-6789" goes on: a list.
+        if (digits >= 1 && digits <= 3 && c != '-')
+            return true;
+    }
+    return false;
+}
+
+bool letterBefore(std::string_view text, std::size_t start)
+{
+    return isLetter(characterBefore(text, start));
+}
+
+bool insideWebAddress(std::string_view text, std::size_t start)
+{
+    std::size_t from = start;
+    while (from > 0 && start - from < AddressReach && !isSpace(static_cast<unsigned char>(text[from - 1])))
+        --from;
+    const std::string_view run = text.substr(from, start - from);
+    return run.find("://") != std::string_view::npos || run.find("www.") != std::string_view::npos;
+}
+
+bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vector<std::string> &words)
+{
+    std::size_t open = 0;
+    int c = characterBefore(text, start, &open);
+    while (c == ' ')
+        c = characterBefore(text, open, &open);
+    if (c != '(')
+        return false;
+    std::size_t from = open > WordReach ? open - WordReach : 0;
+    while (from > 0 && isContinuationByte(text[from]))
+        --from;
+    const std::string_view before = text.substr(from, open - from);
+    for (const std::string &word : words) {
+        if (before.find(word) != std::string_view::npos)
+            return true;
+    }
+    return false;
+}
+
+bool inLongerGroupRun(std::string_view text, std::size_t start, std::size_t end)
+{
+    // The match's own separator: what follows its first group of digits.
+    std::size_t separatorStart = start;
+    int c = characterFrom(text, start, &separatorStart);
+    while (isDigit(c))
+        c = characterFrom(text, separatorStart, &separatorStart);
+    const int separator = c;
+    if (separator == NoCharacter || isDigit(separator))
+        return false; // ungrouped digits
+    std::size_t at = 0;
+    if (characterBefore(text, start, &at) == separator && isDigit(characterBefore(text, at)))
+        return true;
+    std::size_t next = 0;
+    return characterFrom(text, end, &next) == separator && isDigit(characterFrom(text, next));
+}
+
+} // namespace SendGuard::Core::TextAround

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "detectors/detectorspec.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// What stands around a match in the original text, as a person reading it would see it: whether
+// the number is part of something longer. Characters normalization drops (zero-width ones) are
+// skipped, and full-width forms read as their ASCII selves. Offsets are UTF-8 byte offsets.
+namespace SendGuard::Core::TextAround {
+
+// Not part of a longer number ("20240611-0001234"), code ("XM12345678") or address, as the
+// detector's boundary says.
+bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, std::size_t end);
+
+// Run into another number with a comma or full stop: after "1,234," or "6121.", or before
+// ",000원" or ".3" (flattened tables, thousands separators, decimals). A hyphenated item before
+// ("…-5678,010-…", a list) or a hyphenated one after does not count.
+bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end);
+
+// An ASCII letter right before the first digit ("L2024-123456789", a document code).
+bool letterBefore(std::string_view text, std::size_t start);
+
+// Inside a web address: the run of text without spaces that holds the match has "://" or "www.".
+bool insideWebAddress(std::string_view text, std::size_t start);
+
+// In parentheses right after one of `words` ("주식회사 한빛(110111-1234567)").
+bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vector<std::string> &words);
+
+// One of a longer run of groups written the same way: "1234 5678 9012 3456 7890", a price list,
+// is no card number. True when the separator that follows the match's first group also stands
+// right before the match, or right after it, with more digits beyond.
+bool inLongerGroupRun(std::string_view text, std::size_t start, std::size_t end);
+
+} // namespace SendGuard::Core::TextAround
