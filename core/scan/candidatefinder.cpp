@@ -36,14 +36,17 @@ bool isContinuationByte(unsigned char c)
     return (c & 0xC0) == 0x80;
 }
 
-// Bytes that can start a candidate: ASCII digits, '*', '@', and 0xEF (full-width forms).
+// Bytes that can start a candidate: ASCII digits, '*', '@', 0xEF (full-width forms), and the lead
+// bytes of other decimal digits (0xD9, 0xDB Arabic-Indic; 0xE0 Devanagari, Bengali, Thai; 0xF0
+// mathematical digits).
 constexpr std::array<bool, 256> triggerTable = [] {
     std::array<bool, 256> table {};
     for (int c = '0'; c <= '9'; ++c)
         table[c] = true;
     table['*'] = true;
     table['@'] = true;
-    table[0xEF] = true;
+    for (const int c : {0xEF, 0xD9, 0xDB, 0xE0, 0xF0})
+        table[c] = true;
     return table;
 }();
 
@@ -57,13 +60,20 @@ std::size_t nextTrigger(std::string_view text, std::size_t pos)
     const __m128i star = _mm_set1_epi8('*');
     const __m128i at = _mm_set1_epi8('@');
     const __m128i fullWidthLead = _mm_set1_epi8(static_cast<char>(0xEF));
+    // D9 and DB differ in one bit, E0 and F0 in another: two compares find all four.
+    const __m128i notBit1 = _mm_set1_epi8(static_cast<char>(0xFD));
+    const __m128i arabicLead = _mm_set1_epi8(static_cast<char>(0xD9));
+    const __m128i notBit4 = _mm_set1_epi8(static_cast<char>(0xEF));
+    const __m128i otherDigitLead = _mm_set1_epi8(static_cast<char>(0xE0));
     while (pos + 16 <= size) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + pos));
         const __m128i offset = _mm_sub_epi8(v, zero);
         const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(offset, nine), offset);
         const __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, star), _mm_cmpeq_epi8(v, at)),
                                            _mm_cmpeq_epi8(v, fullWidthLead));
-        const int mask = _mm_movemask_epi8(_mm_or_si128(digit, other));
+        const __m128i otherDigits = _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, notBit1), arabicLead),
+                                                 _mm_cmpeq_epi8(_mm_and_si128(v, notBit4), otherDigitLead));
+        const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, other), otherDigits));
         if (mask != 0)
             return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
         pos += 16;
@@ -92,7 +102,8 @@ constexpr std::array<Kind, 256> byteKinds = [] {
         kinds[c] = Kind::Digit;
     for (int c = 'A'; c <= 'Z'; ++c)
         kinds[c] = kinds[c + ('a' - 'A')] = Kind::Separator;
-    for (const char c : {' ', '-', '.', '(', ')', '+'})
+    // '\t', '/', '_' and '~' too: two cells copied together, "900101/1234567" after a label.
+    for (const char c : {' ', '-', '.', '(', ')', '+', '\t', '/', '_', '~'})
         kinds[static_cast<unsigned char>(c)] = Kind::Separator;
     kinds['*'] = kinds['x'] = kinds['X'] = Kind::Mask;
     return kinds;
@@ -128,8 +139,8 @@ Character multibyteCharacterAt(std::string_view text, std::size_t i)
         return {Kind::Stop, folded.length};
     if (folded.replacement == 0)
         return {Kind::Ignorable, folded.length};
-    const bool separates = byteKinds[static_cast<unsigned char>(folded.replacement)] == Kind::Separator;
-    return {separates ? Kind::Separator : Kind::Stop, folded.length};
+    const Kind kind = byteKinds[static_cast<unsigned char>(folded.replacement)];
+    return {kind == Kind::Separator || kind == Kind::Digit ? kind : Kind::Stop, folded.length};
 }
 
 // Classifies the character at text[i]: a table lookup for ASCII.
@@ -203,8 +214,13 @@ Cluster clusterAt(std::string_view text, std::size_t start)
         }
         std::size_t j = i;
         Kind next = Kind::Stop;
+        bool hyphen = false; // a line break right after a hyphen is wrapped text, not a new line
         while (j < text.size() && j - i <= MaxGapBytes) {
-            const Character ch = characterAt(text, j);
+            Character ch = characterAt(text, j);
+            const unsigned char c = byteAt(text, j);
+            if (hyphen && (c == '\n' || c == '\r'))
+                ch.kind = Kind::Separator;
+            hyphen = hyphen || c == '-' || (c >= 0x80 && NormalizedText::foldCharacter(text, j).replacement == '-');
             next = ch.kind;
             if (ch.kind != Kind::Separator && ch.kind != Kind::Ignorable)
                 break;

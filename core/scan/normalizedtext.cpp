@@ -32,15 +32,41 @@ NormalizedText::FoldedCharacter NormalizedText::foldCharacter(std::string_view t
     const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
     const unsigned char lead = at(0);
     const std::size_t length = std::min(sequenceLength(lead), text.size() - pos);
-    if (length == 2 && lead == 0xC2) {
-        if (at(1) == 0xA0)
+    if (length == 2) {
+        const unsigned char b1 = at(1);
+        if (lead == 0xC2 && b1 == 0xA0)
             return folded(2, ' '); // NBSP
-        if (at(1) == 0xAD)
+        if (lead == 0xC2 && b1 == 0xAD)
             return folded(2, Dropped); // soft hyphen
+        if (lead == 0xCD && b1 == 0x8F)
+            return folded(2, Dropped); // U+034F combining grapheme joiner
+        if (lead == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9)
+            return folded(2, static_cast<char>('0' + (b1 - 0xA0))); // U+0660-0669 Arabic-Indic digits
+        if (lead == 0xDB && b1 >= 0xB0 && b1 <= 0xB9)
+            return folded(2, static_cast<char>('0' + (b1 - 0xB0))); // U+06F0-06F9 extended Arabic-Indic
+    } else if (length == 4) {
+        const unsigned char b1 = at(1);
+        const unsigned char b2 = at(2);
+        const unsigned char b3 = at(3);
+        if (lead == 0xF0 && b1 == 0x9D && b2 == 0x9F && b3 >= 0x8E && b3 <= 0xBF)
+            return folded(4, static_cast<char>('0' + (b3 - 0x8E) % 10)); // U+1D7CE-1D7FF mathematical digits
+        if (lead == 0xF3 && b1 == 0xA0 && b2 >= 0x84 && b2 <= 0x87)
+            return folded(4, Dropped); // U+E0100-E01EF variation selectors supplement
     } else if (length == 3) {
         const unsigned char b1 = at(1);
         const unsigned char b2 = at(2);
         switch (lead) {
+        case 0xE0:
+            // Devanagari U+0966-096F, Bengali U+09E6-09EF, Thai U+0E50-0E59 digits.
+            if ((b1 == 0xA5 || b1 == 0xA7) && b2 >= 0xA6 && b2 <= 0xAF)
+                return folded(3, static_cast<char>('0' + (b2 - 0xA6)));
+            if (b1 == 0xB9 && b2 >= 0x90 && b2 <= 0x99)
+                return folded(3, static_cast<char>('0' + (b2 - 0x90)));
+            break;
+        case 0xE1:
+            if (b1 == 0xA0 && b2 == 0x8E)
+                return folded(3, Dropped); // U+180E Mongolian vowel separator
+            break;
         case 0xE2:
             if (b1 == 0x80) {
                 if (b2 <= 0x8A || b2 == 0xAF)
@@ -49,8 +75,8 @@ NormalizedText::FoldedCharacter NormalizedText::foldCharacter(std::string_view t
                     return folded(3, Dropped); // U+200B-200D zero-width space, non-joiner, joiner
                 if (b2 >= 0x90 && b2 <= 0x95)
                     return folded(3, '-'); // U+2010-2015 hyphen, figure dash, en dash, em dash ...
-            } else if (b1 == 0x81 && b2 == 0xA0) {
-                return folded(3, Dropped); // U+2060 word joiner
+            } else if (b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4) {
+                return folded(3, Dropped); // U+2060 word joiner, U+2061-2064 invisible operators
             } else if (b1 == 0x88 && b2 == 0x92) {
                 return folded(3, '-'); // U+2212 minus sign
             }
@@ -62,6 +88,8 @@ NormalizedText::FoldedCharacter NormalizedText::foldCharacter(std::string_view t
         case 0xEF:
             if (b1 == 0xBB && b2 == 0xBF)
                 return folded(3, Dropped); // U+FEFF zero-width no-break space
+            if (b1 == 0xB8 && b2 >= 0x80 && b2 <= 0x8F)
+                return folded(3, Dropped); // U+FE00-FE0F variation selectors
             if (b1 == 0xB9 && b2 == 0xA3)
                 return folded(3, '-'); // U+FE63 small hyphen-minus
             if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF)

@@ -10,9 +10,11 @@ namespace SendGuard::Core {
 
 // Slices of a UTF-8 text with what hides digits from a pattern folded away, and a map back to the
 // original bytes. Folded: full-width ASCII forms (U+FF01-FF5E: digits, hyphen, letters, '@') to ASCII;
-// the dash characters (U+2010-2015, U+2212, U+FE63) to '-'; NBSP, U+2000-200A, U+202F and U+3000 to ' ';
-// zero-width characters (U+200B-200D, U+2060, U+FEFF) and the soft hyphen dropped. Everything else,
-// invalid UTF-8 included, is copied byte for byte.
+// other decimal digits people and tools produce (Arabic-Indic, Devanagari, Bengali, Thai,
+// mathematical bold and the like) to their ASCII value; the dash characters (U+2010-2015, U+2212,
+// U+FE63) to '-'; NBSP, U+2000-200A, U+202F and U+3000 to ' '; zero-width and invisible characters
+// (U+200B-200D, U+2060-2064, U+FEFF, U+034F, U+180E, variation selectors) and the soft hyphen
+// dropped. Everything else, invalid UTF-8 included, is copied byte for byte.
 //
 // The scanner appends all the candidate regions of a message, each after a separator, so that one
 // pattern pass covers them all.
@@ -29,9 +31,27 @@ public:
     // What normalization does with the character starting at text[pos]. pos < text.size().
     static FoldedCharacter foldCharacter(std::string_view text, std::size_t pos);
 
-    // Whether a character starting with this byte can be folded at all: only U+00A0-00AD (C2),
-    // U+2000-2212 (E2), U+3000 (E3) and U+FE63-FF5E (EF) are. Hangul and CJK never are.
-    static bool mayFold(unsigned char lead) { return lead == 0xC2 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF; }
+    // Whether a character starting with this byte can be folded at all. Hangul (EA-ED) and CJK
+    // (E4-E9) never are, so text in Korean is copied without a look at each character.
+    static bool mayFold(unsigned char lead)
+    {
+        switch (lead) {
+        case 0xC2: // NBSP, soft hyphen
+        case 0xCD: // combining grapheme joiner
+        case 0xD9: // Arabic-Indic digits
+        case 0xDB: // extended Arabic-Indic digits
+        case 0xE0: // Devanagari, Bengali, Thai digits
+        case 0xE1: // Mongolian vowel separator
+        case 0xE2: // spaces, dashes, zero-width and invisible characters
+        case 0xE3: // ideographic space
+        case 0xEF: // full-width forms, variation selectors, BOM
+        case 0xF0: // mathematical digits
+        case 0xF3: // variation selectors supplement
+            return true;
+        default:
+            return false;
+        }
+    }
 
     // An empty text over `original`, which must outlive this object.
     explicit NormalizedText(std::string_view original);

@@ -175,7 +175,9 @@ private:
 bool Scanner::Private::Pass::scan(const std::vector<TextRange> &regions)
 {
     for (const TextRange &region : regions) {
-        m_buffer.appendSeparator('\n'); // the character before the region, for the patterns' lead
+        // The character before the region, for the patterns' lead: '\0', which no pattern takes
+        // as part of a match (a line break would join "…900101-" to the next region's digits).
+        m_buffer.appendSeparator('\0');
         const std::size_t sliceBegin = m_buffer.text().size();
         m_buffer.appendSlice(region.begin, region.end);
         m_sliceTexts.push_back({sliceBegin, m_buffer.text().size()});

@@ -58,7 +58,7 @@ public:
             while (runEnd < end && isDigit(slice[runEnd]))
                 ++runEnd;
             const std::size_t bucket = std::min(runEnd - p, LongestTrackedRun) * 10 + std::size_t(slice[p] - '0');
-            const auto after = static_cast<unsigned char>(runEnd < end ? slice[runEnd] : '\n');
+            const auto after = static_cast<unsigned char>(runEnd < end ? slice[runEnd] : '\0');
             for (const std::uint16_t index : m_byFirstRun[bucket]) {
                 const CompiledShape &shape = m_shapes[index];
                 if (!shape.afterFirstRun.test(after))

@@ -33,9 +33,14 @@ std::size_t blockEnd(std::string_view buffer, std::size_t from, std::size_t limi
 {
     if (limit <= from)
         return std::string_view::npos;
-    const std::size_t newline = buffer.substr(from, limit - from).rfind('\n');
-    if (newline != std::string_view::npos)
-        return from + newline + 1;
+    const std::string_view block = buffer.substr(from, limit - from);
+    for (std::size_t newline = block.rfind('\n'); newline != std::string_view::npos && newline > 0;
+         newline = block.rfind('\n', newline - 1)) {
+        // After a hyphen the line is wrapped inside a number ("900101-\n1234567"): not there.
+        const std::size_t before = block[newline - 1] == '\r' && newline > 1 ? newline - 2 : newline - 1;
+        if (block[before] != '-')
+            return from + newline + 1;
+    }
     if (!mustCut)
         return std::string_view::npos;
     for (std::size_t i = limit; i > from; --i) {

@@ -11,7 +11,8 @@ namespace SendGuard::Core {
 // Scans text too large to hold at once (a 2 GB export) in blocks read one after another, with
 // the findings and offsets a scan of the whole text would give, in memory bounded by the block.
 //
-// A block ends right after a line break: no identifier, prefix or e-mail address spans one. It is
+// A block ends right after a line break: no identifier, prefix or e-mail address spans one (a
+// break right after a hyphen, where a number may be wrapped, is passed over). It is
 // scanned with Overlap bytes of its neighbours on either side, which is more than any context word
 // or cluster reaches across; findings that start in a neighbour are that neighbour's. A line longer
 // than MaxLineBytes is cut after a punctuation mark none of the built-in layouts contains (",",

@@ -361,7 +361,10 @@ private Q_SLOTS:
             u"메일 kim.yejin@korea.kr 로"_qs,         u"사업자 220-81-62517"_qs,
             u"계좌 110-123-456789 예금주"_qs};
         for (const QString &sample : samples) {
-            for (const char *form : {"full-width", "en dash", "em dash", "minus sign", "zero-width", "nbsp"})
+            for (const char *form :
+                 {"full-width", "en dash", "em dash", "minus sign", "zero-width", "nbsp", "invisible separator",
+                  "grapheme joiner", "mongolian vowel separator", "variation selector", "mathematical bold digits",
+                  "arabic-indic digits", "devanagari digits", "thai digits"})
                 QTest::addRow("%s: %s", form, qPrintable(sample)) << sample << QString::fromLatin1(form);
         }
     }
@@ -384,6 +387,23 @@ private Q_SLOTS:
                 variant += QString(c) + QChar(0x200B);
             else if (form == QLatin1String("nbsp") && c == u' ')
                 variant += QChar(0x00A0);
+            else if (form == QLatin1String("invisible separator") && c.isDigit())
+                variant += QString(c) + QChar(0x2063);
+            else if (form == QLatin1String("grapheme joiner") && c.isDigit())
+                variant += QString(c) + QChar(0x034F);
+            else if (form == QLatin1String("mongolian vowel separator") && c.isDigit())
+                variant += QString(c) + QChar(0x180E);
+            else if (form == QLatin1String("variation selector") && c.isDigit())
+                variant += QString(c) + QChar(0xFE0F);
+            else if (form == QLatin1String("mathematical bold digits") && c.isDigit()) {
+                const char32_t bold = U'\U0001D7CE' + (c.unicode() - u'0');
+                variant += QString::fromUcs4(&bold, 1);
+            } else if (form == QLatin1String("arabic-indic digits") && c.isDigit())
+                variant += QChar(0x0660 + (c.unicode() - u'0'));
+            else if (form == QLatin1String("devanagari digits") && c.isDigit())
+                variant += QChar(0x0966 + (c.unicode() - u'0'));
+            else if (form == QLatin1String("thai digits") && c.isDigit())
+                variant += QChar(0x0E50 + (c.unicode() - u'0'));
             else
                 variant += c;
         }
@@ -397,6 +417,22 @@ private Q_SLOTS:
         QVERIFY(!expected.isEmpty());
         QCOMPARE(summary(testScanner().scan(QStringView(variant))), expected);
     }
+
+    // Registration numbers as tools and wrapped text write them, after their label.
+    void shouldFindRegistrationNumbersWrittenApartAfterTheirLabel_data()
+    {
+        positiveColumns();
+        const QString rrn = QStringLiteral("kr-rrn");
+        for (const auto &[name, separator] :
+             {std::pair {"tab (two cells copied)", u"\t"_qs}, std::pair {"line break after the hyphen", u"-\n"_qs},
+              std::pair {"CRLF after the hyphen", u"-\r\n"_qs}, std::pair {"space after the hyphen", u"- "_qs},
+              std::pair {"slash", u"/"_qs}, std::pair {"underscore", u"_"_qs}, std::pair {"tilde", u"~"_qs}}) {
+            const QString number = u"900101"_qs + separator + u"1234567"_qs;
+            QTest::addRow("%s", name) << u"주민등록번호: "_qs + number << rrn << number
+                                      << u"900101"_qs + separator + u"1******"_qs;
+        }
+    }
+    void shouldFindRegistrationNumbersWrittenApartAfterTheirLabel() { verifyPositive(); }
 
     void shouldFindNothingInHardNegatives_data()
     {
@@ -465,6 +501,8 @@ private Q_SLOTS:
         QTest::newRow("phone in a web address") << "https://www.example.go.kr/view?tel=010-2345-6789";
         QTest::newRow("rrn in a web address") << "www.gov.kr/a/900101-1234567";
         QTest::newRow("placeholder phone") << u"연락처 010-0000-0000"_qs;
+        QTest::newRow("slash-separated without a label") << "900101/1234567";
+        QTest::newRow("line break after a hyphen without a label") << "900101-\n1234567";
         QTest::newRow("placeholder card") << u"카드번호 0000-0000-0000-0000"_qs;
         QTest::newRow("card-like group in a price list") << "4111 1111 1111 1111 2222 3333";
         QTest::newRow("company number in parentheses") << u"주식회사 한빛(110111-1234567) 귀하"_qs;
