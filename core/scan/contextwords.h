@@ -54,6 +54,10 @@ public:
     // Both distances in one walk over the window. *cursor is where the last call's window began
     // (start it at 0): a scan asks about matches in nearly ascending order, so the window is found
     // from there in a step or two instead of a search over all occurrences of a long region.
+    // Whether `word` (an Occurrence's) supports, or rules out, `detector`.
+    bool supports(std::size_t word, std::size_t detector) const { return m_supports[word][detector]; }
+    bool suppresses(std::size_t word, std::size_t detector) const { return m_suppresses[word][detector]; }
+
     Nearest nearestBoth(const std::vector<Occurrence> &occurrences, std::size_t detector, std::size_t start,
                         std::size_t end, std::size_t *cursor) const;
 

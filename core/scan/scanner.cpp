@@ -2,6 +2,7 @@
 #include "scanner.h"
 
 #include "candidatefinder.h"
+#include "columnheaders.h"
 #include "contextwords.h"
 #include "normalizedtext.h"
 #include "patternset.h"
@@ -119,7 +120,7 @@ struct Scanner::Private
     class Pass;
 
     void compile();
-    ScanResult scan(std::string_view text) const;
+    ScanResult scan(std::string_view text, const Scanner::Preceding &preceding) const;
 };
 
 // The work of one scan. Candidate regions are normalized into one buffer, each after a line break,
@@ -128,9 +129,10 @@ struct Scanner::Private
 class Scanner::Private::Pass
 {
 public:
-    Pass(const Scanner::Private &scanner, std::string_view text)
+    Pass(const Scanner::Private &scanner, std::string_view text, const Scanner::Preceding &preceding)
         : m_scanner(scanner)
         , m_text(text)
+        , m_columns(scanner.contextWords, text, preceding.tableHeader, preceding.startsMidLine)
         , m_validation {scanner.options.today.isValid() ? scanner.options.today : QDate::currentDate()}
         , m_buffer(text)
         , m_deadline(scanner.options.timeBudgetMs > 0 ? QDeadlineTimer(scanner.options.timeBudgetMs)
@@ -158,6 +160,7 @@ private:
 
     const Scanner::Private &m_scanner;
     std::string_view m_text;
+    ColumnHeaders m_columns;
     ValidationContext m_validation;
     NormalizedText m_buffer;
     std::vector<TextRange> m_sliceTexts; // where each slice of the batch lies in m_buffer
@@ -298,6 +301,15 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, std::size_t slice, std::s
         labelBefore = nearest.supportingBefore;
         if (nearest.suppressing != std::string_view::npos && nearest.suppressing <= context)
             return false; // "법인등록번호 110111-1234567" is not a person's number
+        const bool needsLabel = detectorPattern.context == ContextRule::NeededRightBefore && labelBefore > LabelReach;
+        if (context == std::string_view::npos || needsLabel) {
+            // In a table, the column's header labels every row of it.
+            const ColumnHeaders::Verdict column = m_columns.columnOf(detectorIndex, start, end);
+            if (column.suppresses)
+                return false;
+            if (column.supports)
+                context = labelBefore = 0;
+        }
     }
     const bool hasContext = context != std::string_view::npos;
     const bool confirmed = verdict == Validation::Confirmed;
@@ -369,14 +381,14 @@ void Scanner::Private::compile()
         error = QStringLiteral("the detector patterns exceed the regular-expression memory budget");
 }
 
-ScanResult Scanner::Private::scan(std::string_view text) const
+ScanResult Scanner::Private::scan(std::string_view text, const Scanner::Preceding &preceding) const
 {
     if (!error.isEmpty())
         return incomplete(error);
     if (patterns.size() == 0 && shapes.size() == 0)
         return {};
     try {
-        Pass pass(*this, text);
+        Pass pass(*this, text, preceding);
         if (!pass.scan(finder.find(text)))
             return incomplete(pass.failure());
         return {pass.findings(), true, {}};
@@ -431,14 +443,24 @@ QString Scanner::errorString() const
 
 ScanResult Scanner::scan(std::string_view text) const
 {
-    return d->scan(text);
+    return d->scan(text, {});
+}
+
+ScanResult Scanner::scan(std::string_view text, const Preceding &preceding) const
+{
+    return d->scan(text, preceding);
+}
+
+std::string_view Scanner::tableHeaderAfter(std::string_view text, std::string_view tableHeader) const
+{
+    return ColumnHeaders::inForceAfter(d->contextWords, text, tableHeader);
 }
 
 ScanResult Scanner::scan(QStringView text) const
 {
     const QByteArray utf8 = text.toUtf8();
     const std::string_view bytes(utf8.constData(), static_cast<std::size_t>(utf8.size()));
-    ScanResult result = d->scan(bytes);
+    ScanResult result = d->scan(bytes, {});
     Utf16OffsetCursor cursor(bytes); // findings are sorted and disjoint: one pass converts them all
     for (Finding &finding : result.findings) {
         finding.start = cursor.advanceTo(static_cast<std::size_t>(finding.start));

@@ -63,6 +63,19 @@ public:
     // is scanned as it is (callers that need valid input check it first).
     ScanResult scan(std::string_view text) const;
 
+    // What a piece of a longer text needs from before it (StreamScanner): the table header row in
+    // force where it starts, and whether it starts inside a line.
+    struct Preceding
+    {
+        std::string_view tableHeader;
+        bool startsMidLine = false;
+    };
+    ScanResult scan(std::string_view text, const Preceding &preceding) const;
+
+    // The table header row in force at the end of `text`, given the one in force at its start
+    // (empty: none). A view into one of the two.
+    std::string_view tableHeaderAfter(std::string_view text, std::string_view tableHeader) const;
+
     // Scans a Qt string; offsets in the findings are UTF-16 code-unit offsets into `text`.
     ScanResult scan(QStringView text) const;
 

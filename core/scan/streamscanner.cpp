@@ -113,6 +113,7 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
     // buffer[0, start) is the end of the previous block, kept as context; buffer[start, ...) is
     // not scanned yet. base is the stream offset of buffer[0].
     ReadBuffer buffer;
+    std::string header; // the table header row in force where the block starts
     std::size_t start = 0;
     std::uint64_t base = 0;
     bool atEnd = false;
@@ -158,7 +159,8 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
             // Scanned with its neighbours' context; only the findings that start in the block count.
             const std::size_t viewBegin = start > Overlap ? start - Overlap : 0;
             const std::size_t viewEnd = std::min(buffer.size(), end + Overlap);
-            ScanResult scanned = m_scanner.scan(all.substr(viewBegin, viewEnd - viewBegin));
+            const bool midLine = viewBegin > 0 && all[viewBegin - 1] != '\n';
+            ScanResult scanned = m_scanner.scan(all.substr(viewBegin, viewEnd - viewBegin), {header, midLine});
             if (!scanned.complete) {
                 result.complete = false;
                 result.error = scanned.error;
@@ -179,6 +181,8 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
             result.findings += mine.size();
             (*found)(all.substr(start, end - start), base + start, std::move(mine));
         }
+        if (found != nullptr)
+            header = std::string(m_scanner.tableHeaderAfter(all.substr(start, end - start), header));
         if (atEnd && end == buffer.size()) {
             result.bytes = base + buffer.size();
             return result;

@@ -118,14 +118,21 @@ bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end)
     std::size_t at = 0;
     const int before = characterBefore(text, start, &at);
     if (before == ',' || before == '.') {
-        // Walk back over the digits before the mark; a hyphen before them makes them the tail of
-        // an item of their own, one of a list.
+        // The digits before the mark, and what stands before them.
         std::size_t digitAt = at;
         int c = characterBefore(text, at, &digitAt);
-        if (isDigit(c)) {
-            while (isDigit(c))
-                c = characterBefore(text, digitAt, &digitAt);
-            if (c != '-')
+        int digits = 0;
+        while (isDigit(c)) {
+            ++digits;
+            c = characterBefore(text, digitAt, &digitAt);
+        }
+        // "6121.": a number and a full stop. "1,234,": a thousands group after another group; a
+        // cell of a comma-separated row ("홍길동,45,010-…", "…2103014000000,010-…") is not one.
+        // A hyphen before the digits makes them the tail of an item of their own, one of a list.
+        if (digits > 0 && c != '-') {
+            if (before == '.')
+                return true;
+            if (digits == 3 && c == ',' && isDigit(characterBefore(text, digitAt)))
                 return true;
         }
     }
@@ -138,9 +145,12 @@ bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end)
             ++digits;
             c = characterFrom(text, next, &next);
         }
-        // ",000원", ".3": one to three digits that end there. ",010-2345-6789" goes on: a list.
-        if (digits >= 1 && digits <= 3 && c != '-')
+        // ".3": a decimal. ",000원", ",000,000": thousands. ",010-2345-6789" goes on: a list; ",45,"
+        // is the next cell of a row.
+        if (after == '.' && digits >= 1 && digits <= 3 && c != '-')
             return true;
+        if (after == ',' && digits == 3 && (c == ',' || c == OtherCharacter))
+            return c == OtherCharacter || isDigit(characterFrom(text, next));
     }
     return false;
 }

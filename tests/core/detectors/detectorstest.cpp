@@ -199,6 +199,10 @@ private Q_SLOTS:
         const QString id = QStringLiteral("kr-phone");
         QTest::newRow("mobile") << "010-1234-5678" << id << "010-1234-5678"
                                 << "010-****-5678";
+        QTest::newRow("a cell of a comma-separated row") << u"홍길동,45,010-1234-5678,서울"_qs << id << "010-1234-5678"
+                                                         << "010-****-5678";
+        QTest::newRow("after a long number's cell") << "A,2103014000000,010-1234-5678" << id << "010-1234-5678"
+                                                    << "010-****-5678";
         QTest::newRow("mobile spaces") << "010 1234 5678" << id << "010 1234 5678"
                                        << "010 **** 5678";
         QTest::newRow("mobile dots") << "010.1234.5678" << id << "010.1234.5678"

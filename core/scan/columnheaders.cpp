@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "columnheaders.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace SendGuard::Core {
+
+namespace {
+
+constexpr std::size_t MaxHeaderBytes = 2048;
+constexpr std::size_t MaxCellBytes = 96;
+
+bool isBlank(std::string_view line)
+{
+    return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+}
+
+std::string_view lineAt(std::string_view text, std::size_t start)
+{
+    const std::size_t end = text.find('\n', start);
+    return text.substr(start, (end == std::string_view::npos ? text.size() : end) - start);
+}
+
+// Splits a line at `delimiter` outside double quotes; calls cell(index, begin, end) for each.
+template<typename Cell>
+void forEachCell(std::string_view line, char delimiter, Cell &&cell)
+{
+    std::size_t index = 0;
+    std::size_t begin = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+        if (i < line.size() && line[i] == '"')
+            quoted = !quoted;
+        if (i == line.size() || (line[i] == delimiter && !quoted)) {
+            if (!cell(index++, begin, i))
+                return;
+            begin = i + 1;
+        }
+    }
+}
+
+} // namespace
+
+ColumnHeaders::ColumnHeaders(const ContextWords &words, std::string_view text, std::string_view headerInForce,
+                             bool startsMidLine)
+    : m_words(words)
+    , m_text(text)
+    , m_headerInForce(headerInForce)
+    , m_startsMidLine(startsMidLine)
+{
+}
+
+bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, char *delimiter)
+{
+    if (line.size() > MaxHeaderBytes || line.empty())
+        return false;
+    if (std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    const std::size_t tabs = std::count(line.begin(), line.end(), '\t');
+    const std::size_t commas = std::count(line.begin(), line.end(), ',');
+    *delimiter = tabs >= commas ? '\t' : ',';
+    if (std::max(tabs, commas) == 0)
+        return false;
+    bool labelled = false;
+    bool short_ = true;
+    std::vector<ContextWords::Occurrence> found;
+    forEachCell(line, *delimiter, [&](std::size_t, std::size_t begin, std::size_t end) {
+        if (end - begin > MaxCellBytes) {
+            short_ = false;
+            return false;
+        }
+        words.find(line, begin, end, found);
+        labelled = labelled || !found.empty();
+        return true;
+    });
+    return short_ && labelled;
+}
+
+void ColumnHeaders::index()
+{
+    m_indexed = true;
+    if (!m_headerInForce.empty() && !isHeader(m_words, m_headerInForce, &m_inForceDelimiter))
+        m_headerInForce = {};
+    std::size_t start = 0;
+    if (m_startsMidLine) {
+        // The end of a line whose start is not here: neither a header nor a blank line.
+        const std::size_t newline = m_text.find('\n');
+        start = newline == std::string_view::npos ? m_text.size() : newline + 1;
+    }
+    while (start < m_text.size()) {
+        const std::string_view line = lineAt(m_text, start);
+        char delimiter = 0;
+        if (isBlank(line))
+            m_rows.push_back({start, start + line.size(), false, 0});
+        else if (line.size() <= MaxHeaderBytes && isHeader(m_words, line, &delimiter))
+            m_rows.push_back({start, start + line.size(), true, delimiter});
+        start += line.size() + 1;
+    }
+}
+
+std::optional<std::string_view> ColumnHeaders::cell(std::string_view line, char delimiter, std::size_t column)
+{
+    std::optional<std::string_view> found;
+    forEachCell(line, delimiter, [&](std::size_t index, std::size_t begin, std::size_t end) {
+        if (index == column)
+            found = line.substr(begin, end - begin);
+        return index < column;
+    });
+    return found;
+}
+
+ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t start, std::size_t end)
+{
+    if (!m_indexed)
+        index();
+    // The row governing the match: the last header or blank line before it.
+    const auto after = std::upper_bound(m_rows.begin(), m_rows.end(), start,
+                                        [](std::size_t value, const Row &row) { return value < row.start; });
+    std::string_view header = m_headerInForce;
+    char delimiter = m_inForceDelimiter;
+    if (after != m_rows.begin()) {
+        const Row &row = *(after - 1);
+        if (!row.header || row.end >= start)
+            return {};
+        header = m_text.substr(row.start, row.end - row.start);
+        delimiter = row.delimiter;
+    }
+    if (header.empty())
+        return {};
+    // The match's column: cells before it on its line, the match wholly inside one cell.
+    const std::size_t lineStart = m_text.rfind('\n', start == 0 ? 0 : start - 1);
+    const std::size_t from = lineStart == std::string_view::npos || start == 0 ? 0 : lineStart + 1;
+    const std::string_view line = lineAt(m_text, from);
+    std::optional<std::size_t> column;
+    forEachCell(line, delimiter, [&](std::size_t index, std::size_t begin, std::size_t cellEnd) {
+        if (from + begin <= start && end <= from + cellEnd)
+            column = index;
+        return from + cellEnd < end;
+    });
+    if (!column)
+        return {};
+    const std::optional<std::string_view> title = cell(header, delimiter, *column);
+    if (!title)
+        return {};
+    m_words.find(*title, 0, title->size(), m_scratch);
+    Verdict verdict;
+    for (const ContextWords::Occurrence &o : m_scratch) {
+        verdict.supports = verdict.supports || m_words.supports(o.word, detector);
+        verdict.suppresses = verdict.suppresses || m_words.suppresses(o.word, detector);
+    }
+    verdict.suppresses = verdict.suppresses && !verdict.supports;
+    return verdict;
+}
+
+std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::string_view text,
+                                             std::string_view headerInForce)
+{
+    // The last header or blank line decides; none: the one in force goes on.
+    std::size_t end = text.size();
+    while (end > 0) {
+        const std::size_t lineEnd = text[end - 1] == '\n' ? end - 1 : end;
+        const std::size_t newline = lineEnd == 0 ? std::string_view::npos : text.rfind('\n', lineEnd - 1);
+        const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
+        const std::string_view line = text.substr(start, lineEnd - start);
+        char delimiter = 0;
+        if (isBlank(line))
+            return {};
+        if (isHeader(words, line, &delimiter))
+            return line;
+        if (start == 0)
+            break;
+        end = start;
+    }
+    return headerInForce;
+}
+
+} // namespace SendGuard::Core

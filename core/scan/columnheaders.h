@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "contextwords.h"
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace SendGuard::Core {
+
+// The header rows of the tables in a text (CSV, tab-separated cells copied from a spreadsheet):
+// a column's header is the context of every value in the column, however many rows down
+// ("성명,주민등록번호,연락처,주소,계좌번호" over 100,000 rows).
+//
+// A header row has two or more cells split by commas or tabs, no digits, and a detector's context
+// or suppressing word in at least one cell. It governs the rows after it until a blank line or the
+// next header. Cells in double quotes may hold the delimiter. The index of header rows is built on
+// the first question, once per scan.
+class ColumnHeaders
+{
+public:
+    // headerInForce: the header row governing the start of `text` (when `text` is one block of a
+    // longer stream), or empty; startsMidLine: `text` starts inside a line, which is then no row.
+    ColumnHeaders(const ContextWords &words, std::string_view text, std::string_view headerInForce = {},
+                  bool startsMidLine = false);
+
+    struct Verdict
+    {
+        bool supports = false; // the match's column header holds one of the detector's words
+        bool suppresses = false; // ... or, holding none of them, a word that rules it out
+    };
+
+    // What the header of the column holding text[start, end) says about `detector`.
+    Verdict columnOf(std::size_t detector, std::size_t start, std::size_t end);
+
+    // The header row in force at the end of `text`, given the one in force at its start: what a
+    // stream hands to its next block.
+    static std::string_view inForceAfter(const ContextWords &words, std::string_view text,
+                                         std::string_view headerInForce);
+
+private:
+    struct Row
+    {
+        std::size_t start = 0;
+        std::size_t end = 0;
+        bool header = false; // else a blank line, which ends a table
+        char delimiter = 0;
+    };
+
+    static bool isHeader(const ContextWords &words, std::string_view line, char *delimiter);
+    static std::optional<std::string_view> cell(std::string_view line, char delimiter, std::size_t column);
+    void index();
+
+    const ContextWords &m_words;
+    std::string_view m_text;
+    std::string_view m_headerInForce;
+    char m_inForceDelimiter = 0;
+    bool m_startsMidLine = false;
+    bool m_indexed = false;
+    std::vector<Row> m_rows; // header rows and blank lines, in order
+    std::vector<ContextWords::Occurrence> m_scratch;
+};
+
+} // namespace SendGuard::Core

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// A table's column header is the context of every row of its column, however far down.
+#include "scannerfortests.h"
+
+#include "scan/streamscanner.h"
+
+#include <QTest>
+
+#include <cstring>
+
+using namespace SendGuard::Core;
+using SendGuard::Tests::testScanner;
+
+namespace {
+
+std::size_t countOf(const std::vector<Finding> &findings, const char *detector)
+{
+    return static_cast<std::size_t>(std::count_if(
+        findings.begin(), findings.end(), [&](const Finding &f) { return f.detector == QLatin1String(detector); }));
+}
+
+// A roster whose numbers carry no label of their own: bare registration numbers with random last
+// digits (as issued since 2020; the check digit proves nothing) and bare account numbers.
+std::string roster(char delimiter, int rows, int *checkDigitFails)
+{
+    const char d = delimiter;
+    std::string text = std::string("성명") + d + "주민등록번호" + d + "연락처" + d + "주소" + d + "계좌번호\n";
+    *checkDigitFails = 0;
+    for (int i = 0; i < rows; ++i) {
+        char rrn[16];
+        std::snprintf(rrn, sizeof rrn, "2103%02d4%06d", 1 + i % 28, (i * 7919) % 1000000);
+        char account[16];
+        std::snprintf(account, sizeof account, "3021%08d", 10000000 + (i * 104729) % 90000000);
+        text += std::string("홍길동") + d + rrn + d + "010-2345-" + std::to_string(1000 + i % 9000) + d +
+            "\"인천광역시 서구, 청라동\"" + d + account + "\n";
+        ++*checkDigitFails; // counted below by the scan without the header
+    }
+    return text;
+}
+
+} // namespace
+
+class ColumnHeadersTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldLabelEveryRowOfAColumn_data()
+    {
+        QTest::addColumn<char>("delimiter");
+        QTest::newRow("csv") << ',';
+        QTest::newRow("tab-separated (cells copied from a spreadsheet)") << '\t';
+    }
+
+    void shouldLabelEveryRowOfAColumn()
+    {
+        QFETCH(char, delimiter);
+        int rows = 0;
+        const std::string text = roster(delimiter, 500, &rows);
+        const ScanResult result = testScanner().scan(std::string_view(text));
+        QVERIFY(result.complete);
+        QCOMPARE(countOf(result.findings, "kr-bank-account"), std::size_t(rows));
+        QCOMPARE(countOf(result.findings, "kr-rrn"), std::size_t(rows));
+        QCOMPARE(countOf(result.findings, "kr-phone"), std::size_t(rows));
+
+        // The same rows without their header: the bare numbers have nothing to go on.
+        const std::string body = text.substr(text.find('\n') + 1);
+        const ScanResult bare = testScanner().scan(std::string_view(body));
+        QCOMPARE(countOf(bare.findings, "kr-bank-account"), std::size_t(0));
+        QVERIFY(countOf(bare.findings, "kr-rrn") < std::size_t(rows) / 5); // only those whose check digit holds
+    }
+
+    void shouldLabelOnlyItsOwnColumn()
+    {
+        // Rows further down than any label's reach: only the column can say what a value is.
+        std::string text = "성명,비고,계좌번호\n";
+        for (int i = 0; i < 5; ++i)
+            text += "김철수,없음,없음\n";
+        const std::string row = "홍길동,302123456789,없음\n";
+        QVERIFY(testScanner().scan(std::string_view(text + row)).findings.empty());
+        const ScanResult own = testScanner().scan(std::string_view(text + "홍길동,없음,302123456789\n"));
+        QCOMPARE(own.findings.size(), std::size_t(1));
+    }
+
+    void shouldEndTheTableAtABlankLine()
+    {
+        const ScanResult result = testScanner().scan(std::string_view(
+            "성명,계좌번호\n홍길동,302123456789\n\n이름과 번호만 적은 줄입니다.\n김철수,302987654321\n"));
+        QCOMPARE(result.findings.size(), std::size_t(1));
+    }
+
+    void shouldRuleOutAColumnOfCompanyNumbers()
+    {
+        // 110111-1234568 would be a person's number with a valid check digit; its column says otherwise.
+        const ScanResult result = testScanner().scan(
+            std::string_view("법인명,법인등록번호\n한빛건설,1101111234568\n나눔재단,1101112234567\n"));
+        QVERIFY(result.findings.empty());
+    }
+
+    // A stream scanned in blocks carries the header from the block it was in to every later one.
+    void shouldCarryTheHeaderAcrossBlocks()
+    {
+        int rows = 0;
+        const std::string text = roster(',', 4000, &rows);
+        const ScanResult whole = testScanner().scan(std::string_view(text));
+        std::size_t position = 0;
+        std::vector<Finding> streamed;
+        const StreamScanner::Result result =
+            StreamScanner(testScanner(), 4096)
+                .scan(
+                    [&](char *data, std::size_t capacity) -> std::int64_t {
+                        const std::size_t n = std::min<std::size_t>(capacity, text.size() - position);
+                        std::memcpy(data, text.data() + position, n);
+                        position += n;
+                        return std::int64_t(n);
+                    },
+                    [&](std::string_view, std::uint64_t, std::vector<Finding> &&found) {
+                        streamed.insert(streamed.end(), found.begin(), found.end());
+                    });
+        QVERIFY(result.complete);
+        QCOMPARE(countOf(streamed, "kr-bank-account"), std::size_t(rows));
+        QCOMPARE(streamed.size(), whole.findings.size());
+        for (std::size_t i = 0; i < streamed.size(); ++i) {
+            QCOMPARE(streamed[i].start, whole.findings[i].start);
+            QCOMPARE(streamed[i].detector, whole.findings[i].detector);
+            QCOMPARE(streamed[i].confidence, whole.findings[i].confidence);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(ColumnHeadersTest)
+#include "columnheaderstest.moc"
