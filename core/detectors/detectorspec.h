@@ -85,6 +85,9 @@ struct DetectorSpec
     bool groupsMayContinue = true; // false: a group run longer than the match (a price list) is not this item
     Validation (*validate)(std::string_view match, const ValidationContext &context) = nullptr; // null: Plausible
     std::string (*mask)(std::string_view match) = nullptr; // the normalized match with its identifying part hidden
+    // Evidence on the match's line besides words, for a pattern that needs context unless
+    // confirmed: a name before it, a phone on its line (kr-rrn, kr-frn). Null: none.
+    bool (*evidence)(std::string_view text, std::size_t start, std::size_t end, std::string_view match) = nullptr;
 };
 
 } // namespace SendGuard::Core

@@ -24,6 +24,7 @@ DetectorSpec foreignerRegistrationNumber()
         .letterMayPrecede = false,
         .validate = RegistrationNumber::validate<Validators::frnCheckDigitMatches>,
         .mask = RegistrationNumber::mask,
+        .evidence = RegistrationNumber::evidence,
     };
 }
 

@@ -4,6 +4,7 @@
 #include "detectorspec.h"
 #include "masking.h"
 #include "patternparts.h"
+#include "personevidence.h"
 #include "validators.h"
 
 // What resident (kr-rrn) and foreigner (kr-frn) registration numbers share: YYMMDD, a separator
@@ -40,6 +41,12 @@ Validation validate(std::string_view match, const ValidationContext &context)
     if (!birth.isValid() || (context.today.isValid() && birth > context.today))
         return Validation::Reject;
     return CheckDigitMatches(digits) ? Validation::Confirmed : Validation::Plausible;
+}
+
+// What shows a person on the line of a bare number with no label and no valid check digit.
+inline bool evidence(std::string_view text, std::size_t start, std::size_t end, std::string_view match)
+{
+    return PersonEvidence::onTheLine(text, start, end, Validators::digitsOf(match));
 }
 
 // 900101-1******: birth date and gender digit stay readable.

@@ -26,6 +26,7 @@ DetectorSpec residentRegistrationNumber()
         .letterMayPrecede = false,
         .validate = RegistrationNumber::validate<Validators::rrnCheckDigitMatches>,
         .mask = RegistrationNumber::mask,
+        .evidence = RegistrationNumber::evidence,
     };
 }
 

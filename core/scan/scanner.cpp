@@ -311,8 +311,10 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, std::size_t slice, std::s
                 context = labelBefore = 0;
         }
     }
-    const bool hasContext = context != std::string_view::npos;
+    bool hasContext = context != std::string_view::npos;
     const bool confirmed = verdict == Validation::Confirmed;
+    if (!hasContext && !confirmed && detectorPattern.context == ContextRule::NeededUnlessConfirmed && spec.evidence)
+        hasContext = spec.evidence(m_text, start, end, matched);
     if ((detectorPattern.context == ContextRule::Needed && !hasContext) ||
         (detectorPattern.context == ContextRule::NeededUnlessConfirmed && !hasContext && !confirmed) ||
         (detectorPattern.context == ContextRule::NeededRightBefore && labelBefore > LabelReach))

@@ -100,6 +100,47 @@ private Q_SLOTS:
     }
     void shouldFindResidentRegistrationNumbers() { verifyPositive(); }
 
+    // Bare numbers issued since 2020 (random last digits, so the check digit fails) with no label
+    // near: the evidence a person would use.
+    void shouldFindBareNewNumbersByWhatIsOnTheirLine_data()
+    {
+        positiveColumns();
+        const QString rrn = QStringLiteral("kr-rrn");
+        const QString masked = QStringLiteral("2103154******");
+        QTest::newRow("a name before it") << u"신청 아동: 김하늘 2103154827361"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("its birth date on the line")
+            << u"2103154827361, 2021.03.15 출생"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("its birth date, two-digit year")
+            << u"2103154827361 (21-03-15)"_qs << rrn << "2103154827361" << masked;
+    }
+    void shouldFindBareNewNumbersByWhatIsOnTheirLine() { verifyPositive(); }
+
+    // With a phone on the line: the number is a person's, and the phone is found too; with the
+    // phone on another line, or a receipt label before the number, it is not.
+    void shouldTakeAPhoneOnTheLineAsEvidence_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("registrationNumbers");
+        QTest::newRow("a name and a phone, as in a list") << u"홍길동 2103154827361 / 010-2345-6789"_qs << 1;
+        QTest::newRow("a mobile number on the line") << u"2103154827361 보호자 01023456789"_qs << 1;
+        QTest::newRow("the phone on the next line only") << u"번호 2103154827361\n010-2345-6789"_qs << 0;
+        QTest::newRow("a receipt label wins over the phone") << u"접수번호 2103154827361 010-2345-6789"_qs << 0;
+    }
+    void shouldTakeAPhoneOnTheLineAsEvidence()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, registrationNumbers);
+        const ScanResult result = testScanner().scan(QStringView(text));
+        int rrns = 0;
+        int phones = 0;
+        for (const Finding &f : result.findings) {
+            rrns += f.detector == QLatin1String("kr-rrn");
+            phones += f.detector == QLatin1String("kr-phone");
+        }
+        QCOMPARE(rrns, registrationNumbers);
+        QCOMPARE(phones, 1);
+    }
+
     void shouldFindForeignerRegistrationNumbers_data()
     {
         positiveColumns();
@@ -201,7 +242,7 @@ private Q_SLOTS:
                                 << "010-****-5678";
         QTest::newRow("a cell of a comma-separated row") << u"홍길동,45,010-1234-5678,서울"_qs << id << "010-1234-5678"
                                                          << "010-****-5678";
-        QTest::newRow("after a long number's cell") << "A,2103014000000,010-1234-5678" << id << "010-1234-5678"
+        QTest::newRow("after a long number's cell") << "A,9999999999999,010-1234-5678" << id << "010-1234-5678"
                                                     << "010-****-5678";
         QTest::newRow("mobile spaces") << "010 1234 5678" << id << "010 1234 5678"
                                        << "010 **** 5678";
@@ -505,6 +546,9 @@ private Q_SLOTS:
         QTest::newRow("phone in a web address") << "https://www.example.go.kr/view?tel=010-2345-6789";
         QTest::newRow("rrn in a web address") << "www.gov.kr/a/900101-1234567";
         QTest::newRow("placeholder phone") << u"연락처 010-0000-0000"_qs;
+        QTest::newRow("bare number after a word that is no name") << u"주문 2103154827361"_qs;
+        QTest::newRow("bare number after a name glued to it") << u"홍길동2103154827361"_qs;
+        QTest::newRow("bare number, another date on the line") << u"2103154827361 2021.03.16 접수"_qs;
         QTest::newRow("slash-separated without a label") << "900101/1234567";
         QTest::newRow("line break after a hyphen without a label") << "900101-\n1234567";
         QTest::newRow("placeholder card") << u"카드번호 0000-0000-0000-0000"_qs;

@@ -215,7 +215,8 @@ private Q_SLOTS:
         };
         const ScanResult failed = Scanner({throwing}, Scanner::Options {testToday()}).scan(std::string_view(canaries));
         qInstallMessageHandler(previous);
-        QCOMPARE(found.findings.size(), std::size_t(4));
+        // The bare 9104251357924 counts too: a mobile number stands on its line.
+        QCOMPARE(found.findings.size(), std::size_t(5));
         QVERIFY(!refused.complete && !failed.complete);
         for (const QString &text : QStringList {refused.error, failed.error} + s_logged) {
             for (const char *secret : {"2468013", "3141", "7031-5862", "canary", "1357924"})

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+// The evidence a person reading a line would use to take a bare 13-digit number for a person's
+// registration number when no label stands near it and its check digit proves nothing (numbers
+// issued since October 2020 end in random digits): "홍길동 2103154827361 / 010-2345-6789".
+namespace SendGuard::Core::PersonEvidence {
+
+// A Korean name right before the number: two to four Hangul syllables, the first a common
+// surname, standing alone (a space, tab, comma, '|' or line start before them).
+bool nameBefore(std::string_view text, std::size_t start);
+
+// A mobile number elsewhere on the same line (010-2345-6789, 01023456789).
+bool mobileOnTheLine(std::string_view text, std::size_t start, std::size_t end);
+
+// The birth date the number begins with, written as a date elsewhere on the line
+// (1990-01-01, 1990.1.1, 90.01.01). digits: the number's 13 digits.
+bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits);
+
+// Any of the three.
+bool onTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits);
+
+} // namespace SendGuard::Core::PersonEvidence
