@@ -58,9 +58,26 @@ std::string CorpusGenerator::fillerSentence()
     const std::string date = "2024. " + std::to_string(1 + below(12)) + ". " + std::to_string(1 + below(28)) + ".";
     if (below(2) == 0) // half of official prose carries no number at all
         return std::string(plainSentences[below(plainSentences.size())]) + " ";
-    switch (below(7)) {
+    switch (below(10)) {
     case 0:
         return date + " " + department + "에서 " + topic + " 관련 회의를 개최하였습니다. ";
+    case 7:
+        // Orders and waybills: long runs under their labels, a date first.
+        return "주문번호 2024" + digits(4) + "-" + digits(6) + " 건은 운송장번호 " + digits(12) + "(으)로 " +
+            std::to_string(2024) + "-" + std::to_string(10 + below(3)) + "-" + std::to_string(10 + below(18)) +
+            " 발송되었습니다. ";
+    case 8:
+        // A company: its corporate registration number (the digit after the date is 0) in
+        // parentheses after its name, and its registry number under a label.
+        return "계약 상대방 주식회사 한빛건설(" + std::to_string(110111 + below(8)) + "-0" + digits(6) +
+            ") 법인등록번호 " + std::to_string(110111 + below(8)) + "-" + std::to_string(1 + below(2)) + digits(6) +
+            " 확인 완료. ";
+    case 9:
+        // Guarantees, insurance policies and notices: numbers of every layout under their labels.
+        return "보증번호 " + std::to_string(100 + below(900)) + "-" + digits(3) + "-" + digits(6) + ", 증권번호 " +
+            digits(4) + "-" + digits(4) + "-" + digits(4) + "-" + digits(4) + ", 공고 제2024-" +
+            std::to_string(100 + below(900)) + "호 (" + std::to_string(2024) + "." + std::to_string(10 + below(3)) +
+            "." + std::to_string(10 + below(18)) + ".) 참조. ";
     case 1:
         return "예산 " + std::to_string(1 + below(999)) + "," + digits(3) + "," + digits(3) +
             "원을 집행하였으며, 세부 내역은 붙임 문서(" + department + "-" + digits(5) + ")를 참고하시기 바랍니다. ";
