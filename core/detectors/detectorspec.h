@@ -43,6 +43,7 @@ enum class Trigger {
     DigitRun, // a cluster of at least minDigits digits (ASCII or full-width) or mask characters;
               // matches start at a digit group or at most a few characters before one ("서울 ", "+", "M")
     AtSign, // an '@' with address characters around it; matches start where the address does
+    Anywhere, // no digits needed (a policy's keyword or letter pattern): runs over the whole text
 };
 
 // What may not touch a match on either side (a number inside a longer number is not a finding).

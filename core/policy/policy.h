@@ -31,7 +31,7 @@ struct CustomDetector
     bool contextRequired = false; // fires only near one of contextWords
     std::vector<std::string> contextWords;
     std::vector<std::string> suppressingWords;
-    int minDigits = 6; // the fewest digits any match holds: text with fewer is never looked at
+    int minDigits = 6; // the fewest digits any match holds: text with fewer is never looked at; 0: needs none
     int minGroupDigits = 1; // every match holds a run of at least this many digits
     Boundary boundary = Boundary::Digits;
     QStringList examples; // texts the detector must find; checked when the policy is read

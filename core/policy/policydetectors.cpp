@@ -48,7 +48,7 @@ DetectorSpec customDetectorSpec(const CustomDetector &detector)
     spec.severity = detector.severity;
     spec.description = detector.description;
     spec.priority = 5; // below every built-in detector: a built-in match of the same text wins
-    spec.trigger = Trigger::DigitRun;
+    spec.trigger = detector.minDigits > 0 ? Trigger::DigitRun : Trigger::Anywhere;
     spec.minDigits = detector.minDigits;
     spec.minGroupDigits = detector.minGroupDigits;
     spec.boundary = detector.boundary;

@@ -307,11 +307,16 @@ private:
                 m_fields.boolean(node, path, u"contextRequired", Presence::Optional).value_or(false);
             detector.contextWords = words(node, path, u"contextWords");
             detector.suppressingWords = words(node, path, u"suppressingWords");
+            // 0 or absent: the pattern needs no digits (a keyword, a case number such as 가-2024-…)
+            // and runs over the whole text.
             detector.minDigits =
-                static_cast<int>(m_fields.integer(node, path, u"minDigits", Presence::Required, 1, 19).value_or(1));
+                static_cast<int>(m_fields.integer(node, path, u"minDigits", Presence::Optional, 0, 19).value_or(0));
             detector.minGroupDigits = static_cast<int>(
                 m_fields.integer(node, path, u"minGroupDigits", Presence::Optional, 1, 19).value_or(1));
-            if (detector.minGroupDigits > detector.minDigits)
+            if (detector.minDigits == 0 && node.member(u"minGroupDigits"))
+                m_fields.error(node.member(u"minGroupDigits")->position, JsonFieldReader::join(path, u"minGroupDigits"),
+                               QStringLiteral("needs minDigits: a pattern without digits has no digit groups"));
+            else if (detector.minDigits > 0 && detector.minGroupDigits > detector.minDigits)
                 m_fields.error(node.member(u"minGroupDigits")->position, JsonFieldReader::join(path, u"minGroupDigits"),
                                QStringLiteral("cannot exceed minDigits"));
             static const QStringList boundaries {QStringLiteral("digits"), QStringLiteral("alphanumeric")};

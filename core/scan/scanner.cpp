@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstring>
 #include <new>
+#include <optional>
 
 namespace SendGuard::Core {
 
@@ -101,6 +102,7 @@ struct Scanner::Private
     std::vector<DetectorSpec> detectors;
     Options options;
     PatternSet patterns;
+    PatternSet anywhere; // a policy's patterns that need no digits, run over the whole text
     ShapeMatcher shapes;
     ContextWords contextWords;
     CandidateFinder finder;
@@ -112,6 +114,7 @@ struct Scanner::Private
         : detectors(std::move(specs))
         , options(opts)
         , patterns(opts.regexMemoryBudget)
+        , anywhere(opts.regexMemoryBudget)
         , contextWords(detectors)
         , finder(finderOptions)
     {
@@ -153,10 +156,13 @@ private:
         m_failure = why;
         return false;
     }
-    bool evaluate(std::size_t tag, std::size_t slice, std::size_t start, std::size_t end);
+    bool scanAnywhere();
+    bool evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice, std::size_t start, std::size_t end);
     bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
                                 std::size_t end) const;
     const std::vector<ContextWords::Occurrence> &occurrencesAround(std::size_t slice);
+    std::size_t &occurrenceCursor(const NormalizedText &buffer, std::size_t slice);
+    const std::vector<ContextWords::Occurrence> &occurrencesIn(const NormalizedText &buffer, std::size_t slice);
 
     const Scanner::Private &m_scanner;
     std::string_view m_text;
@@ -169,6 +175,10 @@ private:
     std::vector<std::vector<ContextWords::Occurrence>> m_occurrences; // per slice of the batch
     std::vector<bool> m_occurrencesFound;
     std::vector<std::size_t> m_occurrenceCursors; // per slice, for ContextWords::nearestBoth
+    // The whole text normalized, for a policy's patterns that need no digits (scanAnywhere).
+    std::optional<NormalizedText> m_whole;
+    std::optional<std::vector<ContextWords::Occurrence>> m_wholeOccurrences;
+    std::size_t m_wholeCursor = 0;
     std::vector<Candidate> m_candidates;
     std::string m_masks;
     QDeadlineTimer m_deadline;
@@ -177,6 +187,8 @@ private:
 
 bool Scanner::Private::Pass::scan(const std::vector<TextRange> &regions)
 {
+    if (!scanAnywhere())
+        return false;
     for (const TextRange &region : regions) {
         // The character before the region, for the patterns' lead: '\0', which no pattern takes
         // as part of a match (a line break would join "…900101-" to the next region's digits).
@@ -201,9 +213,10 @@ bool Scanner::Private::Pass::scanBatch()
     if (m_deadline.hasExpired())
         return fail(QStringLiteral("the scan took longer than its budget"));
     for (std::size_t slice = 0; slice < m_sliceTexts.size(); ++slice) {
-        m_scanner.shapes.match(
-            text, m_sliceTexts[slice].begin, m_sliceTexts[slice].end, m_shapeScratch,
-            [&](std::size_t tag, std::size_t start, std::size_t end) { return evaluate(tag, slice, start, end); });
+        m_scanner.shapes.match(text, m_sliceTexts[slice].begin, m_sliceTexts[slice].end, m_shapeScratch,
+                               [&](std::size_t tag, std::size_t start, std::size_t end) {
+                                   return evaluate(tag, m_buffer, slice, start, end);
+                               });
     }
     m_sliceTexts.clear();
     const bool noRegexCanMatch =
@@ -221,13 +234,56 @@ bool Scanner::Private::Pass::scanBatch()
         for (std::size_t pos = 0; m_scanner.patterns.find(pattern, text, pos, &start, &end);) {
             if (m_deadline.hasExpired())
                 return fail(QStringLiteral("the scan took longer than its budget"));
-            const bool taken =
-                start != end && evaluate(m_scanner.patterns.tag(pattern), m_buffer.sliceAt(start), start, end);
+            const bool taken = start != end &&
+                evaluate(m_scanner.patterns.tag(pattern), m_buffer, m_buffer.sliceAt(start), start, end);
             pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
         }
     }
     m_buffer.clear();
     return true;
+}
+
+// A policy's patterns that need no digits (a case number "가-2024-…", a code word) cannot wait for
+// a run of digits to point at them: they run over the whole text, normalized, at once.
+bool Scanner::Private::Pass::scanAnywhere()
+{
+    if (m_scanner.anywhere.size() == 0)
+        return true;
+    m_whole.emplace(m_text);
+    m_whole->appendSeparator('\0'); // the lead character of a match at the very start
+    m_whole->appendSlice(0, m_text.size());
+    const std::string &text = m_whole->text();
+    if (!m_scanner.anywhere.matching(text, &m_patternsFound))
+        return fail(QStringLiteral("the pattern matcher ran out of memory"));
+    for (const int found : m_patternsFound) {
+        const auto pattern = static_cast<std::size_t>(found);
+        std::size_t start = 0;
+        std::size_t end = 0;
+        for (std::size_t pos = 0; m_scanner.anywhere.find(pattern, text, pos, &start, &end);) {
+            if (m_deadline.hasExpired())
+                return fail(QStringLiteral("the scan took longer than its budget"));
+            const bool taken = start != end && evaluate(m_scanner.anywhere.tag(pattern), *m_whole, 0, start, end);
+            pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
+        }
+    }
+    return true;
+}
+
+std::size_t &Scanner::Private::Pass::occurrenceCursor(const NormalizedText &buffer, std::size_t slice)
+{
+    return &buffer == &m_buffer ? m_occurrenceCursors[slice] : m_wholeCursor;
+}
+
+const std::vector<ContextWords::Occurrence> &Scanner::Private::Pass::occurrencesIn(const NormalizedText &buffer,
+                                                                                   std::size_t slice)
+{
+    if (&buffer == &m_buffer)
+        return occurrencesAround(slice);
+    if (!m_wholeOccurrences) {
+        m_wholeOccurrences.emplace();
+        m_scanner.contextWords.find(m_text, 0, m_text.size(), *m_wholeOccurrences);
+    }
+    return *m_wholeOccurrences;
 }
 
 const std::vector<ContextWords::Occurrence> &Scanner::Private::Pass::occurrencesAround(std::size_t slice)
@@ -275,17 +331,17 @@ bool Scanner::Private::Pass::isWhatAPersonWouldRead(const DetectorSpec &spec, st
 
 // Whether the match [normalizedStart, normalizedEnd) of the buffer, in `slice`, by the pattern
 // `tag` names, is accepted as a candidate.
-bool Scanner::Private::Pass::evaluate(std::size_t tag, std::size_t slice, std::size_t normalizedStart,
-                                      std::size_t normalizedEnd)
+bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice,
+                                      std::size_t normalizedStart, std::size_t normalizedEnd)
 {
     const std::size_t detectorIndex = tag / MaxPatternsPerDetector;
     const DetectorSpec &spec = m_scanner.detectors[detectorIndex];
     const DetectorPattern &detectorPattern = spec.patterns[tag % MaxPatternsPerDetector];
-    const std::size_t start = m_buffer.originalStart(normalizedStart, slice);
-    const std::size_t end = m_buffer.originalEnd(normalizedEnd, slice);
+    const std::size_t start = buffer.originalStart(normalizedStart, slice);
+    const std::size_t end = buffer.originalEnd(normalizedEnd, slice);
     if (!TextAround::standsAlone(spec.boundary, m_text, start, end))
         return false;
-    const std::string_view matched(m_buffer.text().data() + normalizedStart, normalizedEnd - normalizedStart);
+    const std::string_view matched(buffer.text().data() + normalizedStart, normalizedEnd - normalizedStart);
     if (spec.boundary != Boundary::AddressCharacters && !isWhatAPersonWouldRead(spec, matched, start, end))
         return false;
     const Validation verdict = spec.validate ? spec.validate(matched, m_validation) : Validation::Plausible;
@@ -294,9 +350,9 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, std::size_t slice, std::s
     std::size_t context = std::string_view::npos;
     std::size_t labelBefore = std::string_view::npos;
     if (!spec.contextWords.empty() || !spec.suppressingWords.empty()) {
-        const auto &found = occurrencesAround(slice);
+        const auto &found = occurrencesIn(buffer, slice);
         const ContextWords::Nearest nearest =
-            m_scanner.contextWords.nearestBoth(found, detectorIndex, start, end, &m_occurrenceCursors[slice]);
+            m_scanner.contextWords.nearestBoth(found, detectorIndex, start, end, &occurrenceCursor(buffer, slice));
         context = nearest.supporting;
         labelBefore = nearest.supportingBefore;
         if (nearest.suppressing != std::string_view::npos && nearest.suppressing <= context)
@@ -369,17 +425,22 @@ void Scanner::Private::compile()
         for (std::size_t p = 0; p < spec.patterns.size(); ++p) {
             QString why;
             const std::size_t tag = d * MaxPatternsPerDetector + p;
-            const bool added = shaped ? shapes.add(spec.patterns[p].shape, spec.boundary, tag, &why)
-                                      : patterns.add(spec.patterns[p].regex, spec.boundary, tag, &why);
-            if (!shaped && spec.trigger != Trigger::AtSign)
-                regexNeedsAtSign = false;
+            bool added = false;
+            if (spec.trigger == Trigger::Anywhere) {
+                added = anywhere.add(spec.patterns[p].regex, spec.boundary, tag, &why);
+            } else if (shaped) {
+                added = shapes.add(spec.patterns[p].shape, spec.boundary, tag, &why);
+            } else {
+                added = patterns.add(spec.patterns[p].regex, spec.boundary, tag, &why);
+                regexNeedsAtSign = regexNeedsAtSign && spec.trigger == Trigger::AtSign;
+            }
             if (!added) {
                 error = QStringLiteral("detector %1, pattern %2: %3").arg(spec.id, QString::number(p + 1), why);
                 return;
             }
         }
     }
-    if (!patterns.compile())
+    if (!patterns.compile() || !anywhere.compile())
         error = QStringLiteral("the detector patterns exceed the regular-expression memory budget");
 }
 
@@ -387,7 +448,7 @@ ScanResult Scanner::Private::scan(std::string_view text, const Scanner::Precedin
 {
     if (!error.isEmpty())
         return incomplete(error);
-    if (patterns.size() == 0 && shapes.size() == 0)
+    if (patterns.size() == 0 && shapes.size() == 0 && anywhere.size() == 0)
         return {};
     try {
         Pass pass(*this, text, preceding);
@@ -412,6 +473,8 @@ Scanner::Scanner(std::vector<DetectorSpec> detectors, Options options)
             finderOptions.findAddresses = true;
             continue;
         }
+        if (spec.trigger == Trigger::Anywhere)
+            continue; // runs over the whole text, not over the prefilter's regions
         finderOptions.minDigits = anyDigitRun ? std::min(finderOptions.minDigits, spec.minDigits) : spec.minDigits;
         finderOptions.minGroupDigits =
             anyDigitRun ? std::min(finderOptions.minGroupDigits, spec.minGroupDigits) : spec.minGroupDigits;

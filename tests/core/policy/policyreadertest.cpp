@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "policy/policyreader.h"
 #include "policy/builtinpolicy.h"
+#include "policy/policydetectors.h"
 #include "policy/policyjson.h"
 
 #include "scannerfortests.h"
@@ -125,6 +126,33 @@ private Q_SLOTS:
         QCOMPARE(p.failureMode, FailureMode::Confirm);
     }
 
+    // A policy's own detector may need no digits at all: a code word, a case number led by a
+    // Hangul letter. It runs over the whole text, with the same boundaries and context words.
+    void shouldRunCustomPatternsThatNeedNoDigits()
+    {
+        QByteArray policy = basePolicy;
+        policy.replace(
+            "\"minDigits\": 10, \"contextWords\": [\"사례번호\"], \"examples\": [\"사례번호 2026-123456\"]}",
+            "\"minDigits\": 10, \"contextWords\": [\"사례번호\"], \"examples\": [\"사례번호 2026-123456\"]}, "
+            "{\"id\": \"code-word\", \"severity\": \"high\", \"pattern\": \"대외비|극비\", "
+            "\"examples\": [\"본 문서는 대외비입니다\"]}, "
+            "{\"id\": \"court-case\", \"severity\": \"medium\", \"pattern\": \"[가-힣]-\\\\d{4}-\\\\d{3,6}\", "
+            "\"contextWords\": [\"사건\"], \"contextRequired\": true, \"examples\": [\"사건 가-2024-12345\"]}");
+        const auto result = read(policy);
+        QVERIFY2(result.policy && result.diagnostics.empty(), qPrintable(describe(result.diagnostics)));
+        QCOMPARE(result.policy->customDetectors.size(), std::size_t(3));
+        QCOMPARE(result.policy->customDetectors[1].minDigits, 0);
+        const Scanner scanner(PolicyDetectors::detectorsFor(*result.policy), Scanner::Options {testToday()});
+        const QString text = u"극비 사항: 사건 가-2024-12345 관련 자료. 회의 자료는 부서별로 정리하여 다음 주까지 "
+                             u"제출하여 주시기 바랍니다. 일반 문서 나-2024-123 첨부."_qs;
+        const ScanResult found = scanner.scan(QStringView(text));
+        QStringList ids;
+        for (const Finding &f : found.findings)
+            ids << f.detector + QLatin1Char(' ') + text.mid(f.start, f.end - f.start);
+        QVERIFY2(ids == (QStringList {u"code-word 극비"_qs, u"court-case 가-2024-12345"_qs}),
+                 qPrintable(ids.join(QLatin1String("; "))));
+    }
+
     void shouldReadBackWhatPolicyJsonWrites_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -172,8 +200,8 @@ private Q_SLOTS:
             "customDetectors[0].pattern", 5, "too large");
         row("custom example not found", "2026-123456\"]", "2026-12345\"]", "customDetectors[0].examples[0]", 5,
             "does not find this example");
-        row("custom without minDigits", "\"minDigits\": 10, ", "", "customDetectors[0].minDigits", 5,
-            "missing required field");
+        row("custom with digit groups but no digits", "\"minDigits\": 10, ", "\"minGroupDigits\": 4, ",
+            "customDetectors[0].minGroupDigits", 5, "needs minDigits");
         row("custom validator unknown", "\"minDigits\": 10", "\"minDigits\": 10, \"validator\": \"mod97\"",
             "customDetectors[0].validator", 5, "not one of");
         row("custom context required without words", "\"contextWords\": [\"사례번호\"]", "\"contextRequired\": true",
