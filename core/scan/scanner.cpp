@@ -157,6 +157,7 @@ private:
         return false;
     }
     bool scanAnywhere();
+    bool runRegularExpressions(const PatternSet &set, const NormalizedText &buffer);
     bool evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice, std::size_t start, std::size_t end);
     bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
                                 std::size_t end) const;
@@ -225,21 +226,28 @@ bool Scanner::Private::Pass::scanBatch()
         m_buffer.clear();
         return true;
     }
-    if (!m_scanner.patterns.matching(text, &m_patternsFound))
+    const bool done = runRegularExpressions(m_scanner.patterns, m_buffer);
+    m_buffer.clear();
+    return done;
+}
+
+// One RE2::Set pass says which patterns occur in the buffer; only those then run to find where.
+bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const NormalizedText &buffer)
+{
+    const std::string &text = buffer.text();
+    if (!set.matching(text, &m_patternsFound))
         return fail(QStringLiteral("the pattern matcher ran out of memory"));
     for (const int found : m_patternsFound) {
         const auto pattern = static_cast<std::size_t>(found);
         std::size_t start = 0;
         std::size_t end = 0;
-        for (std::size_t pos = 0; m_scanner.patterns.find(pattern, text, pos, &start, &end);) {
+        for (std::size_t pos = 0; set.find(pattern, text, pos, &start, &end);) {
             if (m_deadline.hasExpired())
                 return fail(QStringLiteral("the scan took longer than its budget"));
-            const bool taken = start != end &&
-                evaluate(m_scanner.patterns.tag(pattern), m_buffer, m_buffer.sliceAt(start), start, end);
+            const bool taken = start != end && evaluate(set.tag(pattern), buffer, buffer.sliceAt(start), start, end);
             pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
         }
     }
-    m_buffer.clear();
     return true;
 }
 
@@ -252,21 +260,7 @@ bool Scanner::Private::Pass::scanAnywhere()
     m_whole.emplace(m_text);
     m_whole->appendSeparator('\0'); // the lead character of a match at the very start
     m_whole->appendSlice(0, m_text.size());
-    const std::string &text = m_whole->text();
-    if (!m_scanner.anywhere.matching(text, &m_patternsFound))
-        return fail(QStringLiteral("the pattern matcher ran out of memory"));
-    for (const int found : m_patternsFound) {
-        const auto pattern = static_cast<std::size_t>(found);
-        std::size_t start = 0;
-        std::size_t end = 0;
-        for (std::size_t pos = 0; m_scanner.anywhere.find(pattern, text, pos, &start, &end);) {
-            if (m_deadline.hasExpired())
-                return fail(QStringLiteral("the scan took longer than its budget"));
-            const bool taken = start != end && evaluate(m_scanner.anywhere.tag(pattern), *m_whole, 0, start, end);
-            pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
-        }
-    }
-    return true;
+    return runRegularExpressions(m_scanner.anywhere, *m_whole);
 }
 
 std::size_t &Scanner::Private::Pass::occurrenceCursor(const NormalizedText &buffer, std::size_t slice)
