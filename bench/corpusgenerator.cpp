@@ -51,14 +51,14 @@ std::string CorpusGenerator::digits(int count)
     return out;
 }
 
-std::string CorpusGenerator::fillerSentence()
+std::string CorpusGenerator::fillerSentence(bool records)
 {
     const std::string department(departments[below(departments.size())]);
     const std::string topic(topics[below(topics.size())]);
     const std::string date = "2024. " + std::to_string(1 + below(12)) + ". " + std::to_string(1 + below(28)) + ".";
     if (below(2) == 0) // half of official prose carries no number at all
         return std::string(plainSentences[below(plainSentences.size())]) + " ";
-    switch (below(10)) {
+    switch (below(records ? 10 : 7)) {
     case 0:
         return date + " " + department + "에서 " + topic + " 관련 회의를 개최하였습니다. ";
     case 7:
@@ -153,7 +153,7 @@ CorpusGenerator::Corpus CorpusGenerator::generate(std::size_t bytes, Density den
             items = 1;
             nextItemAt += sparseSpacing;
         } else {
-            piece = fillerSentence();
+            piece = fillerSentence(density == Density::Records);
         }
         if (!corpus.text.empty() && corpus.text.size() + piece.size() > bytes)
             break; // whole sentences only, so the planted count stays exact

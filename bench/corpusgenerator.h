@@ -15,6 +15,8 @@ class CorpusGenerator
 public:
     enum class Density {
         None, // no personal data at all
+        Records, // none either, and more numbers that are no one's: orders, waybills, guarantees,
+                 // insurance policies and companies under their labels (the false-alarm corpus)
         Sparse, // about one item per 10 KB
         Dense, // a roster: every line a person with RRN, phone and bank account
     };
@@ -33,7 +35,7 @@ private:
     std::uint64_t next();
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
     std::string digits(int count);
-    std::string fillerSentence();
+    std::string fillerSentence(bool records);
     std::string personalItem();
     std::string rosterLine(std::size_t index);
     std::string birthDate();

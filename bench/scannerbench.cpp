@@ -127,7 +127,7 @@ std::vector<Case> makeCases(const Settings &settings)
 int countFalseAlarms(std::size_t mebibytes)
 {
     CorpusGenerator generator(20261129);
-    const std::string text = generator.generate(mebibytes << 20, CorpusGenerator::Density::None).text;
+    const std::string text = generator.generate(mebibytes << 20, CorpusGenerator::Density::Records).text;
     int status = 0;
     using Engine = SendGuard::Core::Scanner::Options::Engine;
     for (const auto engine : {Engine::Shapes, Engine::Regex}) {

@@ -20,7 +20,7 @@ private Q_SLOTS:
     void shouldFindNothingInOfficialProse()
     {
         Bench::CorpusGenerator generator(20261129);
-        const std::string text = generator.generate(4 << 20, Bench::CorpusGenerator::Density::None).text;
+        const std::string text = generator.generate(4 << 20, Bench::CorpusGenerator::Density::Records).text;
         const Core::ScanResult result = testScanner().scan(std::string_view(text));
         QVERIFY(result.complete);
         QStringList seen;
