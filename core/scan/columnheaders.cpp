@@ -10,6 +10,9 @@ namespace {
 
 constexpr std::size_t MaxHeaderBytes = 2048;
 constexpr std::size_t MaxCellBytes = 96;
+// A row longer than this is no table row: a lookup never walks further, so a text of one huge line
+// with many numbers costs no more per number than a table does.
+constexpr std::size_t MaxRowBytes = 64 * 1024;
 
 bool isBlank(std::string_view line)
 {
@@ -110,6 +113,25 @@ std::optional<std::string_view> ColumnHeaders::cell(std::string_view line, char 
     return found;
 }
 
+// Where the line holding `offset` starts. Lookups come in nearly ascending order, so the last
+// answer is reused: only the text since the last lookup is searched for a line break.
+std::size_t ColumnHeaders::lineStartOf(std::size_t offset)
+{
+    if (offset < m_lastLookup) {
+        const std::size_t reach = offset > MaxRowBytes ? offset - MaxRowBytes - 1 : 0;
+        std::size_t from = offset;
+        while (from > reach && m_text[from - 1] != '\n')
+            --from;
+        return from;
+    }
+    const std::string_view since = m_text.substr(m_lastLookup, offset - m_lastLookup);
+    const std::size_t newline = since.rfind('\n');
+    if (newline != std::string_view::npos)
+        m_lastLineStart = m_lastLookup + newline + 1;
+    m_lastLookup = offset;
+    return m_lastLineStart;
+}
+
 ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t start, std::size_t end)
 {
     if (!m_indexed)
@@ -129,9 +151,10 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
     if (header.empty())
         return {};
     // The match's column: cells before it on its line, the match wholly inside one cell.
-    const std::size_t lineStart = m_text.rfind('\n', start == 0 ? 0 : start - 1);
-    const std::size_t from = lineStart == std::string_view::npos || start == 0 ? 0 : lineStart + 1;
-    const std::string_view line = lineAt(m_text, from);
+    const std::size_t from = lineStartOf(start);
+    if (start - from > MaxRowBytes)
+        return {}; // no table row is that long
+    const std::string_view line = m_text.substr(from, std::min(end - from, m_text.size() - from));
     std::optional<std::size_t> column;
     forEachCell(line, delimiter, [&](std::size_t index, std::size_t begin, std::size_t cellEnd) {
         if (from + begin <= start && end <= from + cellEnd)

@@ -52,6 +52,7 @@ private:
     static bool isHeader(const ContextWords &words, std::string_view line, char *delimiter);
     static std::optional<std::string_view> cell(std::string_view line, char delimiter, std::size_t column);
     void index();
+    std::size_t lineStartOf(std::size_t offset);
 
     const ContextWords &m_words;
     std::string_view m_text;
@@ -61,6 +62,8 @@ private:
     bool m_indexed = false;
     std::vector<Row> m_rows; // header rows and blank lines, in order
     std::vector<ContextWords::Occurrence> m_scratch;
+    std::size_t m_lastLookup = 0; // lineStartOf's last offset, and the line start it found
+    std::size_t m_lastLineStart = 0;
 };
 
 } // namespace SendGuard::Core

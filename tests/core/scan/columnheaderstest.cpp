@@ -97,6 +97,20 @@ private Q_SLOTS:
         QVERIFY(result.findings.empty());
     }
 
+    // One huge line after a header, full of numbers: each lookup stops at its reach, so the scan
+    // stays linear (walking back to the line start for every number would take hours here).
+    void shouldStayLinearOnOneHugeLine()
+    {
+        std::string text = "성명,주민등록번호\n";
+        const std::string item = "홍길동 900101-1234567 ";
+        const int items = (4 << 20) / int(item.size());
+        for (int i = 0; i < items; ++i)
+            text += item;
+        const ScanResult result = testScanner().scan(std::string_view(text));
+        QVERIFY(result.complete);
+        QCOMPARE(countOf(result.findings, "kr-rrn"), std::size_t(items));
+    }
+
     // A stream scanned in blocks carries the header from the block it was in to every later one.
     void shouldCarryTheHeaderAcrossBlocks()
     {
