@@ -126,6 +126,8 @@ bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t en
         int part = 0;
         while (j < line.size() && part < 3) {
             if (isDigit(line[j])) {
+                if (lengths[part] == 4)
+                    break; // no part of a date is longer
                 parts[part] = parts[part] * 10 + (line[j] - '0');
                 ++lengths[part];
                 ++j;

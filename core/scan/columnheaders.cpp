@@ -12,7 +12,8 @@ constexpr std::size_t MaxHeaderBytes = 2048;
 constexpr std::size_t MaxCellBytes = 96;
 // A row longer than this is no table row: a lookup never walks further, so a text of one huge line
 // with many numbers costs no more per number than a table does.
-constexpr std::size_t MaxRowBytes = 64 * 1024;
+constexpr std::size_t MaxRowBytes = 4096;
+constexpr std::size_t Unknown = std::string_view::npos;
 
 bool isBlank(std::string_view line)
 {
@@ -51,6 +52,7 @@ ColumnHeaders::ColumnHeaders(const ContextWords &words, std::string_view text, s
     , m_text(text)
     , m_headerInForce(headerInForce)
     , m_startsMidLine(startsMidLine)
+    , m_lastLineStart(startsMidLine ? Unknown : 0)
 {
 }
 
@@ -94,7 +96,8 @@ void ColumnHeaders::index()
     while (start < m_text.size()) {
         const std::string_view line = lineAt(m_text, start);
         char delimiter = 0;
-        if (isBlank(line))
+        // A blank line matters only as the end of a table: after a header row.
+        if (isBlank(line) && !m_rows.empty() && m_rows.back().header)
             m_rows.push_back({start, start + line.size(), false, 0});
         else if (line.size() <= MaxHeaderBytes && isHeader(m_words, line, &delimiter))
             m_rows.push_back({start, start + line.size(), true, delimiter});
@@ -117,12 +120,14 @@ std::optional<std::string_view> ColumnHeaders::cell(std::string_view line, char 
 // answer is reused: only the text since the last lookup is searched for a line break.
 std::size_t ColumnHeaders::lineStartOf(std::size_t offset)
 {
+    // The text may start inside a line (a block of a stream): with no line break before the
+    // offset, where its line starts is unknown.
     if (offset < m_lastLookup) {
         const std::size_t reach = offset > MaxRowBytes ? offset - MaxRowBytes - 1 : 0;
         std::size_t from = offset;
         while (from > reach && m_text[from - 1] != '\n')
             --from;
-        return from;
+        return from == 0 && m_startsMidLine ? Unknown : from;
     }
     const std::string_view since = m_text.substr(m_lastLookup, offset - m_lastLookup);
     const std::size_t newline = since.rfind('\n');
@@ -152,7 +157,7 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
         return {};
     // The match's column: cells before it on its line, the match wholly inside one cell.
     const std::size_t from = lineStartOf(start);
-    if (start - from > MaxRowBytes)
+    if (from == Unknown || start - from > MaxRowBytes)
         return {}; // no table row is that long
     const std::string_view line = m_text.substr(from, std::min(end - from, m_text.size() - from));
     std::optional<std::size_t> column;

@@ -244,7 +244,11 @@ bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const 
         for (std::size_t pos = 0; set.find(pattern, text, pos, &start, &end);) {
             if (m_deadline.hasExpired())
                 return fail(QStringLiteral("the scan took longer than its budget"));
-            const bool taken = start != end && evaluate(set.tag(pattern), buffer, buffer.sliceAt(start), start, end);
+            // A policy's pattern may match the separator between two regions ("\\D", "."): a match
+            // is one region's, or none.
+            const std::size_t slice = start != end ? buffer.sliceAt(start) : 0;
+            const bool taken = start != end && buffer.sliceAt(end - 1) == slice &&
+                evaluate(set.tag(pattern), buffer, slice, start, end);
             pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
         }
     }

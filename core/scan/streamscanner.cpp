@@ -187,8 +187,9 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
             result.bytes = base + buffer.size();
             return result;
         }
-        // Keep the context the next block needs, drop the rest.
-        const std::size_t keepFrom = end > Overlap ? end - Overlap : 0;
+        // Keep the context the next block needs, and the byte before it, which says whether the
+        // next view starts at a line start; drop the rest.
+        const std::size_t keepFrom = end > Overlap + 1 ? end - Overlap - 1 : 0;
         buffer.dropFront(keepFrom);
         base += keepFrom;
         start = end - keepFrom;

@@ -111,6 +111,43 @@ private Q_SLOTS:
         QCOMPARE(countOf(result.findings, "kr-rrn"), std::size_t(items));
     }
 
+    // Rows that end in more than a block's context of spaces: the view of the next block starts in
+    // the middle of one, which is neither a blank line nor a header.
+    void shouldKnowABlockStartsInsideALine()
+    {
+        // Rows of short cells without digits after the account, one of them naming an account:
+        // the last KiB of a row, read alone, looks like a header row whose columns are shifted.
+        const std::string cell = "가나다라마바사아자차가나다라마바사아자차";
+        std::string text = "성명,계좌번호,비고\n";
+        for (int i = 0; i < 300; ++i) {
+            text += "홍길동," + std::to_string(302100000001LL + i * 7919);
+            for (int c = 0; c < 4; ++c)
+                text += "," + cell;
+            text += ",계좌 메모";
+            for (int c = 0; c < 15; ++c)
+                text += "," + cell;
+            text += "\n";
+        }
+        const ScanResult whole = testScanner().scan(std::string_view(text));
+        QCOMPARE(countOf(whole.findings, "kr-bank-account"), std::size_t(300));
+        std::size_t position = 0;
+        std::size_t streamed = 0;
+        const StreamScanner::Result result =
+            StreamScanner(testScanner(), 4096)
+                .scan(
+                    [&](char *data, std::size_t capacity) -> std::int64_t {
+                        const std::size_t n = std::min<std::size_t>(capacity, text.size() - position);
+                        std::memcpy(data, text.data() + position, n);
+                        position += n;
+                        return std::int64_t(n);
+                    },
+                    [&](std::string_view, std::uint64_t, std::vector<Finding> &&found) {
+                        streamed += countOf(found, "kr-bank-account");
+                    });
+        QVERIFY(result.complete);
+        QCOMPARE(streamed, std::size_t(300));
+    }
+
     // A stream scanned in blocks carries the header from the block it was in to every later one.
     void shouldCarryTheHeaderAcrossBlocks()
     {

@@ -169,6 +169,24 @@ private Q_SLOTS:
         QVERIFY(!result.error.contains(QLatin1String("1234567")));
     }
 
+    // A policy's pattern that could run on past its region (".", "\\D") never reports a match
+    // that ends in another region, far away in the text.
+    void shouldKeepAPolicyMatchInsideItsRegion()
+    {
+        const Scanner scanner({customDetector("\\d{7}.{0,300}")}, Scanner::Options {testToday()});
+        QString text = u"번호 1234567\u00A0끝"_qs;
+        for (int i = 0; i < 40; ++i)
+            text += u"가"_qs;
+        text += u" 7654321 끝"_qs;
+        const ScanResult result = scanner.scan(QStringView(text));
+        QVERIFY(result.complete);
+        // The first match would run through the gap into the second region: it is dropped, and
+        // the second number, whose match stays in its region, is found.
+        QCOMPARE(result.findings.size(), std::size_t(1));
+        const Finding &f = result.findings.front();
+        QCOMPARE(text.mid(f.start, f.end - f.start), u"7654321 끝"_qs);
+    }
+
     void shouldScanWithNoDetectors()
     {
         const Scanner scanner({}, Scanner::Options {testToday()});
