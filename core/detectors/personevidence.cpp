@@ -6,7 +6,7 @@
 #include <QDate>
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <string>
 
 namespace SendGuard::Core::PersonEvidence {
@@ -17,7 +17,7 @@ constexpr std::size_t LineReach = 256; // bytes either side looked at, within th
 constexpr std::size_t HangulBytes = 3;
 
 // The most common Korean surnames (about 99 % of the population), one syllable each.
-constexpr std::array<std::string_view, 86> surnames {
+constexpr std::string_view surnames[] {
     "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송",
     "류", "유", "전", "홍", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차",
     "주", "우", "구", "민", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여",
@@ -25,7 +25,7 @@ constexpr std::array<std::string_view, 86> surnames {
     "인", "맹", "제", "모", "탁", "국", "어", "은", "편", "용", "예", "경", "봉", "사"};
 
 // Words of two to four syllables that start with a surname and are no name: labels and the like.
-constexpr std::array<std::string_view, 62> notNames {
+constexpr std::string_view notNames[] {
     "주문",   "정보", "고객", "기간", "금액", "사업", "전화", "연락", "주소", "신청", "접수", "문서", "관리",
     "등록",   "계좌", "거래", "승인", "결제", "운송", "송장", "우편", "발급", "고유", "제품", "모델", "부품",
     "코드",   "인증", "예약", "확인", "조회", "처리", "기록", "지급", "수납", "납부", "고지", "사건", "기관",
@@ -79,8 +79,8 @@ bool nameBefore(std::string_view text, std::size_t start)
         text[pos - 1] == ',' || text[pos - 1] == '|' || text[pos - 1] == '.' || text[pos - 1] == ')';
     const std::string_view first = text.substr(pos, HangulBytes);
     const std::string_view word = text.substr(pos, syllables * HangulBytes);
-    return alone && std::find(surnames.begin(), surnames.end(), first) != surnames.end() &&
-        std::find(notNames.begin(), notNames.end(), word) == notNames.end();
+    return alone && std::find(std::begin(surnames), std::end(surnames), first) != std::end(surnames) &&
+        std::find(std::begin(notNames), std::end(notNames), word) == std::end(notNames);
 }
 
 bool mobileOnTheLine(std::string_view text, std::size_t start, std::size_t end)

@@ -28,20 +28,25 @@ Shape &Shape::digits(int min, int max)
 
 Shape &Shape::digitIn(std::string_view digits)
 {
+    return byteIn(digits);
+}
+
+Shape &Shape::letterIn(std::string_view letters)
+{
+    return byteIn(letters);
+}
+
+Shape &Shape::byteIn(std::string_view bytes)
+{
     Item item;
     item.kind = Item::Kind::ByteIn;
     item.mayStartWithDigit = false;
-    for (const char c : digits) {
+    for (const char c : bytes) {
         item.bytes.set(static_cast<unsigned char>(c));
         item.mayStartWithDigit = item.mayStartWithDigit || (c >= '0' && c <= '9');
     }
     m_items.push_back(std::move(item));
     return *this;
-}
-
-Shape &Shape::letterIn(std::string_view letters)
-{
-    return digitIn(letters); // one byte from a set either way
 }
 
 Shape &Shape::literal(std::vector<std::string> alternatives)

@@ -62,6 +62,8 @@ public:
     bool prefixOptional() const { return m_prefixOptional; }
 
 private:
+    Shape &byteIn(std::string_view bytes);
+
     std::vector<Item> m_items;
     std::vector<std::string> m_prefixes;
     bool m_prefixOptional = false;

@@ -56,7 +56,8 @@ ColumnHeaders::ColumnHeaders(const ContextWords &words, std::string_view text, s
 {
 }
 
-bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, char *delimiter)
+bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, char *delimiter,
+                             std::vector<ContextWords::Occurrence> &found)
 {
     if (line.size() > MaxHeaderBytes || line.empty())
         return false;
@@ -69,7 +70,6 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
         return false;
     bool labelled = false;
     bool short_ = true;
-    std::vector<ContextWords::Occurrence> found;
     forEachCell(line, *delimiter, [&](std::size_t, std::size_t begin, std::size_t end) {
         if (end - begin > MaxCellBytes) {
             short_ = false;
@@ -85,7 +85,7 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
 void ColumnHeaders::index()
 {
     m_indexed = true;
-    if (!m_headerInForce.empty() && !isHeader(m_words, m_headerInForce, &m_inForceDelimiter))
+    if (!m_headerInForce.empty() && !isHeader(m_words, m_headerInForce, &m_inForceDelimiter, m_scratch))
         m_headerInForce = {};
     std::size_t start = 0;
     if (m_startsMidLine) {
@@ -99,7 +99,7 @@ void ColumnHeaders::index()
         // A blank line matters only as the end of a table: after a header row.
         if (isBlank(line) && !m_rows.empty() && m_rows.back().header)
             m_rows.push_back({start, start + line.size(), false, 0});
-        else if (line.size() <= MaxHeaderBytes && isHeader(m_words, line, &delimiter))
+        else if (line.size() <= MaxHeaderBytes && isHeader(m_words, line, &delimiter, m_scratch))
             m_rows.push_back({start, start + line.size(), true, delimiter});
         start += line.size() + 1;
     }
@@ -184,6 +184,7 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
 std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::string_view text,
                                              std::string_view headerInForce)
 {
+    std::vector<ContextWords::Occurrence> found; // one buffer for every line looked at
     // The last header or blank line decides; none: the one in force goes on.
     std::size_t end = text.size();
     while (end > 0) {
@@ -194,7 +195,7 @@ std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::str
         char delimiter = 0;
         if (isBlank(line))
             return {};
-        if (isHeader(words, line, &delimiter))
+        if (isHeader(words, line, &delimiter, found))
             return line;
         if (start == 0)
             break;

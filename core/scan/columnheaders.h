@@ -49,7 +49,9 @@ private:
         char delimiter = 0;
     };
 
-    static bool isHeader(const ContextWords &words, std::string_view line, char *delimiter);
+    // found: scratch for the context words of each cell.
+    static bool isHeader(const ContextWords &words, std::string_view line, char *delimiter,
+                         std::vector<ContextWords::Occurrence> &found);
     static std::optional<std::string_view> cell(std::string_view line, char delimiter, std::size_t column);
     void index();
     std::size_t lineStartOf(std::size_t offset);

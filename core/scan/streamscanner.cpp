@@ -97,6 +97,16 @@ StreamScanner::StreamScanner(const Scanner &scanner, std::size_t blockBytes)
 {
 }
 
+StreamScanner::Read StreamScanner::readerOver(std::string_view bytes)
+{
+    return [bytes, position = std::size_t {0}](char *data, std::size_t capacity) mutable -> std::int64_t {
+        const std::size_t n = std::min(capacity, bytes.size() - position);
+        std::memcpy(data, bytes.data() + position, n);
+        position += n;
+        return static_cast<std::int64_t>(n);
+    };
+}
+
 StreamScanner::Result StreamScanner::scan(const Read &read, const Found &found) const
 {
     return walk(read, &found);
@@ -123,15 +133,17 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
         atEnd = got == 0;
         return got >= 0;
     };
+    const auto readError = [&] {
+        result.complete = false;
+        result.bytes = base + buffer.size();
+        result.error = QStringLiteral("read error after %1 bytes").arg(result.bytes);
+        return result;
+    };
     while (true) {
         // Read until a whole block and the context after it are here, or the stream ends.
         while (!atEnd && buffer.size() < start + m_blockBytes + Overlap) {
-            if (!readMore()) {
-                result.complete = false;
-                result.error = QStringLiteral("read error after %1 bytes").arg(base + buffer.size());
-                result.bytes = base + buffer.size();
-                return result;
-            }
+            if (!readMore())
+                return readError();
         }
         std::size_t end = buffer.size();
         if (!atEnd) {
@@ -139,12 +151,8 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
             end = blockEnd(buffer.view(), start, buffer.size() - Overlap, mustCut);
             if (end == std::string_view::npos) {
                 // One long line so far: read more of it (bounded by MaxLineBytes) before cutting.
-                if (!readMore()) {
-                    result.complete = false;
-                    result.error = QStringLiteral("read error after %1 bytes").arg(base + buffer.size());
-                    result.bytes = base + buffer.size();
-                    return result;
-                }
+                if (!readMore())
+                    return readError();
                 continue;
             }
         }

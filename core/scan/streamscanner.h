@@ -43,6 +43,9 @@ public:
 
     explicit StreamScanner(const Scanner &scanner, std::size_t blockBytes = DefaultBlockBytes);
 
+    // A Read over bytes already in memory, which must outlive it (standard input read whole).
+    static Read readerOver(std::string_view bytes);
+
     // Reads everything and hands each block's findings on as it goes. An error ends the scan;
     // findings already handed on stay valid, and none is ever handed on past invalid UTF-8.
     Result scan(const Read &read, const Found &found) const;

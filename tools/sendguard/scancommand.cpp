@@ -17,8 +17,6 @@
 #include <QFileInfo>
 #include <QTextStream>
 
-#include <cstring>
-
 namespace SendGuard::Tools {
 
 namespace {
@@ -100,14 +98,7 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
     const InputText input(name);
     if (!input.isValid())
         return fail(input.errorString());
-    std::size_t position = 0;
-    const auto read = [&input, &position](char *data, std::size_t capacity) -> std::int64_t {
-        const std::size_t n = std::min(capacity, input.bytes().size() - position);
-        std::memcpy(data, input.bytes().data() + position, n);
-        position += n;
-        return static_cast<std::int64_t>(n);
-    };
-    return printStreamed(name, stream, read, json, out, err, found);
+    return printStreamed(name, stream, Core::StreamScanner::readerOver(input.bytes()), json, out, err, found);
 }
 
 // A document the helper reads (by its first bytes or its name), not a text file.
