@@ -271,30 +271,48 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
     AttachmentText text;
     text.name = name;
     text.status = AttachmentText::Status::Text;
-    QByteArray pending;
+    // Room for the most text the helper may send, reserved and not touched: pages are taken as
+    // the text fills them, never copied to a larger buffer as it grows (a tenth of a roster's time).
+    text.utf8.reserve(qsizetype(qMin<qint64>(m_limits.maxCharacters * 3 + (1 << 20), AttachmentText::MaxReserve)));
     std::optional<QJsonObject> done;
-    const auto take = [&](const QByteArray &chunk) {
-        pending += chunk;
-        qsizetype start = 0;
-        for (qsizetype end; (end = pending.indexOf('\n', start)) >= 0; start = end + 1) {
-            QStringList fastSteps;
-            QByteArray fastText;
-            if (readPieceLine(QByteArrayView(pending).sliced(start, end - start), fastSteps, fastText)) {
-                text.append(Core::TextPlace::fromWire(fastSteps).value_or(Core::TextPlace {}), fastText);
-                continue;
-            }
-            const QJsonObject line = QJsonDocument::fromJson(pending.mid(start, end - start)).object();
-            if (line.value(QLatin1String("done")).toBool()) {
-                done = line;
-                continue;
-            }
-            QStringList steps;
-            for (const QJsonValue &step : line.value(QLatin1String("place")).toArray())
-                steps.append(step.toString());
-            text.append(Core::TextPlace::fromWire(steps).value_or(Core::TextPlace {}),
-                        line.value(QLatin1String("text")).toString().toUtf8());
+    QStringList fastSteps;
+    QByteArray fastText; // reused: a roster sends tens of thousands of pieces
+    const auto takeLine = [&](QByteArrayView line) {
+        fastSteps.clear();
+        fastText.resize(0);
+        if (readPieceLine(line, fastSteps, fastText)) {
+            text.append(Core::TextPlace::fromWire(fastSteps).value_or(Core::TextPlace {}), fastText);
+            return;
         }
-        pending.remove(0, start);
+        const QJsonObject object = QJsonDocument::fromJson(line.toByteArray()).object();
+        if (object.value(QLatin1String("done")).toBool()) {
+            done = object;
+            return;
+        }
+        QStringList steps;
+        for (const QJsonValue &step : object.value(QLatin1String("place")).toArray())
+            steps.append(step.toString());
+        text.append(Core::TextPlace::fromWire(steps).value_or(Core::TextPlace {}),
+                    object.value(QLatin1String("text")).toString().toUtf8());
+    };
+    // Lines are read where they lie in each chunk; only a line cut by a chunk's end is copied.
+    QByteArray pending;
+    const auto take = [&](const QByteArray &chunk) {
+        QByteArrayView rest(chunk);
+        if (!pending.isEmpty()) {
+            const qsizetype end = rest.indexOf('\n');
+            if (end < 0) {
+                pending += chunk;
+                return;
+            }
+            pending.append(rest.first(end));
+            takeLine(pending);
+            pending.resize(0);
+            rest = rest.sliced(end + 1);
+        }
+        for (qsizetype end; (end = rest.indexOf('\n')) >= 0; rest = rest.sliced(end + 1))
+            takeLine(rest.first(end));
+        pending.append(rest);
     };
     // The helper is trusted with nothing: what it may send is bounded here too (the text limit in
     // UTF-8, with room for places and escapes), so a helper gone wrong costs "not scanned", never

@@ -32,19 +32,21 @@ bool ExpatParser::parse(const QByteArray &xml, QString *error)
     m_xml = &xml;
     constexpr qsizetype Block = 1 << 20;
     bool ok = true;
-    for (qsizetype at = 0;;) {
+    for (qsizetype at = 0; ok;) {
         const qsizetype length = qMin(Block, xml.size() - at);
         const bool last = at + length >= xml.size();
-        if (XML_Parse(m_parser, xml.constData() + at, int(length), last) != XML_STATUS_OK) {
-            ok = false;
-            break;
-        }
+        ok = feed(QByteArrayView(xml).sliced(at, length), last, error);
         if (last)
             break;
         at += length;
     }
     m_xml = nullptr;
-    if (ok)
+    return ok;
+}
+
+bool ExpatParser::feed(QByteArrayView block, bool last, QString *error)
+{
+    if (XML_Parse(m_parser, block.data(), int(block.size()), last) == XML_STATUS_OK)
         return true;
     if (m_refused)
         *error = QStringLiteral("an XML part declares a DTD: refused");

@@ -4,6 +4,7 @@
 #include "textorigin.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <expat.h>
@@ -33,6 +34,10 @@ public:
     // Feeds all of xml (in blocks: expat takes an int length). False with error set when it is
     // not well formed or declares a DTD; false with error empty when a handler called stop().
     bool parse(const QByteArray &xml, QString *error);
+    // Feeds the next block of a document read a block at a time (a ZIP entry as it is inflated),
+    // at most 2 GiB; last: nothing follows. False as parse() says. Without the whole document,
+    // isVerbatim() is always false: such a walk records no origins.
+    bool feed(QByteArrayView block, bool last, QString *error);
     void stop();
 
     // Where the current event's bytes start in xml.

@@ -40,8 +40,7 @@ void HwpxExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base
     for (const auto &[number, name] : sections) {
         const Core::TextPlace place = base.then(Kind::Section, QString::number(number + 1));
         QString error;
-        const auto xml = zip.read(name, sink, &error);
-        if (!xml || !XmlTextWalker::walk(*xml, owpmlDialect(), place, sink, &error, zip.originOf(name)))
+        if (!XmlTextWalker::walkEntry(zip, name, owpmlDialect(), place, sink, &error))
             sink.skip(place, error);
     }
 }

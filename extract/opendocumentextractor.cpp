@@ -122,24 +122,25 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
 void OpenDocumentExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
 {
     QString error;
-    const auto content = zip.read(QStringLiteral("content.xml"), sink, &error);
-    if (!content) {
+    if (isSpreadsheet(zip, sink)) {
+        const auto content = zip.read(QStringLiteral("content.xml"), sink, &error);
+        if (!content) {
+            sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
+            return;
+        }
+        if (!readSpreadsheet(*content, base, sink, &error))
+            sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
+    } else if (!XmlTextWalker::walkEntry(zip, QStringLiteral("content.xml"), textDialect(), base, sink, &error)) {
         sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
-        return;
+        if (zip.indexOf(QStringLiteral("content.xml")) < 0)
+            return;
     }
-    const bool read = isSpreadsheet(zip, sink)
-        ? readSpreadsheet(*content, base, sink, &error)
-        : XmlTextWalker::walk(*content, textDialect(), base, sink, &error, zip.originOf(QStringLiteral("content.xml")));
-    if (!read)
-        sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
     if (zip.indexOf(QStringLiteral("styles.xml")) < 0)
         return;
     // Headers and footers live in the master pages; other paragraphs there are style samples.
-    const auto styles = zip.read(QStringLiteral("styles.xml"), sink, &error);
     XmlTextWalker::Dialect dialect = textDialect();
     dialect.numberParagraphs = false;
-    if (!styles ||
-        !XmlTextWalker::walk(*styles, dialect, base, sink, &error, zip.originOf(QStringLiteral("styles.xml"))))
+    if (!XmlTextWalker::walkEntry(zip, QStringLiteral("styles.xml"), dialect, base, sink, &error))
         sink.skip(base, QStringLiteral("styles.xml: %1").arg(error));
 }
 

@@ -27,8 +27,7 @@ XmlTextWalker::Dialect drawingDialect()
 void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlace &place, TextSink &sink)
 {
     QString error;
-    const auto xml = zip.read(name, sink, &error);
-    if (!xml || !XmlTextWalker::walk(*xml, drawingDialect(), place, sink, &error, zip.originOf(name)))
+    if (!XmlTextWalker::walkEntry(zip, name, drawingDialect(), place, sink, &error))
         sink.skip(place, error);
 }
 

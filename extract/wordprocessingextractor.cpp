@@ -36,8 +36,7 @@ XmlTextWalker::Dialect wordDialect()
 void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlace &place, TextSink &sink)
 {
     QString error;
-    const auto xml = zip.read(name, sink, &error);
-    if (!xml || !XmlTextWalker::walk(*xml, wordDialect(), place, sink, &error, zip.originOf(name)))
+    if (!XmlTextWalker::walkEntry(zip, name, wordDialect(), place, sink, &error))
         sink.skip(place.isEmpty() ? Core::TextPlace {}.then(Kind::Entry, name) : place, error);
 }
 

@@ -3,6 +3,7 @@
 
 #include "expatparser.h"
 #include "textsink.h"
+#include "zipcontainer.h"
 
 #include <QXmlStreamReader>
 
@@ -155,6 +156,21 @@ struct Walk
         }
     }
 
+    // Hands expat's events for parser to this walk.
+    void listen()
+    {
+        parser.setContext(this);
+        XML_SetElementHandler(
+            parser.parser(),
+            [](void *data, const XML_Char *name, const XML_Char **attributes) {
+                ExpatParser::context<Walk>(data).start(name, attributes);
+            },
+            [](void *data, const XML_Char *) { ExpatParser::context<Walk>(data).end(); });
+        XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
+            ExpatParser::context<Walk>(data).characters(text, length);
+        });
+    }
+
     void characters(const char *text, int length)
     {
         if (paragraphs.empty() || skippedDepth > 0)
@@ -242,18 +258,29 @@ bool XmlTextWalker::walk(const QByteArray &xml, const Dialect &dialect, const Co
     ExpatParser parser;
     const TextOrigin noOrigin;
     Walk walk {dialect, sink, parser, sink.recordsOrigins() ? part : noOrigin, {base}, {}, {}, {}};
-    parser.setContext(&walk);
-    XML_SetElementHandler(
-        parser.parser(),
-        [](void *data, const XML_Char *name, const XML_Char **attributes) {
-            ExpatParser::context<Walk>(data).start(name, attributes);
-        },
-        [](void *data, const XML_Char *) { ExpatParser::context<Walk>(data).end(); });
-    XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
-        ExpatParser::context<Walk>(data).characters(text, length);
-    });
+    walk.listen();
     // Stopped at a full sink: what was read stands, the sink says why it stopped.
     return parser.parse(xml, error) || sink.full();
+}
+
+bool XmlTextWalker::walkEntry(const ZipContainer &zip, const QString &name, const Dialect &dialect,
+                              const Core::TextPlace &base, TextSink &sink, QString *error)
+{
+    // Masking finds each character where it lies in the whole part: that walk reads it whole.
+    if (sink.recordsOrigins()) {
+        const auto xml = zip.read(name, sink, error);
+        return xml && walk(*xml, dialect, base, sink, error, zip.originOf(name));
+    }
+    ExpatParser parser;
+    const TextOrigin noOrigin;
+    Walk walk {dialect, sink, parser, noOrigin, {base}, {}, {}, {}};
+    walk.listen();
+    bool parsed = true;
+    const bool read = zip.readBlocks(name, sink, error,
+                                     [&](QByteArrayView block) { return parsed = parser.feed(block, false, error); });
+    if (read && parsed)
+        parsed = parser.feed({}, true, error);
+    return (read && parsed) || sink.full();
 }
 
 } // namespace SendGuard::Extract

@@ -16,6 +16,7 @@ QT_END_NAMESPACE
 namespace SendGuard::Extract {
 
 class TextSink;
+class ZipContainer;
 
 // Reads the text of one XML part of an office document (a DOCX, PPTX, HWPX or ODF part) paragraph
 // by paragraph, with tables, rows and cells, notes and headers as places. Element names are local
@@ -56,6 +57,12 @@ public:
     // was read from (ZipContainer::originOf()), when the sink records origins.
     static bool walk(const QByteArray &xml, const Dialect &dialect, const Core::TextPlace &base, TextSink &sink,
                      QString *error, const TextOrigin &part = {});
+
+    // walk() over the named entry of zip, inflated and parsed a block at a time (a part is never
+    // held whole, unless the sink records origins for masking). False with error set when the
+    // entry cannot be read or its XML is not what walk() accepts.
+    static bool walkEntry(const ZipContainer &zip, const QString &name, const Dialect &dialect,
+                          const Core::TextPlace &base, TextSink &sink, QString *error);
 };
 
 } // namespace SendGuard::Extract

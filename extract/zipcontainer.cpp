@@ -166,63 +166,79 @@ std::optional<QByteArray> ZipContainer::read(const QString &name, TextSink &sink
 
 std::optional<QByteArray> ZipContainer::read(int index, TextSink &sink, QString *error) const
 {
-    const Entry &entry = m_entries.at(index);
-    m_read.insert(index);
-    if (entry.encrypted) {
-        *error = QStringLiteral("encrypted: not scanned");
-        return std::nullopt;
-    }
-    if (!sink.takeEntry()) {
-        *error = sink.incomplete();
-        return std::nullopt;
-    }
-    zip_file_t *file = zip_fopen_index(m_handle->archive, zip_uint64_t(index), 0);
-    if (!file) {
-        *error = QStringLiteral("cannot be decompressed: %1")
-                     .arg(QString::fromUtf8(zip_error_strerror(zip_get_error(m_handle->archive))));
-        return std::nullopt;
-    }
-    const ExtractLimits &limits = sink.limits();
     QByteArray bytes;
     // The size the archive declares is a hint, never trusted past a few times the ratio floor.
     zip_stat_t declared;
     zip_stat_init(&declared);
     if (zip_stat_index(m_handle->archive, zip_uint64_t(index), 0, &declared) == 0 && (declared.valid & ZIP_STAT_SIZE))
-        bytes.reserve(qsizetype(qMin<zip_uint64_t>(declared.size, zip_uint64_t(limits.ratioFloor) * 16)) + 256 * 1024);
+        bytes.reserve(qsizetype(qMin<zip_uint64_t>(declared.size, zip_uint64_t(sink.limits().ratioFloor) * 16)));
+    const bool read = readBlocks(index, sink, error, [&bytes](QByteArrayView block) {
+        bytes.append(block);
+        return true;
+    });
+    return read ? std::optional(bytes) : std::nullopt;
+}
+
+bool ZipContainer::readBlocks(const QString &name, TextSink &sink, QString *error, const BlockHandler &take) const
+{
+    const int index = indexOf(name);
+    if (index < 0) {
+        *error = QStringLiteral("%1: missing").arg(name);
+        return false;
+    }
+    return readBlocks(index, sink, error, take);
+}
+
+bool ZipContainer::readBlocks(int index, TextSink &sink, QString *error, const BlockHandler &take) const
+{
+    const Entry &entry = m_entries.at(index);
+    m_read.insert(index);
+    if (entry.encrypted) {
+        *error = QStringLiteral("encrypted: not scanned");
+        return false;
+    }
+    if (!sink.takeEntry()) {
+        *error = sink.incomplete();
+        return false;
+    }
+    zip_file_t *file = zip_fopen_index(m_handle->archive, zip_uint64_t(index), 0);
+    if (!file) {
+        *error = QStringLiteral("cannot be decompressed: %1")
+                     .arg(QString::fromUtf8(zip_error_strerror(zip_get_error(m_handle->archive))));
+        return false;
+    }
+    const auto closeFile = qScopeGuard([file] { zip_fclose(file); });
+    const ExtractLimits &limits = sink.limits();
+    // One block, reused: an 11 MB part never lies in memory whole, and its pages stay in the cache.
     constexpr qsizetype Block = 256 * 1024;
+    const std::unique_ptr<char[]> block(new char[Block]);
+    qint64 inflated = 0;
     for (;;) {
-        // Inflated straight into place, a block at a time past what is there.
-        const qsizetype size = bytes.size();
-        bytes.resize(size + Block);
-        const zip_int64_t read = zip_fread(file, bytes.data() + size, zip_uint64_t(Block));
-        bytes.resize(size + qMax<zip_int64_t>(read, 0));
+        const zip_int64_t read = zip_fread(file, block.get(), zip_uint64_t(Block));
         if (read < 0) {
             *error = QStringLiteral("cannot be decompressed: %1")
                          .arg(QString::fromUtf8(zip_error_strerror(zip_file_get_error(file))));
-            zip_fclose(file);
-            return std::nullopt;
+            return false;
         }
         if (read == 0)
-            break;
-        // Counted as produced: a header may say anything.
-        if (bytes.size() > limits.maxEntryBytes ||
-            (bytes.size() > limits.ratioFloor &&
-             bytes.size() > limits.maxRatio * qMax<qint64>(1, entry.compressedSize))) {
+            return true;
+        // Counted as produced, before anyone sees the bytes: a header may say anything.
+        inflated += read;
+        if (inflated > limits.maxEntryBytes ||
+            (inflated > limits.ratioFloor && inflated > limits.maxRatio * qMax<qint64>(1, entry.compressedSize))) {
             *error = QStringLiteral("decompresses to more than %1 (a compression bomb?): not scanned")
-                         .arg(bytes.size() > limits.maxEntryBytes
+                         .arg(inflated > limits.maxEntryBytes
                                   ? QStringLiteral("%1 bytes").arg(QString::number(limits.maxEntryBytes))
                                   : QStringLiteral("%1 times its size").arg(limits.maxRatio));
-            zip_fclose(file);
-            return std::nullopt;
+            return false;
         }
         if (!sink.takeInflated(read)) {
             *error = sink.incomplete();
-            zip_fclose(file);
-            return std::nullopt;
+            return false;
         }
+        if (!take(QByteArrayView(block.get(), qsizetype(read))))
+            return true; // the reader has what it wants
     }
-    zip_fclose(file);
-    return bytes;
 }
 
 } // namespace SendGuard::Extract

@@ -356,6 +356,51 @@ private Q_SLOTS:
         QVERIFY2(read.incomplete.contains(QStringLiteral("a compression bomb")), qPrintable(read.incomplete));
     }
 
+    void shouldReadALargePartBlockByBlock()
+    {
+        // A part is inflated and parsed 256 KiB at a time: numbers lie across every block's end,
+        // where expat splits a text node, and are read whole; many runs make many small events.
+        QStringList numberList;
+        for (qint64 i = 0; i < 70'000; ++i) // varied, or the part would deflate like a bomb
+            numberList.append(
+                QStringLiteral("%1-%2").arg(100'000 + i * 7'919 % 900'000).arg(1'000'000 + i * 104'729 % 9'000'000));
+        const QString numbers = numberList.join(QLatin1Char(' '));
+        QStringList runs;
+        for (int i = 0; i < 5'000; ++i)
+            runs.append(QStringLiteral("9001%1").arg(i % 10));
+        const QByteArray file =
+            docx(wordParagraph({numbers}) + wordParagraph(runs) + wordParagraph({QStringLiteral("끝")}));
+        const Read read = extract(file, QStringLiteral("명단.docx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.incomplete));
+        QCOMPARE(read.pieces.size(), 3);
+        QCOMPARE(read.textAt(QStringLiteral("paragraph 1")), numbers);
+        QCOMPARE(read.textAt(QStringLiteral("paragraph 2")), runs.join(QString()));
+        QCOMPARE(read.textAt(QStringLiteral("paragraph 3")), QStringLiteral("끝"));
+    }
+
+    void shouldSayWhenAPartBreaksAfterItsFirstBlocks()
+    {
+        // Deflated data damaged half way: what came before the damage is read, and the document
+        // is never complete (the entry's checksum, or inflate itself, fails at the end).
+        QString body;
+        for (int i = 0; i < 20'000; ++i)
+            body += wordParagraph({QStringLiteral("%1번째 줄 %2").arg(i).arg(QString::number(i * 7919 % 100'000))});
+        QByteArray file = docx(body);
+        // The part's local header: its name first appears there (every entry's data is deflated).
+        const qsizetype header = file.indexOf(QByteArray("word/document.xml")) - 30;
+        QVERIFY(header > 0 && file.mid(header, 4) == "PK\x03\x04");
+        const qsizetype data = header + 30 + qFromLittleEndian<quint16>(file.constData() + header + 26) +
+            qFromLittleEndian<quint16>(file.constData() + header + 28);
+        const qsizetype compressed = qFromLittleEndian<quint32>(file.constData() + header + 18);
+        QVERIFY(compressed > 64 * 1024);
+        for (qsizetype i = data + compressed * 3 / 4; i < data + compressed * 3 / 4 + 64; ++i)
+            file[i] = char(~file[i]);
+        const Read read = extract(file, QStringLiteral("깨진.docx"));
+        QVERIFY2(!read.incomplete.isEmpty(), qPrintable(read.incomplete));
+        QVERIFY(read.textAt(QStringLiteral("paragraph 1")).startsWith(QStringLiteral("0번째 줄")));
+        QVERIFY(!read.all().contains(QStringLiteral("19999번째 줄")));
+    }
+
     void shouldCountEntriesAcrossArchives()
     {
         Entries many;
