@@ -3,6 +3,7 @@
 
 #include "common/boundedfile.h"
 #include "common/installedpath.h"
+#include "json/jsonplainrun.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -67,10 +68,9 @@ bool readJsonString(QByteArrayView line, qsizetype &at, QByteArray &out)
     if (at >= line.size() || line[at] != '"')
         return false;
     for (++at; at < line.size();) {
-        // Text rarely needs an escape: copied in runs up to the next quote or backslash.
-        qsizetype end = at;
-        while (end < line.size() && line[end] != '"' && line[end] != '\\' && uchar(line[end]) >= 0x20)
-            ++end;
+        // Text rarely needs an escape: copied in runs up to the next quote, backslash or control.
+        const qsizetype end =
+            at + qsizetype(Core::jsonPlainRun(std::string_view(line.data() + at, std::size_t(line.size() - at))));
         out.append(line.data() + at, end - at);
         at = end;
         if (at >= line.size())

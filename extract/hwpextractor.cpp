@@ -8,6 +8,8 @@
 #include <QCollator>
 #include <QtEndian>
 
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace SendGuard::Extract {
@@ -45,38 +47,63 @@ struct Container
     bool cell = false;
 };
 
-void readSection(const QByteArray &records, const Core::TextPlace &section, TextSink &sink)
+// A section's records, read as its stream is inflated: a record that a block's end cuts waits
+// for the next block.
+struct SectionReader
 {
+    Core::TextPlace section;
+    TextSink &sink;
     std::vector<Container> open;
     int paragraphs = 0;
     int tables = 0;
     int notes = 0;
     Core::TextPlace paragraphPlace = section;
-    for (qsizetype at = 0; at < records.size() && !sink.full();) {
-        if (records.size() - at < 4) {
-            sink.skip(section, QStringLiteral("a record header cut short"));
-            return;
-        }
-        const quint32 header = qFromLittleEndian<quint32>(records.constData() + at);
-        at += 4;
-        const quint32 tag = header & 0x3FF;
-        const quint32 level = (header >> 10) & 0x3FF;
-        qint64 size = header >> 20;
-        if (size == 0xFFF) {
-            if (records.size() - at < 4) {
-                sink.skip(section, QStringLiteral("a record size cut short"));
-                return;
-            }
-            size = qFromLittleEndian<quint32>(records.constData() + at);
-            at += 4;
-        }
-        if (size > records.size() - at) {
-            sink.skip(section, QStringLiteral("a record larger than what remains of its stream"));
-            return;
-        }
-        const QByteArrayView payload(records.constData() + at, size);
-        at += size;
 
+    // A record's header at the start of data: its size, and where its payload starts; empty when
+    // data holds less than the header.
+    static std::optional<std::pair<qint64, qsizetype>> header(QByteArrayView data)
+    {
+        if (data.size() < 4)
+            return std::nullopt;
+        const qint64 size = qFromLittleEndian<quint32>(data.constData()) >> 20;
+        if (size != 0xFFF)
+            return std::pair(size, qsizetype(4));
+        if (data.size() < 8)
+            return std::nullopt;
+        return std::pair(qint64(qFromLittleEndian<quint32>(data.constData() + 4)), qsizetype(8));
+    }
+
+    // Reads the whole records at the start of data: how many bytes they take.
+    qsizetype read(QByteArrayView data)
+    {
+        qsizetype at = 0;
+        while (!sink.full()) {
+            const auto sized = header(data.sliced(at));
+            if (!sized || sized->first > data.size() - at - sized->second)
+                break;
+            const quint32 tagAndLevel = qFromLittleEndian<quint32>(data.constData() + at);
+            record(tagAndLevel & 0x3FF, (tagAndLevel >> 10) & 0x3FF,
+                   data.sliced(at + sized->second, qsizetype(sized->first)));
+            at += sized->second + qsizetype(sized->first);
+        }
+        return at;
+    }
+
+    // The stream's end, with the bytes no whole record took.
+    void finish(QByteArrayView rest)
+    {
+        if (rest.isEmpty() || sink.full())
+            return;
+        if (rest.size() < 4)
+            sink.skip(section, QStringLiteral("a record header cut short"));
+        else if (!header(rest))
+            sink.skip(section, QStringLiteral("a record size cut short"));
+        else
+            sink.skip(section, QStringLiteral("a record larger than what remains of its stream"));
+    }
+
+    void record(quint32 tag, quint32 level, QByteArrayView payload)
+    {
         while (!open.empty() && level < open.back().childLevel)
             open.pop_back();
         if (tag == TagListHeader && !open.empty() && open.back().cell && open.back().childLevel == level)
@@ -125,6 +152,36 @@ void readSection(const QByteArray &records, const Core::TextPlace &section, Text
             break;
         }
     }
+};
+
+// Every record of a section's stream, inflated a block at a time when compressed.
+void readSection(const QByteArray &stream, bool compressed, const Core::TextPlace &section, TextSink &sink,
+                 QString *error)
+{
+    SectionReader reader {section, sink};
+    if (!compressed) {
+        if (!sink.takeInflated(stream.size())) { // stored sections count as inflated ones do
+            sink.skip(section, sink.incomplete());
+            return;
+        }
+        reader.finish(QByteArrayView(stream).sliced(reader.read(stream)));
+        return;
+    }
+    QByteArray pending; // the start of a record the last block cut
+    const bool inflated = RawInflater::inflateBlocks(stream, sink, error, [&](QByteArrayView block) {
+        if (pending.isEmpty()) {
+            pending = block.sliced(reader.read(block)).toByteArray();
+        } else {
+            pending.append(block);
+            pending.remove(0, reader.read(pending));
+        }
+        return !sink.full();
+    });
+    if (!inflated) {
+        sink.skip(section, *error);
+        return;
+    }
+    reader.finish(pending);
 }
 
 } // namespace
@@ -138,32 +195,36 @@ QString HwpExtractor::paragraphText(QByteArrayView payload)
 {
     const qsizetype units = payload.size() / 2;
     const auto unit = [&](qsizetype i) { return qFromLittleEndian<quint16>(payload.constData() + 2 * i); };
-    std::u16string text;
+    // Never longer than its units (a control eight units wide gives one character at most):
+    // written in place, with no growth and no copy.
+    QString text(units, Qt::Uninitialized);
+    char16_t *const out = reinterpret_cast<char16_t *>(text.data());
+    qsizetype length = 0;
     for (qsizetype i = 0; i < units;) {
         const quint16 c = unit(i);
         if (c >= 32) {
-            text.push_back(char16_t(c));
+            out[length++] = char16_t(c);
             ++i;
             continue;
         }
         switch (c) {
         // Controls one unit wide.
         case 10:
-            text.push_back(u'\n');
+            out[length++] = u'\n';
             ++i;
             continue;
         case 13: // the paragraph's end; text after one (a broken or crafted record) is kept, never dropped
             if (i + 1 < units)
-                text.push_back(u'\n');
+                out[length++] = u'\n';
             ++i;
             continue;
         case 24:
-            text.push_back(u'-');
+            out[length++] = u'-';
             ++i;
             continue;
         case 30:
         case 31:
-            text.push_back(u' ');
+            out[length++] = u' ';
             ++i;
             continue;
         case 0:
@@ -176,14 +237,15 @@ QString HwpExtractor::paragraphText(QByteArrayView payload)
             continue;
         // Inline and extended controls: eight units, the code at both ends.
         case 9:
-            text.push_back(u'\t');
+            out[length++] = u'\t';
             [[fallthrough]];
         default:
             i += 8;
             continue;
         }
     }
-    return QString::fromStdU16String(text);
+    text.truncate(length);
+    return text;
 }
 
 void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink)
@@ -223,18 +285,12 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
             break;
         const Core::TextPlace place =
             base.then(Kind::Section, QString::number(name.mid(int(qstrlen("BodyText/Section"))).toInt() + 1));
-        auto stream = file->stream(name, sink.limits().maxEntryBytes, &error);
-        if (stream && (properties & Compressed))
-            stream = RawInflater::inflate(*stream, sink, &error);
-        else if (stream && !sink.takeInflated(stream->size())) { // stored sections count as inflated ones do
-            stream.reset();
-            error = sink.incomplete();
-        }
+        const auto stream = file->stream(name, sink.limits().maxEntryBytes, &error);
         if (!stream) {
             sink.skip(place, error);
             continue;
         }
-        readSection(*stream, place, sink);
+        readSection(*stream, properties & Compressed, place, sink, &error);
     }
     if (sections.isEmpty())
         sink.skip(base, QStringLiteral("no BodyText sections"));

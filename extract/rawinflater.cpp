@@ -3,59 +3,57 @@
 
 #include "textsink.h"
 
+#include <QScopeGuard>
+
+#include <memory>
 #include <zlib.h>
 
 namespace SendGuard::Extract {
 
-std::optional<QByteArray> RawInflater::inflate(const QByteArray &compressed, TextSink &sink, QString *error)
+bool RawInflater::inflateBlocks(const QByteArray &compressed, TextSink &sink, QString *error, const BlockHandler &take)
 {
     z_stream stream {};
     if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) {
         *error = QStringLiteral("cannot start decompressing");
-        return std::nullopt;
+        return false;
     }
+    const auto end = qScopeGuard([&stream] { inflateEnd(&stream); });
     const ExtractLimits &limits = sink.limits();
     stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
     stream.avail_in = uInt(compressed.size());
-    // Inflated straight into the result, grown by doubling: no copy of the text on the way.
-    QByteArray output;
-    output.resize(qMin<qint64>(qMax<qint64>(compressed.size() * 4, 64 * 1024), limits.maxEntryBytes + 1));
-    qsizetype filled = 0;
-    int status = Z_OK;
-    while (status != Z_STREAM_END) {
-        if (filled == output.size())
-            output.resize(qMin<qint64>(output.size() * 2, limits.maxEntryBytes + 64 * 1024));
-        stream.next_out = reinterpret_cast<Bytef *>(output.data() + filled);
-        stream.avail_out = uInt(output.size() - filled);
+    // One block, reused: a section's records are read as they come, never held whole.
+    constexpr qsizetype Block = 256 * 1024;
+    const std::unique_ptr<char[]> block(new char[Block]);
+    qint64 inflated = 0;
+    for (int status = Z_OK; status != Z_STREAM_END;) {
+        stream.next_out = reinterpret_cast<Bytef *>(block.get());
+        stream.avail_out = uInt(Block);
         status = ::inflate(&stream, Z_NO_FLUSH);
         if (status != Z_OK && status != Z_STREAM_END) {
-            inflateEnd(&stream);
             *error = status == Z_BUF_ERROR ? QStringLiteral("compressed data cut short")
                                            : QStringLiteral("broken compressed data");
-            return std::nullopt;
+            return false;
         }
-        const qsizetype produced = qsizetype(output.size() - filled) - qsizetype(stream.avail_out);
-        filled += produced;
-        if (filled > limits.maxEntryBytes ||
-            (filled > limits.ratioFloor && filled > limits.maxRatio * qMax<qint64>(1, compressed.size()))) {
-            inflateEnd(&stream);
+        const qsizetype produced = Block - qsizetype(stream.avail_out);
+        // Counted as produced, before anyone sees the bytes.
+        inflated += produced;
+        if (inflated > limits.maxEntryBytes ||
+            (inflated > limits.ratioFloor && inflated > limits.maxRatio * qMax<qint64>(1, compressed.size()))) {
             *error = QStringLiteral("decompresses to too much (a compression bomb?): not scanned");
-            return std::nullopt;
+            return false;
         }
         if (!sink.takeInflated(produced)) {
-            inflateEnd(&stream);
             *error = sink.incomplete();
-            return std::nullopt;
+            return false;
         }
         if (status == Z_OK && produced == 0 && stream.avail_in == 0) {
-            inflateEnd(&stream);
             *error = QStringLiteral("compressed data cut short");
-            return std::nullopt;
+            return false;
         }
+        if (produced > 0 && !take(QByteArrayView(block.get(), produced)))
+            return true; // the reader has what it wants
     }
-    inflateEnd(&stream);
-    output.truncate(filled);
-    return output;
+    return true;
 }
 
 } // namespace SendGuard::Extract

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace SendGuard::Extract {
@@ -16,7 +18,11 @@ class TextSink;
 class RawInflater
 {
 public:
-    static std::optional<QByteArray> inflate(const QByteArray &compressed, TextSink &sink, QString *error);
+    // Hands the inflated bytes to take a block at a time, in memory bounded by the block; the limits are checked before
+    // take sees a byte, and take returns false to stop early (not an error). False with error set when the data is
+    // broken or past a limit; blocks already handed on stay valid.
+    using BlockHandler = std::function<bool(QByteArrayView block)>;
+    static bool inflateBlocks(const QByteArray &compressed, TextSink &sink, QString *error, const BlockHandler &take);
 };
 
 } // namespace SendGuard::Extract

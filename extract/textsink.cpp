@@ -39,17 +39,20 @@ void TextSink::addUtf8(const Core::TextPlace &place, QByteArrayView utf8, const 
     // places cannot write far more than the text limit.
     m_characters += place.size();
     const qint64 room = qMax<qint64>(0, m_limits.maxCharacters - m_characters);
-    // Characters are code points: every byte that does not continue one starts one.
+    // Characters are code points: every byte that does not continue one starts one. Counted in
+    // one pass the compiler vectorises; the cut is looked for only when there is one.
     qint64 characters = 0;
+    for (const char byte : utf8)
+        characters += !isContinuation(byte);
     qsizetype cut = -1;
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
+    for (qint64 seen = 0, i = 0; characters > room && i < utf8.size(); ++i) {
         if (isContinuation(utf8[i]))
             continue;
-        if (characters == room) {
+        if (seen == room) {
             cut = i;
             break;
         }
-        ++characters;
+        ++seen;
     }
     if (cut >= 0) {
         m_onPiece(place, utf8.first(cut));

@@ -254,6 +254,42 @@ private Q_SLOTS:
         }
     }
 
+    void shouldReadHwpRecordsAcrossInflatedBlocks()
+    {
+        // A section is inflated 256 KiB at a time: records lie across blocks' ends, and one
+        // paragraph (with an extended size) is longer than a block.
+        QStringList longText;
+        for (qint64 i = 0; i < 25'000; ++i)
+            longText.append(
+                QStringLiteral("%1-%2").arg(100'000 + i * 7'919 % 900'000).arg(1'000'000 + i * 104'729 % 9'000'000));
+        QByteArray section;
+        for (int i = 0; i < 3'000; ++i)
+            section += hwpParagraph(QStringLiteral("%1번째 문단 %2").arg(i + 1).arg(i * 7'919 % 100'000));
+        section += hwpParagraph(longText.join(QLatin1Char(' ')));
+        section += hwpParagraph(QStringLiteral("끝"));
+        QVERIFY(section.size() > 3 * 256 * 1024);
+        const Read read = extract(hwp({section}), QStringLiteral("명단.hwp"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.incomplete));
+        QCOMPARE(read.pieces.size(), 3'002);
+        for (int i : {0, 1'500, 2'999})
+            QCOMPARE(read.textAt(QStringLiteral("section 1 › paragraph %1").arg(i + 1)),
+                     QStringLiteral("%1번째 문단 %2").arg(i + 1).arg(i * 7'919 % 100'000));
+        QCOMPARE(read.textAt(QStringLiteral("section 1 › paragraph 3001")), longText.join(QLatin1Char(' ')));
+        QCOMPARE(read.textAt(QStringLiteral("section 1 › paragraph 3002")), QStringLiteral("끝"));
+
+        // A record whose size claims more than the stream holds, after a block's worth of
+        // records: what came before is read, the rest is said to be missing.
+        QByteArray lying;
+        for (int i = 0; i < 8'000; ++i)
+            lying += hwpParagraph(QStringLiteral("%1번째 문단").arg(i + 1));
+        QVERIFY(lying.size() > 256 * 1024);
+        QByteArray liar = hwpRecord(HwpParaText, 1, QByteArray(8, 'a'));
+        qToLittleEndian<quint32>(HwpParaText | (1u << 10) | (0xFFEu << 20), liar.data());
+        const Read cut = extract(hwp({lying + liar}), QStringLiteral("잘린.hwp"));
+        QVERIFY2(cut.incomplete.contains(QStringLiteral("larger than what remains")), qPrintable(cut.incomplete));
+        QCOMPARE(cut.textAt(QStringLiteral("section 1 › paragraph 8000")), QStringLiteral("8000번째 문단"));
+    }
+
     void shouldSkipHwpControlsByTheirWidths()
     {
         // A tab (inline, 8 units), a section definition (extended, 8 units), a line break (1 unit).

@@ -11,6 +11,8 @@
 #include "extractlimits.h"
 #include "textsink.h"
 
+#include "json/jsonplainrun.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,15 +58,12 @@ void writeLine(const QJsonObject &object)
 void appendJsonString(QByteArray &out, QByteArrayView utf8)
 {
     out += '"';
-    const char *data = utf8.data();
-    qsizetype copied = 0;
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const auto c = uchar(data[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(data + copied, i - copied);
-        copied = i + 1;
-        switch (c) {
+    for (std::string_view rest(utf8.data(), std::size_t(utf8.size())); !rest.empty();) {
+        const std::size_t plain = Core::jsonPlainRun(rest);
+        out.append(rest.data(), qsizetype(plain));
+        if (plain == rest.size())
+            break;
+        switch (const auto c = uchar(rest[plain])) {
         case '"':
             out += "\\\"";
             break;
@@ -86,8 +85,8 @@ void appendJsonString(QByteArray &out, QByteArrayView utf8)
             out += escaped;
         }
         }
+        rest.remove_prefix(plain + 1);
     }
-    out.append(data + copied, utf8.size() - copied);
     out += '"';
 }
 
