@@ -1,49 +1,85 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pdfextractor.h"
 
+#include "pdfreadermodule.h"
 #include "textsink.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
-
-#include <memory>
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace SendGuard::Extract {
 
 namespace {
 
-// poppler reports problems of broken files on standard error: not ours to print.
-void quiet(const std::string &, void *) { }
+int moduleDescriptor = -1;
+
+// The module's file: beside the program that reads (the helper, installed or built, or a test).
+QByteArray modulePath()
+{
+    char self[4096];
+    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof(self) - 1);
+    if (length <= 0)
+        return {};
+    const QByteArray program(self, length);
+    return program.left(program.lastIndexOf('/') + 1) + "sendguard-pdf-reader.so";
+}
+
+SendGuardPdfReadFunction reader()
+{
+    static const SendGuardPdfReadFunction read = [] {
+        const QByteArray path =
+            moduleDescriptor >= 0 ? "/proc/self/fd/" + QByteArray::number(moduleDescriptor) : modulePath();
+        void *module = path.isEmpty() ? nullptr : ::dlopen(path.constData(), RTLD_NOW | RTLD_LOCAL);
+        return module ? reinterpret_cast<SendGuardPdfReadFunction>(::dlsym(module, "sendguard_pdf_read")) : nullptr;
+    }();
+    return read;
+}
+
+struct Pages
+{
+    const Core::TextPlace &base;
+    TextSink &sink;
+    bool anyText = false;
+};
 
 } // namespace
 
+int PdfExtractor::openReaderModule()
+{
+    const QByteArray path = modulePath();
+    moduleDescriptor = path.isEmpty() ? -1 : ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+    return moduleDescriptor;
+}
+
 void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink)
 {
-    poppler::set_debug_error_function(quiet, nullptr);
-    const std::unique_ptr<poppler::document> document(
-        poppler::document::load_from_raw_data(bytes.constData(), int(bytes.size())));
-    if (!document) {
+    const SendGuardPdfReadFunction read = reader();
+    if (!read) {
+        sink.skip(base, QStringLiteral("the PDF reader (sendguard-pdf-reader.so) is not installed: not scanned"));
+        return;
+    }
+    Pages pages {base, sink};
+    const auto page = [](void *context, int number, const char *utf8, std::size_t length) {
+        Pages &state = *static_cast<Pages *>(context);
+        // Decoded, not trusted: whatever poppler gives is valid text on the way out.
+        const QString text = QString::fromUtf8(utf8, qsizetype(length));
+        state.anyText = state.anyText || !text.trimmed().isEmpty();
+        state.sink.add(state.base.then(Core::TextPlace::Kind::Page, QString::number(number)), text);
+        return !state.sink.full();
+    };
+    switch (read(bytes.constData(), std::size_t(bytes.size()), &pages, page)) {
+    case SendGuardPdfRead:
+        if (!pages.anyText && !sink.full())
+            sink.skip(base, QStringLiteral("no text layer (images only): not scanned"));
+        return;
+    case SendGuardPdfEncrypted:
+        sink.skip(base, QStringLiteral("encrypted: not scanned"));
+        return;
+    default:
         sink.skip(base, QStringLiteral("not a readable PDF: not scanned"));
         return;
     }
-    if (document->is_locked()) {
-        sink.skip(base, QStringLiteral("encrypted: not scanned"));
-        return;
-    }
-    const int pages = document->pages();
-    bool anyText = false;
-    for (int i = 0; i < pages && !sink.full(); ++i) {
-        const std::unique_ptr<poppler::page> page(document->create_page(i));
-        if (!page)
-            continue;
-        const poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-        const QString text = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
-        anyText = anyText || !text.trimmed().isEmpty();
-        sink.add(base.then(Core::TextPlace::Kind::Page, QString::number(i + 1)), text);
-    }
-    if (pages > 0 && !anyText)
-        sink.skip(base, QStringLiteral("no text layer (images only): not scanned"));
 }
 
 } // namespace SendGuard::Extract

@@ -10,7 +10,9 @@
 #include "documentfiles.h"
 #include "pdffiles.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -133,6 +135,52 @@ private Q_SLOTS:
         const qsizetype at = text.utf8.indexOf("850315-2345678");
         QVERIFY2(at >= 0, text.utf8.constData());
         QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("page 2"));
+    }
+
+    void shouldLoadThePdfReaderOnlyBesideTheHelper()
+    {
+        // A helper in a folder the sandbox hides (under /tmp): the module beside it was opened
+        // before the lock-down and is loaded from that descriptor when the PDF comes.
+        QTemporaryDir dir;
+        const QString helper = dir.filePath(QStringLiteral("sendguard-extract"));
+        QVERIFY(QFile::copy(QStringLiteral(SENDGUARD_EXTRACT), helper));
+        QVERIFY(QFile::setPermissions(helper, QFile::ReadOwner | QFile::ExeOwner));
+        const QByteArray pdf = printedPdf({{QStringLiteral("주민등록번호 850315-2345678")}});
+        const AttachmentReader copy {helper};
+        AttachmentText text = copy.extract(QStringLiteral("신청서.pdf"), pdf);
+        QCOMPARE(text.status, AttachmentText::Status::NotScanned);
+        QVERIFY2(text.reason.contains(QStringLiteral("PDF reader")), qPrintable(text.reason));
+
+        QVERIFY(QFile::copy(
+            QFileInfo(QStringLiteral(SENDGUARD_EXTRACT)).dir().filePath(QStringLiteral("sendguard-pdf-reader.so")),
+            dir.filePath(QStringLiteral("sendguard-pdf-reader.so"))));
+        text = copy.extract(QStringLiteral("신청서.pdf"), pdf);
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        QVERIFY2(text.utf8.contains("850315-2345678"), text.utf8.constData());
+        // Documents of other kinds never need it.
+        QCOMPARE(copy.extract(QStringLiteral("a.docx"), docx(wordParagraph({QStringLiteral("가")}))).status,
+                 AttachmentText::Status::Text);
+    }
+
+    void shouldKeepOnlyTheDescriptorItIsTold()
+    {
+        const pid_t child = ::fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            const int kept = ::open("/usr/bin/env", O_RDONLY);
+            const int other = ::open("/usr/bin/env", O_RDONLY);
+            QString error;
+            if (kept < 0 || other < 0 || !Tools::Sandbox::enter({qint64(2) << 30, 20, kept}, &error))
+                ::_exit(100);
+            char byte = 0;
+            const bool keptOpen = ::read(kept, &byte, 1) == 1;
+            const bool otherClosed = ::fcntl(other, F_GETFD) < 0 && errno == EBADF;
+            ::_exit((keptOpen ? 0 : 1) | (otherClosed ? 0 : 2));
+        }
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY(WIFEXITED(status));
+        QCOMPARE(WEXITSTATUS(status), 0);
     }
 
     void shouldNotCountAScannedPdfAsClean()

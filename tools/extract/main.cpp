@@ -9,6 +9,7 @@
 #include "documentextractor.h"
 #include "documentmasker.h"
 #include "extractlimits.h"
+#include "pdfextractor.h"
 #include "textsink.h"
 
 #include "json/jsonplainrun.h"
@@ -245,9 +246,11 @@ int main(int argc, char *argv[])
     // instead of a context switch every 64 KiB. Where stdout is no pipe, or the system's cap is
     // lower, it stays as it is.
     (void)::fcntl(STDOUT_FILENO, F_SETPIPE_SZ, OutputBlock);
+    // Opened now, loaded only if a PDF comes: the sandbox may hide the folder it lies in.
+    const int pdfReader = Extract::PdfExtractor::openReaderModule();
     QString error;
     (void)Tools::Sandbox::isolate(); // where available; the rest of the lock-down holds either way
-    if (!Tools::Sandbox::enter({qint64(2) << 30, limits.maxSeconds + 1}, &error))
+    if (!Tools::Sandbox::enter({qint64(2) << 30, limits.maxSeconds + 1, pdfReader}, &error))
         return finish(QString(), QString(), QStringLiteral("the reader could not be locked down (%1)").arg(error));
 
     if (mask)

@@ -115,7 +115,9 @@ bool Sandbox::enter(const Limits &limits, QString *error)
         return false;
     // Nothing of the host's but the pipes: no inherited descriptor, no working folder in a home,
     // no controlling terminal to type into (TIOCSTI; ioctl is not allowed below either).
-    ::close_range(3, ~0U, 0);
+    if (limits.keptDescriptor > 3)
+        ::close_range(3, unsigned(limits.keptDescriptor) - 1, 0);
+    ::close_range(limits.keptDescriptor >= 3 ? unsigned(limits.keptDescriptor) + 1 : 3, ~0U, 0);
     if (::chdir("/") != 0 || (::setsid() < 0 && errno != EPERM)) {
         *error = QStringLiteral("cannot leave the host's session: %1").arg(qt_error_string(errno));
         return false;

@@ -17,6 +17,8 @@ public:
     {
         qint64 addressSpaceBytes = qint64(2) << 30;
         int cpuSeconds = 20;
+        // One descriptor besides 0-2 left open: the PDF reader module, opened read-only before.
+        int keptDescriptor = -1;
     };
 
     // False with error set when a step could not be taken; the helper then refuses to parse.

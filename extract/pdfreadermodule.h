@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <cstddef>
+
+// The PDF reader module (sendguard-pdf-reader.so): poppler behind a C interface, in a module of its
+// own so that only a PDF pays for loading poppler and its twenty libraries (half the helper's
+// start). sendguard-extract loads it with dlopen() when it meets a PDF (PdfExtractor).
+extern "C" {
+
+// What sendguard_pdf_read() says of the document.
+enum SendGuardPdfResult {
+    SendGuardPdfRead = 0, // every page was handed on (or the handler stopped)
+    SendGuardPdfNotReadable = 1, // not a PDF poppler can open
+    SendGuardPdfEncrypted = 2, // locked by a password
+};
+
+// Hands each page's text (UTF-8, in reading order; page counts from 1) to page; page returns
+// false to stop. Never throws.
+using SendGuardPdfPageHandler = bool (*)(void *context, int page, const char *utf8, std::size_t length);
+int sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardPdfPageHandler page);
+using SendGuardPdfReadFunction = decltype(&sendguard_pdf_read);
+}
