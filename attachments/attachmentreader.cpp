@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QProcess>
 
+#include <sys/mman.h>
+
 namespace SendGuard::Attachments {
 
 namespace {
@@ -48,6 +50,18 @@ QStringList limitArguments(const Core::AttachmentLimits &limits)
         arguments << QStringLiteral("--limit")
                   << QStringLiteral("%1=%2").arg(QLatin1String(key), QString::number(value));
     return arguments;
+}
+
+// Asks for the room's pages 2 MiB at a time, where the system has transparent huge pages: a
+// roster's 10 MB of text then costs a handful of page faults instead of thousands (a tenth of
+// reading it). Only the aligned middle of the room; nothing changes where the advice is refused.
+void adviseHugePages(char *room, qsizetype size)
+{
+    constexpr quintptr Huge = 2 << 20;
+    const quintptr begin = (quintptr(room) + Huge - 1) & ~(Huge - 1);
+    const quintptr end = (quintptr(room) + quintptr(size)) & ~(Huge - 1);
+    if (end > begin)
+        (void)::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
 }
 
 // Four hex digits at line[at]; at moves past them.
@@ -274,6 +288,7 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
     // Room for the most text the helper may send, reserved and not touched: pages are taken as
     // the text fills them, never copied to a larger buffer as it grows (a tenth of a roster's time).
     text.utf8.reserve(qsizetype(qMin<qint64>(m_limits.maxCharacters * 3 + (1 << 20), AttachmentText::MaxReserve)));
+    adviseHugePages(text.utf8.data(), text.utf8.capacity());
     std::optional<QJsonObject> done;
     QStringList fastSteps;
     QByteArray fastText; // reused: a roster sends tens of thousands of pieces
