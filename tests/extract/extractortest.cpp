@@ -464,6 +464,25 @@ private Q_SLOTS:
         QVERIFY2(read.incomplete.contains(QStringLiteral("more than 20 characters")), qPrintable(read.incomplete));
     }
 
+    void shouldCountCharactersNotBytes()
+    {
+        // ASCII, Hangul (three bytes) and a character beyond the BMP (four), past eight bytes.
+        const QString text = QStringLiteral("ab가나😀cd다라마바😀사아zz");
+        for (qsizetype limit = 1; limit <= text.toUcs4().size() + 1; ++limit) {
+            Core::AttachmentLimits limits;
+            limits.maxCharacters = limit;
+            QString got;
+            Extract::TextSink sink(
+                limits, [&](const Core::TextPlace &, QByteArrayView utf8) { got += QString::fromUtf8(utf8); });
+            sink.add({}, text);
+            const QList<uint> characters = text.toUcs4();
+            QCOMPARE(got,
+                     QString::fromUcs4(reinterpret_cast<const char32_t *>(characters.constData()),
+                                       qMin(limit, characters.size())));
+            QCOMPARE(sink.full(), limit < characters.size());
+        }
+    }
+
     void shouldRefuseAnInconsistentArchive()
     {
         QByteArray broken = docx(wordParagraph({QStringLiteral("850315-2345678")}));
