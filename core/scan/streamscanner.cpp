@@ -13,6 +13,9 @@ namespace SendGuard::Core {
 
 namespace {
 
+// The smallest read: a line longer than a block is read on in steps of this.
+constexpr std::size_t ReadChunk = 64 * 1024;
+
 // Punctuation that no built-in layout, prefix or address contains: a long line may be cut after it.
 constexpr std::array<bool, 256> cutBytes = [] {
     std::array<bool, 256> bytes {};
@@ -127,9 +130,13 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
     std::size_t start = 0;
     std::uint64_t base = 0;
     bool atEnd = false;
-    // Reads one chunk more; false on a read error.
+    // Reads one chunk more, no larger than the block still needs (at least ReadChunk): what is
+    // read past the block's end is moved to the buffer's front with the context, and a whole
+    // chunk too many was a second copy of the stream. False on a read error.
     const auto readMore = [&] {
-        const std::int64_t got = buffer.fill(read, m_blockBytes);
+        const std::size_t wanted = start + m_blockBytes + Overlap;
+        const std::size_t missing = wanted > buffer.size() ? wanted - buffer.size() : 0;
+        const std::int64_t got = buffer.fill(read, std::max(missing, ReadChunk));
         atEnd = got == 0;
         return got >= 0;
     };
