@@ -29,8 +29,9 @@ public:
 
     // Fills data with up to capacity bytes: how many, 0 at the end, -1 on a read error.
     using Read = std::function<std::int64_t(char *data, std::size_t capacity)>;
-    // Every block in turn: its text (valid UTF-8), the stream offset where it starts, and its
-    // findings, sorted, with offsets into the whole stream.
+    // Every block in turn: its text (valid UTF-8; a view into the scanner's buffer, gone once the
+    // call returns), the stream offset where it starts, and its findings, sorted, with offsets
+    // into the whole stream.
     using Found = std::function<void(std::string_view text, std::uint64_t offset, std::vector<Finding> &&findings)>;
 
     struct Result
