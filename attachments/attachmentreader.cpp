@@ -357,6 +357,7 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
         return notScanned(name, format.isEmpty() ? reason : QStringLiteral("%1: %2").arg(format, reason));
     }
     text.incomplete = done->value(QLatin1String("incomplete")).toString();
+    text.utf8.squeeze(); // the room set aside is given back (shrunk in place: nothing is copied)
     return text;
 }
 
