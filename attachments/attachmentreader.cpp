@@ -13,6 +13,8 @@
 #include <QJsonObject>
 #include <QProcess>
 
+#include <algorithm>
+
 #include <sys/mman.h>
 
 namespace SendGuard::Attachments {
@@ -287,7 +289,11 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
     text.status = AttachmentText::Status::Text;
     // Room for the most text the helper may send, reserved and not touched: pages are taken as
     // the text fills them, never copied to a larger buffer as it grows (a tenth of a roster's time).
-    text.utf8.reserve(qsizetype(qMin<qint64>(m_limits.maxCharacters * 3 + (1 << 20), AttachmentText::MaxReserve)));
+    // Never under 33 MiB: glibc maps a block that large on its own whatever it learnt from earlier
+    // frees (its threshold stops at 32 MiB), so the room goes back to the system when freed,
+    // instead of staying in the host's heap.
+    text.utf8.reserve(qsizetype(std::clamp<qint64>(m_limits.maxCharacters * 4 + (1 << 20), AttachmentText::MinReserve,
+                                                   AttachmentText::MaxReserve)));
     adviseHugePages(text.utf8.data(), text.utf8.capacity());
     std::optional<QJsonObject> done;
     QStringList fastSteps;

@@ -46,8 +46,19 @@ bool ExpatParser::parse(const QByteArray &xml, QString *error)
 
 bool ExpatParser::feed(QByteArrayView block, bool last, QString *error)
 {
+    // expat takes an int length: a larger block goes in parts.
+    constexpr qsizetype Most = 1 << 30;
+    for (; block.size() > Most; block = block.sliced(Most)) {
+        if (XML_Parse(m_parser, block.data(), int(Most), false) != XML_STATUS_OK)
+            return failed(error);
+    }
     if (XML_Parse(m_parser, block.data(), int(block.size()), last) == XML_STATUS_OK)
         return true;
+    return failed(error);
+}
+
+bool ExpatParser::failed(QString *error) const
+{
     if (m_refused)
         *error = QStringLiteral("an XML part declares a DTD: refused");
     else if (!m_stopped)

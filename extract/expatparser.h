@@ -34,8 +34,8 @@ public:
     // Feeds all of xml (in blocks: expat takes an int length). False with error set when it is
     // not well formed or declares a DTD; false with error empty when a handler called stop().
     bool parse(const QByteArray &xml, QString *error);
-    // Feeds the next block of a document read a block at a time (a ZIP entry as it is inflated),
-    // at most 2 GiB; last: nothing follows. False as parse() says. Without the whole document,
+    // Feeds the next block of a document read a block at a time (a ZIP entry as it is inflated);
+    // last: nothing follows. False as parse() says. Without the whole document,
     // isVerbatim() is always false: such a walk records no origins.
     bool feed(QByteArrayView block, bool last, QString *error);
     void stop();
@@ -52,6 +52,9 @@ public:
     void appendText(QByteArray &utf8, TextOrigin *origin, const char *text, int length) const;
 
 private:
+    // False, with error set to why the parse failed (left empty when a handler stopped it).
+    bool failed(QString *error) const;
+
     XML_Parser m_parser;
     void *m_context = nullptr;
     const QByteArray *m_xml = nullptr;

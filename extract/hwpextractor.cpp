@@ -58,6 +58,7 @@ struct SectionReader
     int tables = 0;
     int notes = 0;
     Core::TextPlace paragraphPlace = section;
+    bool impossible = false; // a record claims more than the limits let a stream hold
 
     // A record's header at the start of data: its size, and where its payload starts; empty when
     // data holds less than the header.
@@ -79,7 +80,11 @@ struct SectionReader
         qsizetype at = 0;
         while (!sink.full()) {
             const auto sized = header(data.sliced(at));
-            if (!sized || sized->first > data.size() - at - sized->second)
+            // A size past what a stream may inflate to can never be read whole: stop at once,
+            // rather than gather the rest of the stream waiting for it.
+            if (sized && sized->first > sink.limits().maxEntryBytes)
+                impossible = true;
+            if (!sized || impossible || sized->first > data.size() - at - sized->second)
                 break;
             const quint32 tagAndLevel = qFromLittleEndian<quint32>(data.constData() + at);
             record(tagAndLevel & 0x3FF, (tagAndLevel >> 10) & 0x3FF,
@@ -175,7 +180,7 @@ void readSection(const QByteArray &stream, bool compressed, const Core::TextPlac
             pending.append(block);
             pending.remove(0, reader.read(pending));
         }
-        return !sink.full();
+        return !sink.full() && !reader.impossible;
     });
     if (!inflated) {
         sink.skip(section, *error);

@@ -14,26 +14,45 @@ namespace {
 
 int moduleDescriptor = -1;
 
-// The module's file: beside the program that reads (the helper, installed or built, or a test).
+// The module's file: beside the program that reads (the helper, installed or built, or a test);
+// where the program's own path cannot be read, the installed one.
 QByteArray modulePath()
 {
     char self[4096];
-    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof(self) - 1);
-    if (length <= 0)
-        return {};
+    const ssize_t length = ::readlink("/proc/self/exe", self, sizeof(self));
+    if (length <= 0 || length >= ssize_t(sizeof(self)))
+        return QByteArrayLiteral(SENDGUARD_PDF_READER_INSTALLED);
     const QByteArray program(self, length);
     return program.left(program.lastIndexOf('/') + 1) + "sendguard-pdf-reader.so";
 }
 
-SendGuardPdfReadFunction reader()
+struct Reader
 {
-    static const SendGuardPdfReadFunction read = [] {
+    SendGuardPdfReadFunction read = nullptr;
+    QString error; // why there is none
+};
+
+// Loaded once, the first time a PDF comes.
+const Reader &reader()
+{
+    static const Reader loaded = [] {
         const QByteArray path =
             moduleDescriptor >= 0 ? "/proc/self/fd/" + QByteArray::number(moduleDescriptor) : modulePath();
-        void *module = path.isEmpty() ? nullptr : ::dlopen(path.constData(), RTLD_NOW | RTLD_LOCAL);
-        return module ? reinterpret_cast<SendGuardPdfReadFunction>(::dlsym(module, "sendguard_pdf_read")) : nullptr;
+        if (moduleDescriptor < 0 && ::access(path.constData(), R_OK) != 0)
+            return Reader {nullptr, QStringLiteral("the PDF reader (sendguard-pdf-reader.so) is not installed")};
+        void *module = ::dlopen(path.constData(), RTLD_NOW | RTLD_LOCAL);
+        if (!module) // poppler or a library it needs is missing, or hidden from the sandbox
+            return Reader {
+                nullptr,
+                QStringLiteral("the PDF reader could not be loaded (%1)").arg(QString::fromLocal8Bit(::dlerror()))};
+        const auto version =
+            reinterpret_cast<SendGuardPdfReaderVersionFunction>(::dlsym(module, "sendguard_pdf_reader_version"));
+        const auto read = reinterpret_cast<SendGuardPdfReadFunction>(::dlsym(module, "sendguard_pdf_read"));
+        if (!version || version() != SendGuardPdfReaderVersion || !read)
+            return Reader {nullptr, QStringLiteral("the PDF reader is from another version of SendGuard")};
+        return Reader {read, QString()};
     }();
-    return read;
+    return loaded;
 }
 
 struct Pages
@@ -41,6 +60,7 @@ struct Pages
     const Core::TextPlace &base;
     TextSink &sink;
     bool anyText = false;
+    int count = 0;
 };
 
 } // namespace
@@ -54,14 +74,16 @@ int PdfExtractor::openReaderModule()
 
 void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink)
 {
-    const SendGuardPdfReadFunction read = reader();
-    if (!read) {
-        sink.skip(base, QStringLiteral("the PDF reader (sendguard-pdf-reader.so) is not installed: not scanned"));
+    const Reader &module = reader();
+    if (!module.read) {
+        sink.skip(base, QStringLiteral("%1: not scanned").arg(module.error));
         return;
     }
+    const SendGuardPdfReadFunction read = module.read;
     Pages pages {base, sink};
     const auto page = [](void *context, int number, const char *utf8, std::size_t length) {
         Pages &state = *static_cast<Pages *>(context);
+        ++state.count;
         // Decoded, not trusted: whatever poppler gives is valid text on the way out.
         const QString text = QString::fromUtf8(utf8, qsizetype(length));
         state.anyText = state.anyText || !text.trimmed().isEmpty();
@@ -70,7 +92,9 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     };
     switch (read(bytes.constData(), std::size_t(bytes.size()), &pages, page)) {
     case SendGuardPdfRead:
-        if (!pages.anyText && !sink.full())
+        if (pages.count == 0)
+            sink.skip(base, QStringLiteral("no pages: not scanned"));
+        else if (!pages.anyText && !sink.full())
             sink.skip(base, QStringLiteral("no text layer (images only): not scanned"));
         return;
     case SendGuardPdfEncrypted:

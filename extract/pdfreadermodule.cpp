@@ -15,6 +15,11 @@ void quiet(const std::string &, void *) { }
 
 } // namespace
 
+extern "C" __attribute__((visibility("default"))) int sendguard_pdf_reader_version()
+{
+    return SendGuardPdfReaderVersion;
+}
+
 extern "C" __attribute__((visibility("default"))) int sendguard_pdf_read(const char *data, std::size_t size,
                                                                          void *context, SendGuardPdfPageHandler page)
 {

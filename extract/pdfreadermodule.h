@@ -15,6 +15,11 @@ enum SendGuardPdfResult {
     SendGuardPdfEncrypted = 2, // locked by a password
 };
 
+// The interface's version: a module left from another build is refused, never called wrongly.
+constexpr int SendGuardPdfReaderVersion = 1;
+int sendguard_pdf_reader_version();
+using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version);
+
 // Hands each page's text (UTF-8, in reading order; page counts from 1) to page; page returns
 // false to stop. Never throws.
 using SendGuardPdfPageHandler = bool (*)(void *context, int page, const char *utf8, std::size_t length);

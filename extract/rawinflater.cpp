@@ -21,7 +21,7 @@ bool RawInflater::inflateBlocks(const QByteArray &compressed, TextSink &sink, QS
     const ExtractLimits &limits = sink.limits();
     stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
     stream.avail_in = uInt(compressed.size());
-    // One block, reused: a section's records are read as they come, never held whole.
+    // One block, reused: a section's records are read as they come, not inflated whole first.
     constexpr qsizetype Block = 256 * 1024;
     const std::unique_ptr<char[]> block(new char[Block]);
     qint64 inflated = 0;

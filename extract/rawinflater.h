@@ -18,9 +18,10 @@ class TextSink;
 class RawInflater
 {
 public:
-    // Hands the inflated bytes to take a block at a time, in memory bounded by the block; the limits are checked before
-    // take sees a byte, and take returns false to stop early (not an error). False with error set when the data is
-    // broken or past a limit; blocks already handed on stay valid.
+    // Hands the inflated bytes to take a block at a time (the view lives only during the call);
+    // the limits are checked before take sees a byte, and take returns false to stop early (not
+    // an error). False with error set when the data is broken or past a limit; what take was
+    // handed before stays read.
     using BlockHandler = std::function<bool(QByteArrayView block)>;
     static bool inflateBlocks(const QByteArray &compressed, TextSink &sink, QString *error, const BlockHandler &take);
 };

@@ -209,8 +209,10 @@ bool ZipContainer::readBlocks(int index, TextSink &sink, QString *error, const B
     }
     const auto closeFile = qScopeGuard([file] { zip_fclose(file); });
     const ExtractLimits &limits = sink.limits();
-    // One block, reused: an 11 MB part never lies in memory whole, and its pages stay in the cache.
-    constexpr qsizetype Block = 256 * 1024;
+    // One block, reused: an 11 MB part never lies in memory whole. 1 MiB, not less: expat 2.5
+    // reads an unfinished token again from its start at every feed, so a part that is one huge
+    // element costs as many passes over it as there are blocks.
+    constexpr qsizetype Block = 1 << 20;
     const std::unique_ptr<char[]> block(new char[Block]);
     qint64 inflated = 0;
     for (;;) {

@@ -56,10 +56,11 @@ public:
     // sink is then stopped for the limits that concern the whole attachment).
     std::optional<QByteArray> read(int index, TextSink &sink, QString *error) const;
     std::optional<QByteArray> read(const QString &name, TextSink &sink, QString *error) const;
-    // The entry's bytes handed to take a block at a time as they are inflated, in memory
-    // bounded by the block, with the limits of read() checked before take sees a byte. take
-    // returns false to stop early (not an error). False with error set as read() says; blocks
-    // already handed on stay valid (a broken entry's end, a wrong checksum, is found last).
+    // The entry's bytes handed to take a block at a time as they are inflated (1 MiB; the view
+    // lives only during the call), with the limits of read() checked before take sees a byte.
+    // take returns false to stop early (not an error). False with error set as read() says;
+    // what take was handed before stays read (a broken entry's end, a wrong checksum, is found
+    // last).
     using BlockHandler = std::function<bool(QByteArrayView block)>;
     bool readBlocks(int index, TextSink &sink, QString *error, const BlockHandler &take) const;
     bool readBlocks(const QString &name, TextSink &sink, QString *error, const BlockHandler &take) const;

@@ -44,7 +44,8 @@ struct AttachmentText
     TextPlace placeAt(qsizetype offset) const;
 
     static constexpr qint64 MaxSize = 64 << 20;
-    // The most address space a reader sets aside for utf8 before it knows how much will come.
+    // The address space a reader sets aside for utf8 before it knows how much will come.
+    static constexpr qint64 MinReserve = 33 << 20;
     static constexpr qint64 MaxReserve = 256 << 20;
 
     // Reads the attachment's bytes (its data, or its path resolved against baseDirectory) and

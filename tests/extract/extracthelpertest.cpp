@@ -167,15 +167,18 @@ private Q_SLOTS:
         const pid_t child = ::fork();
         QVERIFY(child >= 0);
         if (child == 0) {
+            // One below the kept descriptor and one above it: both go.
+            const int below = ::open("/usr/bin/env", O_RDONLY);
             const int kept = ::open("/usr/bin/env", O_RDONLY);
-            const int other = ::open("/usr/bin/env", O_RDONLY);
+            const int above = ::open("/usr/bin/env", O_RDONLY);
             QString error;
-            if (kept < 0 || other < 0 || !Tools::Sandbox::enter({qint64(2) << 30, 20, kept}, &error))
+            if (below < 3 || kept <= below || above <= kept ||
+                !Tools::Sandbox::enter({qint64(2) << 30, 20, kept}, &error))
                 ::_exit(100);
             char byte = 0;
             const bool keptOpen = ::read(kept, &byte, 1) == 1;
-            const bool otherClosed = ::fcntl(other, F_GETFD) < 0 && errno == EBADF;
-            ::_exit((keptOpen ? 0 : 1) | (otherClosed ? 0 : 2));
+            const auto closed = [](int descriptor) { return ::fcntl(descriptor, F_GETFD) < 0 && errno == EBADF; };
+            ::_exit((keptOpen ? 0 : 1) | (closed(below) ? 0 : 2) | (closed(above) ? 0 : 4));
         }
         int status = 0;
         QCOMPARE(::waitpid(child, &status, 0), child);

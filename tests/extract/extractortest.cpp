@@ -288,6 +288,16 @@ private Q_SLOTS:
         const Read cut = extract(hwp({lying + liar}), QStringLiteral("잘린.hwp"));
         QVERIFY2(cut.incomplete.contains(QStringLiteral("larger than what remains")), qPrintable(cut.incomplete));
         QCOMPARE(cut.textAt(QStringLiteral("section 1 › paragraph 8000")), QStringLiteral("8000번째 문단"));
+
+        // A size no stream may inflate to (an extended size of 4 GB): the reader stops there at
+        // once instead of gathering the rest of the stream for it, and says so.
+        QByteArray huge(8, '\0');
+        qToLittleEndian<quint32>(HwpParaText | (1u << 10) | (0xFFFu << 20), huge.data());
+        qToLittleEndian<quint32>(0xFFFFFF00u, huge.data() + 4);
+        const Read impossible = extract(hwp({lying + huge + lying}), QStringLiteral("거짓.hwp"));
+        QVERIFY2(impossible.incomplete.contains(QStringLiteral("larger than what remains")),
+                 qPrintable(impossible.incomplete));
+        QCOMPARE(impossible.pieces.size(), 8'000);
     }
 
     void shouldSkipHwpControlsByTheirWidths()
