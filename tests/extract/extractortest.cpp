@@ -300,6 +300,31 @@ private Q_SLOTS:
         QCOMPARE(impossible.pieces.size(), 8'000);
     }
 
+    void shouldReadHwpRecordHeadersCutByABlocksEnd()
+    {
+        // Sections inflate 256 KiB at a time: an extended header (8 bytes) with 6 of them before
+        // the first block's end, then a plain header (4 bytes) with 2 before the second's.
+        constexpr qsizetype Block = 256 * 1024;
+        const auto padTo = [](QByteArray &section, qsizetype offset) {
+            section += hwpRecord(0x60, 0, QByteArray(offset - section.size() - 8, 'x')); // a record no one reads
+            QCOMPARE(section.size(), offset);
+        };
+        QByteArray section;
+        for (int i = 0; section.size() < 150'000; ++i)
+            section += hwpParagraph(QStringLiteral("%1번째 문단").arg(i + 1));
+        const QString longText = QStringLiteral("주민등록번호 850315-2345678 ").repeated(300);
+        padTo(section, Block - 6 - 26); // the paragraph header record: 4 + 22 bytes
+        section += hwpParagraph(longText);
+        padTo(section, 2 * Block - 2 - 26);
+        section += hwpParagraph(QStringLiteral("둘째 900101-1234568"));
+        section += hwpParagraph(QStringLiteral("끝"));
+        const Read read = extract(hwp({section}), QStringLiteral("경계.hwp"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.incomplete));
+        const QStringList texts = read.all().split(QLatin1Char('\n'));
+        QCOMPARE(texts.mid(texts.size() - 3),
+                 (QStringList {longText, QStringLiteral("둘째 900101-1234568"), QStringLiteral("끝")}));
+    }
+
     void shouldSkipHwpControlsByTheirWidths()
     {
         // A tab (inline, 8 units), a section definition (extended, 8 units), a line break (1 unit).

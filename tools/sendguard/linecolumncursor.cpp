@@ -24,7 +24,7 @@ QString LineColumnCursor::advanceTo(std::size_t offset)
 
 void LineColumnCursor::continueWith(std::string_view next)
 {
-    advanceTo(m_base + m_text.size());
+    Q_ASSERT(m_offset == m_text.size());
     m_base += m_text.size();
     m_text = next;
     m_offset = 0;

@@ -17,8 +17,13 @@ public:
     // "LINE:COLUMN" of offset; offsets must not decrease from one call to the next.
     QString advanceTo(std::size_t offset);
 
+    // Counts the rest of the current text's lines: call it while the text is still there (a
+    // stream's block lives only as long as the call that hands it on).
+    void finishText() { advanceTo(m_base + m_text.size()); }
+
     // Goes on with the next piece of a stream, which starts where the current text ends: lines
-    // and columns carry over, and offsets stay offsets into the whole stream.
+    // and columns carry over, and offsets stay offsets into the whole stream. The current text
+    // must be finished (finishText()): it is not read again, it may be gone.
     void continueWith(std::string_view next);
 
 private:

@@ -31,7 +31,7 @@ int printStreamed(const QString &name, const Core::StreamScanner &stream, const 
     LineColumnCursor position({});
     std::size_t count = 0;
     const Core::StreamScanner::Result result =
-        stream.scan(read, [&](std::string_view text, std::uint64_t offset, std::vector<Core::Finding> &&findings) {
+        stream.scan(read, [&](std::string_view text, std::uint64_t, std::vector<Core::Finding> &&findings) {
             if (!json)
                 position.continueWith(text); // lines and columns for the table only
             for (const Core::Finding &finding : findings) {
@@ -51,7 +51,7 @@ int printStreamed(const QString &name, const Core::StreamScanner &stream, const 
             }
             // The block's lines are counted while its text is there: the view is gone after.
             if (!json)
-                position.advanceTo(offset + text.size());
+                position.finishText();
         });
     *found = *found || count > 0;
     if (!result.complete) {
