@@ -429,10 +429,10 @@ private Q_SLOTS:
 
     void shouldReadALargePartBlockByBlock()
     {
-        // A part is inflated and parsed 256 KiB at a time: numbers lie across every block's end,
+        // A part is inflated and parsed 1 MiB at a time: numbers lie across every block's end,
         // where expat splits a text node, and are read whole; many runs make many small events.
         QStringList numberList;
-        for (qint64 i = 0; i < 70'000; ++i) // varied, or the part would deflate like a bomb
+        for (qint64 i = 0; i < 250'000; ++i) // varied, or the part would deflate like a bomb
             numberList.append(
                 QStringLiteral("%1-%2").arg(100'000 + i * 7'919 % 900'000).arg(1'000'000 + i * 104'729 % 9'000'000));
         const QString numbers = numberList.join(QLatin1Char(' '));
