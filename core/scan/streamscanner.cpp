@@ -130,11 +130,10 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
     std::size_t start = 0;
     std::uint64_t base = 0;
     bool atEnd = false;
-    // Reads one chunk more, no larger than the block still needs (at least ReadChunk): what is
-    // read past the block's end is moved to the buffer's front with the context, and a whole
-    // chunk too many was a second copy of the stream. False on a read error.
-    const auto readMore = [&] {
-        const std::size_t wanted = start + m_blockBytes + Overlap;
+    // Reads one chunk more, towards `wanted` bytes in the buffer and no further (at least
+    // ReadChunk): what is read past the block's end is moved to the buffer's front with the
+    // context, and a whole chunk too many was a second copy of the stream. False on a read error.
+    const auto readMore = [&](std::size_t wanted) {
         const std::size_t missing = wanted > buffer.size() ? wanted - buffer.size() : 0;
         const std::int64_t got = buffer.fill(read, std::max(missing, ReadChunk));
         atEnd = got == 0;
@@ -149,7 +148,7 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
     while (true) {
         // Read until a whole block and the context after it are here, or the stream ends.
         while (!atEnd && buffer.size() < start + m_blockBytes + Overlap) {
-            if (!readMore())
+            if (!readMore(start + m_blockBytes + Overlap))
                 return readError();
         }
         std::size_t end = buffer.size();
@@ -157,8 +156,8 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
             const bool mustCut = buffer.size() - start >= MaxLineBytes + Overlap;
             end = blockEnd(buffer.view(), start, buffer.size() - Overlap, mustCut);
             if (end == std::string_view::npos) {
-                // One long line so far: read more of it (bounded by MaxLineBytes) before cutting.
-                if (!readMore())
+                // One long line so far: read on to where it may be cut (MaxLineBytes).
+                if (!readMore(start + MaxLineBytes + Overlap))
                     return readError();
                 continue;
             }
