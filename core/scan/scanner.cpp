@@ -12,6 +12,7 @@
 #include <QDeadlineTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <new>
@@ -107,6 +108,7 @@ struct Scanner::Private
     ContextWords contextWords;
     CandidateFinder finder;
     QString error;
+    std::uint64_t serial = 0;
     // Every pattern RE2 runs is an e-mail address's: a batch without '@' needs no RE2 pass at all.
     bool regexNeedsAtSign = true;
 
@@ -484,6 +486,8 @@ Scanner::Scanner(std::vector<DetectorSpec> detectors, Options options)
     }
     auto p = std::make_unique<Private>(std::move(detectors), options, finderOptions);
     p->compile();
+    static std::atomic<std::uint64_t> made {0};
+    p->serial = ++made;
     d = std::move(p);
 }
 
@@ -502,6 +506,11 @@ bool Scanner::isValid() const
 QString Scanner::errorString() const
 {
     return d->error;
+}
+
+std::uint64_t Scanner::serial() const
+{
+    return d->serial;
 }
 
 ScanResult Scanner::scan(std::string_view text) const

@@ -59,6 +59,10 @@ public:
     bool isValid() const;
     QString errorString() const;
 
+    // Distinct for every Scanner this process makes, never reused: what a result kept elsewhere
+    // (AttachmentText::EarlyScan) is checked against.
+    std::uint64_t serial() const;
+
     // Scans UTF-8 text; offsets in the findings are UTF-8 byte offsets into `text`. Invalid UTF-8
     // is scanned as it is (callers that need valid input check it first).
     ScanResult scan(std::string_view text) const;

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "streamscanner.h"
 
+#include "textblocks.h"
+
 #include "common/utf8validator.h"
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -15,46 +16,6 @@ namespace {
 
 // The smallest read: a line longer than a block is read on in steps of this.
 constexpr std::size_t ReadChunk = 64 * 1024;
-
-// Punctuation that no built-in layout, prefix or address contains: a long line may be cut after it.
-constexpr std::array<bool, 256> cutBytes = [] {
-    std::array<bool, 256> bytes {};
-    for (const char c : std::string_view(",;:\"'<>[]{}|\\!?=&#$^`"))
-        bytes[static_cast<unsigned char>(c)] = true;
-    return bytes;
-}();
-
-bool isContinuationByte(char c)
-{
-    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-// Where the block in buffer[from, limit) ends: just after its last line break; in a line longer
-// than MaxLineBytes (`mustCut`), after its last cut byte, else at its last character boundary.
-// npos: no line break yet, read on.
-std::size_t blockEnd(std::string_view buffer, std::size_t from, std::size_t limit, bool mustCut)
-{
-    if (limit <= from)
-        return std::string_view::npos;
-    const std::string_view block = buffer.substr(from, limit - from);
-    for (std::size_t newline = block.rfind('\n'); newline != std::string_view::npos && newline > 0;
-         newline = block.rfind('\n', newline - 1)) {
-        // After a hyphen the line is wrapped inside a number ("900101-\n1234567"): not there.
-        const std::size_t before = block[newline - 1] == '\r' && newline > 1 ? newline - 2 : newline - 1;
-        if (block[before] != '-')
-            return from + newline + 1;
-    }
-    if (!mustCut)
-        return std::string_view::npos;
-    for (std::size_t i = limit; i > from; --i) {
-        if (cutBytes[static_cast<unsigned char>(buffer[i - 1])])
-            return i;
-    }
-    std::size_t i = limit;
-    while (i > from + 1 && isContinuationByte(buffer[i]))
-        --i;
-    return i;
-}
 
 // Bytes read and not yet dropped. Not a std::string: growing one fills the new room with zeros
 // before every read, a pass over all the input for nothing.
@@ -154,7 +115,7 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
         std::size_t end = buffer.size();
         if (!atEnd) {
             const bool mustCut = buffer.size() - start >= MaxLineBytes + Overlap;
-            end = blockEnd(buffer.view(), start, buffer.size() - Overlap, mustCut);
+            end = TextBlocks::blockEnd(buffer.view(), start, buffer.size() - Overlap, mustCut);
             if (end == std::string_view::npos) {
                 // One long line so far: read on to where it may be cut (MaxLineBytes).
                 if (!readMore(start + MaxLineBytes + Overlap))
@@ -170,30 +131,19 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
             return result;
         }
         if (found != nullptr && end > start) {
-            // Scanned with its neighbours' context; only the findings that start in the block count.
-            const std::size_t viewBegin = start > Overlap ? start - Overlap : 0;
-            const std::size_t viewEnd = std::min(buffer.size(), end + Overlap);
-            const bool midLine = viewBegin > 0 && all[viewBegin - 1] != '\n';
-            ScanResult scanned = m_scanner.scan(all.substr(viewBegin, viewEnd - viewBegin), {header, midLine});
+            ScanResult scanned = TextBlocks::scanBlock(m_scanner, all, start, end, header);
             if (!scanned.complete) {
                 result.complete = false;
                 result.error = scanned.error;
                 result.bytes = base + start;
                 return result;
             }
-            // Sorted by start: the neighbours' findings are at the front and the back.
-            std::vector<Finding> &mine = scanned.findings;
-            const auto startsBefore = [&](std::size_t local) {
-                return [local, viewBegin](const Finding &f) { return std::size_t(f.start) + viewBegin < local; };
-            };
-            mine.erase(std::partition_point(mine.begin(), mine.end(), startsBefore(end)), mine.end());
-            mine.erase(mine.begin(), std::partition_point(mine.begin(), mine.end(), startsBefore(start)));
-            for (Finding &f : mine) {
-                f.start += static_cast<qsizetype>(base + viewBegin);
-                f.end += static_cast<qsizetype>(base + viewBegin);
+            for (Finding &f : scanned.findings) {
+                f.start += static_cast<qsizetype>(base);
+                f.end += static_cast<qsizetype>(base);
             }
-            result.findings += mine.size();
-            (*found)(all.substr(start, end - start), base + start, std::move(mine));
+            result.findings += scanned.findings.size();
+            (*found)(all.substr(start, end - start), base + start, std::move(scanned.findings));
         }
         if (found != nullptr)
             header = std::string(m_scanner.tableHeaderAfter(all.substr(start, end - start), header));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "scanner.h"
+#include "textblocks.h"
 
 #include <cstdint>
 #include <functional>
@@ -11,21 +12,15 @@ namespace SendGuard::Core {
 // Scans text too large to hold at once (a 2 GB export) in blocks read one after another, with
 // the findings and offsets a scan of the whole text would give, in memory bounded by the block.
 //
-// A block ends right after a line break: no identifier, prefix or e-mail address spans one (a
-// break right after a hyphen, where a number may be wrapped, is passed over). It is
-// scanned with Overlap bytes of its neighbours on either side, which is more than any context word
-// or cluster reaches across; findings that start in a neighbour are that neighbour's. A line longer
-// than MaxLineBytes is cut after a punctuation mark none of the built-in layouts contains (",",
-// ";", ":" ...), and only where it has none, at any character: a policy's own pattern that spans
-// such a cut could then be missed.
+// Blocks end and are scanned as TextBlocks says.
 class StreamScanner
 {
 public:
     // A block's findings stay in the processor's cache while they are handed on (a roster has one
     // every 25 bytes), and the context rescanned per block is a thousandth of it.
     static constexpr std::size_t DefaultBlockBytes = 1 << 20;
-    static constexpr std::size_t Overlap = 1024;
-    static constexpr std::size_t MaxLineBytes = 1 << 20;
+    static constexpr std::size_t Overlap = TextBlocks::Overlap;
+    static constexpr std::size_t MaxLineBytes = TextBlocks::MaxLineBytes;
 
     // Fills data with up to capacity bytes: how many, 0 at the end, -1 on a read error.
     using Read = std::function<std::int64_t(char *data, std::size_t capacity)>;

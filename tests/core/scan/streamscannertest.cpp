@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // Scanning a stream in blocks gives what scanning the whole text gives.
+#include "mixedtextfortests.h"
 #include "scannerfortests.h"
 
 #include "scan/streamscanner.h"
@@ -9,6 +10,8 @@
 #include <cstring>
 
 using namespace SendGuard::Core;
+using SendGuard::Tests::describeFindings;
+using SendGuard::Tests::mixedScanText;
 using SendGuard::Tests::testScanner;
 
 namespace {
@@ -43,44 +46,6 @@ std::vector<Finding> streamed(const std::string &text, std::size_t blockBytes, S
     return all;
 }
 
-QString describe(const std::vector<Finding> &findings)
-{
-    QStringList out;
-    for (const Finding &f : findings)
-        out << QStringLiteral("%1[%2,%3)%4").arg(f.detector).arg(f.start).arg(f.end).arg(f.masked);
-    return out.join(QLatin1Char(' '));
-}
-
-// Lines of rosters, prose and labels on the line before their numbers, some of them long.
-std::string mixedText(std::size_t bytes)
-{
-    const char *lines[] = {
-        "1. 홍길동 900101-1234567 010-2345-6789 국민 123-456-789012\n",
-        "회의는 2024. 6. 11. 10:30에 본관 3층에서 열립니다. 접수번호 20240611-0001234\n",
-        "주민등록번호:\n",
-        "8501012345678\n",
-        "담당자 kim.minsu@korea.kr, 전화 02-123-4567, 여권 M12345678\n",
-        "법인등록번호 110111-1234567 (주)한국\n",
-        "카드 4111-1111-1111-1111 / 사업자등록번호 220-81-62517\n",
-        "900101-1******, 서울 12-345678-90\n",
-        "주민등록번호 900101-\n1234567 (줄이 바뀐 번호)\n",
-    };
-    std::string text;
-    std::uint32_t state = 42;
-    while (text.size() < bytes) {
-        state = state * 1664525u + 1013904223u;
-        if ((state >> 8) % 50 == 0) {
-            // A long line with no line break: numbers separated by commas and prose.
-            for (int i = 0; i < 400; ++i)
-                text += "목록 010-3456-7890, 비고 없음, ";
-            text += '\n';
-            continue;
-        }
-        text += lines[(state >> 8) % (sizeof lines / sizeof *lines)];
-    }
-    return text;
-}
-
 } // namespace
 
 class StreamScannerTest : public QObject
@@ -99,7 +64,7 @@ private Q_SLOTS:
     void shouldFindWhatAWholeScanFinds()
     {
         QFETCH(int, blockBytes);
-        const std::string text = mixedText(600 * 1024);
+        const std::string text = mixedScanText(600 * 1024);
         const ScanResult whole = testScanner().scan(std::string_view(text));
         QVERIFY(whole.complete);
         QVERIFY(whole.findings.size() > 1000);
@@ -108,7 +73,7 @@ private Q_SLOTS:
         QVERIFY2(result.complete, qPrintable(result.error));
         QCOMPARE(result.bytes, std::uint64_t(text.size()));
         QCOMPARE(result.findings, blocks.size());
-        QCOMPARE(describe(blocks), describe(whole.findings));
+        QCOMPARE(describeFindings(blocks), describeFindings(whole.findings));
     }
 
     // A line longer than MaxLineBytes is cut after a comma, where no built-in layout reaches.
@@ -121,7 +86,7 @@ private Q_SLOTS:
         StreamScanner::Result result;
         const std::vector<Finding> blocks = streamed(text, 65536, &result);
         QVERIFY2(result.complete, qPrintable(result.error));
-        QCOMPARE(describe(blocks), describe(whole.findings));
+        QCOMPARE(describeFindings(blocks), describeFindings(whole.findings));
     }
 
     void shouldFinishALongLineWithNothingToCutAfter()
@@ -138,7 +103,7 @@ private Q_SLOTS:
 
     void shouldStopAtInvalidUtf8AndSayWhere()
     {
-        std::string text = mixedText(200 * 1024);
+        std::string text = mixedScanText(200 * 1024);
         const std::size_t bad = text.find('\n', 150000); // a byte of its own, not inside a character
         text[bad] = '\xFF';
         std::vector<Finding> handed;
