@@ -3,6 +3,7 @@
 
 #include "common/boundedfile.h"
 #include "common/installedpath.h"
+#include "scan/growingtextscanner.h"
 #include "json/jsonplainrun.h"
 
 #include <QDeadlineTimer>
@@ -219,14 +220,14 @@ std::optional<QByteArray> AttachmentReader::bytesOf(const Core::MessageAttachmen
 }
 
 AttachmentText AttachmentReader::read(const Core::MessageAttachment &attachment, const QString &baseDirectory,
-                                      const std::atomic_bool *cancel) const
+                                      const std::atomic_bool *cancel, const Core::Scanner *scanAlong) const
 {
     if (!attachment.data && AttachmentText::isPlainText(attachment.name) &&
         AttachmentText::isPlainText(attachment.path))
         return AttachmentText::read(attachment, baseDirectory, cancel);
     AttachmentText failure;
     const auto bytes = bytesOf(attachment, baseDirectory, cancel, &failure);
-    return bytes ? extract(attachment.name, *bytes, cancel) : failure;
+    return bytes ? extract(attachment.name, *bytes, cancel, scanAlong) : failure;
 }
 
 AttachmentReader::Run AttachmentReader::runHelper(const QStringList &arguments, const QByteArray &input,
@@ -274,8 +275,8 @@ AttachmentReader::Run AttachmentReader::runHelper(const QStringList &arguments, 
     return Run::Finished;
 }
 
-AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &bytes,
-                                         const std::atomic_bool *cancel) const
+AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &bytes, const std::atomic_bool *cancel,
+                                         const Core::Scanner *scanAlong) const
 {
     if (AttachmentText::isPlainText(name) && !bytes.startsWith("PK\x03\x04") && !bytes.startsWith("%PDF-"))
         return AttachmentText::decode(name, bytes);
@@ -316,9 +317,15 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
         text.append(Core::TextPlace::fromWire(steps).value_or(Core::TextPlace {}),
                     object.value(QLatin1String("text")).toString().toUtf8());
     };
+    // The text so far is scanned between chunks, while the helper reads on (the two share the
+    // machine's cores): only the last block is left when it ends.
+    std::optional<Core::GrowingTextScanner> scanner;
+    if (scanAlong)
+        scanner.emplace(*scanAlong);
+    const auto textSoFar = [&text] { return std::string_view(text.utf8.constData(), std::size_t(text.utf8.size())); };
     // Lines are read where they lie in each chunk; only a line cut by a chunk's end is copied.
     QByteArray pending;
-    const auto take = [&](const QByteArray &chunk) {
+    const auto takeLines = [&](const QByteArray &chunk) {
         QByteArrayView rest(chunk);
         if (!pending.isEmpty()) {
             const qsizetype end = rest.indexOf('\n');
@@ -334,6 +341,11 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
         for (qsizetype end; (end = rest.indexOf('\n')) >= 0; rest = rest.sliced(end + 1))
             takeLine(rest.first(end));
         pending.append(rest);
+    };
+    const auto take = [&](const QByteArray &chunk) {
+        takeLines(chunk);
+        if (scanner)
+            scanner->advance(textSoFar());
     };
     // The helper is trusted with nothing: what it may send is bounded here too (the text limit in
     // UTF-8, with room for places and escapes), so a helper gone wrong costs "not scanned", never
@@ -364,6 +376,9 @@ AttachmentText AttachmentReader::extract(const QString &name, const QByteArray &
     }
     text.incomplete = done->value(QLatin1String("incomplete")).toString();
     text.utf8.squeeze(); // the room set aside is given back (shrunk in place: nothing is copied)
+    if (scanner)
+        text.earlyScan = std::make_shared<const AttachmentText::EarlyScan>(
+            AttachmentText::EarlyScan {scanAlong->serial(), text.utf8, scanner->finish(textSoFar())});
     return text;
 }
 

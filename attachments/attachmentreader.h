@@ -4,6 +4,7 @@
 #include "message/attachmentlimits.h"
 #include "message/attachmenttext.h"
 #include "message/textmask.h"
+#include "scan/scanner.h"
 
 #include <QString>
 
@@ -34,12 +35,15 @@ public:
     QString helperPath() const { return m_helperPath; }
     const Core::AttachmentLimits &limits() const { return m_limits; }
 
-    // The attachment's text (its data, or its path resolved against baseDirectory).
+    // The attachment's text (its data, or its path resolved against baseDirectory). With
+    // scanAlong, a document's text is scanned while the helper is still sending it, on this
+    // thread between its chunks, and the findings come with it (AttachmentText::earlyScan): the
+    // check then has nothing left to scan when the helper ends.
     Core::AttachmentText read(const Core::MessageAttachment &attachment, const QString &baseDirectory,
-                              const std::atomic_bool *cancel = nullptr) const;
+                              const std::atomic_bool *cancel = nullptr, const Core::Scanner *scanAlong = nullptr) const;
     // The text of bytes named name, through the helper unless it is plain text.
-    Core::AttachmentText extract(const QString &name, const QByteArray &bytes,
-                                 const std::atomic_bool *cancel = nullptr) const;
+    Core::AttachmentText extract(const QString &name, const QByteArray &bytes, const std::atomic_bool *cancel = nullptr,
+                                 const Core::Scanner *scanAlong = nullptr) const;
 
     // The attachment (its data, or its path resolved against baseDirectory) with masks applied
     // where each character lies, by the helper: a Core::MessageMasker::DocumentMasking. text is

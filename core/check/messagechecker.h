@@ -50,6 +50,8 @@ public:
     bool isValid() const { return m_scanner.isValid(); }
     QString errorString() const { return m_scanner.errorString(); }
     const Policy &policy() const { return m_engine.policy(); }
+    // The policy's scanner: the one AttachmentReader scans documents with as they are read.
+    const Scanner &scanner() const { return m_scanner; }
 
     // attachments: the text of each of message.attachments (AttachmentText::read), in order.
     // today decides which exemptions are in force.

@@ -18,16 +18,20 @@ struct MaskedText
     std::vector<Finding> findings;
 };
 
-MaskedText maskUtf8(const MessageScanner &scanner, const QByteArray &utf8)
+MaskedText maskScanned(const QByteArray &utf8, const ScanResult &scan)
 {
     const std::string_view text(utf8.constData(), std::size_t(utf8.size()));
-    const ScanResult scan = scanner.scanText(text);
     if (!scan.complete)
         return {utf8, 0, false, scan.error};
     if (scan.findings.empty())
         return {utf8};
     const std::string masked = Redactor::redact(text, scan.findings);
     return {QByteArray(masked.data(), qsizetype(masked.size())), int(scan.findings.size()), true, {}, scan.findings};
+}
+
+MaskedText maskUtf8(const MessageScanner &scanner, const QByteArray &utf8)
+{
+    return maskScanned(utf8, scanner.scanText(std::string_view(utf8.constData(), std::size_t(utf8.size()))));
 }
 
 } // namespace
@@ -60,7 +64,7 @@ MessageMasker::Result MessageMasker::mask(const OutgoingMessage &message,
         AttachmentText &text = result.attachments[i];
         if (text.status != AttachmentText::Status::Text)
             continue;
-        const MaskedText masked = maskUtf8(m_scanner, text.utf8);
+        const MaskedText masked = maskScanned(text.utf8, m_scanner.scanAttachment(text));
         if (!masked.complete)
             return {message, attachments, 0, false, QStringLiteral("attachment %1: %2").arg(i + 1).arg(masked.error)};
         if (masked.maskedCount == 0)

@@ -49,7 +49,18 @@ bool MessageScanner::isAllowListed(const Finding &finding, std::string_view matc
 
 ScanResult MessageScanner::scanText(std::string_view text) const
 {
-    ScanResult scan = m_scanner.scan(text);
+    return withoutAllowListed(m_scanner.scan(text), text);
+}
+
+ScanResult MessageScanner::scanAttachment(const AttachmentText &attachment) const
+{
+    const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
+    const ScanResult *early = attachment.earlyScanBy(m_scanner);
+    return early ? withoutAllowListed(*early, text) : scanText(text);
+}
+
+ScanResult MessageScanner::withoutAllowListed(ScanResult scan, std::string_view text) const
+{
     std::erase_if(scan.findings, [&](const Finding &finding) {
         return isAllowListed(finding,
                              text.substr(std::size_t(finding.start), std::size_t(finding.end - finding.start)));
@@ -59,7 +70,11 @@ ScanResult MessageScanner::scanText(std::string_view text) const
 
 bool MessageScanner::scanField(std::string_view text, const QString &field, Result &result) const
 {
-    const ScanResult scan = scanText(text);
+    return addField(scanText(text), field, result);
+}
+
+bool MessageScanner::addField(const ScanResult &scan, const QString &field, Result &result) const
+{
     if (!scan.complete) {
         result.complete = false;
         result.error = QStringLiteral("%1: %2").arg(field, scan.error);
@@ -85,9 +100,8 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
             result.notScanned.push_back({attachment.name, attachment.reason});
             continue;
         }
-        const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
         const std::size_t before = result.findings.size();
-        if (!scanField(text, QStringLiteral("attachment:") + attachment.name, result))
+        if (!addField(scanAttachment(attachment), QStringLiteral("attachment:") + attachment.name, result))
             return result;
         for (std::size_t i = before; i < result.findings.size(); ++i)
             result.findings[i].place = attachment.placeAt(result.findings[i].finding.start);

@@ -40,6 +40,10 @@ public:
     // One text's findings without those on the allow-list; offsets are UTF-8 byte offsets into text.
     ScanResult scanText(std::string_view text) const;
 
+    // An attachment's findings without those on the allow-list: from its early scan when this
+    // scanner made it on its text as it is (AttachmentText::earlyScanBy), else scanned now.
+    ScanResult scanAttachment(const AttachmentText &attachment) const;
+
     // True when the finding's text (the bytes it spans) is on the allow-list.
     bool isAllowListed(const Finding &finding, std::string_view matchedText) const;
 
@@ -48,6 +52,8 @@ public:
 
 private:
     bool scanField(std::string_view text, const QString &field, Result &result) const;
+    bool addField(const ScanResult &scan, const QString &field, Result &result) const;
+    ScanResult withoutAllowListed(ScanResult scan, std::string_view text) const;
 
     const Scanner &m_scanner;
     AllowList m_allowList;

@@ -3,6 +3,7 @@
 
 #include "common/boundedfile.h"
 #include "common/utf8validator.h"
+#include "scan/scanner.h"
 
 #include <QDir>
 #include <QFile>
@@ -137,6 +138,15 @@ AttachmentText AttachmentText::read(const MessageAttachment &attachment, const Q
     AttachmentText text = decode(isPlainText(attachment.name) ? attachment.name : attachment.path, file.bytes);
     text.name = attachment.name;
     return text;
+}
+
+const ScanResult *AttachmentText::earlyScanBy(const Scanner &scanner) const
+{
+    // The same bytes, not equal ones: utf8 changed in any way no longer shares them.
+    if (earlyScan && earlyScan->scanner == scanner.serial() && earlyScan->utf8.constData() == utf8.constData() &&
+        earlyScan->utf8.size() == utf8.size())
+        return &earlyScan->result;
+    return nullptr;
 }
 
 void AttachmentText::append(const TextPlace &place, const QByteArray &text)

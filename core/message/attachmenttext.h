@@ -4,13 +4,19 @@
 #include "outgoingmessage.h"
 #include "textplace.h"
 
+#include "scan/scanresult.h"
+
 #include <QByteArray>
 #include <QString>
 
 #include <atomic>
+#include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace SendGuard::Core {
+
+class Scanner;
 
 // The text of an attachment, as the scanner reads it. Plain-text formats (.txt, .csv) are
 // decoded here; documents come from the extraction helper (sendguard-extract), piece by piece,
@@ -37,6 +43,20 @@ struct AttachmentText
     // Text: what was read is scanned, but not everything could be (a limit, an encrypted entry):
     // why. Such an attachment is never counted as clean.
     QString incomplete;
+
+    // What a scanner found in utf8 while the reader was still receiving it (Scanner::scan()'s own
+    // findings, before any allow-list), so that a check with that scanner need not scan it again.
+    // It holds the very bytes it was made on: any change to utf8 makes it a stranger.
+    struct EarlyScan
+    {
+        std::uint64_t scanner = 0; // Scanner::serial()
+        QByteArray utf8; // shares utf8's bytes
+        ScanResult result;
+    };
+    std::shared_ptr<const EarlyScan> earlyScan;
+
+    // earlyScan's result when scanner made it on utf8 as it is now; null otherwise.
+    const ScanResult *earlyScanBy(const Scanner &scanner) const;
 
     // Appends a piece of text from place, apart from the one before so that no number runs on.
     void append(const TextPlace &place, const QByteArray &text);

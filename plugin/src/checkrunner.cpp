@@ -49,8 +49,8 @@ Core::CheckOutcome CheckRunner::run(std::shared_ptr<const Core::MessageChecker> 
                 try {
                     shared->outcome = Core::CheckOutcome::run(
                         *checker, message, std::move(attachments), QDate::currentDate(), &shared->cancel,
-                        [&reader](const Core::MessageAttachment &attachment, const std::atomic_bool *cancel) {
-                            return reader.read(attachment, QString(), cancel);
+                        [&reader, &checker](const Core::MessageAttachment &attachment, const std::atomic_bool *cancel) {
+                            return reader.read(attachment, QString(), cancel, &checker->scanner());
                         },
                         [&reader, &shared](const Core::MessageAttachment &attachment, const Core::AttachmentText &text,
                                            const std::vector<Core::TextMask> &masks, QString *error) {

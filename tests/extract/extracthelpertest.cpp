@@ -8,7 +8,9 @@
 #include "sandbox.h"
 
 #include "documentfiles.h"
+#include "mixedtextfortests.h"
 #include "pdffiles.h"
+#include "scannerfortests.h"
 
 #include <QDir>
 #include <QFile>
@@ -60,6 +62,36 @@ private Q_SLOTS:
         QVERIFY(at >= 0);
         QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("paragraph 1"));
         QCOMPARE(text.placeAt(at).describe(u"ko"), QStringLiteral("1번째 문단"));
+    }
+
+    // Scanned while the helper still sends it, a document's text gives what a scan of the whole
+    // text gives: 3 MB of paragraphs arrive in many chunks and are scanned in many blocks.
+    void shouldScanADocumentAsItArrivesAsAWholeScanWould()
+    {
+        QStringList paragraphs;
+        const std::string text = mixedScanText(3 << 20);
+        for (qsizetype start = 0; start < qsizetype(text.size());) {
+            const qsizetype end = qsizetype(text.find('\n', std::size_t(start)));
+            paragraphs << wordParagraph({QString::fromUtf8(text.data() + start, end - start).toHtmlEscaped()});
+            start = end + 1;
+        }
+        const QByteArray file = docx(paragraphs.join(QString()));
+        const AttachmentText read = m_reader.extract(QStringLiteral("명단.docx"), file, nullptr, &testScanner());
+        QCOMPARE(read.status, AttachmentText::Status::Text);
+        QVERIFY(read.utf8.size() > (3 << 20));
+        const Core::ScanResult *early = read.earlyScanBy(testScanner());
+        QVERIFY(early);
+        QVERIFY(early->complete);
+        const Core::ScanResult whole = testScanner().scan(std::string_view(read.utf8.constData(), read.utf8.size()));
+        QVERIFY(whole.findings.size() > 5000);
+        QCOMPARE(early->findings.size(), whole.findings.size());
+        for (std::size_t i = 0; i < whole.findings.size(); ++i) {
+            QCOMPARE(early->findings[i].start, whole.findings[i].start);
+            QCOMPARE(early->findings[i].end, whole.findings[i].end);
+            QCOMPARE(early->findings[i].detector, whole.findings[i].detector);
+        }
+        // Without a scanner, nothing is scanned early.
+        QVERIFY(!m_reader.extract(QStringLiteral("명단.docx"), file).earlyScan);
     }
 
     void shouldMaskADocumentThroughTheHelper()

@@ -283,21 +283,21 @@ int runCheck(const QStringList &arguments)
     std::vector<Core::AttachmentText> attachments;
     std::map<QString, QByteArray> fieldTexts {{QStringLiteral("subject"), message.subject.toUtf8()},
                                               {QStringLiteral("body"), message.body.toUtf8()}};
+    Core::Scanner::Options scannerOptions;
+    scannerOptions.today = today;
+    const Core::MessageChecker checker(*policy, scannerOptions);
+    if (!checker.isValid())
+        return inputError(QStringLiteral("the policy's detectors do not compile: %1").arg(checker.errorString()));
     const Attachments::AttachmentReader reader(
         Attachments::AttachmentReader::findHelper(QCoreApplication::applicationFilePath()), policy->attachments);
     for (const Core::MessageAttachment &attachment : message.attachments) {
-        Core::AttachmentText text = reader.read(attachment, baseDirectory);
+        Core::AttachmentText text = reader.read(attachment, baseDirectory, nullptr, &checker.scanner());
         if (text.status == Core::AttachmentText::Status::Unreadable)
             return inputError(QStringLiteral("%1: attachment %2: %3").arg(file, attachment.name, text.reason));
         fieldTexts[QStringLiteral("attachment:") + attachment.name] = text.utf8;
         attachments.push_back(std::move(text));
     }
 
-    Core::Scanner::Options scannerOptions;
-    scannerOptions.today = today;
-    const Core::MessageChecker checker(*policy, scannerOptions);
-    if (!checker.isValid())
-        return inputError(QStringLiteral("the policy's detectors do not compile: %1").arg(checker.errorString()));
     const Core::MessageChecker::Result result = checker.check(message, attachments, today);
     if (!result.complete) {
         // Never reported as allowed: the plugin falls back to the policy's failure mode.

@@ -128,7 +128,7 @@ int scanDocument(const QString &file, const Core::Scanner &scanner, bool json, Q
     const Attachments::AttachmentReader reader(
         Attachments::AttachmentReader::findHelper(QCoreApplication::applicationFilePath()));
     const Core::AttachmentText text =
-        reader.read({QFileInfo(file).fileName(), QFileInfo(file).absoluteFilePath(), {}}, QString());
+        reader.read({QFileInfo(file).fileName(), QFileInfo(file).absoluteFilePath(), {}}, QString(), nullptr, &scanner);
     const auto fail = [&](const QString &why, int status) {
         err << "sendguard scan: " << file << ": " << why << '\n';
         if (json)
@@ -139,7 +139,12 @@ int scanDocument(const QString &file, const Core::Scanner &scanner, bool json, Q
         return fail(text.reason, ExitUsageOrInput);
     if (text.status == Core::AttachmentText::Status::NotScanned)
         return fail(QStringLiteral("not scanned: %1").arg(text.reason), ExitIncomplete);
-    const Core::ScanResult result = scanner.scan({text.utf8.constData(), std::size_t(text.utf8.size())});
+    // Scanned while the helper was still reading (the same findings as a scan of the whole text).
+    const Core::ScanResult *early = text.earlyScanBy(scanner);
+    Core::ScanResult scannedNow;
+    if (!early)
+        scannedNow = scanner.scan({text.utf8.constData(), std::size_t(text.utf8.size())});
+    const Core::ScanResult &result = early ? *early : scannedNow;
     if (!result.complete)
         return fail(QStringLiteral("scan incomplete: %1").arg(result.error), ExitIncomplete);
     *found = *found || !result.findings.empty();

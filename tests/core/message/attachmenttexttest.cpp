@@ -2,6 +2,7 @@
 // AttachmentText: only regular files, never read past the cap or forever, and no text passed as
 // clean because it was read in the wrong encoding.
 #include "message/attachmenttext.h"
+#include "scan/scanner.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -148,6 +149,33 @@ private Q_SLOTS:
         const AttachmentText text = AttachmentText::decode(QStringLiteral("dump.txt"), bytes);
         QCOMPARE(text.status, Status::NotScanned);
         QCOMPARE(text.reason, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
+    }
+
+    // A check uses a reader's early scan only for the scanner that made it and the very bytes it
+    // was made on: any change to the text, however small, and it is scanned again.
+    void shouldTrustAnEarlyScanOnlyForItsScannerAndItsBytes()
+    {
+        const Scanner scanner;
+        const Scanner other;
+        QVERIFY(scanner.serial() != other.serial());
+        AttachmentText text;
+        text.status = Status::Text;
+        text.append(TextPlace {}, "신청인 850315-2345678");
+        text.earlyScan = std::make_shared<const AttachmentText::EarlyScan>(AttachmentText::EarlyScan {
+            scanner.serial(), text.utf8, scanner.scan(std::string_view(text.utf8.constData(), text.utf8.size()))});
+        QVERIFY(text.earlyScanBy(scanner));
+        QCOMPARE(text.earlyScanBy(scanner)->findings.size(), std::size_t(1));
+        QVERIFY(!text.earlyScanBy(other));
+
+        const AttachmentText copy = text; // copies share the bytes, and the scan
+        QVERIFY(copy.earlyScanBy(scanner));
+
+        AttachmentText masked = text;
+        masked.utf8[masked.utf8.size() - 1] = '*'; // the same size, another byte
+        QVERIFY(!masked.earlyScanBy(scanner));
+        AttachmentText replaced = text;
+        replaced.utf8 = QByteArray(text.utf8.constData(), text.utf8.size()); // equal bytes, elsewhere
+        QVERIFY(!replaced.earlyScanBy(scanner));
     }
 };
 
