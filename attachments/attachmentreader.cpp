@@ -67,6 +67,22 @@ void adviseHugePages(char *room, qsizetype size)
         (void)::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
 }
 
+// The helper's environment: the host's, with glibc's allocator told to take memory in
+// transparent huge pages where the system allows them, from a heap grown 16 MiB at a time (blocks
+// over 4 MiB are still mapped on their own, so they grow without a copy). The helper's buffers (a
+// block of the entry, expat's, the output) are touched once each, and on a virtual machine every
+// 4 KiB page touched for the first time is a costly fault: a fifth of the helper's time on a
+// 10 MB document. Other C libraries ignore the variable.
+QProcessEnvironment helperEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("GLIBC_TUNABLES"),
+                       QStringLiteral("glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=%1:glibc.malloc.top_pad=%2")
+                           .arg(4 << 20)
+                           .arg(16 << 20));
+    return environment;
+}
+
 // Four hex digits at line[at]; at moves past them.
 bool readHex(QByteArrayView line, qsizetype &at, char32_t *value)
 {
@@ -238,6 +254,7 @@ AttachmentReader::Run AttachmentReader::runHelper(const QStringList &arguments, 
     helper.setProcessChannelMode(QProcess::SeparateChannels);
     helper.setWorkingDirectory(QStringLiteral("/")); // never the user's folder
     helper.setStandardErrorFile(QProcess::nullDevice()); // parsers' complaints are not ours to keep
+    helper.setProcessEnvironment(helperEnvironment());
     helper.start(m_helperPath, arguments + limitArguments(m_limits));
     if (!helper.waitForStarted(5000)) {
         *error = helper.errorString();

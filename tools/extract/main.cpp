@@ -42,10 +42,19 @@ QByteArray &pending()
     return buffer;
 }
 
+// Where the next block is written: small at first, so that the host starts on the text (and
+// scans it) while this reads on, then doubled to OutputBlock, a write per megabyte.
+qsizetype &flushAt()
+{
+    static qsizetype size = 64 << 10;
+    return size;
+}
+
 void flushOutput()
 {
     std::fwrite(pending().constData(), 1, std::size_t(pending().size()), stdout);
     pending().resize(0); // keeps its memory: growing it again from nothing was a fifth of the time
+    flushAt() = qMin<qsizetype>(flushAt() * 2, OutputBlock);
 }
 
 void writeLine(const QJsonObject &object)
@@ -105,7 +114,7 @@ void writePiece(const Core::TextPlace &place, QByteArrayView text)
     out += "],\"text\":";
     appendJsonString(out, text);
     out += "}\n";
-    if (out.size() > OutputBlock)
+    if (out.size() > flushAt())
         flushOutput();
 }
 
