@@ -57,6 +57,16 @@ bool ExpatParser::feed(QByteArrayView block, bool last, QString *error)
     return failed(error);
 }
 
+char *ExpatParser::room(qsizetype size)
+{
+    return size > 0 && size <= (1 << 30) ? static_cast<char *>(XML_GetBuffer(m_parser, int(size))) : nullptr;
+}
+
+bool ExpatParser::feedRoom(qsizetype length, bool last, QString *error)
+{
+    return XML_ParseBuffer(m_parser, int(length), last) == XML_STATUS_OK || failed(error);
+}
+
 bool ExpatParser::failed(QString *error) const
 {
     if (m_refused)

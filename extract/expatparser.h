@@ -38,6 +38,11 @@ public:
     // last: nothing follows. False as parse() says. Without the whole document,
     // isVerbatim() is always false: such a walk records no origins.
     bool feed(QByteArrayView block, bool last, QString *error);
+    // The same without a copy: room for the next `size` bytes (at most 1 GiB) inside expat's own
+    // buffer, and then the parse of the first `length` bytes written there. room() is null when
+    // expat has no memory for it or the parse has ended.
+    char *room(qsizetype size);
+    bool feedRoom(qsizetype length, bool last, QString *error);
     void stop();
 
     // Where the current event's bytes start in xml.

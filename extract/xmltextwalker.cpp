@@ -276,8 +276,10 @@ bool XmlTextWalker::walkEntry(const ZipContainer &zip, const QString &name, cons
     Walk walk {dialect, sink, parser, noOrigin, {base}, {}, {}, {}};
     walk.listen();
     bool parsed = true;
-    const bool read = zip.readBlocks(name, sink, error,
-                                     [&](QByteArrayView block) { return parsed = parser.feed(block, false, error); });
+    // Each block is inflated into expat's own buffer and parsed where it lies.
+    const bool read = zip.readBlocks(
+        name, sink, error, [&](QByteArrayView block) { return parsed = parser.feedRoom(block.size(), false, error); },
+        [&parser](qsizetype size) { return parser.room(size); });
     if (read && parsed)
         parsed = parser.feed({}, true, error);
     return (read && parsed) || sink.full();

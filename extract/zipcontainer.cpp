@@ -179,17 +179,19 @@ std::optional<QByteArray> ZipContainer::read(int index, TextSink &sink, QString 
     return read ? std::optional(bytes) : std::nullopt;
 }
 
-bool ZipContainer::readBlocks(const QString &name, TextSink &sink, QString *error, const BlockHandler &take) const
+bool ZipContainer::readBlocks(const QString &name, TextSink &sink, QString *error, const BlockHandler &take,
+                              const BlockRoom &room) const
 {
     const int index = indexOf(name);
     if (index < 0) {
         *error = QStringLiteral("%1: missing").arg(name);
         return false;
     }
-    return readBlocks(index, sink, error, take);
+    return readBlocks(index, sink, error, take, room);
 }
 
-bool ZipContainer::readBlocks(int index, TextSink &sink, QString *error, const BlockHandler &take) const
+bool ZipContainer::readBlocks(int index, TextSink &sink, QString *error, const BlockHandler &take,
+                              const BlockRoom &room) const
 {
     const Entry &entry = m_entries.at(index);
     m_read.insert(index);
@@ -212,11 +214,15 @@ bool ZipContainer::readBlocks(int index, TextSink &sink, QString *error, const B
     // One block, reused: an 11 MB part never lies in memory whole. 1 MiB, not less: expat 2.5
     // reads an unfinished token again from its start at every feed, so a part that is one huge
     // element costs as many passes over it as there are blocks.
-    constexpr qsizetype Block = 1 << 20;
-    const std::unique_ptr<char[]> block(new char[Block]);
+    const std::unique_ptr<char[]> block(room ? nullptr : new char[BlockBytes]);
     qint64 inflated = 0;
     for (;;) {
-        const zip_int64_t read = zip_fread(file, block.get(), zip_uint64_t(Block));
+        char *into = room ? room(BlockBytes) : block.get();
+        if (!into) {
+            *error = QStringLiteral("out of memory");
+            return false;
+        }
+        const zip_int64_t read = zip_fread(file, into, zip_uint64_t(BlockBytes));
         if (read < 0) {
             *error = QStringLiteral("cannot be decompressed: %1")
                          .arg(QString::fromUtf8(zip_error_strerror(zip_file_get_error(file))));
@@ -238,7 +244,7 @@ bool ZipContainer::readBlocks(int index, TextSink &sink, QString *error, const B
             *error = sink.incomplete();
             return false;
         }
-        if (!take(QByteArrayView(block.get(), qsizetype(read))))
+        if (!take(QByteArrayView(into, qsizetype(read))))
             return true; // the reader has what it wants
     }
 }

@@ -61,9 +61,15 @@ public:
     // take returns false to stop early (not an error). False with error set as read() says;
     // what take was handed before stays read (a broken entry's end, a wrong checksum, is found
     // last).
+    // room, when given, says where each block is inflated (a parser's own buffer, so that the
+    // block is parsed where it lies); null from it is an error.
     using BlockHandler = std::function<bool(QByteArrayView block)>;
-    bool readBlocks(int index, TextSink &sink, QString *error, const BlockHandler &take) const;
-    bool readBlocks(const QString &name, TextSink &sink, QString *error, const BlockHandler &take) const;
+    using BlockRoom = std::function<char *(qsizetype size)>;
+    static constexpr qsizetype BlockBytes = 1 << 20;
+    bool readBlocks(int index, TextSink &sink, QString *error, const BlockHandler &take,
+                    const BlockRoom &room = {}) const;
+    bool readBlocks(const QString &name, TextSink &sink, QString *error, const BlockHandler &take,
+                    const BlockRoom &room = {}) const;
     // Whether an extractor has read the entry (or tried to): the rest is read another way.
     bool wasRead(int index) const { return m_read.contains(index); }
 
