@@ -96,8 +96,10 @@ void ColumnHeaders::index()
     while (start < m_text.size()) {
         const std::string_view line = lineAt(m_text, start);
         char delimiter = 0;
-        // A blank line matters only as the end of a table: after a header row.
-        if (isBlank(line) && !m_rows.empty() && m_rows.back().header)
+        // A blank line matters only as the end of a table: after a header row, this text's own
+        // or the one in force where it starts (a block of a longer text).
+        const bool inTable = m_rows.empty() ? !m_headerInForce.empty() : m_rows.back().header;
+        if (isBlank(line) && inTable)
             m_rows.push_back({start, start + line.size(), false, 0});
         else if (line.size() <= MaxHeaderBytes && isHeader(m_words, line, &delimiter, m_scratch))
             m_rows.push_back({start, start + line.size(), true, delimiter});

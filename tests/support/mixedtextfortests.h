@@ -7,7 +7,8 @@
 namespace SendGuard::Tests {
 
 // Text for scanning in blocks: lines of rosters, prose, labels on the line before their numbers,
-// numbers wrapped after a hyphen, tables whose header row labels bare numbers, and long lines.
+// numbers wrapped after a hyphen, tables whose header row labels bare numbers (one longer than a
+// block's context, ended by a blank line), blank lines, and long lines.
 inline std::string mixedScanText(std::size_t bytes)
 {
     const char *lines[] = {
@@ -20,6 +21,7 @@ inline std::string mixedScanText(std::size_t bytes)
         "카드 4111-1111-1111-1111 / 사업자등록번호 220-81-62517\n",
         "900101-1******, 서울 12-345678-90\n",
         "주민등록번호 900101-\n1234567 (줄이 바뀐 번호)\n",
+        "\n", // a blank line: the end of any table above it
     };
     std::string text;
     std::uint32_t state = 42;
@@ -30,6 +32,15 @@ inline std::string mixedScanText(std::size_t bytes)
             text += "번호,이름,주민번호,연락처\n";
             for (int i = 0; i < 30; ++i)
                 text += std::to_string(i + 1) + ",홍길동,21031548273" + std::to_string(10 + i) + ",010-2345-6789\n";
+            continue;
+        }
+        if ((state >> 8) % 50 == 2) {
+            // A table of corporations longer than a block's context, ended by a blank line: its
+            // header's 법인등록번호 must not reach the person's number after it.
+            text += "법인명,법인등록번호\n";
+            for (int i = 0; i < 100; ++i)
+                text += "주식회사 한빛,110111-1234567\n";
+            text += "\n김철수,850315-2345678\n";
             continue;
         }
         if ((state >> 8) % 50 == 0) {
