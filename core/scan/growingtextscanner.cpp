@@ -3,6 +3,8 @@
 
 #include "textblocks.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <iterator>
 
@@ -16,6 +18,10 @@ GrowingTextScanner::GrowingTextScanner(const Scanner &scanner, std::size_t block
 
 void GrowingTextScanner::advance(std::string_view text)
 {
+    // A policy's detector that runs over the whole text may match across any block's end: such a
+    // scanner scans the whole text at the end, as one block.
+    if (m_scanner.scansWholeText())
+        return;
     while (m_result.complete && text.size() >= m_start + m_blockBytes + TextBlocks::Overlap) {
         // The context after the block must be there before the block is scanned.
         const std::size_t limit = text.size() - TextBlocks::Overlap;
@@ -36,7 +42,14 @@ ScanResult GrowingTextScanner::finish(std::string_view text)
 
 bool GrowingTextScanner::scanTo(std::string_view text, std::size_t end)
 {
+    QElapsedTimer timer;
+    timer.start();
     ScanResult block = TextBlocks::scanBlock(m_scanner, text, m_start, end, m_tableHeader);
+    m_spentMs += timer.elapsed();
+    if (block.complete && m_scanner.timeBudgetMs() > 0 && m_spentMs > m_scanner.timeBudgetMs()) {
+        block.complete = false;
+        block.error = QStringLiteral("the scan took longer than its budget");
+    }
     if (!block.complete) {
         m_result = std::move(block);
         m_result.findings.clear();

@@ -11,7 +11,9 @@ namespace SendGuard::Core {
 
 // Scans a text while it is still arriving (an attachment's text as the extraction helper sends
 // it), a block at a time as TextBlocks says, so that little is left to scan when the last piece
-// comes. The findings and offsets are those Scanner::scan() gives on the whole text.
+// comes. The findings and offsets are those Scanner::scan() gives on the whole text. A scanner
+// with a detector that runs over the whole text (Scanner::scansWholeText()) scans it at the end,
+// whole. The time a scan may take (Scanner::Options::timeBudgetMs) is counted over all blocks.
 //
 // The text is kept whole by the caller and only ever grows: each call is given all of it so far.
 class GrowingTextScanner
@@ -38,6 +40,7 @@ private:
     std::size_t m_start = 0; // text before it is scanned
     std::string m_tableHeader; // the table header row in force at m_start
     ScanResult m_result;
+    qint64 m_spentMs = 0; // scanning so far, against the scanner's time budget
 };
 
 } // namespace SendGuard::Core

@@ -508,6 +508,16 @@ QString Scanner::errorString() const
     return d->error;
 }
 
+bool Scanner::scansWholeText() const
+{
+    return d->anywhere.size() > 0;
+}
+
+int Scanner::timeBudgetMs() const
+{
+    return d->options.timeBudgetMs;
+}
+
 std::uint64_t Scanner::serial() const
 {
     return d->serial;

@@ -59,6 +59,13 @@ public:
     bool isValid() const;
     QString errorString() const;
 
+    // True when one of a policy's detectors runs over the whole text (no digits needed: a code
+    // word, a case number): its match may run anywhere, so a scan split into blocks
+    // (GrowingTextScanner) could differ from the whole scan.
+    bool scansWholeText() const;
+    // Options::timeBudgetMs: what one scan may take; a scan in blocks counts all of them.
+    int timeBudgetMs() const;
+
     // Distinct for every Scanner this process makes, never reused: what a result kept elsewhere
     // (AttachmentText::EarlyScan) is checked against.
     std::uint64_t serial() const;

@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace SendGuard::Core;
 using SendGuard::Tests::describeFindings;
 using SendGuard::Tests::mixedScanText;
@@ -81,6 +83,37 @@ private Q_SLOTS:
         QVERIFY(growing.complete);
         QCOMPARE(describeFindings(growing.findings),
                  describeFindings(testScanner().scan(std::string_view(text)).findings));
+    }
+
+    // A policy's detector that needs no digits runs over the whole text, and its match may span
+    // any block's end (here: a marked passage of several lines, longer than a block's context).
+    // Such a scanner's text is scanned whole at the end.
+    void shouldScanWholeWithADetectorThatRunsOverTheWholeText()
+    {
+        const DetectorSpec passage {.id = QStringLiteral("secret-passage"),
+                                    .severity = Severity::High,
+                                    .description = QStringLiteral("test"),
+                                    .priority = 1,
+                                    .trigger = Trigger::Anywhere,
+                                    .minDigits = 0,
+                                    .boundary = Boundary::Alphanumeric,
+                                    .patterns = {{"(?s)대외비.*?대외비 끝", ContextRule::NotNeeded, 0.9}}};
+        std::vector<DetectorSpec> detectors = builtInDetectors();
+        detectors.push_back(passage);
+        const Scanner scanner(std::move(detectors), Scanner::Options {SendGuard::Tests::testToday()});
+        QVERIFY2(scanner.isValid(), qPrintable(scanner.errorString()));
+        QVERIFY(scanner.scansWholeText());
+        QVERIFY(!testScanner().scansWholeText());
+        std::string text = mixedScanText(40 * 1024) + "대외비\n";
+        for (int i = 0; i < 200; ++i)
+            text += "기록 내용 " + std::to_string(i) + "\n";
+        text += "대외비 끝\n" + mixedScanText(10 * 1024);
+        const ScanResult whole = scanner.scan(std::string_view(text));
+        QVERIFY(std::any_of(whole.findings.begin(), whole.findings.end(),
+                            [](const Finding &f) { return f.detector == QLatin1String("secret-passage"); }));
+        const ScanResult growing = scannedAsItArrives(text, 4096, 7, scanner);
+        QVERIFY(growing.complete);
+        QCOMPARE(describeFindings(growing.findings), describeFindings(whole.findings));
     }
 
     void shouldScanAnEmptyText()
