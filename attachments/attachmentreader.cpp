@@ -76,10 +76,12 @@ void adviseHugePages(char *room, qsizetype size)
 QProcessEnvironment helperEnvironment()
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("GLIBC_TUNABLES"),
-                       QStringLiteral("glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=%1:glibc.malloc.top_pad=%2")
-                           .arg(4 << 20)
-                           .arg(16 << 20));
+    const QString ours = QStringLiteral("glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=%1:glibc.malloc.top_pad=%2")
+                             .arg(4 << 20)
+                             .arg(16 << 20);
+    // Added to what the host's environment sets (a site's own tunables stay; the last one wins).
+    const QString theirs = environment.value(QStringLiteral("GLIBC_TUNABLES"));
+    environment.insert(QStringLiteral("GLIBC_TUNABLES"), theirs.isEmpty() ? ours : theirs + QLatin1Char(':') + ours);
     return environment;
 }
 

@@ -92,6 +92,7 @@ MessageMasker::Result MessageMasker::mask(const OutgoingMessage &message,
             documentMasked = true;
         } else {
             text.utf8 = masked.utf8;
+            text.earlyScan.reset(); // it was of the text before masking, and holds its bytes
             attachment.path.clear();
             attachment.data = masked.utf8;
         }

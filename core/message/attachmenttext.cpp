@@ -142,9 +142,10 @@ AttachmentText AttachmentText::read(const MessageAttachment &attachment, const Q
 
 const ScanResult *AttachmentText::earlyScanBy(const Scanner &scanner) const
 {
-    // The same bytes, not equal ones: utf8 changed in any way no longer shares them.
-    if (earlyScan && earlyScan->scanner == scanner.serial() && earlyScan->utf8.constData() == utf8.constData() &&
-        earlyScan->utf8.size() == utf8.size())
+    // The same bytes, not equal ones: utf8 changed in any way no longer shares them. A scan that
+    // could not finish (its time budget) is done again rather than taken as the answer.
+    if (earlyScan && earlyScan->result.complete && earlyScan->scanner == scanner.serial() &&
+        earlyScan->utf8.constData() == utf8.constData() && earlyScan->utf8.size() == utf8.size())
         return &earlyScan->result;
     return nullptr;
 }

@@ -55,7 +55,7 @@ struct AttachmentText
     };
     std::shared_ptr<const EarlyScan> earlyScan;
 
-    // earlyScan's result when scanner made it on utf8 as it is now; null otherwise.
+    // earlyScan's result when scanner made it, complete, on utf8 as it is now; null otherwise.
     const ScanResult *earlyScanBy(const Scanner &scanner) const;
 
     // Appends a piece of text from place, apart from the one before so that no number runs on.

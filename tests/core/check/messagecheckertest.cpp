@@ -70,6 +70,40 @@ private Q_SLOTS:
         QCOMPARE(result.verdict.level, VerdictLevel::Justify);
     }
 
+    // A check takes the findings a reader scanned while the text arrived, when its own scanner
+    // made them on these very bytes, and scans again otherwise. The early scan here is one no
+    // scan would give (a finding in text that holds no number), so which one was used shows.
+    void shouldUseAnEarlyScanOnlyWhenItIsTheChecksOwn()
+    {
+        OutgoingMessage m = toAllStaff(QStringLiteral("공지"), QStringLiteral("본문"));
+        m.attachments = {{QStringLiteral("안내.docx"), QString(), QByteArray("PK")}};
+        AttachmentText text;
+        text.name = m.attachments.front().name;
+        text.status = AttachmentText::Status::Text;
+        text.append(TextPlace {}, "회의는 본관에서 열립니다");
+        const MessageChecker checker(defaultPolicy(), options());
+        ScanResult planted;
+        planted.findings.push_back({QStringLiteral("kr-rrn"), Severity::High, 0.99, 0, 6, QStringLiteral("******")});
+        const auto withEarlyScan = [&](const Scanner &scanner, bool complete) {
+            AttachmentText copy = text;
+            ScanResult result = planted;
+            result.complete = complete;
+            copy.earlyScan = std::make_shared<const AttachmentText::EarlyScan>(
+                AttachmentText::EarlyScan {scanner.serial(), copy.utf8, result});
+            return copy;
+        };
+        const auto found = [&](const AttachmentText &attachment) {
+            const auto result = checker.check(m, {attachment}, testToday());
+            return result.complete ? result.verdict.findings.size() : std::size_t(1000);
+        };
+        QCOMPARE(found(withEarlyScan(checker.scanner(), true)), std::size_t(1)); // taken
+        QCOMPARE(found(withEarlyScan(SendGuard::Tests::testScanner(), true)), std::size_t(0)); // another scanner's
+        QCOMPARE(found(withEarlyScan(checker.scanner(), false)), std::size_t(0)); // unfinished: scanned again
+        AttachmentText changed = withEarlyScan(checker.scanner(), true);
+        changed.utf8[0] = changed.utf8.at(0); // written to, even with the same byte: other bytes now
+        QCOMPARE(found(changed), std::size_t(0));
+    }
+
     void shouldKeepACustomPatternOverLongRunsLinear()
     {
         // The review's lint-clean detector: every long run it matches is rejected by the validator.
