@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// sendguard-fuzz-seeds SOURCE_DIR OUT_DIR: the seed inputs of every fuzz target, made from what the
+// tests use (the documents the test builders write, the repository's policies and messages), one
+// folder per target. The build makes them; scripts/fuzz starts each fuzzer from them, and ctest
+// replays them through every target.
+#include "documentfiles.h"
+#include "mixedtextfortests.h"
+
+#include "audit/auditchain.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+
+#include <cstdio>
+
+using namespace SendGuard;
+using namespace SendGuard::Tests;
+
+namespace {
+
+bool write(const QDir &out, const QString &target, const QString &name, const QByteArray &bytes)
+{
+    if (!out.mkpath(target))
+        return false;
+    QFile file(out.filePath(target + QLatin1Char('/') + name));
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+// Every file under folder whose name ends with suffix, copied into each target's seeds.
+bool copyAll(const QDir &out, const QStringList &targets, const QString &folder, const QString &suffix)
+{
+    bool ok = true;
+    for (QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
+        const QString path = it.next();
+        if (!path.endsWith(suffix))
+            continue;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray bytes = file.readAll();
+        // Named after its path, so that two "valid.json" stay two.
+        const QString name = QDir(folder).relativeFilePath(path).replace(QLatin1Char('/'), QLatin1Char('_'));
+        for (const QString &target : targets)
+            ok = write(out, target, name, bytes) && ok;
+    }
+    return ok;
+}
+
+QByteArray minisignLine(const QByteArray &algorithm, int bytes)
+{
+    QByteArray raw = algorithm + QByteArray("\x05\x9b\x3d\x05\xc9\x82\xd8\x49", 8);
+    for (int i = 0; i < bytes; ++i)
+        raw += char(i * 7 + 1);
+    return raw.toBase64();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (argc != 3) {
+        std::fputs("usage: sendguard-fuzz-seeds SOURCE_DIR OUT_DIR\n", stderr);
+        return 2;
+    }
+    const QString source = QString::fromLocal8Bit(argv[1]);
+    QDir out(QString::fromLocal8Bit(argv[2]));
+    if (!out.mkpath(QStringLiteral(".")))
+        return 1;
+    bool ok = true;
+
+    // JSON: the repository's policies, messages and schema cases.
+    const QString json = QStringLiteral(".json");
+    ok =
+        copyAll(out, {QStringLiteral("jsonparser"), QStringLiteral("policyreader")}, source + "/resources", json) && ok;
+    ok = copyAll(out, {QStringLiteral("jsonparser"), QStringLiteral("policyreader")}, source + "/examples/policies",
+                 json) &&
+        ok;
+    ok = copyAll(out, {QStringLiteral("jsonparser"), QStringLiteral("policyreader")},
+                 source + "/tests/tools/policyschema", json) &&
+        ok;
+    ok = copyAll(out, {QStringLiteral("jsonparser"), QStringLiteral("messagereader")}, source + "/examples/messages",
+                 json) &&
+        ok;
+
+    // minisign: a public key file and a signature, in the shapes minisign writes.
+    ok = write(out, QStringLiteral("minisign"), QStringLiteral("key.pub"),
+               "untrusted comment: minisign public key 49D882C9053D9B05\n" + minisignLine("Ed", 32) + '\n') &&
+        ok;
+    ok = write(out, QStringLiteral("minisign"), QStringLiteral("bundle.minisig"),
+               "untrusted comment: signature from minisign secret key\n" + minisignLine("ED", 64) +
+                   "\ntrusted comment: timestamp:1764000000\tfile:policy.json\thashed\n" +
+                   QByteArray(64, '\x11').toBase64() + '\n') &&
+        ok;
+
+    // The audit trail: a chain of three records, then a rotated second file.
+    QByteArray trail;
+    QByteArray prev = Core::AuditChain::genesis();
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray line = "{\"prev\":\"" + prev +
+            "\",\"event\":\"check\",\"verdict\":\"confirm\",\"n\":" + QByteArray::number(i) + "}";
+        trail += line + '\n';
+        prev = Core::AuditChain::hash(line);
+    }
+    const QByteArray next = "{\"prev\":\"" + prev + "\",\"event\":\"check\"}\n";
+    ok = write(out, QStringLiteral("auditchain"), QStringLiteral("trail"), QByteArray(1, '\0') + trail) && ok;
+    ok = write(out, QStringLiteral("auditchain"), QStringLiteral("rotated"),
+               QByteArray(1, '\0') + trail + '\0' + next) &&
+        ok;
+
+    // Text for the scanner: rosters, prose, tables, wrapped numbers.
+    const std::string text = mixedScanText(16 * 1024);
+    ok = write(out, QStringLiteral("scanner"), QStringLiteral("mixed.txt"), QByteArray::fromStdString(text)) && ok;
+    ok = write(out, QStringLiteral("scanner"), QStringLiteral("roster.csv"),
+               "번호,이름,주민번호,연락처\n1,홍길동,2103154827361,010-2345-6789\n2,김영희,900101-1234567,"
+               "010-9876-5432\n") &&
+        ok;
+
+    // Documents, as the extraction tests write them.
+    const QString body = wordParagraph({QStringLiteral("신청인 8503"), QStringLiteral("15-2345678")}) +
+        wordTable({QStringLiteral("홍길동"), QStringLiteral("010-2345-6789")});
+    const QByteArray word = docx(body, wordParagraph({QStringLiteral("머리글 900101-1234567")}),
+                                 QStringLiteral("<w:footnote w:id=\"1\">%1</w:footnote>")
+                                     .arg(wordParagraph({QStringLiteral("각주 02-123-4567")})));
+    const QList<std::pair<QString, QByteArray>> documents {
+        {QStringLiteral("application.docx"), word},
+        {QStringLiteral("roster.xlsx"),
+         xlsx({{QStringLiteral("Sheet1"),
+                QStringLiteral("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\"><v>9001011234567</v></c>"
+                               "</row>")}},
+              {QStringLiteral("주민번호")})},
+        {QStringLiteral("slides.pptx"),
+         pptx({QStringLiteral("<a:p><a:r><a:t>010-2345-6789</a:t></a:r></a:p>")},
+              {{1, QStringLiteral("<a:p><a:r><a:t>노트 900101-1234567</a:t></a:r></a:p>")}})},
+        {QStringLiteral("notice.odt"),
+         openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                      QStringLiteral("<office:text><text:p>주민등록번호 900101-1234567</text:p></office:text>"))},
+        {QStringLiteral("application.hwpx"), hwpx({owpmlParagraph(QStringLiteral("주민등록번호 850315-2345678"))})},
+        {QStringLiteral("application.hwp"),
+         hwp({hwpParagraph(QStringLiteral("신청인 850315-2345678")) +
+              hwpTable({QStringLiteral("홍길동"), QStringLiteral("010-2345-6789")})})},
+        {QStringLiteral("uncompressed.hwp"), hwp({hwpParagraph(QStringLiteral("900101-1234567"))}, 0)},
+        {QStringLiteral("nested.zip"), zipOf({{QStringLiteral("서류/신청서.docx"), word}})},
+        {QStringLiteral("message.eml"),
+         "From: a@korea.kr\r\nTo: b@korea.kr\r\nSubject: =?UTF-8?B?7Iug7LKt7ISc?=\r\nMIME-Version: 1.0\r\n"
+         "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+         "주민등록번호 900101-1234567\r\n--b\r\nContent-Type: application/octet-stream\r\n"
+         "Content-Disposition: attachment; filename=\"a.txt\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+             QByteArray("010-2345-6789\n").toBase64() + "\r\n--b--\r\n"},
+    };
+    for (const auto &[name, bytes] : documents) {
+        ok = write(out, QStringLiteral("documentextractor"), name, bytes) && ok;
+        ok = write(out, QStringLiteral("documentmasker"), name, bytes) && ok;
+        if (name.endsWith(QLatin1String(".hwp")))
+            ok = write(out, QStringLiteral("hwp"), name, bytes) && ok;
+    }
+    ok = write(out, QStringLiteral("xmlparts"), QStringLiteral("document.xml"),
+               xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
+                               .arg(QLatin1String(wordNamespace), body))) &&
+        ok;
+
+    if (!ok)
+        std::fputs("sendguard-fuzz-seeds: could not write every seed\n", stderr);
+    return ok ? 0 : 1;
+}
