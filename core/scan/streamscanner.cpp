@@ -31,7 +31,8 @@ public:
         if (m_capacity - m_size < chunk) {
             const std::size_t capacity = std::max(m_capacity * 2, m_size + chunk);
             auto data = std::make_unique_for_overwrite<char[]>(capacity);
-            std::memcpy(data.get(), m_data.get(), m_size);
+            if (m_size > 0) // memcpy from the first, still null buffer is undefined even for 0 bytes
+                std::memcpy(data.get(), m_data.get(), m_size);
             m_data = std::move(data);
             m_capacity = capacity;
         }
@@ -65,7 +66,8 @@ StreamScanner::Read StreamScanner::readerOver(std::string_view bytes)
 {
     return [bytes, position = std::size_t {0}](char *data, std::size_t capacity) mutable -> std::int64_t {
         const std::size_t n = std::min(capacity, bytes.size() - position);
-        std::memcpy(data, bytes.data() + position, n);
+        if (n > 0) // an empty view's data() may be null
+            std::memcpy(data, bytes.data() + position, n);
         position += n;
         return static_cast<std::int64_t>(n);
     };
