@@ -100,7 +100,7 @@ private Q_SLOTS:
     void shouldLeaveAttachmentsItCannotReadAsTheyAre()
     {
         OutgoingMessage m = toAllStaff(QStringLiteral("신청서"), QStringLiteral("900101-1234568"));
-        m.attachments = {inMemory(QStringLiteral("신청서.docx"), QByteArray("PK\x03\x04 not text", 16))};
+        m.attachments = {inMemory(QStringLiteral("신청서.docx"), QByteArray("PK\x03\x04 not text"))};
         const MessageMasker::Result masked = m_checker.mask(m, texts(m));
         QVERIFY(masked.complete);
         QCOMPARE(masked.message.attachments[0].data, m.attachments[0].data);
