@@ -50,7 +50,7 @@ std::pair<QString, SendDecision> sendAnswering(SendInterceptor *plugin, const Me
                                              headline = label->text();
                                          answer(dialog);
                                      },
-                                     20000);
+                                     20000, nullptr, ModalDialogWatcher::Progress::Answer);
     return {headline, decision};
 }
 
