@@ -1,6 +1,9 @@
 # Installs SendGuard into a scratch prefix, builds tests/plugin/packagehost against it with
 # find_package(SendGuard), and runs that host: it must load the installed plugin and send.
-# cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -P packagetest.cmake
+# cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... [-DHOST_CXX_FLAGS=... -DHOST_LINKER_FLAGS=...]
+#       -P packagetest.cmake
+# The host is built with the flags SendGuard was built with: a plugin built with AddressSanitizer
+# loads only into a host that has it too.
 file(REMOVE_RECURSE "${WORK_DIR}")
 function(run)
     execute_process(COMMAND ${ARGV} OUTPUT_VARIABLE output ERROR_VARIABLE output RESULT_VARIABLE result)
@@ -11,7 +14,8 @@ function(run)
 endfunction()
 run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${WORK_DIR}/prefix")
 run("${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/plugin/packagehost" -B "${WORK_DIR}/host" -G Ninja
-    "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix")
+    "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix" "-DCMAKE_CXX_FLAGS=${HOST_CXX_FLAGS}"
+    "-DCMAKE_EXE_LINKER_FLAGS=${HOST_LINKER_FLAGS}")
 run("${CMAKE_COMMAND}" --build "${WORK_DIR}/host")
 run("${CMAKE_COMMAND}" -E env QT_QPA_PLATFORM=offscreen "SENDGUARD_AUDIT_FILE=${WORK_DIR}/audit.jsonl"
     "${WORK_DIR}/host/sendguard-host")
