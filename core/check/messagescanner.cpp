@@ -61,19 +61,21 @@ ScanResult MessageScanner::scanAttachment(const AttachmentText &attachment) cons
 
 ScanResult MessageScanner::withoutAllowListed(ScanResult scan, std::string_view text) const
 {
-    std::erase_if(scan.findings, [&](const Finding &finding) {
-        return isAllowListed(finding,
-                             text.substr(std::size_t(finding.start), std::size_t(finding.end - finding.start)));
-    });
+    std::erase_if(scan.findings, [&](const Finding &finding) { return isAllowListedIn(finding, text); });
     return scan;
+}
+
+bool MessageScanner::isAllowListedIn(const Finding &finding, std::string_view text) const
+{
+    return isAllowListed(finding, text.substr(std::size_t(finding.start), std::size_t(finding.end - finding.start)));
 }
 
 bool MessageScanner::scanField(std::string_view text, const QString &field, Result &result) const
 {
-    return addField(scanText(text), field, result);
+    return addField(m_scanner.scan(text), text, field, result);
 }
 
-bool MessageScanner::addField(const ScanResult &scan, const QString &field, Result &result) const
+bool MessageScanner::addField(const ScanResult &scan, std::string_view text, const QString &field, Result &result) const
 {
     if (!scan.complete) {
         result.complete = false;
@@ -81,8 +83,10 @@ bool MessageScanner::addField(const ScanResult &scan, const QString &field, Resu
         result.findings.clear(); // an incomplete check shows nothing partial
         return false;
     }
-    for (const Finding &finding : scan.findings)
-        result.findings.push_back({finding, field});
+    for (const Finding &finding : scan.findings) {
+        if (!isAllowListedIn(finding, text))
+            result.findings.push_back({finding, field});
+    }
     return true;
 }
 
@@ -101,7 +105,12 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
             continue;
         }
         const std::size_t before = result.findings.size();
-        if (!addField(scanAttachment(attachment), QStringLiteral("attachment:") + attachment.name, result))
+        // A reader's early scan is read where it lies: a roster's findings are copied once, into
+        // the result, not first into a filtered copy.
+        const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
+        const QString field = QStringLiteral("attachment:") + attachment.name;
+        const ScanResult *early = attachment.earlyScanBy(m_scanner);
+        if (!(early ? addField(*early, text, field, result) : scanField(text, field, result)))
             return result;
         for (std::size_t i = before; i < result.findings.size(); ++i)
             result.findings[i].place = attachment.placeAt(result.findings[i].finding.start);

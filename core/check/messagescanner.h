@@ -52,8 +52,10 @@ public:
 
 private:
     bool scanField(std::string_view text, const QString &field, Result &result) const;
-    bool addField(const ScanResult &scan, const QString &field, Result &result) const;
+    // Adds scan's findings in text that are not on the allow-list; false when it is incomplete.
+    bool addField(const ScanResult &scan, std::string_view text, const QString &field, Result &result) const;
     ScanResult withoutAllowListed(ScanResult scan, std::string_view text) const;
+    bool isAllowListedIn(const Finding &finding, std::string_view text) const;
 
     const Scanner &m_scanner;
     AllowList m_allowList;
