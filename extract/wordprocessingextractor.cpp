@@ -11,36 +11,39 @@ namespace {
 
 using Kind = Core::TextPlace::Kind;
 
-XmlTextWalker::Dialect wordDialect()
-{
-    XmlTextWalker::Dialect dialect;
-    dialect.paragraphs = {QStringLiteral("p")};
-    dialect.texts = {QStringLiteral("t")};
-    dialect.deletedTexts = {QStringLiteral("delText")};
-    dialect.skipped = {QStringLiteral("instrText"), QStringLiteral("delInstrText")};
-    dialect.lineBreaks = {QStringLiteral("br"), QStringLiteral("cr")};
-    dialect.tabs = {QStringLiteral("tab")};
-    dialect.symbol = QStringLiteral("sym");
-    dialect.table = QStringLiteral("tbl");
-    dialect.row = QStringLiteral("tr");
-    dialect.cell = QStringLiteral("tc");
-    dialect.containers = {
-        {QStringLiteral("footnote"), {Kind::Footnote, QStringLiteral("id")}},
-        {QStringLiteral("endnote"), {Kind::Endnote, QStringLiteral("id")}},
-        {QStringLiteral("comment"), {Kind::Comment, QStringLiteral("id")}},
-        {QStringLiteral("txbxContent"), {Kind::TextBox, QString()}},
-    };
-    return dialect;
-}
-
 void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlace &place, TextSink &sink)
 {
     QString error;
-    if (!XmlTextWalker::walkEntry(zip, name, wordDialect(), place, sink, &error))
+    if (!XmlTextWalker::walkEntry(zip, name, WordprocessingExtractor::dialect(), place, sink, &error))
         sink.skip(place.isEmpty() ? Core::TextPlace {}.then(Kind::Entry, name) : place, error);
 }
 
 } // namespace
+
+const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
+{
+    static const XmlTextWalker::Dialect word = [] {
+        XmlTextWalker::Dialect d;
+        d.paragraphs = {QStringLiteral("p")};
+        d.texts = {QStringLiteral("t")};
+        d.deletedTexts = {QStringLiteral("delText")};
+        d.skipped = {QStringLiteral("instrText"), QStringLiteral("delInstrText")};
+        d.lineBreaks = {QStringLiteral("br"), QStringLiteral("cr")};
+        d.tabs = {QStringLiteral("tab")};
+        d.symbol = QStringLiteral("sym");
+        d.table = QStringLiteral("tbl");
+        d.row = QStringLiteral("tr");
+        d.cell = QStringLiteral("tc");
+        d.containers = {
+            {QStringLiteral("footnote"), {Kind::Footnote, QStringLiteral("id")}},
+            {QStringLiteral("endnote"), {Kind::Endnote, QStringLiteral("id")}},
+            {QStringLiteral("comment"), {Kind::Comment, QStringLiteral("id")}},
+            {QStringLiteral("txbxContent"), {Kind::TextBox, QString()}},
+        };
+        return d;
+    }();
+    return word;
+}
 
 void WordprocessingExtractor::extract(const ZipContainer &zip, const QString &mainPart, const Core::TextPlace &base,
                                       TextSink &sink)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "xmltextwalker.h"
+
 #include "message/textplace.h"
 
 namespace SendGuard::Extract {
@@ -16,6 +18,9 @@ class WordprocessingExtractor
 public:
     // mainPart: the document part _rels/.rels names (word/document.xml when it names none).
     static void extract(const ZipContainer &zip, const QString &mainPart, const Core::TextPlace &base, TextSink &sink);
+
+    // How WordprocessingML's XML holds its text (the fuzz target of XML parts walks it too).
+    static const XmlTextWalker::Dialect &dialect();
 };
 
 } // namespace SendGuard::Extract
