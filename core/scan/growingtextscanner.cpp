@@ -40,7 +40,7 @@ ScanResult GrowingTextScanner::finish(std::string_view text)
     return std::move(m_result);
 }
 
-bool GrowingTextScanner::scanTo(std::string_view text, std::size_t end)
+void GrowingTextScanner::scanTo(std::string_view text, std::size_t end)
 {
     QElapsedTimer timer;
     timer.start();
@@ -53,12 +53,11 @@ bool GrowingTextScanner::scanTo(std::string_view text, std::size_t end)
     if (!block.complete) {
         m_result = std::move(block);
         m_result.findings.clear();
-        return false;
+        return;
     }
     std::move(block.findings.begin(), block.findings.end(), std::back_inserter(m_result.findings));
     m_tableHeader = std::string(m_scanner.tableHeaderAfter(text.substr(m_start, end - m_start), m_tableHeader));
     m_start = end;
-    return true;
 }
 
 } // namespace SendGuard::Core

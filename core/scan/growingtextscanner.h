@@ -32,8 +32,8 @@ public:
     ScanResult finish(std::string_view text);
 
 private:
-    // Scans text[m_start, end); false once a scan was incomplete.
-    bool scanTo(std::string_view text, std::size_t end);
+    // Scans text[m_start, end); an incomplete scan ends the result (m_result.complete).
+    void scanTo(std::string_view text, std::size_t end);
 
     const Scanner &m_scanner;
     std::size_t m_blockBytes;
