@@ -4,6 +4,7 @@
 // folder per target. The build makes them; scripts/fuzz starts each fuzzer from them, and ctest
 // replays them through every target.
 #include "documentfiles.h"
+#include "minimalpdf.h"
 #include "mixedtextfortests.h"
 
 #include "audit/auditchain.h"
@@ -153,6 +154,12 @@ int main(int argc, char *argv[])
         ok = write(out, QStringLiteral("documentmasker"), name, bytes) && ok;
         if (name.endsWith(QLatin1String(".hwp")))
             ok = write(out, QStringLiteral("hwp"), name, bytes) && ok;
+    }
+    // PDF: one page of text, written by hand (the tests print theirs with Qt's GUI module).
+    for (const auto &[name, line] :
+         {std::pair {"rrn.pdf", "RRN 900101-1234567"}, std::pair {"phone.pdf", "Tel. 010-2345-6789"}}) {
+        ok = write(out, QStringLiteral("pdf"), QLatin1String(name), Fuzz::minimalPdf(line)) && ok;
+        ok = write(out, QStringLiteral("documentextractor"), QLatin1String(name), Fuzz::minimalPdf(line)) && ok;
     }
     ok = write(out, QStringLiteral("xmlparts"), QStringLiteral("document.xml"),
                xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
