@@ -7,7 +7,7 @@
 set(core_order common json detectors scan message policy audience check audit send)
 # The other layers: which include roots each may use (besides its own folder).
 # A layer is named by its folder with "/" as "_" (tools_sendguard is tools/sendguard/).
-set(layers extract attachments ui delivery plugin tools_sendguard tools_extract)
+set(layers extract attachments ui delivery plugin tools_sendguard tools_extract tools_bridge)
 set(uses_extract core extract)
 set(uses_attachments core attachments)
 set(uses_ui core ui)
@@ -15,6 +15,7 @@ set(uses_delivery core delivery)
 set(uses_plugin core ui delivery attachments plugin)
 set(uses_tools_sendguard core delivery attachments tools_sendguard)
 set(uses_tools_extract core extract tools_extract)
+set(uses_tools_bridge core plugin tools_bridge)
 
 set(problems "")
 
