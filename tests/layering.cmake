@@ -65,13 +65,14 @@ foreach(file ${core_files})
 endforeach()
 
 # The other layers: quoted includes resolve in their own folder or a layer they may use (the
-# plugin's include the host interface, plugin/include/sendguard/); ".moc" files are generated.
+# plugin's include the host interface, plugin/include/sendguard/, and the loader, plugin/loader/);
+# ".moc" files are generated.
 foreach(layer ${layers})
     string(REPLACE "_" "/" layer_folder ${layer})
     set(roots "")
     foreach(used ${uses_${layer}})
         if(used STREQUAL "plugin")
-            list(APPEND roots ${SOURCE_DIR}/plugin/src ${SOURCE_DIR}/plugin/include)
+            list(APPEND roots ${SOURCE_DIR}/plugin/src ${SOURCE_DIR}/plugin/include ${SOURCE_DIR}/plugin/loader)
         else()
             string(REPLACE "_" "/" used_folder ${used})
             list(APPEND roots ${SOURCE_DIR}/${used_folder})
@@ -102,7 +103,8 @@ foreach(layer ${layers})
                 list(APPEND problems "${file}: ${line}: ${layer_folder}/ may use only ${uses_${layer}}")
             endif()
         endforeach()
-        if(NOT layer STREQUAL "ui" AND NOT layer STREQUAL "plugin")
+        # The bridge is a host: it shows the plugin's dialogs over another process's window.
+        if(NOT layer STREQUAL "ui" AND NOT layer STREQUAL "plugin" AND NOT layer STREQUAL "tools_bridge")
             file(STRINGS ${path} widgets REGEX "#[ \t]*include[ \t]*<(QtWidgets[/>]|QWidget|QDialog|QApplication>)")
             if(widgets)
                 list(APPEND problems "${file}: ${widgets}: ${layer_folder}/ has no widgets")
