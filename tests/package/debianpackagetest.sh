@@ -6,7 +6,8 @@
 #   - `sendguard check` on the incident asks for a reason (justify, exit 11), with the built-in policy;
 #   - `sendguard extract` reads a DOCX and a PDF through the installed helper, which is locked
 #     down (no new privileges, a seccomp filter: seen with strace);
-#   - a host built against the installed sendguard-dev finds, loads and uses the installed plugin;
+#   - a host built against the installed sendguard-dev finds, loads and uses the installed plugin,
+#     and the installed sendguard-bridge loads it too;
 #   - `man sendguard` and `man sendguard-policy` render, in English and in Korean.
 # Then dpkg removes and purges them. Nothing outside WORK_DIR is changed.
 #
@@ -62,6 +63,14 @@ if [[ ${1:-} == --inside ]]; then
     [[ $output == *"sent (allow) to 1 recipient"* ]] || fail "the host said: $output"
     echo "$output"
 
+    echo "-- the installed bridge loads the installed plugin, whatever it is told"
+    bridge=/usr/libexec/sendguard/sendguard-bridge
+    answer=$(echo '{"protocol":1,"id":1,"type":"hello"}' | "$bridge" --plugin-dir "$work" 2>"$work/bridge.log") ||
+        fail "the bridge failed: $(cat "$work/bridge.log")"
+    [[ $answer == *'"type":"hello"'* && $answer == *'"id":"sendguard"'* ]] || fail "the bridge answered: $answer"
+    grep -q "plugin sendguard .*(/usr/lib/.*/qt6/plugins/sendguard/libsendguardplugin.so)" "$work/bridge.log" ||
+        fail "the bridge did not load the installed plugin: $(cat "$work/bridge.log")"
+
     echo "-- man pages"
     for page in sendguard sendguard-policy; do
         MANWIDTH=80 man -P cat "$page" >"$work/$page.en.txt" 2>"$work/man.err" || fail "man $page: $(cat "$work/man.err")"
@@ -107,6 +116,7 @@ dpkg --root="$root" --force-depends --force-script-chrootless --log="$work/dpkg.
     >"$work/dpkg.out" 2>&1 || fail "dpkg -i: $(cat "$work/dpkg.out")"
 plugin=$(find "$root/usr/lib" -path '*/qt6/plugins/sendguard/libsendguardplugin.so')
 for path in /usr/bin/sendguard /usr/libexec/sendguard/sendguard-extract /usr/libexec/sendguard/sendguard-pdf-reader.so \
+    /usr/libexec/sendguard/sendguard-bridge \
     "${plugin#"$root"}" /usr/share/sendguard/default-policy.json /usr/share/sendguard/policy.schema.json \
     /usr/share/sendguard/managed-policy.example.json /lib/systemd/system/sendguard-policy-fetch.service \
     /lib/systemd/system/sendguard-policy-fetch.timer /lib/systemd/system/sendguard-audit-collector.service \

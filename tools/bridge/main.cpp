@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 
 #include <csignal>
 #include <cstdio>
@@ -28,12 +29,17 @@ constexpr const char *Usage = "usage: sendguard-bridge [--plugin-dir DIR]\n"
                               "  --plugin-dir DIR  load the plugin from DIR (ignored by an installed bridge)\n"
                               "  --version         print the version\n";
 
-// The folders to load the plugin from, in order. An installed bridge loads only a plugin that is
-// installed too (root's, in folders only root may write): the user who runs it cannot hand it a
-// plugin of their own that would skip the checks.
+// The folders to load the plugin from, in order. The installed bridge loads only the installed
+// plugin; any other copy that is installed too (root's, in folders only root may write) loads only
+// plugins that are: the user who runs it cannot hand it a plugin of their own that would skip the
+// checks.
 QStringList pluginFolders(const QString &requested)
 {
-    const bool installed = Core::isInstalledPath(QCoreApplication::applicationFilePath());
+    const QString program = QCoreApplication::applicationFilePath();
+    if (QFileInfo(program).canonicalPath() ==
+        QFileInfo(QStringLiteral(SENDGUARD_BRIDGE_INSTALLED_DIR)).canonicalFilePath())
+        return {QStringLiteral(SENDGUARD_PLUGIN_INSTALLED_DIR)};
+    const bool installed = Core::isInstalledPath(program);
     QStringList folders;
     if (!installed && !requested.isEmpty())
         folders.append(requested);
