@@ -3,9 +3,40 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QWidget>
 
+#include <cstdlib>
+
+#include <xcb/xcb.h>
+
 namespace SendGuard::Bridge {
+
+namespace {
+
+// Where a window of another process lies on the screen (Qt knows nothing of a foreign window's
+// geometry); empty off X11 or when the window is gone.
+QRect foreignGeometry(quint64 windowId)
+{
+    const auto *x11 = qGuiApp->nativeInterface<QNativeInterface::QX11Application>();
+    if (!x11 || !x11->connection())
+        return {};
+    xcb_connection_t *connection = x11->connection();
+    const auto window = xcb_window_t(windowId);
+    xcb_get_geometry_reply_t *size = xcb_get_geometry_reply(connection, xcb_get_geometry(connection, window), nullptr);
+    if (!size)
+        return {};
+    xcb_translate_coordinates_reply_t *origin = xcb_translate_coordinates_reply(
+        connection, xcb_translate_coordinates(connection, window, size->root, 0, 0), nullptr);
+    QRect geometry;
+    if (origin)
+        geometry = QRect(origin->dst_x, origin->dst_y, size->width, size->height);
+    std::free(origin);
+    std::free(size);
+    return geometry;
+}
+
+} // namespace
 
 HostWindowParent::HostWindowParent(QObject *parent)
     : QObject(parent)
@@ -38,7 +69,7 @@ bool HostWindowParent::eventFilter(QObject *watched, QEvent *event)
     if (!widget->isWindow() || !widget->windowHandle() || widget->windowHandle()->transientParent())
         return false;
     widget->windowHandle()->setTransientParent(m_hostWindow);
-    const QRect host = m_hostWindow->geometry();
+    const QRect host = foreignGeometry(m_windowId);
     if (host.isValid())
         widget->move(host.center() - QPoint(widget->width() / 2, widget->height() / 2));
     return false;
