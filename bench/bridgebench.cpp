@@ -67,7 +67,7 @@ private:
 
 void print(const char *name, const std::vector<double> &ms)
 {
-    std::printf("  %-42s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", name, percentile(ms, 0.5), percentile(ms, 0.99),
+    std::printf("  %-43s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", name, percentile(ms, 0.5), percentile(ms, 0.99),
                 percentile(ms, 1.0));
 }
 
