@@ -109,6 +109,24 @@ int main(int argc, char *argv[])
                QByteArray(1, '\0') + trail + '\0' + next) &&
         ok;
 
+    // The bridge protocol: a hello, a check with every kind of field, a request of another version.
+    ok = write(out, QStringLiteral("bridgerequest"), QStringLiteral("hello"),
+               R"({"protocol":1,"id":1,"type":"hello"})") &&
+        ok;
+    ok =
+        write(
+            out, QStringLiteral("bridgerequest"), QStringLiteral("check"),
+            R"({"protocol":1,"id":"m-1","type":"check","windowId":79691779,"language":"ko","message":)"
+            R"({"action":"forward","senderId":"kim","senderName":"김예진","senderDepartment":"복지팀",)"
+            R"("recipients":[{"id":"grp:all","name":"전체","type":"group","memberCount":4812,)"
+            R"("department":"시청","address":"all@korea.kr"}],"originalRecipients":[{"id":"lee"}],)"
+            R"("subject":"신청서","body":"주민등록번호 850315-2345678",)"
+            R"("attachments":[{"name":"a.txt","data":"MDEwLTIzNDUtNjc4OQ=="},{"name":"b.hwp","path":"/tmp/b.hwp"}]}})") &&
+        ok;
+    ok = write(out, QStringLiteral("bridgerequest"), QStringLiteral("version2"),
+               R"({"protocol":2,"id":"v","type":"hello"})") &&
+        ok;
+
     // Text for the scanner: rosters, prose, tables, wrapped numbers.
     const std::string text = mixedScanText(16 * 1024);
     ok = write(out, QStringLiteral("scanner"), QStringLiteral("mixed.txt"), QByteArray::fromStdString(text)) && ok;

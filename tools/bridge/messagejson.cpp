@@ -140,12 +140,14 @@ QList<Recipient> readRecipients(Fields &message, const QString &field, QString *
         Fields fields(object, path, error);
         Recipient recipient(fields.text(QStringLiteral("id"), true), fields.text(QStringLiteral("name")),
                             fields.word(QStringLiteral("type"), typeNames, Recipient::Type::Person));
-        if (const auto count = fields.integer(QStringLiteral("memberCount")))
+        // -1 and absent alike mean "not known"; empty text is no text: what is read is what would
+        // be written back.
+        if (const auto count = fields.integer(QStringLiteral("memberCount")); count && *count >= 0)
             recipient.setMemberCount(*count);
-        if (fields.has(QStringLiteral("department")))
-            recipient.setDepartment(fields.text(QStringLiteral("department")));
-        if (fields.has(QStringLiteral("address")))
-            recipient.setAddress(fields.text(QStringLiteral("address")));
+        if (const QString department = fields.text(QStringLiteral("department")); !department.isEmpty())
+            recipient.setDepartment(department);
+        if (const QString address = fields.text(QStringLiteral("address")); !address.isEmpty())
+            recipient.setAddress(address);
         recipients.append(recipient);
     }
     return recipients;
