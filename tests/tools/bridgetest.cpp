@@ -269,6 +269,30 @@ private Q_SLOTS:
         QCOMPARE(heard.answers[2].value(QLatin1String("type")).toString(), QStringLiteral("hello"));
     }
 
+    // A host that writes request after request while the dialog is open: the bridge takes no more
+    // than a couple of lines ahead, and the rest waits in the host's pipe, not in the bridge.
+    void holdsBackAHostThatWritesAhead()
+    {
+        QProcess bridge;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), m_home.path());
+        bridge.setProcessEnvironment(environment);
+        bridge.start(QStringLiteral(SENDGUARD_BRIDGE), {});
+        QVERIFY(bridge.waitForStarted());
+        bridge.write(check(QStringLiteral("incident"), message(allStaff(), IncidentBody))); // the dialog opens
+        const QString padding(1 << 20, QLatin1Char('a'));
+        constexpr qint64 Lines = 12;
+        for (int i = 0; i < Lines; ++i)
+            bridge.write(request(i, QStringLiteral("hello"), {{QStringLiteral("padding"), padding}}));
+        QTest::qWait(3000);
+        // Taken by the bridge at most: the check, two lines waiting, one being read, a pipe's worth.
+        QVERIFY2(bridge.bytesToWrite() > (Lines - 5) << 20,
+                 qPrintable(QStringLiteral("the bridge took all but %1 bytes").arg(bridge.bytesToWrite())));
+        QCOMPARE(bridge.state(), QProcess::Running);
+        bridge.kill();
+        bridge.waitForFinished();
+    }
+
     // The host dies while the dialog for the incident is open: the bridge closes it and ends, at
     // once and cleanly, and writes nothing of the message anywhere.
     void survivesTheHostDyingMidRequest()

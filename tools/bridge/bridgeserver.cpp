@@ -77,8 +77,11 @@ void BridgeServer::processPending()
     if (m_busy)
         return;
     m_busy = true;
-    while (!m_pending.isEmpty() && !hostGone())
+    while (!m_pending.isEmpty() && !hostGone()) {
         write(answer(m_pending.dequeue()));
+        if (m_lineDone)
+            m_lineDone();
+    }
     m_busy = false;
     if (hostGone() || m_inputClosed) {
         if (hostGone() && !m_pending.isEmpty())

@@ -10,6 +10,8 @@
 #include <QQueue>
 #include <QTimer>
 
+#include <functional>
+
 namespace SendGuard {
 class SendInterceptor;
 }
@@ -27,6 +29,9 @@ public:
     // answered with the error "no-plugin"). plugin: its metadata for hello.
     BridgeServer(SendInterceptor *interceptor, QJsonObject plugin, QString loadError, int outputDescriptor,
                  QObject *parent = nullptr);
+
+    // Called after each line is answered: the reader may read the next (LineReader::lineTaken).
+    void setLineDone(std::function<void()> lineDone) { m_lineDone = std::move(lineDone); }
 
     void takeLine(const QByteArray &line);
     void takeLineTooLong(qint64 bytes);
@@ -63,6 +68,7 @@ private:
     bool m_hostGone = false;
     QTimer m_hostWatch;
     QString m_language;
+    std::function<void()> m_lineDone;
 };
 
 } // namespace SendGuard::Bridge

@@ -45,20 +45,35 @@ void LineReader::run()
             if (!end)
                 break;
             ++at; // the newline
+            const bool blank = skipped == 0 && line.trimmed().isEmpty();
+            if (!blank && !waitForRoom())
+                return;
             if (skipped > 0)
                 Q_EMIT lineTooLong(skipped);
-            else if (!line.trimmed().isEmpty())
+            else if (!blank)
                 Q_EMIT lineRead(line);
             line.clear();
             skipped = 0;
         }
     }
     // A last request without its newline still counts.
+    const bool blank = skipped == 0 && line.trimmed().isEmpty();
+    if (!blank && !waitForRoom())
+        return;
     if (skipped > 0)
         Q_EMIT lineTooLong(skipped);
-    else if (!line.trimmed().isEmpty())
+    else if (!blank)
         Q_EMIT lineRead(line);
     Q_EMIT closed();
+}
+
+bool LineReader::waitForRoom()
+{
+    while (!m_room.tryAcquire(1, 100)) {
+        if (isInterruptionRequested())
+            return false;
+    }
+    return true;
 }
 
 } // namespace SendGuard::Bridge

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QSemaphore>
 #include <QThread>
 
 namespace SendGuard::Bridge {
@@ -15,7 +16,15 @@ class LineReader : public QThread
     Q_OBJECT
 
 public:
+    // At most this many lines read and not yet taken: past them the reader stops reading, the
+    // host's pipe fills and its writes wait, so a host that writes faster than the user answers
+    // cannot make the bridge hold its lines in memory without end.
+    static constexpr int MaxPendingLines = 2;
+
     LineReader(int descriptor, qsizetype maxLineBytes, QObject *parent = nullptr);
+
+    // The receiver is done with a line (or a too-long report): room for the next. Any thread.
+    void lineTaken() { m_room.release(); }
 
 Q_SIGNALS:
     void lineRead(const QByteArray &line);
@@ -27,8 +36,12 @@ protected:
     void run() override;
 
 private:
+    // Waits for room for one more line; false when asked to end meanwhile.
+    bool waitForRoom();
+
     int m_descriptor;
     qsizetype m_maxLineBytes;
+    QSemaphore m_room {MaxPendingLines};
 };
 
 } // namespace SendGuard::Bridge

@@ -98,6 +98,7 @@ int main(int argc, char *argv[])
     QObject::connect(&reader, &Bridge::LineReader::lineRead, &server, &Bridge::BridgeServer::takeLine);
     QObject::connect(&reader, &Bridge::LineReader::lineTooLong, &server, &Bridge::BridgeServer::takeLineTooLong);
     QObject::connect(&reader, &Bridge::LineReader::closed, &server, &Bridge::BridgeServer::inputClosed);
+    server.setLineDone([&reader] { reader.lineTaken(); });
     reader.start();
     const int status = QApplication::exec();
     reader.requestInterruption();
