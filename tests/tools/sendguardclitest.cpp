@@ -204,6 +204,11 @@ private Q_SLOTS:
                                      << QByteArray("redact [--output OUT] [FILE|-]");
         QTest::newRow("detectors help") << QStringList {QStringLiteral("detectors"), QStringLiteral("-h")}
                                         << QByteArray("detectors [--json]");
+        QTest::newRow("scan help-all") << QStringList {QStringLiteral("scan"), QStringLiteral("--help-all")}
+                                       << QByteArray("--json");
+        QTest::newRow("policy lint help-all")
+            << QStringList {QStringLiteral("policy"), QStringLiteral("lint"), QStringLiteral("--help-all")}
+            << QByteArray("--fragment");
     }
     void shouldHelpAndTellItsVersion()
     {

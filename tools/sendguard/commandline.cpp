@@ -12,7 +12,9 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
     const QCommandLineOption helpOption = parser.addHelpOption();
     if (!parser.parse(arguments))
         return usageError(command, parser.errorText());
-    if (parser.isSet(helpOption)) {
+    // Qt's help option comes with --help-all (Qt's own options too, which no command has): the
+    // same help, never a command run with its input still to come.
+    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all"))) {
         QTextStream(stdout) << parser.helpText();
         return ExitClean;
     }
