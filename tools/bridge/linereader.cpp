@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "linereader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -45,26 +46,31 @@ void LineReader::run()
             if (!end)
                 break;
             ++at; // the newline
-            const bool blank = skipped == 0 && line.trimmed().isEmpty();
-            if (!blank && !waitForRoom())
+            if (!handOn(line, skipped))
                 return;
-            if (skipped > 0)
-                Q_EMIT lineTooLong(skipped);
-            else if (!blank)
-                Q_EMIT lineRead(line);
             line.clear();
             skipped = 0;
         }
     }
     // A last request without its newline still counts.
-    const bool blank = skipped == 0 && line.trimmed().isEmpty();
-    if (!blank && !waitForRoom())
-        return;
+    if (handOn(line, skipped))
+        Q_EMIT closed();
+}
+
+bool LineReader::handOn(const QByteArray &line, qint64 skipped)
+{
+    // Blank lines are no requests; looked at in place, not copied (a line may be 128 MiB). Blank
+    // is what QByteArray::trimmed() drops: space, and tab to carriage return.
+    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    if (skipped == 0 && std::all_of(line.cbegin(), line.cend(), space))
+        return true;
+    if (!waitForRoom())
+        return false;
     if (skipped > 0)
         Q_EMIT lineTooLong(skipped);
-    else if (!blank)
+    else
         Q_EMIT lineRead(line);
-    Q_EMIT closed();
+    return true;
 }
 
 bool LineReader::waitForRoom()

@@ -36,6 +36,9 @@ protected:
     void run() override;
 
 private:
+    // Passes on a whole line (skipped > 0: the size of one too long), after waiting for room;
+    // false when asked to end meanwhile.
+    bool handOn(const QByteArray &line, qint64 skipped);
     // Waits for room for one more line; false when asked to end meanwhile.
     bool waitForRoom();
 
