@@ -101,8 +101,9 @@ public:
             return std::nullopt;
         const QJsonValue value = m_object.value(field);
         const double number = value.toDouble();
-        // JSON numbers are doubles: past 2^53 an integer is no longer exact.
-        if (!value.isDouble() || number != double(qint64(number)) || number < -1 || number > 9007199254740991.0) {
+        // JSON numbers are doubles: past 2^53 an integer is no longer exact. The range first: a
+        // double out of qint64's range may not even be converted.
+        if (!value.isDouble() || number < -1 || number > 9007199254740991.0 || number != double(qint64(number))) {
             fail(field, QStringLiteral("expected an integer from -1 to 9007199254740991"));
             return std::nullopt;
         }
