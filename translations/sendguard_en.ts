@@ -58,8 +58,8 @@
         </translation>
     </message>
     <message>
-        <source>Report a false positive</source>
-        <translation>Report a false positive</translation>
+        <source>Report a &amp;false positive</source>
+        <translation>Report a &amp;false positive</translation>
     </message>
     <message>
         <source>Reported as a false positive. Thank you.</source>
@@ -70,16 +70,16 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Send anyway</source>
-        <translation>Send anyway</translation>
+        <source>Send &amp;anyway</source>
+        <translation>Send &amp;anyway</translation>
     </message>
     <message>
-        <source>Remove broadcast recipients</source>
-        <translation>Remove broadcast recipients</translation>
+        <source>&amp;Remove broadcast recipients</source>
+        <translation>&amp;Remove broadcast recipients</translation>
     </message>
     <message>
-        <source>Mask and send…</source>
-        <translation>Mask and send…</translation>
+        <source>&amp;Mask and send…</source>
+        <translation>&amp;Mask and send…</translation>
     </message>
     <message>
         <source>This is what will be sent. It is checked again before it goes.</source>
@@ -94,12 +94,12 @@
         <translation>Masked attachments: %1</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Back</translation>
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Send masked message</source>
-        <translation>Send masked message</translation>
+        <source>&amp;Send masked message</source>
+        <translation>&amp;Send masked message</translation>
     </message>
     <message>
         <source>Who would receive it</source>
@@ -138,8 +138,8 @@
         <translation>The message, with what was found highlighted</translation>
     </message>
     <message>
-        <source>Send without the documents</source>
-        <translation>Send without the documents</translation>
+        <source>Send &amp;without the documents</source>
+        <translation>Send &amp;without the documents</translation>
     </message>
     <message>
         <source>Send the message without: %1</source>

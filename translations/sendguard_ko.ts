@@ -57,8 +57,8 @@
         </translation>
     </message>
     <message>
-        <source>Report a false positive</source>
-        <translation>오탐 신고</translation>
+        <source>Report a &amp;false positive</source>
+        <translation>오탐 신고(&amp;F)</translation>
     </message>
     <message>
         <source>Reported as a false positive. Thank you.</source>
@@ -69,16 +69,16 @@
         <translation>취소</translation>
     </message>
     <message>
-        <source>Send anyway</source>
-        <translation>그대로 보내기</translation>
+        <source>Send &amp;anyway</source>
+        <translation>그대로 보내기(&amp;A)</translation>
     </message>
     <message>
-        <source>Remove broadcast recipients</source>
-        <translation>전체 발송 대상 빼기</translation>
+        <source>&amp;Remove broadcast recipients</source>
+        <translation>전체 발송 대상 빼기(&amp;R)</translation>
     </message>
     <message>
-        <source>Mask and send…</source>
-        <translation>가리고 보내기…</translation>
+        <source>&amp;Mask and send…</source>
+        <translation>가리고 보내기(&amp;M)…</translation>
     </message>
     <message>
         <source>This is what will be sent. It is checked again before it goes.</source>
@@ -93,12 +93,12 @@
         <translation>가린 첨부파일: %1</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>뒤로</translation>
+        <source>&amp;Back</source>
+        <translation>뒤로(&amp;B)</translation>
     </message>
     <message>
-        <source>Send masked message</source>
-        <translation>가린 내용으로 보내기</translation>
+        <source>&amp;Send masked message</source>
+        <translation>가린 내용으로 보내기(&amp;S)</translation>
     </message>
     <message>
         <source>Who would receive it</source>
@@ -137,8 +137,8 @@
         <translation>메시지 내용 (발견된 부분 강조)</translation>
     </message>
     <message>
-        <source>Send without the documents</source>
-        <translation>첨부 문서 빼고 보내기</translation>
+        <source>Send &amp;without the documents</source>
+        <translation>첨부 문서 빼고 보내기(&amp;W)</translation>
     </message>
     <message>
         <source>Send the message without: %1</source>

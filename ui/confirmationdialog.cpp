@@ -178,7 +178,7 @@ QWidget *ConfirmationDialog::createMainPage()
         layout->addWidget(m_justification);
     }
 
-    m_reportFalsePositive = button(tr("Report a false positive"), QStringLiteral("reportFalsePositive"), page);
+    m_reportFalsePositive = button(tr("Report a &false positive"), QStringLiteral("reportFalsePositive"), page);
     m_reportFalsePositive->setFlat(true);
     connect(m_reportFalsePositive, &QPushButton::clicked, this, [this] {
         m_reportFalsePositive->setEnabled(false);
@@ -196,25 +196,25 @@ QWidget *ConfirmationDialog::createMainPage()
     connect(cancel, &QPushButton::clicked, this, [this] { finish(Choice::Cancel); });
 
     if (verdict.level != Core::VerdictLevel::Block) {
-        m_sendAnyway = button(tr("Send anyway"), QStringLiteral("sendAnywayButton"), page);
+        m_sendAnyway = button(tr("Send &anyway"), QStringLiteral("sendAnywayButton"), page);
         connect(m_sendAnyway, &QPushButton::clicked, this, [this] { finish(Choice::SendAnyway); });
         buttons->addWidget(m_sendAnyway);
     }
     if (m_request.canRemoveBroadcastRecipients) {
         auto *remove =
-            button(tr("Remove broadcast recipients"), QStringLiteral("removeBroadcastRecipientsButton"), page);
+            button(tr("&Remove broadcast recipients"), QStringLiteral("removeBroadcastRecipientsButton"), page);
         connect(remove, &QPushButton::clicked, this, [this] { finish(Choice::RemoveBroadcastRecipients); });
         buttons->addWidget(remove);
     }
     if (!m_request.attachmentsToLeaveOut.isEmpty()) {
-        auto *leaveOut = button(tr("Send without the documents"), QStringLiteral("leaveOutAttachmentsButton"), page);
+        auto *leaveOut = button(tr("Send &without the documents"), QStringLiteral("leaveOutAttachmentsButton"), page);
         leaveOut->setToolTip(
             tr("Send the message without: %1").arg(m_request.attachmentsToLeaveOut.join(QLatin1String(", "))));
         connect(leaveOut, &QPushButton::clicked, this, [this] { finish(Choice::LeaveOutAttachments); });
         buttons->addWidget(leaveOut);
     }
     if (m_request.maskAvailable) {
-        auto *mask = button(tr("Mask and send…"), QStringLiteral("maskAndSendButton"), page);
+        auto *mask = button(tr("&Mask and send…"), QStringLiteral("maskAndSendButton"), page);
         connect(mask, &QPushButton::clicked, this, [this] { m_pages->setCurrentIndex(1); });
         buttons->addWidget(mask);
     }
@@ -245,9 +245,9 @@ QWidget *ConfirmationDialog::createMaskPreviewPage()
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
-    auto *back = button(tr("Back"), QStringLiteral("backButton"), page);
+    auto *back = button(tr("&Back"), QStringLiteral("backButton"), page);
     connect(back, &QPushButton::clicked, this, [this] { m_pages->setCurrentIndex(0); });
-    auto *send = button(tr("Send masked message"), QStringLiteral("sendMaskedButton"), page);
+    auto *send = button(tr("&Send masked message"), QStringLiteral("sendMaskedButton"), page);
     connect(send, &QPushButton::clicked, this, [this] { finish(Choice::MaskAndSend); });
     buttons->addWidget(back);
     buttons->addWidget(send);
