@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The Debian packages, made and installed for real: cpack builds sendguard and sendguard-dev from
-# the build tree, lintian must find no error in them, dpkg installs them into a throwaway root
-# (running their maintainer scripts), and then, in a private mount namespace whose /usr and /etc
-# show that root over this machine's own, everything runs from its installed path:
+# The Debian packages, made and installed for real: cpack builds sendguard, sendguard-dev and
+# sendguard-psi from the build tree, lintian must find no error in them, dpkg installs them into a
+# throwaway root (running their maintainer scripts), and then, in a private mount namespace whose
+# /usr and /etc show that root over this machine's own, everything runs from its installed path:
 #   - `sendguard check` on the incident asks for a reason (justify, exit 11), with the built-in policy;
 #   - `sendguard extract` reads a DOCX and a PDF through the installed helper, which is locked
 #     down (no new privileges, a seccomp filter: seen with strace);
@@ -95,7 +95,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 echo "-- cpack"
 cpack --config "$build/CPackConfig.cmake" -B "$work/debs" >"$work/cpack.log" 2>&1 || fail "cpack: $(cat "$work/cpack.log")"
 debs=("$work"/debs/*.deb)
-(( ${#debs[@]} == 2 )) || fail "cpack made ${#debs[@]} packages: ${debs[*]}"
+(( ${#debs[@]} == 3 )) || fail "cpack made ${#debs[@]} packages: ${debs[*]}"
 for deb in "${debs[@]}"; do
     echo "$(basename "$deb"): $(dpkg-deb -f "$deb" Package Version Architecture Depends | tr '\n' ' ')"
 done
@@ -122,10 +122,17 @@ for path in /usr/bin/sendguard /usr/libexec/sendguard/sendguard-extract /usr/lib
     /lib/systemd/system/sendguard-policy-fetch.timer /lib/systemd/system/sendguard-audit-collector.service \
     /usr/share/man/man1/sendguard.1.gz /usr/share/man/man5/sendguard-policy.5.gz \
     /usr/share/man/ko/man1/sendguard.1.gz /usr/share/man/ko/man5/sendguard-policy.5.gz \
-    /usr/include/sendguard/sendinterceptor.h /usr/share/doc/sendguard/copyright /usr/share/doc/sendguard-dev/copyright; do
+    /usr/include/sendguard/sendinterceptor.h /usr/share/doc/sendguard/copyright /usr/share/doc/sendguard-dev/copyright \
+    /usr/lib/psi/plugins/libsendguardpsi.so /usr/share/doc/sendguard-psi/copyright; do
     [[ -f $root$path ]] || fail "not installed: $path"
 done
 [[ -n $plugin ]] || fail "the plugin is not in Qt's plugin folder"
+# The installed Psi plugin asks the installed bridge, and links Qt 5 only (Psi is a Qt 5 program).
+# (Qt 5 keeps a QStringLiteral in UTF-16.)
+strings -e l "$root/usr/lib/psi/plugins/libsendguardpsi.so" | grep -qx /usr/libexec/sendguard/sendguard-bridge ||
+    fail "the Psi plugin does not name the installed bridge"
+! objdump -p "$root/usr/lib/psi/plugins/libsendguardpsi.so" | grep -q 'NEEDED.*Qt6' ||
+    fail "the Psi plugin links Qt 6"
 for folder in /etc/sendguard/policies/managed /etc/sendguard/policies/recommended; do
     [[ $(stat -c '%U %a' "$root$folder") == "root 755" ]] || fail "$folder is $(stat -c '%U %a' "$root$folder")"
 done
@@ -167,9 +174,10 @@ echo "-- from the installed paths (private mount namespace)"
 unshare --mount --propagation private -- bash "$0" --inside "$root" "$work" "$source"
 
 echo "-- dpkg --remove, --purge"
-dpkg --root="$root" --force-depends --force-script-chrootless --log="$work/dpkg.log" --purge sendguard-dev sendguard \
+dpkg --root="$root" --force-depends --force-script-chrootless --log="$work/dpkg.log" --purge sendguard-psi sendguard-dev sendguard \
     >>"$work/dpkg.out" 2>&1 || fail "dpkg --purge: $(cat "$work/dpkg.out")"
-[[ ! -e $root/usr/bin/sendguard && ! -e $plugin ]] || fail "files left after purge"
+[[ ! -e $root/usr/bin/sendguard && ! -e $plugin && ! -e $root/usr/lib/psi/plugins/libsendguardpsi.so ]] ||
+    fail "files left after purge"
 [[ ! -e $root/etc/systemd/system/timers.target.wants/sendguard-policy-fetch.timer ]] ||
     fail "the timer is still enabled after purge"
 echo "packages built, lint-clean, installed, used and removed"
