@@ -7,6 +7,7 @@
 
 #include <QAbstractButton>
 #include <QGroupBox>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -293,7 +294,7 @@ private Q_SLOTS:
         ConfirmationDialog dialog(request);
         QPushButton *leaveOut = button(&dialog, "leaveOutAttachmentsButton");
         QVERIFY(leaveOut);
-        QCOMPARE(leaveOut->text(), QStringLiteral("첨부 문서 빼고 보내기"));
+        QCOMPARE(leaveOut->text(), QStringLiteral("첨부 문서 빼고 보내기(&W)"));
         QVERIFY(leaveOut->toolTip().contains(QStringLiteral("신청서.hwp")));
         dialog.show();
         QTest::mouseClick(leaveOut, Qt::LeftButton);
@@ -318,6 +319,51 @@ private Q_SLOTS:
         QTest::mouseClick(button(&dialog, "maskAndSendButton"), Qt::LeftButton);
         QTest::mouseClick(button(&dialog, "sendMaskedButton"), Qt::LeftButton);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.choice(), ConfirmationDialog::Choice::MaskAndSend);
+    }
+
+    void shouldChooseWithTheKeyboardsMnemonics_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("ko") << QStringLiteral("ko");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+
+    // Alt and a letter choose, in both languages: the way a keyboard user (and a test driving
+    // another program's window, which can only type) gets past the dialog.
+    void shouldChooseWithTheKeyboardsMnemonics()
+    {
+        QFETCH(QString, language);
+        const InstalledTranslation translation(language);
+        auto message = incidentForward();
+        message.recipients.push_back({QStringLiteral("lee"), QStringLiteral("이지영"), Core::RecipientType::Person,
+                                      std::nullopt, QString(), QString()});
+        ConfirmationDialog dialog(confirmationRequest(message, language));
+        dialog.show();
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *pages = dialog.findChild<QStackedWidget *>(QStringLiteral("pages"));
+        // Every choice but Cancel (Escape) has a letter of its own on its page.
+        for (int page = 0; page < pages->count(); ++page) {
+            QSet<QKeySequence> letters;
+            for (QPushButton *choice : pages->widget(page)->findChildren<QPushButton *>()) {
+                if (choice->objectName() == QLatin1String("cancelButton"))
+                    continue;
+                const QKeySequence letter = QKeySequence::mnemonic(choice->text());
+                QVERIFY2(!letter.isEmpty(), qPrintable(choice->text()));
+                QVERIFY2(!letters.contains(letter), qPrintable(choice->text()));
+                letters.insert(letter);
+            }
+        }
+        // A mnemonic clicks as the mouse would, pressed and then released a moment later.
+        QTest::keyClick(&dialog, Qt::Key_M, Qt::AltModifier);
+        QTRY_COMPARE(pages->currentWidget()->objectName(), QStringLiteral("maskPreviewPage"));
+        QTest::keyClick(&dialog, Qt::Key_B, Qt::AltModifier);
+        QTRY_COMPARE(pages->currentIndex(), 0);
+        QTest::keyClick(&dialog, Qt::Key_M, Qt::AltModifier);
+        QTRY_COMPARE(pages->currentIndex(), 1);
+        QTest::keyClick(&dialog, Qt::Key_S, Qt::AltModifier);
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.choice(), ConfirmationDialog::Choice::MaskAndSend);
     }
 
