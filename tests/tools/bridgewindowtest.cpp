@@ -83,12 +83,26 @@ private Q_SLOTS:
                            .split('\n')
                            .value(0);
         QVERIFY(m_hostWindow.toULongLong() > 0);
+        // A host window smaller than the dialog, in the screen's corner (a chat window, say).
+        m_cornerHost.setProcessEnvironment(m_host.processEnvironment());
+        m_cornerHost.start(QStringLiteral("xmessage"),
+                           {QStringLiteral("-geometry"), QStringLiteral("300x200+0+0"), QStringLiteral("-title"),
+                            QStringLiteral("corner host"), QStringLiteral("corner")});
+        QVERIFY(m_cornerHost.waitForStarted());
+        m_cornerHostWindow = run(m_display, QStringLiteral("xdotool"),
+                                 {QStringLiteral("search"), QStringLiteral("--sync"), QStringLiteral("--name"),
+                                  QStringLiteral("corner host")})
+                                 .split('\n')
+                                 .value(0);
+        QVERIFY(m_cornerHostWindow.toULongLong() > 0);
     }
 
     void cleanupTestCase()
     {
-        m_host.kill();
-        m_host.waitForFinished();
+        for (QProcess *host : {&m_host, &m_cornerHost}) {
+            host->kill();
+            host->waitForFinished();
+        }
         m_xvfb.terminate();
         m_xvfb.waitForFinished();
     }
@@ -96,13 +110,17 @@ private Q_SLOTS:
     void dialogOverTheHostsWindow_data()
     {
         QTest::addColumn<QString>("language");
-        QTest::newRow("ko") << QStringLiteral("ko");
-        QTest::newRow("en") << QStringLiteral("en");
+        QTest::addColumn<bool>("inTheCorner");
+        QTest::newRow("ko") << QStringLiteral("ko") << false;
+        QTest::newRow("en") << QStringLiteral("en") << false;
+        QTest::newRow("small host in the corner") << QStringLiteral("ko") << true;
     }
 
     void dialogOverTheHostsWindow()
     {
         QFETCH(QString, language);
+        QFETCH(bool, inTheCorner);
+        const QByteArray hostWindow = inTheCorner ? m_cornerHostWindow : m_hostWindow;
         QProcess bridge;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("DISPLAY"), m_display);
@@ -111,7 +129,8 @@ private Q_SLOTS:
         environment.insert(QStringLiteral("SENDGUARD_AUDIT_FILE"), m_home.filePath(QStringLiteral("audit.jsonl")));
         bridge.setProcessEnvironment(environment);
         // Its answers go to a pipe whose reading end is ours to close, as a host that dies does.
-        const QByteArray answers = m_home.filePath(QStringLiteral("answers-") + language).toLocal8Bit();
+        const QByteArray answers =
+            m_home.filePath(QStringLiteral("answers-%1-%2").arg(language).arg(inTheCorner)).toLocal8Bit();
         QCOMPARE(::mkfifo(answers.constData(), 0600), 0);
         const int answersRead = ::open(answers.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
         QVERIFY(answersRead >= 0);
@@ -131,7 +150,7 @@ private Q_SLOTS:
         bridge.write(QJsonDocument(QJsonObject {{QStringLiteral("protocol"), 1},
                                                 {QStringLiteral("id"), QStringLiteral("incident")},
                                                 {QStringLiteral("type"), QStringLiteral("check")},
-                                                {QStringLiteral("windowId"), m_hostWindow.toDouble()},
+                                                {QStringLiteral("windowId"), hostWindow.toDouble()},
                                                 {QStringLiteral("language"), language},
                                                 {QStringLiteral("message"), message}})
                          .toJson(QJsonDocument::Compact) +
@@ -150,24 +169,30 @@ private Q_SLOTS:
         // Transient for the host's window: a window manager keeps it on top of it.
         const QByteArray transient = run(m_display, QStringLiteral("xprop"),
                                          {QStringLiteral("-id"), dialog, QStringLiteral("WM_TRANSIENT_FOR")});
-        QVERIFY2(transient.contains("0x" + QByteArray::number(m_hostWindow.toULongLong(), 16)), transient.constData());
-        // Over the middle of the host's window.
+        QVERIFY2(transient.contains("0x" + QByteArray::number(hostWindow.toULongLong(), 16)), transient.constData());
+        // Over the middle of the host's window; within the screen when the middle would push it off.
         QTRY_VERIFY_WITH_TIMEOUT(geometryOf(m_display, dialog).isValid(), 5000);
-        const QRect host = geometryOf(m_display, QString::fromLatin1(m_hostWindow));
+        const QRect host = geometryOf(m_display, QString::fromLatin1(hostWindow));
         const QRect shown = geometryOf(m_display, dialog);
-        QVERIFY2((shown.center() - host.center()).manhattanLength() <= 4,
-                 qPrintable(QStringLiteral("host %1,%2 %3x%4, dialog %5,%6 %7x%8")
-                                .arg(host.x())
-                                .arg(host.y())
-                                .arg(host.width())
-                                .arg(host.height())
-                                .arg(shown.x())
-                                .arg(shown.y())
-                                .arg(shown.width())
-                                .arg(shown.height())));
+        const QString where = QStringLiteral("host %1,%2 %3x%4, dialog %5,%6 %7x%8")
+                                  .arg(host.x())
+                                  .arg(host.y())
+                                  .arg(host.width())
+                                  .arg(host.height())
+                                  .arg(shown.x())
+                                  .arg(shown.y())
+                                  .arg(shown.width())
+                                  .arg(shown.height());
+        if (inTheCorner) {
+            QVERIFY2(QRect(0, 0, 1280, 900).contains(shown) && shown.intersects(host), qPrintable(where));
+        } else {
+            QVERIFY2((shown.center() - host.center()).manhattanLength() <= 4, qPrintable(where));
+        }
         QTest::qWait(500); // painted
-        const QString screenshot = QDir(QStringLiteral(SENDGUARD_SCREENSHOTS))
-                                       .filePath(QStringLiteral("bridge-dialog-over-host-%1.png").arg(language));
+        const QString screenshot =
+            QDir(QStringLiteral(SENDGUARD_SCREENSHOTS))
+                .filePath(inTheCorner ? QStringLiteral("bridge-dialog-host-in-corner.png")
+                                      : QStringLiteral("bridge-dialog-over-host-%1.png").arg(language));
         QDir().mkpath(QStringLiteral(SENDGUARD_SCREENSHOTS));
         QVERIFY(
             !run(m_display, QStringLiteral("import"), {QStringLiteral("-window"), QStringLiteral("root"), screenshot})
@@ -190,6 +215,8 @@ private:
     QProcess m_xvfb;
     QProcess m_host;
     QByteArray m_hostWindow;
+    QProcess m_cornerHost;
+    QByteArray m_cornerHostWindow;
 };
 
 QTEST_GUILESS_MAIN(BridgeWindowTest)

@@ -4,8 +4,10 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QGuiApplication>
+#include <QScreen>
 #include <QWidget>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include <xcb/xcb.h>
@@ -70,8 +72,17 @@ bool HostWindowParent::eventFilter(QObject *watched, QEvent *event)
         return false;
     widget->windowHandle()->setTransientParent(m_hostWindow);
     const QRect host = foreignGeometry(m_windowId);
-    if (host.isValid())
-        widget->move(host.center() - QPoint(widget->width() / 2, widget->height() / 2));
+    if (!host.isValid())
+        return false;
+    QRect placed(host.center() - QPoint(widget->width() / 2, widget->height() / 2), widget->size());
+    // A host window smaller than the dialog, near the screen's edge, would push it off the screen:
+    // it stays on the host's screen, its top left corner (title, first lines) on screen in any case.
+    if (const QScreen *screen = QGuiApplication::screenAt(host.center())) {
+        const QRect area = screen->availableGeometry();
+        placed.moveLeft(std::max(area.left(), std::min(placed.left(), area.right() + 1 - placed.width())));
+        placed.moveTop(std::max(area.top(), std::min(placed.top(), area.bottom() + 1 - placed.height())));
+    }
+    widget->move(placed.topLeft());
     return false;
 }
 

@@ -9,7 +9,7 @@ namespace SendGuard::Bridge {
 
 // Puts the dialogs SendGuard shows over the host's window, which lives in another process: every
 // window the bridge shows while a host window is set is made transient for it (the window manager
-// keeps it on top and centres it there) and is placed over its middle.
+// keeps it on top and centres it there) and is placed over its middle, within the screen.
 class HostWindowParent : public QObject
 {
 public:
