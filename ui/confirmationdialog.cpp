@@ -99,8 +99,10 @@ ConfirmationDialog::ConfirmationDialog(const ConfirmationRequest &request, QWidg
 
     m_cancel->setFocus(); // here: moving the page into m_pages took the focus away
 
-    // Wide enough for a headline of two lines in either language; heights follow the layout.
-    resize(fontMetrics().averageCharWidth() * 100, sizeHint().height());
+    // Wide enough for a headline of two lines in either language; heights follow the layout. Measured
+    // in lines, not characters: in a Korean session the font is a CJK one, whose average character
+    // is a full-width syllable, and a width of a hundred of them made the dialog twice as wide.
+    resize(fontMetrics().height() * 42, sizeHint().height());
 }
 
 QWidget *ConfirmationDialog::createMainPage()

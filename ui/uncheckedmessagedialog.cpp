@@ -75,7 +75,8 @@ UncheckedMessageDialog::UncheckedMessageDialog(Mode mode, const QString &reason,
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addLayout(buttons);
-    resize(fontMetrics().averageCharWidth() * 70, sizeHint().height());
+    // In lines, not characters: a CJK font's average character is a full-width one.
+    resize(fontMetrics().height() * 30, sizeHint().height());
     cancel->setFocus();
 }
 

@@ -6,6 +6,7 @@
 #include "dialogrequests.h"
 
 #include <QAbstractButton>
+#include <QFontInfo>
 #include <QGroupBox>
 #include <QKeySequence>
 #include <QLabel>
@@ -365,6 +366,24 @@ private Q_SLOTS:
         QTest::keyClick(&dialog, Qt::Key_S, Qt::AltModifier);
         QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.choice(), ConfirmationDialog::Choice::MaskAndSend);
+    }
+
+    // A Korean desktop's font is a CJK one, whose average character is a full-width syllable: the
+    // dialog must not grow with it (it once came out twice as wide, 1,200 pixels, over Psi).
+    void shouldKeepItsWidthInAKoreanDesktopsFont()
+    {
+        const InstalledTranslation translation(QStringLiteral("ko"));
+        const QFont original = QApplication::font();
+        const int latinWidth = ConfirmationDialog(confirmationRequest(incidentForward(), QStringLiteral("ko"))).width();
+        QFont korean(QStringLiteral("Noto Sans CJK KR"));
+        korean.setPointSizeF(original.pointSizeF());
+        QVERIFY2(QFontInfo(korean).family().contains(QLatin1String("CJK")), "fonts-noto-cjk is not installed");
+        QApplication::setFont(korean);
+        const int koreanWidth =
+            ConfirmationDialog(confirmationRequest(incidentForward(), QStringLiteral("ko"))).width();
+        QApplication::setFont(original);
+        QVERIFY2(koreanWidth < latinWidth * 1.4,
+                 qPrintable(QStringLiteral("%1 against %2").arg(koreanWidth).arg(latinWidth)));
     }
 
     void shouldOfferRemovingBroadcastRecipientsOnlyWhenOthersRemain()
