@@ -71,10 +71,17 @@ private:
     QList<int> m_line; // by byte offset, 1-based
 };
 
-// A read-only view of a message: the subject line, a blank line, the body.
+// A read-only view of a message: the subject line, a blank line, the body; a chat message, which
+// has no subject, is its body alone.
 QString messageText(const QString &subject, const QString &body)
 {
-    return subject + QLatin1String("\n\n") + body;
+    return subject.isEmpty() ? body : subject + QLatin1String("\n\n") + body;
+}
+
+// Where the body starts in messageText().
+qsizetype bodyStart(const QString &subject)
+{
+    return subject.isEmpty() ? 0 : subject.size() + 2;
 }
 
 } // namespace
@@ -341,7 +348,7 @@ QWidget *ConfirmationDialog::createMessageView()
     highlight.setFontWeight(QFont::Bold);
     const Utf8Positions subject(m_request.subject);
     const Utf8Positions body(m_request.body);
-    const qsizetype bodyOffset = m_request.subject.size() + 2;
+    const qsizetype bodyOffset = bodyStart(m_request.subject);
     for (const Core::MessageFinding &finding : m_request.verdict.findings) {
         qsizetype start = 0;
         qsizetype end = 0;

@@ -187,6 +187,24 @@ private Q_SLOTS:
         QCOMPARE(cursor.charFormat().background().style(), Qt::NoBrush);
     }
 
+    // A chat message has no subject: the view is the body alone, highlighted where it should be.
+    void shouldShowAMessageWithoutSubjectAsItsBody()
+    {
+        auto message = incidentForward();
+        message.subject.clear();
+        ConfirmationDialog dialog(confirmationRequest(message, QStringLiteral("en")));
+        auto *view = dialog.findChild<QTextBrowser *>(QStringLiteral("messageText"));
+        QCOMPARE(view->toPlainText(), message.body);
+        const int start = int(message.body.indexOf(QLatin1String("850315-2345678")));
+        QTextCursor cursor(view->document());
+        cursor.setPosition(start + 1);
+        QVERIFY(cursor.charFormat().background().style() != Qt::NoBrush);
+        cursor.setPosition(start + 14);
+        QVERIFY(cursor.charFormat().background().style() != Qt::NoBrush);
+        cursor.setPosition(start);
+        QCOMPARE(cursor.charFormat().background().style(), Qt::NoBrush);
+    }
+
     void shouldHighlightAfterCharactersOutsideTheBasicPlane()
     {
         // An emoji is four UTF-8 bytes and two UTF-16 units: the highlight must still land on the number.
