@@ -14,7 +14,9 @@ In Korean:
      window (screenshot), Cancel sends nothing and keeps the text in Psi's input;
   3. Return again, and mask-and-send (Alt+M, Alt+S): the room receives 850315-2****** and never
      the number, with no formatted copy.
-In English: the dialog over the room (screenshot), Cancel, nothing sent.
+In English: the dialog over the room (screenshot), Cancel, nothing sent; then Psi's message
+dialog to 50 people (bob and 49 more typed into its To field), sent with Ctrl+Return: Cancel
+sends nothing and leaves it open, mask-and-send gives bob the masked text and subject.
 Psi's log (which holds the bridge's) must hold no number.
 
     psiendtoendtest.py --plugin LIB --screenshots DIR --work DIR
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -39,6 +42,9 @@ RRN = "850315-2345678"
 MASKED_RRN = "850315-2******"
 TO_BOB = f"김민수님 주민등록번호 {RRN} 확인 부탁드립니다"
 INCIDENT = f"FW: 주거급여 신청서 이관 - 신청인 김민수, 주민등록번호 {RRN}, 처리 부탁드립니다"
+# Psi's message dialog, opened by an xmpp: link: ASCII, so the link needs no escaping.
+LETTER_SUBJECT = f"Applicant {RRN}"
+LETTER = f"Kim Minsu {RRN} please process"
 ROOM_OCCUPANTS = 50
 # How long a message that must not arrive is waited for.
 QUIET_SECONDS = 3.0
@@ -154,11 +160,49 @@ def korean_session(run_dir: Path, plugin: Path, screenshots: Path, server, liste
     return psi.log_path
 
 
+def message_dialog_to_fifty(psi: xf.PsiSession) -> int:
+    """Opens Psi's message dialog to bob with LETTER, adds 49 more recipients to its To field and
+    presses Ctrl+Return, Psi's key for sending there; returns the message dialog's window."""
+    before = {window for window, _ in psi.windows()}
+    psi.bus.call_psi("openURI", f"xmpp:{xf.BOB.jid}?message;subject={LETTER_SUBJECT};body={LETTER}")
+    window = psi.wait_for_window(lambda title: title == "Send Message", "Psi's message dialog")
+    check(window not in before, "the message dialog was already open")
+    psi.desktop.focus(window)
+    # The text has the focus; the To field is two fields back.
+    psi.desktop.key("shift+Tab", "shift+Tab", "End")
+    psi.desktop.type_text("".join(f", person{number}@localhost" for number in range(1, 50)), delay_ms=1)
+    psi.desktop.key("ctrl+Return")
+    return window
+
+
 def english_session(run_dir: Path, plugin: Path, screenshots: Path, server, listener, phases) -> Path:
     with psi_with_plugin(run_dir, "en", plugin, server, listener, phases) as psi:
         with phases.phase("the incident into the room is stopped (English); Cancel"):
             dialog = stopped_in_room(psi, listener, screenshots / "psi-dialog-over-room-en.png")
             cancel_sends_nothing(psi, listener, dialog)
+
+        with phases.phase("the message dialog to 50 people: Cancel keeps it open; mask and send"):
+            mark = listener.mark()
+            letter = message_dialog_to_fifty(psi)
+            dialog = wait_for_dialog(psi, "Psi's message dialog to 50 people")
+            answer(psi, dialog, "Escape")
+            wait_for_dialog_gone(psi)
+            listener.expect_no_message(QUIET_SECONDS, since=mark, from_bare=xf.ALICE.jid)
+            check(psi.find_window(lambda title: title == "Send Message") == letter,
+                  "Cancel should leave Psi's message dialog open")
+            psi.desktop.focus(letter)
+            psi.desktop.key("ctrl+Return")
+            dialog = wait_for_dialog(psi, "the message dialog's kept text, sent again")
+            answer(psi, dialog, "alt+m")
+            time.sleep(0.5)
+            answer(psi, dialog, "alt+s")
+            received = listener.wait_for_message(20, since=mark, from_bare=xf.ALICE.jid)
+            expected = LETTER.replace(RRN, MASKED_RRN)
+            check(received["body"] == expected, f"bob should have received {expected!r}, got {received['body']!r}")
+            check(re.search(rf"<(\w+:)?subject>{re.escape(LETTER_SUBJECT.replace(RRN, MASKED_RRN))}</", received["xml"])
+                  and "2345678" not in received["xml"], f"the subject was not masked: {received['xml']}")
+            xf.wait_until(lambda: psi.find_window(lambda title: title == "Send Message") is None, 10,
+                          "Psi's message dialog to close once sent")
     return psi.log_path
 
 

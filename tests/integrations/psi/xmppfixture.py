@@ -1045,8 +1045,10 @@ class XDesktop:
 
     def click(self, window: int, x: int, y: int) -> None:
         """Left-clicks at (x, y) inside the window."""
-        self.xdotool("mousemove", "--window", str(window), "--sync", str(x), str(y),
-                     "click", "1")
+        # Not --sync: it waits for the pointer to move, which it never does when it is already
+        # there (a second click at the same place waited 15 s). The server takes the move and
+        # the click in order anyway.
+        self.xdotool("mousemove", "--window", str(window), str(x), str(y), "click", "1")
 
     def key(self, *keys: str) -> None:
         """Presses key combinations, e.g. key("ctrl+a", "BackSpace")."""
