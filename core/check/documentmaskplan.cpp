@@ -18,12 +18,6 @@ bool carriesValue(char32_t c)
     return QChar::isLetterOrNumber(c);
 }
 
-// Where piece index ends in text.utf8 (pieces are joined with a blank line).
-qsizetype pieceEnd(const AttachmentText &text, std::size_t index)
-{
-    return index + 1 < text.pieces.size() ? text.pieces[index + 1].offset - 2 : text.utf8.size();
-}
-
 } // namespace
 
 std::optional<std::vector<TextMask>> DocumentMaskPlan::of(const AttachmentText &text,
@@ -40,7 +34,7 @@ std::optional<std::vector<TextMask>> DocumentMaskPlan::of(const AttachmentText &
         }
         const auto index = std::size_t(std::prev(after) - text.pieces.begin());
         const qsizetype start = text.pieces[index].offset;
-        const qsizetype end = pieceEnd(text, index);
+        const qsizetype end = text.pieces[index].end();
         if (finding.end > end || finding.start > finding.end) {
             *error = QStringLiteral("a finding spans two parts of the document");
             return std::nullopt;

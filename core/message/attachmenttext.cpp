@@ -67,6 +67,62 @@ std::optional<QString> decodeUtf16(QStringConverter::Encoding encoding, const QB
     return !guessed || looksLikeText ? std::optional<QString>(text) : std::nullopt;
 }
 
+// A row further than this from the cell before, or a column further apart, starts a new table:
+// a sheet's far-flung cells are no table, and would cost a line of tabs each.
+constexpr qsizetype MaxColumnGap = 64;
+
+// "C14" -> column 2 (0-based), row 14; nullopt when it is no cell reference.
+std::optional<std::pair<qsizetype, qsizetype>> cellReference(const QString &reference)
+{
+    qsizetype column = 0;
+    qsizetype i = 0;
+    for (; i < reference.size() && reference[i] >= u'A' && reference[i] <= u'Z' && i < 3; ++i)
+        column = column * 26 + (reference[i].unicode() - u'A' + 1);
+    const QStringView digits = QStringView(reference).sliced(i);
+    if (i == 0 || digits.isEmpty() || digits.size() > 7 ||
+        !std::all_of(digits.begin(), digits.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return std::nullopt;
+    const qsizetype row = digits.toLongLong();
+    if (row <= 0)
+        return std::nullopt;
+    return std::pair(column - 1, row);
+}
+
+// Where a piece lies in a grid: a spreadsheet's cell (…, sheet, cell "C14") or a table's
+// (…, table, row, cell), the pieces of a document's tables; row 0 when it is in none.
+AttachmentText::GridCell gridCellOf(const TextPlace &place)
+{
+    const QList<TextPlace::Step> &steps = place.steps;
+    const qsizetype n = steps.size();
+    if (n >= 2 && steps[n - 1].kind == TextPlace::Kind::Cell && steps[n - 2].kind == TextPlace::Kind::Sheet) {
+        if (const auto reference = cellReference(steps[n - 1].value))
+            return {steps.first(n - 1), reference->second, reference->first};
+    }
+    if (n >= 3 && steps[n - 1].kind == TextPlace::Kind::Cell && steps[n - 2].kind == TextPlace::Kind::Row &&
+        steps[n - 3].kind == TextPlace::Kind::Table) {
+        bool rowOk = false;
+        bool cellOk = false;
+        const qsizetype row = steps[n - 2].value.toLongLong(&rowOk);
+        const qsizetype cell = steps[n - 1].value.toLongLong(&cellOk);
+        if (rowOk && cellOk && row > 0 && cell > 0)
+            return {steps.first(n - 2), row, cell - 1};
+    }
+    return {};
+}
+
+// How many tabs put `next` in its column after `last`, on the same line or (next row) a new one;
+// -1 when it does not follow on in the same table.
+qsizetype tabsBetween(const AttachmentText::GridCell &last, const AttachmentText::GridCell &next)
+{
+    if (last.row == 0 || next.row == 0 || next.grid != last.grid)
+        return -1;
+    if (next.row == last.row)
+        return next.column > last.column && next.column - last.column <= MaxColumnGap ? next.column - last.column : -1;
+    if (next.row > last.row && next.row - last.row <= MaxColumnGap && next.column <= MaxColumnGap)
+        return next.column;
+    return -1;
+}
+
 } // namespace
 
 bool AttachmentText::isPlainText(const QString &name)
@@ -152,9 +208,24 @@ const ScanResult *AttachmentText::earlyScanBy(const Scanner &scanner) const
 
 void AttachmentText::append(const TextPlace &place, const QByteArray &text)
 {
-    if (!utf8.isEmpty())
-        utf8 += "\n\n";
-    pieces.push_back({utf8.size(), place});
+    GridCell cell;
+    if (!text.contains('\n') && !text.contains('\r') && !text.contains('\t'))
+        cell = gridCellOf(place);
+    const qsizetype tabs = tabsBetween(lastCell, cell);
+    if (tabs >= 0) {
+        if (cell.row != lastCell.row)
+            utf8 += '\n';
+        utf8.append(tabs, '\t');
+    } else {
+        if (!utf8.isEmpty())
+            utf8 += "\n\n";
+        // The first cell of a table, in its column.
+        if (cell.column > MaxColumnGap)
+            cell = {};
+        utf8.append(cell.column, '\t');
+    }
+    lastCell = std::move(cell);
+    pieces.push_back({utf8.size(), place, text.size()});
     utf8 += text;
 }
 

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace SendGuard::Core {
@@ -27,6 +28,8 @@ struct AttachmentText
     {
         qsizetype offset = 0; // where its text starts in utf8
         TextPlace place;
+        qsizetype size = 0; // bytes of its text
+        qsizetype end() const { return offset + size; }
     };
 
     enum class Status {
@@ -55,10 +58,23 @@ struct AttachmentText
     };
     std::shared_ptr<const EarlyScan> earlyScan;
 
+    // The cell the last piece filled, while pieces come as a table's rows: where the next goes.
+    struct GridCell
+    {
+        QList<TextPlace::Step> grid; // the sheet or table: the place's steps before the row and cell
+        qsizetype row = 0; // from 1; 0: not in a table
+        qsizetype column = 0; // from 0
+    };
+    GridCell lastCell;
+
     // earlyScan's result when scanner made it, complete, on utf8 as it is now; null otherwise.
     const ScanResult *earlyScanBy(const Scanner &scanner) const;
 
-    // Appends a piece of text from place, apart from the one before so that no number runs on.
+    // Appends a piece of text from place, apart from the one before so that no number runs on: a
+    // blank line between them, except between the cells of one sheet or table, which are written
+    // as its rows are, a tab between cells and a line break between rows, so that a column's header
+    // labels every cell below it as in a CSV file (Scanner's column headers). A cell whose text has
+    // a line break or a tab of its own ends the table there.
     void append(const TextPlace &place, const QByteArray &text);
     // The place of the text at offset; empty when there are no pieces.
     TextPlace placeAt(qsizetype offset) const;

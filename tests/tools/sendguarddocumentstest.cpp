@@ -118,6 +118,57 @@ private Q_SLOTS:
         QVERIFY(!run.out.contains("1234568"));
     }
 
+    // A roster as a spreadsheet and as a document's table: the header 계좌번호 over a column labels
+    // every bare account number below it, as in a CSV file; without the header they have nothing to
+    // go on and are not reported.
+    void shouldLetAColumnsHeaderLabelEveryCellBelowIt_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("xlsx") << QStringLiteral("xlsx");
+        QTest::newRow("docx") << QStringLiteral("docx");
+    }
+
+    void shouldLetAColumnsHeaderLabelEveryCellBelowIt()
+    {
+        QFETCH(QString, format);
+        constexpr int rows = 60;
+        const auto roster = [&](bool withHeader) {
+            QStringList sheetRows;
+            QString tableRows;
+            const auto add = [&](int row, const QStringList &cells) {
+                QString sheetRow = QStringLiteral("<row r=\"%1\">").arg(row);
+                QString tableRow;
+                for (qsizetype column = 0; column < cells.size(); ++column) {
+                    sheetRow += QStringLiteral("<c r=\"%1%2\" t=\"inlineStr\"><is><t>%3</t></is></c>")
+                                    .arg(QChar(char16_t(u'A' + column)))
+                                    .arg(row)
+                                    .arg(cells[column]);
+                    tableRow += QStringLiteral("<w:tc>%1</w:tc>").arg(wordParagraph({cells[column]}));
+                }
+                sheetRows.append(sheetRow + QStringLiteral("</row>"));
+                tableRows += QStringLiteral("<w:tr>%1</w:tr>").arg(tableRow);
+            };
+            if (withHeader)
+                add(1, {QStringLiteral("성명"), QStringLiteral("주소"), QStringLiteral("계좌번호")});
+            for (int i = 0; i < rows; ++i)
+                add(i + 2,
+                    {QStringLiteral("주민%1").arg(i), QStringLiteral("인천광역시 서구"),
+                     QStringLiteral("3021%1").arg(10000000 + (i * 104729) % 90000000)});
+            return format == QLatin1String("xlsx") ? xlsx({{QStringLiteral("명단"), sheetRows.join(QString())}}, {})
+                                                   : docx(QStringLiteral("<w:tbl>%1</w:tbl>").arg(tableRows));
+        };
+        const auto accountsIn = [&](const QString &path) {
+            const CliRun run = runSendGuard({QStringLiteral("scan"), QStringLiteral("--json"), path});
+            int accounts = 0;
+            for (const QJsonValue &finding :
+                 QJsonDocument::fromJson(run.out).object().value(QLatin1String("findings")).toArray())
+                accounts += finding.toObject().value(QLatin1String("detector")).toString() == u"kr-bank-account";
+            return accounts;
+        };
+        QCOMPARE(accountsIn(write(QStringLiteral("roster.") + format, roster(true))), rows);
+        QCOMPARE(accountsIn(write(QStringLiteral("bare.") + format, roster(false))), 0);
+    }
+
     void shouldWriteADocumentMaskedInPlaceOrNothing()
     {
         const QString masked = m_dir.filePath(QStringLiteral("masked.docx"));

@@ -55,9 +55,9 @@ int runExtract(const QStringList &arguments)
     // Plain text has no pieces: the whole of it is one.
     std::vector<Core::AttachmentText::Piece> pieces = text.pieces;
     if (pieces.empty())
-        pieces.push_back({0, {}});
+        pieces.push_back({0, {}, text.utf8.size()});
     for (std::size_t i = 0; i < pieces.size(); ++i) {
-        const qsizetype end = i + 1 < pieces.size() ? pieces[i + 1].offset - 2 : text.utf8.size();
+        const qsizetype end = pieces[i].end();
         const QString piece = QString::fromUtf8(text.utf8.mid(pieces[i].offset, end - pieces[i].offset));
         const QString place = pieces[i].place.describe(language);
         if (parser.isSet(jsonOption))

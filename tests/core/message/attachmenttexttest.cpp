@@ -153,6 +153,71 @@ private Q_SLOTS:
 
     // A check uses a reader's early scan only for the scanner that made it and the very bytes it
     // was made on: any change to the text, however small, and it is scanned again.
+    // A sheet's cells are written as its rows are (tabs and line breaks), so a column's header labels
+    // the cells below it; each piece still knows exactly where it lies.
+    void shouldWriteASheetsCellsAsRows()
+    {
+        AttachmentText text;
+        const TextPlace sheet = TextPlace {}.then(TextPlace::Kind::Sheet, QStringLiteral("명단"));
+        const auto cell = [&](const char *reference, const char *value) {
+            text.append(sheet.then(TextPlace::Kind::Cell, QLatin1String(reference)), QByteArray(value));
+        };
+        cell("A1", "성명");
+        cell("B1", "계좌번호");
+        cell("A2", "김민수");
+        cell("C2", "비고"); // B2 is empty: its tab is kept
+        cell("B4", "302112345678"); // rows 3 is empty: no blank line, which would end the table
+        QCOMPARE(text.utf8, QByteArray("성명\t계좌번호\n김민수\t\t비고\n\t302112345678"));
+        QCOMPARE(text.pieces.size(), std::size_t(5));
+        for (const AttachmentText::Piece &piece : text.pieces)
+            QVERIFY(piece.end() <= text.utf8.size());
+        QCOMPARE(text.utf8.mid(text.pieces[4].offset, text.pieces[4].size), QByteArray("302112345678"));
+        QCOMPARE(text.placeAt(text.pieces[4].offset).steps.last().value, QStringLiteral("B4"));
+
+        // Another sheet is another table.
+        text.append(TextPlace {}
+                        .then(TextPlace::Kind::Sheet, QStringLiteral("Sheet2"))
+                        .then(TextPlace::Kind::Cell, QStringLiteral("B1")),
+                    "x");
+        QVERIFY(text.utf8.endsWith("302112345678\n\n\tx"));
+    }
+
+    void shouldWriteADocumentsTableAsRows()
+    {
+        AttachmentText text;
+        text.append(TextPlace {}.then(TextPlace::Kind::Paragraph, QStringLiteral("1")), "명단");
+        const TextPlace table = TextPlace {}.then(TextPlace::Kind::Table, QStringLiteral("1"));
+        const auto cell = [&](int row, int column, const QByteArray &value) {
+            text.append(table.then(TextPlace::Kind::Row, QString::number(row))
+                            .then(TextPlace::Kind::Cell, QString::number(column)),
+                        value);
+        };
+        cell(1, 1, "성명");
+        cell(1, 2, "계좌번호");
+        cell(2, 1, "김민수");
+        cell(2, 2, "302112345678");
+        QCOMPARE(text.utf8, QByteArray("명단\n\n성명\t계좌번호\n김민수\t302112345678"));
+    }
+
+    // A cell's own line break or tab would shift the columns after it: the table ends there, and
+    // so do cells out of order or far apart.
+    void shouldEndATableWhereItsRowsCannotBeTold()
+    {
+        AttachmentText text;
+        const TextPlace sheet = TextPlace {}.then(TextPlace::Kind::Sheet, QStringLiteral("S"));
+        const auto cell = [&](const QString &reference, const QByteArray &value) {
+            text.append(sheet.then(TextPlace::Kind::Cell, reference), value);
+        };
+        cell(QStringLiteral("A1"), "계좌번호");
+        cell(QStringLiteral("B1"), "두 줄\n메모");
+        cell(QStringLiteral("C1"), "c");
+        cell(QStringLiteral("A2"), "a");
+        cell(QStringLiteral("A1"), "again"); // back up: a new table
+        cell(QStringLiteral("ZZ9"), "far"); // beyond 64 columns: no table at all
+        cell(QStringLiteral("1A"), "not a reference");
+        QCOMPARE(text.utf8, QByteArray("계좌번호\n\n두 줄\n메모\n\n\t\tc\na\n\nagain\n\nfar\n\nnot a reference"));
+    }
+
     void shouldTrustAnEarlyScanOnlyForItsScannerAndItsBytes()
     {
         const Scanner scanner;
