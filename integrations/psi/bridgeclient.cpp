@@ -71,8 +71,11 @@ void BridgeClient::stop()
         return;
     QProcess *process = std::exchange(m_process, nullptr);
     process->disconnect(this);
-    process->closeWriteChannel();
-    if (!process->waitForFinished(StopMilliseconds)) {
+    // With a check waiting, its dialog is open: it goes with the bridge, at once. Otherwise the
+    // bridge ends as its input ends.
+    if (m_waiting.isEmpty())
+        process->closeWriteChannel();
+    if (!m_waiting.isEmpty() || !process->waitForFinished(StopMilliseconds)) {
         process->kill();
         process->waitForFinished(StopMilliseconds);
     }

@@ -34,7 +34,8 @@ public:
 
     QString program() const { return m_program; }
 
-    // Ends the bridge: standard input is closed, so it answers what it has and exits.
+    // Ends the bridge: standard input is closed, so it exits; a bridge with a check waiting (its
+    // dialog open) is killed. Waiting checks are answered with a failure.
     void stop();
 
 private:

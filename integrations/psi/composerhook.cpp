@@ -77,6 +77,7 @@ const char *ComposerHook::sendSlot() const
 bool ComposerHook::install()
 {
     QWidget *owner = surface();
+    m_editor = findEditor();
     QList<QAction *> actions = owner->actions();
     for (QAction *action : owner->findChildren<QAction *>()) {
         if (!actions.contains(action))
@@ -97,6 +98,8 @@ bool ComposerHook::install()
     // The message dialog sends on Ctrl+Return by calling its slot from keyPressEvent: the key is
     // taken before it gets there, in the editor and in the dialog.
     if (m_kind == Kind::MessageDialog) {
+        m_toField = recipientField(owner);
+        m_subjectField = subjectField(owner);
         owner->installEventFilter(this);
         if (QTextEdit *edit = editor())
             edit->installEventFilter(this);
@@ -135,7 +138,7 @@ bool ComposerHook::eventFilter(QObject *watched, QEvent *event)
     return QObject::eventFilter(watched, event);
 }
 
-QTextEdit *ComposerHook::editor() const
+QTextEdit *ComposerHook::findEditor() const
 {
     // Chats and rooms: the ChatEdit inside the "mle" proxy (what Psi's own getEditBox() finds).
     if (auto *proxy = surface()->findChild<QWidget *>(QStringLiteral("mle"))) {
@@ -170,30 +173,54 @@ QStringList ComposerHook::recipients() const
 {
     if (m_kind != Kind::MessageDialog)
         return {m_contact};
-    const QLineEdit *field = recipientField(surface());
-    return field ? addressesIn(field->text()) : QStringList();
+    return m_toField ? addressesIn(m_toField->text()) : QStringList();
 }
 
 void ComposerHook::setRecipients(const QStringList &recipients)
 {
     if (m_kind != Kind::MessageDialog)
         return;
-    if (QLineEdit *field = recipientField(surface()))
-        field->setText(recipients.join(QStringLiteral(", ")));
+    if (m_toField)
+        m_toField->setText(recipients.join(QStringLiteral(", ")));
 }
 
 QString ComposerHook::subject() const
 {
     if (m_kind != Kind::MessageDialog)
         return QString();
-    const QLineEdit *field = subjectField(surface());
-    return field ? field->text() : QString();
+    return m_subjectField ? m_subjectField->text() : QString();
 }
 
 void ComposerHook::proceed()
 {
     const QByteArray slot(sendSlot() + 1);
     QMetaObject::invokeMethod(surface(), slot.left(slot.indexOf('(')).constData());
+}
+
+void ComposerHook::setChecking(bool checking)
+{
+    m_checking = checking;
+    if (QTextEdit *edit = editor())
+        edit->setReadOnly(checking);
+    if (m_kind == Kind::MessageDialog) {
+        for (QLineEdit *field : {m_toField.data(), m_subjectField.data()}) {
+            if (field)
+                field->setReadOnly(checking);
+        }
+    }
+}
+
+bool ComposerHook::takeTopicFrom(QObject *topicDialog)
+{
+    // As GCMainDlg::openTopic() connects it.
+    if (!QObject::disconnect(topicDialog, SIGNAL(topicAccepted(QString)), surface(), SLOT(setTopic(QString))))
+        return false;
+    return QObject::connect(topicDialog, SIGNAL(topicAccepted(QString)), this, SLOT(takeTopic(QString)));
+}
+
+void ComposerHook::proceedWithTopic(const QString &topic)
+{
+    QMetaObject::invokeMethod(surface(), "setTopic", Q_ARG(QString, topic));
 }
 
 void ComposerHook::returnToEditing()

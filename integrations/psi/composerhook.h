@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include <QLineEdit>
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QTextEdit>
 
-class QTextEdit;
 class QWidget;
 
 namespace SendGuard::Psi {
@@ -35,6 +36,8 @@ public:
 
     Kind kind() const { return m_kind; }
     int account() const { return m_account; }
+    // The message dialog sends from the account chosen in it.
+    void setAccount(int account) { m_account = account; }
     QWidget *surface() const;
 
     QString text() const;
@@ -49,18 +52,30 @@ public:
     // Gives the input back to the user with the text as it was (the send was cancelled).
     void returnToEditing();
 
-    // A check is under way; further sends from the surface wait for it.
+    // A check is under way: further sends from the surface wait for it, and the text, recipients
+    // and subject cannot be changed meanwhile (what goes is what was checked).
     bool isChecking() const { return m_checking; }
-    void setChecking(bool checking) { m_checking = checking; }
+    void setChecking(bool checking);
+
+    // A room's topic dialog: its topic goes to this hook instead of the room's setTopic(), which
+    // setTopic() then runs when SendGuard lets it go. False when the dialog was not wired as Psi
+    // wires it.
+    bool takeTopicFrom(QObject *topicDialog);
+    void proceedWithTopic(const QString &topic);
 
 Q_SIGNALS:
     void sendRequested(SendGuard::Psi::ComposerHook *hook);
+    void topicRequested(SendGuard::Psi::ComposerHook *hook, const QString &topic);
+
+private Q_SLOTS:
+    void takeTopic(const QString &topic) { Q_EMIT topicRequested(this, topic); }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    QTextEdit *editor() const;
+    QTextEdit *editor() const { return m_editor; }
+    QTextEdit *findEditor() const;
     const char *sendSlot() const;
 
     Kind m_kind;
@@ -69,6 +84,11 @@ private:
     bool m_checking = false;
     // The actions and buttons taken from the send slot, to give back on uninstall().
     QList<QPointer<QObject>> m_senders;
+    // The editor and the message dialog's To and Subject fields, found once: they are read-only
+    // while a check runs, and no longer look like the fields to type in.
+    QPointer<QTextEdit> m_editor;
+    QPointer<QLineEdit> m_toField;
+    QPointer<QLineEdit> m_subjectField;
 };
 
 } // namespace SendGuard::Psi

@@ -26,12 +26,13 @@ QDomElement mucUserElement(const QDomElement &presence)
     return QDomElement();
 }
 
-// Status 110: this presence is the account's own in the room.
-bool isSelfPresence(const QDomElement &mucUser)
+// XEP-0045 status codes: 110, this presence is the account's own in the room; 303, a nickname
+// change (an "unavailable" under the old name, then a presence under the new one).
+bool hasStatus(const QDomElement &mucUser, QLatin1String code)
 {
     for (QDomElement status = mucUser.firstChildElement(QStringLiteral("status")); !status.isNull();
          status = status.nextSiblingElement(QStringLiteral("status"))) {
-        if (status.attribute(QStringLiteral("code")) == QLatin1String("110"))
+        if (status.attribute(QStringLiteral("code")) == code)
             return true;
     }
     return false;
@@ -56,11 +57,18 @@ void RoomOccupants::takePresence(int account, const QDomElement &presence)
     if (type.isEmpty()) {
         m_rooms[account][room].insert(nick);
     } else if (type == QLatin1String("unavailable")) {
+        const auto rooms = m_rooms.find(account);
+        if (rooms == m_rooms.end())
+            return;
+        const bool renamed = hasStatus(mucUser, QLatin1String("303"));
         // The account left the room: whoever is in it is no longer known.
-        if (isSelfPresence(mucUser))
-            m_rooms[account].remove(room);
-        else
-            m_rooms[account][room].remove(nick);
+        if (hasStatus(mucUser, QLatin1String("110")) && !renamed) {
+            rooms->remove(room);
+            return;
+        }
+        const auto occupants = rooms->find(room);
+        if (occupants != rooms->end())
+            occupants->remove(nick);
     }
 }
 

@@ -7,6 +7,7 @@
 #include <accountinfoaccessinghost.h>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDomElement>
 #include <QFileInfo>
@@ -138,8 +139,9 @@ void SendGuardPsiPlugin::setupChatTab(QWidget *tab, int account, const QString &
     // Psi calls this before the chat creates its send action (PsiChatDlg::initUi).
     const QPointer<QWidget> chat(tab);
     QTimer::singleShot(0, this, [this, chat, account, contact] {
+        // The full JID: a private chat with a room's occupant is room/nick.
         if (chat)
-            hook(chat, ComposerHook::Kind::Chat, account, bareJid(contact));
+            hook(chat, ComposerHook::Kind::Chat, account, contact);
     });
 }
 
@@ -150,13 +152,29 @@ void SendGuardPsiPlugin::setupGCTab(QWidget *tab, int account, const QString &co
 
 bool SendGuardPsiPlugin::eventFilter(QObject *watched, QEvent *event)
 {
-    if (m_enabled && event->type() == QEvent::Show && watched->isWidgetType() && watched->inherits("EventDlg") &&
-        !watched->findChild<ComposerHook *>(QString(), Qt::FindDirectChildrenOnly)) {
-        // The dialog does not say which account it sends from; Psi's first account is assumed when
-        // naming the sender (the recipients and the text, which decide, are the dialog's own).
-        hook(static_cast<QWidget *>(watched), ComposerHook::Kind::MessageDialog, 0, QString());
+    if (!m_enabled || event->type() != QEvent::Show || !watched->isWidgetType())
+        return QObject::eventFilter(watched, event);
+    auto *widget = static_cast<QWidget *>(watched);
+    if (widget->inherits("EventDlg") && !widget->findChild<ComposerHook *>(QString(), Qt::FindDirectChildrenOnly)) {
+        // Its account is the one chosen in it when it sends (checkComposed).
+        hook(widget, ComposerHook::Kind::MessageDialog, 0, QString());
+    } else if (widget->inherits("GroupchatTopicDlg")) {
+        // GCMainDlg::openTopic() shows the dialog first and connects it after.
+        const QPointer<QWidget> topicDialog(widget);
+        QTimer::singleShot(0, this, [this, topicDialog] {
+            if (topicDialog)
+                hookTopicDialog(topicDialog);
+        });
     }
     return QObject::eventFilter(watched, event);
+}
+
+void SendGuardPsiPlugin::hookTopicDialog(QWidget *topicDialog)
+{
+    QWidget *room = topicDialog->parentWidget();
+    ComposerHook *composer = room ? room->findChild<ComposerHook *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+    if (!composer || !composer->takeTopicFrom(topicDialog))
+        qWarning("SendGuard: a room's topic dialog is not wired as expected; its topic is not checked");
 }
 
 void SendGuardPsiPlugin::hook(QWidget *surface, ComposerHook::Kind kind, int account, const QString &contact)
@@ -172,6 +190,7 @@ void SendGuardPsiPlugin::hook(QWidget *surface, ComposerHook::Kind kind, int acc
         return;
     }
     connect(composer, &ComposerHook::sendRequested, this, &SendGuardPsiPlugin::checkComposed);
+    connect(composer, &ComposerHook::topicRequested, this, &SendGuardPsiPlugin::checkTopic);
     m_hooks.removeAll(QPointer<ComposerHook>());
     m_hooks.append(composer);
 }
@@ -206,32 +225,53 @@ QJsonObject SendGuardPsiPlugin::messageFor(int account, const QStringList &recip
     return message;
 }
 
+int SendGuardPsiPlugin::accountNamed(const QString &name) const
+{
+    // Psi's accounts are numbered from 0; getJid() says "-1" past the last.
+    for (int account = 0; m_accounts && account < 64 && m_accounts->getJid(account) != QLatin1String("-1"); ++account) {
+        if (m_accounts->getName(account) == name)
+            return account;
+    }
+    return 0;
+}
+
 void SendGuardPsiPlugin::checkComposed(ComposerHook *composer)
 {
     if (!m_bridge || composer->isChecking())
         return;
-    const QString body = composer->text();
-    const QStringList recipients = composer->recipients();
+    if (composer->kind() == ComposerHook::Kind::MessageDialog) {
+        // The dialog's account chooser (Psi's AccountsComboBox) names the account it sends from.
+        for (QComboBox *chooser : composer->surface()->findChildren<QComboBox *>()) {
+            if (chooser->inherits("AccountsComboBox"))
+                composer->setAccount(accountNamed(chooser->currentText()));
+        }
+    }
+    const Composed composed {composer->recipients(), composer->subject(), composer->text()};
     // Nothing to check: Psi's own slot says what is missing, or does nothing.
-    if (body.trimmed().isEmpty() || recipients.isEmpty()) {
+    if ((composed.body.trimmed().isEmpty() && composed.subject.trimmed().isEmpty()) || composed.recipients.isEmpty()) {
         composer->proceed();
         return;
     }
     composer->setChecking(true);
-    const QJsonObject message = messageFor(composer->account(), recipients,
-                                           composer->kind() == ComposerHook::Kind::Room, composer->subject(), body);
+    const QJsonObject message =
+        messageFor(composer->account(), composed.recipients, composer->kind() == ComposerHook::Kind::Room,
+                   composed.subject, composed.body);
     const QPointer<ComposerHook> waiting(composer);
     m_bridge->check(message, windowIdOf(composer->surface()), uiLanguage(),
-                    [this, waiting](const QJsonObject &answer, const QString &failure) {
+                    [this, waiting, composed](const QJsonObject &answer, const QString &failure) {
                         // The window was closed meanwhile: nothing is sent.
                         if (waiting)
-                            applyDecision(waiting, answer, failure);
+                            applyDecision(waiting, composed, answer, failure);
                     });
 }
 
-void SendGuardPsiPlugin::applyDecision(ComposerHook *composer, const QJsonObject &answer, const QString &failure)
+void SendGuardPsiPlugin::applyDecision(ComposerHook *composer, const Composed &checked, const QJsonObject &answer,
+                                       const QString &failure)
 {
     composer->setChecking(false);
+    // Turned off meanwhile: the check was abandoned, and nothing is sent or said.
+    if (!m_enabled)
+        return;
     const QString type = answer.value(QStringLiteral("type")).toString();
     if (!failure.isEmpty() || type != QLatin1String("decision")) {
         sayNotSent(composer->surface(), failure.isEmpty() ? answer.value(QStringLiteral("error")).toString() : failure);
@@ -239,9 +279,19 @@ void SendGuardPsiPlugin::applyDecision(ComposerHook *composer, const QJsonObject
         return;
     }
     const QString action = answer.value(QStringLiteral("action")).toString();
-    QStringList recipients = composer->recipients();
-    QString body = composer->text();
-    QString subject = composer->subject();
+    if (action != QLatin1String("send") && action != QLatin1String("sendModified")) {
+        composer->returnToEditing();
+        return;
+    }
+    // What goes is what was checked: had the window changed meanwhile, it is checked again.
+    const Composed now {composer->recipients(), composer->subject(), composer->text()};
+    if (now != checked) {
+        checkComposed(composer);
+        return;
+    }
+    QStringList recipients = checked.recipients;
+    QString body = checked.body;
+    QString subject = checked.subject;
     if (action == QLatin1String("sendModified")) {
         const QJsonObject message = answer.value(QStringLiteral("message")).toObject();
         const QStringList kept = recipientIds(message);
@@ -251,27 +301,58 @@ void SendGuardPsiPlugin::applyDecision(ComposerHook *composer, const QJsonObject
                          recipients.end());
         body = message.value(QStringLiteral("body")).toString();
         subject = message.value(QStringLiteral("subject")).toString();
-    } else if (action != QLatin1String("send")) {
-        composer->returnToEditing();
-        return;
     }
     if (recipients.isEmpty()) {
         composer->returnToEditing();
         return;
     }
-    const bool bodyChanged = body != composer->text();
+    const bool bodyChanged = body != checked.body;
     if (bodyChanged)
         composer->setText(body);
     composer->setRecipients(recipients);
+    const int account = composer->account();
     for (const QString &recipient : std::as_const(recipients)) {
-        ReleasedMessages::Release release {composer->account(), recipient, body, std::nullopt};
-        if (subject != composer->subject())
+        ReleasedMessages::Release release {account, recipient, body, std::nullopt};
+        if (subject != checked.subject)
             release.subject = subject;
         m_released.add(release);
         if (bodyChanged)
-            m_released.addChangedBody(composer->account(), recipient, body);
+            m_released.addChangedBody(account, recipient, body);
     }
     composer->proceed();
+    // Psi sends within its slot. A release it did not take (offline, a command, "No" to a
+    // warning) must not let a later message through.
+    for (const QString &recipient : std::as_const(recipients)) {
+        m_released.take(account, recipient, body);
+        m_released.takeChangedBody(account, recipient, body);
+    }
+}
+
+void SendGuardPsiPlugin::checkTopic(ComposerHook *room, const QString &topic)
+{
+    // A topic is a message to the whole room with a subject and no body, which Psi hands no plugin
+    // hook: it is checked here, before the room's setTopic() sends it.
+    if (!m_bridge || topic.trimmed().isEmpty()) {
+        room->proceedWithTopic(topic);
+        return;
+    }
+    const QJsonObject message = messageFor(room->account(), room->recipients(), true, topic, QString());
+    const QPointer<ComposerHook> waiting(room);
+    m_bridge->check(
+        message, windowIdOf(room->surface()), uiLanguage(),
+        [this, waiting, topic](const QJsonObject &answer, const QString &failure) {
+            if (!waiting || !m_enabled)
+                return;
+            const QString action = answer.value(QStringLiteral("action")).toString();
+            if (!failure.isEmpty() || answer.value(QStringLiteral("type")) != QLatin1String("decision"))
+                sayNotSent(waiting->surface(),
+                           failure.isEmpty() ? answer.value(QStringLiteral("error")).toString() : failure);
+            else if (action == QLatin1String("send"))
+                waiting->proceedWithTopic(topic);
+            else if (action == QLatin1String("sendModified"))
+                waiting->proceedWithTopic(
+                    answer.value(QStringLiteral("message")).toObject().value(QStringLiteral("subject")).toString());
+        });
 }
 
 bool SendGuardPsiPlugin::processOutgoingMessage(int account, const QString &to, QString &body, const QString &type,
@@ -345,10 +426,13 @@ bool SendGuardPsiPlugin::outgoingStanza(int account, QDomElement &stanza)
 void SendGuardPsiPlugin::sayNotSent(QWidget *over, const QString &why) const
 {
     qWarning("SendGuard: a message was not sent because it could not be checked");
-    QMessageBox::warning(over, QStringLiteral("SendGuard"),
-                         localText("SendGuard가 이 메시지를 검사할 수 없어 보내지 않았습니다.\n%1",
-                                   "SendGuard could not check this message, so it was not sent.\n%1")
-                             .arg(why));
+    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("SendGuard"),
+                                localText("SendGuard가 이 메시지를 검사할 수 없어 보내지 않았습니다.\n%1",
+                                          "SendGuard could not check this message, so it was not sent.\n%1")
+                                    .arg(why),
+                                QMessageBox::Ok, over);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace SendGuard::Psi

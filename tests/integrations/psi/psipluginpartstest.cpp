@@ -58,9 +58,20 @@ public:
     QAction *send;
     int sent = 0;
 
+    QString topic;
+
 public Q_SLOTS:
     void doSend() { ++sent; }
     void mle_returnPressed() { ++sent; }
+    void setTopic(const QString &newTopic) { topic = newTopic; }
+};
+
+// Psi's GroupchatTopicDlg, as far as the room sees it.
+class TopicDialog : public QObject
+{
+    Q_OBJECT
+Q_SIGNALS:
+    void topicAccepted(const QString &topic);
 };
 
 class PsiPluginPartsTest : public QObject
@@ -101,7 +112,25 @@ private Q_SLOTS:
                                   occupant.arg(QStringLiteral("alice"), QStringLiteral(" type='unavailable'"),
                                                QStringLiteral("<status code='110'/>"))));
         QCOMPARE(rooms.count(0, QStringLiteral("office@conference.localhost")), -1);
-        rooms.takePresence(0, stanza(document, occupant.arg(QStringLiteral("bob"), QString(), QString())));
+        // A nickname change (303) is the account's own "unavailable" (110) and then its presence under
+        // the new name: the room stays known, with as many people.
+        for (const char *nick : {"alice", "bob", "carol"})
+            rooms.takePresence(0, stanza(document, occupant.arg(QLatin1String(nick), QString(), QString())));
+        rooms.takePresence(0,
+                           stanza(document,
+                                  occupant.arg(QStringLiteral("alice"), QStringLiteral(" type='unavailable'"),
+                                               QStringLiteral("<status code='303'/><status code='110'/>"))));
+        rooms.takePresence(
+            0,
+            stanza(document,
+                   occupant.arg(QStringLiteral("alice2"), QString(), QStringLiteral("<status code='110'/>"))));
+        QCOMPARE(rooms.count(0, QStringLiteral("office@conference.localhost")), 3);
+        // Someone leaving a room never seen does not make it known, with nobody in it.
+        rooms.takePresence(0,
+                           stanza(document,
+                                  QStringLiteral("<presence from='other@conference.localhost/x' type='unavailable'>"
+                                                 "<x xmlns='http://jabber.org/protocol/muc#user'/></presence>")));
+        QCOMPARE(rooms.count(0, QStringLiteral("other@conference.localhost")), -1);
         rooms.forgetAccount(0);
         QCOMPARE(rooms.count(0, QStringLiteral("office@conference.localhost")), -1);
     }
@@ -148,6 +177,12 @@ private Q_SLOTS:
         QCOMPARE(hook->text(), QStringLiteral("김민수 850315-2345678"));
         QCOMPARE(hook->recipients(), QStringList {QStringLiteral("bob@localhost")});
 
+        // While a check runs, what was checked cannot be changed.
+        hook->setChecking(true);
+        QVERIFY(window.edit->isReadOnly());
+        hook->setChecking(false);
+        QVERIFY(!window.edit->isReadOnly());
+
         hook->setText(QStringLiteral("김민수 850315-2******"));
         hook->proceed();
         QCOMPARE(window.sent, 1);
@@ -180,8 +215,37 @@ private Q_SLOTS:
         QTest::keyClick(window.edit, Qt::Key_Return);
         QCOMPARE(requested.count(), 2);
 
+        hook->setChecking(true);
+        QVERIFY(window.to->isReadOnly() && window.subject->isReadOnly() && window.edit->isReadOnly());
+        QCOMPARE(hook->subject(), QStringLiteral("신청서"));
+        hook->setChecking(false);
+        QVERIFY(!window.to->isReadOnly() && !window.subject->isReadOnly());
+
         hook->setRecipients({QStringLiteral("bob@localhost")});
         QCOMPARE(window.to->text(), QStringLiteral("bob@localhost"));
+    }
+
+    // A room's topic dialog, connected to the room's setTopic() as Psi connects it: the topic goes
+    // to the hook, and to setTopic() only when the hook lets it.
+    void aRoomsTopicWaitsForTheHook()
+    {
+        ComposeWindow room(true);
+        auto *hook =
+            new ComposerHook(&room, ComposerHook::Kind::Room, 0, QStringLiteral("office@conference.localhost"));
+        QVERIFY(hook->install());
+        TopicDialog dialog;
+        QObject::connect(&dialog, SIGNAL(topicAccepted(QString)), &room, SLOT(setTopic(QString)));
+        QVERIFY(hook->takeTopicFrom(&dialog));
+        QSignalSpy requested(hook, &ComposerHook::topicRequested);
+        Q_EMIT dialog.topicAccepted(QStringLiteral("신청인 850315-2345678"));
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.at(0).at(1).toString(), QStringLiteral("신청인 850315-2345678"));
+        QVERIFY(room.topic.isNull());
+        hook->proceedWithTopic(QStringLiteral("신청인 850315-2******"));
+        QCOMPARE(room.topic, QStringLiteral("신청인 850315-2******"));
+        // A dialog wired otherwise is not taken.
+        TopicDialog stranger;
+        QVERIFY(!hook->takeTopicFrom(&stranger));
     }
 
     void aWindowWithoutPsisSendersIsNotHooked()
