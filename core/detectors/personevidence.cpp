@@ -149,9 +149,91 @@ bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t en
     return false;
 }
 
+namespace {
+
+constexpr int ListRowsEachWay = 3;
+constexpr std::size_t ListReach = 1000; // bytes either side, within TextBlocks::Overlap (1 KiB)
+
+// The first run of exactly 13 digits in line, or empty.
+std::string_view firstThirteenDigits(std::string_view line)
+{
+    for (std::size_t i = 0; i < line.size();) {
+        if (!isDigit(line[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < line.size() && isDigit(line[j]))
+            ++j;
+        if (j - i == 13)
+            return line.substr(i, 13);
+        i = j;
+    }
+    return {};
+}
+
+bool sameKind(char genderDigit, char other)
+{
+    const auto foreigner = [](char digit) { return digit >= '5' && digit <= '8'; };
+    return foreigner(genderDigit) == foreigner(other);
+}
+
+} // namespace
+
+bool listOfTheSameShape(std::string_view text, std::size_t start, std::size_t end, std::string_view digits)
+{
+    const QDate birth = Validators::registrationBirthDate(digits);
+    if (!birth.isValid())
+        return false;
+    const std::size_t from = start > ListReach ? start - ListReach : 0;
+    const std::size_t to = std::min(text.size(), end + ListReach);
+    int rows = 0;
+    bool otherYear = false;
+    const auto take = [&](std::string_view line) {
+        const std::string_view run = firstThirteenDigits(line);
+        if (run.empty() || !sameKind(digits[6], run[6]))
+            return;
+        const QDate other = Validators::registrationBirthDate(run);
+        if (!other.isValid())
+            return;
+        ++rows;
+        otherYear = otherYear || other.year() != birth.year();
+    };
+    // Lines above: each ends at the line break before the one after it.
+    std::size_t lineStart = start;
+    while (lineStart > from && text[lineStart - 1] != '\n')
+        --lineStart;
+    for (int i = 0; i < ListRowsEachWay && lineStart > from; ++i) {
+        const std::size_t lineEnd = lineStart - 1; // its line break
+        std::size_t begin = lineEnd;
+        while (begin > from && text[begin - 1] != '\n')
+            --begin;
+        if (begin == from && from > 0)
+            break; // cut by the reach: not a whole line
+        take(text.substr(begin, lineEnd - begin));
+        lineStart = begin;
+    }
+    // Lines below.
+    std::size_t lineEnd = end;
+    while (lineEnd < to && text[lineEnd] != '\n')
+        ++lineEnd;
+    for (int i = 0; i < ListRowsEachWay && lineEnd < to; ++i) {
+        const std::size_t begin = lineEnd + 1;
+        std::size_t next = begin;
+        while (next < to && text[next] != '\n')
+            ++next;
+        if (next == to && to < text.size())
+            break;
+        take(text.substr(begin, next - begin));
+        lineEnd = next;
+    }
+    return rows >= 2 && otherYear;
+}
+
 bool onTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits)
 {
-    return nameBefore(text, start) || mobileOnTheLine(text, start, end) || birthDateOnTheLine(text, start, end, digits);
+    return nameBefore(text, start) || mobileOnTheLine(text, start, end) ||
+        birthDateOnTheLine(text, start, end, digits) || listOfTheSameShape(text, start, end, digits);
 }
 
 } // namespace SendGuard::Core::PersonEvidence

@@ -20,7 +20,15 @@ bool mobileOnTheLine(std::string_view text, std::size_t start, std::size_t end);
 // (1990-01-01, 1990.1.1, 90.01.01). digits: the number's 13 digits.
 bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits);
 
-// Any of the three.
+// A list whose other rows carry the same shape, as a roster without a header: among the three
+// lines above and below, at least two whose first bare 13-digit run is a registration number too
+// (a real date for its gender digit, of the same kind: resident or foreigner), their birth years
+// not all the same as the number's. Order and receipt numbers that begin with a date share their
+// year; a roster's people do not. Looks no further than TextBlocks' overlap, so that a stream
+// finds what a whole-text scan finds.
+bool listOfTheSameShape(std::string_view text, std::size_t start, std::size_t end, std::string_view digits);
+
+// Any of the four.
 bool onTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits);
 
 } // namespace SendGuard::Core::PersonEvidence

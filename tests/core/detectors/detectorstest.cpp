@@ -115,6 +115,38 @@ private Q_SLOTS:
     }
     void shouldFindBareNewNumbersByWhatIsOnTheirLine() { verifyPositive(); }
 
+    // A roster without a header or names: its other rows carry the same shape, with birth years
+    // that differ. A list of order numbers that begin with dates of one year does not.
+    void shouldTakeAListOfTheSameShapeAsEvidence_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("registrationNumbers");
+        QTest::newRow("a childcare roster") << u"1 2103154827361 서울 중구\n2 1907224123458 부산 동구\n"
+                                               "3 2005303456782 인천 서구\n"_qs
+                                            << 3;
+        QTest::newRow("tab-separated rows, one with a foreigner's number")
+            << u"2103154827361\t가\n1907224123458\t나\n2005303456782\t다\n1507145987654\t라"_qs << 3;
+        QTest::newRow("order numbers of one year") << u"2403151000023 택배 출고\n2403161000024 택배 출고\n"
+                                                      "2403171000025 택배 출고\n"_qs
+                                                   << 0;
+        QTest::newRow("one other row is no list") << u"2103154827361 서울\n1907224123458 부산\n"_qs << 0;
+        QTest::newRow("a row too far from the list") << u"2103154827361 서울\n\n\n\n\n1907224123458 부산\n"
+                                                        "2005303456782 인천\n1812254123450 대구\n"_qs
+                                                     << 3;
+        QTest::newRow("a receipt label over the list")
+            << u"접수번호 2103154827361\n1907224123458\n2005303456782\n"_qs << 0;
+    }
+    void shouldTakeAListOfTheSameShapeAsEvidence()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, registrationNumbers);
+        const ScanResult result = testScanner().scan(QStringView(text));
+        int found = 0;
+        for (const Finding &finding : result.findings)
+            found += finding.detector == QLatin1String("kr-rrn");
+        QCOMPARE(found, registrationNumbers);
+    }
+
     // With a phone on the line: the number is a person's, and the phone is found too; with the
     // phone on another line, or a receipt label before the number, it is not.
     void shouldTakeAPhoneOnTheLineAsEvidence_data()
