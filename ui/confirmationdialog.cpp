@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QStyle>
@@ -30,11 +31,26 @@ QLabel *wrappedLabel(const QString &text, const QString &objectName, QWidget *pa
     return label;
 }
 
+// A button's text as a screen reader should say it: without its mnemonic ("&Back" -> "Back",
+// "뒤로(&B)" -> "뒤로"); "&&" is an ampersand.
+QString withoutMnemonic(const QString &text)
+{
+    static const QRegularExpression bracketed(QStringLiteral("\\(&[^&]\\)"));
+    const QString plain = QString(text).remove(bracketed);
+    QString spoken;
+    for (qsizetype i = 0; i < plain.size(); ++i) {
+        if (plain[i] == u'&' && i + 1 < plain.size())
+            ++i;
+        spoken += plain[i];
+    }
+    return spoken;
+}
+
 QPushButton *button(const QString &text, const QString &objectName, QWidget *parent)
 {
     auto *b = new QPushButton(text, parent);
     b->setObjectName(objectName);
-    b->setAccessibleName(text);
+    b->setAccessibleName(withoutMnemonic(text));
     b->setAutoDefault(false);
     return b;
 }

@@ -458,6 +458,8 @@ private Q_SLOTS:
             QVERIFY2(!widget->objectName().isEmpty(), widget->metaObject()->className());
             if (!qobject_cast<QGroupBox *>(widget))
                 QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
+            // A screen reader says the words, not the mnemonic's marker.
+            QVERIFY2(!widget->accessibleName().contains(u'&'), qPrintable(widget->accessibleName()));
         }
         QVERIFY(controls > 10);
     }
