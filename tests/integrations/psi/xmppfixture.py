@@ -333,7 +333,30 @@ BOB = Account("bob", "bob-secret")
 CROWD = Account("crowd", "crowd-secret")
 
 
-class Prosody:
+class _ChildService:
+    """A program the fixture starts as a child: ``with`` starts it and stops it, whatever happens.
+
+    Subclasses set ``self.process`` in ``start()``; ``stop()`` ends it and is safe to call twice.
+    """
+
+    process: Optional[subprocess.Popen] = None
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        stop_process(self.process)
+        self.process = None
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+
+class Prosody(_ChildService):
     """A prosody server of its own: loopback only, no TLS, plain auth, MUC, private storage.
 
     Usage: ``with Prosody(workdir) as server: server.register(ALICE); ...`` (register before or
@@ -436,17 +459,6 @@ Component "{MUC_DOMAIN}" "muc"
             return 0
         return log.count(f"Authenticated as {account.jid}\n")
 
-    def stop(self) -> None:
-        stop_process(self.process)
-        self.process = None
-
-    def __enter__(self) -> "Prosody":
-        self.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.stop()
-
 
 def _connect_client(client: Any, server_host: str, port: int) -> None:
     # slixmpp still resolves the JID's domain and connects to what it finds; "localhost" can
@@ -544,7 +556,7 @@ def _run_in_new_loop(coroutine: Any, timeout: float) -> None:
 # Room listener (client side: runs in the test process)
 # --------------------------------------------------------------------------------------------
 
-class RoomListener:
+class RoomListener(_ChildService):
     """The observer (bob) plus a crowd in ROOM_JID, in a child process.
 
     Every message bob receives after the room is full is appended to ``messages.jsonl`` as one
@@ -669,17 +681,6 @@ class RoomListener:
             if time.monotonic() >= deadline:
                 return
             time.sleep(0.05)
-
-    def stop(self) -> None:
-        stop_process(self.process)
-        self.process = None
-
-    def __enter__(self) -> "RoomListener":
-        self.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.stop()
 
 
 def _python_child_env(workdir: Path) -> dict[str, str]:
@@ -852,7 +853,7 @@ def _spawn_and_read_line(argv: list[str], log_path: Path, timeout: float,
             os.close(write_end)
 
 
-class Xvfb:
+class Xvfb(_ChildService):
     """A private X server (1280x900x24 by default) on the first free display."""
 
     def __init__(self, workdir: Path, width: int = 1280, height: int = 900, depth: int = 24):
@@ -868,19 +869,8 @@ class Xvfb:
              "-noreset"], self.log_path, timeout, "Xvfb to report its display number")
         self.display = f":{int(line)}"
 
-    def stop(self) -> None:
-        stop_process(self.process)
-        self.process = None
 
-    def __enter__(self) -> "Xvfb":
-        self.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.stop()
-
-
-class SessionBus:
+class SessionBus(_ChildService):
     """A private D-Bus session bus with no service activation (so it starts nothing itself).
 
     Psi registers org.psi-im.Psi on it; ``call_psi`` uses that to open chats in a running Psi.
@@ -931,18 +921,10 @@ class SessionBus:
                                f"{result.stderr.strip() or result.stdout.strip()}")
 
     def stop(self) -> None:
-        stop_process(self.process)
-        self.process = None
+        super().stop()
         if self._temporary_socket_dir:
             shutil.rmtree(self._temporary_socket_dir, ignore_errors=True)
             self._temporary_socket_dir = None
-
-    def __enter__(self) -> "SessionBus":
-        self.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.stop()
 
 
 class _XClientMessageEvent(ctypes.Structure):
@@ -1232,7 +1214,7 @@ def _locale_works(locale_name: str, extra: dict[str, str]) -> bool:
     return result.stdout.strip() == "UTF-8" and not result.stderr.strip()
 
 
-class PsiSession:
+class PsiSession(_ChildService):
     """Psi 1.5 with a fresh profile: alice logs in over 127.0.0.1 and joins the room herself.
 
     ``start()`` returns once the listener sees alice in the room and the room window is shown;
@@ -1479,13 +1461,6 @@ class PsiSession:
             self.process = None
             self.desktop.close()
         return code
-
-    def __enter__(self) -> "PsiSession":
-        self.start()
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        self.stop()
 
     # --- windows ---------------------------------------------------------------------------
 
