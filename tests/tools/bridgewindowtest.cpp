@@ -53,6 +53,22 @@ class BridgeWindowTest : public QObject
 {
     Q_OBJECT
 
+    // Starts an xmessage window of geometry titled title on our display; its window id, or empty.
+    QByteArray startHost(QProcess &host, const QString &geometry, const QString &title)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("DISPLAY"), m_display);
+        host.setProcessEnvironment(environment);
+        host.start(QStringLiteral("xmessage"),
+                   {QStringLiteral("-geometry"), geometry, QStringLiteral("-title"), title, title});
+        if (!host.waitForStarted())
+            return {};
+        return run(m_display, QStringLiteral("xdotool"),
+                   {QStringLiteral("search"), QStringLiteral("--sync"), QStringLiteral("--name"), title})
+            .split('\n')
+            .value(0);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -68,32 +84,11 @@ private Q_SLOTS:
                       QStringLiteral("-nolisten"), QStringLiteral("tcp")});
         QVERIFY(m_xvfb.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(!run(m_display, QStringLiteral("xdpyinfo"), {}).isNull(), 10000);
-        // The host: any X program's window will do.
-        m_host.setProcessEnvironment([this] {
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert(QStringLiteral("DISPLAY"), m_display);
-            return environment;
-        }());
-        m_host.start(QStringLiteral("xmessage"),
-                     {QStringLiteral("-geometry"), QStringLiteral("900x600+100+80"), QStringLiteral("host window")});
-        QVERIFY(m_host.waitForStarted());
-        m_hostWindow = run(m_display, QStringLiteral("xdotool"),
-                           {QStringLiteral("search"), QStringLiteral("--sync"), QStringLiteral("--class"),
-                            QStringLiteral("Xmessage")})
-                           .split('\n')
-                           .value(0);
+        // The hosts: any X program's window will do. One large in the middle, and one smaller than
+        // the dialog in the screen's corner (a chat window, say).
+        m_hostWindow = startHost(m_host, QStringLiteral("900x600+100+80"), QStringLiteral("middle host"));
         QVERIFY(m_hostWindow.toULongLong() > 0);
-        // A host window smaller than the dialog, in the screen's corner (a chat window, say).
-        m_cornerHost.setProcessEnvironment(m_host.processEnvironment());
-        m_cornerHost.start(QStringLiteral("xmessage"),
-                           {QStringLiteral("-geometry"), QStringLiteral("300x200+0+0"), QStringLiteral("-title"),
-                            QStringLiteral("corner host"), QStringLiteral("corner")});
-        QVERIFY(m_cornerHost.waitForStarted());
-        m_cornerHostWindow = run(m_display, QStringLiteral("xdotool"),
-                                 {QStringLiteral("search"), QStringLiteral("--sync"), QStringLiteral("--name"),
-                                  QStringLiteral("corner host")})
-                                 .split('\n')
-                                 .value(0);
+        m_cornerHostWindow = startHost(m_cornerHost, QStringLiteral("300x200+0+0"), QStringLiteral("corner host"));
         QVERIFY(m_cornerHostWindow.toULongLong() > 0);
     }
 
