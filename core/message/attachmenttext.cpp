@@ -96,7 +96,7 @@ AttachmentText::GridCell gridCellOf(const TextPlace &place)
     const qsizetype n = steps.size();
     if (n >= 2 && steps[n - 1].kind == TextPlace::Kind::Cell && steps[n - 2].kind == TextPlace::Kind::Sheet) {
         if (const auto reference = cellReference(steps[n - 1].value))
-            return {steps.first(n - 1), reference->second, reference->first};
+            return {n - 1, reference->second, reference->first};
     }
     if (n >= 3 && steps[n - 1].kind == TextPlace::Kind::Cell && steps[n - 2].kind == TextPlace::Kind::Row &&
         steps[n - 3].kind == TextPlace::Kind::Table) {
@@ -105,16 +105,18 @@ AttachmentText::GridCell gridCellOf(const TextPlace &place)
         const qsizetype row = steps[n - 2].value.toLongLong(&rowOk);
         const qsizetype cell = steps[n - 1].value.toLongLong(&cellOk);
         if (rowOk && cellOk && row > 0 && cell > 0)
-            return {steps.first(n - 2), row, cell - 1};
+            return {n - 2, row, cell - 1};
     }
     return {};
 }
 
-// How many tabs put `next` in its column after `last`, on the same line or (next row) a new one;
-// -1 when it does not follow on in the same table.
-qsizetype tabsBetween(const AttachmentText::GridCell &last, const AttachmentText::GridCell &next)
+// How many tabs put `next` (at nextPlace) in its column after `last` (at lastPlace), on the same
+// line or (next row) a new one; -1 when it does not follow on in the same table.
+qsizetype tabsBetween(const TextPlace &lastPlace, const AttachmentText::GridCell &last, const TextPlace &nextPlace,
+                      const AttachmentText::GridCell &next)
 {
-    if (last.row == 0 || next.row == 0 || next.grid != last.grid)
+    if (last.row == 0 || next.row == 0 || next.gridSteps != last.gridSteps ||
+        !std::equal(nextPlace.steps.cbegin(), nextPlace.steps.cbegin() + next.gridSteps, lastPlace.steps.cbegin()))
         return -1;
     if (next.row == last.row)
         return next.column > last.column && next.column - last.column <= MaxColumnGap ? next.column - last.column : -1;
@@ -211,7 +213,7 @@ void AttachmentText::append(const TextPlace &place, const QByteArray &text)
     GridCell cell;
     if (!text.contains('\n') && !text.contains('\r') && !text.contains('\t'))
         cell = gridCellOf(place);
-    const qsizetype tabs = tabsBetween(lastCell, cell);
+    const qsizetype tabs = pieces.empty() ? -1 : tabsBetween(pieces.back().place, lastCell, place, cell);
     if (tabs >= 0) {
         if (cell.row != lastCell.row)
             utf8 += '\n';
@@ -224,7 +226,7 @@ void AttachmentText::append(const TextPlace &place, const QByteArray &text)
             cell = {};
         utf8.append(cell.column, '\t');
     }
-    lastCell = std::move(cell);
+    lastCell = cell;
     pieces.push_back({utf8.size(), place, text.size()});
     utf8 += text;
 }

@@ -12,7 +12,6 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace SendGuard::Core {
@@ -58,10 +57,11 @@ struct AttachmentText
     };
     std::shared_ptr<const EarlyScan> earlyScan;
 
-    // The cell the last piece filled, while pieces come as a table's rows: where the next goes.
+    // Where the last piece lies in its table, while pieces come as a table's rows: where the next
+    // goes. The table itself is named by the first gridSteps steps of the last piece's place.
     struct GridCell
     {
-        QList<TextPlace::Step> grid; // the sheet or table: the place's steps before the row and cell
+        qsizetype gridSteps = 0; // the steps naming the sheet or table (those before the cell or row)
         qsizetype row = 0; // from 1; 0: not in a table
         qsizetype column = 0; // from 0
     };
