@@ -208,7 +208,7 @@ bool listOfTheSameShape(std::string_view text, std::size_t start, std::size_t en
         std::size_t begin = lineEnd;
         while (begin > from && text[begin - 1] != '\n')
             --begin;
-        if (begin == from && from > 0)
+        if (begin == from && from > 0 && text[from - 1] != '\n')
             break; // cut by the reach: not a whole line
         take(text.substr(begin, lineEnd - begin));
         lineStart = begin;
@@ -222,8 +222,8 @@ bool listOfTheSameShape(std::string_view text, std::size_t start, std::size_t en
         std::size_t next = begin;
         while (next < to && text[next] != '\n')
             ++next;
-        if (next == to && to < text.size())
-            break;
+        if (next == to && to < text.size() && text[to] != '\n')
+            break; // cut by the reach
         take(text.substr(begin, next - begin));
         lineEnd = next;
     }

@@ -3,6 +3,7 @@
 #include "mixedtextfortests.h"
 #include "scannerfortests.h"
 
+#include "detectors/validators.h"
 #include "scan/streamscanner.h"
 
 #include <QTest>
@@ -74,6 +75,29 @@ private Q_SLOTS:
         QCOMPARE(result.bytes, std::uint64_t(text.size()));
         QCOMPARE(result.findings, blocks.size());
         QCOMPARE(describeFindings(blocks), describeFindings(whole.findings));
+    }
+
+    // A roster without a header or names, whose numbers count by the rows around them
+    // (PersonEvidence looks no further than a block's overlap): the same findings streamed.
+    void shouldFindAHeaderlessRosterAsAWholeScanDoes()
+    {
+        std::string text;
+        int rows = 0;
+        for (int i = 0; rows < 3000; ++i) {
+            char number[16];
+            std::snprintf(number, sizeof number, "%02d%02d%02d%c%06d", (i * 7) % 90 + 10, i % 12 + 1, i % 28 + 1,
+                          i % 2 ? '1' : '2', (i * 7919) % 1000000);
+            std::string digits(number);
+            // A check digit that fails, as for every number issued since 2020.
+            if (Validators::rrnCheckDigitMatches(digits))
+                continue;
+            text += std::to_string(++rows) + (i % 5 ? " " : "\t") + digits + " 서울 중구\n";
+        }
+        const ScanResult whole = testScanner().scan(std::string_view(text));
+        QCOMPARE(whole.findings.size(), std::size_t(rows));
+        StreamScanner::Result result;
+        QCOMPARE(describeFindings(streamed(text, 4096, &result)), describeFindings(whole.findings));
+        QVERIFY(result.complete);
     }
 
     // A line longer than MaxLineBytes is cut after a comma, where no built-in layout reaches.
