@@ -67,9 +67,12 @@ std::optional<QString> decodeUtf16(QStringConverter::Encoding encoding, const QB
     return !guessed || looksLikeText ? std::optional<QString>(text) : std::nullopt;
 }
 
-// A row further than this from the cell before, or a column further apart, starts a new table:
-// a sheet's far-flung cells are no table, and would cost a line of tabs each.
-constexpr qsizetype MaxColumnGap = 64;
+// A column further than this from the cell before (or from the left, for a row's first cell), or
+// a row further down, starts a new table: a sheet's far-flung cells are no table. The column gap
+// also bounds the tabs a cell may add, which no text budget counts: a hostile sheet of sparse
+// cells (572,000 of them, 64 columns apart) took 25 MB more at 64.
+constexpr qsizetype MaxColumnGap = 16;
+constexpr qsizetype MaxRowGap = 64;
 
 // "C14" -> column 2 (0-based), row 14; nullopt when it is no cell reference.
 std::optional<std::pair<qsizetype, qsizetype>> cellReference(const QString &reference)
@@ -120,7 +123,7 @@ qsizetype tabsBetween(const TextPlace &lastPlace, const AttachmentText::GridCell
         return -1;
     if (next.row == last.row)
         return next.column > last.column && next.column - last.column <= MaxColumnGap ? next.column - last.column : -1;
-    if (next.row > last.row && next.row - last.row <= MaxColumnGap && next.column <= MaxColumnGap)
+    if (next.row > last.row && next.row - last.row <= MaxRowGap && next.column <= MaxColumnGap)
         return next.column;
     return -1;
 }

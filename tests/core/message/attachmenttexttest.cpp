@@ -213,7 +213,7 @@ private Q_SLOTS:
         cell(QStringLiteral("C1"), "c");
         cell(QStringLiteral("A2"), "a");
         cell(QStringLiteral("A1"), "again"); // back up: a new table
-        cell(QStringLiteral("ZZ9"), "far"); // beyond 64 columns: no table at all
+        cell(QStringLiteral("ZZ9"), "far"); // beyond 16 columns: no table at all
         cell(QStringLiteral("1A"), "not a reference");
         QCOMPARE(text.utf8, QByteArray("계좌번호\n\n두 줄\n메모\n\n\t\tc\na\n\nagain\n\nfar\n\nnot a reference"));
     }
