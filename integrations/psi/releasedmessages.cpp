@@ -15,50 +15,51 @@ QString bareJid(const QString &jid)
     return jid.section(QLatin1Char('/'), 0, 0).toLower();
 }
 
-template<typename Entries>
-std::optional<ReleasedMessages::Release> takeMatching(Entries &entries, int account, const QString &to,
-                                                      const QString &body)
-{
-    const QString recipient = bareJid(to);
-    for (auto it = entries.begin(); it != entries.end(); ++it) {
-        const ReleasedMessages::Release &release = it->release;
-        if (release.account == account && release.recipient == recipient && release.body == body) {
-            ReleasedMessages::Release taken = release;
-            entries.erase(it);
-            return taken;
-        }
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 void ReleasedMessages::add(Release release)
 {
     forgetStale();
-    release.recipient = bareJid(release.recipient);
-    Entry entry {std::move(release), QElapsedTimer()};
-    entry.age.start();
-    m_releases.append(std::move(entry));
+    append(m_releases, std::move(release));
 }
 
 std::optional<ReleasedMessages::Release> ReleasedMessages::take(int account, const QString &to, const QString &body)
 {
     forgetStale();
-    return takeMatching(m_releases, account, to, body);
+    return takeFrom(m_releases, account, to, body);
 }
 
 void ReleasedMessages::addChangedBody(int account, const QString &to, const QString &body)
 {
     forgetStale();
-    Entry entry {Release {account, bareJid(to), body, std::nullopt}, QElapsedTimer()};
-    entry.age.start();
-    m_changedBodies.append(std::move(entry));
+    append(m_changedBodies, {account, to, body, std::nullopt});
 }
 
 bool ReleasedMessages::takeChangedBody(int account, const QString &to, const QString &body)
 {
-    return takeMatching(m_changedBodies, account, to, body).has_value();
+    return takeFrom(m_changedBodies, account, to, body).has_value();
+}
+
+void ReleasedMessages::append(QList<Entry> &entries, Release release)
+{
+    release.recipient = bareJid(release.recipient);
+    Entry entry {std::move(release), QElapsedTimer()};
+    entry.age.start();
+    entries.append(std::move(entry));
+}
+
+std::optional<ReleasedMessages::Release> ReleasedMessages::takeFrom(QList<Entry> &entries, int account,
+                                                                    const QString &to, const QString &body)
+{
+    const QString recipient = bareJid(to);
+    for (auto it = entries.begin(); it != entries.end(); ++it) {
+        if (it->release.account == account && it->release.recipient == recipient && it->release.body == body) {
+            Release taken = std::move(it->release);
+            entries.erase(it);
+            return taken;
+        }
+    }
+    return std::nullopt;
 }
 
 void ReleasedMessages::forgetStale()

@@ -41,6 +41,8 @@ private:
         QElapsedTimer age;
     };
     void forgetStale();
+    static void append(QList<Entry> &entries, Release release);
+    static std::optional<Release> takeFrom(QList<Entry> &entries, int account, const QString &to, const QString &body);
 
     QList<Entry> m_releases;
     QList<Entry> m_changedBodies;

@@ -58,6 +58,18 @@ quintptr windowIdOf(QWidget *widget)
     return widget ? static_cast<quintptr>(widget->window()->winId()) : 0;
 }
 
+// Why an answer is no decision: the bridge could not be asked, or it answered with an error.
+// Empty for a decision.
+QString whyUndecided(const QJsonObject &answer, const QString &failure)
+{
+    if (!failure.isEmpty())
+        return failure;
+    if (answer.value(QStringLiteral("type")).toString() == QLatin1String("decision"))
+        return QString();
+    const QString error = answer.value(QStringLiteral("error")).toString();
+    return error.isEmpty() ? QStringLiteral("no decision") : error;
+}
+
 QStringList recipientIds(const QJsonObject &message)
 {
     QStringList ids;
@@ -272,9 +284,8 @@ void SendGuardPsiPlugin::applyDecision(ComposerHook *composer, const Composed &c
     // Turned off meanwhile: the check was abandoned, and nothing is sent or said.
     if (!m_enabled)
         return;
-    const QString type = answer.value(QStringLiteral("type")).toString();
-    if (!failure.isEmpty() || type != QLatin1String("decision")) {
-        sayNotSent(composer->surface(), failure.isEmpty() ? answer.value(QStringLiteral("error")).toString() : failure);
+    if (const QString why = whyUndecided(answer, failure); !why.isEmpty()) {
+        sayNotSent(composer->surface(), why);
         composer->returnToEditing();
         return;
     }
@@ -344,9 +355,8 @@ void SendGuardPsiPlugin::checkTopic(ComposerHook *room, const QString &topic)
             if (!waiting || !m_enabled)
                 return;
             const QString action = answer.value(QStringLiteral("action")).toString();
-            if (!failure.isEmpty() || answer.value(QStringLiteral("type")) != QLatin1String("decision"))
-                sayNotSent(waiting->surface(),
-                           failure.isEmpty() ? answer.value(QStringLiteral("error")).toString() : failure);
+            if (const QString why = whyUndecided(answer, failure); !why.isEmpty())
+                sayNotSent(waiting->surface(), why);
             else if (action == QLatin1String("send"))
                 waiting->proceedWithTopic(topic);
             else if (action == QLatin1String("sendModified"))
@@ -373,9 +383,8 @@ bool SendGuardPsiPlugin::processOutgoingMessage(int account, const QString &to, 
     const QJsonObject answer =
         m_bridge->checkAndWait(message, windowIdOf(QApplication::activeWindow()), uiLanguage(), &failure);
     const QString action = answer.value(QStringLiteral("action")).toString();
-    if (!failure.isEmpty() || answer.value(QStringLiteral("type")).toString() != QLatin1String("decision")) {
-        sayNotSent(QApplication::activeWindow(),
-                   failure.isEmpty() ? answer.value(QStringLiteral("error")).toString() : failure);
+    if (const QString why = whyUndecided(answer, failure); !why.isEmpty()) {
+        sayNotSent(QApplication::activeWindow(), why);
         return true;
     }
     if (action == QLatin1String("send"))
