@@ -6,25 +6,41 @@
 #include "validators.h"
 
 #include <algorithm>
-#include <vector>
+#include <array>
 
 namespace SendGuard::Core::Detectors {
 
 namespace {
 
-std::vector<std::size_t> groupLengths(std::string_view match)
+// The lengths of a match's digit groups. An account has at most four: counting stops at five, so
+// no match needs an allocation (a roster has an account candidate on every line).
+class GroupLengths
 {
-    std::vector<std::size_t> lengths {0};
-    for (const char c : match) {
-        if (c >= '0' && c <= '9')
-            ++lengths.back();
-        else if (lengths.back() != 0)
-            lengths.push_back(0);
-    }
-    return lengths;
-}
+public:
+    static constexpr std::size_t MaxCounted = 5;
 
-bool looksLikePhoneNumber(std::string_view digits, const std::vector<std::size_t> &groups)
+    explicit GroupLengths(std::string_view match)
+    {
+        for (const char c : match) {
+            if (c >= '0' && c <= '9') {
+                ++m_lengths[m_count];
+            } else if (m_lengths[m_count] != 0) {
+                if (m_count + 1 == MaxCounted)
+                    return;
+                ++m_count;
+            }
+        }
+    }
+    std::size_t size() const { return m_count + 1; }
+    std::size_t operator[](std::size_t i) const { return m_lengths[i]; }
+    std::size_t longest() const { return *std::max_element(m_lengths.begin(), m_lengths.begin() + size()); }
+
+private:
+    std::array<std::size_t, MaxCounted> m_lengths {};
+    std::size_t m_count = 0;
+};
+
+bool looksLikePhoneNumber(std::string_view digits, const GroupLengths &groups)
 {
     const bool mobile = digits.size() >= 10 && digits.size() <= 11 && digits.starts_with("01");
     const bool seoul = digits.size() >= 9 && digits.size() <= 10 && digits.starts_with("02");
@@ -36,7 +52,7 @@ bool looksLikePhoneNumber(std::string_view digits, const std::vector<std::size_t
 
 // A date across the groups: "22004-11-08205" is row 2, 2004-11-08, then an amount (a flattened
 // table), not an account. A year 19xx or 20xx ending the first group, a month, a day starting the third.
-bool holdsADate(std::string_view match, const std::vector<std::size_t> &groups)
+bool holdsADate(std::string_view match, const GroupLengths &groups)
 {
     if (groups.size() < 3 || groups[0] < 4 || groups[1] != 2 || groups[2] < 2)
         return false;
@@ -54,11 +70,11 @@ Validation validate(std::string_view match, const ValidationContext &)
     const std::string digits = Validators::digitsOf(match);
     if (digits.size() < 10 || digits.size() > 14)
         return Validation::Reject;
-    const std::vector<std::size_t> groups = groupLengths(match);
+    const GroupLengths groups(match);
     if (groups.size() > 4 || looksLikePhoneNumber(digits, groups))
         return Validation::Reject;
     // Every bank's layout has a group of four or more digits (and the scanner's prefilter relies on it).
-    if (*std::max_element(groups.begin(), groups.end()) < 4)
+    if (groups.longest() < 4)
         return Validation::Reject;
     const bool registrationShape = (groups.size() == 2 && groups[0] == 6 && groups[1] == 7) ||
         (groups.size() == 1 && Validators::registrationBirthDate(digits).isValid());

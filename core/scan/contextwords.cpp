@@ -2,6 +2,8 @@
 #include "contextwords.h"
 
 #include <algorithm>
+#include <bit>
+#include <map>
 
 namespace SendGuard::Core {
 
@@ -59,12 +61,23 @@ ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
                 m_hides[wordIndex(word)] = true;
         }
     }
+    std::map<std::uint16_t, std::vector<std::uint32_t>> wordsByFirstPair; // ordered: ranks follow the pairs
     for (std::size_t w = 0; w < m_words.size(); ++w) {
         const std::uint16_t pair = pairAt(m_words[w], 0);
         m_firstPairs[pair / 64] |= std::uint64_t {1} << (pair % 64);
-        m_wordsByFirstPair[pair].push_back(w);
+        wordsByFirstPair[pair].push_back(static_cast<std::uint32_t>(w));
         m_longestWord = std::max(m_longestWord, m_words[w].size());
     }
+    std::uint16_t pairs = 0;
+    for (std::size_t i = 0; i < m_firstPairs.size(); ++i) {
+        m_pairsBefore[i] = pairs;
+        pairs = static_cast<std::uint16_t>(pairs + std::popcount(m_firstPairs[i]));
+    }
+    for (const auto &[pair, words] : wordsByFirstPair) {
+        m_pairWordsBegin.push_back(static_cast<std::uint32_t>(m_wordsOfPairs.size()));
+        m_wordsOfPairs.insert(m_wordsOfPairs.end(), words.begin(), words.end());
+    }
+    m_pairWordsBegin.push_back(static_cast<std::uint32_t>(m_wordsOfPairs.size()));
 }
 
 void ContextWords::find(std::string_view text, std::size_t begin, std::size_t end, std::vector<Occurrence> &out) const
@@ -75,10 +88,14 @@ void ContextWords::find(std::string_view text, std::size_t begin, std::size_t en
         if (isContinuationByte(text[i]))
             continue;
         const std::uint16_t pair = pairAt(text, i);
-        if ((m_firstPairs[pair / 64] & (std::uint64_t {1} << (pair % 64))) == 0)
+        const std::uint64_t bits = m_firstPairs[pair / 64];
+        const std::uint64_t bit = std::uint64_t {1} << (pair % 64);
+        if ((bits & bit) == 0)
             continue;
-        for (const std::size_t w : m_wordsByFirstPair.at(pair)) {
-            const std::string &word = m_words[w];
+        const std::size_t rank = m_pairsBefore[pair / 64] + static_cast<std::size_t>(std::popcount(bits & (bit - 1)));
+        for (std::uint32_t k = m_pairWordsBegin[rank]; k < m_pairWordsBegin[rank + 1]; ++k) {
+            const std::string &word = m_words[m_wordsOfPairs[k]];
+            const std::size_t w = m_wordsOfPairs[k];
             if (i + word.size() > end)
                 continue;
             const bool same = std::equal(word.begin(), word.end(), text.begin() + static_cast<std::ptrdiff_t>(i),

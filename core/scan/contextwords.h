@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace SendGuard::Core {
@@ -67,7 +66,12 @@ private:
     std::vector<std::vector<bool>> m_suppresses; // word -> detector
     std::vector<bool> m_hides; // word -> a context exception: words inside it do not count
     std::array<std::uint64_t, 1024> m_firstPairs {}; // bit set: which first two bytes start a word
-    std::unordered_map<std::uint16_t, std::vector<std::size_t>> m_wordsByFirstPair;
+    // The words of each first pair, without a hash lookup per hit in the text: the pairs' rank in
+    // the bit set (pairs set in the words before, plus those below it in its own word) indexes
+    // m_pairWordsBegin, which says where the pair's words lie in m_wordsOfPairs.
+    std::array<std::uint16_t, 1024> m_pairsBefore {};
+    std::vector<std::uint32_t> m_pairWordsBegin;
+    std::vector<std::uint32_t> m_wordsOfPairs;
     std::size_t m_longestWord = 0;
 };
 

@@ -36,14 +36,14 @@ constexpr std::size_t MaxRetriedMatchBytes = 256;
 
 struct Candidate
 {
-    std::size_t detector = 0;
     std::size_t start = 0;
     std::size_t end = 0;
     double confidence = 0;
     // The masked form, in the scan's one buffer of masks: a roster has a candidate every few
     // dozen bytes, and a string each made the allocator the scan's largest cost.
     std::size_t maskOffset = 0;
-    std::size_t maskLength = 0;
+    std::uint32_t maskLength = 0;
+    std::uint32_t detector = 0;
 };
 
 bool isContinuationByte(char c)
@@ -380,7 +380,8 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
     const double confidence = std::round(100 * std::min(MaxConfidence, boosted)) / 100;
     const std::size_t maskOffset = m_masks.size();
     m_masks += spec.mask ? spec.mask(matched) : "***";
-    m_candidates.push_back({detectorIndex, start, end, confidence, maskOffset, m_masks.size() - maskOffset});
+    m_candidates.push_back({start, end, confidence, maskOffset, static_cast<std::uint32_t>(m_masks.size() - maskOffset),
+                            static_cast<std::uint32_t>(detectorIndex)});
     return true;
 }
 
@@ -391,17 +392,19 @@ std::vector<Finding> Scanner::Private::Pass::findings()
         return a.start != b.start ? a.start < b.start : isBetter(a, b, detectors);
     });
     // Overlaps (from overlapping regions, or two detectors on the same digits) go to the better one.
-    std::vector<Candidate> kept;
-    kept.reserve(m_candidates.size());
-    for (Candidate &candidate : m_candidates) {
-        if (kept.empty() || candidate.start >= kept.back().end)
-            kept.push_back(candidate);
-        else if (isBetter(candidate, kept.back(), detectors))
-            kept.back() = candidate;
+    // Kept in place: a roster's candidates are tens of megabytes, and fresh pages cost more than
+    // the work.
+    std::size_t kept = 0;
+    for (const Candidate &candidate : m_candidates) {
+        if (kept == 0 || candidate.start >= m_candidates[kept - 1].end)
+            m_candidates[kept++] = candidate;
+        else if (isBetter(candidate, m_candidates[kept - 1], detectors))
+            m_candidates[kept - 1] = candidate;
     }
+    m_candidates.resize(kept);
     std::vector<Finding> result;
-    result.reserve(kept.size());
-    for (const Candidate &candidate : kept) {
+    result.reserve(kept);
+    for (const Candidate &candidate : m_candidates) {
         const DetectorSpec &spec = detectors[candidate.detector];
         result.push_back({spec.id, spec.severity, candidate.confidence, static_cast<qsizetype>(candidate.start),
                           static_cast<qsizetype>(candidate.end),

@@ -198,20 +198,6 @@ bool ShapeMatcher::mayTakeDigit(const Continuation &rest)
     return (*rest.items)[rest.next].mayStartWithDigit;
 }
 
-// Whether `literal` ends at text[end]: compared by hand, as the literals are a few bytes long and
-// most differ in their first byte compared (a library call for each costs more than the compare).
-bool ShapeMatcher::endsAt(std::string_view text, std::size_t end, std::string_view literal)
-{
-    if (end > text.size() || end < literal.size())
-        return false;
-    const char *at = text.data() + (end - literal.size());
-    for (std::size_t i = 0; i < literal.size(); ++i) {
-        if (at[i] != literal[i])
-            return false;
-    }
-    return true;
-}
-
 bool ShapeMatcher::leadAllows(Boundary boundary, char lead)
 {
     const auto c = static_cast<unsigned char>(lead);

@@ -110,7 +110,19 @@ private:
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
     static bool leadAllows(Boundary boundary, char lead);
     static bool mayTakeDigit(const Continuation &rest);
-    static bool endsAt(std::string_view text, std::size_t end, std::string_view literal);
+    // Whether `literal` ends at text[end]: compared by hand, as the literals are a few bytes long and
+    // most differ in their first byte (a library call for each costs more than the compare).
+    static bool endsAt(std::string_view text, std::size_t end, std::string_view literal)
+    {
+        if (end > text.size() || end < literal.size())
+            return false;
+        const char *at = text.data() + (end - literal.size());
+        for (std::size_t i = 0; i < literal.size(); ++i) {
+            if (at[i] != literal[i])
+                return false;
+        }
+        return true;
+    }
     static bool matchItems(const Continuation &rest, std::string_view text, std::size_t pos, std::size_t *end);
 
     std::vector<CompiledShape> m_shapes;
