@@ -2,14 +2,11 @@
 #include "candidatefinder.h"
 
 #include "normalizedtext.h"
+#include "triggerbytes.h"
 
 #include <algorithm>
 #include <array>
 #include <utility>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 namespace SendGuard::Core {
 
@@ -34,54 +31,6 @@ unsigned char byteAt(std::string_view text, std::size_t i)
 bool isContinuationByte(unsigned char c)
 {
     return (c & 0xC0) == 0x80;
-}
-
-// Bytes that can start a candidate: ASCII digits, '*', '@', 0xEF (full-width forms), and the lead
-// bytes of other decimal digits (0xD9, 0xDB Arabic-Indic; 0xE0 Devanagari, Bengali, Thai; 0xF0
-// mathematical digits).
-constexpr std::array<bool, 256> triggerTable = [] {
-    std::array<bool, 256> table {};
-    for (int c = '0'; c <= '9'; ++c)
-        table[c] = true;
-    table['*'] = true;
-    table['@'] = true;
-    for (const int c : {0xEF, 0xD9, 0xDB, 0xE0, 0xF0})
-        table[c] = true;
-    return table;
-}();
-
-std::size_t nextTrigger(std::string_view text, std::size_t pos)
-{
-    const auto *data = reinterpret_cast<const unsigned char *>(text.data());
-    const std::size_t size = text.size();
-#if defined(__SSE2__)
-    const __m128i zero = _mm_set1_epi8('0');
-    const __m128i nine = _mm_set1_epi8(9);
-    const __m128i star = _mm_set1_epi8('*');
-    const __m128i at = _mm_set1_epi8('@');
-    const __m128i fullWidthLead = _mm_set1_epi8(static_cast<char>(0xEF));
-    // D9 and DB differ in one bit, E0 and F0 in another: two compares find all four.
-    const __m128i notBit1 = _mm_set1_epi8(static_cast<char>(0xFD));
-    const __m128i arabicLead = _mm_set1_epi8(static_cast<char>(0xD9));
-    const __m128i notBit4 = _mm_set1_epi8(static_cast<char>(0xEF));
-    const __m128i otherDigitLead = _mm_set1_epi8(static_cast<char>(0xE0));
-    while (pos + 16 <= size) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + pos));
-        const __m128i offset = _mm_sub_epi8(v, zero);
-        const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(offset, nine), offset);
-        const __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, star), _mm_cmpeq_epi8(v, at)),
-                                           _mm_cmpeq_epi8(v, fullWidthLead));
-        const __m128i otherDigits = _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, notBit1), arabicLead),
-                                                 _mm_cmpeq_epi8(_mm_and_si128(v, notBit4), otherDigitLead));
-        const int mask = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, other), otherDigits));
-        if (mask != 0)
-            return pos + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
-        pos += 16;
-    }
-#endif
-    while (pos < size && !triggerTable[data[pos]])
-        ++pos;
-    return pos;
 }
 
 // What a character means to the cluster scan.
@@ -232,6 +181,62 @@ Cluster clusterAt(std::string_view text, std::size_t start)
     }
 }
 
+// What a byte does to the quick test below. End, Digit and Neutral are certain for a byte at any
+// place; whatever needs a closer look is Live.
+enum class Reach : unsigned char {
+    Neutral, // a separator, a letter, a continuation byte: neither ends a cluster nor feeds a group
+    Digit, // an ASCII digit
+    Live, // a mask character, '@', or the lead of a character normalization folds (a full-width
+          // digit, a dash, an invisible character): the full walk decides
+    End, // surely ends a cluster: ASCII punctuation and controls that are no separator, Hangul, CJK
+};
+
+constexpr std::array<Reach, 256> byteReach = [] {
+    std::array<Reach, 256> reach {};
+    for (int c = 0; c < 0x80; ++c)
+        reach[c] = byteKinds[c] == Kind::Stop ? Reach::End : Reach::Neutral;
+    for (int c = '0'; c <= '9'; ++c)
+        reach[c] = Reach::Digit;
+    for (const int c : {int('*'), int('x'), int('X'), int('@')})
+        reach[c] = Reach::Live;
+    reach['\n'] = reach['\r'] = Reach::Neutral; // a separator right after a hyphen (wrapped text)
+    for (int c = 0xC0; c < 0x100; ++c)
+        reach[c] = NormalizedText::mayFold(static_cast<unsigned char>(c)) ? Reach::Live : Reach::End;
+    return reach;
+}();
+
+// Where the digit clusters that can start at `pos` (an ASCII digit) surely end, when none of them
+// can be a candidate; npos when one might. Most numbers in prose ("2024년", "924,562,316원",
+// "제30조") are a few short runs of ASCII digits ended by Hangul or punctuation: a cluster without
+// a group of minGroupDigits ASCII digits and without anything the full walk must look at is no
+// candidate, and neither is any cluster starting inside it. A cluster cannot go on past a stretch
+// longer than a gap without digits, and the look is bounded so that it stays linear.
+std::size_t deadClusterEnd(std::string_view text, std::size_t pos, int minGroupDigits)
+{
+    const std::size_t limit = std::min(text.size(), pos + MaxClusterBytes);
+    int run = 0;
+    std::size_t sinceDigit = 0;
+    for (std::size_t i = pos; i < limit; ++i) {
+        switch (byteReach[byteAt(text, i)]) {
+        case Reach::Digit:
+            if (++run >= minGroupDigits)
+                return std::string_view::npos;
+            sinceDigit = 0;
+            break;
+        case Reach::Neutral:
+            run = 0;
+            if (++sinceDigit > MaxGapBytes)
+                return i;
+            break;
+        case Reach::Live:
+            return std::string_view::npos;
+        case Reach::End:
+            return i;
+        }
+    }
+    return limit == text.size() ? limit : std::string_view::npos;
+}
+
 bool isLocalPartCharacter(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
@@ -323,7 +328,8 @@ std::vector<TextRange> CandidateFinder::find(std::string_view text) const
 {
     std::vector<TextRange> found;
     std::size_t pos = 0;
-    while ((pos = nextTrigger(text, pos)) < text.size()) {
+    TriggerBytes triggers(text);
+    while ((pos = triggers.next(pos)) < text.size()) {
         if (const std::size_t atLength = atSignAt(text, pos); atLength != 0) {
             if (m_options.findAddresses) {
                 if (const TextRange address = addressAround(text, pos, atLength); address.size() > 0)
@@ -335,6 +341,13 @@ std::vector<TextRange> CandidateFinder::find(std::string_view text) const
         if (m_options.minDigits <= 0 || !isDigitOrMask(characterAt(text, pos).kind)) {
             ++pos; // another full-width character
             continue;
+        }
+        if (m_options.skipShortRuns && byteReach[byteAt(text, pos)] == Reach::Digit) {
+            if (const std::size_t end = deadClusterEnd(text, pos, m_options.minGroupDigits);
+                end != std::string_view::npos) {
+                pos = end;
+                continue;
+            }
         }
         const Cluster cluster = clusterAt(text, pos);
         if (cluster.digits >= m_options.minDigits && cluster.longestGroup >= m_options.minGroupDigits)

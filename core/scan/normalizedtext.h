@@ -33,7 +33,7 @@ public:
 
     // Whether a character starting with this byte can be folded at all. Hangul (EA-ED) and CJK
     // (E4-E9) never are, so text in Korean is copied without a look at each character.
-    static bool mayFold(unsigned char lead)
+    static constexpr bool mayFold(unsigned char lead)
     {
         switch (lead) {
         case 0xC2: // NBSP, soft hyphen

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <random>
+
 using namespace SendGuard::Core;
 
 namespace {
@@ -89,6 +91,42 @@ private Q_SLOTS:
         QCOMPARE(regions.size(), std::size_t(1));
         QVERIFY((static_cast<unsigned char>(text[regions[0].begin]) & 0xC0) != 0x80);
         QVERIFY(regions[0].end == text.size() || (static_cast<unsigned char>(text[regions[0].end]) & 0xC0) != 0x80);
+    }
+
+    // The quick pass over short runs must find exactly the regions of the full walk: random text
+    // made of what ends, joins and feeds clusters (Hangul, punctuation, separators, masks, folded
+    // and invisible characters, wrapped lines, long runs), for several group thresholds.
+    void shouldFindTheSameRegionsWithAndWithoutTheQuickPass()
+    {
+        // '|' between pieces; then full-width 7, zero-width space, en dash, NBSP, black circle,
+        // Arabic-Indic 3 and stray bytes.
+        const QList<QByteArray> pieces =
+            QByteArray("1|12|123|1234|98765|0|-| - | |  |.|. |,|:|(|)|+|/|\t|\n|-\n|a|M|x|X|*|@|"
+                       "년|원|가|12345678901234567890123|abcdefghij|\xEF\xBC\x91|"
+                       "\xE2\x80\x8B|\xE2\x80\x93|\xC2\xA0|\xE2\x97\x8F|\xD9\xA3|\x80|\xFF")
+                .split('|');
+        std::mt19937 random(20261129);
+        for (const int minGroupDigits : {1, 2, 4, 6, 25}) {
+            CandidateFinder::Options quick {7, minGroupDigits, true, true};
+            CandidateFinder::Options full = quick;
+            full.skipShortRuns = false;
+            const CandidateFinder withQuickPass(quick);
+            const CandidateFinder withoutQuickPass(full);
+            for (int round = 0; round < 3000; ++round) {
+                std::string text;
+                const std::size_t count = 1 + random() % 60;
+                for (std::size_t i = 0; i < count; ++i)
+                    text += pieces[random() % pieces.size()].toStdString();
+                const std::vector<TextRange> quickRegions = withQuickPass.find(text);
+                const std::vector<TextRange> fullRegions = withoutQuickPass.find(text);
+                QVERIFY2(quickRegions.size() == fullRegions.size() &&
+                             std::equal(quickRegions.begin(), quickRegions.end(), fullRegions.begin(),
+                                        [](const TextRange &a, const TextRange &b) {
+                                            return a.begin == b.begin && a.end == b.end;
+                                        }),
+                         (covered(text, quickRegions) + " against " + covered(text, fullRegions)).c_str());
+            }
+        }
     }
 
     void shouldBoundRegionSizeOnLongDenseText()
