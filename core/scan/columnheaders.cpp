@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "columnheaders.h"
 
+#include "linebreaks.h"
+
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace SendGuard::Core {
@@ -14,6 +17,25 @@ constexpr std::size_t MaxCellBytes = 96;
 // with many numbers costs no more per number than a table does.
 constexpr std::size_t MaxRowBytes = 4096;
 constexpr std::size_t Unknown = std::string_view::npos;
+
+// Whether `line` holds an ASCII digit, eight bytes at a time (the "has a byte between" trick): every
+// line of a block is asked, and prose lines are long.
+bool hasDigit(std::string_view line)
+{
+    constexpr std::uint64_t ones = ~std::uint64_t {0} / 255;
+    const auto between = [](std::uint64_t x) { // bytes above '/' and below ':'
+        return ((ones * (127 + ':') - (x & ones * 127)) & ~x & ((x & ones * 127) + ones * (127 - '/'))) & ones * 128;
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= line.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, line.data() + i, 8);
+        if (between(word) != 0)
+            return true;
+    }
+    return std::any_of(line.begin() + static_cast<std::ptrdiff_t>(i), line.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+}
 
 bool isBlank(std::string_view line)
 {
@@ -61,7 +83,7 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
 {
     if (line.size() > MaxHeaderBytes || line.empty())
         return false;
-    if (std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (hasDigit(line))
         return false;
     const std::size_t tabs = std::count(line.begin(), line.end(), '\t');
     const std::size_t commas = std::count(line.begin(), line.end(), ',');
@@ -132,7 +154,7 @@ std::size_t ColumnHeaders::lineStartOf(std::size_t offset)
         return from == 0 && m_startsMidLine ? Unknown : from;
     }
     const std::string_view since = m_text.substr(m_lastLookup, offset - m_lastLookup);
-    const std::size_t newline = since.rfind('\n');
+    const std::size_t newline = LineBreaks::last(since);
     if (newline != std::string_view::npos)
         m_lastLineStart = m_lastLookup + newline + 1;
     m_lastLookup = offset;
@@ -191,7 +213,7 @@ std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::str
     std::size_t end = text.size();
     while (end > 0) {
         const std::size_t lineEnd = text[end - 1] == '\n' ? end - 1 : end;
-        const std::size_t newline = lineEnd == 0 ? std::string_view::npos : text.rfind('\n', lineEnd - 1);
+        const std::size_t newline = LineBreaks::last(text.substr(0, lineEnd));
         const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
         const std::string_view line = text.substr(start, lineEnd - start);
         char delimiter = 0;

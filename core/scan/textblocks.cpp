@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "textblocks.h"
 
+#include "linebreaks.h"
+
 #include <algorithm>
 #include <array>
 
@@ -28,8 +30,8 @@ std::size_t TextBlocks::blockEnd(std::string_view text, std::size_t from, std::s
     if (limit <= from)
         return std::string_view::npos;
     const std::string_view block = text.substr(from, limit - from);
-    for (std::size_t newline = block.rfind('\n'); newline != std::string_view::npos && newline > 0;
-         newline = block.rfind('\n', newline - 1)) {
+    for (std::size_t newline = LineBreaks::last(block); newline != std::string_view::npos && newline > 0;
+         newline = LineBreaks::last(block.substr(0, newline))) {
         // After a hyphen the line is wrapped inside a number ("900101-\n1234567"): not there.
         const std::size_t before = block[newline - 1] == '\r' && newline > 1 ? newline - 2 : newline - 1;
         if (block[before] != '-')
