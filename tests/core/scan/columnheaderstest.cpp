@@ -80,6 +80,24 @@ private Q_SLOTS:
         QCOMPARE(own.findings.size(), std::size_t(1));
     }
 
+    // A header row holds no digit. One anywhere in it, inside an eight-byte word or in the tail the
+    // digit test looks at byte by byte, makes it a plain row that labels nothing.
+    void shouldTakeNoRowWithADigitForAHeader()
+    {
+        const std::string header = "성명,비고,계좌번호";
+        std::string rows;
+        for (int i = 0; i < 5; ++i)
+            rows += "김철수,없음,없음\n";
+        rows += "홍길동,없음,302123456789\n";
+        QCOMPARE(testScanner().scan(std::string_view(header + "\n" + rows)).findings.size(), std::size_t(1));
+        for (std::size_t at = 0; at <= header.size(); ++at) {
+            if (at < header.size() && (static_cast<unsigned char>(header[at]) & 0xC0) == 0x80)
+                continue; // inside a character
+            const std::string withDigit = header.substr(0, at) + "7" + header.substr(at);
+            QVERIFY2(testScanner().scan(std::string_view(withDigit + "\n" + rows)).findings.empty(), withDigit.c_str());
+        }
+    }
+
     void shouldEndTheTableAtABlankLine()
     {
         const ScanResult result = testScanner().scan(std::string_view(
