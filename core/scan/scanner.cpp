@@ -339,13 +339,15 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
     const DetectorPattern &detectorPattern = spec.patterns[tag % MaxPatternsPerDetector];
     const std::size_t start = buffer.originalStart(normalizedStart, slice);
     const std::size_t end = buffer.originalEnd(normalizedEnd, slice);
-    if (!TextAround::standsAlone(spec.boundary, m_text, start, end))
-        return false;
+    // The validator first: it looks at the match alone, which costs less than the checks of what
+    // stands around it (a roster's phone numbers are all tried as accounts and rejected here).
     const std::string_view matched(buffer.text().data() + normalizedStart, normalizedEnd - normalizedStart);
-    if (spec.boundary != Boundary::AddressCharacters && !isWhatAPersonWouldRead(spec, matched, start, end))
-        return false;
     const Validation verdict = spec.validate ? spec.validate(matched, m_validation) : Validation::Plausible;
     if (verdict == Validation::Reject)
+        return false;
+    if (!TextAround::standsAlone(spec.boundary, m_text, start, end))
+        return false;
+    if (spec.boundary != Boundary::AddressCharacters && !isWhatAPersonWouldRead(spec, matched, start, end))
         return false;
     std::size_t context = std::string_view::npos;
     std::size_t labelBefore = std::string_view::npos;
