@@ -2,6 +2,7 @@
 #include "shapematcher.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace SendGuard::Core {
@@ -165,7 +166,7 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
     const RunLengths run = firstRunOf(shape.items());
     const std::bitset<256> firstBytes = firstBytesOf(shape.items().front());
     const auto index = static_cast<std::uint16_t>(m_shapes.size());
-    CompiledShape compiled {shape, boundary, tag, {}, {}, {}};
+    CompiledShape compiled {shape, {}, boundary, tag, {}, {}, {}};
     // What may follow the first run: the item that ends it, or anything when the shape may end there.
     if (run.ended)
         compiled.afterFirstRun = run.next;
@@ -179,6 +180,20 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
             compiled.prefixSecondLastBytes.set(); // a one-byte prefix: any byte before it
     }
     m_shapes.push_back(std::move(compiled));
+    std::vector<Instruction> &program = m_shapes.back().program;
+    compile(m_shapes.back().shape.items(), program);
+    program.push_back({}); // Match
+    if (program.size() > MaxInstructions) {
+        m_shapes.pop_back();
+        *error = QStringLiteral("a shape has more than %1 items").arg(MaxInstructions);
+        return false;
+    }
+    // Fewer digits leave a digit next, which only an instruction that may take one can use. The
+    // end may (the caller judges what follows), and so may an optional (conservatively).
+    for (std::size_t i = 0; i + 1 < program.size(); ++i) {
+        const Instruction &next = program[i + 1];
+        program[i].shorterCanMatch = next.op == Instruction::Op::Match || next.item->mayStartWithDigit;
+    }
     for (std::size_t length = std::max<std::size_t>(1, run.shortest); length <= LongestTrackedRun; ++length) {
         if (run.longest != Unbounded && length > run.longest)
             break;
@@ -190,12 +205,32 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
     return true;
 }
 
-// Whether the items of `rest` can start with a digit (conservatively: true when unsure).
-bool ShapeMatcher::mayTakeDigit(const Continuation &rest)
+// Flattens items into instructions; the caller ends the program with Match.
+void ShapeMatcher::compile(const std::vector<Shape::Item> &items, std::vector<Instruction> &program)
 {
-    if (rest.next == rest.items->size())
-        return rest.then == nullptr || mayTakeDigit(*rest.then);
-    return (*rest.items)[rest.next].mayStartWithDigit;
+    for (const Item &item : items) {
+        switch (item.kind) {
+        case Item::Kind::Digits:
+            program.push_back({Instruction::Op::Digits, false, item.min, item.max, 0, &item});
+            break;
+        case Item::Kind::ByteIn:
+            program.push_back({Instruction::Op::ByteIn, false, 0, 0, 0, &item});
+            break;
+        case Item::Kind::Literal:
+            program.push_back({Instruction::Op::Literal, false, 0, 0, 0, &item});
+            break;
+        case Item::Kind::Masks:
+            program.push_back({Instruction::Op::Masks, false, item.min, item.max, 0, &item});
+            break;
+        case Item::Kind::Optional: {
+            const std::size_t at = program.size();
+            program.push_back({Instruction::Op::Optional, false, 0, 0, 0, &item});
+            compile(item.inner, program);
+            program[at].skipTo = static_cast<std::uint32_t>(program.size());
+            break;
+        }
+        }
+    }
 }
 
 bool ShapeMatcher::leadAllows(Boundary boundary, char lead)
@@ -212,82 +247,132 @@ bool ShapeMatcher::leadAllows(Boundary boundary, char lead)
     return false;
 }
 
-// Backtracking in the order of preference: the first complete match is the regular expression's.
-// Shapes are short and their quantities small, so the search is bounded by a few dozen steps.
-bool ShapeMatcher::matchItems(const Continuation &rest, std::string_view text, std::size_t pos, std::size_t *end)
+namespace {
+
+// The alternatives of a Literal that may match at text[pos], in order: those with the first two
+// bytes there when the item indexes them, else all (each still compared whole).
+std::pair<const std::uint8_t *, std::size_t> literalCandidates(const Item &item, std::string_view text, std::size_t pos)
 {
-    if (rest.next == rest.items->size()) {
-        if (rest.then == nullptr) {
+    static constexpr std::uint8_t none = 0;
+    if (item.byFirstPair.empty())
+        return {nullptr, item.literals.size()};
+    if (text.size() - pos < 2)
+        return {&none, 0};
+    const auto key = static_cast<std::uint16_t>(static_cast<unsigned char>(text[pos]) << 8 |
+                                                static_cast<unsigned char>(text[pos + 1]));
+    for (const auto &[first, indices] : item.byFirstPair) {
+        if (first == key)
+            return {indices.data(), indices.size()};
+    }
+    return {&none, 0};
+}
+
+} // namespace
+
+// Backtracking in the order of preference: the first complete match is the regular expression's.
+// Each choice (a shorter run of digits, the next alternative, an optional left out) waits on a
+// stack; shapes are short and their quantities small, so a start costs a few dozen steps.
+bool ShapeMatcher::run(const std::vector<Instruction> &program, std::string_view text, std::size_t pos,
+                       std::size_t *end)
+{
+    struct Choice
+    {
+        std::uint32_t pc;
+        std::uint32_t next; // Digits: the count to try; Literal: the candidate to try; Optional: unused
+        std::size_t pos;
+    };
+    std::array<Choice, MaxInstructions> choices;
+    std::size_t pending = 0;
+    std::size_t pc = 0;
+    // Tries the Literal at pc from its candidate `from` on; on a match, leaves a choice for the rest.
+    const auto tryLiteral = [&](std::size_t at, std::size_t from) {
+        const Item &item = *program[pc].item;
+        const auto [indices, count] = literalCandidates(item, text, at);
+        for (std::size_t k = from; k < count; ++k) {
+            const std::string &literal = item.literals[indices ? indices[k] : k];
+            if (endsAt(text, at + literal.size(), literal)) {
+                if (k + 1 < count)
+                    choices[pending++] = {static_cast<std::uint32_t>(pc), static_cast<std::uint32_t>(k + 1), at};
+                pos = at + literal.size();
+                return true;
+            }
+        }
+        return false;
+    };
+    while (true) {
+        const Instruction &instruction = program[pc];
+        bool matched = true;
+        switch (instruction.op) {
+        case Instruction::Op::Match:
             *end = pos;
             return true;
-        }
-        return matchItems(*rest.then, text, pos, end);
-    }
-    const Item &item = (*rest.items)[rest.next];
-    const Continuation after {rest.items, rest.next + 1, rest.then};
-    switch (item.kind) {
-    case Item::Kind::Digits: {
-        std::size_t available = 0;
-        while (available < std::size_t(item.max) && pos + available < text.size() &&
-               isDigit(static_cast<unsigned char>(text[pos + available])))
-            ++available;
-        // Fewer digits leave a digit next, which only an item that takes digits can use: without
-        // one, only the greedy count is worth trying (backtracking would fail the same way).
-        const bool shorterCanMatch = mayTakeDigit(after);
-        for (std::size_t count = available; count >= std::size_t(item.min); --count) {
-            if (matchItems(after, text, pos + count, end))
-                return true;
-            if (count == 0 || !shorterCanMatch)
+        case Instruction::Op::Digits: {
+            std::size_t available = 0;
+            const auto most = static_cast<std::size_t>(instruction.max);
+            while (available < most && pos + available < text.size() && isDigit(text[pos + available]))
+                ++available;
+            const auto least = static_cast<std::size_t>(instruction.min);
+            if (available < least) {
+                matched = false;
                 break;
-        }
-        return false;
-    }
-    case Item::Kind::ByteIn:
-        return pos < text.size() && item.bytes.test(static_cast<unsigned char>(text[pos])) &&
-            matchItems(after, text, pos + 1, end);
-    case Item::Kind::Literal: {
-        // Most starts fail on the first byte: look at it before comparing the alternatives.
-        if ((pos == text.size() || !item.bytes.test(static_cast<unsigned char>(text[pos]))) && !item.canBeEmpty)
-            return false;
-        if (!item.byFirstPair.empty()) {
-            if (text.size() - pos < 2)
-                return false;
-            const auto key = static_cast<std::uint16_t>(static_cast<unsigned char>(text[pos]) << 8 |
-                                                        static_cast<unsigned char>(text[pos + 1]));
-            for (const auto &[first, indices] : item.byFirstPair) {
-                if (first != key)
-                    continue;
-                for (const std::uint8_t i : indices) {
-                    const std::string &literal = item.literals[i];
-                    if (endsAt(text, pos + literal.size(), literal) &&
-                        matchItems(after, text, pos + literal.size(), end))
-                        return true;
-                }
-                return false;
             }
-            return false;
+            if (instruction.shorterCanMatch && available > least)
+                choices[pending++] = {static_cast<std::uint32_t>(pc), static_cast<std::uint32_t>(available - 1), pos};
+            pos += available;
+            break;
         }
-        for (const std::string &literal : item.literals) {
-            if (endsAt(text, pos + literal.size(), literal) && matchItems(after, text, pos + literal.size(), end))
-                return true;
+        case Instruction::Op::ByteIn:
+            matched = pos < text.size() && instruction.item->bytes.test(static_cast<unsigned char>(text[pos]));
+            pos += matched ? 1 : 0;
+            break;
+        case Instruction::Op::Literal: {
+            // Most starts fail on the first byte: look at it before comparing the alternatives.
+            const Item &item = *instruction.item;
+            matched = (pos < text.size() && item.bytes.test(static_cast<unsigned char>(text[pos]))) || item.canBeEmpty;
+            matched = matched && tryLiteral(pos, 0);
+            break;
         }
-        return false;
-    }
-    case Item::Kind::Masks: {
-        for (int i = 0; i < item.min; ++i) {
-            const std::size_t length = pos < text.size() ? maskLength(text, pos) : 0;
-            if (length == 0)
+        case Instruction::Op::Masks:
+            for (int i = 0; matched && i < instruction.min; ++i) {
+                const std::size_t length = pos < text.size() ? maskLength(text, pos) : 0;
+                matched = length != 0;
+                pos += length;
+            }
+            break;
+        case Instruction::Op::Optional:
+            choices[pending++] = {static_cast<std::uint32_t>(pc), 0, pos};
+            break;
+        }
+        if (matched) {
+            ++pc;
+            continue;
+        }
+        // Back to the latest choice still open.
+        while (true) {
+            if (pending == 0)
                 return false;
-            pos += length;
+            const Choice choice = choices[--pending];
+            pc = choice.pc;
+            const Instruction &chosen = program[pc];
+            if (chosen.op == Instruction::Op::Digits) {
+                if (choice.next > static_cast<std::uint32_t>(chosen.min))
+                    choices[pending++] = {choice.pc, choice.next - 1, choice.pos};
+                pos = choice.pos + choice.next;
+                ++pc;
+                break;
+            }
+            if (chosen.op == Instruction::Op::Literal) {
+                if (tryLiteral(choice.pos, choice.next)) {
+                    ++pc;
+                    break;
+                }
+                continue;
+            }
+            pc = chosen.skipTo; // an optional left out: on after its items
+            pos = choice.pos;
+            break;
         }
-        return matchItems(after, text, pos, end);
     }
-    case Item::Kind::Optional: {
-        const Continuation inner {&item.inner, 0, &after};
-        return matchItems(inner, text, pos, end) || matchItems(after, text, pos, end);
-    }
-    }
-    return false;
 }
 
 } // namespace SendGuard::Core

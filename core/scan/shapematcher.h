@@ -29,6 +29,13 @@ namespace SendGuard::Core {
 class ShapeMatcher
 {
 public:
+    ShapeMatcher() = default;
+    // The compiled programs point into the shapes' items: a copy would point into the original's.
+    ShapeMatcher(const ShapeMatcher &) = delete;
+    ShapeMatcher &operator=(const ShapeMatcher &) = delete;
+    ShapeMatcher(ShapeMatcher &&) = default;
+    ShapeMatcher &operator=(ShapeMatcher &&) = default;
+
     // Adds a shape; `tag` is handed back with its matches. False, with *error, for a shape the
     // matcher cannot start: one without items, or whose first item (after the prefix) is no digit.
     bool add(const Shape &shape, Boundary boundary, std::size_t tag, QString *error);
@@ -67,8 +74,7 @@ public:
                     if (start < scratch.resumeAt[index] || !leadAllows(shape.boundary, slice[start - 1]))
                         return;
                     std::size_t matchEnd = 0;
-                    if (matchItems({&shape.shape.items(), 0, nullptr}, slice, p, &matchEnd) &&
-                        accept(shape.tag, start, matchEnd))
+                    if (run(shape.program, slice, p, &matchEnd) && accept(shape.tag, start, matchEnd))
                         scratch.resumeAt[index] = matchEnd;
                 };
                 if (p > begin && shape.prefixLastBytes.test(static_cast<unsigned char>(slice[p - 1])) &&
@@ -88,9 +94,26 @@ public:
 private:
     static constexpr std::size_t LongestTrackedRun = 32; // longer runs share its bucket
 
+    // A shape's items flattened for a loop with its own stack of choices, instead of a call per item:
+    // an optional's items stand inline before what follows it.
+    struct Instruction
+    {
+        enum class Op : std::uint8_t { Digits, ByteIn, Literal, Masks, Optional, Match };
+        Op op = Op::Match;
+        // Digits: whether fewer digits are worth trying (the next instruction may take a digit; else
+        // backtracking would fail the same way).
+        bool shorterCanMatch = false;
+        int min = 0;
+        int max = 0;
+        std::uint32_t skipTo = 0; // Optional: the instruction after its items
+        const Shape::Item *item = nullptr; // ByteIn, Literal: bytes and alternatives
+    };
+    static constexpr std::size_t MaxInstructions = 64; // bounds the stack of choices
+
     struct CompiledShape
     {
         Shape shape;
+        std::vector<Instruction> program; // points into `shape`: compiled once the shape is in place
         Boundary boundary = Boundary::Digits;
         std::size_t tag = 0;
         // A prefix can only end in these bytes: most starts need no comparison of prefixes.
@@ -99,17 +122,9 @@ private:
         std::bitset<256> afterFirstRun; // the byte after the first run of digits must be one of these
     };
 
-    // The items still to match: the rest of one list, then whatever follows it.
-    struct Continuation
-    {
-        const std::vector<Shape::Item> *items;
-        std::size_t next;
-        const Continuation *then;
-    };
-
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
     static bool leadAllows(Boundary boundary, char lead);
-    static bool mayTakeDigit(const Continuation &rest);
+    static void compile(const std::vector<Shape::Item> &items, std::vector<Instruction> &program);
     // Whether `literal` ends at text[end]: compared by hand, as the literals are a few bytes long and
     // most differ in their first byte (a library call for each costs more than the compare).
     static bool endsAt(std::string_view text, std::size_t end, std::string_view literal)
@@ -123,7 +138,7 @@ private:
         }
         return true;
     }
-    static bool matchItems(const Continuation &rest, std::string_view text, std::size_t pos, std::size_t *end);
+    static bool run(const std::vector<Instruction> &program, std::string_view text, std::size_t pos, std::size_t *end);
 
     std::vector<CompiledShape> m_shapes;
     // Shapes by the length of their first run of digits and its first digit: [length * 10 + digit].

@@ -123,6 +123,28 @@ private Q_SLOTS:
         QCOMPARE(matchesIn(matcher, "302-1234-5678-9123"), (std::vector<Match> {{3, 0, 17}}));
     }
 
+    // An alternative that matches but leaves the rest unmatched gives way to the next one, as in
+    // \d{3}(?: - | -) 1\d{2}: in "123 - 145" the " - " that matches first leaves no " 1".
+    void shouldBacktrackIntoTheNextAlternative()
+    {
+        ShapeMatcher matcher;
+        QString error;
+        QVERIFY(matcher.add(Shape().digits(3).literal({" - ", " -"}).literal({" 1"}).digits(2), Boundary::Digits, 4,
+                            &error));
+        QCOMPARE(matchesIn(matcher, "123 - 145"), (std::vector<Match> {{4, 0, 9}}));
+        QVERIFY(matchesIn(matcher, "123 -145").empty());
+        // An optional group left out when what follows it cannot match after it.
+        ShapeMatcher optional;
+        QVERIFY(optional.add(Shape().digits(2).optional(Shape().literal({"-"}).digits(2)).literal({"-x"}),
+                             Boundary::Digits, 5, &error));
+        QCOMPARE(matchesIn(optional, "12-34-x"), (std::vector<Match> {{5, 0, 7}}));
+        QCOMPARE(matchesIn(optional, "12-x"), (std::vector<Match> {{5, 0, 4}}));
+        // Fewer digits, when the next item may take them.
+        ShapeMatcher shorter;
+        QVERIFY(shorter.add(Shape().digits(2, 5).literal({"12", "x"}), Boundary::Digits, 6, &error));
+        QCOMPARE(matchesIn(shorter, "34512"), (std::vector<Match> {{6, 0, 5}}));
+    }
+
     void shouldStartAgainOnlyAfterATakenMatch()
     {
         ShapeMatcher matcher;
