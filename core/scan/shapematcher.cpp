@@ -166,7 +166,7 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
     const RunLengths run = firstRunOf(shape.items());
     const std::bitset<256> firstBytes = firstBytesOf(shape.items().front());
     const auto index = static_cast<std::uint16_t>(m_shapes.size());
-    CompiledShape compiled {shape, {}, boundary, tag, {}, {}, {}};
+    CompiledShape compiled {shape, {}, 0, {}, boundary, tag, {}, {}, {}};
     // What may follow the first run: the item that ends it, or anything when the shape may end there.
     if (run.ended)
         compiled.afterFirstRun = run.next;
@@ -180,6 +180,7 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
             compiled.prefixSecondLastBytes.set(); // a one-byte prefix: any byte before it
     }
     m_shapes.push_back(std::move(compiled));
+    chainOf(m_shapes.back().shape.items(), m_shapes.back());
     std::vector<Instruction> &program = m_shapes.back().program;
     compile(m_shapes.back().shape.items(), program);
     program.push_back({}); // Match
@@ -203,6 +204,119 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
         }
     }
     return true;
+}
+
+namespace {
+
+bool onlyDigitBytes(const std::bitset<256> &bytes)
+{
+    std::bitset<256> digits;
+    for (int c = '0'; c <= '9'; ++c)
+        digits.set(std::size_t(c));
+    return bytes.any() && (bytes & ~digits).none();
+}
+
+// The digits an item adds to the run it stands in, when it surely adds some and nothing else.
+bool addsDigitsOnly(const Item &item, std::size_t *least, std::size_t *most)
+{
+    switch (item.kind) {
+    case Item::Kind::Digits:
+        *least = std::size_t(item.min);
+        *most = std::size_t(item.max);
+        return item.min > 0;
+    case Item::Kind::ByteIn:
+        *least = *most = 1;
+        return onlyDigitBytes(item.bytes);
+    case Item::Kind::Literal:
+        if (item.literals.empty() || !std::all_of(item.literals.begin(), item.literals.end(), [](const auto &l) {
+                return !l.empty() && onlyDigits(l);
+            }))
+            return false;
+        *least = std::numeric_limits<std::size_t>::max();
+        *most = 0;
+        for (const std::string &literal : item.literals) {
+            *least = std::min(*least, literal.size());
+            *most = std::max(*most, literal.size());
+        }
+        return true;
+    case Item::Kind::Masks:
+    case Item::Kind::Optional:
+        return false;
+    }
+    return false;
+}
+
+// Whether an item is a separator between runs: bytes without a digit, never nothing. Its shortest
+// and longest length.
+bool separatesRuns(const Item &item, std::size_t *shortest, std::size_t *longest)
+{
+    if (item.kind == Item::Kind::ByteIn) {
+        *shortest = *longest = 1;
+        return item.bytes.any() && !item.mayStartWithDigit;
+    }
+    if (item.kind != Item::Kind::Literal || item.canBeEmpty || item.literals.empty())
+        return false;
+    *shortest = std::numeric_limits<std::size_t>::max();
+    *longest = 0;
+    for (const std::string &literal : item.literals) {
+        if (std::any_of(literal.begin(), literal.end(), [](char c) { return isDigit(static_cast<unsigned char>(c)); }))
+            return false;
+        *shortest = std::min(*shortest, literal.size());
+        *longest = std::max(*longest, literal.size());
+    }
+    return true;
+}
+
+std::uint8_t clamped(std::size_t n, std::uint8_t most)
+{
+    return static_cast<std::uint8_t>(std::min<std::size_t>(n, most));
+}
+
+} // namespace
+
+// The runs after the first that every match has (ChainRun), read from the items as far as they are
+// a plain chain. A run closed by a separator, or by an item that surely takes no digit first, has
+// an exact length; one closed by anything else, or by the end of the shape, may go on.
+void ShapeMatcher::chainOf(const std::vector<Shape::Item> &items, CompiledShape &shape)
+{
+    std::size_t runMin = 0;
+    std::size_t runMax = 0;
+    bool firstRun = true; // the buckets judge the first run
+    ChainRun reading;
+    const auto close = [&](bool exact) {
+        if (firstRun) {
+            firstRun = false;
+            return true;
+        }
+        if (runMin == 0 || shape.chainLength == MaxChainRuns)
+            return false;
+        reading.min = clamped(runMin, Unbounded - 1);
+        reading.max = exact ? clamped(runMax, Unbounded - 1) : Unbounded;
+        shape.chain[shape.chainLength++] = reading;
+        return true;
+    };
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::size_t least = 0;
+        std::size_t most = 0;
+        if (addsDigitsOnly(items[i], &least, &most)) {
+            runMin += least;
+            runMax += most;
+            continue;
+        }
+        std::size_t shortest = 0;
+        std::size_t longest = 0;
+        std::size_t nextLeast = 0;
+        std::size_t nextMost = 0;
+        const bool separator = separatesRuns(items[i], &shortest, &longest) && i + 1 < items.size() &&
+            addsDigitsOnly(items[i + 1], &nextLeast, &nextMost) && longest <= MaxGapBytes;
+        if (!separator || !close(true)) {
+            close(!items[i].mayStartWithDigit);
+            return;
+        }
+        reading = {clamped(shortest, Unbounded), clamped(longest, Unbounded), 0, 0};
+        runMin = runMax = 0;
+    }
+    close(false);
 }
 
 // Flattens items into instructions; the caller ends the program with Match.

@@ -11,6 +11,7 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -66,10 +67,17 @@ public:
                 ++runEnd;
             const std::size_t bucket = std::min(runEnd - p, LongestTrackedRun) * 10 + std::size_t(slice[p] - '0');
             const auto after = static_cast<unsigned char>(runEnd < end ? slice[runEnd] : '\0');
+            std::optional<RunsAfter> runsAfter; // read on the first shape that asks
             for (const std::uint16_t index : m_byFirstRun[bucket]) {
                 const CompiledShape &shape = m_shapes[index];
                 if (!shape.afterFirstRun.test(after))
                     continue;
+                if (shape.chainLength > 0) {
+                    if (!runsAfter)
+                        runsAfter = RunsAfter(slice, runEnd);
+                    if (!runsAfter->fit(shape))
+                        continue;
+                }
                 const auto tryFrom = [&](std::size_t start) {
                     if (start < scratch.resumeAt[index] || !leadAllows(shape.boundary, slice[start - 1]))
                         return;
@@ -110,9 +118,26 @@ private:
     };
     static constexpr std::size_t MaxInstructions = 64; // bounds the stack of choices
 
+    // The runs of digits every match of a shape has after its first one, and the separators before
+    // them, as long as the shape is a plain chain (digits, then a separator without digits, then
+    // digits ...): such a match's runs are the text's runs, so a start whose next runs do not fit
+    // needs no try. Most shapes are chains, and most starts in prose and rosters fail on them.
+    struct ChainRun
+    {
+        std::uint8_t gapMin = 0; // bytes of the separator before the run
+        std::uint8_t gapMax = 0;
+        std::uint8_t min = 0; // digits
+        std::uint8_t max = 0; // Unbounded: the run may go on (the chain ended before it did)
+    };
+    static constexpr std::uint8_t Unbounded = 255;
+    static constexpr std::size_t MaxChainRuns = 4;
+    static constexpr std::size_t MaxGapBytes = 8;
+
     struct CompiledShape
     {
         Shape shape;
+        std::array<ChainRun, MaxChainRuns> chain {}; // runs after the first
+        std::size_t chainLength = 0;
         std::vector<Instruction> program; // points into `shape`: compiled once the shape is in place
         Boundary boundary = Boundary::Digits;
         std::size_t tag = 0;
@@ -122,7 +147,48 @@ private:
         std::bitset<256> afterFirstRun; // the byte after the first run of digits must be one of these
     };
 
+    // The runs of digits after a first run, read once for all the shapes tried there.
+    class RunsAfter
+    {
+    public:
+        RunsAfter(std::string_view text, std::size_t pos)
+        {
+            for (; m_count < MaxChainRuns; ++m_count) {
+                std::size_t gap = 0;
+                while (pos + gap < text.size() && !isDigit(text[pos + gap]) && gap <= MaxGapBytes)
+                    ++gap;
+                if (gap == 0 || gap > MaxGapBytes || pos + gap == text.size())
+                    break;
+                pos += gap;
+                std::size_t digits = 0;
+                while (pos + digits < text.size() && isDigit(text[pos + digits]) && digits < Unbounded - 1)
+                    ++digits;
+                m_runs[m_count] = {static_cast<std::uint8_t>(gap), static_cast<std::uint8_t>(digits)};
+                pos += digits;
+            }
+        }
+
+        bool fit(const CompiledShape &shape) const
+        {
+            if (shape.chainLength > m_count)
+                return false;
+            for (std::size_t i = 0; i < shape.chainLength; ++i) {
+                const ChainRun &wanted = shape.chain[i];
+                const auto [gap, digits] = m_runs[i];
+                if (gap < wanted.gapMin || gap > wanted.gapMax || digits < wanted.min ||
+                    (wanted.max != Unbounded && digits > wanted.max))
+                    return false;
+            }
+            return true;
+        }
+
+    private:
+        std::array<std::pair<std::uint8_t, std::uint8_t>, MaxChainRuns> m_runs {}; // gap bytes, digits
+        std::size_t m_count = 0;
+    };
+
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
+    static void chainOf(const std::vector<Shape::Item> &items, CompiledShape &shape);
     static bool leadAllows(Boundary boundary, char lead);
     static void compile(const std::vector<Shape::Item> &items, std::vector<Instruction> &program);
     // Whether `literal` ends at text[end]: compared by hand, as the literals are a few bytes long and

@@ -145,6 +145,21 @@ private Q_SLOTS:
         QCOMPARE(matchesIn(shorter, "34512"), (std::vector<Match> {{6, 0, 5}}));
     }
 
+    // Where a shape may stop inside a longer run (before an optional group, or at its end), the
+    // match is offered as the regular expression gives it, and the scanner refuses it for the
+    // digit after: the matcher's look at the runs ahead must not drop it.
+    void shouldOfferAMatchThatStopsInsideALongerRun()
+    {
+        ShapeMatcher matcher;
+        QString error;
+        QVERIFY(matcher.add(Shape().digits(3).literal({"-"}).digits(2, 4).optional(Shape().literal({"-"}).digits(1, 3)),
+                            Boundary::Digits, 8, &error));
+        QCOMPARE(matchesIn(matcher, "123-456789"), (std::vector<Match> {{8, 0, 8}}));
+        QCOMPARE(matchesIn(matcher, "123-4567-12345"), (std::vector<Match> {{8, 0, 12}}));
+        QVERIFY(matchesIn(matcher, "123-4").empty());
+        QVERIFY(matchesIn(matcher, "123 - 4567").empty());
+    }
+
     void shouldStartAgainOnlyAfterATakenMatch()
     {
         ShapeMatcher matcher;
