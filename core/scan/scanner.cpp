@@ -159,7 +159,7 @@ private:
         return false;
     }
     bool scanAnywhere();
-    bool runRegularExpressions(const PatternSet &set, const NormalizedText &buffer);
+    bool runRegularExpressions(const PatternSet &set, const NormalizedText &buffer, std::size_t from, std::size_t to);
     bool evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice, std::size_t start, std::size_t end);
     bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
                                 std::size_t end) const;
@@ -221,29 +221,37 @@ bool Scanner::Private::Pass::scanBatch()
                                    return evaluate(tag, m_buffer, slice, start, end);
                                });
     }
-    m_sliceTexts.clear();
-    const bool noRegexCanMatch =
-        m_scanner.regexNeedsAtSign && std::memchr(text.data(), '@', text.size()) == nullptr; // '＠' folds to '@'
-    if (m_scanner.patterns.size() == 0 || noRegexCanMatch) {
-        m_buffer.clear();
-        return true;
+    bool done = true;
+    const bool anyAtSign = std::memchr(text.data(), '@', text.size()) != nullptr;
+    if (m_scanner.patterns.size() > 0 && m_scanner.regexNeedsAtSign && anyAtSign) {
+        // Every pattern RE2 runs is an address's: only a slice with an '@' can hold one ('＠' folds
+        // to '@'), so RE2 looks at those alone, each from the separator before it.
+        for (const TextRange &slice : m_sliceTexts) {
+            if (std::memchr(text.data() + slice.begin, '@', slice.size()) == nullptr)
+                continue;
+            if (!(done = runRegularExpressions(m_scanner.patterns, m_buffer, slice.begin - 1, slice.end)))
+                break;
+        }
+    } else if (m_scanner.patterns.size() > 0 && !m_scanner.regexNeedsAtSign) {
+        done = runRegularExpressions(m_scanner.patterns, m_buffer, 0, text.size());
     }
-    const bool done = runRegularExpressions(m_scanner.patterns, m_buffer);
+    m_sliceTexts.clear();
     m_buffer.clear();
     return done;
 }
 
-// One RE2::Set pass says which patterns occur in the buffer; only those then run to find where.
-bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const NormalizedText &buffer)
+// One RE2::Set pass says which patterns occur in buffer[from, to); only those then run to find where.
+bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const NormalizedText &buffer,
+                                                   std::size_t from, std::size_t to)
 {
-    const std::string &text = buffer.text();
-    if (!set.matching(text, &m_patternsFound))
+    const std::string_view text = std::string_view(buffer.text()).substr(0, to);
+    if (!set.matching(text.substr(from), &m_patternsFound))
         return fail(QStringLiteral("the pattern matcher ran out of memory"));
     for (const int found : m_patternsFound) {
         const auto pattern = static_cast<std::size_t>(found);
         std::size_t start = 0;
         std::size_t end = 0;
-        for (std::size_t pos = 0; set.find(pattern, text, pos, &start, &end);) {
+        for (std::size_t pos = from; set.find(pattern, text, pos, &start, &end);) {
             if (m_deadline.hasExpired())
                 return fail(QStringLiteral("the scan took longer than its budget"));
             // A policy's pattern may match the separator between two regions ("\\D", "."): a match
@@ -266,7 +274,7 @@ bool Scanner::Private::Pass::scanAnywhere()
     m_whole.emplace(m_text);
     m_whole->appendSeparator('\0'); // the lead character of a match at the very start
     m_whole->appendSlice(0, m_text.size());
-    return runRegularExpressions(m_scanner.anywhere, *m_whole);
+    return runRegularExpressions(m_scanner.anywhere, *m_whole, 0, m_whole->text().size());
 }
 
 std::size_t &Scanner::Private::Pass::occurrenceCursor(const NormalizedText &buffer, std::size_t slice)

@@ -187,6 +187,24 @@ private Q_SLOTS:
         QCOMPARE(text.mid(f.start, f.end - f.start), u"7654321 끝"_qs);
     }
 
+    // RE2 looks for addresses only in the regions with an '@' (a full-width '＠' too): every address
+    // between numbers, in regions of their own and inside a number's region, is still found.
+    void shouldFindAddressesInEveryRegionThatHasOne()
+    {
+        const QString gap = QString(u"가"_qs).repeated(60);
+        const QString text = u"kim@korea.kr "_qs + gap + u" 010-1234-5678 "_qs + gap + u" lee＠seoul.go.kr "_qs + gap +
+            u" 010-2345-6789 park@busan.kr 900101-1234567 "_qs + gap + u" choi@daegu.kr"_qs;
+        const ScanResult result = testScanner().scan(QStringView(text));
+        QVERIFY(result.complete);
+        QStringList addresses;
+        for (const Finding &f : result.findings) {
+            if (f.detector == u"email"_qs)
+                addresses << text.mid(f.start, f.end - f.start);
+        }
+        QCOMPARE(addresses,
+                 (QStringList {u"kim@korea.kr"_qs, u"lee＠seoul.go.kr"_qs, u"park@busan.kr"_qs, u"choi@daegu.kr"_qs}));
+    }
+
     void shouldScanWithNoDetectors()
     {
         const Scanner scanner({}, Scanner::Options {testToday()});
