@@ -2,7 +2,8 @@
 // Normalization and the scanner with the built-in detectors, on any bytes. Besides not crashing,
 // what it finds must hold together: findings inside the text, sorted and apart; the same findings
 // whether the text is scanned whole, streamed in blocks (StreamScanner) or scanned as it arrives
-// (GrowingTextScanner); and the masked text as long as what it masks.
+// (GrowingTextScanner); on valid UTF-8, the same findings as the detectors' regular expressions run
+// by RE2; and the masked text as long as what it masks.
 #include "fuzzinput.h"
 
 #include "common/utf8validator.h"
@@ -20,6 +21,15 @@ namespace {
 const Core::Scanner &scanner()
 {
     static const Core::Scanner built(Core::builtInDetectors(), Core::Scanner::Options {Fuzz::fuzzToday()});
+    return built;
+}
+
+// The built-in detectors' regular expressions run by RE2: the reference the shape matcher must agree with.
+const Core::Scanner &regexScanner()
+{
+    static const Core::Scanner built(
+        Core::builtInDetectors(),
+        Core::Scanner::Options {Fuzz::fuzzToday(), 64 << 20, 0, Core::Scanner::Options::Engine::Regex});
     return built;
 }
 
@@ -48,6 +58,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (Core::Utf8Validator::firstInvalidByte(text))
         return 0;
     (void)scanner().scan(QStringView(QString::fromUtf8(text.data(), qsizetype(text.size()))));
+    // RE2 reads UTF-8 by character: before an invalid byte it finds no boundary, where the shape
+    // matcher looks at the byte and may find a number. On text the two must agree.
+    const Core::ScanResult reference = regexScanner().scan(text);
+    require(reference.complete && reference.findings == whole.findings);
 
     constexpr std::size_t Block = 4096; // the smallest: most block ends for the input's size
     std::vector<Core::Finding> streamed;
