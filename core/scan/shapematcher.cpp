@@ -310,7 +310,11 @@ void ShapeMatcher::chainOf(const std::vector<Shape::Item> &items, CompiledShape 
         const bool separator = separatesRuns(items[i], &shortest, &longest) && i + 1 < items.size() &&
             addsDigitsOnly(items[i + 1], &nextLeast, &nextMost) && longest <= MaxGapBytes;
         if (!separator || !close(true)) {
-            close(!items[i].mayStartWithDigit);
+            // The run ends here only if this item surely takes something, and no digit first: no
+            // mask or digit of a count of zero, which the digits after it would join.
+            const bool takesNothing = (items[i].kind == Item::Kind::Masks && items[i].min == 0) ||
+                (items[i].kind == Item::Kind::Digits && items[i].max == 0);
+            close(!items[i].mayStartWithDigit && !takesNothing);
             return;
         }
         reading = {clamped(shortest, Unbounded), clamped(longest, Unbounded), 0, 0};

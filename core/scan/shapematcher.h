@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace SendGuard::Core {
@@ -146,6 +147,10 @@ private:
         std::bitset<256> prefixSecondLastBytes;
         std::bitset<256> afterFirstRun; // the byte after the first run of digits must be one of these
     };
+
+    // Programs point into their shape's items. When m_shapes grows it moves the shapes, and the
+    // items stay where they are, only as long as that move cannot throw (else it copies them).
+    static_assert(std::is_nothrow_move_constructible_v<CompiledShape>);
 
     // The runs of digits after a first run, read once for all the shapes tried there.
     class RunsAfter

@@ -158,6 +158,14 @@ private Q_SLOTS:
         QCOMPARE(matchesIn(matcher, "123-4567-12345"), (std::vector<Match> {{8, 0, 12}}));
         QVERIFY(matchesIn(matcher, "123-4").empty());
         QVERIFY(matchesIn(matcher, "123 - 4567").empty());
+        // Items that can take nothing do not end a run: the digits after them join it.
+        ShapeMatcher nothing;
+        QVERIFY(
+            nothing.add(Shape().digits(3).literal({"-"}).digits(2).masks(0).digits(2), Boundary::Digits, 9, &error));
+        QVERIFY(
+            nothing.add(Shape().digits(3).literal({"+"}).digits(2).digits(0).digits(2), Boundary::Digits, 10, &error));
+        QCOMPARE(matchesIn(nothing, "123-4567"), (std::vector<Match> {{9, 0, 8}}));
+        QCOMPARE(matchesIn(nothing, "123+4567"), (std::vector<Match> {{10, 0, 8}}));
     }
 
     void shouldStartAgainOnlyAfterATakenMatch()
