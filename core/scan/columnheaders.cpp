@@ -3,8 +3,9 @@
 
 #include "linebreaks.h"
 
+#include "common/byteword.h"
+
 #include <algorithm>
-#include <cstdint>
 #include <cstring>
 
 namespace SendGuard::Core {
@@ -18,19 +19,13 @@ constexpr std::size_t MaxCellBytes = 96;
 constexpr std::size_t MaxRowBytes = 4096;
 constexpr std::size_t Unknown = std::string_view::npos;
 
-// Whether `line` holds an ASCII digit, eight bytes at a time (the "has a byte between" trick): every
-// line of a block is asked, and prose lines are long.
+// Whether `line` holds an ASCII digit, eight bytes at a time: every line of a block is asked, and
+// prose lines are long.
 bool hasDigit(std::string_view line)
 {
-    constexpr std::uint64_t ones = ~std::uint64_t {0} / 255;
-    const auto between = [](std::uint64_t x) { // bytes above '/' and below ':'
-        return ((ones * (127 + ':') - (x & ones * 127)) & ~x & ((x & ones * 127) + ones * (127 - '/'))) & ones * 128;
-    };
     std::size_t i = 0;
     for (; i + 8 <= line.size(); i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, line.data() + i, 8);
-        if (between(word) != 0)
+        if (ByteWord::anyDigit(ByteWord::at(line, i)))
             return true;
     }
     return std::any_of(line.begin() + static_cast<std::ptrdiff_t>(i), line.end(),
