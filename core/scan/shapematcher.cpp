@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <tuple>
+#include <utility>
 
 namespace SendGuard::Core {
 
@@ -26,6 +28,29 @@ bool isLetter(unsigned char c)
 bool onlyDigits(std::string_view s)
 {
     return std::all_of(s.begin(), s.end(), [](char c) { return isDigit(static_cast<unsigned char>(c)); });
+}
+
+// '0'..'9' as a set of bytes.
+const std::bitset<256> &digitBytes()
+{
+    static const std::bitset<256> digits = [] {
+        std::bitset<256> bytes;
+        for (int c = '0'; c <= '9'; ++c)
+            bytes.set(std::size_t(c));
+        return bytes;
+    }();
+    return digits;
+}
+
+// The shortest and the longest of some alternatives.
+std::pair<std::size_t, std::size_t> lengthsOf(const std::vector<std::string> &alternatives)
+{
+    std::pair<std::size_t, std::size_t> lengths {Unbounded, 0};
+    for (const std::string &alternative : alternatives) {
+        lengths.first = std::min(lengths.first, alternative.size());
+        lengths.second = std::max(lengths.second, alternative.size());
+    }
+    return lengths;
 }
 
 // Bytes of the mask character at text[pos] ('*', 'x', 'X', '●', '•'), or 0.
@@ -60,9 +85,7 @@ RunLengths firstRunOf(const Item &item)
     case Item::Kind::Digits:
         return {std::size_t(item.min), std::size_t(item.max), false, {}};
     case Item::Kind::ByteIn: {
-        std::size_t digits = 0;
-        for (int c = '0'; c <= '9'; ++c)
-            digits += item.bytes.test(std::size_t(c)) ? 1 : 0;
+        const std::size_t digits = (item.bytes & digitBytes()).count();
         if (digits == item.bytes.count())
             return {1, 1, false, {}};
         return {0, digits == 0 ? 0 : Unbounded, digits == 0, item.bytes};
@@ -70,12 +93,8 @@ RunLengths firstRunOf(const Item &item)
     case Item::Kind::Literal: {
         const bool allDigits = std::all_of(item.literals.begin(), item.literals.end(), onlyDigits);
         if (allDigits) {
-            RunLengths lengths {Unbounded, 0, false, {}};
-            for (const std::string &literal : item.literals) {
-                lengths.shortest = std::min(lengths.shortest, literal.size());
-                lengths.longest = std::max(lengths.longest, literal.size());
-            }
-            return lengths;
+            const auto [shortest, longest] = lengthsOf(item.literals);
+            return {shortest, longest, false, {}};
         }
         const bool allEnd = std::all_of(item.literals.begin(), item.literals.end(), [](const std::string &literal) {
             return !literal.empty() && !isDigit(static_cast<unsigned char>(literal.front()));
@@ -122,12 +141,7 @@ RunLengths firstRunOf(const std::vector<Item> &items)
 // The bytes the first item can start with.
 std::bitset<256> firstBytesOf(const Item &item)
 {
-    if (item.kind != Item::Kind::Digits)
-        return item.bytes; // ByteIn and Literal keep them
-    std::bitset<256> digits;
-    for (int c = '0'; c <= '9'; ++c)
-        digits.set(std::size_t(c));
-    return digits;
+    return item.kind == Item::Kind::Digits ? digitBytes() : item.bytes; // ByteIn and Literal keep them
 }
 
 bool startsWithDigit(const std::vector<Item> &items)
@@ -149,6 +163,77 @@ bool startsWithDigit(const std::vector<Item> &items)
         return false;
     }
     return false;
+}
+
+bool onlyDigitBytes(const std::bitset<256> &bytes)
+{
+    return bytes.any() && (bytes & ~digitBytes()).none();
+}
+
+// The digits an item adds to the run it stands in, when it surely adds some and nothing else.
+bool addsDigitsOnly(const Item &item, std::size_t *least, std::size_t *most)
+{
+    switch (item.kind) {
+    case Item::Kind::Digits:
+        *least = std::size_t(item.min);
+        *most = std::size_t(item.max);
+        return item.min > 0;
+    case Item::Kind::ByteIn:
+        *least = *most = 1;
+        return onlyDigitBytes(item.bytes);
+    case Item::Kind::Literal:
+        if (item.literals.empty() || !std::all_of(item.literals.begin(), item.literals.end(), [](const auto &l) {
+                return !l.empty() && onlyDigits(l);
+            }))
+            return false;
+        std::tie(*least, *most) = lengthsOf(item.literals);
+        return true;
+    case Item::Kind::Masks:
+    case Item::Kind::Optional:
+        return false;
+    }
+    return false;
+}
+
+// Whether an item is a separator between runs: bytes without a digit, never nothing. Its shortest
+// and longest length.
+bool separatesRuns(const Item &item, std::size_t *shortest, std::size_t *longest)
+{
+    if (item.kind == Item::Kind::ByteIn) {
+        *shortest = *longest = 1;
+        return item.bytes.any() && !item.mayStartWithDigit;
+    }
+    if (item.kind != Item::Kind::Literal || item.canBeEmpty || item.literals.empty())
+        return false;
+    const bool anyDigit = std::any_of(item.literals.begin(), item.literals.end(), [](const std::string &literal) {
+        return std::any_of(literal.begin(), literal.end(),
+                           [](char c) { return isDigit(static_cast<unsigned char>(c)); });
+    });
+    std::tie(*shortest, *longest) = lengthsOf(item.literals);
+    return !anyDigit;
+}
+
+std::uint8_t clamped(std::size_t n, std::uint8_t most)
+{
+    return static_cast<std::uint8_t>(std::min<std::size_t>(n, most));
+}
+
+// The alternatives of a Literal that may match at text[pos], in order: those with the first two
+// bytes there when the item indexes them, else all (each still compared whole).
+std::pair<const std::uint8_t *, std::size_t> literalCandidates(const Item &item, std::string_view text, std::size_t pos)
+{
+    static constexpr std::uint8_t none = 0;
+    if (item.byFirstPair.empty())
+        return {nullptr, item.literals.size()};
+    if (text.size() - pos < 2)
+        return {&none, 0};
+    const auto key = static_cast<std::uint16_t>(static_cast<unsigned char>(text[pos]) << 8 |
+                                                static_cast<unsigned char>(text[pos + 1]));
+    for (const auto &[first, indices] : item.byFirstPair) {
+        if (first == key)
+            return {indices.data(), indices.size()};
+    }
+    return {&none, 0};
 }
 
 } // namespace
@@ -205,74 +290,6 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
     }
     return true;
 }
-
-namespace {
-
-bool onlyDigitBytes(const std::bitset<256> &bytes)
-{
-    std::bitset<256> digits;
-    for (int c = '0'; c <= '9'; ++c)
-        digits.set(std::size_t(c));
-    return bytes.any() && (bytes & ~digits).none();
-}
-
-// The digits an item adds to the run it stands in, when it surely adds some and nothing else.
-bool addsDigitsOnly(const Item &item, std::size_t *least, std::size_t *most)
-{
-    switch (item.kind) {
-    case Item::Kind::Digits:
-        *least = std::size_t(item.min);
-        *most = std::size_t(item.max);
-        return item.min > 0;
-    case Item::Kind::ByteIn:
-        *least = *most = 1;
-        return onlyDigitBytes(item.bytes);
-    case Item::Kind::Literal:
-        if (item.literals.empty() || !std::all_of(item.literals.begin(), item.literals.end(), [](const auto &l) {
-                return !l.empty() && onlyDigits(l);
-            }))
-            return false;
-        *least = std::numeric_limits<std::size_t>::max();
-        *most = 0;
-        for (const std::string &literal : item.literals) {
-            *least = std::min(*least, literal.size());
-            *most = std::max(*most, literal.size());
-        }
-        return true;
-    case Item::Kind::Masks:
-    case Item::Kind::Optional:
-        return false;
-    }
-    return false;
-}
-
-// Whether an item is a separator between runs: bytes without a digit, never nothing. Its shortest
-// and longest length.
-bool separatesRuns(const Item &item, std::size_t *shortest, std::size_t *longest)
-{
-    if (item.kind == Item::Kind::ByteIn) {
-        *shortest = *longest = 1;
-        return item.bytes.any() && !item.mayStartWithDigit;
-    }
-    if (item.kind != Item::Kind::Literal || item.canBeEmpty || item.literals.empty())
-        return false;
-    *shortest = std::numeric_limits<std::size_t>::max();
-    *longest = 0;
-    for (const std::string &literal : item.literals) {
-        if (std::any_of(literal.begin(), literal.end(), [](char c) { return isDigit(static_cast<unsigned char>(c)); }))
-            return false;
-        *shortest = std::min(*shortest, literal.size());
-        *longest = std::max(*longest, literal.size());
-    }
-    return true;
-}
-
-std::uint8_t clamped(std::size_t n, std::uint8_t most)
-{
-    return static_cast<std::uint8_t>(std::min<std::size_t>(n, most));
-}
-
-} // namespace
 
 // The runs after the first that every match has (ChainRun), read from the items as far as they are
 // a plain chain. A run closed by a separator, or by an item that surely takes no digit first, has
@@ -364,28 +381,6 @@ bool ShapeMatcher::leadAllows(Boundary boundary, char lead)
     }
     return false;
 }
-
-namespace {
-
-// The alternatives of a Literal that may match at text[pos], in order: those with the first two
-// bytes there when the item indexes them, else all (each still compared whole).
-std::pair<const std::uint8_t *, std::size_t> literalCandidates(const Item &item, std::string_view text, std::size_t pos)
-{
-    static constexpr std::uint8_t none = 0;
-    if (item.byFirstPair.empty())
-        return {nullptr, item.literals.size()};
-    if (text.size() - pos < 2)
-        return {&none, 0};
-    const auto key = static_cast<std::uint16_t>(static_cast<unsigned char>(text[pos]) << 8 |
-                                                static_cast<unsigned char>(text[pos + 1]));
-    for (const auto &[first, indices] : item.byFirstPair) {
-        if (first == key)
-            return {indices.data(), indices.size()};
-    }
-    return {&none, 0};
-}
-
-} // namespace
 
 // Backtracking in the order of preference: the first complete match is the regular expression's.
 // Each choice (a shorter run of digits, the next alternative, an optional left out) waits on a
