@@ -94,8 +94,8 @@ void ContextWords::find(std::string_view text, std::size_t begin, std::size_t en
             continue;
         const std::size_t rank = m_pairsBefore[pair / 64] + static_cast<std::size_t>(std::popcount(bits & (bit - 1)));
         for (std::uint32_t k = m_pairWordsBegin[rank]; k < m_pairWordsBegin[rank + 1]; ++k) {
-            const std::string &word = m_words[m_wordsOfPairs[k]];
             const std::size_t w = m_wordsOfPairs[k];
+            const std::string &word = m_words[w];
             if (i + word.size() > end)
                 continue;
             const bool same = std::equal(word.begin(), word.end(), text.begin() + static_cast<std::ptrdiff_t>(i),

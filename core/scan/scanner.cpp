@@ -159,6 +159,7 @@ private:
         return false;
     }
     bool scanAnywhere();
+    bool runBatchPatterns();
     bool runRegularExpressions(const PatternSet &set, const NormalizedText &buffer, std::size_t from, std::size_t to);
     bool evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice, std::size_t start, std::size_t end);
     bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
@@ -221,23 +222,30 @@ bool Scanner::Private::Pass::scanBatch()
                                    return evaluate(tag, m_buffer, slice, start, end);
                                });
     }
-    bool done = true;
-    const bool anyAtSign = std::memchr(text.data(), '@', text.size()) != nullptr;
-    if (m_scanner.patterns.size() > 0 && m_scanner.regexNeedsAtSign && anyAtSign) {
-        // Every pattern RE2 runs is an address's: only a slice with an '@' can hold one ('＠' folds
-        // to '@'), so RE2 looks at those alone, each from the separator before it.
-        for (const TextRange &slice : m_sliceTexts) {
-            if (std::memchr(text.data() + slice.begin, '@', slice.size()) == nullptr)
-                continue;
-            if (!(done = runRegularExpressions(m_scanner.patterns, m_buffer, slice.begin - 1, slice.end)))
-                break;
-        }
-    } else if (m_scanner.patterns.size() > 0 && !m_scanner.regexNeedsAtSign) {
-        done = runRegularExpressions(m_scanner.patterns, m_buffer, 0, text.size());
-    }
+    const bool done = runBatchPatterns();
     m_sliceTexts.clear();
     m_buffer.clear();
     return done;
+}
+
+// RE2 over the batch. When every pattern is an address's, only a slice with an '@' can hold a
+// match ('＠' folds to '@'): RE2 looks at those alone, each from the separator before it.
+bool Scanner::Private::Pass::runBatchPatterns()
+{
+    const PatternSet &set = m_scanner.patterns;
+    const std::string &text = m_buffer.text();
+    if (set.size() == 0)
+        return true;
+    if (!m_scanner.regexNeedsAtSign)
+        return runRegularExpressions(set, m_buffer, 0, text.size());
+    if (std::memchr(text.data(), '@', text.size()) == nullptr)
+        return true; // the usual batch: one look instead of one for each slice
+    for (const TextRange &slice : m_sliceTexts) {
+        if (std::memchr(text.data() + slice.begin, '@', slice.size()) != nullptr &&
+            !runRegularExpressions(set, m_buffer, slice.begin - 1, slice.end))
+            return false;
+    }
+    return true;
 }
 
 // One RE2::Set pass says which patterns occur in buffer[from, to); only those then run to find where.
