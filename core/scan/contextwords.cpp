@@ -27,11 +27,6 @@ std::uint16_t pairAt(std::string_view text, std::size_t i)
                                       static_cast<unsigned char>(lowered(text[i + 1])));
 }
 
-bool isContinuationByte(char c)
-{
-    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
 } // namespace
 
 ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
@@ -65,6 +60,10 @@ ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
     for (std::size_t w = 0; w < m_words.size(); ++w) {
         const std::uint16_t pair = pairAt(m_words[w], 0);
         m_firstPairs[pair / 64] |= std::uint64_t {1} << (pair % 64);
+        const auto first = static_cast<unsigned char>(m_words[w].front());
+        m_firstBytes[first] = true;
+        if (first >= 'a' && first <= 'z')
+            m_firstBytes[first - 'a' + 'A'] = true;
         wordsByFirstPair[pair].push_back(static_cast<std::uint32_t>(w));
         m_longestWord = std::max(m_longestWord, m_words[w].size());
     }
@@ -85,8 +84,8 @@ void ContextWords::find(std::string_view text, std::size_t begin, std::size_t en
     out.clear();
     end = std::min(end, text.size());
     for (std::size_t i = begin; i + 1 < end; ++i) {
-        if (isContinuationByte(text[i]))
-            continue;
+        if (!m_firstBytes[static_cast<unsigned char>(text[i])])
+            continue; // a continuation byte, too: no word starts inside a character
         const std::uint16_t pair = pairAt(text, i);
         const std::uint64_t bits = m_firstPairs[pair / 64];
         const std::uint64_t bit = std::uint64_t {1} << (pair % 64);

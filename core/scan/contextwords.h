@@ -65,6 +65,9 @@ private:
     std::vector<std::vector<bool>> m_supports; // word -> detector
     std::vector<std::vector<bool>> m_suppresses; // word -> detector
     std::vector<bool> m_hides; // word -> a context exception: words inside it do not count
+    // Which bytes start a word, either case: most bytes of a region (digits, separators, the
+    // continuation bytes of Hangul) are passed over with one lookup.
+    std::array<bool, 256> m_firstBytes {};
     std::array<std::uint64_t, 1024> m_firstPairs {}; // bit set: which first two bytes start a word
     // The words of each first pair, without a hash lookup per hit in the text: the pairs' rank in
     // the bit set (pairs set in the words before, plus those below it in its own word) indexes
