@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 namespace SendGuard::Core {
@@ -22,6 +23,10 @@ constexpr std::size_t MaxRegionBytes = 64 * 1024; // bounds the normalized copy 
 constexpr std::size_t ClusterOverlapGroups = 4; // the most digit groups one identifier spans
 constexpr std::size_t MaxLocalPart = 64;
 constexpr std::size_t MaxDomain = 255;
+// How far before the walk's position a region found later can begin: an address's local part
+// (a full-width character's three bytes past the limit at most), then the margin and the rest of
+// the character the margin cuts into.
+constexpr std::size_t ReachBack = MaxLocalPart + 2 + PrefixMargin + 3;
 
 unsigned char byteAt(std::string_view text, std::size_t i)
 {
@@ -305,16 +310,18 @@ TextRange withMargins(std::string_view text, std::size_t begin, std::size_t end)
     return {begin, end};
 }
 
-void addRegion(std::vector<TextRange> &regions, TextRange region)
+// Joins `region` to `last` when they overlap and the two stay within the size cap.
+bool merged(TextRange &last, const TextRange &region)
 {
-    if (!regions.empty()) {
-        TextRange &last = regions.back();
-        if (region.begin <= last.end && std::max(last.end, region.end) - last.begin <= MaxRegionBytes) {
-            last.end = std::max(last.end, region.end);
-            return;
-        }
-    }
-    regions.push_back(region);
+    if (region.begin > last.end || std::max(last.end, region.end) - last.begin > MaxRegionBytes)
+        return false;
+    last.end = std::max(last.end, region.end);
+    return true;
+}
+
+bool byBeginThenEnd(const TextRange &a, const TextRange &b)
+{
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
 }
 
 } // namespace
@@ -326,10 +333,44 @@ CandidateFinder::CandidateFinder(Options options)
 
 std::vector<TextRange> CandidateFinder::find(std::string_view text) const
 {
+    std::vector<TextRange> regions;
+    find(text, [&regions](const TextRange &region) {
+        regions.push_back(region);
+        return true;
+    });
+    return regions;
+}
+
+void CandidateFinder::find(std::string_view text, const std::function<bool(const TextRange &)> &take) const
+{
+    // Regions come in the order of the digits and at signs that start them, and an address reaches
+    // back before what was found earlier: they wait here until the walk is far enough past them,
+    // then go in order of position, joined where they overlap. The last joined one may still grow.
     std::vector<TextRange> found;
+    std::optional<TextRange> open;
+    const auto handOverBefore = [&](std::size_t watermark) {
+        std::sort(found.begin(), found.end(), byBeginThenEnd);
+        const auto pending = std::partition_point(found.begin(), found.end(),
+                                                  [watermark](const TextRange &r) { return r.begin < watermark; });
+        for (auto region = found.begin(); region != pending; ++region) {
+            if (open && merged(*open, *region))
+                continue;
+            if (open && !take(*open))
+                return false;
+            open = *region;
+        }
+        found.erase(found.begin(), pending);
+        return true;
+    };
     std::size_t pos = 0;
+    std::size_t nextHandover = m_options.handoverBytes;
     TriggerBytes triggers(text);
     while ((pos = triggers.next(pos)) < text.size()) {
+        if (pos >= nextHandover) {
+            if (!handOverBefore(pos > ReachBack ? pos - ReachBack : 0))
+                return;
+            nextHandover = pos + std::max<std::size_t>(1, m_options.handoverBytes);
+        }
         if (const std::size_t atLength = atSignAt(text, pos); atLength != 0) {
             if (m_options.findAddresses) {
                 if (const TextRange address = addressAround(text, pos, atLength); address.size() > 0)
@@ -354,13 +395,8 @@ std::vector<TextRange> CandidateFinder::find(std::string_view text) const
             found.push_back(withMargins(text, cluster.begin, cluster.end));
         pos = std::max(cluster.resume, pos + 1);
     }
-    // Address regions reach back before clusters found earlier: order, then merge what overlaps.
-    std::sort(found.begin(), found.end(), [](const TextRange &a, const TextRange &b) { return a.begin < b.begin; });
-    std::vector<TextRange> regions;
-    regions.reserve(found.size());
-    for (const TextRange &region : found)
-        addRegion(regions, region);
-    return regions;
+    if (handOverBefore(std::string_view::npos) && open)
+        take(*open);
 }
 
 } // namespace SendGuard::Core

@@ -3,6 +3,7 @@
 
 #include "textrange.h"
 
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,9 @@ public:
         // walk: the same regions, found faster. False runs the full walk everywhere, which tests
         // compare with.
         bool skipShortRuns = true;
+        // How far the walk goes between handing regions over (find with a callback); tests make it
+        // small to try every place a handover can fall.
+        std::size_t handoverBytes = 64 * 1024;
     };
 
     explicit CandidateFinder(Options options);
@@ -38,6 +42,11 @@ public:
     // Regions sorted by begin, each on UTF-8 character boundaries. Every match a detector can make
     // lies wholly inside at least one region. Regions are capped in size and may overlap.
     std::vector<TextRange> find(std::string_view text) const;
+
+    // The same regions, handed to take(region) in order while the walk goes on, each once no later
+    // one can change it: a long text's regions are worked on while their bytes are still in the
+    // cache. take returns false to stop the walk.
+    void find(std::string_view text, const std::function<bool(const TextRange &)> &take) const;
 
 private:
     Options m_options;

@@ -27,6 +27,9 @@ constexpr double ContextBoost = 0.1;
 constexpr double MaxConfidence = 0.99;
 // Candidate regions are matched in batches of about this many bytes: one pattern-set pass each.
 constexpr std::size_t BatchBytes = 256 * 1024;
+// A batch is matched once the prefilter is this far past its first region, while the text around
+// its regions, which the checks read, is still in the cache.
+constexpr std::size_t BatchSpanBytes = 256 * 1024;
 // A pattern's tag in the PatternSet holds detector and pattern index in one number.
 constexpr std::size_t MaxPatternsPerDetector = 64;
 // A rejected match may hide a shorter one, so the search goes on from its start; past this length
@@ -146,12 +149,13 @@ public:
     }
 
     // False when a matcher failed or the budget ran out: the scan is incomplete, failure() says why.
-    bool scan(const std::vector<TextRange> &regions);
+    bool scan();
     const QString &failure() const { return m_failure; }
 
     std::vector<Finding> findings();
 
 private:
+    bool add(const TextRange &region);
     bool scanBatch();
     bool fail(const QString &why)
     {
@@ -174,6 +178,7 @@ private:
     ValidationContext m_validation;
     NormalizedText m_buffer;
     std::vector<TextRange> m_sliceTexts; // where each slice of the batch lies in m_buffer
+    std::size_t m_batchBegin = 0; // where the batch's first region begins in the text
     ShapeMatcher::Scratch m_shapeScratch;
     std::vector<int> m_patternsFound;
     std::vector<std::vector<ContextWords::Occurrence>> m_occurrences; // per slice of the batch
@@ -189,21 +194,29 @@ private:
     QString m_failure;
 };
 
-bool Scanner::Private::Pass::scan(const std::vector<TextRange> &regions)
+bool Scanner::Private::Pass::scan()
 {
     if (!scanAnywhere())
         return false;
-    for (const TextRange &region : regions) {
-        // The character before the region, for the patterns' lead: '\0', which no pattern takes
-        // as part of a match (a line break would join "…900101-" to the next region's digits).
-        m_buffer.appendSeparator('\0');
-        const std::size_t sliceBegin = m_buffer.text().size();
-        m_buffer.appendSlice(region.begin, region.end);
-        m_sliceTexts.push_back({sliceBegin, m_buffer.text().size()});
-        if (m_buffer.text().size() >= BatchBytes && !scanBatch())
-            return false;
-    }
-    return scanBatch();
+    bool going = true;
+    m_scanner.finder.find(m_text, [this, &going](const TextRange &region) { return going = add(region); });
+    return going && scanBatch();
+}
+
+// Adds a region to the batch, which is matched when it is full or far behind the prefilter.
+bool Scanner::Private::Pass::add(const TextRange &region)
+{
+    if (m_buffer.sliceCount() > 0 && region.begin - m_batchBegin > BatchSpanBytes && !scanBatch())
+        return false;
+    if (m_buffer.sliceCount() == 0)
+        m_batchBegin = region.begin;
+    // The character before the region, for the patterns' lead: '\0', which no pattern takes as
+    // part of a match (a line break would join "…900101-" to the next region's digits).
+    m_buffer.appendSeparator('\0');
+    const std::size_t sliceBegin = m_buffer.text().size();
+    m_buffer.appendSlice(region.begin, region.end);
+    m_sliceTexts.push_back({sliceBegin, m_buffer.text().size()});
+    return m_buffer.text().size() < BatchBytes || scanBatch();
 }
 
 bool Scanner::Private::Pass::scanBatch()
@@ -473,7 +486,7 @@ ScanResult Scanner::Private::scan(std::string_view text, const Scanner::Precedin
         return {};
     try {
         Pass pass(*this, text, preceding);
-        if (!pass.scan(finder.find(text)))
+        if (!pass.scan())
             return incomplete(pass.failure());
         return {pass.findings(), true, {}};
     } catch (const std::bad_alloc &) {

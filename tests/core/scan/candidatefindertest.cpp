@@ -3,6 +3,7 @@
 
 #include <QTest>
 
+#include <limits>
 #include <random>
 
 using namespace SendGuard::Core;
@@ -127,6 +128,56 @@ private Q_SLOTS:
                          (covered(text, quickRegions) + " against " + covered(text, fullRegions)).c_str());
             }
         }
+    }
+
+    // Regions handed over while the walk goes on must be those of one handover at the end, wherever
+    // the handovers fall: after every trigger, every few bytes, or once. Addresses reach back before
+    // the clusters found earlier, so the pieces include long local parts.
+    void shouldHandOverTheSameRegionsWhereverTheWalkStops()
+    {
+        const QList<QByteArray> pieces =
+            QByteArray("123|1234567|900101-1234567|010-1234-5678| |-|,|\n|가|x|*|@|@example.com|"
+                       "abcdefghijabcdefghijabcdefghij|a.b_c%d+e-f|\xEF\xBC\xA0|\xEF\xBC\x91|\xE2\x80\x8B|"
+                       "\xE2\x97\x8F")
+                .split('|');
+        std::mt19937 random(20261130);
+        CandidateFinder::Options once {7, 4, true, true, std::numeric_limits<std::size_t>::max()};
+        const CandidateFinder atTheEnd(once);
+        for (const std::size_t step : {std::size_t(0), std::size_t(1), std::size_t(7), std::size_t(64)}) {
+            CandidateFinder::Options often = once;
+            often.handoverBytes = step;
+            const CandidateFinder asItGoes(often);
+            for (int round = 0; round < 3000; ++round) {
+                std::string text;
+                const std::size_t count = 1 + random() % 80;
+                for (std::size_t i = 0; i < count; ++i)
+                    text += pieces[random() % pieces.size()].toStdString();
+                std::vector<TextRange> handedOver;
+                asItGoes.find(text, [&handedOver](const TextRange &region) {
+                    handedOver.push_back(region);
+                    return true;
+                });
+                const std::vector<TextRange> whole = atTheEnd.find(text);
+                QVERIFY2(handedOver.size() == whole.size() &&
+                             std::equal(handedOver.begin(), handedOver.end(), whole.begin(),
+                                        [](const TextRange &a, const TextRange &b) {
+                                            return a.begin == b.begin && a.end == b.end;
+                                        }),
+                         (covered(text, handedOver) + " against " + covered(text, whole)).c_str());
+            }
+        }
+    }
+
+    void shouldStopWhenTheTakerSaysSo()
+    {
+        std::string roster;
+        for (int i = 0; i < 100; ++i)
+            roster += "900101-1234567 님의 신청서를 접수하였습니다\n"; // far enough apart not to merge
+        CandidateFinder::Options options;
+        options.handoverBytes = 16;
+        int taken = 0;
+        CandidateFinder(options).find(roster, [&taken](const TextRange &) { return ++taken < 3; });
+        QCOMPARE(taken, 3);
     }
 
     void shouldBoundRegionSizeOnLongDenseText()
