@@ -48,6 +48,11 @@ int characterBefore(std::string_view text, std::size_t offset, std::size_t *at =
 {
     while (offset > 0) {
         std::size_t start = offset - 1;
+        if (const auto c = static_cast<unsigned char>(text[start]); c < 0x80) {
+            if (at)
+                *at = start;
+            return c; // ASCII is never folded nor dropped: most of what stands around a number
+        }
         while (start > 0 && isContinuationByte(text[start]))
             --start;
         offset = start;
@@ -64,6 +69,11 @@ int characterBefore(std::string_view text, std::size_t offset, std::size_t *at =
 int characterFrom(std::string_view text, std::size_t offset, std::size_t *next = nullptr)
 {
     while (offset < text.size()) {
+        if (const auto c = static_cast<unsigned char>(text[offset]); c < 0x80) {
+            if (next)
+                *next = offset + 1;
+            return c;
+        }
         const std::size_t length = NormalizedText::foldCharacter(text, offset).length;
         if (isDropped(text, offset)) {
             offset += length;
