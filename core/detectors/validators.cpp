@@ -50,12 +50,15 @@ bool startsWithin(std::string_view digits, int prefixLength, int low, int high)
 
 std::string digitsOf(std::string_view text)
 {
-    std::string digits;
-    digits.reserve(text.size());
+    // Sized once and cut to length: a push_back per digit checked the capacity every time, and
+    // every match of a roster is read this way.
+    std::string digits(text.size(), '\0');
+    std::size_t count = 0;
     for (const char c : text) {
         if (c >= '0' && c <= '9')
-            digits.push_back(c);
+            digits[count++] = c;
     }
+    digits.resize(count);
     return digits;
 }
 
