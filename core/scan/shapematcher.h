@@ -11,7 +11,6 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -44,10 +43,18 @@ public:
 
     std::size_t size() const { return m_shapes.size(); }
 
+    // A run of ASCII digits in the slice: text[begin, end).
+    struct DigitRun
+    {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+    };
+
     // Per-scan state.
     struct Scratch
     {
         std::vector<std::size_t> resumeAt; // per shape: no start before this
+        std::vector<DigitRun> runs; // the slice's runs of digits, read once
     };
 
     // Every match in text[begin, end), which must follow a character that is not part of the slice
@@ -57,28 +64,19 @@ public:
     {
         scratch.resumeAt.assign(m_shapes.size(), 0);
         const std::string_view slice = text.substr(0, end);
-        std::size_t p = begin;
-        while (p < end) {
-            if (!isDigit(slice[p])) {
-                ++p;
-                continue;
-            }
-            std::size_t runEnd = p;
-            while (runEnd < end && isDigit(slice[runEnd]))
-                ++runEnd;
+        readRuns(slice, begin, scratch.runs);
+        const std::vector<DigitRun> &runs = scratch.runs;
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+            const std::size_t p = runs[r].begin;
+            const std::size_t runEnd = runs[r].end;
             const std::size_t bucket = std::min(runEnd - p, LongestTrackedRun) * 10 + std::size_t(slice[p] - '0');
             const auto after = static_cast<unsigned char>(runEnd < end ? slice[runEnd] : '\0');
-            std::optional<RunsAfter> runsAfter; // read on the first shape that asks
             for (const std::uint16_t index : m_byFirstRun[bucket]) {
                 const CompiledShape &shape = m_shapes[index];
                 if (!shape.afterFirstRun.test(after))
                     continue;
-                if (shape.chainLength > 0) {
-                    if (!runsAfter)
-                        runsAfter = RunsAfter(slice, runEnd);
-                    if (!runsAfter->fit(shape))
-                        continue;
-                }
+                if (shape.chainLength > 0 && !chainFits(shape, runs, r))
+                    continue;
                 const auto tryFrom = [&](std::size_t start) {
                     if (start < scratch.resumeAt[index] || !leadAllows(shape.boundary, slice[start - 1]))
                         return;
@@ -96,7 +94,6 @@ public:
                 if (shape.shape.prefixes().empty() || shape.shape.prefixOptional())
                     tryFrom(p);
             }
-            p = runEnd;
         }
     }
 
@@ -152,45 +149,39 @@ private:
     // items stay where they are, only as long as that move cannot throw (else it copies them).
     static_assert(std::is_nothrow_move_constructible_v<CompiledShape>);
 
-    // The runs of digits after a first run, read once for all the shapes tried there.
-    class RunsAfter
+    // Whether the runs after runs[first] fit a chain-shaped shape: each run's digits, and the bytes
+    // between it and the one before (at most MaxGapBytes, else the chain is broken there).
+    static bool chainFits(const CompiledShape &shape, const std::vector<DigitRun> &runs, std::size_t first)
     {
-    public:
-        RunsAfter(std::string_view text, std::size_t pos)
-        {
-            for (; m_count < MaxChainRuns; ++m_count) {
-                std::size_t gap = 0;
-                while (pos + gap < text.size() && !isDigit(text[pos + gap]) && gap <= MaxGapBytes)
-                    ++gap;
-                if (gap == 0 || gap > MaxGapBytes || pos + gap == text.size())
-                    break;
-                pos += gap;
-                std::size_t digits = 0;
-                while (pos + digits < text.size() && isDigit(text[pos + digits]) && digits < Unbounded - 1)
-                    ++digits;
-                m_runs[m_count] = {static_cast<std::uint8_t>(gap), static_cast<std::uint8_t>(digits)};
-                pos += digits;
-            }
-        }
-
-        bool fit(const CompiledShape &shape) const
-        {
-            if (shape.chainLength > m_count)
+        if (first + shape.chainLength >= runs.size())
+            return false;
+        for (std::size_t i = 0; i < shape.chainLength; ++i) {
+            const ChainRun &wanted = shape.chain[i];
+            const DigitRun &run = runs[first + 1 + i];
+            const std::size_t gap = run.begin - runs[first + i].end;
+            const std::size_t digits = std::min<std::size_t>(run.end - run.begin, Unbounded - 1); // as chainOf clamps
+            if (gap > MaxGapBytes || gap < wanted.gapMin || gap > wanted.gapMax || digits < wanted.min ||
+                (wanted.max != Unbounded && digits > wanted.max))
                 return false;
-            for (std::size_t i = 0; i < shape.chainLength; ++i) {
-                const ChainRun &wanted = shape.chain[i];
-                const auto [gap, digits] = m_runs[i];
-                if (gap < wanted.gapMin || gap > wanted.gapMax || digits < wanted.min ||
-                    (wanted.max != Unbounded && digits > wanted.max))
-                    return false;
-            }
-            return true;
         }
+        return true;
+    }
 
-    private:
-        std::array<std::pair<std::uint8_t, std::uint8_t>, MaxChainRuns> m_runs {}; // gap bytes, digits
-        std::size_t m_count = 0;
-    };
+    // The runs of digits in text[begin, text.size()).
+    static void readRuns(std::string_view text, std::size_t begin, std::vector<DigitRun> &runs)
+    {
+        runs.clear();
+        for (std::size_t p = begin; p < text.size();) {
+            if (!isDigit(text[p])) {
+                ++p;
+                continue;
+            }
+            const std::size_t runBegin = p;
+            while (p < text.size() && isDigit(text[p]))
+                ++p;
+            runs.push_back({runBegin, p});
+        }
+    }
 
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
     static void chainOf(const std::vector<Shape::Item> &items, CompiledShape &shape);
