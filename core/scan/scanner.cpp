@@ -437,9 +437,13 @@ std::vector<Finding> Scanner::Private::Pass::findings()
     result.reserve(kept);
     for (const Candidate &candidate : m_candidates) {
         const DetectorSpec &spec = detectors[candidate.detector];
+        const std::string_view mask(m_masks.data() + candidate.maskOffset, candidate.maskLength);
+        // Masks are digits, '*' and separators almost always: Latin-1 is read without decoding.
+        const bool ascii = std::all_of(mask.begin(), mask.end(), [](char c) { return (c & 0x80) == 0; });
         result.push_back({spec.id, spec.severity, candidate.confidence, static_cast<qsizetype>(candidate.start),
                           static_cast<qsizetype>(candidate.end),
-                          QString::fromUtf8(m_masks.data() + candidate.maskOffset, candidate.maskLength)});
+                          ascii ? QString::fromLatin1(mask.data(), qsizetype(mask.size()))
+                                : QString::fromUtf8(mask.data(), qsizetype(mask.size()))});
     }
     return result;
 }
