@@ -24,8 +24,8 @@ constexpr std::size_t ClusterOverlapGroups = 4; // the most digit groups one ide
 constexpr std::size_t MaxLocalPart = 64;
 constexpr std::size_t MaxDomain = 255;
 // How far before the walk's position a region found later can begin: an address's local part
-// (a full-width character's three bytes past the limit at most), then the margin and the rest of
-// the character the margin cuts into.
+// (a full-width character's three bytes past the limit at most), then the margin and the three
+// continuation bytes at most that withMargins steps back over.
 constexpr std::size_t ReachBack = MaxLocalPart + 2 + PrefixMargin + 3;
 
 unsigned char byteAt(std::string_view text, std::size_t i)
@@ -303,9 +303,12 @@ TextRange withMargins(std::string_view text, std::size_t begin, std::size_t end)
 {
     begin = begin > PrefixMargin ? begin - PrefixMargin : 0;
     end = std::min(text.size(), end + SuffixMargin);
-    while (begin > 0 && isContinuationByte(byteAt(text, begin)))
+    // Out to the character's edge: at most the three continuation bytes a character has, so that
+    // a run of stray ones in invalid text cannot stretch a region past its bounds (ReachBack, the
+    // size cap).
+    for (int step = 0; step < 3 && begin > 0 && isContinuationByte(byteAt(text, begin)); ++step)
         --begin;
-    while (end < text.size() && isContinuationByte(byteAt(text, end)))
+    for (int step = 0; step < 3 && end < text.size() && isContinuationByte(byteAt(text, end)); ++step)
         ++end;
     return {begin, end};
 }

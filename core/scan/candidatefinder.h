@@ -39,8 +39,9 @@ public:
 
     explicit CandidateFinder(Options options);
 
-    // Regions sorted by begin, each on UTF-8 character boundaries. Every match a detector can make
-    // lies wholly inside at least one region. Regions are capped in size and may overlap.
+    // Regions sorted by begin, each on character boundaries (in valid UTF-8; in invalid text, within
+    // three bytes of the margins). Every match a detector can make lies wholly inside at least one
+    // region. Regions are capped in size and may overlap.
     std::vector<TextRange> find(std::string_view text) const;
 
     // The same regions, handed to take(region) in order while the walk goes on, each once no later

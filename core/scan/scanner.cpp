@@ -27,8 +27,9 @@ constexpr double ContextBoost = 0.1;
 constexpr double MaxConfidence = 0.99;
 // Candidate regions are matched in batches of about this many bytes: one pattern-set pass each.
 constexpr std::size_t BatchBytes = 256 * 1024;
-// A batch is matched once the prefilter is this far past its first region, while the text around
-// its regions, which the checks read, is still in the cache.
+// A batch is matched when a region begins this far after its first one (or when it is full): the
+// text around its regions, which the checks read, is then still in the cache, unless its regions
+// are few and far apart, when there is little to read.
 constexpr std::size_t BatchSpanBytes = 256 * 1024;
 // A pattern's tag in the PatternSet holds detector and pattern index in one number.
 constexpr std::size_t MaxPatternsPerDetector = 64;
@@ -203,7 +204,8 @@ bool Scanner::Private::Pass::scan()
     return going && scanBatch();
 }
 
-// Adds a region to the batch, which is matched when it is full or far behind the prefilter.
+// Adds a region to the batch, which is matched first when the region begins far after the batch's
+// first one, and when the batch is full.
 bool Scanner::Private::Pass::add(const TextRange &region)
 {
     if (m_buffer.sliceCount() > 0 && region.begin - m_batchBegin > BatchSpanBytes && !scanBatch())

@@ -135,11 +135,12 @@ private Q_SLOTS:
     // the clusters found earlier, so the pieces include long local parts.
     void shouldHandOverTheSameRegionsWhereverTheWalkStops()
     {
-        const QList<QByteArray> pieces =
+        QList<QByteArray> pieces =
             QByteArray("123|1234567|900101-1234567|010-1234-5678| |-|,|\n|가|x|*|@|@example.com|"
                        "abcdefghijabcdefghijabcdefghij|a.b_c%d+e-f|\xEF\xBC\xA0|\xEF\xBC\x91|\xE2\x80\x8B|"
-                       "\xE2\x97\x8F")
+                       "\xE2\x97\x8F|\x80|\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80")
                 .split('|');
+        pieces.append(QByteArray(90, '\x80')); // stray continuation bytes, more than an address reaches back
         std::mt19937 random(20261130);
         CandidateFinder::Options once {7, 4, true, true, std::numeric_limits<std::size_t>::max()};
         const CandidateFinder atTheEnd(once);
@@ -164,6 +165,35 @@ private Q_SLOTS:
                                             return a.begin == b.begin && a.end == b.end;
                                         }),
                          (covered(text, handedOver) + " against " + covered(text, whole)).c_str());
+            }
+        }
+    }
+
+    // Stray continuation bytes (invalid UTF-8) before an address: its region may reach back no
+    // further than the margins, else a region found later could sort before one handed over, and
+    // a region could pass the size cap (found by a review, on these inputs).
+    void shouldHandOverTheSameRegionsInInvalidText()
+    {
+        const std::string address = "a@1234567.example.com";
+        const std::string orderFlipped = std::string(70000, '\x80') + address;
+        std::string regionsDiffered = "1234567" + std::string(8, ' ') + std::string(200, '\x80') + address;
+        regionsDiffered += std::string(65310, '\x80');
+        CandidateFinder::Options once;
+        once.handoverBytes = std::numeric_limits<std::size_t>::max();
+        CandidateFinder::Options often = once;
+        often.handoverBytes = 1;
+        for (const std::string &text : {orderFlipped, regionsDiffered}) {
+            std::vector<TextRange> handedOver;
+            CandidateFinder(often).find(text, [&handedOver](const TextRange &region) {
+                handedOver.push_back(region);
+                return true;
+            });
+            const std::vector<TextRange> whole = CandidateFinder(once).find(text);
+            QCOMPARE(handedOver.size(), whole.size());
+            for (std::size_t i = 0; i < whole.size(); ++i) {
+                QCOMPARE(handedOver[i].begin, whole[i].begin);
+                QCOMPARE(handedOver[i].end, whole[i].end);
+                QVERIFY(whole[i].size() <= 64 * 1024);
             }
         }
     }
