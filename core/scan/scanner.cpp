@@ -171,6 +171,7 @@ private:
                                 std::size_t end) const;
     const std::vector<ContextWords::Occurrence> &occurrencesAround(std::size_t slice);
     std::size_t &occurrenceCursor(const NormalizedText &buffer, std::size_t slice);
+    std::size_t sliceEnd(const NormalizedText &buffer, std::size_t slice) const; // where it ends in buffer
     const std::vector<ContextWords::Occurrence> &occurrencesIn(const NormalizedText &buffer, std::size_t slice);
 
     const Scanner::Private &m_scanner;
@@ -274,14 +275,27 @@ bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const 
         const auto pattern = static_cast<std::size_t>(found);
         std::size_t start = 0;
         std::size_t end = 0;
-        for (std::size_t pos = from; set.find(pattern, text, pos, &start, &end);) {
+        // The whole text searched, or one slice's part of it: a policy's pattern may match the
+        // separator between two regions ("\\D", "."), and a match is one region's. One that runs
+        // into the next slice is looked for again in its own slice alone, where it may have hidden
+        // a shorter one, so that what is found never depends on which regions share a batch.
+        std::string_view searched = text;
+        for (std::size_t pos = from; pos < text.size();) {
+            if (!set.find(pattern, searched, pos, &start, &end)) {
+                if (searched.size() == text.size())
+                    break;
+                pos = searched.size(); // on from the next slice's separator
+                searched = text;
+                continue;
+            }
             if (m_deadline.hasExpired())
                 return fail(QStringLiteral("the scan took longer than its budget"));
-            // A policy's pattern may match the separator between two regions ("\\D", "."): a match
-            // is one region's, or none.
             const std::size_t slice = start != end ? buffer.sliceAt(start) : 0;
-            const bool taken = start != end && buffer.sliceAt(end - 1) == slice &&
-                evaluate(set.tag(pattern), buffer, slice, start, end);
+            if (start != end && buffer.sliceAt(end - 1) != slice) {
+                searched = text.substr(0, sliceEnd(buffer, slice));
+                continue;
+            }
+            const bool taken = start != end && evaluate(set.tag(pattern), buffer, slice, start, end);
             pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
         }
     }
@@ -298,6 +312,11 @@ bool Scanner::Private::Pass::scanAnywhere()
     m_whole->appendSeparator('\0'); // the lead character of a match at the very start
     m_whole->appendSlice(0, m_text.size());
     return runRegularExpressions(m_scanner.anywhere, *m_whole, 0, m_whole->text().size());
+}
+
+std::size_t Scanner::Private::Pass::sliceEnd(const NormalizedText &buffer, std::size_t slice) const
+{
+    return &buffer == &m_buffer ? m_sliceTexts[slice].end : buffer.text().size();
 }
 
 std::size_t &Scanner::Private::Pass::occurrenceCursor(const NormalizedText &buffer, std::size_t slice)

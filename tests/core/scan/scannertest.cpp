@@ -135,6 +135,28 @@ private Q_SLOTS:
         QVERIFY(!result.error.isEmpty());
     }
 
+    // A policy's pattern that can run over the separator between two regions ("\\D+") is matched
+    // within each region: what it finds in one region may not depend on the regions batched with
+    // it. Greedy, it first runs from the first number to the second, across the separator, and
+    // once hid the first number (found by a review).
+    void shouldMatchAPolicyPatternWithinEachRegion()
+    {
+        const Scanner scanner({customDetector("\\d{7}(?:\\D+\\d{7})?")}, Scanner::Options {testToday()});
+        QVERIFY(scanner.isValid());
+        std::string prose;
+        for (int i = 0; i < 200; ++i)
+            prose += "가";
+        const std::string text = "1234567 " + prose + " 7654321";
+        const ScanResult alone = scanner.scan(std::string_view("1234567"));
+        QCOMPARE(alone.findings.size(), std::size_t(1));
+        const ScanResult result = scanner.scan(text);
+        QVERIFY(result.complete);
+        QCOMPARE(result.findings.size(), std::size_t(2));
+        QCOMPARE(result.findings[0].start, qsizetype(0));
+        QCOMPARE(result.findings[0].end, qsizetype(7));
+        QCOMPARE(result.findings[1].end, qsizetype(text.size()));
+    }
+
     void shouldNeverReportCleanWhenPatternsExceedTheMemoryBudget()
     {
         const Scanner scanner(builtInDetectors(), Scanner::Options {testToday(), 4 * 1024});
@@ -180,11 +202,14 @@ private Q_SLOTS:
         text += u" 7654321 끝"_qs;
         const ScanResult result = scanner.scan(QStringView(text));
         QVERIFY(result.complete);
-        // The first match would run through the gap into the second region: it is dropped, and
-        // the second number, whose match stays in its region, is found.
-        QCOMPARE(result.findings.size(), std::size_t(1));
-        const Finding &f = result.findings.front();
-        QCOMPARE(text.mid(f.start, f.end - f.start), u"7654321 끝"_qs);
+        // The first match would run through the gap into the second region: it is matched again
+        // within its own region, and ends there; the second stays in its region as it is.
+        QCOMPARE(result.findings.size(), std::size_t(2));
+        const Finding &first = result.findings.front();
+        QVERIFY(text.mid(first.start, first.end - first.start).startsWith(u"1234567\u00A0끝"_qs));
+        QVERIFY(first.end < text.indexOf(u"7654321"_qs));
+        const Finding &second = result.findings.back();
+        QCOMPARE(text.mid(second.start, second.end - second.start), u"7654321 끝"_qs);
     }
 
     // RE2 looks for addresses only in the regions with an '@' (a full-width '＠' too): every address
