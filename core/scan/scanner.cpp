@@ -166,12 +166,12 @@ private:
     bool scanAnywhere();
     bool runBatchPatterns();
     bool runRegularExpressions(const PatternSet &set, const NormalizedText &buffer, std::size_t from, std::size_t to);
+    bool searchSlice(const PatternSet &set, std::size_t pattern, std::size_t slice, std::size_t pos);
     bool evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice, std::size_t start, std::size_t end);
     bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
                                 std::size_t end) const;
     const std::vector<ContextWords::Occurrence> &occurrencesAround(std::size_t slice);
     std::size_t &occurrenceCursor(const NormalizedText &buffer, std::size_t slice);
-    std::size_t sliceEnd(const NormalizedText &buffer, std::size_t slice) const; // where it ends in buffer
     const std::vector<ContextWords::Occurrence> &occurrencesIn(const NormalizedText &buffer, std::size_t slice);
 
     const Scanner::Private &m_scanner;
@@ -275,24 +275,22 @@ bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const 
         const auto pattern = static_cast<std::size_t>(found);
         std::size_t start = 0;
         std::size_t end = 0;
-        // The whole text searched, or one slice's part of it: a policy's pattern may match the
-        // separator between two regions ("\\D", "."), and a match is one region's. One that runs
-        // into the next slice is looked for again in its own slice alone, where it may have hidden
-        // a shorter one, so that what is found never depends on which regions share a batch.
-        std::string_view searched = text;
-        for (std::size_t pos = from; pos < text.size();) {
-            if (!set.find(pattern, searched, pos, &start, &end)) {
-                if (searched.size() == text.size())
-                    break;
-                pos = searched.size(); // on from the next slice's separator
-                searched = text;
-                continue;
-            }
+        for (std::size_t pos = from; set.find(pattern, text, pos, &start, &end);) {
             if (m_deadline.hasExpired())
                 return fail(QStringLiteral("the scan took longer than its budget"));
+            // A policy's pattern may match the separator between two regions ("\\D", "."), and a
+            // match is one region's. Each region such a match ran through is searched again alone,
+            // where the long match may have hidden one, so that what is found never depends on
+            // which regions share a batch; then the search goes on from the region it ended in.
+            // Every byte is searched a few times at most.
             const std::size_t slice = start != end ? buffer.sliceAt(start) : 0;
-            if (start != end && buffer.sliceAt(end - 1) != slice) {
-                searched = text.substr(0, sliceEnd(buffer, slice));
+            const std::size_t last = start != end ? buffer.sliceAt(end - 1) : 0;
+            if (last != slice) {
+                for (std::size_t s = slice; s < last; ++s) {
+                    if (!searchSlice(set, pattern, s, s == slice ? pos : m_sliceTexts[s].begin - 1))
+                        return false;
+                }
+                pos = m_sliceTexts[last].begin - 1; // its separator: the lead of a match at its start
                 continue;
             }
             const bool taken = start != end && evaluate(set.tag(pattern), buffer, slice, start, end);
@@ -314,9 +312,19 @@ bool Scanner::Private::Pass::scanAnywhere()
     return runRegularExpressions(m_scanner.anywhere, *m_whole, 0, m_whole->text().size());
 }
 
-std::size_t Scanner::Private::Pass::sliceEnd(const NormalizedText &buffer, std::size_t slice) const
+// The matches of one pattern in one slice of the batch, from `pos` (its separator, or after).
+bool Scanner::Private::Pass::searchSlice(const PatternSet &set, std::size_t pattern, std::size_t slice, std::size_t pos)
 {
-    return &buffer == &m_buffer ? m_sliceTexts[slice].end : buffer.text().size();
+    const std::string_view text = std::string_view(m_buffer.text()).substr(0, m_sliceTexts[slice].end);
+    std::size_t start = 0;
+    std::size_t end = 0;
+    while (set.find(pattern, text, pos, &start, &end)) {
+        if (m_deadline.hasExpired())
+            return fail(QStringLiteral("the scan took longer than its budget"));
+        const bool taken = start != end && evaluate(set.tag(pattern), m_buffer, slice, start, end);
+        pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
+    }
+    return true;
 }
 
 std::size_t &Scanner::Private::Pass::occurrenceCursor(const NormalizedText &buffer, std::size_t slice)

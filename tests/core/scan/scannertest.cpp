@@ -157,6 +157,24 @@ private Q_SLOTS:
         QCOMPARE(result.findings[1].end, qsizetype(text.size()));
     }
 
+    // A match that runs through many regions (".*" takes the separators, and a line without a
+    // break is all one match) leaves each of them to be searched alone: every number is found.
+    void shouldFindAPolicyMatchInEveryRegionALongMatchRanThrough()
+    {
+        const Scanner scanner({customDetector("\\d{7}.*")}, Scanner::Options {testToday()});
+        std::string gap;
+        for (int i = 0; i < 30; ++i)
+            gap += "가";
+        std::string text;
+        for (int i = 0; i < 50; ++i)
+            text += std::to_string(2345600 + i) + " " + gap + " ";
+        const ScanResult result = scanner.scan(text);
+        QVERIFY(result.complete);
+        QCOMPARE(result.findings.size(), std::size_t(50));
+        for (int i = 0; i < 50; ++i)
+            QCOMPARE(text.substr(std::size_t(result.findings[std::size_t(i)].start), 7), std::to_string(2345600 + i));
+    }
+
     void shouldNeverReportCleanWhenPatternsExceedTheMemoryBudget()
     {
         const Scanner scanner(builtInDetectors(), Scanner::Options {testToday(), 4 * 1024});
