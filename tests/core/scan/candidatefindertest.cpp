@@ -18,6 +18,34 @@ std::string covered(const std::string &text, const std::vector<TextRange> &regio
     return out;
 }
 
+// Up to `most` pieces picked at random, one after another.
+std::string randomText(std::mt19937 &random, const QList<QByteArray> &pieces, std::size_t most)
+{
+    std::string text;
+    const std::size_t count = 1 + random() % most;
+    for (std::size_t i = 0; i < count; ++i)
+        text += pieces[random() % pieces.size()].toStdString();
+    return text;
+}
+
+bool sameRegions(const std::vector<TextRange> &a, const std::vector<TextRange> &b)
+{
+    return a.size() == b.size() &&
+        std::equal(a.begin(), a.end(), b.begin(),
+                   [](const TextRange &x, const TextRange &y) { return x.begin == y.begin && x.end == y.end; });
+}
+
+// The regions a finder hands over while it walks, in the order it hands them.
+std::vector<TextRange> handedOver(const CandidateFinder &finder, const std::string &text)
+{
+    std::vector<TextRange> regions;
+    finder.find(text, [&regions](const TextRange &region) {
+        regions.push_back(region);
+        return true;
+    });
+    return regions;
+}
+
 bool contains(const std::vector<TextRange> &regions, std::size_t begin, std::size_t end)
 {
     for (const TextRange &r : regions) {
@@ -114,17 +142,10 @@ private Q_SLOTS:
             const CandidateFinder withQuickPass(quick);
             const CandidateFinder withoutQuickPass(full);
             for (int round = 0; round < 3000; ++round) {
-                std::string text;
-                const std::size_t count = 1 + random() % 60;
-                for (std::size_t i = 0; i < count; ++i)
-                    text += pieces[random() % pieces.size()].toStdString();
+                const std::string text = randomText(random, pieces, 60);
                 const std::vector<TextRange> quickRegions = withQuickPass.find(text);
                 const std::vector<TextRange> fullRegions = withoutQuickPass.find(text);
-                QVERIFY2(quickRegions.size() == fullRegions.size() &&
-                             std::equal(quickRegions.begin(), quickRegions.end(), fullRegions.begin(),
-                                        [](const TextRange &a, const TextRange &b) {
-                                            return a.begin == b.begin && a.end == b.end;
-                                        }),
+                QVERIFY2(sameRegions(quickRegions, fullRegions),
                          (covered(text, quickRegions) + " against " + covered(text, fullRegions)).c_str());
             }
         }
@@ -149,22 +170,11 @@ private Q_SLOTS:
             often.handoverBytes = step;
             const CandidateFinder asItGoes(often);
             for (int round = 0; round < 3000; ++round) {
-                std::string text;
-                const std::size_t count = 1 + random() % 80;
-                for (std::size_t i = 0; i < count; ++i)
-                    text += pieces[random() % pieces.size()].toStdString();
-                std::vector<TextRange> handedOver;
-                asItGoes.find(text, [&handedOver](const TextRange &region) {
-                    handedOver.push_back(region);
-                    return true;
-                });
+                const std::string text = randomText(random, pieces, 80);
+                const std::vector<TextRange> asFound = handedOver(asItGoes, text);
                 const std::vector<TextRange> whole = atTheEnd.find(text);
-                QVERIFY2(handedOver.size() == whole.size() &&
-                             std::equal(handedOver.begin(), handedOver.end(), whole.begin(),
-                                        [](const TextRange &a, const TextRange &b) {
-                                            return a.begin == b.begin && a.end == b.end;
-                                        }),
-                         (covered(text, handedOver) + " against " + covered(text, whole)).c_str());
+                QVERIFY2(sameRegions(asFound, whole),
+                         (covered(text, asFound) + " against " + covered(text, whole)).c_str());
             }
         }
     }
@@ -183,18 +193,11 @@ private Q_SLOTS:
         CandidateFinder::Options often = once;
         often.handoverBytes = 1;
         for (const std::string &text : {orderFlipped, regionsDiffered}) {
-            std::vector<TextRange> handedOver;
-            CandidateFinder(often).find(text, [&handedOver](const TextRange &region) {
-                handedOver.push_back(region);
-                return true;
-            });
+            const std::vector<TextRange> asFound = handedOver(CandidateFinder(often), text);
             const std::vector<TextRange> whole = CandidateFinder(once).find(text);
-            QCOMPARE(handedOver.size(), whole.size());
-            for (std::size_t i = 0; i < whole.size(); ++i) {
-                QCOMPARE(handedOver[i].begin, whole[i].begin);
-                QCOMPARE(handedOver[i].end, whole[i].end);
-                QVERIFY(whole[i].size() <= 64 * 1024);
-            }
+            QVERIFY(sameRegions(asFound, whole));
+            for (const TextRange &region : whole)
+                QVERIFY(region.size() <= 64 * 1024);
         }
     }
 
