@@ -165,8 +165,10 @@ private:
     }
     bool scanAnywhere();
     bool runBatchPatterns();
-    bool runRegularExpressions(const PatternSet &set, const NormalizedText &buffer, std::size_t from, std::size_t to);
-    bool searchSlice(const PatternSet &set, std::size_t pattern, std::size_t slice, std::size_t pos);
+    bool runRegularExpressions(const PatternSet &set, const NormalizedText &buffer, std::size_t first,
+                               std::size_t last);
+    bool searchSlice(const PatternSet &set, std::size_t pattern, const NormalizedText &buffer, std::size_t slice);
+    TextRange sliceText(const NormalizedText &buffer, std::size_t slice) const;
     bool evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice, std::size_t start, std::size_t end);
     bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
                                 std::size_t end) const;
@@ -245,59 +247,67 @@ bool Scanner::Private::Pass::scanBatch()
 }
 
 // RE2 over the batch. When every pattern is an address's, only a slice with an '@' can hold a
-// match ('＠' folds to '@'): RE2 looks at those alone, each from the separator before it.
+// match ('＠' folds to '@'): RE2 looks at those alone.
 bool Scanner::Private::Pass::runBatchPatterns()
 {
     const PatternSet &set = m_scanner.patterns;
     const std::string &text = m_buffer.text();
-    if (set.size() == 0)
+    if (set.size() == 0 || m_sliceTexts.empty())
         return true;
     if (!m_scanner.regexNeedsAtSign)
-        return runRegularExpressions(set, m_buffer, 0, text.size());
+        return runRegularExpressions(set, m_buffer, 0, m_sliceTexts.size());
     if (std::memchr(text.data(), '@', text.size()) == nullptr)
         return true; // the usual batch: one look instead of one for each slice
-    for (const TextRange &slice : m_sliceTexts) {
-        if (std::memchr(text.data() + slice.begin, '@', slice.size()) != nullptr &&
-            !runRegularExpressions(set, m_buffer, slice.begin - 1, slice.end))
+    for (std::size_t slice = 0; slice < m_sliceTexts.size(); ++slice) {
+        const TextRange range = m_sliceTexts[slice];
+        if (std::memchr(text.data() + range.begin, '@', range.size()) != nullptr &&
+            !runRegularExpressions(set, m_buffer, slice, slice + 1))
             return false;
     }
     return true;
 }
 
-// One RE2::Set pass says which patterns occur in buffer[from, to); only those then run to find where.
+// One RE2::Set pass over slices [first, last) of `buffer` says which patterns occur there. Each of
+// those then runs over every slice alone, cut at its end: a policy's pattern may match the
+// separator between two regions ("\\D", "."), but a match is one region's by construction, and
+// what a region gives never depends on the regions batched with it.
 bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const NormalizedText &buffer,
-                                                   std::size_t from, std::size_t to)
+                                                   std::size_t first, std::size_t last)
 {
-    const std::string_view text = std::string_view(buffer.text()).substr(0, to);
-    if (!set.matching(text.substr(from), &m_patternsFound))
+    const std::size_t from = sliceText(buffer, first).begin - 1; // the separator: a match's lead
+    const std::size_t to = sliceText(buffer, last - 1).end;
+    if (!set.matching(std::string_view(buffer.text()).substr(from, to - from), &m_patternsFound))
         return fail(QStringLiteral("the pattern matcher ran out of memory"));
-    for (const int found : m_patternsFound) {
-        const auto pattern = static_cast<std::size_t>(found);
-        std::size_t start = 0;
-        std::size_t end = 0;
-        for (std::size_t pos = from; set.find(pattern, text, pos, &start, &end);) {
-            if (m_deadline.hasExpired())
-                return fail(QStringLiteral("the scan took longer than its budget"));
-            // A policy's pattern may match the separator between two regions ("\\D", "."), and a
-            // match is one region's. Each region such a match ran through is searched again alone,
-            // where the long match may have hidden one, so that what is found never depends on
-            // which regions share a batch; then the search goes on from the region it ended in.
-            // Every byte is searched a few times at most.
-            const std::size_t slice = start != end ? buffer.sliceAt(start) : 0;
-            const std::size_t last = start != end ? buffer.sliceAt(end - 1) : 0;
-            if (last != slice) {
-                for (std::size_t s = slice; s < last; ++s) {
-                    if (!searchSlice(set, pattern, s, s == slice ? pos : m_sliceTexts[s].begin - 1))
-                        return false;
-                }
-                pos = m_sliceTexts[last].begin - 1; // its separator: the lead of a match at its start
-                continue;
-            }
-            const bool taken = start != end && evaluate(set.tag(pattern), buffer, slice, start, end);
-            pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
+    for (std::size_t slice = first; slice < last && !m_patternsFound.empty(); ++slice) {
+        for (const int found : m_patternsFound) {
+            if (!searchSlice(set, static_cast<std::size_t>(found), buffer, slice))
+                return false;
         }
     }
     return true;
+}
+
+// The matches of one pattern in one slice, from the separator before it to its end.
+bool Scanner::Private::Pass::searchSlice(const PatternSet &set, std::size_t pattern, const NormalizedText &buffer,
+                                         std::size_t slice)
+{
+    const TextRange range = sliceText(buffer, slice);
+    const std::string_view text = std::string_view(buffer.text()).substr(0, range.end);
+    std::size_t start = 0;
+    std::size_t end = 0;
+    for (std::size_t pos = range.begin - 1; set.find(pattern, text, pos, &start, &end);) {
+        if (m_deadline.hasExpired())
+            return fail(QStringLiteral("the scan took longer than its budget"));
+        const bool taken = start != end && evaluate(set.tag(pattern), buffer, slice, start, end);
+        pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
+    }
+    return true;
+}
+
+// Where a slice lies in `buffer`: the batch's, or the whole text's one slice after its separator.
+TextRange Scanner::Private::Pass::sliceText(const NormalizedText &buffer, std::size_t slice) const
+{
+    return &buffer == &m_buffer ? m_sliceTexts[slice] : TextRange {1, buffer.text().size()};
 }
 
 // A policy's patterns that need no digits (a case number "가-2024-…", a code word) cannot wait for
@@ -309,22 +319,7 @@ bool Scanner::Private::Pass::scanAnywhere()
     m_whole.emplace(m_text);
     m_whole->appendSeparator('\0'); // the lead character of a match at the very start
     m_whole->appendSlice(0, m_text.size());
-    return runRegularExpressions(m_scanner.anywhere, *m_whole, 0, m_whole->text().size());
-}
-
-// The matches of one pattern in one slice of the batch, from `pos` (its separator, or after).
-bool Scanner::Private::Pass::searchSlice(const PatternSet &set, std::size_t pattern, std::size_t slice, std::size_t pos)
-{
-    const std::string_view text = std::string_view(m_buffer.text()).substr(0, m_sliceTexts[slice].end);
-    std::size_t start = 0;
-    std::size_t end = 0;
-    while (set.find(pattern, text, pos, &start, &end)) {
-        if (m_deadline.hasExpired())
-            return fail(QStringLiteral("the scan took longer than its budget"));
-        const bool taken = start != end && evaluate(set.tag(pattern), m_buffer, slice, start, end);
-        pos = taken || end - start > MaxRetriedMatchBytes ? end : start;
-    }
-    return true;
+    return runRegularExpressions(m_scanner.anywhere, *m_whole, 0, 1);
 }
 
 std::size_t &Scanner::Private::Pass::occurrenceCursor(const NormalizedText &buffer, std::size_t slice)

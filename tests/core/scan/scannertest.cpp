@@ -175,6 +175,50 @@ private Q_SLOTS:
             QCOMPARE(text.substr(std::size_t(result.findings[std::size_t(i)].start), 7), std::to_string(2345600 + i));
     }
 
+    // Inputs a review found: a pattern anchored at the end, and one whose match took the separator
+    // after its region, were judged against the wrong region (a finding in the prose between two
+    // regions; with a full-width digit, an offset read far outside the text and a crash).
+    void shouldJudgeAPolicyMatchOnlyWithinItsRegion_data()
+    {
+        QTest::addColumn<QString>("regex");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("alone"); // the first region with what follows it, scanned alone
+        const QString gap = u" "_qs + QString(u"가"_qs).repeated(40) + u" "_qs;
+        QTest::newRow("anchored at the end")
+            << u"\\d{7}\\D+\\d{7}\\D*$"_qs << u"1111111"_qs + gap + u"2222222"_qs + gap + u"3333333"_qs
+            << u"1111111"_qs + gap;
+        QTest::newRow("anchored, full-width digit")
+            << u"\\d{7}\\D+\\d{7}\\D*$"_qs << u"1111111"_qs + gap + u"222222２"_qs + gap + u"3333333"_qs
+            << u"1111111"_qs + gap;
+        QTest::newRow("into the separator")
+            << u"\\d{7}[^가-힣]*"_qs << u"1111111 ,,,,,,,"_qs + gap + u"2222222"_qs << u"1111111 ,,,,,,,"_qs + gap;
+        QTest::newRow("into the separator, full-width digit")
+            << u"\\d{7}[^가-힣]*"_qs << u"111111１ ,,,,,,,"_qs + gap + u"2222222"_qs << u"111111１ ,,,,,,,"_qs + gap;
+    }
+
+    void shouldJudgeAPolicyMatchOnlyWithinItsRegion()
+    {
+        QFETCH(QString, regex);
+        QFETCH(QString, text);
+        QFETCH(QString, alone);
+        const Scanner scanner({customDetector(regex.toStdString())}, Scanner::Options {testToday()});
+        const ScanResult result = scanner.scan(QStringView(text));
+        const ScanResult first = scanner.scan(QStringView(alone));
+        QVERIFY(result.complete && first.complete);
+        std::vector<Finding> inFirst;
+        for (const Finding &f : result.findings) {
+            QVERIFY(f.start >= 0 && f.start < f.end && f.end <= text.size());
+            QVERIFY2(text.mid(f.start, 1).at(0).isDigit(), qPrintable(text.mid(f.start, f.end - f.start)));
+            if (f.end <= alone.size())
+                inFirst.push_back(f);
+        }
+        QCOMPARE(inFirst.size(), first.findings.size());
+        for (std::size_t i = 0; i < inFirst.size(); ++i) {
+            QCOMPARE(inFirst[i].start, first.findings[i].start);
+            QCOMPARE(inFirst[i].end, first.findings[i].end);
+        }
+    }
+
     void shouldNeverReportCleanWhenPatternsExceedTheMemoryBudget()
     {
         const Scanner scanner(builtInDetectors(), Scanner::Options {testToday(), 4 * 1024});
