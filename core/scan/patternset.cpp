@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "patternset.h"
 
+#include <algorithm>
+
 namespace SendGuard::Core {
 
 namespace {
@@ -80,12 +82,13 @@ bool PatternSet::matching(std::string_view text, std::vector<int> *patterns) con
     return info.kind == RE2::Set::kNoError;
 }
 
-bool PatternSet::find(std::size_t pattern, std::string_view text, std::size_t pos, std::size_t *start,
-                      std::size_t *end) const
+bool PatternSet::find(std::size_t pattern, std::string_view text, std::size_t pos, std::size_t until,
+                      std::size_t *start, std::size_t *end) const
 {
     const re2::StringPiece input(text.data(), text.size());
     re2::StringPiece match;
-    if (pos >= input.size() || !m_patterns[pattern]->Match(input, pos, input.size(), RE2::UNANCHORED, &match, 1))
+    until = std::min(until, input.size());
+    if (pos >= until || !m_patterns[pattern]->Match(input, pos, until, RE2::UNANCHORED, &match, 1))
         return false;
     const auto leadStart = static_cast<std::size_t>(match.data() - input.data());
     *start = leadStart + utf8Length(static_cast<unsigned char>(text[leadStart]));

@@ -44,9 +44,11 @@ public:
     // failed (out of memory): the caller must not treat the text as clean.
     bool matching(std::string_view text, std::vector<int> *patterns) const;
 
-    // The leftmost match of one pattern whose leading character is at or after pos, as the
-    // pattern's own span [*start, *end) (the leading character excluded). False when there is none.
-    bool find(std::size_t pattern, std::string_view text, std::size_t pos, std::size_t *start, std::size_t *end) const;
+    // The leftmost match of one pattern in text[pos, until) whose leading character is at or after
+    // pos, as the pattern's own span [*start, *end) (the leading character excluded). The rest of
+    // `text` is context: "$" and "\\b" see what follows `until`. False when there is none.
+    bool find(std::size_t pattern, std::string_view text, std::size_t pos, std::size_t until, std::size_t *start,
+              std::size_t *end) const;
 
 private:
     RE2::Options m_options;

@@ -254,6 +254,10 @@ bool Scanner::Private::Pass::runBatchPatterns()
     const std::string &text = m_buffer.text();
     if (set.size() == 0 || m_sliceTexts.empty())
         return true;
+    // After the batch's last region, a separator as after every other one, unless the region ends
+    // the text: "$" matches at the end of the text only, whichever regions share a batch.
+    if (m_buffer.sliceOriginalEnd(m_sliceTexts.size() - 1) < m_text.size())
+        m_buffer.appendSeparator('\0');
     if (!m_scanner.regexNeedsAtSign)
         return runRegularExpressions(set, m_buffer, 0, m_sliceTexts.size());
     if (std::memchr(text.data(), '@', text.size()) == nullptr)
@@ -275,7 +279,7 @@ bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const 
                                                    std::size_t first, std::size_t last)
 {
     const std::size_t from = sliceText(buffer, first).begin - 1; // the separator: a match's lead
-    const std::size_t to = sliceText(buffer, last - 1).end;
+    const std::size_t to = std::min(sliceText(buffer, last - 1).end + 1, buffer.text().size()); // and the one after
     if (!set.matching(std::string_view(buffer.text()).substr(from, to - from), &m_patternsFound))
         return fail(QStringLiteral("the pattern matcher ran out of memory"));
     for (std::size_t slice = first; slice < last && !m_patternsFound.empty(); ++slice) {
@@ -287,15 +291,17 @@ bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const 
     return true;
 }
 
-// The matches of one pattern in one slice, from the separator before it to its end.
+// The matches of one pattern in one slice, from the separator before it to its end; the separator
+// after it (none after the end of the text) is what "$" and "\\b" see there.
 bool Scanner::Private::Pass::searchSlice(const PatternSet &set, std::size_t pattern, const NormalizedText &buffer,
                                          std::size_t slice)
 {
     const TextRange range = sliceText(buffer, slice);
-    const std::string_view text = std::string_view(buffer.text()).substr(0, range.end);
+    const std::string_view text =
+        std::string_view(buffer.text()).substr(0, std::min(range.end + 1, buffer.text().size()));
     std::size_t start = 0;
     std::size_t end = 0;
-    for (std::size_t pos = range.begin - 1; set.find(pattern, text, pos, &start, &end);) {
+    for (std::size_t pos = range.begin - 1; set.find(pattern, text, pos, range.end, &start, &end);) {
         if (m_deadline.hasExpired())
             return fail(QStringLiteral("the scan took longer than its budget"));
         const bool taken = start != end && evaluate(set.tag(pattern), buffer, slice, start, end);

@@ -20,7 +20,7 @@ std::vector<Span> allMatches(const PatternSet &set, std::size_t pattern, const s
     std::size_t end = 0;
     // Going on from each match's start, as the scanner does after a rejected match: a start
     // inside a digit run would show up here.
-    for (std::size_t pos = 0; set.find(pattern, text, pos, &start, &end); pos = start)
+    for (std::size_t pos = 0; set.find(pattern, text, pos, text.size(), &start, &end); pos = start)
         spans.push_back({start, end});
     return spans;
 }

@@ -219,6 +219,26 @@ private Q_SLOTS:
         }
     }
 
+    // "$" in a policy's pattern is the end of the text, not of a region nor of a batch: the same
+    // two numbers, in one batch or in two, give the same finding (a third review's input).
+    void shouldAnchorAPolicyPatternAtTheEndOfTheText()
+    {
+        const Scanner scanner({customDetector("\\d{7}\\D*$")}, Scanner::Options {testToday()});
+        const auto findingsWith = [&](std::size_t fillerCharacters) {
+            std::string text = "1234567 abc ";
+            for (std::size_t i = 0; i < fillerCharacters; ++i)
+                text += "가";
+            text += " 7654321 끝";
+            const ScanResult result = scanner.scan(text);
+            QVERIFY(result.complete);
+            QCOMPARE(result.findings.size(), std::size_t(1));
+            const Finding &f = result.findings.front();
+            QCOMPARE(text.substr(std::size_t(f.start)), std::string("7654321 끝"));
+        };
+        findingsWith(40); // one batch
+        findingsWith(100 * 1024); // 300 KiB apart: two batches
+    }
+
     void shouldNeverReportCleanWhenPatternsExceedTheMemoryBudget()
     {
         const Scanner scanner(builtInDetectors(), Scanner::Options {testToday(), 4 * 1024});
