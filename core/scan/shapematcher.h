@@ -3,6 +3,7 @@
 
 #include "detectors/detectorspec.h"
 #include "detectors/shape.h"
+#include "textrange.h"
 
 #include <QString>
 
@@ -43,18 +44,11 @@ public:
 
     std::size_t size() const { return m_shapes.size(); }
 
-    // A run of ASCII digits in the slice: text[begin, end).
-    struct DigitRun
-    {
-        std::size_t begin = 0;
-        std::size_t end = 0;
-    };
-
     // Per-scan state.
     struct Scratch
     {
         std::vector<std::size_t> resumeAt; // per shape: no start before this
-        std::vector<DigitRun> runs; // the slice's runs of digits, read once
+        std::vector<TextRange> runs; // the slice's runs of ASCII digits, read once
     };
 
     // Every match in text[begin, end), which must follow a character that is not part of the slice
@@ -65,7 +59,7 @@ public:
         scratch.resumeAt.assign(m_shapes.size(), 0);
         const std::string_view slice = text.substr(0, end);
         readRuns(slice, begin, scratch.runs);
-        const std::vector<DigitRun> &runs = scratch.runs;
+        const std::vector<TextRange> &runs = scratch.runs;
         for (std::size_t r = 0; r < runs.size(); ++r) {
             const std::size_t p = runs[r].begin;
             const std::size_t runEnd = runs[r].end;
@@ -150,17 +144,17 @@ private:
     static_assert(std::is_nothrow_move_constructible_v<CompiledShape>);
 
     // Whether the runs after runs[first] fit a chain-shaped shape: each run's digits, and the bytes
-    // between it and the one before (at most MaxGapBytes, else the chain is broken there).
-    static bool chainFits(const CompiledShape &shape, const std::vector<DigitRun> &runs, std::size_t first)
+    // between it and the one before (a chain's gaps are never longer than MaxGapBytes).
+    static bool chainFits(const CompiledShape &shape, const std::vector<TextRange> &runs, std::size_t first)
     {
         if (first + shape.chainLength >= runs.size())
             return false;
         for (std::size_t i = 0; i < shape.chainLength; ++i) {
             const ChainRun &wanted = shape.chain[i];
-            const DigitRun &run = runs[first + 1 + i];
+            const TextRange &run = runs[first + 1 + i];
             const std::size_t gap = run.begin - runs[first + i].end;
-            const std::size_t digits = std::min<std::size_t>(run.end - run.begin, Unbounded - 1); // as chainOf clamps
-            if (gap > MaxGapBytes || gap < wanted.gapMin || gap > wanted.gapMax || digits < wanted.min ||
+            const std::size_t digits = std::min<std::size_t>(run.size(), Unbounded - 1); // as chainOf clamps
+            if (gap < wanted.gapMin || gap > wanted.gapMax || digits < wanted.min ||
                 (wanted.max != Unbounded && digits > wanted.max))
                 return false;
         }
@@ -168,7 +162,7 @@ private:
     }
 
     // The runs of digits in text[begin, text.size()).
-    static void readRuns(std::string_view text, std::size_t begin, std::vector<DigitRun> &runs)
+    static void readRuns(std::string_view text, std::size_t begin, std::vector<TextRange> &runs)
     {
         runs.clear();
         for (std::size_t p = begin; p < text.size();) {
