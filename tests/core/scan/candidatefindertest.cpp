@@ -28,13 +28,6 @@ std::string randomText(std::mt19937 &random, const QList<QByteArray> &pieces, st
     return text;
 }
 
-bool sameRegions(const std::vector<TextRange> &a, const std::vector<TextRange> &b)
-{
-    return a.size() == b.size() &&
-        std::equal(a.begin(), a.end(), b.begin(),
-                   [](const TextRange &x, const TextRange &y) { return x.begin == y.begin && x.end == y.end; });
-}
-
 // The regions a finder hands over while it walks, in the order it hands them.
 std::vector<TextRange> handedOver(const CandidateFinder &finder, const std::string &text)
 {
@@ -145,7 +138,7 @@ private Q_SLOTS:
                 const std::string text = randomText(random, pieces, 60);
                 const std::vector<TextRange> quickRegions = withQuickPass.find(text);
                 const std::vector<TextRange> fullRegions = withoutQuickPass.find(text);
-                QVERIFY2(sameRegions(quickRegions, fullRegions),
+                QVERIFY2(quickRegions == fullRegions,
                          (covered(text, quickRegions) + " against " + covered(text, fullRegions)).c_str());
             }
         }
@@ -173,8 +166,7 @@ private Q_SLOTS:
                 const std::string text = randomText(random, pieces, 80);
                 const std::vector<TextRange> asFound = handedOver(asItGoes, text);
                 const std::vector<TextRange> whole = atTheEnd.find(text);
-                QVERIFY2(sameRegions(asFound, whole),
-                         (covered(text, asFound) + " against " + covered(text, whole)).c_str());
+                QVERIFY2(asFound == whole, (covered(text, asFound) + " against " + covered(text, whole)).c_str());
             }
         }
     }
@@ -195,7 +187,7 @@ private Q_SLOTS:
         for (const std::string &text : {orderFlipped, regionsDiffered}) {
             const std::vector<TextRange> asFound = handedOver(CandidateFinder(often), text);
             const std::vector<TextRange> whole = CandidateFinder(once).find(text);
-            QVERIFY(sameRegions(asFound, whole));
+            QVERIFY(asFound == whole);
             for (const TextRange &region : whole)
                 QVERIFY(region.size() <= 64 * 1024);
         }
