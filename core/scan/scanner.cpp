@@ -169,6 +169,7 @@ private:
                                std::size_t last);
     bool searchSlice(const PatternSet &set, std::size_t pattern, const NormalizedText &buffer, std::size_t slice);
     TextRange sliceText(const NormalizedText &buffer, std::size_t slice) const;
+    std::size_t contextEnd(const NormalizedText &buffer, std::size_t slice) const;
     bool evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice, std::size_t start, std::size_t end);
     bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
                                 std::size_t end) const;
@@ -252,7 +253,7 @@ bool Scanner::Private::Pass::runBatchPatterns()
 {
     const PatternSet &set = m_scanner.patterns;
     const std::string &text = m_buffer.text();
-    if (set.size() == 0 || m_sliceTexts.empty())
+    if (set.size() == 0)
         return true;
     // After the batch's last region, a separator as after every other one, unless the region ends
     // the text: "$" matches at the end of the text only, whichever regions share a batch.
@@ -279,7 +280,7 @@ bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const 
                                                    std::size_t first, std::size_t last)
 {
     const std::size_t from = sliceText(buffer, first).begin - 1; // the separator: a match's lead
-    const std::size_t to = std::min(sliceText(buffer, last - 1).end + 1, buffer.text().size()); // and the one after
+    const std::size_t to = contextEnd(buffer, last - 1);
     if (!set.matching(std::string_view(buffer.text()).substr(from, to - from), &m_patternsFound))
         return fail(QStringLiteral("the pattern matcher ran out of memory"));
     for (std::size_t slice = first; slice < last && !m_patternsFound.empty(); ++slice) {
@@ -291,14 +292,12 @@ bool Scanner::Private::Pass::runRegularExpressions(const PatternSet &set, const 
     return true;
 }
 
-// The matches of one pattern in one slice, from the separator before it to its end; the separator
-// after it (none after the end of the text) is what "$" and "\\b" see there.
+// The matches of one pattern in one slice, from the separator before it to its end.
 bool Scanner::Private::Pass::searchSlice(const PatternSet &set, std::size_t pattern, const NormalizedText &buffer,
                                          std::size_t slice)
 {
     const TextRange range = sliceText(buffer, slice);
-    const std::string_view text =
-        std::string_view(buffer.text()).substr(0, std::min(range.end + 1, buffer.text().size()));
+    const std::string_view text = std::string_view(buffer.text()).substr(0, contextEnd(buffer, slice));
     std::size_t start = 0;
     std::size_t end = 0;
     for (std::size_t pos = range.begin - 1; set.find(pattern, text, pos, range.end, &start, &end);) {
@@ -314,6 +313,13 @@ bool Scanner::Private::Pass::searchSlice(const PatternSet &set, std::size_t patt
 TextRange Scanner::Private::Pass::sliceText(const NormalizedText &buffer, std::size_t slice) const
 {
     return &buffer == &m_buffer ? m_sliceTexts[slice] : TextRange {1, buffer.text().size()};
+}
+
+// The end of what a pattern sees of a slice: the slice and the separator after it, which is what
+// "$" and "\\b" see there; at the end of the text, the slice alone.
+std::size_t Scanner::Private::Pass::contextEnd(const NormalizedText &buffer, std::size_t slice) const
+{
+    return std::min(sliceText(buffer, slice).end + 1, buffer.text().size());
 }
 
 // A policy's patterns that need no digits (a case number "가-2024-…", a code word) cannot wait for
