@@ -29,8 +29,14 @@ XmlTextWalker::Dialect textDialect()
         {QStringLiteral("note"), {Kind::Footnote, QString()}},
         {QStringLiteral("annotation"), {Kind::Comment, QString()}},
         {QStringLiteral("page"), {Kind::Slide, QString()}}, // draw:page, in a presentation
+        {QStringLiteral("notes"), {Kind::Notes, QString()}}, // presentation:notes, a slide's speaker notes
+        // styles.xml: a page style's headers and footers, the first page's and left pages' too.
         {QStringLiteral("header"), {Kind::Header, QString()}},
+        {QStringLiteral("header-first"), {Kind::Header, QString()}},
+        {QStringLiteral("header-left"), {Kind::Header, QString()}},
         {QStringLiteral("footer"), {Kind::Footer, QString()}},
+        {QStringLiteral("footer-first"), {Kind::Footer, QString()}},
+        {QStringLiteral("footer-left"), {Kind::Footer, QString()}},
     };
     return dialect;
 }

@@ -24,6 +24,7 @@ struct Paragraph
     QByteArray deleted;
     TextOrigin origin;
     TextOrigin deletedOrigin;
+    std::size_t containerDepth = 0; // containers open when it began
 };
 
 struct Table
@@ -96,8 +97,11 @@ struct Walk
         const QString name = localName(qualified);
         open.push_back(name);
         if (const auto container = dialect.containers.constFind(name); container != dialect.containers.constEnd()) {
-            const QString id = container->second.isEmpty() ? QString::number(++containerCounts[name])
-                                                           : attributeOf(attributes, container->second);
+            QString id = container->second.isEmpty() ? QString::number(++containerCounts[name])
+                                                     : attributeOf(attributes, container->second);
+            const auto &steps = containers.back().steps;
+            if (container->first == Kind::Notes && !steps.isEmpty() && steps.back().kind == Kind::Slide)
+                id = steps.back().value; // "notes of slide 3", inside slide 3, whichever slides have notes
             containers.push_back(containers.back().then(container->first, id));
         } else if (name == dialect.table) {
             tables.push_back({++tableCount, 0, 0});
@@ -111,14 +115,14 @@ struct Walk
             ++paragraphCount;
             if (tables.empty() && dialect.numberParagraphs)
                 place = place.then(Kind::Paragraph, QString::number(paragraphCount));
-            paragraphs.push_back({place, {}, {}, part, part});
+            paragraphs.push_back({place, {}, {}, part, part, containers.size()});
         } else if (dialect.skipped.contains(name)) {
             ++skippedDepth;
         } else if (dialect.texts.contains(name)) {
             ++textDepth;
         } else if (dialect.deletedTexts.contains(name)) {
             ++deletedDepth;
-        } else if (!paragraphs.empty() && !skippedDepth) {
+        } else if (inParagraph()) {
             if (dialect.lineBreaks.contains(name))
                 paragraphs.back().text += '\n';
             else if (dialect.tabs.contains(name))
@@ -171,9 +175,17 @@ struct Walk
         });
     }
 
+    // Whether what comes now belongs to the innermost paragraph: not when a container opened
+    // inside it holds it (an ODF comment's author and date, before the comment's own paragraphs,
+    // would run into the digits after it).
+    bool inParagraph() const
+    {
+        return !paragraphs.empty() && skippedDepth == 0 && paragraphs.back().containerDepth == containers.size();
+    }
+
     void characters(const char *text, int length)
     {
-        if (paragraphs.empty() || skippedDepth > 0)
+        if (!inParagraph())
             return;
         Paragraph &paragraph = paragraphs.back();
         const bool origins = part.isKnown();

@@ -217,6 +217,52 @@ private Q_SLOTS:
         QCOMPARE(sheet.textAt(QStringLiteral("명단!D3")), QStringLiteral("홍길순"));
     }
 
+    // LibreOffice writes a comment where it is anchored, inside the paragraph, its author and date
+    // first: they belong to the comment, never to the text around it (the date's digits would run
+    // into the number after it). Speaker notes and the first page's header have places of their own.
+    void shouldKeepWhatAContainerHoldsOutOfItsParagraph()
+    {
+        const Read text = extract(
+            openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                         QStringLiteral("<office:text><text:p>주민등록번호: <office:annotation office:name=\"a\">"
+                                        "<dc:creator>Kim</dc:creator><dc:date>2024-03-05T10:11:12.345678901</dc:date>"
+                                        "<text:p>확인 필요</text:p></office:annotation>850606-2345673"
+                                        "<office:annotation-end office:name=\"a\"/></text:p></office:text>")),
+            QStringLiteral("신청서.odt"));
+        QVERIFY2(text.incomplete.isEmpty(), qPrintable(text.describe()));
+        QCOMPARE(text.textAt(QStringLiteral("paragraph 1")), QStringLiteral("주민등록번호: 850606-2345673"));
+        QCOMPARE(text.textAt(QStringLiteral("comment 1 › paragraph 2")), QStringLiteral("확인 필요"));
+        QVERIFY2(!text.all().contains(QLatin1String("Kim")), qPrintable(text.describe()));
+
+        const QString frame =
+            QStringLiteral("<draw:frame><draw:text-box><text:p>%1</text:p></draw:text-box></draw:frame>");
+        const Read slides = extract(
+            openDocument(QStringLiteral("application/vnd.oasis.opendocument.presentation"),
+                         QStringLiteral("<office:presentation><draw:page>%1</draw:page><draw:page>%2"
+                                        "<presentation:notes>%3</presentation:notes></draw:page></office:presentation>")
+                             .arg(frame.arg(QStringLiteral("표지")), frame.arg(QStringLiteral("대상자")),
+                                  frame.arg(QStringLiteral("발표자 메모 850315-2345678")))),
+            QStringLiteral("발표.odp"));
+        QVERIFY2(slides.incomplete.isEmpty(), qPrintable(slides.describe()));
+        QCOMPARE(slides.textAt(QStringLiteral("slide 2 › notes of slide 2 › paragraph 3")),
+                 QStringLiteral("발표자 메모 850315-2345678"));
+
+        const QByteArray styles = xmlDocument(QStringLiteral(
+            "<office:document-styles><office:master-styles><style:master-page><style:header-first>"
+            "<text:p>첫 쪽 머리말 850315-2345678</text:p></style:header-first><style:footer-left><text:p>왼쪽 꼬리말"
+            "</text:p></style:footer-left></style:master-page></office:master-styles></office:document-styles>"));
+        const Read pages = extract(
+            zipOf({{QStringLiteral("mimetype"), "application/vnd.oasis.opendocument.text"},
+                   {QStringLiteral("content.xml"),
+                    xmlDocument(QStringLiteral("<office:document-content><office:body><office:text><text:p>본문"
+                                               "</text:p></office:text></office:body></office:document-content>"))},
+                   {QStringLiteral("styles.xml"), styles}}),
+            QStringLiteral("공문.odt"));
+        QVERIFY2(pages.incomplete.isEmpty(), qPrintable(pages.describe()));
+        QCOMPARE(pages.textAt(QStringLiteral("header")), QStringLiteral("첫 쪽 머리말 850315-2345678"));
+        QCOMPARE(pages.textAt(QStringLiteral("footer")), QStringLiteral("왼쪽 꼬리말"));
+    }
+
     void shouldReadHwpxSectionsAndTables()
     {
         const QByteArray file =
