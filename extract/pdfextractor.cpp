@@ -61,6 +61,7 @@ struct Pages
     TextSink &sink;
     bool anyText = false;
     int count = 0;
+    QList<int> drawnWithoutText; // pages that show something but hold no text
 };
 
 } // namespace
@@ -81,9 +82,11 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     }
     const SendGuardPdfReadFunction read = module.read;
     Pages pages {base, sink};
-    const auto page = [](void *context, int number, const char *utf8, std::size_t length) {
+    const auto page = [](void *context, int number, const char *utf8, std::size_t length, int drawn) {
         Pages &state = *static_cast<Pages *>(context);
         ++state.count;
+        if (drawn)
+            state.drawnWithoutText.append(number);
         // Decoded, not trusted: whatever poppler gives is valid text on the way out.
         const QString text = QString::fromUtf8(utf8, qsizetype(length));
         state.anyText = state.anyText || !text.trimmed().isEmpty();
@@ -96,6 +99,12 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
             sink.skip(base, QStringLiteral("no pages: not scanned"));
         else if (!pages.anyText && !sink.full())
             sink.skip(base, QStringLiteral("no text layer (images only): not scanned"));
+        // A scanned page among typed ones: the rest is read, that page is not, and the attachment
+        // is never reported clean.
+        else if (!pages.drawnWithoutText.isEmpty())
+            for (const int number : std::as_const(pages.drawnWithoutText))
+                sink.skip(base.then(Core::TextPlace::Kind::Page, QString::number(number)),
+                          QStringLiteral("no text layer (an image?): not scanned"));
         return;
     case SendGuardPdfEncrypted:
         sink.skip(base, QStringLiteral("encrypted: not scanned"));

@@ -3,6 +3,7 @@
 
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
 #include <climits>
@@ -12,6 +13,39 @@ namespace {
 
 // poppler reports problems of broken files on standard error: not ours to print.
 void quiet(const std::string &, void *) { }
+
+bool isBlank(const poppler::byte_array &utf8)
+{
+    for (const char c : utf8) {
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+            return false;
+    }
+    return true;
+}
+
+// Whether a page shows anything: drawn at 12 dots per inch (an A4 page is 99 by 140 dots), in
+// grey, smoothed so that a thin line still darkens the dots it crosses. A page that cannot be
+// drawn counts as showing something: it is never taken for a blank one.
+bool showsSomething(const poppler::page &page)
+{
+    if (!poppler::page_renderer::can_render())
+        return true;
+    poppler::page_renderer renderer;
+    renderer.set_image_format(poppler::image::format_gray8);
+    renderer.set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
+    const poppler::image image = renderer.render_page(&page, 12, 12);
+    if (!image.is_valid() || image.format() != poppler::image::format_gray8)
+        return true;
+    constexpr unsigned char White = 250; // paper, not ink: anti-aliasing leaves the edges a little grey
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *row = reinterpret_cast<const unsigned char *>(image.const_data() + y * image.bytes_per_row());
+        for (int x = 0; x < image.width(); ++x) {
+            if (row[x] < White)
+                return true;
+        }
+    }
+    return false;
+}
 
 } // namespace
 
@@ -38,7 +72,8 @@ extern "C" __attribute__((visibility("default"))) int sendguard_pdf_read(const c
             if (!one)
                 continue;
             const poppler::byte_array utf8 = one->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-            if (!page(context, i + 1, utf8.data(), utf8.size()))
+            const bool drawn = isBlank(utf8) && showsSomething(*one);
+            if (!page(context, i + 1, utf8.data(), utf8.size(), drawn ? 1 : 0))
                 break;
         }
         return SendGuardPdfRead;

@@ -225,6 +225,26 @@ private Q_SLOTS:
         QVERIFY2(text.reason.contains(QStringLiteral("no text layer")), qPrintable(text.reason));
     }
 
+    // A scanned page among typed ones: the typed pages are read, the scanned one is named as not
+    // scanned, and a blank page (an empty back side) is neither.
+    void shouldNameTheScannedPagesOfATypedPdf()
+    {
+        const AttachmentText text = m_reader.extract(
+            QStringLiteral("신청서.pdf"),
+            printedPdfWithScans({{QStringLiteral("주민등록번호 850315-2345678")}, {}, {}, {QStringLiteral("끝")}},
+                                {1}));
+        QVERIFY2(text.status == AttachmentText::Status::Text, qPrintable(text.reason));
+        QVERIFY2(text.utf8.contains("850315-2345678"), text.utf8.constData());
+        QVERIFY2(text.incomplete.contains(QStringLiteral("page 2: no text layer")), qPrintable(text.incomplete));
+        QVERIFY2(!text.incomplete.contains(QStringLiteral("page 3")), qPrintable(text.incomplete));
+
+        const AttachmentText typed =
+            m_reader.extract(QStringLiteral("신청서.pdf"),
+                             printedPdf({{QStringLiteral("주거급여 신청서")}, {}, {QStringLiteral("끝")}}));
+        QCOMPARE(typed.status, AttachmentText::Status::Text);
+        QVERIFY2(typed.incomplete.isEmpty(), qPrintable(typed.incomplete));
+    }
+
     void shouldNotCountAPdfDecompressionBombAsClean()
     {
         // 300 MB of a page's content inflated from 300 KB: read to its end or stopped, never clean.

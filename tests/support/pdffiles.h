@@ -14,8 +14,9 @@
 
 namespace SendGuard::Tests {
 
-// One page per entry of pages, each line below the one before; imageOnly: a grey picture instead.
-inline QByteArray printedPdf(const QList<QStringList> &pages, bool imageOnly = false)
+// One page per entry of pages, each line below the one before; the pages numbered in scanned
+// (from 0) hold a grey picture instead, as a scanner makes them.
+inline QByteArray printedPdfWithScans(const QList<QStringList> &pages, const QList<qsizetype> &scanned)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -27,7 +28,7 @@ inline QByteArray printedPdf(const QList<QStringList> &pages, bool imageOnly = f
     for (qsizetype page = 0; page < pages.size(); ++page) {
         if (page > 0)
             writer.newPage();
-        if (imageOnly) {
+        if (scanned.contains(page)) {
             QImage scan(200, 100, QImage::Format_RGB32);
             scan.fill(Qt::gray);
             painter.drawImage(QPoint(50, 50), scan);
@@ -38,6 +39,15 @@ inline QByteArray printedPdf(const QList<QStringList> &pages, bool imageOnly = f
     }
     painter.end();
     return bytes;
+}
+
+// One page per entry of pages; imageOnly: every page a grey picture.
+inline QByteArray printedPdf(const QList<QStringList> &pages, bool imageOnly = false)
+{
+    QList<qsizetype> scanned;
+    for (qsizetype page = 0; imageOnly && page < pages.size(); ++page)
+        scanned.append(page);
+    return printedPdfWithScans(pages, scanned);
 }
 
 // Paragraphs wrapped at spaces into lines of at most width characters (no number cut in two),
