@@ -200,11 +200,12 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
 
 bool inLongerGroupRun(std::string_view text, std::size_t start, std::size_t end)
 {
-    // The match's own separator: what follows its first group of digits.
+    // The match's own separator: what follows its first group of digits, inside the match. A match
+    // of one run of digits has none, whatever follows it ("4111111111111111 15000" is a card and
+    // an amount, not one group of a longer run).
     std::size_t separatorStart = start;
-    int c = characterFrom(text, start, &separatorStart);
-    while (isDigit(c))
-        c = characterFrom(text, separatorStart, &separatorStart);
+    int c = NoCharacter;
+    while (separatorStart < end && isDigit(c = characterFrom(text, separatorStart, &separatorStart))) { }
     const int separator = c;
     if (separator == NoCharacter || isDigit(separator))
         return false; // ungrouped digits

@@ -359,6 +359,11 @@ private Q_SLOTS:
         QTest::newRow("bare sixteen digits, known issuer, luhn")
             << u"번호 4111111111111111"_qs << id << "4111111111111111"
             << "************1111";
+        // One run of digits is no group of a longer run, whatever number follows it.
+        QTest::newRow("bare, an amount after it") << u"카드 4111111111111111 15000원"_qs << id << "4111111111111111"
+                                                  << "************1111";
+        QTest::newRow("bare, a cell of a row") << u"홍길동,4929703158624188,15000"_qs << id << "4929703158624188"
+                                               << "************4188";
     }
     void shouldFindPaymentCardNumbers() { verifyPositive(); }
 
