@@ -165,8 +165,10 @@ ContextWords::Nearest ContextWords::nearestBoth(const std::vector<Occurrence> &o
             nearest.supporting = std::min(nearest.supporting, distance);
         if (supports && o.end <= start)
             nearest.supportingBefore = std::min(nearest.supportingBefore, distance);
-        if (suppresses)
-            nearest.suppressing = std::min(nearest.suppressing, distance);
+        if (suppresses && distance <= nearest.suppressing) {
+            nearest.suppressing = distance;
+            nearest.suppressingEnd = o.end;
+        }
     }
     return nearest;
 }

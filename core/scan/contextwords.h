@@ -48,6 +48,7 @@ public:
         std::size_t supporting = std::string_view::npos;
         std::size_t suppressing = std::string_view::npos;
         std::size_t supportingBefore = std::string_view::npos; // of a supporting word that ends before the match
+        std::size_t suppressingEnd = std::string_view::npos; // where the nearest suppressing word ends
     };
 
     // Both distances in one walk over the window. *cursor is where the last call's window began

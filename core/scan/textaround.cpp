@@ -192,10 +192,42 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
         --from;
     const std::string_view before = text.substr(from, open - from);
     for (const std::string &word : words) {
-        if (before.find(word) != std::string_view::npos)
+        const std::size_t at = before.rfind(word);
+        if (at == std::string_view::npos)
+            continue;
+        // What stands between the word and the parenthesis: the company's name at most.
+        std::string_view gap = before.substr(at + word.size());
+        while (!gap.empty() && gap.back() == ' ')
+            gap.remove_suffix(1);
+        int spaceRuns = 0;
+        for (std::size_t i = 0; i < gap.size(); ++i) {
+            if (gap[i] == '\n' || gap[i] == '\r')
+                return false;
+            if (gap[i] == ' ' && (i == 0 || gap[i - 1] != ' '))
+                ++spaceRuns;
+        }
+        if (spaceRuns <= 1)
             return true;
     }
     return false;
+}
+
+bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::size_t valueDigits)
+{
+    int lineBreaks = 0;
+    for (std::size_t i = labelEnd; i < valueStart && i < text.size(); ++i) {
+        if (text[i] == '\n')
+            ++lineBreaks;
+        if (!isDigit(text[i]))
+            continue;
+        // The label's own value: its digits, hyphens between them counted as one number.
+        std::size_t digits = 0;
+        for (; i < text.size() && (isDigit(text[i]) || (text[i] == '-' && i + 1 < text.size() && isDigit(text[i + 1])));
+             ++i)
+            digits += isDigit(text[i]);
+        return digits == valueDigits;
+    }
+    return lineBreaks <= 1;
 }
 
 bool inLongerGroupRun(std::string_view text, std::size_t start, std::size_t end)

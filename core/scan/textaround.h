@@ -28,8 +28,17 @@ bool letterBefore(std::string_view text, std::size_t start);
 // Inside a web address: the run of text without spaces that holds the match has "://" or "www.".
 bool insideWebAddress(std::string_view text, std::size_t start);
 
-// In parentheses right after one of `words` ("주식회사 한빛(110111-1234567)").
+// In parentheses right after a name that holds one of `words`: the word, then one name at most
+// ("주식회사 한빛(110111-1234567)", "㈜한빛건설 (…)"), on the same line. A person named after the
+// company ("(주)가나다 대표 홍길동(900101-…)") is not the company.
 bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vector<std::string> &words);
+
+// Whether a label ending at labelEnd names the value starting at valueStart, of valueDigits
+// digits: the value comes first after it, on the same line or the next (a form's label cell
+// above its value); or the first number after the label has as many digits, and the value is one
+// of a list under it ("접수번호 2103154827361" over more such numbers). A label followed by a
+// number of another shape ("접수번호 12", "문서번호 제2024-12호") names that one, not a person's below.
+bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::size_t valueDigits);
 
 // One of a longer run of groups written the same way: "1234 5678 9012 3456 7890", a price list,
 // is no card number. True when the separator that follows the match's first group also stands

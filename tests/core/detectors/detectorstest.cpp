@@ -97,6 +97,20 @@ private Q_SLOTS:
                                        << "960229-1******";
         QTest::newRow("born today") << "261126-3234567" << rrn << "261126-3234567"
                                     << "261126-3******";
+        // A document label names its own number, not a person's after it.
+        QTest::newRow("under a document number")
+            << u"문서번호 제2024-12호\n신청인 홍길동 900101-1234568"_qs << rrn << "900101-1234568"
+            << "900101-1******";
+        QTest::newRow("in a list under a receipt number")
+            << u"접수번호 12\n1. 홍길동 900101-1234568"_qs << rrn << "900101-1234568"
+            << "900101-1******";
+        // A person named after the company is not the company.
+        QTest::newRow("a representative's, after the company")
+            << u"(주)가나다 대표 홍길동(900101-1234568)"_qs << rrn << "900101-1234568"
+            << "900101-1******";
+        QTest::newRow("a company on the line before")
+            << u"주식회사 한빛\n(900101-1234568)"_qs << rrn << "900101-1234568"
+            << "900101-1******";
     }
     void shouldFindResidentRegistrationNumbers() { verifyPositive(); }
 
@@ -579,6 +593,12 @@ private Q_SLOTS:
             << u"계좌 안내: 입금을 확인한 뒤 처리하며 번호는 12345678901234"_qs;
         QTest::newRow("document code with letters glued") << u"신한 L2024-123456-7890"_qs;
         QTest::newRow("guarantee number") << u"보증번호 900101-1234567"_qs;
+        QTest::newRow("receipt number") << u"영수증번호 9505122078801"_qs;
+        QTest::newRow("approval number") << u"승인번호: 950512-2078801"_qs;
+        QTest::newRow("case number") << u"사건번호 9505122078801"_qs;
+        QTest::newRow("order number in English") << "Order No. 9505122078801";
+        QTest::newRow("guarantee number, its value on the next line") << u"보증번호\n900101-1234567"_qs;
+        QTest::newRow("company with a two-word name") << u"한빛 건설 주식회사 (110111-1234567)"_qs;
         QTest::newRow("customs declaration number") << u"신고번호 123-456-789012 국민"_qs;
         QTest::newRow("phone in a web address") << "https://www.example.go.kr/view?tel=010-2345-6789";
         QTest::newRow("rrn in a web address") << "www.gov.kr/a/900101-1234567";
