@@ -84,6 +84,16 @@ private Q_SLOTS:
         QVERIFY(run.out.startsWith("{\"file\":\"-\",\"findings\":[{\"detector\":\"email\""));
     }
 
+    // A pipe given by its path ("/dev/stdin", "<(…)") is read once: a look at its first bytes, to
+    // tell a document, would take them from the scan, which then called the text clean.
+    void shouldReadAPipeGivenByItsPath()
+    {
+        const Run run = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), QStringLiteral("/dev/stdin")},
+                                  u"주민번호 900101-1234568\n"_qs.toUtf8());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("\"detector\":\"kr-rrn\""), run.out.constData());
+    }
+
     void shouldPrintAReadableTable()
     {
         const QString path = writeFile(QStringLiteral("table.txt"), u"첫 줄\n연락처: 010-1234-5678\n"_qs.toUtf8());

@@ -9,10 +9,13 @@
 namespace SendGuard::Tools {
 
 // The bytes of one command-line input: a file, or standard input for "-". Valid UTF-8 or an error
-// that says where it is not.
+// that says where it is not. Read whole, so never more than MaxBytes: standard input or a device
+// could go on for ever ("/dev/zero"); a large file is scanned in blocks instead (`scan`).
 class InputText
 {
 public:
+    static constexpr qint64 MaxBytes = qint64(1) << 30;
+
     explicit InputText(const QString &name);
 
     const QString &name() const { return m_name; }

@@ -104,10 +104,12 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
     return printStreamed(name, stream, Core::StreamScanner::readerOver(input.bytes()), json, out, err, found);
 }
 
-// A document the helper reads (by its first bytes or its name), not a text file.
+// A document the helper reads (by its first bytes or its name), not a text file. Only a regular
+// file is looked into: the bytes read from a pipe or a device ("/dev/stdin") would be gone for the
+// scan, which would then call the rest clean. Those are read once, as text.
 bool isDocument(const QString &file)
 {
-    if (file == QLatin1String("-"))
+    if (file == QLatin1String("-") || !QFileInfo(file).isFile())
         return false;
     QFile input(file);
     if (!input.open(QIODevice::ReadOnly))
