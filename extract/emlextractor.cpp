@@ -70,6 +70,14 @@ Part splitPart(const QByteArray &bytes)
 
 // A header parameter (boundary, charset, name, filename): parameters are split at semicolons
 // outside quotes, so a "boundary=" inside another parameter's quoted value is not one.
+QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
+{
+    QStringDecoder decoder(charset.isEmpty() ? "UTF-8" : charset.constData());
+    if (!decoder.isValid())
+        decoder = QStringDecoder(QStringDecoder::Utf8);
+    return decoder.decode(bytes);
+}
+
 QByteArray parameter(const QByteArray &header, const QByteArray &name)
 {
     QList<QByteArray> parameters;
@@ -102,21 +110,15 @@ QByteArray parameter(const QByteArray &header, const QByteArray &name)
         if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
             value = value.mid(1, value.size() - 2);
         if (extended) {
+            // In its own charset ("EUC-KR''%B8%ED…", what Korean mail programs write): given on
+            // as UTF-8, as every other header value is read.
             const QList<QByteArray> parts = value.split('\'');
             if (parts.size() == 3)
-                value = QByteArray::fromPercentEncoding(parts[2]);
+                value = decodeCharset(QByteArray::fromPercentEncoding(parts[2]), parts[0]).toUtf8();
         }
         return value;
     }
     return {};
-}
-
-QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
-{
-    QStringDecoder decoder(charset.isEmpty() ? "UTF-8" : charset.constData());
-    if (!decoder.isValid())
-        decoder = QStringDecoder(QStringDecoder::Utf8);
-    return decoder.decode(bytes);
 }
 
 QByteArray quotedPrintable(const QByteArray &bytes, bool underscoreIsSpace)
@@ -179,11 +181,39 @@ QString withoutTags(const QString &html)
     static const QRegularExpression scripts(QStringLiteral("<(script|style)\\b[^>]*>.*?</\\1\\s*>"),
                                             QRegularExpression::CaseInsensitiveOption |
                                                 QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    static const QRegularExpression comments(QStringLiteral("<!--.*?-->"),
+                                             QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression tags(QStringLiteral("<\\s*(/?)\\s*([A-Za-z][A-Za-z0-9]*)?[^>]*>"));
     static const QRegularExpression references(QStringLiteral("&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});"));
+    // Tags that break the text as a mail reader shows it; any other tag (span, b, font, a) leaves
+    // the text on either side joined, as the reader shows it: "<span>851011-</span><span>2345673"
+    // is one number.
+    static const QSet<QString> lineTags {
+        QStringLiteral("br"),      QStringLiteral("p"),      QStringLiteral("div"),        QStringLiteral("tr"),
+        QStringLiteral("li"),      QStringLiteral("ul"),     QStringLiteral("ol"),         QStringLiteral("table"),
+        QStringLiteral("h1"),      QStringLiteral("h2"),     QStringLiteral("h3"),         QStringLiteral("h4"),
+        QStringLiteral("h5"),      QStringLiteral("h6"),     QStringLiteral("blockquote"), QStringLiteral("pre"),
+        QStringLiteral("hr"),      QStringLiteral("title"),  QStringLiteral("section"),    QStringLiteral("article"),
+        QStringLiteral("header"),  QStringLiteral("footer"), QStringLiteral("dt"),         QStringLiteral("dd"),
+        QStringLiteral("caption"), QStringLiteral("body"),   QStringLiteral("html")};
+    static const QSet<QString> cellTags {QStringLiteral("td"), QStringLiteral("th")};
     QString text = html;
     text.remove(scripts);
-    text.replace(tags, QStringLiteral(" "));
+    text.remove(comments);
+    QString joined;
+    qsizetype from = 0;
+    for (auto it = tags.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch tag = it.next();
+        joined += QStringView(text).mid(from, tag.capturedStart() - from);
+        const QString name = tag.captured(2).toLower();
+        if (lineTags.contains(name))
+            joined += QLatin1Char('\n');
+        else if (cellTags.contains(name) && tag.captured(1).isEmpty()) // between a row's cells
+            joined += QLatin1Char('\t');
+        from = tag.capturedEnd();
+    }
+    joined += QStringView(text).mid(from);
+    text = joined;
     // Numeric character references: "&#56;" is an 8 to whoever reads the mail.
     QString decoded;
     qsizetype last = 0;

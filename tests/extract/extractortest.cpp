@@ -10,6 +10,7 @@
 #include "documentfiles.h"
 
 #include <QStringDecoder>
+#include <QStringEncoder>
 #include <QTest>
 
 using namespace SendGuard;
@@ -600,6 +601,34 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("subject")), QStringLiteral("신청서 900101-1234568"));
         QVERIFY2(read.all().contains(QStringLiteral("본문 010-1234-5678")), qPrintable(read.describe()));
         QCOMPARE(read.textAt(QStringLiteral("신청서.docx › paragraph 1")), QStringLiteral("첨부 850315-2345678"));
+    }
+
+    // As a mail reader shows them: an HTML body's inline tags join the text on either side (a number
+    // split over two spans is one number), block tags break it; an attachment's name in its own
+    // charset (RFC 2231, as Korean mail programs write EUC-KR) is read in that charset.
+    void shouldReadAnEmailAsItsReaderShowsIt()
+    {
+        const QByteArray attached = docx(wordParagraph({QStringLiteral("첨부")}));
+        QStringEncoder euckr("EUC-KR");
+        QVERIFY(euckr.isValid());
+        const QByteArray name = QByteArray(euckr.encode(QStringLiteral("명단.docx"))).toPercentEncoding();
+        const QByteArray mail = "From: kim@example.go.kr\r\nTo: all@example.go.kr\r\nSubject: html\r\n"
+                                "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                                "--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
+            QStringLiteral("<html><body><p>주민번호 <span style=\"color:red\">851011-</span><b>2345673</b></p>"
+                           "<div>전화</div><table><tr><td>홍길동</td><td>010-2345-6789</td></tr></table>"
+                           "<!-- <p>주석</p> --></body></html>")
+                .toUtf8() +
+            "\r\n--b1\r\nContent-Type: application/octet-stream\r\n"
+            "Content-Disposition: attachment; filename*=EUC-KR''" +
+            name + "\r\nContent-Transfer-Encoding: base64\r\n\r\n" + attached.toBase64() + "\r\n--b1--\r\n";
+        const Read read = extract(mail, QStringLiteral("전달.eml"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QVERIFY2(read.all().contains(QStringLiteral("주민번호 851011-2345673\n")), qPrintable(read.describe()));
+        QVERIFY2(read.all().contains(QStringLiteral("\n전화\n")), qPrintable(read.describe()));
+        QVERIFY2(read.all().contains(QStringLiteral("홍길동\t010-2345-6789")), qPrintable(read.describe()));
+        QVERIFY2(!read.all().contains(QStringLiteral("주석")), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("명단.docx › paragraph 1")), QStringLiteral("첨부"));
     }
 
     // Found by a red-team pass: each of these once read as "complete" without the number in it.
