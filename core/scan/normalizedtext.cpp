@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "normalizedtext.h"
 
+#include <QChar>
+
 #include <algorithm>
+#include <iterator>
+#include <optional>
+#include <utility>
 
 namespace SendGuard::Core {
 
@@ -23,6 +28,40 @@ std::size_t sequenceLength(unsigned char lead)
 NormalizedText::FoldedCharacter folded(std::size_t length, char replacement)
 {
     return {length, true, replacement};
+}
+
+// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters no reader shows,
+// whatever hides them (direction marks, joiners, fillers, tags, variation selectors).
+bool isDefaultIgnorable(char32_t c)
+{
+    static constexpr std::pair<char32_t, char32_t> ranges[] = {
+        {0x00AD, 0x00AD},   {0x034F, 0x034F},   {0x061C, 0x061C}, {0x115F, 0x1160}, {0x17B4, 0x17B5},
+        {0x180B, 0x180F},   {0x200B, 0x200F},   {0x202A, 0x202E}, {0x2060, 0x206F}, {0x3164, 0x3164},
+        {0xFE00, 0xFE0F},   {0xFEFF, 0xFEFF},   {0xFFA0, 0xFFA0}, {0xFFF0, 0xFFF8}, {0x1BCA0, 0x1BCA3},
+        {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF},
+    };
+    return std::any_of(std::begin(ranges), std::end(ranges),
+                       [c](const auto &range) { return c >= range.first && c <= range.second; });
+}
+
+// The code point of a well-formed sequence of length bytes at text[pos], or none.
+std::optional<char32_t> codePoint(std::string_view text, std::size_t pos, std::size_t length)
+{
+    const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+    char32_t c = at(0) & (0x7F >> length);
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((at(i) & 0xC0) != 0x80)
+            return std::nullopt;
+        c = (c << 6) | (at(i) & 0x3F);
+    }
+    return c;
+}
+
+// Whether a character with this lead byte may be a decimal digit of some script: the blocks that
+// hold them (U+0660-0FFF, U+1040-1C59, the supplementary planes). The Hangul and CJK blocks do not.
+bool mayBeDigit(unsigned char lead)
+{
+    return (lead >= 0xD9 && lead <= 0xDF) || lead == 0xE0 || lead == 0xE1 || lead == 0xF0;
 }
 
 } // namespace
@@ -97,6 +136,19 @@ NormalizedText::FoldedCharacter NormalizedText::foldCharacter(std::string_view t
             if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E)
                 return folded(3, static_cast<char>(0x60 + (b2 - 0x80))); // U+FF40-FF5E
             break;
+        }
+    }
+    // Beyond the common forms above: any character nobody sees, and any script's decimal digit, by
+    // Unicode's own tables.
+    if (length >= 2 && mayFold(lead)) {
+        if (const auto c = codePoint(text, pos, length)) {
+            if (isDefaultIgnorable(*c))
+                return folded(length, Dropped);
+            if (mayBeDigit(lead) && QChar::category(*c) == QChar::Number_DecimalDigit) {
+                const int value = QChar::digitValue(*c);
+                if (value >= 0 && value <= 9)
+                    return folded(length, static_cast<char>('0' + value));
+            }
         }
     }
     return {length, false, 0};

@@ -10,11 +10,13 @@ namespace SendGuard::Core {
 
 // Slices of a UTF-8 text with what hides digits from a pattern folded away, and a map back to the
 // original bytes. Folded: full-width ASCII forms (U+FF01-FF5E: digits, hyphen, letters, '@') to ASCII;
-// other decimal digits people and tools produce (Arabic-Indic, Devanagari, Bengali, Thai,
-// mathematical bold and the like) to their ASCII value; the dash characters (U+2010-2015, U+2212,
-// U+FE63) to '-'; NBSP, U+2000-200A, U+202F and U+3000 to ' '; zero-width and invisible characters
-// (U+200B-200D, U+2060-2064, U+FEFF, U+034F, U+180E, variation selectors) and the soft hyphen
-// dropped. Everything else, invalid UTF-8 included, is copied byte for byte.
+// the decimal digits of other scripts (Unicode's Nd: Arabic-Indic, Devanagari, Thai, Myanmar,
+// mathematical bold, segmented and the like) to their ASCII value, except those of the few scripts
+// coded among the Hangul syllables' lead bytes (U+A000-ABFF: Vai, Javanese, Cham...), which would
+// slow down every Korean text; the dash characters (U+2010-2015, U+2212, U+FE63) to '-'; NBSP,
+// U+2000-200A, U+202F and U+3000 to ' '; every default-ignorable character (zero-width ones,
+// direction marks, Hangul fillers, tags, variation selectors, the soft hyphen) dropped. Everything
+// else, invalid UTF-8 included, is copied byte for byte.
 //
 // The scanner appends all the candidate regions of a message, each after a separator, so that one
 // pattern pass covers them all.
@@ -38,8 +40,14 @@ public:
         switch (lead) {
         case 0xC2: // NBSP, soft hyphen
         case 0xCD: // combining grapheme joiner
+        case 0xD8: // Arabic letter mark
         case 0xD9: // Arabic-Indic digits
+        case 0xDA:
         case 0xDB: // extended Arabic-Indic digits
+        case 0xDC:
+        case 0xDD:
+        case 0xDE:
+        case 0xDF: // NKo digits
         case 0xE0: // Devanagari, Bengali, Thai digits
         case 0xE1: // Mongolian vowel separator
         case 0xE2: // spaces, dashes, zero-width and invisible characters

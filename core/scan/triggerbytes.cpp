@@ -19,7 +19,10 @@ constexpr std::array<bool, 256> triggerTable = [] {
         table[c] = true;
     table['*'] = true;
     table['@'] = true;
-    for (const int c : {0xEF, 0xD9, 0xDB, 0xE0, 0xF0})
+    // Full-width forms; the lead bytes of other scripts' digits (Arabic-Indic and NKo: D9, DB,
+    // DF, with DD beside them; Indic, Thai, Lao: E0; Myanmar, Khmer, Mongolian: E1; mathematical,
+    // segmented and the other supplementary digits: F0, with F1 beside it).
+    for (const int c : {0xEF, 0xD9, 0xDB, 0xDD, 0xDF, 0xE0, 0xE1, 0xF0, 0xF1})
         table[c] = true;
     return table;
 }();
@@ -41,10 +44,11 @@ std::uint64_t scanSse2(const unsigned char *block)
     const __m128i star = _mm_set1_epi8('*');
     const __m128i at = _mm_set1_epi8('@');
     const __m128i fullWidthLead = _mm_set1_epi8(static_cast<char>(0xEF));
-    // D9 and DB differ in one bit, E0 and F0 in another: two compares find all four.
-    const __m128i notBit1 = _mm_set1_epi8(static_cast<char>(0xFD));
+    // D9, DB, DD and DF differ in two bits, E0, E1, F0 and F1 in two others: two compares find all
+    // eight.
+    const __m128i notBits1And2 = _mm_set1_epi8(static_cast<char>(0xF9));
     const __m128i arabicLead = _mm_set1_epi8(static_cast<char>(0xD9));
-    const __m128i notBit4 = _mm_set1_epi8(static_cast<char>(0xEF));
+    const __m128i notBits0And4 = _mm_set1_epi8(static_cast<char>(0xEE));
     const __m128i otherDigitLead = _mm_set1_epi8(static_cast<char>(0xE0));
     std::uint64_t bits = 0;
     for (std::size_t i = 0; i < BlockBytes; i += 16) {
@@ -53,8 +57,8 @@ std::uint64_t scanSse2(const unsigned char *block)
         const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(offset, nine), offset);
         const __m128i other = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, star), _mm_cmpeq_epi8(v, at)),
                                            _mm_cmpeq_epi8(v, fullWidthLead));
-        const __m128i otherDigits = _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, notBit1), arabicLead),
-                                                 _mm_cmpeq_epi8(_mm_and_si128(v, notBit4), otherDigitLead));
+        const __m128i otherDigits = _mm_or_si128(_mm_cmpeq_epi8(_mm_and_si128(v, notBits1And2), arabicLead),
+                                                 _mm_cmpeq_epi8(_mm_and_si128(v, notBits0And4), otherDigitLead));
         const auto mask =
             static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, other), otherDigits)));
         bits |= std::uint64_t {mask} << i;
@@ -69,9 +73,9 @@ __attribute__((target("avx2"))) std::uint64_t scanAvx2(const unsigned char *bloc
     const __m256i star = _mm256_set1_epi8('*');
     const __m256i at = _mm256_set1_epi8('@');
     const __m256i fullWidthLead = _mm256_set1_epi8(static_cast<char>(0xEF));
-    const __m256i notBit1 = _mm256_set1_epi8(static_cast<char>(0xFD));
+    const __m256i notBits1And2 = _mm256_set1_epi8(static_cast<char>(0xF9));
     const __m256i arabicLead = _mm256_set1_epi8(static_cast<char>(0xD9));
-    const __m256i notBit4 = _mm256_set1_epi8(static_cast<char>(0xEF));
+    const __m256i notBits0And4 = _mm256_set1_epi8(static_cast<char>(0xEE));
     const __m256i otherDigitLead = _mm256_set1_epi8(static_cast<char>(0xE0));
     std::uint64_t bits = 0;
     for (std::size_t i = 0; i < BlockBytes; i += 32) {
@@ -80,8 +84,9 @@ __attribute__((target("avx2"))) std::uint64_t scanAvx2(const unsigned char *bloc
         const __m256i digit = _mm256_cmpeq_epi8(_mm256_min_epu8(offset, nine), offset);
         const __m256i other = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, star), _mm256_cmpeq_epi8(v, at)),
                                               _mm256_cmpeq_epi8(v, fullWidthLead));
-        const __m256i otherDigits = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, notBit1), arabicLead),
-                                                    _mm256_cmpeq_epi8(_mm256_and_si256(v, notBit4), otherDigitLead));
+        const __m256i otherDigits =
+            _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, notBits1And2), arabicLead),
+                            _mm256_cmpeq_epi8(_mm256_and_si256(v, notBits0And4), otherDigitLead));
         const auto mask = static_cast<std::uint32_t>(
             _mm256_movemask_epi8(_mm256_or_si256(_mm256_or_si256(digit, other), otherDigits)));
         bits |= std::uint64_t {mask} << i;

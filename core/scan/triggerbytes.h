@@ -8,8 +8,9 @@
 namespace SendGuard::Core {
 
 // Finds, for the prefilter, the bytes that can start a candidate: ASCII digits, '*', '@', 0xEF
-// (full-width forms) and the lead bytes of other decimal digits (0xD9, 0xDB Arabic-Indic; 0xE0
-// Devanagari, Bengali, Thai; 0xF0 mathematical digits). It classifies 64 bytes at a time into one
+// (full-width forms) and the lead bytes of other scripts' decimal digits (0xD9, 0xDB, 0xDF
+// Arabic-Indic and NKo, with 0xDD; 0xE0 Indic, Thai, Lao; 0xE1 Myanmar, Khmer, Mongolian; 0xF0
+// mathematical and segmented digits, with 0xF1). It classifies 64 bytes at a time into one
 // bit mask and keeps it while the caller walks through the block: prose has a number every few
 // dozen bytes, and each then costs a shift instead of a new scan.
 //

@@ -114,6 +114,48 @@ private Q_SLOTS:
     }
     void shouldFindResidentRegistrationNumbers() { verifyPositive(); }
 
+    // Every script's decimal digits, as Unicode's own tables (Qt's) give them, read as their value:
+    // the whole way, from the prefilter's trigger bytes to the mask. Only the scripts coded among
+    // the Hangul syllables' lead bytes (U+A000-ABFF: Vai, Javanese, Cham...) are left out.
+    void shouldReadEveryScriptsDigits()
+    {
+        int sets = 0;
+        for (char32_t zero = 0x80; zero < 0x20000; ++zero) {
+            if (QChar::category(zero) != QChar::Number_DecimalDigit || QChar::digitValue(zero) != 0 ||
+                (zero >= 0xA000 && zero <= 0xABFF) || QChar::digitValue(zero + 9) != 9)
+                continue;
+            QString number;
+            for (const char c : std::string_view("900101-1234568")) {
+                const char32_t digit = zero + char32_t(c - '0');
+                number += c == '-' ? QStringLiteral("-") : QString::fromUcs4(&digit, 1);
+            }
+            const QString text = u"주민번호 "_qs + number;
+            const ScanResult result = testScanner().scan(QStringView(text));
+            QVERIFY2(
+                result.findings.size() == 1 && result.findings.front().detector == u"kr-rrn"_qs &&
+                    result.findings.front().masked == u"900101-1******"_qs,
+                qPrintable(QStringLiteral("U+%1: %2").arg(uint(zero), 4, 16).arg(describe(result.findings, text))));
+            ++sets;
+        }
+        QVERIFY2(sets >= 50, qPrintable(QString::number(sets)));
+    }
+
+    // Every character Unicode calls default-ignorable (DerivedCoreProperties.txt), inside a
+    // number, hides nothing: the first and last of each range, between two of its digits.
+    void shouldSeeThroughEveryInvisibleCharacter()
+    {
+        const char32_t invisible[] = {0x00AD,  0x034F,  0x061C,  0x115F,  0x1160,  0x17B4,  0x17B5,  0x180B,
+                                      0x180F,  0x200B,  0x200F,  0x202A,  0x202E,  0x2060,  0x206F,  0x3164,
+                                      0xFE00,  0xFE0F,  0xFEFF,  0xFFA0,  0x1BCA0, 0x1BCA3, 0x1D173, 0x1D17A,
+                                      0xE0001, 0xE0041, 0xE007F, 0xE0100, 0xE01EF};
+        for (const char32_t c : invisible) {
+            const QString text = u"주민번호 900101-1234"_qs + QString::fromUcs4(&c, 1) + u"568"_qs;
+            const ScanResult result = testScanner().scan(QStringView(text));
+            QVERIFY2(result.findings.size() == 1 && result.findings.front().detector == u"kr-rrn"_qs,
+                     qPrintable(QStringLiteral("U+%1: %2").arg(uint(c), 4, 16).arg(describe(result.findings, text))));
+        }
+    }
+
     // Bare numbers issued since 2020 (random last digits, so the check digit fails) with no label
     // near: the evidence a person would use.
     void shouldFindBareNewNumbersByWhatIsOnTheirLine_data()
