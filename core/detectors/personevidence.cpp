@@ -63,9 +63,15 @@ std::string_view lineAround(std::string_view text, std::size_t start, std::size_
 
 bool nameBefore(std::string_view text, std::size_t start)
 {
-    std::size_t pos = start;
-    while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\t'))
-        --pos;
+    const auto blanks = [&](std::size_t pos) {
+        while (pos > 0 && (text[pos - 1] == ' ' || text[pos - 1] == '\t'))
+            --pos;
+        return pos;
+    };
+    std::size_t pos = blanks(start);
+    // One mark may stand between: "홍길동(2103154827361)", "홍길동, 2103…", "홍길동: 2103…".
+    if (pos > 0 && std::string_view("([,:").find(text[pos - 1]) != std::string_view::npos)
+        pos = blanks(pos - 1);
     if (pos == start)
         return false; // glued to the number: a word of its own, not a name
     std::size_t syllables = 0;

@@ -10,7 +10,8 @@
 namespace SendGuard::Core::PersonEvidence {
 
 // A Korean name right before the number: two to four Hangul syllables, the first a common
-// surname, standing alone (a space, tab, comma, '|' or line start before them).
+// surname, standing alone (a space, tab, comma, '|' or line start before them), then blanks or
+// one of '(', '[', ',' and ':' before the number.
 bool nameBefore(std::string_view text, std::size_t start);
 
 // A mobile number elsewhere on the same line (010-2345-6789, 01023456789).

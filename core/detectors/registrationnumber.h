@@ -43,10 +43,23 @@ Validation validate(std::string_view match, const ValidationContext &context)
     return CheckDigitMatches(digits) ? Validation::Confirmed : Validation::Plausible;
 }
 
-// What shows a person on the line of a bare number with no label and no valid check digit.
+// A Korean product's barcode: GS1's prefix for Korea (880) and a valid EAN-13 check digit.
+inline bool isKoreanBarcode(std::string_view digits)
+{
+    if (digits.size() != 13 || !digits.starts_with("880"))
+        return false;
+    int sum = 0;
+    for (std::size_t i = 0; i < 12; ++i)
+        sum += (digits[i] - '0') * (i % 2 == 0 ? 1 : 3);
+    return (10 - sum % 10) % 10 == digits[12] - '0';
+}
+
+// What shows a person on the line of a bare number with no label and no valid check digit. A
+// product's barcode is none ("구매 8801062123457" after a word that reads like a name).
 inline bool evidence(std::string_view text, std::size_t start, std::size_t end, std::string_view match)
 {
-    return PersonEvidence::onTheLine(text, start, end, Validators::digitsOf(match));
+    const std::string digits = Validators::digitsOf(match);
+    return !isKoreanBarcode(digits) && PersonEvidence::onTheLine(text, start, end, digits);
 }
 
 // 900101-1******: birth date and gender digit stay readable.

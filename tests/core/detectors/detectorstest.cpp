@@ -164,6 +164,10 @@ private Q_SLOTS:
         const QString rrn = QStringLiteral("kr-rrn");
         const QString masked = QStringLiteral("2103154******");
         QTest::newRow("a name before it") << u"신청 아동: 김하늘 2103154827361"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name, then a parenthesis")
+            << u"민원인 김하늘(2103154827361) 전입신고"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name, then a comma") << u"김하늘,2103154827361,서울"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name, then a colon") << u"김하늘: 2103154827361"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("its birth date on the line")
             << u"2103154827361, 2021.03.15 출생"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("its birth date, two-digit year")
@@ -647,6 +651,8 @@ private Q_SLOTS:
         QTest::newRow("placeholder phone") << u"연락처 010-0000-0000"_qs;
         QTest::newRow("bare number after a word that is no name") << u"주문 2103154827361"_qs;
         QTest::newRow("bare number after a name glued to it") << u"홍길동2103154827361"_qs;
+        QTest::newRow("a Korean product's barcode after a word like a name") << u"홍삼 8801062123452"_qs;
+        QTest::newRow("a Korean product's barcode, a phone on the line") << u"구매 8801062123452 문의 010-0000-0000"_qs;
         QTest::newRow("bare number, another date on the line") << u"2103154827361 2021.03.16 접수"_qs;
         QTest::newRow("slash-separated without a label") << "900101/1234567";
         QTest::newRow("line break after a hyphen without a label") << "900101-\n1234567";
