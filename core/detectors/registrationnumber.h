@@ -54,12 +54,16 @@ inline bool isKoreanBarcode(std::string_view digits)
     return (10 - sum % 10) % 10 == digits[12] - '0';
 }
 
-// What shows a person on the line of a bare number with no label and no valid check digit. A
-// product's barcode is none ("구매 8801062123457" after a word that reads like a name).
+// What shows a person on the line of a bare number with no label and no valid check digit. What
+// reads as a product's barcode needs a roster around it: a word before it that looks like a name
+// ("홍삼 8801062123452") shows no person; rows of people born in other years do (a product list's
+// barcodes all begin 880).
 inline bool evidence(std::string_view text, std::size_t start, std::size_t end, std::string_view match)
 {
     const std::string digits = Validators::digitsOf(match);
-    return !isKoreanBarcode(digits) && PersonEvidence::onTheLine(text, start, end, digits);
+    if (isKoreanBarcode(digits))
+        return PersonEvidence::listOfTheSameShape(text, start, end, digits);
+    return PersonEvidence::onTheLine(text, start, end, digits);
 }
 
 // 900101-1******: birth date and gender digit stay readable.
