@@ -63,8 +63,9 @@ bool holdsADate(std::string_view match, const GroupLengths &groups)
     return (year.starts_with("19") || year.starts_with("20")) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-// Accounts are 10-14 digits in two to four groups. Shapes that belong to other identifiers never
-// count, whatever words stand around them.
+// Accounts are 10-14 digits in two to four groups. A phone's shape, or a date across the groups,
+// never counts, whatever words stand around them; a bare run that reads as a registration number
+// or a card counts only with an account label right before it.
 Validation validate(std::string_view match, const ValidationContext &)
 {
     const std::string digits = Validators::digitsOf(match);
@@ -78,10 +79,11 @@ Validation validate(std::string_view match, const ValidationContext &)
         return Validation::Reject;
     const bool registrationShape = (groups.size() == 2 && groups[0] == 6 && groups[1] == 7) ||
         (groups.size() == 1 && Validators::registrationBirthDate(digits).isValid());
-    if (registrationShape || holdsADate(match, groups))
+    if (holdsADate(match, groups))
         return Validation::Reject;
-    if (groups.size() == 1 && Validators::luhnValid(digits) && Validators::isKnownCardIssuer(digits))
-        return Validation::Reject;
+    if (registrationShape ||
+        (groups.size() == 1 && Validators::luhnValid(digits) && Validators::isKnownCardIssuer(digits)))
+        return Validation::NeedsLabel;
     return Validation::Plausible;
 }
 

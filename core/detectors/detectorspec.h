@@ -18,6 +18,9 @@ enum class Validation {
     Reject, // cannot be this kind of item (impossible date, failed mandatory checksum, wrong layout)
     Plausible, // the right shape, nothing more known
     Confirmed, // an optional check (e.g. the old RRN check digit) passed: raises confidence
+    // Another identifier's shape too (an account that reads as a birth date or a card): this kind
+    // only with its label right before it ("계좌번호 8406092183924"), or its column's header.
+    NeedsLabel,
 };
 
 // Facts a validator may need besides the match; kept explicit so scanning stays deterministic.

@@ -429,7 +429,9 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
                                std::size_t(std::count_if(matched.begin(), matched.end(),
                                                          [](char c) { return c >= '0' && c <= '9'; }))))
             return false;
-        const bool needsLabel = detectorPattern.context == ContextRule::NeededRightBefore && labelBefore > LabelReach;
+        const bool needsLabel =
+            (detectorPattern.context == ContextRule::NeededRightBefore || verdict == Validation::NeedsLabel) &&
+            labelBefore > LabelReach;
         if (context == std::string_view::npos || needsLabel) {
             // In a table, the column's header labels every row of it.
             const ColumnHeaders::Verdict column = m_columns.columnOf(detectorIndex, start, end);
@@ -445,7 +447,8 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
         hasContext = spec.evidence(m_text, start, end, matched);
     if ((detectorPattern.context == ContextRule::Needed && !hasContext) ||
         (detectorPattern.context == ContextRule::NeededUnlessConfirmed && !hasContext && !confirmed) ||
-        (detectorPattern.context == ContextRule::NeededRightBefore && labelBefore > LabelReach))
+        ((detectorPattern.context == ContextRule::NeededRightBefore || verdict == Validation::NeedsLabel) &&
+         labelBefore > LabelReach))
         return false;
     const double boosted =
         detectorPattern.confidence + (confirmed ? ChecksumBoost : 0.0) + (hasContext ? ContextBoost : 0.0);

@@ -451,6 +451,11 @@ private Q_SLOTS:
                                                 << "***-***-**6789";
         QTest::newRow("bare run right after its bank") << u"국민은행 12345678901234"_qs << id << "12345678901234"
                                                        << "**********1234";
+        // Read alone, these would be a birth date and a card: the label right before makes them accounts.
+        QTest::newRow("labelled, reads as a birth date") << u"계좌번호 8406092183924"_qs << id << "8406092183924"
+                                                         << "*********3924";
+        QTest::newRow("labelled, passes a card's check") << u"계좌번호 58385572101349"_qs << id << "58385572101349"
+                                                         << "**********1349";
     }
     void shouldFindBankAccountNumbersNextToBankWords() { verifyPositive(); }
 
