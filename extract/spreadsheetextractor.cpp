@@ -245,7 +245,9 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
             if (r.inCell) {
                 r.cellEnd();
             } else {
-                r.sink.addUtf8(r.place.then(r.headerOrFooter), r.value.utf8, r.value.origin);
+                TextOrigin origin = r.value.origin;
+                const QByteArray text = SpreadsheetExtractor::headerFooterText(r.value.utf8, &origin);
+                r.sink.addUtf8(r.place.then(r.headerOrFooter), text, origin);
             }
         });
     XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
@@ -258,6 +260,66 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
 }
 
 } // namespace
+
+QByteArray SpreadsheetExtractor::headerFooterText(const QByteArray &codes, TextOrigin *origin)
+{
+    QByteArray text;
+    std::vector<TextOrigin::Run> runs;
+    // Keeps codes[from, to): its text, and the parts of the origin's runs that cover it (a
+    // reference, one character written as "&amp;", only whole).
+    const auto keep = [&](qsizetype from, qsizetype to) {
+        if (from >= to)
+            return;
+        for (const TextOrigin::Run &run : origin->runs) {
+            const qsizetype begin = std::max(from, run.text);
+            const qsizetype end = std::min(to, run.text + run.length);
+            if (begin >= end || (run.isReference() && (begin != run.text || end != run.text + run.length)))
+                continue;
+            const qsizetype skipped = run.isReference() ? 0 : begin - run.text;
+            runs.push_back({text.size() + (begin - from), run.source + skipped, end - begin,
+                            run.isReference() ? run.sourceLength : end - begin});
+        }
+        text.append(codes.constData() + from, to - from);
+    };
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+    const auto isHex = [&](char c) { return isDigit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'); };
+    qsizetype plain = 0; // where the text since the last code starts
+    for (qsizetype i = 0; i < codes.size();) {
+        if (codes[i] != '&' || i + 1 == codes.size()) {
+            ++i;
+            continue;
+        }
+        keep(plain, i);
+        const char code = codes[i + 1];
+        qsizetype next = i + 2;
+        if (code == '&') {
+            keep(i + 1, i + 2); // "&&": one '&'
+        } else if (code == '"') { // &"font,style"
+            const qsizetype close = codes.indexOf('"', next);
+            next = close < 0 ? codes.size() : close + 1;
+        } else if (isDigit(code)) {
+            // A font size. Excel writes a space after one that text starting with a digit follows;
+            // a writer that did not would leave four digits or more, of which two are the size.
+            qsizetype digits = 1;
+            while (i + 1 + digits < codes.size() && isDigit(codes[i + 1 + digits]))
+                ++digits;
+            next = i + 1 + (digits <= 3 ? digits : 2);
+        } else if (code == 'K') { // a colour: six hex digits, or a theme's "xx+nnn"
+            while (next < codes.size() && next < i + 8 &&
+                   (isHex(codes[next]) || ((codes[next] == '+' || codes[next] == '-') && next == i + 4)))
+                ++next;
+        } else if (code == 'L' || code == 'C' || code == 'R') {
+            if (!text.isEmpty() && !text.endsWith('\n'))
+                text += '\n'; // a section of its own on the page
+        }
+        // Any other letter (page number, date, file name, bold...) is one code, dropped.
+        plain = next;
+        i = next;
+    }
+    keep(plain, codes.size());
+    origin->runs = std::move(runs);
+    return text;
+}
 
 QString SpreadsheetExtractor::numberText(const QString &value)
 {

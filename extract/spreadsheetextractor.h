@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "textorigin.h"
+
 #include "message/textplace.h"
 
 namespace SendGuard::Extract {
@@ -22,6 +24,11 @@ public:
     // "850315-"0000000. Only literal text and digit placeholders (0 #) are rendered; empty for
     // any other format (dates, decimals, scientific), where the value alone is read.
     static QString formatted(const QString &value, const QString &formatCode);
+
+    // A printed header's or footer's text as the page shows it, its codes (ECMA-376 18.3.1.39)
+    // taken out: "&C&\"맑은 고딕,굵게\"&14 851008-…" reads "851008-…", a section code (&L, &C, &R)
+    // starts a line, "&&" is one '&'. origin: where the code text lies, narrowed to what is kept.
+    static QByteArray headerFooterText(const QByteArray &codes, TextOrigin *origin);
 };
 
 } // namespace SendGuard::Extract

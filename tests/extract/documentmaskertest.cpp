@@ -152,6 +152,14 @@ private Q_SLOTS:
             << QStringLiteral("명단.xlsx")
             << QStringList {QStringLiteral("xl/sharedStrings.xml"), QStringLiteral("xl/worksheets/sheet1.xml")}
             << QStringList {QStringLiteral("850315-2******"), QStringLiteral("900101-1******")} << 12;
+        // Excel's codes stay as they are around the masked digits.
+        QTest::newRow("xlsx: a printed header's codes")
+            << xlsx({{QStringLiteral("명단"), QString()}}, {},
+                    QStringLiteral("<oddHeader>&amp;C&amp;\"맑은 고딕,굵게\"&amp;14 %1</oddHeader>"
+                                   "<oddFooter>&amp;R900101-1234568 &amp;P/&amp;N</oddFooter>")
+                        .arg(rrn))
+            << QStringLiteral("명단.xlsx") << QStringList {QStringLiteral("xl/worksheets/sheet1.xml")}
+            << QStringList {QStringLiteral("850315-2******"), QStringLiteral("900101-1******")} << 12;
     }
 
     void shouldMaskEachFormatInPlace()

@@ -264,6 +264,29 @@ private Q_SLOTS:
         QCOMPARE(pages.textAt(QStringLiteral("footer")), QStringLiteral("왼쪽 꼬리말"));
     }
 
+    // A printed header as the page shows it: Excel's codes (sections, fonts, sizes, colours,
+    // fields) taken out, "&&" one '&', each section a line of its own.
+    void shouldReadASheetsHeaderAsThePageShowsIt()
+    {
+        const Read read = extract(
+            xlsx({{QStringLiteral("명단"), QString()}}, {},
+                 QStringLiteral("<oddHeader>&amp;L&amp;\"맑은 고딕,굵게\"&amp;14 담당&amp;&amp;확인&amp;C850315-2345678"
+                                "&amp;K00FF00&amp;R&amp;P/&amp;N</oddHeader><firstFooter>&amp;C&amp;K01+033"
+                                "010-2345-6789&amp;B</firstFooter>")),
+            QStringLiteral("명단.xlsx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("명단 › header")), QStringLiteral(" 담당&확인\n850315-2345678\n/"));
+        QCOMPARE(read.textAt(QStringLiteral("명단 › footer")), QStringLiteral("010-2345-6789"));
+        const auto code = [](const char *codes) {
+            Extract::TextOrigin origin;
+            return Extract::SpreadsheetExtractor::headerFooterText(codes, &origin);
+        };
+        QCOMPARE(code("&14851008-2345674"), QByteArray("851008-2345674")); // a size with no space after it
+        QCOMPARE(code("&100 x"), QByteArray(" x"));
+        QCOMPARE(code("a&"), QByteArray("a&"));
+        QCOMPARE(code("&\"unclosed"), QByteArray());
+    }
+
     void shouldReadHwpxSectionsAndTables()
     {
         const QByteArray file =

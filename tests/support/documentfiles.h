@@ -116,8 +116,10 @@ inline QByteArray docx(const QString &body, const QString &header = {}, const QS
     return zipOf(entries);
 }
 
-// An XLSX: sheets (name, cells XML inside <sheetData>), and the shared strings.
-inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const QStringList &shared)
+// An XLSX: sheets (name, cells XML inside <sheetData>), and the shared strings; headerFooter: the
+// first sheet's printed headers and footers (XML inside <headerFooter>).
+inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const QStringList &shared,
+                       const QString &headerFooter = {})
 {
     const QString ns =
         QStringLiteral("xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
@@ -131,10 +133,12 @@ inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const Q
         relations += QStringLiteral("<Relationship Id=\"rId%1\" Type=\"http://schemas.openxmlformats.org/"
                                     "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet%1.xml\"/>")
                          .arg(i + 1);
-        entries.append(
-            {QStringLiteral("xl/worksheets/sheet%1.xml").arg(i + 1),
-             xmlDocument(
-                 QStringLiteral("<worksheet %1><sheetData>%2</sheetData></worksheet>").arg(ns, sheets[i].second))});
+        entries.append({QStringLiteral("xl/worksheets/sheet%1.xml").arg(i + 1),
+                        xmlDocument(QStringLiteral("<worksheet %1><sheetData>%2</sheetData>%3</worksheet>")
+                                        .arg(ns, sheets[i].second,
+                                             i == 0 && !headerFooter.isEmpty()
+                                                 ? QStringLiteral("<headerFooter>%1</headerFooter>").arg(headerFooter)
+                                                 : QString()))});
     }
     relations += QStringLiteral("<Relationship Id=\"rIdStrings\" Type=\"http://schemas.openxmlformats.org/"
                                 "officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>");
