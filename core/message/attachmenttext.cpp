@@ -146,32 +146,38 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
     }
     if (bytes.size() > MaxSize)
         return notScanned(name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
+    if (auto text = decodeText(bytes))
+        return {name, Status::Text, std::move(*text), {}};
+    return notScanned(name, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
+}
 
+std::optional<QByteArray> AttachmentText::decodeText(const QByteArray &bytes)
+{
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
         const auto encoding = bytes.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE;
         if (const auto text = decodeUtf16(encoding, bytes.mid(2), false))
-            return {name, Status::Text, text->toUtf8(), {}};
+            return text->toUtf8();
     }
     // NUL is valid UTF-8, but no text file holds one: UTF-16 without a byte-order mark read as
     // UTF-8 would hide every digit behind a NUL and find nothing.
     if (bytes.contains('\0')) {
         if (const auto encoding = utf16ByNulBytes(bytes)) {
             if (const auto text = decodeUtf16(*encoding, bytes, true))
-                return {name, Status::Text, text->toUtf8(), {}};
+                return text->toUtf8();
         }
-        return notScanned(name, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
+        return std::nullopt;
     }
     const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
     if (!Utf8Validator::firstInvalidByte(view))
-        return {name, Status::Text, bytes, {}};
+        return bytes;
     // Korean spreadsheets and Windows editors still write CP949 (a superset of EUC-KR).
     QStringDecoder cp949("CP949", QStringConverter::Flag::Stateless);
     if (cp949.isValid()) {
         const QString text = cp949(bytes);
         if (!cp949.hasError())
-            return {name, Status::Text, text.toUtf8(), {}};
+            return text.toUtf8();
     }
-    return notScanned(name, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
+    return std::nullopt;
 }
 
 AttachmentText AttachmentText::read(const MessageAttachment &attachment, const QString &baseDirectory,

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace SendGuard::Core {
@@ -96,6 +97,10 @@ struct AttachmentText
     // Decodes bytes already in memory; name decides the format by its extension. Bytes with a NUL
     // that are not UTF-16 text are no text: not scanned.
     static AttachmentText decode(const QString &name, const QByteArray &bytes);
+    // The text of bytes as UTF-8: UTF-8 as it is, UTF-16 (a byte-order mark, or its NUL bytes) or
+    // CP949 decoded; empty when they are none of these (a NUL that is not UTF-16, a broken
+    // sequence in every encoding).
+    static std::optional<QByteArray> decodeText(const QByteArray &bytes);
 
     // .txt and .csv: decoded here; everything else goes to the extraction helper.
     static bool isPlainText(const QString &name);

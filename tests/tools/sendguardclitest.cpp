@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,6 +83,22 @@ private Q_SLOTS:
                                   QByteArray("mail kim@korea.kr"));
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.startsWith("{\"file\":\"-\",\"findings\":[{\"detector\":\"email\""));
+    }
+
+    // Text from Korean Windows editors (CP949) and Excel's "Unicode text" (UTF-16 with a byte-order
+    // mark) is read as an attachment of that kind is; a file that is none of these is an error.
+    void shouldScanTextInTheEncodingsKoreanOfficesUse()
+    {
+        const QString text = u"성명,주민등록번호\n홍길동,900101-1234568\n"_qs;
+        QStringEncoder cp949("CP949");
+        const QString korean = writeFile(QStringLiteral("cp949.csv"), cp949.encode(text));
+        QStringEncoder utf16(QStringConverter::Utf16LE, QStringConverter::Flag::WriteBom);
+        const QString unicode = writeFile(QStringLiteral("utf16.txt"), utf16.encode(text));
+        for (const QString &path : {korean, unicode}) {
+            const Run run = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), path});
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.out.contains("\"detector\":\"kr-rrn\""), run.out.constData());
+        }
     }
 
     // A pipe given by its path ("/dev/stdin", "<(…)") is read once: a look at its first bytes, to

@@ -8,6 +8,7 @@
 
 #include "attachmentreader.h"
 
+#include "message/attachmenttext.h"
 #include "scan/scanner.h"
 #include "scan/streamscanner.h"
 
@@ -90,10 +91,19 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
             return file.read(data, static_cast<qint64>(capacity));
         };
         const Core::StreamScanner::Result checked = stream.validate(read);
-        if (!checked.complete)
-            return fail(checked.error.startsWith(QLatin1String("read error"))
-                            ? QStringLiteral("cannot read: %1").arg(file.errorString())
-                            : checked.error);
+        if (!checked.complete && checked.error.startsWith(QLatin1String("read error")))
+            return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
+        if (!checked.complete) {
+            // UTF-16 or CP949 (what Excel's "Unicode text" and Korean Windows editors write), as an
+            // attachment is read: offsets are then into its text as UTF-8, as `extract` prints it.
+            if (file.size() <= Core::AttachmentText::MaxSize && file.seek(0)) {
+                if (const auto text = Core::AttachmentText::decodeText(file.read(Core::AttachmentText::MaxSize)))
+                    return printStreamed(
+                        name, stream, Core::StreamScanner::readerOver({text->constData(), std::size_t(text->size())}),
+                        json, out, err, found);
+            }
+            return fail(checked.error);
+        }
         if (!file.seek(0))
             return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
         return printStreamed(name, stream, read, json, out, err, found);
