@@ -3,8 +3,11 @@
 
 #include "textsink.h"
 
+#include "common/utf8validator.h"
+
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <cstdlib>
@@ -12,6 +15,30 @@
 #include <zip.h>
 
 namespace SendGuard::Extract {
+
+namespace {
+
+// An entry's name as its writer meant it: UTF-8 (with the archive's flag or without it), else
+// CP949, what Windows Explorer writes on a Korean system, else libzip's reading (CP437). Only
+// where it is shown and looked up: entries are opened by index.
+QString entryName(zip_t *archive, zip_uint64_t index, const char *guessed)
+{
+    const char *raw = zip_get_name(archive, index, ZIP_FL_ENC_RAW);
+    if (!raw)
+        return QString::fromUtf8(guessed);
+    const std::string_view bytes(raw);
+    if (!Core::Utf8Validator::firstInvalidByte(bytes))
+        return QString::fromUtf8(raw);
+    QStringDecoder cp949("CP949", QStringConverter::Flag::Stateless);
+    if (cp949.isValid()) {
+        const QString name = cp949(QByteArrayView(raw, qsizetype(bytes.size())));
+        if (!cp949.hasError())
+            return name;
+    }
+    return QString::fromUtf8(guessed);
+}
+
+} // namespace
 
 struct ZipContainer::Handle
 {
@@ -57,7 +84,7 @@ std::unique_ptr<ZipContainer> ZipContainer::open(const QByteArray &bytes, QStrin
             return nullptr;
         }
         Entry entry;
-        entry.name = QString::fromUtf8(stat.name);
+        entry.name = entryName(archive, zip_uint64_t(i), stat.name);
         entry.compressedSize = (stat.valid & ZIP_STAT_COMP_SIZE) ? qint64(stat.comp_size) : 0;
         entry.encrypted = (stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE;
         entry.directory = entry.name.endsWith(QLatin1Char('/'));

@@ -604,6 +604,21 @@ private Q_SLOTS:
         QVERIFY(!truncated.incomplete.isEmpty());
     }
 
+    // Entry names as their writer meant them: CP949 without the UTF-8 flag (Windows Explorer on a
+    // Korean system), and UTF-8 with or without the flag.
+    void shouldNameArchiveEntriesInTheirWritersEncoding()
+    {
+        QStringEncoder cp949("CP949");
+        const QByteArray text = "850315-2345678";
+        const Read windows =
+            extract(zipWithNames({{cp949.encode(QStringLiteral("개인정보/명단.txt")), text}}, ZIP_FL_ENC_CP437, {}),
+                    QStringLiteral("자료.zip"));
+        QCOMPARE(windows.textAt(QStringLiteral("개인정보/명단.txt")), QString::fromUtf8(text));
+        const Read unflagged = extract(zipWithNames({{QStringLiteral("명단.txt").toUtf8(), text}}, ZIP_FL_ENC_RAW, {}),
+                                       QStringLiteral("자료.zip"));
+        QCOMPARE(unflagged.textAt(QStringLiteral("명단.txt")), QString::fromUtf8(text));
+    }
+
     void shouldReadAnEmailItsSubjectAndItsAttachments()
     {
         const QByteArray attached = docx(wordParagraph({QStringLiteral("첨부 850315-2345678")}));

@@ -19,8 +19,10 @@ namespace SendGuard::Tests {
 
 using Entries = QList<std::pair<QString, QByteArray>>;
 
-// A ZIP archive of entries, deflated (or stored, as ODF and HWPX keep "mimetype").
-inline QByteArray zipOf(const Entries &entries, const QStringList &stored = {QStringLiteral("mimetype")})
+// A ZIP archive of entries whose names are bytes in the given encoding (ZIP_FL_ENC_CP437 writes
+// them as they are, without the UTF-8 flag: what Windows Explorer does with CP949 names).
+inline QByteArray zipWithNames(const QList<std::pair<QByteArray, QByteArray>> &entries, zip_flags_t encoding,
+                               const QStringList &stored)
 {
     zip_error_t error;
     zip_error_init(&error);
@@ -29,9 +31,9 @@ inline QByteArray zipOf(const Entries &entries, const QStringList &stored = {QSt
     zip_t *archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
     for (const auto &[name, bytes] : entries) {
         zip_source_t *source = zip_source_buffer(archive, bytes.constData(), zip_uint64_t(bytes.size()), 0);
-        const zip_int64_t index = zip_file_add(archive, name.toUtf8().constData(), source, ZIP_FL_ENC_UTF_8);
-        zip_set_file_compression(archive, zip_uint64_t(index), stored.contains(name) ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                                 9);
+        const zip_int64_t index = zip_file_add(archive, name.constData(), source, encoding);
+        zip_set_file_compression(archive, zip_uint64_t(index),
+                                 stored.contains(QString::fromUtf8(name)) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9);
     }
     zip_close(archive);
     QByteArray result;
@@ -44,6 +46,15 @@ inline QByteArray zipOf(const Entries &entries, const QStringList &stored = {QSt
     zip_source_free(buffer);
     zip_error_fini(&error);
     return result;
+}
+
+// A ZIP archive of entries, deflated (or stored, as ODF and HWPX keep "mimetype").
+inline QByteArray zipOf(const Entries &entries, const QStringList &stored = {QStringLiteral("mimetype")})
+{
+    QList<std::pair<QByteArray, QByteArray>> named;
+    for (const auto &[name, bytes] : entries)
+        named.append({name.toUtf8(), bytes});
+    return zipWithNames(named, ZIP_FL_ENC_UTF_8, stored);
 }
 
 inline QByteArray xmlDocument(const QString &body)
