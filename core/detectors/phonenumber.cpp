@@ -19,6 +19,8 @@ int areaDigits(std::string_view digits)
         const char first = rest.size() > 2 + zero ? rest[2 + zero] : '0';
         return static_cast<int>(dialled + 2 + zero + (first == '2' ? 1 : 2));
     }
+    if (rest.size() == 10 && (rest.starts_with("10") || rest.starts_with("70")))
+        return 2; // a mobile whose leading zero a spreadsheet dropped
     return rest.starts_with("02") ? 2 : 3;
 }
 
@@ -108,6 +110,10 @@ DetectorSpec phoneNumber()
         patterns.push_back({kind.area + bare, ContextRule::NotNeeded, 0.65,
                             Shape().literal(kind.areaCodes).digits(kind.shortestMiddle + 4, 8)}); // 01012345678
     }
+    // A mobile typed into a spreadsheet, which kept it as a number and dropped its leading zero
+    // (1023456789): only with its label or its column's header right before it.
+    patterns.push_back(
+        {"(?:10|70)\\d{8}", ContextRule::NeededRightBefore, 0.6, Shape().literal({"10", "70"}).digits(8)});
     return {
         .id = QStringLiteral("kr-phone"),
         .severity = Severity::Medium,

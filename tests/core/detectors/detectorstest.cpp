@@ -370,6 +370,12 @@ private Q_SLOTS:
                                                << "+82-10-****-5678";
         QTest::newRow("international bare") << "+821012345678" << id << "+821012345678"
                                             << "+8210****5678";
+        // A mobile a spreadsheet kept as a number, its leading zero dropped: with its label or header.
+        QTest::newRow("mobile without its zero, labelled") << u"연락처 1023456789"_qs << id << "1023456789"
+                                                           << "10****6789";
+        QTest::newRow("mobile without its zero, in its column")
+            << u"성명,휴대폰\n홍길동,1023456789"_qs << id << "1023456789"
+            << "10****6789";
         QTest::newRow("international without plus") << "82-10-1234-5678" << id << "82-10-1234-5678"
                                                     << "82-10-****-5678";
         // The trunk zero kept after the country code, as people write it.
@@ -615,6 +621,8 @@ private Q_SLOTS:
         QTest::newRow("corporate number short word") << u"법인번호: 110111-1234567"_qs;
         QTest::newRow("business numbers 15xx") << u"콜센터 1588-1234, 1644-5678, 1800-1234"_qs;
         QTest::newRow("bare 82 run") << "821012345678";
+        QTest::newRow("a ten-digit amount") << u"금액 1023456789"_qs;
+        QTest::newRow("ten digits starting 10, no label") << "1023456789";
         QTest::newRow("not an area code") << "034-123-4567";
         // 010 and 070 numbers have four-digit middle groups.
         QTest::newRow("mobile with a three-digit middle") << "010-456-7890";
