@@ -109,10 +109,8 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
                 }
             }
             // The value, and what the cell shows when its format adds to it ("850315-"0000000).
-            if (!text.isEmpty() && !shown.isEmpty() && shown != text)
-                text = shown + QLatin1Char('\n') + text;
             sink.add(base.then(Kind::Sheet, sheet).then(Kind::Cell, columnName(column) + QString::number(row)),
-                     text.isEmpty() ? shown : text);
+                     SpreadsheetExtractor::cellText(shown, text));
             column += qMin(repeated, 16384);
         }
     }

@@ -183,8 +183,7 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 QString number = SpreadsheetExtractor::numberText(raw);
                 // What the cell shows, when its format adds text to the number.
                 const QString shown = SpreadsheetExtractor::formatted(raw, styleFormats.value(style));
-                if (!shown.isEmpty() && shown != number)
-                    number = shown + QLatin1Char('\n') + number;
+                number = SpreadsheetExtractor::cellText(shown, number);
                 text = number.toUtf8();
                 // A number has no characters to star: masked, the whole cell becomes text.
                 origin.runs.clear();
@@ -319,6 +318,21 @@ QByteArray SpreadsheetExtractor::headerFooterText(const QByteArray &codes, TextO
     keep(plain, codes.size());
     origin->runs = std::move(runs);
     return text;
+}
+
+QString SpreadsheetExtractor::cellText(const QString &shown, const QString &number)
+{
+    const auto digitsOf = [](const QString &text) {
+        QString digits;
+        for (const QChar c : text) {
+            if (c.isDigit())
+                digits += c;
+        }
+        return digits;
+    };
+    if (shown.isEmpty() || number.isEmpty() || shown == number)
+        return number.isEmpty() ? shown : number;
+    return digitsOf(shown) == digitsOf(number) ? shown : shown + QLatin1Char('\n') + number;
 }
 
 QString SpreadsheetExtractor::numberText(const QString &value)

@@ -24,6 +24,11 @@ public:
     // "850315-"0000000. Only literal text and digit placeholders (0 #) are rendered; empty for
     // any other format (dates, decimals, scientific), where the value alone is read.
     static QString formatted(const QString &value, const QString &formatCode);
+    // A number cell's text: what it shows, and the number when what it shows has other digits
+    // ("8.5E+12", then "8503152345678"); what it shows alone when that holds the number's digits
+    // ("850315-2345678"), so that one number is read once and the cell stays on one line of its
+    // table (a column's header then labels the cells after it).
+    static QString cellText(const QString &shown, const QString &number);
 
     // A printed header's or footer's text as the page shows it, its codes (ECMA-376 18.3.1.39)
     // taken out: "&C&\"맑은 고딕,굵게\"&14 851008-…" reads "851008-…", a section code (&L, &C, &R)

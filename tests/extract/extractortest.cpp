@@ -181,6 +181,36 @@ private Q_SLOTS:
         QCOMPARE(Extract::SpreadsheetExtractor::formatted(value, format), shown);
     }
 
+    void shouldReadANumberCellOnce_data()
+    {
+        QTest::addColumn<QString>("shown");
+        QTest::addColumn<QString>("number");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("shown with the number's digits") << "850315-2345678"
+                                                        << "8503152345678"
+                                                        << "850315-2345678";
+        QTest::newRow("shown with other digits") << "8.5E+12"
+                                                 << "8503152345678"
+                                                 << "8.5E+12\n8503152345678";
+        QTest::newRow("a prefix the format adds") << "850315-2345678"
+                                                  << "2345678"
+                                                  << "850315-2345678\n2345678";
+        QTest::newRow("nothing shown") << ""
+                                       << "1023456789"
+                                       << "1023456789";
+        QTest::newRow("no number") << "가"
+                                   << ""
+                                   << "가";
+    }
+
+    void shouldReadANumberCellOnce()
+    {
+        QFETCH(QString, shown);
+        QFETCH(QString, number);
+        QFETCH(QString, text);
+        QCOMPARE(Extract::SpreadsheetExtractor::cellText(shown, number), text);
+    }
+
     void shouldReadSlidesAndTheirNotes()
     {
         const Read read = extract(pptx({QStringLiteral("사업 설명"), QStringLiteral("대상자 010-1234-5678")},
