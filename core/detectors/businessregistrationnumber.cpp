@@ -46,6 +46,7 @@ DetectorSpec businessRegistrationNumber()
                 {"\\d{10}", ContextRule::Needed, 0.7, Shape().digits(10)},
             },
         .contextWords = {"사업자등록번호", "사업자번호", "사업자", "business registration", "BRN"},
+        .suppressingWords = PatternParts::documentNumberLabels(), // "주문번호 220-81-62517"
         .letterMayPrecede = false,
         .validate = validate,
         .mask = mask,

@@ -39,6 +39,8 @@ DetectorSpec maskedResidentRegistrationNumber()
                  Shape().digits(2).masks(4).literal(hyphens()).digits(1).masks(6)}, // 90****-1******
                 {"\\d{2}" + hidden + "{4}" + sep + hidden + "{7}", ContextRule::NotNeeded, 0.8,
                  Shape().digits(2).masks(4).literal(hyphens()).masks(7)},
+                {"\\d{7}" + hidden + "{6}", ContextRule::NotNeeded, 0.75,
+                 Shape().digits(7).masks(6)}, // 9001011******, written without its hyphen
             },
         .contextWords = {"주민등록번호", "주민번호", "RRN"},
         .mask = mask,

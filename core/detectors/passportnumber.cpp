@@ -53,6 +53,8 @@ DetectorSpec passportNumber()
                  Shape().prefix(lower).digits(3).letterIn(upperAlphabet + lowerAlphabet).digits(4)},
             },
         .contextWords = {"여권", "여권번호", "passport", "패스포트"},
+        // A product's code has the same shape: "모델명 M12345678".
+        .suppressingWords = {"모델", "model", "품번", "제품번호", "부품번호", "part no"},
         .validate = validate,
         .mask = mask,
     };

@@ -125,6 +125,7 @@ DetectorSpec phoneNumber()
         .patterns = patterns,
         .contextWords = {"전화", "전화번호", "연락처", "휴대폰", "핸드폰", "휴대전화", "팩스", "phone", "mobile", "tel",
                          "fax", "contact"},
+        .suppressingWords = PatternParts::documentNumberLabels(), // "증권번호 010-2049-3482"
         .mask = mask,
     };
 }

@@ -271,6 +271,8 @@ private Q_SLOTS:
         QTest::newRow("bullet mask") << u"900101-1••••••"_qs << id << u"900101-1••••••"_qs << u"900101-1••••••"_qs;
         QTest::newRow("with context") << u"주민등록번호 900101-1******"_qs << id << "900101-1******"
                                       << "900101-1******";
+        QTest::newRow("without its hyphen") << u"주민번호 9001011******"_qs << id << "9001011******"
+                                            << "9001011******";
     }
     void shouldReportMaskedNumbersOnlyAsMasked() { verifyPositive(); }
 
@@ -371,6 +373,9 @@ private Q_SLOTS:
         QTest::newRow("international bare") << "+821012345678" << id << "+821012345678"
                                             << "+8210****5678";
         // A mobile a spreadsheet kept as a number, its leading zero dropped: with its label or header.
+        QTest::newRow("after a document label and its own number")
+            << u"접수번호 12, 연락처 010-2049-3482"_qs << id << "010-2049-3482"
+            << "010-****-3482";
         QTest::newRow("mobile without its zero, labelled") << u"연락처 1023456789"_qs << id << "1023456789"
                                                            << "10****6789";
         QTest::newRow("mobile without its zero, in its column")
@@ -653,6 +658,9 @@ private Q_SLOTS:
         QTest::newRow("document code with letters glued") << u"신한 L2024-123456-7890"_qs;
         QTest::newRow("guarantee number") << u"보증번호 900101-1234567"_qs;
         QTest::newRow("receipt number") << u"영수증번호 9505122078801"_qs;
+        QTest::newRow("a policy number shaped like a phone") << u"증권번호 010-2049-3482"_qs;
+        QTest::newRow("an order number shaped like a business number") << u"주문번호 220-81-62517"_qs;
+        QTest::newRow("a model number shaped like a passport") << u"모델명 M12345678 제품"_qs;
         QTest::newRow("approval number") << u"승인번호: 950512-2078801"_qs;
         QTest::newRow("case number") << u"사건번호 9505122078801"_qs;
         QTest::newRow("order number in English") << "Order No. 9505122078801";
