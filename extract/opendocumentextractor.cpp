@@ -41,15 +41,6 @@ XmlTextWalker::Dialect textDialect()
     return dialect;
 }
 
-// "A", "Z", "AA" for column 1, 26, 27.
-QString columnName(int column)
-{
-    QString name;
-    for (; column > 0; column = (column - 1) / 26)
-        name.prepend(QChar(u'A' + (column - 1) % 26));
-    return name;
-}
-
 // By the package's mimetype, never by what the content mentions.
 bool isSpreadsheet(const ZipContainer &zip, TextSink &sink)
 {
@@ -109,7 +100,8 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
                 }
             }
             // The value, and what the cell shows when its format adds to it ("850315-"0000000).
-            sink.add(base.then(Kind::Sheet, sheet).then(Kind::Cell, columnName(column) + QString::number(row)),
+            sink.add(base.then(Kind::Sheet, sheet)
+                         .then(Kind::Cell, SpreadsheetExtractor::columnName(column) + QString::number(row)),
                      SpreadsheetExtractor::cellText(shown, text));
             column += qMin(repeated, 16384);
         }

@@ -166,6 +166,9 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
         QByteArray type;
         int style = 0;
         QString reference;
+        // Where the next cell is, for cells written without their reference (r is optional).
+        int row = 0;
+        int column = 0;
 
         void cellEnd()
         {
@@ -221,11 +224,25 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 r.inText = true;
                 r.headerOrFooter = local.endsWith("Header") ? Kind::Header : Kind::Footer;
                 r.value = {{}, r.part};
+            } else if (local == "row") {
+                const int number = attributeOf(attributes, "r").toInt();
+                r.row = number > 0 ? number : r.row + 1;
+                r.column = 0;
             } else if (local == "c") {
                 r.depth = 1;
                 r.inCell = true;
                 r.inText = false;
                 r.reference = QString::fromUtf8(attributeOf(attributes, "r"));
+                // "C14": its column is where the next cell without a reference goes after it.
+                int column = 0;
+                for (const QChar c : std::as_const(r.reference)) {
+                    if (c < u'A' || c > u'Z' || column > 16384)
+                        break;
+                    column = column * 26 + (c.unicode() - u'A' + 1);
+                }
+                r.column = column > 0 ? column : r.column + 1;
+                if (r.reference.isEmpty())
+                    r.reference = SpreadsheetExtractor::columnName(r.column) + QString::number(qMax(1, r.row));
                 r.type = attributeOf(attributes, "t");
                 r.style = attributeOf(attributes, "s").toInt();
                 r.value = {{}, r.part};
@@ -318,6 +335,14 @@ QByteArray SpreadsheetExtractor::headerFooterText(const QByteArray &codes, TextO
     keep(plain, codes.size());
     origin->runs = std::move(runs);
     return text;
+}
+
+QString SpreadsheetExtractor::columnName(int column)
+{
+    QString name;
+    for (; column > 0; column = (column - 1) / 26)
+        name.prepend(QChar(u'A' + (column - 1) % 26));
+    return name;
 }
 
 QString SpreadsheetExtractor::cellText(const QString &shown, const QString &number)

@@ -29,6 +29,8 @@ public:
     // ("850315-2345678"), so that one number is read once and the cell stays on one line of its
     // table (a column's header then labels the cells after it).
     static QString cellText(const QString &shown, const QString &number);
+    // "A", "Z", "AA" for column 1, 26, 27.
+    static QString columnName(int column);
 
     // A printed header's or footer's text as the page shows it, its codes (ECMA-376 18.3.1.39)
     // taken out: "&C&\"맑은 고딕,굵게\"&14 851008-…" reads "851008-…", a section code (&L, &C, &R)

@@ -122,6 +122,25 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("명단!F14")), QStringLiteral("3.25"));
     }
 
+    // A cell's reference is optional (some libraries write none): its place is counted from the
+    // row and the cells before it, as a spreadsheet program places it.
+    void shouldPlaceCellsWrittenWithoutTheirReference()
+    {
+        const Read read = extract(
+            xlsx({{QStringLiteral("명단"),
+                   QStringLiteral("<row><c t=\"inlineStr\"><is><t>성명</t></is></c><c t=\"inlineStr\"><is><t>계좌번호"
+                                  "</t></is></c></row><row><c/><c><v>11012345678901</v></c></row>"
+                                  "<row r=\"5\"><c r=\"D5\" t=\"inlineStr\"><is><t>가</t></is></c>"
+                                  "<c t=\"inlineStr\"><is><t>나</t></is></c></row>")}},
+                 {}),
+            QStringLiteral("명단.xlsx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("명단!B1")), QStringLiteral("계좌번호"));
+        QCOMPARE(read.textAt(QStringLiteral("명단!B2")), QStringLiteral("11012345678901"));
+        QCOMPARE(read.textAt(QStringLiteral("명단!D5")), QStringLiteral("가"));
+        QCOMPARE(read.textAt(QStringLiteral("명단!E5")), QStringLiteral("나"));
+    }
+
     void shouldKeepNumbersAsTyped_data()
     {
         QTest::addColumn<QString>("value");
