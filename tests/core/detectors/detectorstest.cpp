@@ -657,7 +657,7 @@ private Q_SLOTS:
             << u"계좌 안내: 입금을 확인한 뒤 처리하며 번호는 12345678901234"_qs;
         QTest::newRow("document code with letters glued") << u"신한 L2024-123456-7890"_qs;
         QTest::newRow("guarantee number") << u"보증번호 900101-1234567"_qs;
-        QTest::newRow("receipt number") << u"영수증번호 9505122078801"_qs;
+        QTest::newRow("receipt number reading as a registration number") << u"영수증번호 9505122078801"_qs;
         QTest::newRow("a policy number shaped like a phone") << u"증권번호 010-2049-3482"_qs;
         QTest::newRow("an order number shaped like a business number") << u"주문번호 220-81-62517"_qs;
         QTest::newRow("a model number shaped like a passport") << u"모델명 M12345678 제품"_qs;
