@@ -94,11 +94,29 @@ private Q_SLOTS:
         QCOMPARE(text.sliceCount(), std::size_t(0));
     }
 
+    void shouldCopyInvalidUtf8Unchanged_data()
+    {
+        QTest::addColumn<QByteArray>("original");
+        QTest::newRow("a stray byte and a truncated sequence") << QByteArray("12\xFF\xC2");
+        // Invalid forms of digits and invisible characters: no character, so never a digit or dropped.
+        QTest::newRow("overlong '2' in three bytes") << QByteArray("123456\xE0\x80\xB2");
+        QTest::newRow("overlong '2' in four bytes") << QByteArray("123456\xF0\x80\x80\xB2");
+        QTest::newRow("four-byte lead cut short at the end") << QByteArray("123456\xF0\x80\xB2");
+        QTest::newRow("Arabic-Indic digit cut short") << QByteArray("123456\xF0\x99\xA2");
+        QTest::newRow("encoded surrogate") << QByteArray("12\xED\xA0\x80"
+                                                         "34");
+        QTest::newRow("past U+10FFFF") << QByteArray("12\xF4\x90\x80\x80"
+                                                     "34");
+        QTest::newRow("overlong zero-width space") << QByteArray("12\xF0\x82\x80\x8B"
+                                                                 "34");
+    }
+
     void shouldCopyInvalidUtf8Unchanged()
     {
-        const std::string original = "12\xFF\xC2"; // a stray byte and a truncated sequence
-        const NormalizedText text(original, 0, original.size());
-        QCOMPARE(text.text(), original);
+        QFETCH(QByteArray, original);
+        const std::string bytes = original.toStdString();
+        const NormalizedText text(bytes, 0, bytes.size());
+        QCOMPARE(QByteArray::fromStdString(text.text()), original);
     }
 };
 
