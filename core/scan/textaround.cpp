@@ -3,6 +3,9 @@
 
 #include "normalizedtext.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace SendGuard::Core::TextAround {
 
 namespace {
@@ -101,6 +104,23 @@ bool isSpace(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+// Whether the line that ends at the line break at `at` holds only white space.
+bool isBlankLineBefore(std::string_view text, std::size_t at)
+{
+    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\r'))
+        --at;
+    return at == 0 || text[at - 1] == '\n';
+}
+
+// Whether only white space stands before `pos` on its line.
+bool firstOnItsLine(std::string_view text, std::size_t pos)
+{
+    int c = characterBefore(text, pos, &pos);
+    while (c == ' ' || c == '\t')
+        c = characterBefore(text, pos, &pos);
+    return c == NoCharacter || c == '\n';
+}
+
 } // namespace
 
 bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, std::size_t end)
@@ -195,18 +215,14 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
         const std::size_t at = before.rfind(word);
         if (at == std::string_view::npos)
             continue;
-        // What stands between the word and the parenthesis: the company's name at most.
-        std::string_view gap = before.substr(at + word.size());
-        while (!gap.empty() && gap.back() == ' ')
-            gap.remove_suffix(1);
-        int spaceRuns = 0;
-        for (std::size_t i = 0; i < gap.size(); ++i) {
-            if (gap[i] == '\n' || gap[i] == '\r')
-                return false;
-            if (gap[i] == ' ' && (i == 0 || gap[i - 1] != ' '))
-                ++spaceRuns;
-        }
-        if (spaceRuns <= 1)
+        // What stands between the word and the parenthesis: the company's name, on the same line,
+        // with no one's title in it ("대표 홍길동" names a person).
+        const std::string_view gap = before.substr(at + word.size());
+        static constexpr std::string_view titles[] = {"대표", "이사", "사장", "회장", "직원", "담당",   "과장",
+                                                      "부장", "팀장", "대리", "주임", "사원", "신청인", "대리인"};
+        const bool person = std::any_of(std::begin(titles), std::end(titles),
+                                        [&](std::string_view title) { return gap.find(title) != gap.npos; });
+        if (gap.find_first_of("\r\n") == gap.npos && !person)
             return true;
     }
     return false;
@@ -215,17 +231,27 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
 bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::size_t valueDigits)
 {
     int lineBreaks = 0;
-    for (std::size_t i = labelEnd; i < valueStart && i < text.size(); ++i) {
-        if (text[i] == '\n')
-            ++lineBreaks;
-        if (!isDigit(text[i]))
+    bool blankLine = false;
+    for (std::size_t at = labelEnd, next = 0; at < valueStart && at < text.size(); at = next) {
+        const int c = characterFrom(text, at, &next);
+        if (c == '\n') {
+            if (lineBreaks++ > 0 && isBlankLineBefore(text, at))
+                blankLine = true;
             continue;
-        // The label's own value: its digits, hyphens between them counted as one number.
+        }
+        if (!isDigit(c))
+            continue;
+        // The label's own value (any script's digits): its digits, hyphens between them counted as
+        // one number.
         std::size_t digits = 0;
-        for (; i < text.size() && (isDigit(text[i]) || (text[i] == '-' && i + 1 < text.size() && isDigit(text[i + 1])));
-             ++i)
-            digits += isDigit(text[i]);
-        return digits == valueDigits;
+        for (int d = c;; d = characterFrom(text, next, &next)) {
+            if (isDigit(d))
+                ++digits;
+            else if (d != '-' || !isDigit(characterFrom(text, next)))
+                break;
+        }
+        // A list of the same numbers under it: unbroken lines, each starting with one.
+        return digits == valueDigits && !blankLine && firstOnItsLine(text, valueStart);
     }
     return lineBreaks <= 1;
 }

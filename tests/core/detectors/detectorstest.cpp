@@ -101,6 +101,13 @@ private Q_SLOTS:
         QTest::newRow("under a document number")
             << u"문서번호 제2024-12호\n신청인 홍길동 900101-1234568"_qs << rrn << "900101-1234568"
             << "900101-1******";
+        // (From a review: the label's own number in other digits, and one of the same length far above.)
+        QTest::newRow("under a document number in full-width digits")
+            << u"접수번호 ２０２４-１２\n홍길동 900101-1234568"_qs << rrn << "900101-1234568"
+            << "900101-1******";
+        QTest::newRow("a paragraph under a document number of the same length")
+            << u"접수번호 2024-0611-12345\n\n참석자\n홍길동 900101-1234568"_qs << rrn << "900101-1234568"
+            << "900101-1******";
         QTest::newRow("in a list under a receipt number")
             << u"접수번호 12\n1. 홍길동 900101-1234568"_qs << rrn << "900101-1234568"
             << "900101-1******";
@@ -666,6 +673,8 @@ private Q_SLOTS:
         QTest::newRow("order number in English") << "Order No. 9505122078801";
         QTest::newRow("guarantee number, its value on the next line") << u"보증번호\n900101-1234567"_qs;
         QTest::newRow("company with a two-word name") << u"한빛 건설 주식회사 (110111-1234567)"_qs;
+        QTest::newRow("company word, then a two-word name") << u"주식회사 한빛 건설(110111-1234567)"_qs;
+        QTest::newRow("company word on the line before another company") << u"주식회사 명단\n㈜한빛(110111-1234567)"_qs;
         QTest::newRow("customs declaration number") << u"신고번호 123-456-789012 국민"_qs;
         QTest::newRow("phone in a web address") << "https://www.example.go.kr/view?tel=010-2345-6789";
         QTest::newRow("rrn in a web address") << "www.gov.kr/a/900101-1234567";
