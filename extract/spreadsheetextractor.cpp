@@ -262,8 +262,14 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 r.cellEnd();
             } else {
                 TextOrigin origin = r.value.origin;
-                const QByteArray text = SpreadsheetExtractor::headerFooterText(r.value.utf8, &origin);
-                r.sink.addUtf8(r.place.then(r.headerOrFooter), text, origin);
+                bool unsure = false;
+                const Core::TextPlace where = r.place.then(r.headerOrFooter);
+                r.sink.addUtf8(where, SpreadsheetExtractor::headerFooterText(r.value.utf8, &origin, &unsure), origin);
+                // A font size run into digits: the other reading too, which cannot be masked in place.
+                if (unsure) {
+                    TextOrigin none;
+                    r.sink.addUtf8(where, SpreadsheetExtractor::headerFooterText(r.value.utf8, &none, nullptr, 1));
+                }
             }
         });
     XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
@@ -277,7 +283,8 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
 
 } // namespace
 
-QByteArray SpreadsheetExtractor::headerFooterText(const QByteArray &codes, TextOrigin *origin)
+QByteArray SpreadsheetExtractor::headerFooterText(const QByteArray &codes, TextOrigin *origin, bool *unsure,
+                                                  int sizeDigitsWhenUnsure)
 {
     QByteArray text;
     std::vector<TextOrigin::Run> runs;
@@ -299,38 +306,57 @@ QByteArray SpreadsheetExtractor::headerFooterText(const QByteArray &codes, TextO
     };
     const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
     const auto isHex = [&](char c) { return isDigit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f'); };
+    const auto all = [&](qsizetype from, qsizetype count, auto &&test) {
+        if (from + count > codes.size())
+            return false;
+        for (qsizetype k = from; k < from + count; ++k) {
+            if (!test(codes[k]))
+                return false;
+        }
+        return true;
+    };
+    // The single-letter codes of ECMA-376 18.3.1.39: sections, fields, styles.
+    static constexpr std::string_view letters = "LCRPNDTFAZGBIUESXYOH";
     qsizetype plain = 0; // where the text since the last code starts
     for (qsizetype i = 0; i < codes.size();) {
         if (codes[i] != '&' || i + 1 == codes.size()) {
             ++i;
             continue;
         }
-        keep(plain, i);
         const char code = codes[i + 1];
-        qsizetype next = i + 2;
+        qsizetype next = -1; // past the code; -1: no code, the '&' is text
         if (code == '&') {
-            keep(i + 1, i + 2); // "&&": one '&'
-        } else if (code == '"') { // &"font,style"
-            const qsizetype close = codes.indexOf('"', next);
-            next = close < 0 ? codes.size() : close + 1;
+            next = i + 1; // "&&": the second '&' is text
+        } else if (code == '"') { // &"font,style"; unclosed, no code
+            const qsizetype close = codes.indexOf('"', i + 2);
+            next = close < 0 ? -1 : close + 1;
         } else if (isDigit(code)) {
             // A font size. Excel writes a space after one that text starting with a digit follows;
-            // a writer that did not would leave four digits or more, of which two are the size.
+            // a writer that did not leaves four digits or more: sizeDigitsWhenUnsure of them.
             qsizetype digits = 1;
             while (i + 1 + digits < codes.size() && isDigit(codes[i + 1 + digits]))
                 ++digits;
-            next = i + 1 + (digits <= 3 ? digits : 2);
-        } else if (code == 'K') { // a colour: six hex digits, or a theme's "xx+nnn"
-            while (next < codes.size() && next < i + 8 &&
-                   (isHex(codes[next]) || ((codes[next] == '+' || codes[next] == '-') && next == i + 4)))
-                ++next;
-        } else if (code == 'L' || code == 'C' || code == 'R') {
+            if (digits > 3 && unsure)
+                *unsure = true;
+            next = i + 1 + (digits <= 3 ? digits : sizeDigitsWhenUnsure);
+        } else if (code == 'K') { // a colour: six hex digits, or a theme's "xx+nnn" / "xx-nnn"
+            const bool theme = all(i + 2, 2, isDigit) && i + 4 < codes.size() &&
+                (codes[i + 4] == '+' || codes[i + 4] == '-') && all(i + 5, 3, isDigit);
+            next = theme || all(i + 2, 6, isHex) ? i + 8 : -1;
+        } else if (letters.find(code) != std::string_view::npos) {
+            next = i + 2;
+        }
+        if (next < 0) { // not a code (a letter of no code, a Hangul character): text, '&' and all
+            ++i;
+            continue;
+        }
+        keep(plain, i);
+        if (code == 'L' || code == 'C' || code == 'R') {
             if (!text.isEmpty() && !text.endsWith('\n'))
                 text += '\n'; // a section of its own on the page
         }
-        // Any other letter (page number, date, file name, bold...) is one code, dropped.
         plain = next;
-        i = next;
+        i = std::max(next, i + 1);
     }
     keep(plain, codes.size());
     origin->runs = std::move(runs);

@@ -34,8 +34,11 @@ public:
 
     // A printed header's or footer's text as the page shows it, its codes (ECMA-376 18.3.1.39)
     // taken out: "&C&\"맑은 고딕,굵게\"&14 851008-…" reads "851008-…", a section code (&L, &C, &R)
-    // starts a line, "&&" is one '&'. origin: where the code text lies, narrowed to what is kept.
-    static QByteArray headerFooterText(const QByteArray &codes, TextOrigin *origin);
+    // starts a line, "&&" is one '&'; an '&' that starts no code is text. origin: where the code
+    // text lies, narrowed to what is kept. A font size run into more digits ("&14851008", which
+    // Excel never writes) is read as sizeDigitsWhenUnsure digits, and *unsure set.
+    static QByteArray headerFooterText(const QByteArray &codes, TextOrigin *origin, bool *unsure = nullptr,
+                                       int sizeDigitsWhenUnsure = 2);
 };
 
 } // namespace SendGuard::Extract

@@ -330,10 +330,21 @@ private Q_SLOTS:
             Extract::TextOrigin origin;
             return Extract::SpreadsheetExtractor::headerFooterText(codes, &origin);
         };
-        QCOMPARE(code("&14851008-2345674"), QByteArray("851008-2345674")); // a size with no space after it
         QCOMPARE(code("&100 x"), QByteArray(" x"));
         QCOMPARE(code("a&"), QByteArray("a&"));
-        QCOMPARE(code("&\"unclosed"), QByteArray());
+        // What starts no code is text, the '&' and all (from a review: these once hid the number).
+        QCOMPARE(code("&\"unclosed 851008-2345674"), QByteArray("&\"unclosed 851008-2345674"));
+        QCOMPARE(code("&주민번호 851008-2345674"), QByteArray("&주민번호 851008-2345674"));
+        QCOMPARE(code("&KAB 851008"), QByteArray("&KAB 851008")); // no colour of six hex digits
+        QCOMPARE(code("&K01+033x&K00FF00y"), QByteArray("xy"));
+        // A size run into digits, which Excel never writes: both readings, the first one unsure.
+        Extract::TextOrigin origin;
+        bool unsure = false;
+        QCOMPARE(Extract::SpreadsheetExtractor::headerFooterText("&14851008-2345674", &origin, &unsure),
+                 QByteArray("851008-2345674"));
+        QVERIFY(unsure);
+        QCOMPARE(Extract::SpreadsheetExtractor::headerFooterText("&8851008-2345674", &origin, nullptr, 1),
+                 QByteArray("851008-2345674"));
     }
 
     void shouldReadHwpxSectionsAndTables()
