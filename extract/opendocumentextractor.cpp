@@ -18,7 +18,6 @@ XmlTextWalker::Dialect textDialect()
 {
     XmlTextWalker::Dialect dialect;
     dialect.paragraphs = {QStringLiteral("p"), QStringLiteral("h")};
-    dialect.skipped = {QStringLiteral("note-citation")}; // a note's number, repeated in the text
     dialect.lineBreaks = {QStringLiteral("line-break")};
     dialect.tabs = {QStringLiteral("tab")};
     dialect.spaces = QStringLiteral("s");

@@ -25,6 +25,7 @@ struct Paragraph
     TextOrigin origin;
     TextOrigin deletedOrigin;
     std::size_t containerDepth = 0; // containers open when it began
+    bool loose = false; // a container's text outside its own paragraphs
 };
 
 struct Table
@@ -103,6 +104,11 @@ struct Walk
             if (container->first == Kind::Notes && !steps.isEmpty() && steps.back().kind == Kind::Slide)
                 id = steps.back().value; // "notes of slide 3", inside slide 3, whichever slides have notes
             containers.push_back(containers.back().then(container->first, id));
+            // Inside a paragraph, what the container holds outside its own paragraphs (an ODF
+            // comment's author and date, text a writer put there directly) is a piece of its own:
+            // never joined to the paragraph around it, never lost.
+            if (!paragraphs.empty())
+                paragraphs.push_back({containers.back(), {}, {}, part, part, containers.size(), true});
         } else if (name == dialect.table) {
             tables.push_back({++tableCount, 0, 0});
         } else if (!tables.empty() && name == dialect.row) {
@@ -140,17 +146,13 @@ struct Walk
         if (!open.empty())
             open.pop_back();
         if (dialect.containers.contains(name) && containers.size() > 1) {
+            if (!paragraphs.empty() && paragraphs.back().loose && paragraphs.back().containerDepth == containers.size())
+                finishParagraph();
             containers.pop_back();
         } else if (name == dialect.table && !tables.empty()) {
             tables.pop_back();
-        } else if (dialect.paragraphs.contains(name) && !paragraphs.empty()) {
-            Paragraph paragraph = std::move(paragraphs.back());
-            paragraphs.pop_back();
-            sink.addUtf8(paragraph.place, paragraph.text, paragraph.origin);
-            if (!paragraph.deleted.isEmpty())
-                sink.addUtf8(paragraph.place.then(Kind::Deleted), paragraph.deleted, paragraph.deletedOrigin);
-            if (sink.full())
-                parser.stop();
+        } else if (dialect.paragraphs.contains(name) && !paragraphs.empty() && !paragraphs.back().loose) {
+            finishParagraph();
         } else if (dialect.skipped.contains(name)) {
             --skippedDepth;
         } else if (dialect.texts.contains(name)) {
@@ -173,6 +175,18 @@ struct Walk
         XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
             ExpatParser::context<Walk>(data).characters(text, length);
         });
+    }
+
+    // Hands the innermost paragraph on.
+    void finishParagraph()
+    {
+        Paragraph paragraph = std::move(paragraphs.back());
+        paragraphs.pop_back();
+        sink.addUtf8(paragraph.place, paragraph.text, paragraph.origin);
+        if (!paragraph.deleted.isEmpty())
+            sink.addUtf8(paragraph.place.then(Kind::Deleted), paragraph.deleted, paragraph.deletedOrigin);
+        if (sink.full())
+            parser.stop();
     }
 
     // Whether what comes now belongs to the innermost paragraph: not when a container opened
