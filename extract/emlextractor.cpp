@@ -181,9 +181,9 @@ QString withoutTags(const QString &html)
     static const QRegularExpression scripts(QStringLiteral("<(script|style)\\b[^>]*>.*?</\\1\\s*>"),
                                             QRegularExpression::CaseInsensitiveOption |
                                                 QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression comments(QStringLiteral("<!--.*?-->"),
-                                             QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression tags(QStringLiteral("<\\s*(/?)\\s*([A-Za-z][A-Za-z0-9]*)?[^>]*>"));
+    // A tag starts with a letter, '/' or '!' ("<2" is text). A comment's markers are dropped and
+    // its text kept: Outlook shows what "<!--[if mso]>" holds.
+    static const QRegularExpression tags(QStringLiteral("<(?:(/?)([A-Za-z][A-Za-z0-9]*)[^>]*|![^>]*)>"));
     static const QRegularExpression references(QStringLiteral("&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});"));
     // Tags that break the text as a mail reader shows it; any other tag (span, b, font, a) leaves
     // the text on either side joined, as the reader shows it: "<span>851011-</span><span>2345673"
@@ -199,7 +199,6 @@ QString withoutTags(const QString &html)
     static const QSet<QString> cellTags {QStringLiteral("td"), QStringLiteral("th")};
     QString text = html;
     text.remove(scripts);
-    text.remove(comments);
     QString joined;
     qsizetype from = 0;
     for (auto it = tags.globalMatch(text); it.hasNext();) {
