@@ -109,6 +109,21 @@ private Q_SLOTS:
                                   u"주민번호 900101-1234568\n"_qs.toUtf8());
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains("\"detector\":\"kr-rrn\""), run.out.constData());
+        // Told by its bytes, as a file is (from a review): an e-mail whose body is base64 goes to
+        // the helper, UTF-16 without a byte-order mark is decoded.
+        const QByteArray mail = "From: kim@example.go.kr\r\nTo: all@example.go.kr\r\nSubject: x\r\n"
+                                "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+            u"주민번호 900101-1234568"_qs.toUtf8().toBase64() + "\r\n";
+        QStringEncoder utf16(QStringConverter::Utf16LE);
+        const QByteArray unmarked = utf16.encode(QStringLiteral("RRN: 900101-1234568\r\n"));
+        for (const QByteArray &input : {mail, unmarked}) {
+            const Run piped = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), QStringLiteral("-")}, input);
+            QCOMPARE(piped.exitCode, 1);
+            QVERIFY2(piped.out.contains("\"detector\":\"kr-rrn\""), piped.out.constData());
+        }
+        const Run file = sendguard({QStringLiteral("scan"), QStringLiteral("--json"),
+                                    writeFile(QStringLiteral("unmarked-utf16.txt"), unmarked)});
+        QCOMPARE(file.exitCode, 1);
     }
 
     void shouldPrintAReadableTable()

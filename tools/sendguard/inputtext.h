@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
 #include <string_view>
 
 namespace SendGuard::Tools {
@@ -17,6 +18,10 @@ public:
     static constexpr qint64 MaxBytes = qint64(1) << 30;
 
     explicit InputText(const QString &name);
+
+    // The bytes of a file or of standard input ("-"), unchecked, at most MaxBytes; empty with
+    // *error set when they cannot be read or are more.
+    static std::optional<QByteArray> readAll(const QString &name, QString *error);
 
     const QString &name() const { return m_name; }
     bool isValid() const { return m_error.isEmpty(); }

@@ -8,6 +8,7 @@
 
 #include "attachmentreader.h"
 
+#include "common/utf8validator.h"
 #include "message/attachmenttext.h"
 #include "scan/scanner.h"
 #include "scan/streamscanner.h"
@@ -16,6 +17,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTextStream>
 
 namespace SendGuard::Tools {
@@ -72,51 +74,23 @@ int printStreamed(const QString &name, const Core::StreamScanner &stream, const 
     return ExitClean;
 }
 
-// A text file, or standard input. A file that can be read twice is checked first (readable, valid
-// UTF-8), then scanned in blocks: bounded memory, however large. Standard input and pipes are read
-// whole, as they cannot be read twice.
-int scanText(const QString &name, const Core::Scanner &scanner, bool json, QTextStream &out, QTextStream &err,
-             bool *found)
+// A document the helper reads, by its first bytes: a ZIP package, a PDF, a compound file (HWP),
+// or an e-mail (header lines first, a sender or a subject among them).
+bool startsLikeADocument(const QByteArray &bytes)
 {
-    const auto fail = [&](const QString &why) {
-        err << "sendguard scan: " << name << ": " << why << '\n';
-        if (json)
-            out << "{\"file\":" << FindingJson::quoted(name) << ",\"error\":" << FindingJson::quoted(why) << "}\n";
-        return ExitUsageOrInput;
-    };
-    const Core::StreamScanner stream(scanner);
-    QFile file(name);
-    if (name != QLatin1String("-") && file.open(QIODevice::ReadOnly) && !file.isSequential()) {
-        const auto read = [&file](char *data, std::size_t capacity) -> std::int64_t {
-            return file.read(data, static_cast<qint64>(capacity));
-        };
-        const Core::StreamScanner::Result checked = stream.validate(read);
-        if (!checked.complete && checked.error.startsWith(QLatin1String("read error")))
-            return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
-        if (!checked.complete) {
-            // UTF-16 or CP949 (what Excel's "Unicode text" and Korean Windows editors write), as an
-            // attachment is read: offsets are then into its text as UTF-8, as `extract` prints it.
-            if (file.size() <= Core::AttachmentText::MaxSize && file.seek(0)) {
-                if (const auto text = Core::AttachmentText::decodeText(file.read(Core::AttachmentText::MaxSize)))
-                    return printStreamed(
-                        name, stream, Core::StreamScanner::readerOver({text->constData(), std::size_t(text->size())}),
-                        json, out, err, found);
-            }
-            return fail(checked.error);
-        }
-        if (!file.seek(0))
-            return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
-        return printStreamed(name, stream, read, json, out, err, found);
-    }
-    const InputText input(name);
-    if (!input.isValid())
-        return fail(input.errorString());
-    return printStreamed(name, stream, Core::StreamScanner::readerOver(input.bytes()), json, out, err, found);
+    if (bytes.startsWith("PK\x03\x04") || bytes.startsWith("%PDF-") || bytes.startsWith("\xD0\xCF\x11\xE0") ||
+        bytes.startsWith("HWP Document File"))
+        return true;
+    static const QRegularExpression header(QStringLiteral("\\A[A-Za-z][A-Za-z0-9-]*:"));
+    const QByteArray head = "\n" + bytes.left(4096).toLower();
+    return header.match(QString::fromLatin1(bytes.left(80))).hasMatch() &&
+        (head.contains("\nfrom:") || head.contains("\nsubject:")) &&
+        (head.contains("\nto:") || head.contains("\ndate:") || head.contains("\nmime-version:"));
 }
 
 // A document the helper reads (by its first bytes or its name), not a text file. Only a regular
-// file is looked into: the bytes read from a pipe or a device ("/dev/stdin") would be gone for the
-// scan, which would then call the rest clean. Those are read once, as text.
+// file is looked into here: the bytes read from a pipe or a device ("/dev/stdin") would be gone
+// for the scan, which would then call the rest clean. Those are read once (scanText).
 bool isDocument(const QString &file)
 {
     if (file == QLatin1String("-") || !QFileInfo(file).isFile())
@@ -124,23 +98,24 @@ bool isDocument(const QString &file)
     QFile input(file);
     if (!input.open(QIODevice::ReadOnly))
         return false; // InputText says why
-    const QByteArray head = input.read(32);
     static const QStringList suffixes {QStringLiteral("docx"), QStringLiteral("xlsx"), QStringLiteral("pptx"),
                                        QStringLiteral("odt"),  QStringLiteral("ods"),  QStringLiteral("odp"),
                                        QStringLiteral("hwp"),  QStringLiteral("hwpx"), QStringLiteral("pdf"),
                                        QStringLiteral("zip"),  QStringLiteral("eml")};
-    return head.startsWith("PK\x03\x04") || head.startsWith("%PDF-") || head.startsWith("\xD0\xCF\x11\xE0") ||
-        head.startsWith("HWP Document File") || suffixes.contains(QFileInfo(file).suffix().toLower());
+    return startsLikeADocument(input.read(4096)) || suffixes.contains(QFileInfo(file).suffix().toLower());
+}
+
+// The helper beside this program (installed or built), as the plugin runs it.
+Attachments::AttachmentReader readerForScan()
+{
+    return Attachments::AttachmentReader(
+        Attachments::AttachmentReader::findHelper(QCoreApplication::applicationFilePath()));
 }
 
 // A document's findings; offsets are into the text the helper read (`sendguard extract` prints it).
-int scanDocument(const QString &file, const Core::Scanner &scanner, bool json, QTextStream &out, QTextStream &err,
-                 bool *found)
+int printDocument(const QString &file, const Core::AttachmentText &text, const Core::Scanner &scanner, bool json,
+                  QTextStream &out, QTextStream &err, bool *found)
 {
-    const Attachments::AttachmentReader reader(
-        Attachments::AttachmentReader::findHelper(QCoreApplication::applicationFilePath()));
-    const Core::AttachmentText text =
-        reader.read({QFileInfo(file).fileName(), QFileInfo(file).absoluteFilePath(), {}}, QString(), nullptr, &scanner);
     const auto fail = [&](const QString &why, int status) {
         err << "sendguard scan: " << file << ": " << why << '\n';
         if (json)
@@ -182,7 +157,75 @@ int scanDocument(const QString &file, const Core::Scanner &scanner, bool json, Q
     return ExitClean;
 }
 
+int scanDocument(const QString &file, const Core::Scanner &scanner, bool json, QTextStream &out, QTextStream &err,
+                 bool *found)
+{
+    return printDocument(file,
+                         readerForScan().read({QFileInfo(file).fileName(), QFileInfo(file).absoluteFilePath(), {}},
+                                              QString(), nullptr, &scanner),
+                         scanner, json, out, err, found);
+}
+
 } // namespace
+
+// A text file, or standard input. A file that can be read twice is checked first (readable, valid
+// UTF-8), then scanned in blocks: bounded memory, however large. Standard input, pipes and devices
+// are read once, whole, and told by their bytes: a document goes to the helper, text in UTF-16 or
+// CP949 is decoded.
+int scanText(const QString &name, const Core::Scanner &scanner, bool json, QTextStream &out, QTextStream &err,
+             bool *found)
+{
+    const auto fail = [&](const QString &why) {
+        err << "sendguard scan: " << name << ": " << why << '\n';
+        if (json)
+            out << "{\"file\":" << FindingJson::quoted(name) << ",\"error\":" << FindingJson::quoted(why) << "}\n";
+        return ExitUsageOrInput;
+    };
+    const Core::StreamScanner stream(scanner);
+    QFile file(name);
+    if (name != QLatin1String("-") && file.open(QIODevice::ReadOnly) && !file.isSequential()) {
+        const auto read = [&file](char *data, std::size_t capacity) -> std::int64_t {
+            return file.read(data, static_cast<qint64>(capacity));
+        };
+        const Core::StreamScanner::Result checked = stream.validate(read);
+        if (!checked.complete && checked.error.startsWith(QLatin1String("read error")))
+            return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
+        // NUL bytes are valid UTF-8, but text in UTF-8 has none: UTF-16 without a byte-order mark.
+        const bool nul = file.seek(0) && file.read(64 << 10).contains('\0');
+        if (!checked.complete || nul) {
+            // UTF-16 or CP949 (what Excel's "Unicode text" and Korean Windows editors write), as an
+            // attachment is read: offsets are then into its text as UTF-8, as `extract` prints it.
+            if (file.size() <= Core::AttachmentText::MaxSize && file.seek(0)) {
+                if (const auto text = Core::AttachmentText::decodeText(file.read(Core::AttachmentText::MaxSize)))
+                    return printStreamed(
+                        name, stream, Core::StreamScanner::readerOver({text->constData(), std::size_t(text->size())}),
+                        json, out, err, found);
+            }
+            return fail(checked.complete ? QStringLiteral("not UTF-8, UTF-16 or CP949 text") : checked.error);
+        }
+        if (!file.seek(0))
+            return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
+        return printStreamed(name, stream, read, json, out, err, found);
+    }
+    // Standard input, a pipe or a device: read once, whole, and told by its bytes.
+    QString error;
+    const auto bytes = InputText::readAll(name, &error);
+    if (!bytes)
+        return fail(error);
+    if (startsLikeADocument(*bytes))
+        return printDocument(name, readerForScan().extract(name, *bytes, nullptr, &scanner), scanner, json, out, err,
+                             found);
+    const std::string_view view(bytes->constData(), std::size_t(bytes->size()));
+    if (!bytes->contains('\0') && !Core::Utf8Validator::firstInvalidByte(view))
+        return printStreamed(name, stream, Core::StreamScanner::readerOver(view), json, out, err, found);
+    if (const auto text = Core::AttachmentText::decodeText(*bytes))
+        return printStreamed(name, stream,
+                             Core::StreamScanner::readerOver({text->constData(), std::size_t(text->size())}), json, out,
+                             err, found);
+    if (const auto invalid = Core::Utf8Validator::firstInvalidByte(view))
+        return fail(QStringLiteral("not valid UTF-8 at byte offset %1").arg(*invalid));
+    return fail(QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
+}
 
 int runScan(const QStringList &arguments)
 {
