@@ -104,7 +104,7 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         else if (!pages.drawnWithoutText.isEmpty())
             for (const int number : std::as_const(pages.drawnWithoutText))
                 sink.skip(base.then(Core::TextPlace::Kind::Page, QString::number(number)),
-                          QStringLiteral("no text layer (an image?): not scanned"));
+                          QStringLiteral("a picture with no text layer (a scan?): not scanned"));
         return;
     case SendGuardPdfEncrypted:
         sink.skip(base, QStringLiteral("encrypted: not scanned"));

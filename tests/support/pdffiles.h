@@ -15,7 +15,7 @@
 namespace SendGuard::Tests {
 
 // One page per entry of pages, each line below the one before; the pages numbered in scanned
-// (from 0) hold a grey picture instead, as a scanner makes them.
+// (from 0) hold a grey picture of most of the page, as a scanner makes them, under their lines.
 inline QByteArray printedPdfWithScans(const QList<QStringList> &pages, const QList<qsizetype> &scanned)
 {
     QByteArray bytes;
@@ -29,10 +29,11 @@ inline QByteArray printedPdfWithScans(const QList<QStringList> &pages, const QLi
         if (page > 0)
             writer.newPage();
         if (scanned.contains(page)) {
-            QImage scan(200, 100, QImage::Format_RGB32);
+            // Most of the page, as a scanner makes it; its lines, if any, drawn as text over it
+            // (a page number a program added).
+            QImage scan(500, 700, QImage::Format_RGB32);
             scan.fill(Qt::gray);
-            painter.drawImage(QPoint(50, 50), scan);
-            continue;
+            painter.drawImage(QPoint(40, 60), scan);
         }
         for (qsizetype line = 0; line < pages[page].size(); ++line)
             painter.drawText(QPoint(20, 30 + int(line) * 12), pages[page][line]);
