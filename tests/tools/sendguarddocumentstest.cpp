@@ -189,6 +189,17 @@ private Q_SLOTS:
                  qPrintable(hwpRun.outputAndErrors()));
         QVERIFY(!QFile::exists(hwpOut));
         QCOMPARE(runSendGuard({QStringLiteral("redact"), QStringLiteral("--output"), hwpOut}).exitCode, 2);
+
+        // Nothing to mask, not even text (from a review: this once wrote an empty file): the file
+        // as it is.
+        const QByteArray empty = xlsx({{QStringLiteral("Sheet1"), QString()}}, {});
+        const QString emptyOut = m_dir.filePath(QStringLiteral("masked-empty.xlsx"));
+        const CliRun emptyRun = runSendGuard(
+            {QStringLiteral("redact"), QStringLiteral("--output"), emptyOut, write(QStringLiteral("빈.xlsx"), empty)});
+        QVERIFY2(emptyRun.exitCode == 0, qPrintable(emptyRun.outputAndErrors()));
+        QFile written(emptyOut);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), empty);
     }
 };
 

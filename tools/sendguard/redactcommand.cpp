@@ -58,11 +58,11 @@ int redactToFile(const Core::Scanner &scanner, const QString &file, const QStrin
         return refuse(QStringLiteral("scan incomplete: %1").arg(scan.error));
 
     QByteArray masked;
-    if (text.pieces.empty()) {
+    if (scan.findings.empty()) {
+        masked = read.bytes; // nothing to mask (a document without text too): the file as it is
+    } else if (text.pieces.empty()) {
         const std::string redacted = Core::Redactor::redact(utf8, scan.findings);
         masked = QByteArray(redacted.data(), qsizetype(redacted.size()));
-    } else if (scan.findings.empty()) {
-        masked = read.bytes;
     } else {
         QString error;
         const auto masks = Core::DocumentMaskPlan::of(text, scan.findings, &error);
