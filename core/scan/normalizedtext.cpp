@@ -77,7 +77,15 @@ NormalizedText::FoldedCharacter NormalizedText::foldCharacter(std::string_view t
 {
     const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
     const unsigned char lead = at(0);
-    const std::size_t length = std::min(sequenceLength(lead), text.size() - pos);
+    const std::size_t length = sequenceLength(lead);
+    // A sequence cut short, or one whose next bytes do not continue it, is no character: its first
+    // byte is copied alone, and what follows is read for itself ("\xE2\x80" then '1' keeps the 1).
+    if (length > text.size() - pos)
+        return {1, false, 0};
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((at(i) & 0xC0) != 0x80)
+            return {1, false, 0};
+    }
     if (length == 2) {
         const unsigned char b1 = at(1);
         if (lead == 0xC2 && b1 == 0xA0)
