@@ -109,6 +109,11 @@ private Q_SLOTS:
                                                      "34");
         QTest::newRow("overlong zero-width space") << QByteArray("12\xF0\x82\x80\x8B"
                                                                  "34");
+        // A sequence broken by an ASCII byte (from a review: the byte was taken into it).
+        QTest::newRow("space's first bytes, then a digit") << QByteArray("90010\xE2\x80"
+                                                                         "1-1234567");
+        QTest::newRow("a selector's first bytes, then a digit") << QByteArray("90010\xF3\xA0\x84"
+                                                                              "1-1234567");
     }
 
     void shouldCopyInvalidUtf8Unchanged()
