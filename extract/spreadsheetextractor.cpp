@@ -265,10 +265,13 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 bool unsure = false;
                 const Core::TextPlace where = r.place.then(r.headerOrFooter);
                 r.sink.addUtf8(where, SpreadsheetExtractor::headerFooterText(r.value.utf8, &origin, &unsure), origin);
-                // A font size run into digits: the other reading too, which cannot be masked in place.
-                if (unsure) {
+                // A font size run into digits: the other readings too (sizes of one and three digits),
+                // which cannot be masked in place.
+                for (const int sizeDigits : {1, 3}) {
                     TextOrigin none;
-                    r.sink.addUtf8(where, SpreadsheetExtractor::headerFooterText(r.value.utf8, &none, nullptr, 1));
+                    if (unsure)
+                        r.sink.addUtf8(
+                            where, SpreadsheetExtractor::headerFooterText(r.value.utf8, &none, nullptr, sizeDigits));
                 }
             }
         });
@@ -326,7 +329,7 @@ QByteArray SpreadsheetExtractor::headerFooterText(const QByteArray &codes, TextO
         const char code = codes[i + 1];
         qsizetype next = -1; // past the code; -1: no code, the '&' is text
         if (code == '&') {
-            next = i + 1; // "&&": the second '&' is text
+            next = i + 1; // "&&": the second '&' is text, and starts no code
         } else if (code == '"') { // &"font,style"; unclosed, no code
             const qsizetype close = codes.indexOf('"', i + 2);
             next = close < 0 ? -1 : close + 1;
@@ -356,7 +359,7 @@ QByteArray SpreadsheetExtractor::headerFooterText(const QByteArray &codes, TextO
                 text += '\n'; // a section of its own on the page
         }
         plain = next;
-        i = std::max(next, i + 1);
+        i = code == '&' ? i + 2 : next;
     }
     keep(plain, codes.size());
     origin->runs = std::move(runs);

@@ -36,7 +36,7 @@ public:
     // taken out: "&C&\"맑은 고딕,굵게\"&14 851008-…" reads "851008-…", a section code (&L, &C, &R)
     // starts a line, "&&" is one '&'; an '&' that starts no code is text. origin: where the code
     // text lies, narrowed to what is kept. A font size run into more digits ("&14851008", which
-    // Excel never writes) is read as sizeDigitsWhenUnsure digits, and *unsure set.
+    // Excel never writes) is read as sizeDigitsWhenUnsure digits (1 to 3), and *unsure set.
     static QByteArray headerFooterText(const QByteArray &codes, TextOrigin *origin, bool *unsure = nullptr,
                                        int sizeDigitsWhenUnsure = 2);
 };

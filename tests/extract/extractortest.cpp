@@ -347,6 +347,8 @@ private Q_SLOTS:
         QCOMPARE(code("&주민번호 851008-2345674"), QByteArray("&주민번호 851008-2345674"));
         QCOMPARE(code("&KAB 851008"), QByteArray("&KAB 851008")); // no colour of six hex digits
         QCOMPARE(code("&K01+033x&K00FF00y"), QByteArray("xy"));
+        QCOMPARE(code("&C&&850315-2345678"), QByteArray("&850315-2345678")); // (from the second review)
+        QCOMPARE(code("A&&B"), QByteArray("A&B"));
         // A size run into digits, which Excel never writes: both readings, the first one unsure.
         Extract::TextOrigin origin;
         bool unsure = false;
@@ -354,6 +356,8 @@ private Q_SLOTS:
                  QByteArray("851008-2345674"));
         QVERIFY(unsure);
         QCOMPARE(Extract::SpreadsheetExtractor::headerFooterText("&8851008-2345674", &origin, nullptr, 1),
+                 QByteArray("851008-2345674"));
+        QCOMPARE(Extract::SpreadsheetExtractor::headerFooterText("&100851008-2345674", &origin, nullptr, 3),
                  QByteArray("851008-2345674"));
     }
 
