@@ -425,9 +425,7 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
         // "법인등록번호 110111-1234567" is not a person's number; "접수번호 12" above a list of people
         // is the label of its own number, not theirs.
         if (nearest.suppressing != std::string_view::npos && nearest.suppressing <= context &&
-            TextAround::labels(m_text, nearest.suppressingEnd, start,
-                               std::size_t(std::count_if(matched.begin(), matched.end(),
-                                                         [](char c) { return c >= '0' && c <= '9'; }))))
+            TextAround::labels(m_text, nearest.suppressingEnd, start, matched))
             return false;
         const bool needsLabel =
             (detectorPattern.context == ContextRule::NeededRightBefore || verdict == Validation::NeedsLabel) &&

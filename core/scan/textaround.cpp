@@ -104,12 +104,14 @@ bool isSpace(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Whether the line that ends at the line break at `at` holds only white space.
-bool isBlankLineBefore(std::string_view text, std::size_t at)
+bool isHangulSyllable(std::string_view text, std::size_t pos)
 {
-    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\r'))
-        --at;
-    return at == 0 || text[at - 1] == '\n';
+    if (pos + 3 > text.size())
+        return false;
+    const auto b0 = static_cast<unsigned char>(text[pos]);
+    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+    // U+AC00-D7A3: EA B0 80 .. ED 9E A3.
+    return (b0 > 0xEA && b0 < 0xED) || (b0 == 0xEA && b1 >= 0xB0) || (b0 == 0xED && b1 <= 0x9E);
 }
 
 // Whether only white space stands before `pos` on its line.
@@ -119,6 +121,53 @@ bool firstOnItsLine(std::string_view text, std::size_t pos)
     while (c == ' ' || c == '\t')
         c = characterBefore(text, pos, &pos);
     return c == NoCharacter || c == '\n';
+}
+
+// The lengths of the runs of digits in value ("900101-1234567": 6 and 7).
+std::vector<std::size_t> digitGroups(std::string_view value)
+{
+    std::vector<std::size_t> groups;
+    bool inGroup = false;
+    for (const char c : value) {
+        if (!isDigit(c)) {
+            inGroup = false;
+            continue;
+        }
+        if (!inGroup)
+            groups.push_back(0);
+        ++groups.back();
+        inGroup = true;
+    }
+    return groups;
+}
+
+// Whether the number at `at`, a label's own, heads a list the value at valueStart belongs to: its
+// groups of digits are the value's, and every line after its own, the value's included, starts
+// with a number, with no blank line between ("접수번호 2103154827361" over more such numbers).
+bool heads(std::string_view text, std::size_t at, std::size_t valueStart, std::string_view value)
+{
+    std::vector<std::size_t> groups {0};
+    std::size_t next = at;
+    for (int d = characterFrom(text, at, &next);; d = characterFrom(text, next, &next)) {
+        if (isDigit(d))
+            ++groups.back();
+        else if (d == '-' && isDigit(characterFrom(text, next)))
+            groups.push_back(0);
+        else
+            break;
+        at = next;
+    }
+    if (groups != digitGroups(value))
+        return false;
+    for (std::size_t lineStart = text.find('\n', at); lineStart < valueStart;
+         lineStart = text.find('\n', lineStart + 1)) {
+        std::size_t first = lineStart + 1;
+        while (first < text.size() && (text[first] == ' ' || text[first] == '\t'))
+            ++first;
+        if (first >= text.size() || !isDigit(characterFrom(text, first)))
+            return false; // a blank line, or one that starts with words: no list
+    }
+    return firstOnItsLine(text, valueStart);
 }
 
 } // namespace
@@ -228,32 +277,27 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
     return false;
 }
 
-bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::size_t valueDigits)
+bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::string_view value)
 {
-    int lineBreaks = 0;
-    bool blankLine = false;
-    for (std::size_t at = labelEnd, next = 0; at < valueStart && at < text.size(); at = next) {
+    // A particle glued to the label ("접수번호는"): up to two syllables.
+    std::size_t at = labelEnd;
+    for (int syllables = 0; syllables < 2 && at + 3 <= valueStart && isHangulSyllable(text, at); ++syllables)
+        at += 3;
+    bool lineBreak = false;
+    for (std::size_t next = 0; at < valueStart && at < text.size(); at = next) {
         const int c = characterFrom(text, at, &next);
         if (c == '\n') {
-            if (lineBreaks++ > 0 && isBlankLineBefore(text, at))
-                blankLine = true;
+            if (lineBreak)
+                return false; // a line between: the label names something else
+            lineBreak = true;
             continue;
         }
-        if (!isDigit(c))
-            continue;
-        // The label's own value (any script's digits): its digits, hyphens between them counted as
-        // one number.
-        std::size_t digits = 0;
-        for (int d = c;; d = characterFrom(text, next, &next)) {
-            if (isDigit(d))
-                ++digits;
-            else if (d != '-' || !isDigit(characterFrom(text, next)))
-                break;
-        }
-        // A list of the same numbers under it: unbroken lines, each starting with one.
-        return digits == valueDigits && !blankLine && firstOnItsLine(text, valueStart);
+        if (isDigit(c))
+            return heads(text, at, valueStart, value);
+        if (std::string_view(" \t\r:#.-=()[]").find(char(c)) == std::string_view::npos || c == 0)
+            return false; // a word: the label names it ("문서번호: 미부여"), not this number
     }
-    return lineBreaks <= 1;
+    return true;
 }
 
 bool inLongerGroupRun(std::string_view text, std::size_t start, std::size_t end)

@@ -33,12 +33,13 @@ bool insideWebAddress(std::string_view text, std::size_t start);
 // title ("(주)가나다 대표 홍길동(900101-…)") is not the company.
 bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vector<std::string> &words);
 
-// Whether a label ending at labelEnd names the value starting at valueStart, of valueDigits
-// digits: the value comes first after it, on the same line or the next (a form's label cell
-// above its value); or the first number after the label has as many digits, and the value is one
-// of a list under it ("접수번호 2103154827361" over more such numbers). A label followed by a
-// number of another shape ("접수번호 12", "문서번호 제2024-12호") names that one, not a person's below.
-bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::size_t valueDigits);
+// Whether a label ending at labelEnd names the value (normalized) starting at valueStart: only
+// separators (and a particle glued to the label, "접수번호는") stand between them, on the same
+// line or with nothing else on the label's (a form's label cell above its value); or the label's
+// own number has the value's groups of digits and heads an unbroken list of numbers the value is
+// one of ("접수번호 2103154827361" over more such numbers). A label followed by a word ("문서번호:
+// 미부여") or by a number of another shape ("접수번호 12") names that, not a person's number after it.
+bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::string_view value);
 
 // One of a longer run of groups written the same way: "1234 5678 9012 3456 7890", a price list,
 // is no card number. True when the separator that follows the match's first group also stands

@@ -108,6 +108,17 @@ private Q_SLOTS:
         QTest::newRow("a paragraph under a document number of the same length")
             << u"접수번호 2024-0611-12345\n\n참석자\n홍길동 900101-1234568"_qs << rrn << "900101-1234568"
             << "900101-1******";
+        // (From a second review: the label names a word, a blank line breaks a list, a list's numbers
+        // have the label's number's groups.)
+        QTest::newRow("under a document label naming a word")
+            << u"문서번호: 미부여\n홍길동 900101-1234568"_qs << rrn << "900101-1234568"
+            << "900101-1******";
+        QTest::newRow("after a blank line under a document number")
+            << u"문서번호 2024-000123-456\n\n900101-1234568 홍길동"_qs << rrn << "900101-1234568"
+            << "900101-1******";
+        QTest::newRow("under a document number of other groups")
+            << u"문서번호 1234567-123456\n900101-1234568 홍길동"_qs << rrn << "900101-1234568"
+            << "900101-1******";
         QTest::newRow("in a list under a receipt number")
             << u"접수번호 12\n1. 홍길동 900101-1234568"_qs << rrn << "900101-1234568"
             << "900101-1******";
