@@ -3,6 +3,8 @@
 
 #include "normalizedtext.h"
 
+#include "detectors/personevidence.h"
+
 #include <algorithm>
 #include <iterator>
 
@@ -264,15 +266,25 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
         const std::size_t at = before.rfind(word);
         if (at == std::string_view::npos)
             continue;
-        // What stands between the word and the parenthesis: the company's name, on the same line,
-        // with no one's title in it ("대표 홍길동" names a person).
-        const std::string_view gap = before.substr(at + word.size());
-        static constexpr std::string_view titles[] = {"대표", "이사", "사장", "회장", "직원", "담당",   "과장",
-                                                      "부장", "팀장", "대리", "주임", "사원", "신청인", "대리인"};
-        const bool person = std::any_of(std::begin(titles), std::end(titles),
-                                        [&](std::string_view title) { return gap.find(title) != gap.npos; });
-        if (gap.find_first_of("\r\n") == gap.npos && !person)
-            return true;
+        // What stands between the word and the parenthesis: the company's name, two words at most,
+        // on the same line, not a person's ("(주)한빛 대표 홍길동(…)", "재단 장학생 홍길동(…)").
+        std::string_view gap = before.substr(at + word.size());
+        while (!gap.empty() && gap.back() == ' ')
+            gap.remove_suffix(1);
+        while (!gap.empty() && gap.front() == ' ')
+            gap.remove_prefix(1);
+        std::size_t gapWords = gap.empty() ? 0 : 1;
+        for (std::size_t i = 1; i < gap.size(); ++i)
+            gapWords += gap[i] == ' ' && gap[i - 1] != ' ';
+        static constexpr std::string_view titles[] = {
+            "대표", "대표이사", "이사", "사장", "회장", "직원",   "담당", "담당자", "과장",   "부장",  "차장",
+            "실장", "팀장",     "대리", "주임", "사원", "연구원", "소속", "신청인", "대리인", "발기인"};
+        const std::string_view first = gap.substr(0, gap.find(' '));
+        const bool title = std::find(std::begin(titles), std::end(titles), first) != std::end(titles);
+        if (gap.find_first_of("\r\n\t") != std::string_view::npos || gapWords > 2 || title ||
+            (gapWords == 2 && PersonEvidence::nameBefore(text, open + 1)))
+            continue;
+        return true;
     }
     return false;
 }

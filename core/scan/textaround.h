@@ -28,9 +28,10 @@ bool letterBefore(std::string_view text, std::size_t start);
 // Inside a web address: the run of text without spaces that holds the match has "://" or "www.".
 bool insideWebAddress(std::string_view text, std::size_t start);
 
-// In parentheses right after a company's name: one of `words`, then its name, on the same line
-// ("주식회사 한빛(110111-1234567)", "㈜한빛건설 (…)"). A person named after the company with a
-// title ("(주)가나다 대표 홍길동(900101-…)") is not the company.
+// In parentheses right after a company's name: one of `words`, then its name of two words at
+// most, on the same line ("주식회사 한빛(110111-1234567)", "㈜한빛건설 (…)"). A person after the
+// company, with a title or by a name as PersonEvidence reads one ("(주)가나다 대표 홍길동(…)",
+// "재단 장학생 홍길동(…)"), is not the company.
 bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vector<std::string> &words);
 
 // Whether a label ending at labelEnd names the value (normalized) starting at valueStart: only

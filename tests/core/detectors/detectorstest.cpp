@@ -126,6 +126,16 @@ private Q_SLOTS:
         QTest::newRow("a representative's, after the company")
             << u"(주)가나다 대표 홍길동(900101-1234568)"_qs << rrn << "900101-1234568"
             << "900101-1******";
+        // (From a second review: a company word inside another word, a title, a person after the company.)
+        QTest::newRow("after a corporate card's user")
+            << u"법인카드 사용자 홍길동(900101-1234568)"_qs << rrn << "900101-1234568"
+            << "900101-1******";
+        QTest::newRow("a titled person after the company")
+            << u"주식회사 한빛 실장 홍길동(900101-1234568)"_qs << rrn << "900101-1234568"
+            << "900101-1******";
+        QTest::newRow("a person named after a foundation's word")
+            << u"재단 장학생 홍길동(900101-1234568)에게 지급"_qs << rrn << "900101-1234568"
+            << "900101-1******";
         QTest::newRow("a company on the line before")
             << u"주식회사 한빛\n(900101-1234568)"_qs << rrn << "900101-1234568"
             << "900101-1******";
@@ -685,6 +695,7 @@ private Q_SLOTS:
         QTest::newRow("guarantee number, its value on the next line") << u"보증번호\n900101-1234567"_qs;
         QTest::newRow("company with a two-word name") << u"한빛 건설 주식회사 (110111-1234567)"_qs;
         QTest::newRow("company word, then a two-word name") << u"주식회사 한빛 건설(110111-1234567)"_qs;
+        QTest::newRow("company named with a title's letters") << u"주식회사 행복이사(110111-1234568)"_qs;
         QTest::newRow("company word on the line before another company") << u"주식회사 명단\n㈜한빛(110111-1234567)"_qs;
         QTest::newRow("customs declaration number") << u"신고번호 123-456-789012 국민"_qs;
         QTest::newRow("phone in a web address") << "https://www.example.go.kr/view?tel=010-2345-6789";
