@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace SendGuard::Extract {
 
 namespace {
@@ -36,35 +38,37 @@ Part splitPart(const QByteArray &bytes)
         part.body = bytes.mid(bytes.startsWith("\r\n") ? 2 : 1);
         return part;
     }
-    qsizetype end = bytes.indexOf("\r\n\r\n");
-    qsizetype bodyAt = end + 4;
-    const qsizetype lf = bytes.indexOf("\n\n");
-    if (lf >= 0 && (end < 0 || lf < end)) {
-        end = lf;
-        bodyAt = lf + 2;
-    }
-    if (end < 0) {
-        end = bytes.size();
-        bodyAt = bytes.size();
-    }
-    for (qsizetype at = 0; at < end;) {
+    // Header fields (a name of printable ASCII without spaces, then ':') and their folded lines, up
+    // to an empty line; a line that is neither ends them too, and is the body's first (a sender
+    // that left out the empty line, or text that only began like a mail: nothing is lost).
+    qsizetype bodyAt = bytes.size();
+    for (qsizetype at = 0; at < bytes.size();) {
         qsizetype next = bytes.indexOf('\n', at);
-        if (next < 0 || next > end)
-            next = end;
+        if (next < 0)
+            next = bytes.size();
         QByteArray line = bytes.mid(at, next - at);
-        at = next + 1;
         if (line.endsWith('\r'))
             line.chop(1);
+        if (line.isEmpty()) {
+            bodyAt = next + 1;
+            break;
+        }
         if ((line.startsWith(' ') || line.startsWith('\t')) && !part.headers.isEmpty()) {
             part.headers.last().second += ' ' + line.trimmed();
+            at = next + 1;
             continue;
         }
         const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
+        const bool field =
+            colon > 0 && std::all_of(line.begin(), line.begin() + colon, [](char c) { return c > ' ' && c < 0x7F; });
+        if (!field) {
+            bodyAt = at;
+            break;
+        }
         part.headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+        at = next + 1;
     }
-    part.body = bytes.mid(bodyAt);
+    part.body = bodyAt < bytes.size() ? bytes.mid(bodyAt) : QByteArray();
     return part;
 }
 
@@ -169,8 +173,14 @@ QString decodeHeader(const QByteArray &value)
 QByteArray transferDecoded(const Part &part)
 {
     const QByteArray encoding = part.header("content-transfer-encoding").trimmed().toLower();
-    if (encoding == "base64")
-        return QByteArray::fromBase64(part.body);
+    if (encoding == "base64") {
+        // What is not base64 (a sender that named the wrong encoding) is read as it is: decoded
+        // loosely, its text would turn to noise and be passed over.
+        QByteArray compact = part.body;
+        compact.replace("\r", "").replace("\n", "").replace(" ", "").replace("\t", "");
+        const auto decoded = QByteArray::fromBase64Encoding(compact, QByteArray::AbortOnBase64DecodingErrors);
+        return decoded ? *decoded : part.body;
+    }
     if (encoding == "quoted-printable")
         return quotedPrintable(part.body, false);
     return part.body;

@@ -744,6 +744,21 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("명단.docx › paragraph 1")), QStringLiteral("첨부"));
     }
 
+    // A mail whose header block is not ended by an empty line, and one that says base64 over plain
+    // text (from a review: their lines were lost): nothing is passed over.
+    void shouldReadAMalformedEmailWhole()
+    {
+        const Read unended =
+            extract(u"Subject: 보고\nFrom: 총무과\nDate: 2024-01-01\n주민등록번호 900101-1234568\n"_qs.toUtf8(),
+                    QStringLiteral("보고.eml"));
+        QVERIFY2(unended.all().contains(QStringLiteral("주민등록번호 900101-1234568")), qPrintable(unended.describe()));
+        const Read mislabelled = extract(
+            u"From: a@b.kr\nTo: c@d.kr\nContent-Transfer-Encoding: base64\n\n주민등록번호 900101-1234568\n"_qs.toUtf8(),
+            QStringLiteral("보고.eml"));
+        QVERIFY2(mislabelled.all().contains(QStringLiteral("주민등록번호 900101-1234568")),
+                 qPrintable(mislabelled.describe()));
+    }
+
     // Found by a red-team pass: each of these once read as "complete" without the number in it.
     void shouldNeverLeaveTextOutOfAWholeRead_data()
     {

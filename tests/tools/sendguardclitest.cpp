@@ -124,6 +124,12 @@ private Q_SLOTS:
         const Run file = sendguard({QStringLiteral("scan"), QStringLiteral("--json"),
                                     writeFile(QStringLiteral("unmarked-utf16.txt"), unmarked)});
         QCOMPARE(file.exitCode, 1);
+        // Text that only begins like a mail (no empty line after its "headers") is text.
+        const Run memo =
+            sendguard({QStringLiteral("scan"), QStringLiteral("--json"), QStringLiteral("-")},
+                      u"Subject: 보고\nFrom: 총무과\nDate: 2024-01-01\n홍길동 900101-1234568\n"_qs.toUtf8());
+        QCOMPARE(memo.exitCode, 1);
+        QVERIFY2(memo.out.contains("\"detector\":\"kr-rrn\""), memo.out.constData());
     }
 
     void shouldPrintAReadableTable()

@@ -17,8 +17,9 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QTextStream>
+
+#include <algorithm>
 
 namespace SendGuard::Tools {
 
@@ -74,18 +75,40 @@ int printStreamed(const QString &name, const Core::StreamScanner &stream, const 
     return ExitClean;
 }
 
-// A document the helper reads, by its first bytes: a ZIP package, a PDF, a compound file (HWP),
-// or an e-mail (header lines first, a sender or a subject among them).
+// An e-mail, by its first bytes: a block of header fields (a name of printable ASCII, ':') and
+// their folded lines, ended by an empty line within the first 4 KiB, with a sender among them
+// and a recipient, date or MIME version. Text that only begins like a mail is text.
+bool startsLikeAnEmail(const QByteArray &bytes)
+{
+    bool from = false;
+    bool other = false;
+    for (qsizetype at = 0; at < qMin<qsizetype>(bytes.size(), 4096);) {
+        qsizetype next = bytes.indexOf('\n', at);
+        if (next < 0)
+            return false;
+        QByteArray line = bytes.mid(at, next - at);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        at = next + 1;
+        if (line.isEmpty())
+            return from && other;
+        if (line.startsWith(' ') || line.startsWith('\t'))
+            continue;
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || !std::all_of(line.begin(), line.begin() + colon, [](char c) { return c > ' ' && c < 0x7F; }))
+            return false;
+        const QByteArray name = line.left(colon).toLower();
+        from = from || name == "from";
+        other = other || name == "to" || name == "date" || name == "mime-version";
+    }
+    return false;
+}
+
+// A document the helper reads, by its first bytes: a ZIP package, a PDF, a compound file (HWP).
 bool startsLikeADocument(const QByteArray &bytes)
 {
-    if (bytes.startsWith("PK\x03\x04") || bytes.startsWith("%PDF-") || bytes.startsWith("\xD0\xCF\x11\xE0") ||
-        bytes.startsWith("HWP Document File"))
-        return true;
-    static const QRegularExpression header(QStringLiteral("\\A[A-Za-z][A-Za-z0-9-]*:"));
-    const QByteArray head = "\n" + bytes.left(4096).toLower();
-    return header.match(QString::fromLatin1(bytes.left(80))).hasMatch() &&
-        (head.contains("\nfrom:") || head.contains("\nsubject:")) &&
-        (head.contains("\nto:") || head.contains("\ndate:") || head.contains("\nmime-version:"));
+    return bytes.startsWith("PK\x03\x04") || bytes.startsWith("%PDF-") || bytes.startsWith("\xD0\xCF\x11\xE0") ||
+        bytes.startsWith("HWP Document File");
 }
 
 // A document the helper reads (by its first bytes or its name), not a text file. Only a regular
@@ -212,7 +235,7 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
     const auto bytes = InputText::readAll(name, &error);
     if (!bytes)
         return fail(error);
-    if (startsLikeADocument(*bytes))
+    if (startsLikeADocument(*bytes) || startsLikeAnEmail(*bytes))
         return printDocument(name, readerForScan().extract(name, *bytes, nullptr, &scanner), scanner, json, out, err,
                              found);
     const std::string_view view(bytes->constData(), std::size_t(bytes->size()));
