@@ -21,9 +21,9 @@ int sendguard_pdf_reader_version();
 using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version);
 
 // Hands each page's text (UTF-8, in reading order; page counts from 1) to page; page returns
-// false to stop. A page with no more text than a page number is drawn small and looked at: drawn
-// is 1 when it is a picture all the same (a scan, text turned into outlines), which nobody can
-// check: without text, it shows anything; with a page number, a sixth of it is ink. Never throws.
+// false to stop. A page without text is drawn small and looked at: drawn is 1 when it is a
+// picture all the same (a scan, text turned into outlines, a chart), which nobody can check; 0
+// when it is blank, or nearly (a rule, a pale background). Never throws.
 using SendGuardPdfPageHandler = bool (*)(void *context, int page, const char *utf8, std::size_t length, int drawn);
 int sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardPdfPageHandler page);
 using SendGuardPdfReadFunction = decltype(&sendguard_pdf_read);

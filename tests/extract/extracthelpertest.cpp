@@ -238,12 +238,6 @@ private Q_SLOTS:
         QVERIFY2(text.incomplete.contains(QStringLiteral("page 2: a picture")), qPrintable(text.incomplete));
         QVERIFY2(!text.incomplete.contains(QStringLiteral("page 3")), qPrintable(text.incomplete));
 
-        // A scan with a page number a program wrote on it (from a review) is a picture too.
-        const AttachmentText numbered = m_reader.extract(
-            QStringLiteral("신청서.pdf"),
-            printedPdfWithScans({{QStringLiteral("주민등록번호 850315-2345678")}, {QStringLiteral("- 2 -")}}, {1}));
-        QVERIFY2(numbered.incomplete.contains(QStringLiteral("page 2: a picture")), qPrintable(numbered.incomplete));
-
         // Typed pages, a blank one and one with only its number among them: all read.
         const AttachmentText typed = m_reader.extract(
             QStringLiteral("신청서.pdf"),
