@@ -124,6 +124,11 @@ private Q_SLOTS:
         const Run file = sendguard({QStringLiteral("scan"), QStringLiteral("--json"),
                                     writeFile(QStringLiteral("unmarked-utf16.txt"), unmarked)});
         QCOMPARE(file.exitCode, 1);
+        // A log with a stray NUL, valid UTF-8 and no UTF-16: scanned as it is (from the second review).
+        const Run log =
+            sendguard({QStringLiteral("scan"), QStringLiteral("--json"),
+                       writeFile(QStringLiteral("nul.log"), u"주민등록번호 900101-1234568\n"_qs.toUtf8() + '\0')});
+        QCOMPARE(log.exitCode, 1);
         // Text that only begins like a mail (no empty line after its "headers") is text.
         const Run memo =
             sendguard({QStringLiteral("scan"), QStringLiteral("--json"), QStringLiteral("-")},

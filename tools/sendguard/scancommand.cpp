@@ -224,7 +224,9 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
                         name, stream, Core::StreamScanner::readerOver({text->constData(), std::size_t(text->size())}),
                         json, out, err, found);
             }
-            return fail(checked.complete ? QStringLiteral("not UTF-8, UTF-16 or CP949 text") : checked.error);
+            if (!checked.complete)
+                return fail(checked.error);
+            // Valid UTF-8 with a stray NUL that is no UTF-16 (a log): scanned as it is.
         }
         if (!file.seek(0))
             return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
@@ -247,7 +249,8 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
                              err, found);
     if (const auto invalid = Core::Utf8Validator::firstInvalidByte(view))
         return fail(QStringLiteral("not valid UTF-8 at byte offset %1").arg(*invalid));
-    return fail(QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
+    // Valid UTF-8 with a stray NUL that is no UTF-16 (a log): scanned as it is.
+    return printStreamed(name, stream, Core::StreamScanner::readerOver(view), json, out, err, found);
 }
 
 int runScan(const QStringList &arguments)
