@@ -120,6 +120,10 @@ NormalizedText::FoldedCharacter NormalizedText::foldCharacter(std::string_view t
         case 0xE1:
             if (b1 == 0xA0 && b2 == 0x8E)
                 return folded(3, Dropped); // U+180E Mongolian vowel separator
+            // Hangul jamo (U+1100-11FF), but for the two fillers: Korean text in NFD (macOS file
+            // names) is made of them, and they are no digit, so they are passed at once.
+            if (b1 >= 0x84 && b1 <= 0x87 && !(b1 == 0x85 && (b2 == 0x9F || b2 == 0xA0)))
+                return {3, false, 0};
             break;
         case 0xE2:
             if (b1 == 0x80) {

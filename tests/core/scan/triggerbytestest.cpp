@@ -21,7 +21,9 @@ std::vector<std::size_t> triggersByHand(const std::string &text)
 {
     std::vector<std::size_t> positions;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (isTrigger(static_cast<unsigned char>(text[i])))
+        const bool jamo = static_cast<unsigned char>(text[i]) == 0xE1 && i + 1 < text.size() &&
+            static_cast<unsigned char>(text[i + 1]) >= 0x84 && static_cast<unsigned char>(text[i + 1]) <= 0x87;
+        if (isTrigger(static_cast<unsigned char>(text[i])) && !jamo)
             positions.push_back(i);
     }
     return positions;
@@ -58,7 +60,7 @@ private Q_SLOTS:
     {
         QFETCH(int, instructions);
         const std::string alphabet = "0123456789*@/:)?+ ab\xEF\xD9\xDB\xDD\xDF\xE0\xE1\xF0\xF1\xEE\xDA\xD8\xDE"
-                                     "\xE2\xE8\xF2\xF9\xC0\x80\xED\x95\x9C";
+                                     "\xE2\xE8\xF2\xF9\xC0\x80\xED\x95\x9C\x84\x87\x88\x83";
         std::mt19937 random(1129);
         for (int round = 0; round < 4000; ++round) {
             std::string text(random() % 300, ' ');
