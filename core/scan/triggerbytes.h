@@ -10,9 +10,10 @@ namespace SendGuard::Core {
 // Finds, for the prefilter, the bytes that can start a candidate: ASCII digits, '*', '@', 0xEF
 // (full-width forms) and the lead bytes of other scripts' decimal digits (0xD9, 0xDB, 0xDF
 // Arabic-Indic and NKo, with 0xDD; 0xE0 Indic, Thai, Lao; 0xE1 Myanmar, Khmer, Mongolian; 0xF0
-// mathematical and segmented digits, with 0xF1); 0xE1 not when a Hangul jamo follows (E1 84-87). It classifies 64 bytes
-// at a time into one bit mask and keeps it while the caller walks through the block: prose has a number every few dozen
-// bytes, and each then costs a shift instead of a new scan.
+// mathematical and segmented digits, with 0xF1); 0xE1 not when a Hangul jamo follows (E1 84-87).
+// It classifies 64 bytes at a time into one bit mask and keeps it while the caller walks through
+// the block: prose has a number every few dozen bytes, and each then costs a shift instead of a
+// new scan.
 //
 // AVX2 where the processor has it, SSE2 (always there on x86-64) otherwise, or plain C++; all
 // three give the same answers, which tests check.
