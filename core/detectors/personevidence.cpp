@@ -32,16 +32,6 @@ constexpr std::string_view notNames[] {
     "차량",   "안내", "합계", "총계", "소계", "단가", "수량", "이체", "입금", "출금", "잔액", "연번", "일련번호",
     "사업자", "법인", "주식", "재단", "회사", "공고", "성명", "이름", "정정", "변경"};
 
-bool isHangulSyllableAt(std::string_view text, std::size_t pos)
-{
-    if (pos + HangulBytes > text.size())
-        return false;
-    const auto b0 = static_cast<unsigned char>(text[pos]);
-    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
-    // U+AC00-D7A3: EA B0 80 .. ED 9E A3.
-    return (b0 > 0xEA && b0 < 0xED) || (b0 == 0xEA && b1 >= 0xB0) || (b0 == 0xED && b1 <= 0x9E);
-}
-
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -60,6 +50,16 @@ std::string_view lineAround(std::string_view text, std::size_t start, std::size_
 }
 
 } // namespace
+
+bool isHangulSyllableAt(std::string_view text, std::size_t pos)
+{
+    if (pos + HangulBytes > text.size())
+        return false;
+    const auto b0 = static_cast<unsigned char>(text[pos]);
+    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+    // U+AC00-D7A3: EA B0 80 .. ED 9E A3.
+    return (b0 > 0xEA && b0 < 0xED) || (b0 == 0xEA && b1 >= 0xB0) || (b0 == 0xED && b1 <= 0x9E);
+}
 
 bool nameBefore(std::string_view text, std::size_t start)
 {

@@ -9,6 +9,9 @@
 // issued since October 2020 end in random digits): "홍길동 2103154827361 / 010-2345-6789".
 namespace SendGuard::Core::PersonEvidence {
 
+// Whether a Hangul syllable (U+AC00-D7A3, three bytes in UTF-8) starts at text[pos].
+bool isHangulSyllableAt(std::string_view text, std::size_t pos);
+
 // A Korean name right before the number: two to four Hangul syllables, the first a common
 // surname, standing alone (a space, tab, comma, '|' or line start before them), then blanks or
 // one of '(', '[', ',' and ':' before the number.

@@ -106,16 +106,6 @@ bool isSpace(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-bool isHangulSyllable(std::string_view text, std::size_t pos)
-{
-    if (pos + 3 > text.size())
-        return false;
-    const auto b0 = static_cast<unsigned char>(text[pos]);
-    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
-    // U+AC00-D7A3: EA B0 80 .. ED 9E A3.
-    return (b0 > 0xEA && b0 < 0xED) || (b0 == 0xEA && b1 >= 0xB0) || (b0 == 0xED && b1 <= 0x9E);
-}
-
 // Whether only white space stands before `pos` on its line.
 bool firstOnItsLine(std::string_view text, std::size_t pos)
 {
@@ -293,7 +283,8 @@ bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart,
 {
     // A particle glued to the label ("접수번호는"): up to two syllables.
     std::size_t at = labelEnd;
-    for (int syllables = 0; syllables < 2 && at + 3 <= valueStart && isHangulSyllable(text, at); ++syllables)
+    for (int syllables = 0; syllables < 2 && at + 3 <= valueStart && PersonEvidence::isHangulSyllableAt(text, at);
+         ++syllables)
         at += 3;
     bool lineBreak = false;
     for (std::size_t next = 0; at < valueStart && at < text.size(); at = next) {
@@ -306,7 +297,7 @@ bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart,
         }
         if (isDigit(c))
             return heads(text, at, valueStart, value);
-        if (std::string_view(" \t\r:#.-=()[]").find(char(c)) == std::string_view::npos || c == 0)
+        if (std::string_view(" \t\r:#.-=()[]").find(char(c)) == std::string_view::npos)
             return false; // a word: the label names it ("문서번호: 미부여"), not this number
     }
     return true;
