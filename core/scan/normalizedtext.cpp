@@ -44,20 +44,15 @@ bool isDefaultIgnorable(char32_t c)
                        [c](const auto &range) { return c >= range.first && c <= range.second; });
 }
 
-// The code point of a well-formed sequence of length bytes at text[pos], or none: a sequence cut
-// short by the text's end, an overlong form ("\xE0\x80\xB2" for '2'), a surrogate or a value past
-// U+10FFFF is no character.
+// The code point of the sequence of length bytes at text[pos], whose lead and continuation bytes
+// foldCharacter() has checked, or none: an overlong form ("\xE0\x80\xB2" for '2'), a surrogate
+// or a value past U+10FFFF is no character.
 std::optional<char32_t> codePoint(std::string_view text, std::size_t pos, std::size_t length)
 {
     const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
-    if (length != sequenceLength(at(0)))
-        return std::nullopt;
     char32_t c = at(0) & (0x7F >> length);
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((at(i) & 0xC0) != 0x80)
-            return std::nullopt;
+    for (std::size_t i = 1; i < length; ++i)
         c = (c << 6) | (at(i) & 0x3F);
-    }
     constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
     if (c < smallest[length] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
         return std::nullopt;
