@@ -3,11 +3,10 @@
 
 #include "textsink.h"
 
-#include "common/utf8validator.h"
+#include "message/attachmenttext.h"
 
 #include <QRegularExpression>
 #include <QScopeGuard>
-#include <QStringDecoder>
 
 #include <algorithm>
 #include <cstdlib>
@@ -26,15 +25,9 @@ QString entryName(zip_t *archive, zip_uint64_t index, const char *guessed)
     const char *raw = zip_get_name(archive, index, ZIP_FL_ENC_RAW);
     if (!raw)
         return QString::fromUtf8(guessed);
-    const std::string_view bytes(raw);
-    if (!Core::Utf8Validator::firstInvalidByte(bytes))
-        return QString::fromUtf8(raw);
-    QStringDecoder cp949("CP949", QStringConverter::Flag::Stateless);
-    if (cp949.isValid()) {
-        const QString name = cp949(QByteArrayView(raw, qsizetype(bytes.size())));
-        if (!cp949.hasError())
-            return name;
-    }
+    // Read as a text attachment is: UTF-8, else CP949.
+    if (const auto name = Core::AttachmentText::decodeText(QByteArray(raw)))
+        return QString::fromUtf8(*name);
     return QString::fromUtf8(guessed);
 }
 
