@@ -269,9 +269,10 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 // which cannot be masked in place.
                 for (const int sizeDigits : {1, 3}) {
                     TextOrigin none;
-                    if (unsure)
-                        r.sink.addUtf8(
-                            where, SpreadsheetExtractor::headerFooterText(r.value.utf8, &none, nullptr, sizeDigits));
+                    if (!unsure)
+                        break;
+                    r.sink.addUtf8(where,
+                                   SpreadsheetExtractor::headerFooterText(r.value.utf8, &none, nullptr, sizeDigits));
                 }
             }
         });
