@@ -240,16 +240,12 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
     if (startsLikeADocument(*bytes) || startsLikeAnEmail(*bytes))
         return printDocument(name, readerForScan().extract(name, *bytes, nullptr, &scanner), scanner, json, out, err,
                              found);
-    const std::string_view view(bytes->constData(), std::size_t(bytes->size()));
-    if (!bytes->contains('\0') && !Core::Utf8Validator::firstInvalidByte(view))
-        return printStreamed(name, stream, Core::StreamScanner::readerOver(view), json, out, err, found);
-    if (const auto text = Core::AttachmentText::decodeText(*bytes))
-        return printStreamed(name, stream,
-                             Core::StreamScanner::readerOver({text->constData(), std::size_t(text->size())}), json, out,
-                             err, found);
-    if (const auto invalid = Core::Utf8Validator::firstInvalidByte(view))
+    // UTF-8 as it is, UTF-16 or CP949 decoded; else valid UTF-8 with a stray NUL (a log) as it is.
+    const auto text = Core::AttachmentText::decodeText(*bytes);
+    const QByteArray &utf8 = text ? *text : *bytes;
+    const std::string_view view(utf8.constData(), std::size_t(utf8.size()));
+    if (const auto invalid = text ? std::nullopt : Core::Utf8Validator::firstInvalidByte(view))
         return fail(QStringLiteral("not valid UTF-8 at byte offset %1").arg(*invalid));
-    // Valid UTF-8 with a stray NUL that is no UTF-16 (a log): scanned as it is.
     return printStreamed(name, stream, Core::StreamScanner::readerOver(view), json, out, err, found);
 }
 
