@@ -268,9 +268,9 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 // A font size run into digits: the other readings too (sizes of one and three digits),
                 // which cannot be masked in place.
                 for (const int sizeDigits : {1, 3}) {
-                    TextOrigin none;
                     if (!unsure)
                         break;
+                    TextOrigin none;
                     r.sink.addUtf8(where,
                                    SpreadsheetExtractor::headerFooterText(r.value.utf8, &none, nullptr, sizeDigits));
                 }
