@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 #include <memory>
 
 namespace {
@@ -22,7 +23,7 @@ bool isBlank(const poppler::byte_array &utf8)
 }
 
 // Whether a page without text is a picture all the same (a scan, text turned into outlines, a
-// chart): drawn at 12 dots per inch (an A4 page is 99 by 140 dots), in grey, a hundredth of it or
+// chart): drawn at 12 dots per inch at most (an A4 page is 99 by 140 dots), in grey, a hundredth of it or
 // more in ink. Ink is darker than a pale background or the grey edge a thin rule leaves. A page
 // that cannot be drawn counts as a picture: it is never taken for a blank one.
 bool isPicture(const poppler::page &page)
@@ -32,10 +33,19 @@ bool isPicture(const poppler::page &page)
     poppler::page_renderer renderer;
     renderer.set_image_format(poppler::image::format_gray8);
     renderer.set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
-    const poppler::image image = renderer.render_page(&page, 12, 12);
+    // 12 dots per inch, or fewer for a page so large that its longer side would pass 200 dots
+    // (poppler refuses a bitmap too large, and gives one white dot instead).
+    const poppler::rectf box = page.page_rect();
+    const double longer = std::max(box.width(), box.height());
+    const double dpi = longer > 0 ? std::min(12.0, 200.0 * 72.0 / longer) : 12.0;
+    const poppler::image image = renderer.render_page(&page, dpi, dpi);
+    // As large as asked, either way round (a page may be turned).
+    const auto near = [dpi](int dots, double points) { return std::abs(dots - int(points * dpi / 72.0)) <= 2; };
+    const bool sized = (near(image.width(), box.width()) && near(image.height(), box.height())) ||
+        (near(image.width(), box.height()) && near(image.height(), box.width()));
     if (!image.is_valid() || image.format() != poppler::image::format_gray8 || image.width() <= 0 ||
-        image.height() <= 0)
-        return true;
+        image.height() <= 0 || !sized)
+        return true; // not drawn as asked: nobody can say it is blank
     constexpr unsigned char Ink = 230;
     std::size_t inked = 0;
     for (int y = 0; y < image.height(); ++y) {

@@ -246,6 +246,26 @@ private Q_SLOTS:
         QVERIFY2(typed.incomplete.isEmpty(), qPrintable(typed.incomplete));
     }
 
+    // A page so large that poppler will not draw it at 12 dpi (it gives one white dot) is drawn
+    // smaller, and a picture on it is still seen: never taken for a blank page.
+    void shouldSeeAPictureOnAHugePage()
+    {
+        // Objects without a cross-reference table: poppler rebuilds it, as for many real files.
+        const QByteArray pdf =
+            "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+            "2 0 obj << /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >> endobj\n"
+            "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 7 0 R >> >> "
+            "/Contents 4 0 R >> endobj\n"
+            "4 0 obj << /Length 45 >> stream\nBT /F1 12 Tf 72 700 Td (900101-1234568) Tj ET\nendstream endobj\n"
+            "5 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 10000000 10000000] /Contents 6 0 R >> endobj\n"
+            "6 0 obj << /Length 34 >> stream\n0 0 1 rg 0 0 5000000 5000000 re f\nendstream endobj\n"
+            "7 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
+            "trailer << /Root 1 0 R >>\n%%EOF\n";
+        const AttachmentText text = m_reader.extract(QStringLiteral("큰쪽.pdf"), pdf);
+        QVERIFY2(text.utf8.contains("900101-1234568"), text.utf8.constData());
+        QVERIFY2(text.incomplete.contains(QStringLiteral("page 2: a picture")), qPrintable(text.incomplete));
+    }
+
     void shouldNotCountAPdfDecompressionBombAsClean()
     {
         // 300 MB of a page's content inflated from 300 KB: read to its end or stopped, never clean.
