@@ -124,7 +124,8 @@ void readRemainingParts(const ZipContainer &zip, const Core::TextPlace &base, Te
             // and maskable where it lies, as the entry's bytes are its text.
             TextOrigin origin = zip.originOf(entry.name);
             origin.runs.push_back({0, 0, bytes->size(), bytes->size()});
-            sink.addUtf8(place, *bytes, origin);
+            const bool preview = entry.name.compare(QLatin1String("Preview/PrvText.txt"), Qt::CaseInsensitive) == 0;
+            sink.addUtf8(preview ? place.then(Kind::Preview) : place, *bytes, origin);
         } else if (depth + 1 > sink.limits().maxDepth) {
             sink.skip(place, QStringLiteral("nested more than %1 deep: not scanned").arg(sink.limits().maxDepth));
         } else {

@@ -275,6 +275,14 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
         // (RFC 2046), and a last part whose closing line is missing is still read.
         qsizetype partStart = -1;
         bool closed = false;
+        // multipart/alternative: the same message in several forms (plain text, HTML). The first is
+        // read as the message; the others are copies, read and counted only where they differ.
+        const bool alternative = mime == "multipart/alternative";
+        int parts = 0;
+        const auto readNext = [&](const QByteArray &partBytes) {
+            readPart(partBytes, alternative && parts++ > 0 ? place.then(Kind::Alternative) : place, sink,
+                     readAttachment, depth + 1);
+        };
         for (qsizetype at = 0; at < part.body.size() && !closed;) {
             qsizetype next = part.body.indexOf('\n', at);
             if (next < 0)
@@ -284,14 +292,13 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
             closed = line.size() == delimiter.size() + 2 && line.startsWith(delimiter) && line.endsWith("--");
             if (opening || closed) {
                 if (partStart >= 0)
-                    readPart(part.body.mid(partStart, qMax<qsizetype>(0, at - partStart - 1)), place, sink,
-                             readAttachment, depth + 1);
+                    readNext(part.body.mid(partStart, qMax<qsizetype>(0, at - partStart - 1)));
                 partStart = opening ? next + 1 : -1;
             }
             at = next + 1;
         }
         if (partStart >= 0 && partStart < part.body.size())
-            readPart(part.body.mid(partStart), place, sink, readAttachment, depth + 1);
+            readNext(part.body.mid(partStart));
         return;
     }
     const QByteArray content = transferDecoded(part);

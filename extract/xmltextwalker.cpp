@@ -93,22 +93,45 @@ struct Walk
         return place;
     }
 
+    // Office Open XML's markup compatibility: what an mc:AlternateContent's mc:Choice holds again
+    // for programs that cannot read it (a text box's VML form). Read, and masked, as a copy.
+    bool isFallback(const QString &name) const
+    {
+        return name == QLatin1String("Fallback") && open.size() >= 2 &&
+            open[open.size() - 2] == QLatin1String("AlternateContent");
+    }
+
+    void openContainer(Kind kind, const QString &id)
+    {
+        containers.push_back(containers.back().then(kind, id));
+        // Inside a paragraph, what the container holds outside its own paragraphs (an ODF
+        // comment's author and date, text a writer put there directly) is a piece of its own:
+        // never joined to the paragraph around it, never lost.
+        if (!paragraphs.empty())
+            paragraphs.push_back({containers.back(), {}, {}, part, part, containers.size(), true});
+    }
+
+    void closeContainer()
+    {
+        if (!paragraphs.empty() && paragraphs.back().loose && paragraphs.back().containerDepth == containers.size())
+            finishParagraph();
+        containers.pop_back();
+    }
+
     void start(const char *qualified, const char **attributes)
     {
         const QString name = localName(qualified);
         open.push_back(name);
-        if (const auto container = dialect.containers.constFind(name); container != dialect.containers.constEnd()) {
+        if (isFallback(name)) {
+            openContainer(Kind::Alternative, {});
+        } else if (const auto container = dialect.containers.constFind(name);
+                   container != dialect.containers.constEnd()) {
             QString id = container->second.isEmpty() ? QString::number(++containerCounts[name])
                                                      : attributeOf(attributes, container->second);
             const auto &steps = containers.back().steps;
             if (container->first == Kind::Notes && !steps.isEmpty() && steps.back().kind == Kind::Slide)
                 id = steps.back().value; // "notes of slide 3", inside slide 3, whichever slides have notes
-            containers.push_back(containers.back().then(container->first, id));
-            // Inside a paragraph, what the container holds outside its own paragraphs (an ODF
-            // comment's author and date, text a writer put there directly) is a piece of its own:
-            // never joined to the paragraph around it, never lost.
-            if (!paragraphs.empty())
-                paragraphs.push_back({containers.back(), {}, {}, part, part, containers.size(), true});
+            openContainer(container->first, id);
         } else if (name == dialect.table) {
             tables.push_back({++tableCount, 0, 0});
         } else if (!tables.empty() && name == dialect.row) {
@@ -143,12 +166,11 @@ struct Walk
     void end()
     {
         const QString name = open.empty() ? QString() : open.back();
+        const bool fallback = isFallback(name);
         if (!open.empty())
             open.pop_back();
-        if (dialect.containers.contains(name) && containers.size() > 1) {
-            if (!paragraphs.empty() && paragraphs.back().loose && paragraphs.back().containerDepth == containers.size())
-                finishParagraph();
-            containers.pop_back();
+        if ((fallback || dialect.containers.contains(name)) && containers.size() > 1) {
+            closeContainer();
         } else if (name == dialect.table && !tables.empty()) {
             tables.pop_back();
         } else if (dialect.paragraphs.contains(name) && !paragraphs.empty() && !paragraphs.back().loose) {

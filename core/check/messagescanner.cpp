@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "messagescanner.h"
 
+#include "message/textcopies.h"
+
 #include <algorithm>
 
 namespace SendGuard::Core {
@@ -110,6 +112,12 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
         const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
         const QString field = QStringLiteral("attachment:") + attachment.name;
         const ScanResult *early = attachment.earlyScanBy(m_scanner);
+        // A document's copies of its own text (a preview, a fallback form) are counted once.
+        ScanResult withoutRepeats;
+        if (TextCopies::hasCopies(attachment)) {
+            withoutRepeats = TextCopies::withoutRepeats(attachment, early ? *early : m_scanner.scan(text));
+            early = &withoutRepeats;
+        }
         if (!(early ? addField(*early, text, field, result) : scanField(text, field, result)))
             return result;
         for (std::size_t i = before; i < result.findings.size(); ++i)

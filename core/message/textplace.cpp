@@ -35,6 +35,7 @@ constexpr KindText kindTexts[] = {
     {Kind::TextBox, u"textbox", u"text box", u"글상자"},
     {Kind::Preview, u"preview", u"preview text", u"미리보기 글"},
     {Kind::Subject, u"subject", u"subject", u"제목"},
+    {Kind::Alternative, u"alternative", u"alternative copy", u"대체 사본"},
 };
 
 const KindText *textOf(Kind kind)

@@ -34,6 +34,7 @@ struct TextPlace
         TextBox,
         Preview, // a document's stored preview text (HWP PrvText)
         Subject, // an e-mail's subject line
+        Alternative, // the same content again in another form (mc:Fallback, multipart/alternative)
     };
     struct Step
     {

@@ -204,8 +204,9 @@ inline QByteArray openDocument(const QString &mimetype, const QString &body)
                                    .arg(ns, body))}});
 }
 
-// An HWPX (OWPML) document: one section per entry of sections (XML inside <hs:sec>).
-inline QByteArray hwpx(const QStringList &sections)
+// An HWPX (OWPML) document: one section per entry of sections (XML inside <hs:sec>), and the
+// preview of its first page Hancom writes beside them, when given.
+inline QByteArray hwpx(const QStringList &sections, const QString &preview = {})
 {
     const QString ns = QStringLiteral("xmlns:hs=\"http://www.hancom.co.kr/hwpml/2011/section\" "
                                       "xmlns:hp=\"http://www.hancom.co.kr/hwpml/2011/paragraph\"");
@@ -214,6 +215,8 @@ inline QByteArray hwpx(const QStringList &sections)
     for (qsizetype i = 0; i < sections.size(); ++i)
         entries.append({QStringLiteral("Contents/section%1.xml").arg(i),
                         xmlDocument(QStringLiteral("<hs:sec %1>%2</hs:sec>").arg(ns, sections[i]))});
+    if (!preview.isEmpty())
+        entries.append({QStringLiteral("Preview/PrvText.txt"), preview.toUtf8()});
     return zipOf(entries);
 }
 

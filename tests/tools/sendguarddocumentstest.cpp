@@ -5,6 +5,7 @@
 #include "clirunner.h"
 #include "documentfiles.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -167,6 +168,62 @@ private Q_SLOTS:
         };
         QCOMPARE(accountsIn(write(QStringLiteral("roster.") + format, roster(true))), rows);
         QCOMPARE(accountsIn(write(QStringLiteral("bare.") + format, roster(false))), 0);
+    }
+
+    // Documents keep some text twice: an HWPX's preview of its first page, a Word text box again
+    // for programs that cannot draw it, an e-mail's plain-text and HTML forms. The number is one
+    // item, counted once; what only a copy holds is still found, and masking covers every copy.
+    void shouldCountACopyOfTheTextOnce()
+    {
+        const QString rrn = QStringLiteral("주민등록번호 900101-1234568");
+        const QString textBox = QStringLiteral("<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>"
+                                               "<wps:txbx><w:txbxContent>%1</w:txbxContent></wps:txbx></w:drawing>"
+                                               "</mc:Choice><mc:Fallback><w:pict><v:textbox><w:txbxContent>%1%2"
+                                               "</w:txbxContent></v:textbox></w:pict></mc:Fallback>"
+                                               "</mc:AlternateContent></w:r>")
+                                    .arg(wordParagraph({rrn}), wordParagraph({QStringLiteral("연락처 010-2345-6789")}));
+        const QString word = write(QStringLiteral("글상자.docx"), docx(QStringLiteral("<w:p>%1</w:p>").arg(textBox)));
+        const QString hancom = write(QStringLiteral("신청서.hwpx"),
+                                     hwpx({owpmlParagraph(QStringLiteral("성명 홍길순")) + owpmlParagraph(rrn)},
+                                          QStringLiteral("성명 홍길순\r\n주민등록번호 900101 - 1234568\r\n")));
+        const QString mail =
+            write(QStringLiteral("전달.eml"),
+                  "From: kim@example.go.kr\r\nTo: all@example.go.kr\r\nSubject: fw\r\nMIME-Version: 1.0\r\n"
+                  "Content-Type: multipart/alternative; boundary=\"a\"\r\n\r\n--a\r\n"
+                  "Content-Type: text/plain; charset=utf-8\r\n\r\n" +
+                      rrn.toUtf8() + "\r\n--a\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>" + rrn.toUtf8() +
+                      "</p>\r\n--a--\r\n");
+        const auto findingsOf = [](const QString &file) {
+            const CliRun run = runSendGuard({QStringLiteral("scan"), QStringLiteral("--json"), file});
+            QStringList found;
+            for (const QJsonValue &finding :
+                 QJsonDocument::fromJson(run.out).object().value(QLatin1String("findings")).toArray())
+                found << finding.toObject().value(QLatin1String("detector")).toString() + QLatin1Char('@') +
+                        finding.toObject().value(QLatin1String("place")).toString();
+            return found;
+        };
+        QCOMPARE(findingsOf(word),
+                 (QStringList {QStringLiteral("kr-rrn@text box › paragraph 2"),
+                               QStringLiteral("kr-phone@alternative copy › text box › paragraph 4")}));
+        QCOMPARE(findingsOf(hancom), QStringList {QStringLiteral("kr-rrn@section 1 › paragraph 2")});
+        QCOMPARE(findingsOf(mail), QStringList {QStringLiteral("kr-rrn@")});
+
+        // The check counts as the scan does: one number and one phone number to 4,812 people.
+        const CliRun check =
+            runSendGuard({QStringLiteral("check"), QStringLiteral("--json"),
+                          incident(QStringLiteral("{\"name\":\"글상자.docx\",\"path\":\"글상자.docx\"},"
+                                                  "{\"name\":\"신청서.hwpx\",\"path\":\"신청서.hwpx\"}"))});
+        QCOMPARE(QJsonDocument::fromJson(check.out).object().value(QLatin1String("findings")).toArray().size(), 3);
+
+        // Masking covers both forms of the text box and the preview.
+        for (const QString &file : {word, hancom}) {
+            const QString masked = m_dir.filePath(QStringLiteral("masked-") + QFileInfo(file).fileName());
+            const CliRun run = runSendGuard({QStringLiteral("redact"), QStringLiteral("--output"), masked, file});
+            QVERIFY2(run.exitCode == 0, qPrintable(run.outputAndErrors()));
+            const CliRun read = runSendGuard({QStringLiteral("extract"), masked});
+            QVERIFY2(read.output().count(QStringLiteral("900101")) == 2, qPrintable(read.output()));
+            QVERIFY2(!read.output().contains(QLatin1String("1234568")), qPrintable(read.output()));
+        }
     }
 
     void shouldWriteADocumentMaskedInPlaceOrNothing()

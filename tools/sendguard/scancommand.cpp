@@ -10,6 +10,7 @@
 
 #include "common/utf8validator.h"
 #include "message/attachmenttext.h"
+#include "message/textcopies.h"
 #include "scan/scanner.h"
 #include "scan/streamscanner.h"
 
@@ -154,6 +155,12 @@ int printDocument(const QString &file, const Core::AttachmentText &text, const C
     Core::ScanResult scannedNow;
     if (!early)
         scannedNow = scanner.scan({text.utf8.constData(), std::size_t(text.utf8.size())});
+    // A document's copies of its own text (a preview, a fallback form) are counted once, as the
+    // plugin counts them.
+    if (Core::TextCopies::hasCopies(text)) {
+        scannedNow = Core::TextCopies::withoutRepeats(text, early ? *early : std::move(scannedNow));
+        early = nullptr;
+    }
     const Core::ScanResult &result = early ? *early : scannedNow;
     if (!result.complete)
         return fail(QStringLiteral("scan incomplete: %1").arg(result.error), ExitIncomplete);
