@@ -80,10 +80,17 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
         return false;
     if (hasDigit(line))
         return false;
-    const std::size_t tabs = std::count(line.begin(), line.end(), '\t');
-    const std::size_t commas = std::count(line.begin(), line.end(), ',');
-    *delimiter = tabs >= commas ? '\t' : ',';
-    if (std::max(tabs, commas) == 0)
+    // The delimiter the line uses most: tabs (cells copied from a spreadsheet), commas (CSV),
+    // bars (a Markdown or wiki table) or semicolons (CSV where the comma is the decimal point).
+    std::size_t most = 0;
+    for (const char candidate : {'\t', ',', '|', ';'}) {
+        const std::size_t count = std::size_t(std::count(line.begin(), line.end(), candidate));
+        if (count > most) {
+            most = count;
+            *delimiter = candidate;
+        }
+    }
+    if (most == 0)
         return false;
     bool labelled = false;
     bool short_ = true;

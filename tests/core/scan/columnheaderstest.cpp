@@ -48,6 +48,21 @@ private Q_SLOTS:
         QTest::addColumn<char>("delimiter");
         QTest::newRow("csv") << ',';
         QTest::newRow("tab-separated (cells copied from a spreadsheet)") << '\t';
+        QTest::newRow("semicolons (CSV where the comma is the decimal point)") << ';';
+        QTest::newRow("bars") << '|';
+    }
+
+    // A Markdown table, as chat tools and wikis write one: bars around every row, and a row of
+    // dashes under the header.
+    void shouldLabelTheRowsOfAMarkdownTable()
+    {
+        std::string text = "| 성명 | 계좌번호 | 비고 |\n|---|:---:|---|\n";
+        for (int i = 0; i < 30; ++i)
+            text += "| 홍길동 | 3021" + std::to_string(10000000 + i * 7919) + " | 지급 |\n";
+        const ScanResult result = testScanner().scan(std::string_view(text));
+        QCOMPARE(countOf(result.findings, "kr-bank-account"), std::size_t(30));
+        const std::string body = text.substr(text.find('\n') + 1);
+        QCOMPARE(countOf(testScanner().scan(std::string_view(body)).findings, "kr-bank-account"), std::size_t(0));
     }
 
     void shouldLabelEveryRowOfAColumn()
