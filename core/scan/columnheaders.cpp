@@ -181,27 +181,32 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
     }
     if (header.empty())
         return {};
-    // The match's column: cells before it on its line, the match wholly inside one cell.
+    // The match's columns: the cell it starts in, and the cell it ends in when it spans two (a
+    // registration number's halves in two cells, under "주민번호 앞자리" and "뒷자리").
     const std::size_t from = lineStartOf(start);
     if (from == Unknown || start - from > MaxRowBytes)
         return {}; // no table row is that long
     const std::string_view line = m_text.substr(from, std::min(end - from, m_text.size() - from));
-    std::optional<std::size_t> column;
+    std::optional<std::size_t> first;
+    std::size_t last = 0;
     forEachCell(line, delimiter, [&](std::size_t index, std::size_t begin, std::size_t cellEnd) {
-        if (from + begin <= start && end <= from + cellEnd)
-            column = index;
+        if (from + begin <= start && start <= from + cellEnd)
+            first = index;
+        last = index;
         return from + cellEnd < end;
     });
-    if (!column)
+    if (!first)
         return {};
-    const std::optional<std::string_view> title = cell(header, delimiter, *column);
-    if (!title)
-        return {};
-    m_words.find(*title, 0, title->size(), m_scratch);
     Verdict verdict;
-    for (const ContextWords::Occurrence &o : m_scratch) {
-        verdict.supports = verdict.supports || m_words.supports(o.word, detector);
-        verdict.suppresses = verdict.suppresses || m_words.suppresses(o.word, detector);
+    for (std::size_t column = *first; column <= last; ++column) {
+        const std::optional<std::string_view> title = cell(header, delimiter, column);
+        if (!title)
+            break;
+        m_words.find(*title, 0, title->size(), m_scratch);
+        for (const ContextWords::Occurrence &o : m_scratch) {
+            verdict.supports = verdict.supports || m_words.supports(o.word, detector);
+            verdict.suppresses = verdict.suppresses || m_words.suppresses(o.word, detector);
+        }
     }
     verdict.suppresses = verdict.suppresses && !verdict.supports;
     return verdict;

@@ -52,6 +52,25 @@ private Q_SLOTS:
         QTest::newRow("bars") << '|';
     }
 
+    // A registration number kept as two cells, its birth date and its last seven digits, under
+    // headers that say so: one number on every row however far down. Without the headers two
+    // numbers side by side in a CSV row are two numbers.
+    void shouldJoinTheHalvesOfANumberKeptInTwoColumns()
+    {
+        std::string text = "성명,주민번호 앞자리,주민번호 뒷자리,비고\n";
+        for (int i = 0; i < 200; ++i) {
+            char row[64];
+            std::snprintf(row, sizeof row, "홍길동,0%d%02d%02d,3%06d,없음\n", 1 + i % 9, 1 + i % 12, 1 + i % 28,
+                          (i * 7919) % 1000000);
+            text += row;
+        }
+        const ScanResult result = testScanner().scan(std::string_view(text));
+        QCOMPARE(countOf(result.findings, "kr-rrn"), std::size_t(200));
+        QVERIFY(result.findings.front().masked.endsWith(QLatin1String(",3******")));
+        const std::string body = text.substr(text.find('\n') + 1);
+        QCOMPARE(countOf(testScanner().scan(std::string_view(body)).findings, "kr-rrn"), std::size_t(0));
+    }
+
     // A Markdown table, as chat tools and wikis write one: bars around every row, and a row of
     // dashes under the header.
     void shouldLabelTheRowsOfAMarkdownTable()
