@@ -92,6 +92,13 @@ std::string mask(std::string_view match)
     return Masking::maskDigits(match, 0, 4);
 }
 
+std::vector<std::string> withPostalLabels(std::vector<std::string> labels)
+{
+    for (const char *label : {"등기", "택배", "소포", "송장"})
+        labels.emplace_back(label);
+    return labels;
+}
+
 } // namespace
 
 DetectorSpec bankAccountNumber()
@@ -113,13 +120,16 @@ DetectorSpec bankAccountNumber()
                 // A bare run is as often an order or document number: only right after its label.
                 {"\\d{10,14}", ContextRule::NeededRightBefore, 0.65, Shape().digits(10, 14)},
             },
-        .contextWords = {"계좌",   "계좌번호",   "입금", "예금주", "송금",   "이체",       "은행",     "국민",
-                         "신한",   "우리",       "하나", "농협",   "기업",   "카카오뱅크", "케이뱅크", "토스",
-                         "우체국", "새마을금고", "수협", "신협",   "SC제일", "씨티",       "bank",     "account"},
-        .suppressingWords = PatternParts::documentNumberLabels(),
+        .contextWords = {"계좌", "계좌번호", "통장",   "통장번호",   "입금",     "예금주",   "송금",   "이체",
+                         "은행", "신한",     "농협",   "카카오뱅크", "케이뱅크", "토스뱅크", "우체국", "새마을금고",
+                         "수협", "신협",     "SC제일", "씨티",       "IBK",      "bank",     "account"},
+        // A post office's registered mail and parcels carry 13-digit numbers of their own.
+        .suppressingWords = withPostalLabels(PatternParts::documentNumberLabels()),
+        // Banks' short names that are everyday words too: 우리 부서, 하나 더, 기업 지원, 국민 여러분.
+        .labelOnlyWords = {"우리", "하나", "기업", "국민", "토스", "KB"},
         // 국민 is a bank, 국민연금 and 국민건강보험 are not.
         .contextExceptions = {"국민연금", "국민건강", "국민기초", "국민권익", "국민신문고", "국민체육", "국민안전",
-                              "국민임대", "국민주택", "국민취업", "국민참여", "국민의힘"},
+                              "국민임대", "국민주택", "국민취업", "국민참여", "국민의힘", "은행나무", "은행잎"},
         .letterMayPrecede = false,
         .validate = validate,
         .mask = mask,

@@ -81,6 +81,9 @@ struct DetectorSpec
     std::vector<DetectorPattern> patterns;
     std::vector<std::string> contextWords; // Korean and English; English matched case-insensitively
     std::vector<std::string> suppressingWords; // nearer than any context word: not this item (법인등록번호)
+    // Context words that are everyday words too (우리 "we", 하나 "one", 기업 "company"): they count
+    // only as a label right before a match (a blank and a colon between), "우리 1002-123-456789".
+    std::vector<std::string> labelOnlyWords;
     // Longer words a context word inside does not count in: 국민 in 국민연금 names no bank.
     std::vector<std::string> contextExceptions;
     // A number in parentheses right after one of these is not this item ("주식회사 한빛(110111-…)").

@@ -2,6 +2,7 @@
 #include "builtindetectors.h"
 
 #include "masking.h"
+#include "patternparts.h"
 #include "validators.h"
 
 namespace SendGuard::Core::Detectors {
@@ -21,6 +22,16 @@ Validation validate(std::string_view match, const ValidationContext &)
 std::string mask(std::string_view match)
 {
     return Masking::maskAlphanumericFrom(match, 4); // M123*****
+}
+
+// A product's code has the same shape ("모델명 M12345678"), and so has a receipt's or an
+// application's number near the word 여권 ("여권 재발급 접수번호 12345678").
+std::vector<std::string> passportSuppressingWords()
+{
+    std::vector<std::string> words {"모델", "model", "품번", "제품번호", "부품번호", "part no"};
+    for (std::string &label : PatternParts::documentNumberLabels())
+        words.push_back(std::move(label));
+    return words;
 }
 
 } // namespace
@@ -53,8 +64,7 @@ DetectorSpec passportNumber()
                  Shape().prefix(lower).digits(3).letterIn(upperAlphabet + lowerAlphabet).digits(4)},
             },
         .contextWords = {"여권", "여권번호", "passport", "패스포트"},
-        // A product's code has the same shape: "모델명 M12345678".
-        .suppressingWords = {"모델", "model", "품번", "제품번호", "부품번호", "part no"},
+        .suppressingWords = passportSuppressingWords(),
         .validate = validate,
         .mask = mask,
     };

@@ -26,11 +26,20 @@ constexpr std::string_view surnames[] {
 
 // Words of two to four syllables that start with a surname and are no name: labels and the like.
 constexpr std::string_view notNames[] {
-    "주문",   "정보", "고객", "기간", "금액", "사업", "전화", "연락", "주소", "신청", "접수", "문서", "관리",
-    "등록",   "계좌", "거래", "승인", "결제", "운송", "송장", "우편", "발급", "고유", "제품", "모델", "부품",
-    "코드",   "인증", "예약", "확인", "조회", "처리", "기록", "지급", "수납", "납부", "고지", "사건", "기관",
-    "차량",   "안내", "합계", "총계", "소계", "단가", "수량", "이체", "입금", "출금", "잔액", "연번", "일련번호",
-    "사업자", "법인", "주식", "재단", "회사", "공고", "성명", "이름", "정정", "변경"};
+    "주문", "정보", "고객", "기간", "금액", "사업", "전화", "연락", "주소", "신청", "접수", "문서", "관리", "등록",
+    "계좌", "거래", "승인", "결제", "운송", "송장", "우편", "발급", "고유", "제품", "모델", "부품", "코드", "인증",
+    "예약", "확인", "조회", "처리", "기록", "지급", "수납", "납부", "고지", "사건", "기관", "차량", "안내", "합계",
+    "총계", "소계", "단가", "수량", "이체", "입금", "출금", "잔액", "연번", "일련번호", "사업자", "법인", "주식",
+    "재단", "회사", "공고", "성명", "이름", "정정", "변경",
+    // Banks (우리은행 1002…, 신한 110…), and words before an account or an address.
+    "우리", "하나", "국민", "기업", "신한", "신협", "우체국", "송금", "예금", "예금주", "서울", "인천", "경기", "강원",
+    "전북", "전남", "경북", "경남", "제주"};
+
+// A bank's name ends so: 우리은행, 한국씨티은행.
+bool isABanksName(std::string_view word)
+{
+    return word.ends_with("은행") || word.ends_with("금고") || word.ends_with("뱅크");
+}
 
 bool isDigit(char c)
 {
@@ -86,7 +95,7 @@ bool nameBefore(std::string_view text, std::size_t start)
     const std::string_view first = text.substr(pos, HangulBytes);
     const std::string_view word = text.substr(pos, syllables * HangulBytes);
     return alone && std::find(std::begin(surnames), std::end(surnames), first) != std::end(surnames) &&
-        std::find(std::begin(notNames), std::end(notNames), word) == std::end(notNames);
+        std::find(std::begin(notNames), std::end(notNames), word) == std::end(notNames) && !isABanksName(word);
 }
 
 bool mobileOnTheLine(std::string_view text, std::size_t start, std::size_t end)

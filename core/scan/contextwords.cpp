@@ -21,6 +21,16 @@ std::string lowered(std::string_view word)
     return out;
 }
 
+// "접수번호" -> "접수 번호"; empty when the word has no 번호 after a Hangul syllable.
+std::string spacedVariant(const std::string &word)
+{
+    static const std::string number = "번호";
+    const std::size_t at = word.find(number);
+    if (at == std::string::npos || at < 3 || static_cast<unsigned char>(word[at - 3]) < 0xEA)
+        return {};
+    return word.substr(0, at) + ' ' + word.substr(at);
+}
+
 std::uint16_t pairAt(std::string_view text, std::size_t i)
 {
     return static_cast<std::uint16_t>(static_cast<unsigned char>(lowered(text[i])) << 8 |
@@ -38,23 +48,31 @@ ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
             m_words.push_back(it->first);
             m_supports.emplace_back(detectors.size(), false);
             m_suppresses.emplace_back(detectors.size(), false);
+            m_labelOnly.emplace_back(detectors.size(), false);
             m_hides.push_back(false);
         }
         return it->second;
     };
+    // Each word, and its spaced form when it has one.
+    const auto forEachForm = [](const std::vector<std::string> &words, auto &&add) {
+        for (const std::string &word : words) {
+            if (word.size() < 2)
+                continue;
+            add(word);
+            if (const std::string spaced = spacedVariant(word); !spaced.empty())
+                add(spaced);
+        }
+    };
     for (std::size_t d = 0; d < detectors.size(); ++d) {
-        for (const std::string &word : detectors[d].contextWords) {
-            if (word.size() >= 2)
-                m_supports[wordIndex(word)][d] = true;
-        }
-        for (const std::string &word : detectors[d].suppressingWords) {
-            if (word.size() >= 2)
-                m_suppresses[wordIndex(word)][d] = true;
-        }
-        for (const std::string &word : detectors[d].contextExceptions) {
-            if (word.size() >= 2)
-                m_hides[wordIndex(word)] = true;
-        }
+        forEachForm(detectors[d].contextWords, [&](const std::string &word) { m_supports[wordIndex(word)][d] = true; });
+        forEachForm(detectors[d].labelOnlyWords, [&](const std::string &word) {
+            const std::size_t w = wordIndex(word);
+            m_supports[w][d] = true;
+            m_labelOnly[w][d] = true;
+        });
+        forEachForm(detectors[d].suppressingWords,
+                    [&](const std::string &word) { m_suppresses[wordIndex(word)][d] = true; });
+        forEachForm(detectors[d].contextExceptions, [&](const std::string &word) { m_hides[wordIndex(word)] = true; });
     }
     std::map<std::uint16_t, std::vector<std::uint32_t>> wordsByFirstPair; // ordered: ranks follow the pairs
     for (std::size_t w = 0; w < m_words.size(); ++w) {
@@ -159,7 +177,8 @@ ContextWords::Nearest ContextWords::nearestBoth(const std::vector<Occurrence> &o
         else if (o.start >= end)
             distance = o.start - end;
         const bool inWindow = o.end <= start ? distance <= WindowBefore : distance <= WindowAfter;
-        if (!inWindow)
+        if (!inWindow ||
+            (supports && !suppresses && m_labelOnly[o.word][detector] && (o.end > start || distance > LabelOnlyReach)))
             continue;
         if (supports)
             nearest.supporting = std::min(nearest.supporting, distance);

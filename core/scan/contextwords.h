@@ -22,6 +22,9 @@ class ContextWords
 public:
     static constexpr std::size_t WindowBefore = 80; // about 25 Hangul characters: a label and its colon
     static constexpr std::size_t WindowAfter = 40;
+    // How close a label-only word (DetectorSpec::labelOnlyWords) must end before a match: a blank
+    // and a colon, "우리: 1002-123-456789".
+    static constexpr std::size_t LabelOnlyReach = 4;
 
     struct Occurrence
     {
@@ -32,6 +35,9 @@ public:
 
     explicit ContextWords(const std::vector<DetectorSpec> &detectors);
 
+    // A label written with a space before 번호 ("접수 번호") is the same label: every word with
+    // 번호 after a Hangul syllable is looked for in both forms.
+    //
     // Every occurrence in text[begin, end), sorted by start; words inside longer words are found
     // too ("카드" in "카드번호"), except inside a detector's context exceptions ("국민" in
     // "국민연금"), which are not reported themselves. English words match in any case.
@@ -65,6 +71,7 @@ private:
     std::vector<std::string> m_words; // lower-cased, two bytes or more
     std::vector<std::vector<bool>> m_supports; // word -> detector
     std::vector<std::vector<bool>> m_suppresses; // word -> detector
+    std::vector<std::vector<bool>> m_labelOnly; // word -> detector: supports it only right before a match
     std::vector<bool> m_hides; // word -> a context exception: words inside it do not count
     // Which bytes start a word, either case: most bytes of a region (digits, separators, the
     // continuation bytes of Hangul) are passed over with one lookup.

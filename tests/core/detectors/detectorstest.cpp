@@ -482,6 +482,10 @@ private Q_SLOTS:
                                           << "***-****-**78-91";
         QTest::newRow("kakaobank 4-2-7") << u"카카오뱅크 3333-01-1234567"_qs << id << "3333-01-1234567"
                                          << "****-**-***4567";
+        QTest::newRow("bankbook word") << u"통장번호: 110-123-456789"_qs << id << "110-123-456789"
+                                       << "***-***-**6789";
+        QTest::newRow("a bank's short name right before") << u"우리 1002-123-456789"_qs << id << "1002-123-456789"
+                                                          << "****-***-**6789";
         QTest::newRow("bare with account word") << u"계좌번호 12345678901234"_qs << id << "12345678901234"
                                                 << "**********1234";
         QTest::newRow("holder after number") << u"입금 110-123-456789 (예금주 홍길동)"_qs << id << "110-123-456789"
@@ -719,6 +723,18 @@ private Q_SLOTS:
         QTest::newRow("address without domain dot") << "kim@localhost";
         QTest::newRow("double dot local part") << "a..b@korea.kr";
         QTest::newRow("mixed prose") << u"제2024-123호 공문에 따라 3개 부서 15명이 참석합니다."_qs;
+        // From a red-team pass: labels written with a space, everyday words that are banks' short
+        // names, a post office's mail numbers, a receipt number near the word 여권.
+        QTest::newRow("spaced receipt label") << u"접수 번호 240611-1234561"_qs;
+        QTest::newRow("spaced document label") << u"문서 번호 240611-1234561"_qs;
+        QTest::newRow("spaced receipt label before a phone's shape")
+            << u"접수 번호 010-2024-0001 로 접수되었습니다."_qs;
+        QTest::newRow("우리 as 'we'") << u"우리 부서 협약 번호 2024-1234-56789 확인 바랍니다."_qs;
+        QTest::newRow("하나 as 'one'") << u"하나 더 말씀드리면, 처리 건은 2024-0315-00012 입니다."_qs;
+        QTest::newRow("a ginkgo tree is no bank") << u"은행나무 식재 사업 2024-1234-56789"_qs;
+        QTest::newRow("registered mail") << u"우체국 등기 6012345678901 발송"_qs;
+        QTest::newRow("parcel waybill") << u"우체국택배 송장 6071234567890"_qs;
+        QTest::newRow("receipt number near the word passport") << u"여권 재발급 접수번호 12345678"_qs;
     }
     void shouldFindNothingInHardNegatives()
     {
@@ -739,6 +755,8 @@ private Q_SLOTS:
         QTest::newRow("masked rrn is never kr-rrn") << u"주민등록번호 900101-1******"_qs << "kr-rrn-masked";
         QTest::newRow("business number next to account word") << u"계좌 220-81-62517"_qs << "kr-business-reg";
         QTest::newRow("card next to bank word") << u"신한카드 4111-1111-1111-1111"_qs << "credit-card";
+        // A bank's name is no person's name: a bare run after it is its account, not a registration number.
+        QTest::newRow("bare account after a bank's name") << u"우리은행 1002153123450"_qs << "kr-bank-account";
     }
     void shouldGiveOverlappingShapesToTheRightDetector()
     {
