@@ -14,6 +14,7 @@ namespace {
 
 constexpr std::size_t MaxHeaderBytes = 2048;
 constexpr std::size_t MaxCellBytes = 96;
+constexpr std::size_t MaxTitleDigits = 4; // "계좌번호(2024년)"
 // A row longer than this is no table row: a lookup never walks further, so a text of one huge line
 // with many numbers costs no more per number than a table does.
 constexpr std::size_t MaxRowBytes = 4096;
@@ -30,6 +31,24 @@ bool hasDigit(std::string_view line)
     }
     return std::any_of(line.begin() + static_cast<std::ptrdiff_t>(i), line.end(),
                        [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The longest run of ASCII digits in text.
+std::size_t longestDigitRun(std::string_view text)
+{
+    std::size_t longest = 0;
+    std::size_t run = 0;
+    for (const char c : text) {
+        run = c >= '0' && c <= '9' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    return longest;
+}
+
+// Whether a cell holds something besides blanks and quotes.
+bool hasContent(std::string_view cell)
+{
+    return std::any_of(cell.begin(), cell.end(), [](char c) { return c != ' ' && c != '"' && c != '\r'; });
 }
 
 bool isBlank(std::string_view line)
@@ -78,8 +97,8 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
 {
     if (line.size() > MaxHeaderBytes || line.empty())
         return false;
-    if (hasDigit(line))
-        return false;
+    // Digits are a data row's, except a few in a title cell: "연락처1", "계좌번호(2024년)".
+    const bool digits = hasDigit(line);
     // The delimiter the line uses most: tabs (cells copied from a spreadsheet), commas (CSV),
     // bars (a Markdown or wiki table) or semicolons (CSV where the comma is the decimal point).
     std::size_t most = 0;
@@ -93,17 +112,25 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
     if (most == 0)
         return false;
     bool labelled = false;
-    bool short_ = true;
+    bool titles = true;
+    std::size_t filled = 0;
     forEachCell(line, *delimiter, [&](std::size_t, std::size_t begin, std::size_t end) {
-        if (end - begin > MaxCellBytes) {
-            short_ = false;
+        const std::string_view cell = line.substr(begin, end - begin);
+        if (cell.size() > MaxCellBytes) {
+            titles = false;
             return false;
         }
         words.find(line, begin, end, found);
         labelled = labelled || !found.empty();
+        filled += hasContent(cell);
+        if (digits && hasDigit(cell) && (found.empty() || longestDigitRun(cell) > MaxTitleDigits)) {
+            titles = false;
+            return false;
+        }
         return true;
     });
-    return short_ && labelled;
+    // One filled cell is a heading inside the table ("[국민은행 지급분],,"), not its header.
+    return titles && labelled && filled >= 2;
 }
 
 void ColumnHeaders::index()

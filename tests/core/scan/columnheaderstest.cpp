@@ -114,9 +114,10 @@ private Q_SLOTS:
         QCOMPARE(own.findings.size(), std::size_t(1));
     }
 
-    // A header row holds no digit. One anywhere in it, inside an eight-byte word or in the tail the
-    // digit test looks at byte by byte, makes it a plain row that labels nothing.
-    void shouldTakeNoRowWithADigitForAHeader()
+    // A header row holds no number. A digit in a cell without a title word, inside an eight-byte
+    // word or in the tail the digit test looks at byte by byte, makes it a plain row that labels
+    // nothing; so does a long run of digits. A title may carry a few: "계좌번호1", "계좌번호(2024년)".
+    void shouldTakeNoRowWithANumberForAHeader()
     {
         const std::string header = "성명,비고,계좌번호";
         std::string rows;
@@ -124,12 +125,29 @@ private Q_SLOTS:
             rows += "김철수,없음,없음\n";
         rows += "홍길동,없음,302123456789\n";
         QCOMPARE(testScanner().scan(std::string_view(header + "\n" + rows)).findings.size(), std::size_t(1));
-        for (std::size_t at = 0; at <= header.size(); ++at) {
-            if (at < header.size() && (static_cast<unsigned char>(header[at]) & 0xC0) == 0x80)
+        for (std::size_t at = 0; at < header.find("계좌번호"); ++at) {
+            if ((static_cast<unsigned char>(header[at]) & 0xC0) == 0x80)
                 continue; // inside a character
             const std::string withDigit = header.substr(0, at) + "7" + header.substr(at);
             QVERIFY2(testScanner().scan(std::string_view(withDigit + "\n" + rows)).findings.empty(), withDigit.c_str());
         }
+        for (const char *title : {"계좌번호1", "계좌번호(2024년)", "2차 계좌번호"})
+            QCOMPARE(
+                testScanner().scan(std::string_view("성명,비고," + std::string(title) + "\n" + rows)).findings.size(),
+                std::size_t(1));
+        QVERIFY(testScanner().scan(std::string_view("성명,비고,계좌번호12345\n" + rows)).findings.empty());
+    }
+
+    // A heading inside the table (one filled cell: "[국민은행 지급분],,") is no header: the table's
+    // own header stays in force below it.
+    void shouldKeepTheHeaderAcrossAHeadingInTheTable()
+    {
+        std::string text = "연번,성명,계좌번호\n";
+        for (int i = 0; i < 6; ++i)
+            text += std::to_string(i + 1) + ",김철수,없음\n";
+        text += ",(이하 우리은행 지급분),\n";
+        text += "7,홍길동,302123456789\n";
+        QCOMPARE(countOf(testScanner().scan(std::string_view(text)).findings, "kr-bank-account"), std::size_t(1));
     }
 
     void shouldEndTheTableAtABlankLine()
