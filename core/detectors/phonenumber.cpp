@@ -109,6 +109,17 @@ DetectorSpec phoneNumber()
                                 .digits(4)});
         patterns.push_back({kind.area + bare, ContextRule::NotNeeded, 0.65,
                             Shape().literal(kind.areaCodes).digits(kind.shortestMiddle + 4, 8)}); // 01012345678
+        // One separator, as forms get filled in: after the area code, or before the last four.
+        patterns.push_back(
+            {kind.area + sep + bare, ContextRule::NotNeeded, 0.65,
+             Shape().literal(kind.areaCodes).literal(separators).digits(kind.shortestMiddle + 4, 8)}); // 010-12345678,
+                                                                                                       // 02-1234567
+        patterns.push_back({kind.area + kind.middle + sep + "\\d{4}", ContextRule::NotNeeded, 0.65,
+                            Shape()
+                                .literal(kind.areaCodes)
+                                .digits(kind.shortestMiddle, 4)
+                                .literal(separators)
+                                .digits(4)}); // 0101234-5678
     }
     // A mobile typed into a spreadsheet, which kept it as a number and dropped its leading zero
     // (1023456789): only with its label or its column's header right before it.

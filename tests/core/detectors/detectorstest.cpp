@@ -372,6 +372,16 @@ private Q_SLOTS:
                                      << "010.****.5678";
         QTest::newRow("mobile bare") << u"연락처01012345678"_qs << id << "01012345678"
                                      << "010****5678";
+        QTest::newRow("mobile, one hyphen after 010") << u"홍길동 010-12345678"_qs << id << "010-12345678"
+                                                      << "010-****5678";
+        QTest::newRow("mobile, one space after 010") << u"연락처 010 12345678"_qs << id << "010 12345678"
+                                                     << "010 ****5678";
+        QTest::newRow("mobile, one hyphen before the last four") << u"연락처 0101234-5678"_qs << id << "0101234-5678"
+                                                                 << "010****-5678";
+        QTest::newRow("seoul, one hyphen") << u"전화 02-1234567"_qs << id << "02-1234567"
+                                           << "02-***4567";
+        QTest::newRow("area 031, one hyphen") << u"연락처 031-1234567"_qs << id << "031-1234567"
+                                              << "031-***4567";
         QTest::newRow("old mobile 011") << "011-123-4567" << id << "011-123-4567"
                                         << "011-***-4567";
         QTest::newRow("old mobile 019") << "019-9876-5432" << id << "019-9876-5432"
@@ -734,6 +744,7 @@ private Q_SLOTS:
         QTest::newRow("a ginkgo tree is no bank") << u"은행나무 식재 사업 2024-1234-56789"_qs;
         QTest::newRow("registered mail") << u"우체국 등기 6012345678901 발송"_qs;
         QTest::newRow("parcel waybill") << u"우체국택배 송장 6071234567890"_qs;
+        QTest::newRow("one hyphen, under an order label") << u"주문 번호 010-1234567"_qs;
         QTest::newRow("receipt number near the word passport") << u"여권 재발급 접수번호 12345678"_qs;
     }
     void shouldFindNothingInHardNegatives()
