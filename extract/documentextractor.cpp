@@ -67,6 +67,20 @@ Format zipFormat(const ZipContainer &zip, const QByteArray &mimetype)
     return Format::Zip;
 }
 
+// What macOS Finder adds to an archive it makes: a file's attributes (__MACOSX/._name, AppleDouble)
+// and a folder's view settings (.DS_Store). Told by their bytes, not only their names, so that
+// nothing else hides under those names.
+bool isFinderMetadata(const QString &name, const QByteArray &bytes)
+{
+    const QString fileName = name.mid(name.lastIndexOf(QLatin1Char('/')) + 1);
+    if (name.startsWith(QLatin1String("__MACOSX/")) && fileName.startsWith(QLatin1String("._")))
+        return bytes.startsWith(QByteArrayView("\x00\x05\x16\x07", 4));
+    return fileName == QLatin1String(".DS_Store") &&
+        bytes.startsWith(QByteArrayView("\x00\x00\x00\x01"
+                                        "Bud1",
+                                        8));
+}
+
 // Parts of a package that hold no text a person reads: its plumbing, styles, themes, fonts.
 bool isPlumbing(const QString &name)
 {
@@ -171,7 +185,8 @@ void readZip(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sin
             sink.skip(place, error);
             continue;
         }
-        DocumentExtractor::extract(*bytes, entry.name, place, sink, depth + 1);
+        if (!isFinderMetadata(entry.name, *bytes))
+            DocumentExtractor::extract(*bytes, entry.name, place, sink, depth + 1);
     }
 }
 

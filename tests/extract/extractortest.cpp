@@ -551,6 +551,29 @@ private Q_SLOTS:
                  qPrintable(read.incomplete));
     }
 
+    // An archive made with macOS Finder carries each file's attributes (__MACOSX/._name) and the
+    // folder's view settings (.DS_Store): no one's text, so the archive is read whole. Told by their
+    // bytes: anything else under those names is read like any other file, or said not scanned.
+    void shouldPassOverWhatFinderAddsToAnArchive()
+    {
+        const QByteArray appleDouble = QByteArray("\x00\x05\x16\x07\x00\x02\x00\x00", 8) + "Mac OS X        ";
+        const QByteArray viewSettings = QByteArray("\x00\x00\x00\x01"
+                                                   "Bud1",
+                                                   8) +
+            QByteArray(24, '\0');
+        const Read made = extract(zipOf({{QStringLiteral("명단.txt"), "홍길순 010-2345-6789\n"},
+                                         {QStringLiteral("__MACOSX/._명단.txt"), appleDouble},
+                                         {QStringLiteral(".DS_Store"), viewSettings}}),
+                                  QStringLiteral("명단.zip"));
+        QVERIFY2(made.incomplete.isEmpty(), qPrintable(made.describe()));
+        QCOMPARE(made.pieces.size(), 1);
+        const Read hidden = extract(zipOf({{QStringLiteral("__MACOSX/._명단.txt"), "900101-1234568\n"},
+                                           {QStringLiteral("sub/.DS_Store"), "850315-2345678\n"}}),
+                                    QStringLiteral("명단.zip"));
+        QVERIFY2(hidden.all().contains(QStringLiteral("900101-1234568")), qPrintable(hidden.describe()));
+        QVERIFY2(hidden.incomplete.contains(QStringLiteral("sub/.DS_Store")), qPrintable(hidden.describe()));
+    }
+
     void shouldStopAtTheNestingLimit()
     {
         QByteArray nested = zipOf({{QStringLiteral("깊은곳.txt"), "850315-2345678"}});
