@@ -18,6 +18,7 @@
 #include "message/attachmenttext.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace SendGuard::Extract {
 
@@ -101,6 +102,27 @@ bool isPlumbing(const QString &name)
         lower.endsWith(QLatin1String(".fntdata"));
 }
 
+// Parts that hold again what the document shows elsewhere: SmartArt's drawing of its data
+// (diagrams/drawing*.xml beside data*.xml), data bound to content controls (customXml/item*.xml),
+// properties that fields show (docProps/custom.xml), and Excel's legacy copy of threaded comments
+// (xl/comments*.xml beside xl/threadedComments/). Read, and masked, as copies
+// (Core::TextCopies): what they repeat is counted once.
+bool isCopyOfShownText(const ZipContainer &zip, const QString &name)
+{
+    static const QRegularExpression copies(
+        QStringLiteral("(^|/)diagrams/drawing[^/]*\\.xml$|^customXml/item[0-9]*\\.xml$|"
+                       "^docProps/custom\\.xml$"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (copies.match(name).hasMatch())
+        return true;
+    static const QRegularExpression legacyComments(QStringLiteral("^xl/comments[0-9]*\\.xml$"),
+                                                   QRegularExpression::CaseInsensitiveOption);
+    return legacyComments.match(name).hasMatch() &&
+        std::any_of(zip.entries().begin(), zip.entries().end(), [](const ZipContainer::Entry &entry) {
+               return entry.name.startsWith(QLatin1String("xl/threadedComments/"), Qt::CaseInsensitive);
+           });
+}
+
 // Pictures inside a document: not read (there is no OCR), and not counted against the document.
 bool isEmbeddedPicture(const QString &name)
 {
@@ -120,7 +142,9 @@ void readRemainingParts(const ZipContainer &zip, const Core::TextPlace &base, Te
         const ZipContainer::Entry &entry = zip.entries().at(i);
         if (zip.wasRead(i) || entry.directory || isPlumbing(entry.name) || isEmbeddedPicture(entry.name))
             continue;
-        const Core::TextPlace place = base.then(Kind::Entry, entry.name);
+        Core::TextPlace place = base.then(Kind::Entry, entry.name);
+        if (isCopyOfShownText(zip, entry.name))
+            place = place.then(Kind::Alternative);
         QString error;
         const auto bytes = zip.read(i, sink, &error);
         if (!bytes) {

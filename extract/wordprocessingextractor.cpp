@@ -39,6 +39,8 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
             {QStringLiteral("endnote"), {Kind::Endnote, QStringLiteral("id")}},
             {QStringLiteral("comment"), {Kind::Comment, QStringLiteral("id")}},
             {QStringLiteral("txbxContent"), {Kind::TextBox, QString()}},
+            // A tracked move keeps the moved text where it was, too: a copy of what w:moveTo holds.
+            {QStringLiteral("moveFrom"), {Kind::Alternative, QString()}},
         };
         return d;
     }();

@@ -102,9 +102,10 @@ inline Entries packageParts(const QString &mainPart, const QString &contentType)
                              .arg(mainPart))}};
 }
 
-// A DOCX: body XML (inside <w:body>), and optional header, footnotes and comments parts.
+// A DOCX: body XML (inside <w:body>), and optional header, footnotes and comments parts, and
+// further entries as they are.
 inline QByteArray docx(const QString &body, const QString &header = {}, const QString &footnotes = {},
-                       const QString &comments = {})
+                       const QString &comments = {}, const Entries &extra = {})
 {
     Entries entries =
         packageParts(QStringLiteral("word/document.xml"), QStringLiteral("wordprocessingml.document.main+xml"));
@@ -124,13 +125,14 @@ inline QByteArray docx(const QString &body, const QString &header = {}, const QS
             {QStringLiteral("word/comments.xml"),
              xmlDocument(
                  QStringLiteral("<w:comments %1>%2</w:comments>").arg(QLatin1String(wordNamespace), comments))});
+    entries.append(extra);
     return zipOf(entries);
 }
 
 // An XLSX: sheets (name, cells XML inside <sheetData>), and the shared strings; headerFooter: the
 // first sheet's printed headers and footers (XML inside <headerFooter>).
 inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const QStringList &shared,
-                       const QString &headerFooter = {})
+                       const QString &headerFooter = {}, const Entries &extra = {})
 {
     const QString ns =
         QStringLiteral("xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
@@ -166,6 +168,7 @@ inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const Q
         {QStringLiteral("xl/sharedStrings.xml"),
          xmlDocument(QStringLiteral("<sst %1 count=\"%2\">%3</sst>").arg(ns).arg(shared.size()).arg(strings))});
     entries += packageParts(QStringLiteral("xl/workbook.xml"), QStringLiteral("spreadsheetml.sheet.main+xml"));
+    entries.append(extra);
     return zipOf(entries);
 }
 

@@ -208,6 +208,56 @@ private Q_SLOTS:
         QCOMPARE(findingsOf(hancom), QStringList {QStringLiteral("kr-rrn@section 1 › paragraph 2")});
         QCOMPARE(findingsOf(mail), QStringList {QStringLiteral("kr-rrn@")});
 
+        // A tracked move keeps the text where it was; SmartArt keeps a drawing of its data; a
+        // content control's value is stored again for the data it is bound to; Excel writes a
+        // legacy copy of each threaded comment. What only the stored copy holds is still found.
+        const QString phone = QStringLiteral("연락처 010-2345-6789");
+        const QString moved =
+            write(QStringLiteral("이동.docx"),
+                  docx(QStringLiteral("<w:p><w:moveFrom w:id=\"1\"><w:r><w:t>%1</w:t></w:r></w:moveFrom></w:p>"
+                                      "<w:p><w:moveTo w:id=\"2\"><w:r><w:t>%1</w:t></w:r></w:moveTo></w:p>")
+                           .arg(rrn)));
+        QCOMPARE(findingsOf(moved), QStringList {QStringLiteral("kr-rrn@paragraph 2")});
+        const QString drawn = QStringLiteral("<a:p><a:r><a:t>%1</a:t></a:r></a:p>").arg(phone);
+        const QString smartArt = write(
+            QStringLiteral("조직도.docx"),
+            docx(wordParagraph({QStringLiteral("조직도")}), {}, {}, {},
+                 {{QStringLiteral("word/diagrams/data1.xml"),
+                   xmlDocument(QStringLiteral("<dgm:dataModel><dgm:ptLst><dgm:pt><dgm:t>%1</dgm:t></dgm:pt>"
+                                              "</dgm:ptLst></dgm:dataModel>")
+                                   .arg(drawn))},
+                  {QStringLiteral("word/diagrams/drawing1.xml"),
+                   xmlDocument(QStringLiteral("<dsp:drawing><dsp:spTree><dsp:sp><dsp:txBody>%1</dsp:txBody></dsp:sp>"
+                                              "</dsp:spTree></dsp:drawing>")
+                                   .arg(drawn))}}));
+        QCOMPARE(findingsOf(smartArt), QStringList {QStringLiteral("kr-phone@word/diagrams/data1.xml")});
+        const QString bound =
+            write(QStringLiteral("바인딩.docx"),
+                  docx(QStringLiteral("<w:sdt><w:sdtPr><w:dataBinding w:xpath=\"/data/rrn\"/></w:sdtPr><w:sdtContent>%1"
+                                      "</w:sdtContent></w:sdt>")
+                           .arg(wordParagraph({rrn})),
+                       {}, {}, {},
+                       {{QStringLiteral("customXml/item1.xml"),
+                         xmlDocument(QStringLiteral("<data><rrn>%1</rrn><tel>%2</tel></data>").arg(rrn, phone))}}));
+        QCOMPARE(findingsOf(bound),
+                 (QStringList {QStringLiteral("kr-rrn@paragraph 1"),
+                               QStringLiteral("kr-phone@customXml/item1.xml › alternative copy")}));
+        const QString threaded = write(
+            QStringLiteral("댓글.xlsx"),
+            xlsx({{QStringLiteral("Sheet1"), QStringLiteral("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>")}},
+                 {QStringLiteral("명단")}, {},
+                 {{QStringLiteral("xl/threadedComments/threadedComment1.xml"),
+                   xmlDocument(QStringLiteral("<ThreadedComments><threadedComment ref=\"A1\" id=\"{1}\"><text>%1"
+                                              "</text></threadedComment></ThreadedComments>")
+                                   .arg(phone))},
+                  {QStringLiteral("xl/comments1.xml"),
+                   xmlDocument(QStringLiteral("<comments><authors><author>tc={1}</author></authors><commentList>"
+                                              "<comment ref=\"A1\" authorId=\"0\"><text><t>[Threaded comment]\n"
+                                              "Comment:\n    %1</t></text></comment></commentList></comments>")
+                                   .arg(phone))}}));
+        QCOMPARE(findingsOf(threaded),
+                 QStringList {QStringLiteral("kr-phone@xl/threadedComments/threadedComment1.xml")});
+
         // The check counts as the scan does: one number and one phone number to 4,812 people.
         const CliRun check =
             runSendGuard({QStringLiteral("check"), QStringLiteral("--json"),
