@@ -410,7 +410,7 @@ QString SpreadsheetExtractor::formatted(const QString &value, const QString &for
     // The first section (positive numbers), its parts as literal text or digit placeholders.
     QString literalBefore;
     QStringList literals; // literal text after each placeholder run
-    int zeros = 0;
+    int firstZero = -1; // the first "0" placeholder: from it on, every placeholder shows a digit
     int placeholders = 0;
     bool quoted = false;
     for (qsizetype i = 0; i < formatCode.size(); ++i) {
@@ -425,7 +425,8 @@ QString SpreadsheetExtractor::formatted(const QString &value, const QString &for
         } else if (c == QLatin1Char('\\') && i + 1 < formatCode.size()) {
             *literal += formatCode.at(++i);
         } else if (c == QLatin1Char('0') || c == QLatin1Char('#')) {
-            zeros += c == QLatin1Char('0');
+            if (c == QLatin1Char('0') && firstZero < 0)
+                firstZero = placeholders;
             ++placeholders;
             if (literals.size() < placeholders)
                 literals.append(QString());
@@ -437,9 +438,10 @@ QString SpreadsheetExtractor::formatted(const QString &value, const QString &for
     }
     if (placeholders == 0)
         return {};
-    // Digits fill the placeholders from the right: extra digits go before the first, and leading
-    // "#" placeholders without a digit show nothing.
-    const QString digits = number.rightJustified(zeros, QLatin1Char('0'));
+    // Digits fill the placeholders from the right: extra digits go before the first, "0"
+    // placeholders without a digit show 0, and so does every "#" after one ("0##-####-####", how
+    // Korean spreadsheets keep a mobile's leading 0), and leading "#" placeholders show nothing.
+    const QString digits = number.rightJustified(firstZero < 0 ? 0 : placeholders - firstZero, QLatin1Char('0'));
     const qsizetype extra = qMax<qsizetype>(0, digits.size() - placeholders);
     const qsizetype empty = qMax<qsizetype>(0, placeholders - digits.size());
     QString result = literalBefore + digits.left(extra);

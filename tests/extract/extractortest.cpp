@@ -184,6 +184,14 @@ private Q_SLOTS:
         QTest::newRow("optional placeholders") << "7"
                                                << "\"[\"###\"]\""
                                                << "[7]";
+        // How Korean spreadsheets keep a mobile number: Excel shows the 0 its "0" placeholder has no
+        // digit for, and every placeholder after it.
+        QTest::newRow("a mobile's leading zero") << "1045678901"
+                                                 << "0##-####-####"
+                                                 << "010-4567-8901";
+        QTest::newRow("a zero placeholder after optional ones") << "5"
+                                                                << "#0#"
+                                                                << "05";
         QTest::newRow("a date is not rendered") << "45000"
                                                 << "yyyy-mm-dd"
                                                 << "";
