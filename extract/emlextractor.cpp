@@ -3,6 +3,7 @@
 
 #include "textsink.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QStringDecoder>
 
@@ -186,6 +187,81 @@ QByteArray transferDecoded(const Part &part)
     return part.body;
 }
 
+// text/plain; format=flowed (RFC 3676), as Thunderbird writes it: a line ending in a space goes
+// on in the next line, which is how the reader shows it ("주민등록번호 900101 " / "1234568").
+// delsp=yes: that space was added for the wrap, and goes. A space-stuffed line loses its first space.
+QString unflowed(const QString &text, bool deleteSpace)
+{
+    QString result;
+    result.reserve(text.size());
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QStringView line = lines[i];
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        if (line.startsWith(u' '))
+            line = line.mid(1);
+        const bool soft = line.endsWith(u' ') && line != u"-- " && i + 1 < lines.size();
+        result += soft && deleteSpace ? line.chopped(1) : line;
+        if (!soft && i + 1 < lines.size())
+            result += QLatin1Char('\n');
+    }
+    return result;
+}
+
+// The named character references (HTML5) that stand for what a number is written with: dashes,
+// spaces, invisible characters and punctuation, and the markup characters.
+const QHash<QString, QChar> &namedReferences()
+{
+    static const QHash<QString, QChar> names {
+        {QStringLiteral("amp"), u'&'},
+        {QStringLiteral("lt"), u'<'},
+        {QStringLiteral("gt"), u'>'},
+        {QStringLiteral("quot"), u'"'},
+        {QStringLiteral("apos"), u'\''},
+        {QStringLiteral("nbsp"), u' '},
+        {QStringLiteral("hyphen"), u'\u2010'},
+        {QStringLiteral("dash"), u'\u2010'},
+        {QStringLiteral("ndash"), u'\u2013'},
+        {QStringLiteral("mdash"), u'\u2014'},
+        {QStringLiteral("horbar"), u'\u2015'},
+        {QStringLiteral("minus"), u'\u2212'},
+        {QStringLiteral("shy"), u'\u00AD'},
+        {QStringLiteral("ensp"), u'\u2002'},
+        {QStringLiteral("emsp"), u'\u2003'},
+        {QStringLiteral("emsp13"), u'\u2004'},
+        {QStringLiteral("emsp14"), u'\u2005'},
+        {QStringLiteral("numsp"), u'\u2007'},
+        {QStringLiteral("puncsp"), u'\u2008'},
+        {QStringLiteral("thinsp"), u'\u2009'},
+        {QStringLiteral("hairsp"), u'\u200A'},
+        {QStringLiteral("ThinSpace"), u'\u2009'},
+        {QStringLiteral("ZeroWidthSpace"), u'\u200B'},
+        {QStringLiteral("zwnj"), u'\u200C'},
+        {QStringLiteral("zwj"), u'\u200D'},
+        {QStringLiteral("lrm"), u'\u200E'},
+        {QStringLiteral("rlm"), u'\u200F'},
+        {QStringLiteral("NoBreak"), u'\u2060'},
+        {QStringLiteral("period"), u'.'},
+        {QStringLiteral("comma"), u','},
+        {QStringLiteral("colon"), u':'},
+        {QStringLiteral("sol"), u'/'},
+        {QStringLiteral("lowbar"), u'_'},
+        {QStringLiteral("lpar"), u'('},
+        {QStringLiteral("rpar"), u')'},
+        {QStringLiteral("lsqb"), u'['},
+        {QStringLiteral("rsqb"), u']'},
+        {QStringLiteral("plus"), u'+'},
+        {QStringLiteral("num"), u'#'},
+        {QStringLiteral("ast"), u'*'},
+        {QStringLiteral("middot"), u'\u00B7'},
+        {QStringLiteral("bull"), u'\u2022'},
+        {QStringLiteral("tilde"), u'\u02DC'},
+        {QStringLiteral("commat"), u'@'},
+    };
+    return names;
+}
+
 QString withoutTags(const QString &html)
 {
     static const QRegularExpression scripts(QStringLiteral("<(script|style)\\b[^>]*>.*?</\\1\\s*>"),
@@ -194,7 +270,8 @@ QString withoutTags(const QString &html)
     // A tag starts with a letter, '/' or '!' ("<2" is text). A comment's markers are dropped and
     // its text kept: Outlook shows what "<!--[if mso]>" holds.
     static const QRegularExpression tags(QStringLiteral("<(?:(/?)([A-Za-z][A-Za-z0-9]*)[^>]*|![^>]*)>"));
-    static const QRegularExpression references(QStringLiteral("&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});"));
+    static const QRegularExpression references(
+        QStringLiteral("&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});"));
     // Tags that break the text as a mail reader shows it; any other tag (span, b, font, a) leaves
     // the text on either side joined, as the reader shows it: "<span>851011-</span><span>2345673"
     // is one number.
@@ -223,27 +300,30 @@ QString withoutTags(const QString &html)
     }
     joined += QStringView(text).mid(from);
     text = joined;
-    // Numeric character references: "&#56;" is an 8 to whoever reads the mail.
+    // Character references: "&#56;" is an 8 to whoever reads the mail, and "&ndash;" a dash. An
+    // unknown name stays as it is written, as a browser leaves it.
     QString decoded;
     qsizetype last = 0;
     for (auto it = references.globalMatch(text); it.hasNext();) {
         const QRegularExpressionMatch match = it.next();
         decoded += QStringView(text).mid(last, match.capturedStart() - last);
-        const QString number = match.captured(1);
+        last = match.capturedEnd();
+        const QString reference = match.captured(1);
+        if (!reference.startsWith(QLatin1Char('#'))) {
+            const auto named = namedReferences().constFind(reference);
+            decoded += named == namedReferences().constEnd() ? match.captured(0) : QString(*named);
+            continue;
+        }
         bool ok = false;
-        const uint code = number.startsWith(QLatin1Char('x')) ? number.mid(1).toUInt(&ok, 16) : number.toUInt(&ok);
+        const uint code = reference.startsWith(QLatin1String("#x"), Qt::CaseInsensitive)
+            ? reference.mid(2).toUInt(&ok, 16)
+            : reference.mid(1).toUInt(&ok);
         if (ok && code > 0 && code <= 0x10FFFF && !QChar::isSurrogate(code)) {
             const char32_t character = code;
             decoded += QString::fromUcs4(&character, 1);
         }
-        last = match.capturedEnd();
     }
     decoded += QStringView(text).mid(last);
-    decoded.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
-    decoded.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    decoded.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    decoded.replace(QLatin1String("&quot;"), QLatin1String("\""));
-    decoded.replace(QLatin1String("&amp;"), QLatin1String("&"));
     return decoded;
 }
 
@@ -307,9 +387,13 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
         readAttachment(content, name, place.then(Kind::Entry, name));
         return;
     }
-    if (mime == "text/plain" || mime.isEmpty())
-        sink.add(place, decodeCharset(content, parameter(type, "charset")));
-    else if (mime == "text/html")
+    if (mime == "text/plain" || mime.isEmpty()) {
+        const QString text = decodeCharset(content, parameter(type, "charset"));
+        sink.add(place,
+                 parameter(type, "format").toLower() == "flowed"
+                     ? unflowed(text, parameter(type, "delsp").toLower() == "yes")
+                     : text);
+    } else if (mime == "text/html")
         sink.add(place, withoutTags(decodeCharset(content, parameter(type, "charset"))));
     else
         sink.skip(place, QStringLiteral("a %1 part: not scanned").arg(QString::fromLatin1(mime)));

@@ -775,6 +775,30 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("명단.docx › paragraph 1")), QStringLiteral("첨부"));
     }
 
+    // Named character references as a browser reads them (an unknown one stays as written), and
+    // Thunderbird's format=flowed lines joined where the reader joins them.
+    void shouldReadAnEmailsEntitiesAndFlowedLines()
+    {
+        const auto mail = [](const QByteArray &type, const QByteArray &body) {
+            return "From: kim@example.go.kr\r\nTo: all@example.go.kr\r\nSubject: s\r\nContent-Type: " + type +
+                "\r\n\r\n" + body;
+        };
+        const Read html =
+            extract(mail("text/html; charset=utf-8",
+                         u"<p>전화 010&ndash;5555&hyphen;6666 &amp;lt; &unknown; a&nbsp;b</p>"_qs.toUtf8()),
+                    QStringLiteral("a.eml"));
+        QVERIFY2(html.all().contains(u"전화 010\u20135555\u20106666 &lt; &unknown; a b"_qs),
+                 qPrintable(html.describe()));
+        const QByteArray wrapped = u"주민등록번호 900101 \r\n1234568 입니다.\r\n서명\r\n"_qs.toUtf8();
+        const Read flowed = extract(mail("text/plain; charset=utf-8; format=flowed", wrapped), QStringLiteral("b.eml"));
+        QVERIFY2(flowed.all().contains(u"주민등록번호 900101 1234568 입니다.\n서명"_qs), qPrintable(flowed.describe()));
+        const Read deleted =
+            extract(mail("text/plain; charset=utf-8; format=flowed; delsp=yes", wrapped), QStringLiteral("c.eml"));
+        QVERIFY2(deleted.all().contains(u"주민등록번호 9001011234568 입니다."_qs), qPrintable(deleted.describe()));
+        const Read fixed = extract(mail("text/plain; charset=utf-8", wrapped), QStringLiteral("d.eml"));
+        QVERIFY2(fixed.all().contains(u"900101 \r\n1234568"_qs), qPrintable(fixed.describe()));
+    }
+
     // A mail whose header block is not ended by an empty line, and one that says base64 over plain
     // text (from a review: their lines were lost): nothing is passed over.
     void shouldReadAMalformedEmailWhole()
