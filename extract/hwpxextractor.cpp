@@ -18,6 +18,9 @@ XmlTextWalker::Dialect owpmlDialect()
     dialect.texts = {QStringLiteral("t")};
     dialect.lineBreaks = {QStringLiteral("lineBreak")};
     dialect.tabs = {QStringLiteral("tab")};
+    // As the HWP 5.0 reader maps the same controls (hwpextractor.cpp).
+    dialect.marks = {
+        {QStringLiteral("hyphen"), "-"}, {QStringLiteral("nbSpace"), " "}, {QStringLiteral("fwSpace"), " "}};
     dialect.table = QStringLiteral("tbl");
     dialect.row = QStringLiteral("tr");
     dialect.cell = QStringLiteral("tc");

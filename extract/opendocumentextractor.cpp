@@ -90,8 +90,13 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
                 const auto inner = reader.readNext();
                 if (inner == QXmlStreamReader::StartElement) {
                     ++depth;
-                    if (reader.name() == QLatin1String("p") && !shown.isEmpty())
+                    if ((reader.name() == QLatin1String("p") && !shown.isEmpty()) ||
+                        reader.name() == QLatin1String("line-break"))
                         shown += QLatin1Char('\n');
+                    else if (reader.name() == QLatin1String("tab"))
+                        shown += QLatin1Char('\t');
+                    else if (reader.name() == QLatin1String("s"))
+                        shown += QString(qBound(1, XmlTextWalker::attribute(reader, u"c").toInt(), 100), u' ');
                 } else if (inner == QXmlStreamReader::EndElement) {
                     --depth;
                 } else if (inner == QXmlStreamReader::Characters) {

@@ -31,6 +31,7 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
         d.lineBreaks = {QStringLiteral("br"), QStringLiteral("cr")};
         d.tabs = {QStringLiteral("tab")};
         d.symbol = QStringLiteral("sym");
+        d.marks = {{QStringLiteral("noBreakHyphen"), "-"}, {QStringLiteral("ptab"), "\t"}};
         d.table = QStringLiteral("tbl");
         d.row = QStringLiteral("tr");
         d.cell = QStringLiteral("tc");

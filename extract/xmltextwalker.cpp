@@ -160,6 +160,8 @@ struct Walk
                 paragraphs.back().text += symbolCharacter(attributeOf(attributes, u"char"));
             else if (name == dialect.spaces)
                 paragraphs.back().text += QByteArray(qBound(1, attributeOf(attributes, u"c").toInt(), 100), ' ');
+            else if (const auto mark = dialect.marks.constFind(name); mark != dialect.marks.constEnd())
+                paragraphs.back().text += *mark;
         }
     }
 

@@ -35,6 +35,9 @@ public:
         QSet<QString> tabs;
         QString spaces; // ODF text:s, with its count in attribute "c"
         QString symbol; // WordprocessingML w:sym: a character given as hex in attribute "char"
+        // Empty elements that stand for a character a number may be written with: a hyphen that
+        // does not break (w:noBreakHyphen, hp:hyphen), a space (hp:nbSpace), a tab (w:ptab).
+        QHash<QString, QByteArray> marks;
         QString table, row, cell;
         // Elements that start a place of their own, and the attribute that numbers them (empty: counted).
         QHash<QString, std::pair<Core::TextPlace::Kind, QString>> containers;

@@ -248,6 +248,30 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("notes of slide 2")), QStringLiteral("발표자 메모 850315-2345678"));
     }
 
+    // Empty elements that stand for a character a number is written with: a hyphen that does not
+    // break, a space, a tab (as HWP 5.0's controls are read).
+    void shouldReadTheMarksThatStandForACharacter()
+    {
+        const Read word = extract(docx(QStringLiteral("<w:p><w:r><w:t>900101</w:t><w:noBreakHyphen/><w:t>1234568"
+                                                      "</w:t></w:r></w:p><w:p><w:r><w:t>전화</w:t><w:ptab/>"
+                                                      "<w:t>010-2345-6789</w:t></w:r></w:p>")),
+                                  QStringLiteral("a.docx"));
+        QCOMPARE(word.textAt(QStringLiteral("paragraph 1")), QStringLiteral("900101-1234568"));
+        QCOMPARE(word.textAt(QStringLiteral("paragraph 2")), QStringLiteral("전화\t010-2345-6789"));
+        const Read hancom = extract(hwpx({QStringLiteral("<hp:p><hp:run><hp:t>900101<hp:hyphen/>1234568<hp:nbSpace/>"
+                                                         "010<hp:fwSpace/>2345</hp:t></hp:run></hp:p>")}),
+                                    QStringLiteral("a.hwpx"));
+        QCOMPARE(hancom.textAt(QStringLiteral("section 1 › paragraph 1")), QStringLiteral("900101-1234568 010 2345"));
+        const Read sheet = extract(
+            openDocument(QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+                         QStringLiteral("<office:spreadsheet><table:table table:name=\"명단\"><table:table-row>"
+                                        "<table:table-cell office:value-type=\"string\"><text:p>010<text:s/>2345"
+                                        "<text:tab/>6789<text:line-break/>끝</text:p></table:table-cell>"
+                                        "</table:table-row></table:table></office:spreadsheet>")),
+            QStringLiteral("명단.ods"));
+        QCOMPARE(sheet.textAt(QStringLiteral("명단!A1")), QStringLiteral("010 2345\t6789\n끝"));
+    }
+
     void shouldReadOpenDocumentTextAndSpreadsheets()
     {
         const Read text = extract(
