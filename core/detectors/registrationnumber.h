@@ -24,11 +24,15 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
          Shape().digits(6).literal(separators()).digitIn(genderDigits).digits(6)},
         {std::string(BirthDate) + back, ContextRule::NeededUnlessConfirmed, 0.8,
          Shape().digits(6).digitIn(genderDigits).digits(6)},
-        // As tools and wrapped text write them, after a label: two cells copied together (a tab)
-        // or two cells of a CSV row, a line broken after the hyphen, a slash, underscore or tilde
-        // between the halves.
-        {std::string(BirthDate) + "(?:\\t|,|-\\r?\\n|/|_|~)" + back, ContextRule::Needed, 0.8,
-         Shape().digits(6).literal({"\t", ",", "-\r\n", "-\n", "/", "_", "~"}).digitIn(genderDigits).digits(6)},
+        // As tools and wrapped text write them, after a label: two cells copied together (a tab),
+        // two cells of a CSV row, a form's three cells (the hyphen in its own), a line broken after
+        // the hyphen, a slash, underscore or tilde between the halves.
+        {std::string(BirthDate) + "(?:\\t-\\t|\\t|,|-\\r?\\n|/|_|~)" + back, ContextRule::Needed, 0.8,
+         Shape()
+             .digits(6)
+             .literal({"\t-\t", "\t", ",", "-\r\n", "-\n", "/", "_", "~"})
+             .digitIn(genderDigits)
+             .digits(6)},
     };
 }
 
