@@ -24,19 +24,20 @@ std::optional<std::vector<TextMask>> DocumentMaskPlan::of(const AttachmentText &
                                                           const std::vector<Finding> &findings, QString *error)
 {
     std::vector<TextMask> masks;
-    for (const Finding &finding : findings) {
+    // The piece holding the text at offset; none between pieces (the blank line, tab or line break
+    // AttachmentText puts between them) or outside them.
+    const auto pieceAt = [&](qsizetype offset) -> std::optional<std::size_t> {
         const auto after =
-            std::upper_bound(text.pieces.begin(), text.pieces.end(), finding.start,
+            std::upper_bound(text.pieces.begin(), text.pieces.end(), offset,
                              [](qsizetype at, const AttachmentText::Piece &piece) { return at < piece.offset; });
-        if (after == text.pieces.begin()) {
-            *error = QStringLiteral("a finding lies outside the document's text");
+        if (after == text.pieces.begin() || offset >= std::prev(after)->end())
             return std::nullopt;
-        }
-        const auto index = std::size_t(std::prev(after) - text.pieces.begin());
-        const qsizetype start = text.pieces[index].offset;
-        const qsizetype end = text.pieces[index].end();
-        if (finding.end > end || finding.start > finding.end) {
-            *error = QStringLiteral("a finding spans two parts of the document");
+        return std::size_t(std::prev(after) - text.pieces.begin());
+    };
+    for (const Finding &finding : findings) {
+        if (finding.start < 0 || finding.start > finding.end || finding.end > text.utf8.size() ||
+            !pieceAt(finding.start)) {
+            *error = QStringLiteral("a finding lies outside the document's text");
             return std::nullopt;
         }
         // The finding's characters and its masked form's, value-carrying ones only, side by side.
@@ -64,17 +65,25 @@ std::optional<std::vector<TextMask>> DocumentMaskPlan::of(const AttachmentText &
                 QStringLiteral("the masked form of a %1 finding does not line up with its text").arg(finding.detector);
             return std::nullopt;
         }
-        const auto pieceLength = end - start;
+        // Each character is masked in the piece it lies in: a number whose halves are two cells of
+        // a table is masked in both.
         for (qsizetype i = 0; i < masked.size(); ++i) {
             if (masked[i] != char32_t(Masking::MaskCharacter) || characters[i] == masked[i])
                 continue;
-            const qsizetype offset = finding.start - start + positions[std::size_t(i)].first;
+            const qsizetype at = finding.start + positions[std::size_t(i)].first;
             const qsizetype length = positions[std::size_t(i)].second;
+            const auto index = pieceAt(at);
+            if (!index || at + length > text.pieces[*index].end()) {
+                *error = QStringLiteral("a character to mask lies outside the document's text");
+                return std::nullopt;
+            }
+            const AttachmentText::Piece &piece = text.pieces[*index];
+            const qsizetype offset = at - piece.offset;
             TextMask *last = masks.empty() ? nullptr : &masks.back();
-            if (last && last->piece == int(index) && last->offset + last->length == offset)
+            if (last && last->piece == int(*index) && last->offset + last->length == offset)
                 last->length += length; // "345678" is one mask, not six
             else
-                masks.push_back({int(index), pieceLength, offset, length});
+                masks.push_back({int(*index), piece.size, offset, length});
         }
     }
     return masks;

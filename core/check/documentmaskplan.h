@@ -16,9 +16,10 @@ namespace SendGuard::Core {
 class DocumentMaskPlan
 {
 public:
-    // findings: from a scan of text.utf8. Empty with error set when a finding spans two pieces,
-    // or its masked form does not line up with its text letter for letter (then the document
-    // cannot be masked in place).
+    // findings: from a scan of text.utf8. A finding across pieces (a number's halves in two cells
+    // of a row) is masked in each. Empty with error set when a finding or a character to hide lies
+    // outside the pieces, or a masked form does not line up with its text letter for letter (then
+    // the document cannot be masked in place).
     static std::optional<std::vector<TextMask>> of(const AttachmentText &text, const std::vector<Finding> &findings,
                                                    QString *error);
 };

@@ -77,14 +77,38 @@ private Q_SLOTS:
         QCOMPARE(applied(text, *masks, 1), masked);
     }
 
-    void shouldRefuseAFindingAcrossPieces()
+    // A number whose halves are two cells of a table's row (a form's "900101 | 1234568") is one
+    // finding; each hidden character is masked in the cell it lies in.
+    void shouldMaskAFindingAcrossCellsInEach()
+    {
+        AttachmentText text;
+        text.status = AttachmentText::Status::Text;
+        const TextPlace row = TextPlace {}
+                                  .then(TextPlace::Kind::Table, QStringLiteral("1"))
+                                  .then(TextPlace::Kind::Row, QStringLiteral("1"));
+        int cell = 0;
+        for (const char *piece : {"주민등록번호", "850315", "2345678"})
+            text.append(row.then(TextPlace::Kind::Cell, QString::number(++cell)), QByteArray(piece));
+        const ScanResult scan =
+            testScanner().scan(std::string_view(text.utf8.constData(), std::size_t(text.utf8.size())));
+        QCOMPARE(scan.findings.size(), std::size_t(1));
+        QString error;
+        const auto masks = DocumentMaskPlan::of(text, scan.findings, &error);
+        QVERIFY2(masks, qPrintable(error));
+        QCOMPARE(masks->size(), std::size_t(1));
+        QCOMPARE(applied(text, *masks, 2), QStringLiteral("2******"));
+        QCOMPARE(masks->front().pieceLength, 7);
+    }
+
+    void shouldRefuseAFindingOutsideTheText()
     {
         AttachmentText text = document({"850315-", "2345678"});
-        const Finding across {QStringLiteral("kr-rrn"),        Severity::High, 1.0, 0, text.utf8.size(),
-                              QStringLiteral("850315-2******")};
+        const qsizetype between = text.pieces[0].end();
+        const Finding outside {QStringLiteral("kr-rrn"), Severity::High,           1.0, between,
+                               text.utf8.size(),         QStringLiteral("2******")};
         QString error;
-        QVERIFY(!DocumentMaskPlan::of(text, {across}, &error));
-        QVERIFY2(error.contains(QStringLiteral("spans two parts")), qPrintable(error));
+        QVERIFY(!DocumentMaskPlan::of(text, {outside}, &error));
+        QVERIFY2(error.contains(QStringLiteral("outside the document's text")), qPrintable(error));
     }
 
     void shouldRefuseAMaskedFormThatDoesNotLineUp()
