@@ -285,6 +285,97 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
     return parser.parse(xml, error) || sink.full();
 }
 
+// A pivot table's cache (xl/pivotCache/): a copy of the rows it summarises, kept in the workbook
+// after their own sheet is deleted, and shown again by a double click on a total. Values are
+// attributes (<s v="홍길동"/>); a record's <x v="2"/> is its field's third shared item. Read as a
+// table: the fields' names, then one line per record, cells apart by tabs, so that a field named
+// 주민등록번호 labels its column. Text built here, so not masked where it lies.
+void readPivotCache(const ZipContainer &zip, const QString &definition, const Core::TextPlace &base, TextSink &sink)
+{
+    QString error;
+    const Core::TextPlace place = base.then(Kind::Entry, definition);
+    const auto xml = zip.read(definition, sink, &error);
+    struct Field
+    {
+        QString name;
+        QStringList items;
+    };
+    QList<Field> fields;
+    const auto isValue = [](QStringView name) {
+        return name == u"s" || name == u"n" || name == u"d" || name == u"b" || name == u"e";
+    };
+    if (!xml || !readXml(*xml, &error, [&](QXmlStreamReader &reader) {
+            if (reader.name() == QLatin1String("cacheField"))
+                fields.append({XmlTextWalker::attribute(reader, u"name"), {}});
+            else if (!fields.isEmpty() && (isValue(reader.name()) || reader.name() == QLatin1String("m")))
+                fields.last().items.append(XmlTextWalker::attribute(reader, u"v"));
+            return true;
+        })) {
+        sink.skip(place, error);
+        return;
+    }
+    QString table;
+    for (const Field &field : std::as_const(fields))
+        table += field.name + QLatin1Char('\t');
+    table.chop(1);
+    // The records: the part the definition's relationship names.
+    const qsizetype slash = definition.lastIndexOf(QLatin1Char('/'));
+    const QString rels =
+        definition.left(slash) + QStringLiteral("/_rels/") + definition.mid(slash + 1) + QStringLiteral(".rels");
+    QString target;
+    if (zip.indexOf(rels) >= 0) {
+        if (const auto relations = zip.read(rels, sink, &error))
+            target = XmlTextWalker::relationshipTarget(*relations, u"/pivotCacheRecords");
+    }
+    const QString records = target.isEmpty() ? QString() : definition.left(slash + 1) + target;
+    bool recordsRead = false;
+    if (!records.isEmpty() && zip.indexOf(records) >= 0) {
+        const auto recordsXml = zip.read(records, sink, &error);
+        int column = 0;
+        recordsRead = recordsXml && readXml(*recordsXml, &error, [&](QXmlStreamReader &reader) {
+                          const QStringView name = reader.name();
+                          if (name == u"r") {
+                              table += QLatin1Char('\n');
+                              column = 0;
+                              // Past the text budget: stop, and let the sink say the text was cut.
+                return table.size() <= sink.limits().maxCharacters;
+                          }
+                          if (!isValue(name) && name != u"x" && name != u"m")
+                              return true;
+                          const QString value = XmlTextWalker::attribute(reader, u"v");
+                          if (column > 0)
+                              table += QLatin1Char('\t');
+                          if (name == u"x") {
+                              const int item = value.toInt();
+                              if (column < fields.size() && item >= 0 && item < fields[column].items.size())
+                                  table += fields[column].items[item];
+                          } else {
+                              table += value;
+                          }
+                          ++column;
+                          return true;
+                      });
+        if (!recordsRead)
+            sink.skip(base.then(Kind::Entry, records), error);
+    }
+    if (!recordsRead) {
+        // No records: the values the fields share, a field a column.
+        for (qsizetype row = 0;; ++row) {
+            QString line;
+            bool any = false;
+            for (const Field &field : std::as_const(fields)) {
+                any = any || row < field.items.size();
+                line += field.items.value(row) + QLatin1Char('\t');
+            }
+            if (!any)
+                break;
+            line.chop(1);
+            table += QLatin1Char('\n') + line;
+        }
+    }
+    sink.add(place, table);
+}
+
 } // namespace
 
 QByteArray SpreadsheetExtractor::headerFooterText(const QByteArray &codes, TextOrigin *origin, bool *unsure,
@@ -493,6 +584,9 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
         if (!xml || !readSheet(*xml, place, zip.originOf(sheet.part), styleFormats, shared, sink, &error))
             sink.skip(place, error);
     }
+    for (const auto &[number, definition] :
+         zip.numberedEntries(QStringLiteral("xl/pivotCache/pivotCacheDefinition([0-9]*)\\.xml")))
+        readPivotCache(zip, definition, base, sink);
 }
 
 } // namespace SendGuard::Extract

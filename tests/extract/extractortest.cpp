@@ -124,6 +124,36 @@ private Q_SLOTS:
 
     // A cell's reference is optional (some libraries write none): its place is counted from the
     // row and the cells before it, as a spreadsheet program places it.
+    // A pivot table's cache keeps the rows it summarises, after their sheet is gone: read as a
+    // table under its fields' names, a record's shared-item indexes resolved.
+    void shouldReadAPivotTablesCache()
+    {
+        const QByteArray file =
+            xlsx({{QStringLiteral("요약"), QStringLiteral("<row r=\"1\"><c r=\"A1\"><v>2</v></c></row>")}}, {}, {},
+                 {{QStringLiteral("xl/pivotCache/pivotCacheDefinition1.xml"),
+                   xmlDocument(QStringLiteral(
+                       "<pivotCacheDefinition><cacheFields count=\"3\">"
+                       "<cacheField name=\"성명\"><sharedItems/></cacheField>"
+                       "<cacheField name=\"주민등록번호\"><sharedItems/></cacheField>"
+                       "<cacheField name=\"부서\"><sharedItems><s v=\"총무과\"/><s v=\"민원과\"/></sharedItems>"
+                       "</cacheField></cacheFields></pivotCacheDefinition>"))},
+                  {QStringLiteral("xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels"),
+                   xmlDocument(QStringLiteral(
+                       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                       "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                       "relationships/pivotCacheRecords\" Target=\"pivotCacheRecords1.xml\"/></Relationships>"))},
+                  {QStringLiteral("xl/pivotCache/pivotCacheRecords1.xml"),
+                   xmlDocument(QStringLiteral("<pivotCacheRecords count=\"2\">"
+                                              "<r><s v=\"홍길동\"/><s v=\"900101-1234568\"/><x v=\"1\"/></r>"
+                                              "<r><s v=\"김영희\"/><n v=\"8503152345673\"/><x v=\"0\"/></r>"
+                                              "</pivotCacheRecords>"))}});
+        const Read read = extract(file, QStringLiteral("요약.xlsx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(
+            read.textAt(QStringLiteral("xl/pivotCache/pivotCacheDefinition1.xml")),
+            QStringLiteral("성명\t주민등록번호\t부서\n홍길동\t900101-1234568\t민원과\n김영희\t8503152345673\t총무과"));
+    }
+
     void shouldPlaceCellsWrittenWithoutTheirReference()
     {
         const Read read = extract(
