@@ -279,25 +279,25 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
                                 TextSink &sink, int depth)
 {
     const Format format = sniff(bytes, name);
+    // A file inside this one (an e-mail's attachment, an object embedded in an HWP), one level deeper.
+    const auto readNested = [&](const QByteArray &inner, const QString &innerName, const Core::TextPlace &place) {
+        if (depth + 1 > sink.limits().maxDepth)
+            sink.skip(place, QStringLiteral("nested more than %1 deep: not scanned").arg(sink.limits().maxDepth));
+        else
+            extract(inner, innerName, place, sink, depth + 1);
+    };
     switch (format) {
     case Format::Pdf:
         PdfExtractor::extract(bytes, base, sink);
         return;
     case Format::Hwp:
-        HwpExtractor::extract(bytes, base, sink);
+        HwpExtractor::extract(bytes, base, sink, readNested);
         return;
     case Format::Hwp97:
         sink.skip(base, QStringLiteral("HWP 97 (version 3): unsupported version"));
         return;
     case Format::Eml:
-        EmlExtractor::extract(
-            bytes, base, sink, [&](const QByteArray &part, const QString &partName, const Core::TextPlace &place) {
-                if (depth + 1 > sink.limits().maxDepth)
-                    sink.skip(place,
-                              QStringLiteral("nested more than %1 deep: not scanned").arg(sink.limits().maxDepth));
-                else
-                    extract(part, partName, place, sink, depth + 1);
-            });
+        EmlExtractor::extract(bytes, base, sink, readNested);
         return;
     case Format::Text: {
         const Core::AttachmentText text = Core::AttachmentText::decode(name, bytes);

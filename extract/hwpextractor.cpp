@@ -189,6 +189,38 @@ void readSection(const QByteArray &stream, bool compressed, const Core::TextPlac
     reader.finish(pending);
 }
 
+// An object embedded in the document (BinData/BINxxxx.OLE): four bytes of length, then the
+// object's own compound file, raw DEFLATE around it all when the document is compressed.
+void readEmbeddedObject(const QByteArray &stream, const Core::TextPlace &place, TextSink &sink,
+                        const HwpExtractor::EmbeddedReader &readEmbedded)
+{
+    QString error;
+    QByteArray object;
+    if (CompoundFile::hasSignature(stream.mid(4))) {
+        object = stream.mid(4);
+    } else {
+        QByteArray inflated;
+        const bool read = RawInflater::inflateBlocks(stream, sink, &error, [&](QByteArrayView block) {
+            inflated.append(block);
+            return true;
+        });
+        if (!read) {
+            sink.skip(place, QStringLiteral("an embedded object: %1").arg(error));
+            return;
+        }
+        object = inflated.mid(4);
+    }
+    const auto file = CompoundFile::open(object, &error);
+    const auto package = file && file->streams().contains(QStringLiteral("Package"))
+        ? file->stream(QStringLiteral("Package"), sink.limits().maxEntryBytes, &error)
+        : std::nullopt;
+    if (!package) {
+        sink.skip(place, QStringLiteral("an embedded object (OLE) that holds no office file: not scanned"));
+        return;
+    }
+    readEmbedded(*package, QStringLiteral("Package"), place);
+}
+
 } // namespace
 
 bool HwpExtractor::isHwp97(const QByteArray &bytes)
@@ -253,7 +285,8 @@ QString HwpExtractor::paragraphText(QByteArrayView payload)
     return text;
 }
 
-void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink)
+void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink,
+                           const EmbeddedReader &readEmbedded)
 {
     QString error;
     const auto file = CompoundFile::open(bytes, &error);
@@ -305,6 +338,17 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
             sink.add(base.then(Kind::Preview),
                      QString::fromUtf16(reinterpret_cast<const char16_t *>(preview->constData()), preview->size() / 2));
         }
+    }
+    for (const QString &name : file->streams()) {
+        if (sink.full())
+            break;
+        if (!name.startsWith(QLatin1String("BinData/")) || !name.endsWith(QLatin1String(".OLE"), Qt::CaseInsensitive))
+            continue;
+        const Core::TextPlace place = base.then(Kind::Entry, name);
+        if (const auto stream = file->stream(name, sink.limits().maxEntryBytes, &error))
+            readEmbeddedObject(*stream, place, sink, readEmbedded);
+        else
+            sink.skip(place, error);
     }
 }
 

@@ -7,6 +7,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <functional>
+
 namespace SendGuard::Extract {
 
 class TextSink;
@@ -17,12 +19,19 @@ class TextSink;
 // against what remains; text from every PARA_TEXT record (tables, text boxes, headers and notes
 // are nested paragraphs), control characters skipped by their documented widths. Password,
 // DRM and distribution documents are "encrypted: not scanned"; HWP 3.0 (HWP 97) is "unsupported
-// version". The preview text (PrvText) is read when the sections give no text.
+// version". The preview text (PrvText) is read when the sections give no text. An object embedded
+// in the document (BinData/BINxxxx.OLE: an Excel table, a Word file) is read through readEmbedded
+// when its compound file holds the office file itself ("Package"); any other is "not scanned".
 class HwpExtractor
 {
 public:
+    // Reads an embedded file (its bytes, a name to tell its format by, its place).
+    using EmbeddedReader =
+        std::function<void(const QByteArray &bytes, const QString &name, const Core::TextPlace &place)>;
+
     static bool isHwp97(const QByteArray &bytes);
-    static void extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink);
+    static void extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink,
+                        const EmbeddedReader &readEmbedded);
 
     // The text of one PARA_TEXT record's UTF-16LE payload, controls skipped.
     static QString paragraphText(QByteArrayView payload);

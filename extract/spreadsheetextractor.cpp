@@ -338,7 +338,7 @@ void readPivotCache(const ZipContainer &zip, const QString &definition, const Co
                               table += QLatin1Char('\n');
                               column = 0;
                               // Past the text budget: stop, and let the sink say the text was cut.
-                return table.size() <= sink.limits().maxCharacters;
+                              return table.size() <= sink.limits().maxCharacters;
                           }
                           if (!isValue(name) && name != u"x" && name != u"m")
                               return true;

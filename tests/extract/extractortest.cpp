@@ -592,6 +592,31 @@ private Q_SLOTS:
         QVERIFY2(read.incomplete.contains(QStringLiteral("larger than what remains")), qPrintable(read.incomplete));
     }
 
+    // An object embedded in the document (an Excel table pasted as an object): its compound file's
+    // Package stream is the workbook, read as one; an object that holds no office file is "not
+    // scanned", never passed over.
+    void shouldReadAnObjectEmbeddedInAnHwp()
+    {
+        const QByteArray workbook = xlsx({{QStringLiteral("명단"),
+                                           QStringLiteral("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
+                                                          "900101-1234568</t></is></c></row>")}},
+                                         {});
+        QByteArray object = QByteArray(4, '\0') + compoundFile({{QStringLiteral("Package"), workbook}});
+        qToLittleEndian<quint32>(quint32(object.size() - 4), object.data());
+        const Read read = extract(hwp({hwpParagraph(QStringLiteral("아래 표 참조"))}, 1, {},
+                                      {{QStringLiteral("BinData/BIN0001.OLE"), rawDeflate(object)}}),
+                                  QStringLiteral("보고.hwp"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("BinData/BIN0001.OLE › 명단!A1")), QStringLiteral("900101-1234568"));
+
+        QByteArray chart = QByteArray(4, '\0') + compoundFile({{QStringLiteral("Contents"), QByteArray(64, 'x')}});
+        const Read other = extract(hwp({hwpParagraph(QStringLiteral("차트"))}, 1, {},
+                                       {{QStringLiteral("BinData/BIN0002.OLE"), rawDeflate(chart)}}),
+                                   QStringLiteral("보고.hwp"));
+        QVERIFY2(other.incomplete.contains(QStringLiteral("BinData/BIN0002.OLE: an embedded object")),
+                 qPrintable(other.describe()));
+    }
+
     void shouldFallBackToThePreviewWhenTheBodyCannotBeRead()
     {
         const Read read = extract(hwp({QByteArray("not deflate data")}, 1, QStringLiteral("미리보기 850315-2345678")),

@@ -5,6 +5,7 @@
 #include "fuzzinput.h"
 
 #include "compoundfile.h"
+#include "documentextractor.h"
 #include "hwpextractor.h"
 #include "textsink.h"
 
@@ -19,7 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             (void)file->stream(stream, 1 << 20, &error);
     }
     Extract::TextSink sink(Fuzz::documentLimits(), [](const Core::TextPlace &, QByteArrayView) {});
-    Extract::HwpExtractor::extract(bytes, {}, sink);
+    Extract::HwpExtractor::extract(bytes, {}, sink,
+                                   [&](const QByteArray &object, const QString &name, const Core::TextPlace &place) {
+                                       Extract::DocumentExtractor::extract(object, name, place, sink, 1);
+                                   });
     (void)Extract::HwpExtractor::paragraphText(QByteArrayView(bytes));
     return 0;
 }

@@ -436,8 +436,10 @@ inline QByteArray compoundFile(const Entries &streams)
 }
 
 // An HWP 5.0 document: FileHeader (version 5.0.3.0, the given properties), an empty DocInfo, and
-// one BodyText section per entry (its records), DEFLATE-compressed when properties says so.
-inline QByteArray hwp(const QList<QByteArray> &sections, quint32 properties = 1, const QString &preview = {})
+// one BodyText section per entry (its records), DEFLATE-compressed when properties says so; and
+// further streams as they are (BinData/BIN0001.OLE).
+inline QByteArray hwp(const QList<QByteArray> &sections, quint32 properties = 1, const QString &preview = {},
+                      const Entries &extra = {})
 {
     QByteArray header(256, '\0');
     header.replace(0, 17, "HWP Document File");
@@ -456,6 +458,7 @@ inline QByteArray hwp(const QList<QByteArray> &sections, quint32 properties = 1,
         }
         streams.append({QStringLiteral("PrvText"), text});
     }
+    streams.append(extra);
     return compoundFile(streams);
 }
 
