@@ -288,7 +288,7 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
     };
     switch (format) {
     case Format::Pdf:
-        PdfExtractor::extract(bytes, base, sink);
+        PdfExtractor::extract(bytes, base, sink, readNested);
         return;
     case Format::Hwp:
         HwpExtractor::extract(bytes, base, sink, readNested);

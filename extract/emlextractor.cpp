@@ -328,7 +328,7 @@ QString withoutTags(const QString &html)
 }
 
 void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &sink,
-              const EmlExtractor::AttachmentReader &readAttachment, int depth)
+              const NestedFileReader &readAttachment, int depth)
 {
     if (sink.full())
         return;
@@ -415,7 +415,7 @@ bool EmlExtractor::looksLikeEmail(const QByteArray &bytes)
 }
 
 void EmlExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink,
-                           const AttachmentReader &readAttachment)
+                           const NestedFileReader &readAttachment)
 {
     const Part top = splitPart(bytes);
     sink.add(base.then(Kind::Subject), decodeHeader(top.header("subject")));

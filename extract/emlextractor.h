@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "nestedfilereader.h"
+
 #include "message/textplace.h"
 
 #include <QByteArray>
-#include <functional>
 
 namespace SendGuard::Extract {
 
@@ -16,12 +17,9 @@ class TextSink;
 class EmlExtractor
 {
 public:
-    using AttachmentReader =
-        std::function<void(const QByteArray &bytes, const QString &name, const Core::TextPlace &place)>;
-
     static bool looksLikeEmail(const QByteArray &bytes);
     static void extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink,
-                        const AttachmentReader &readAttachment);
+                        const NestedFileReader &readAttachment);
 };
 
 } // namespace SendGuard::Extract

@@ -192,7 +192,7 @@ void readSection(const QByteArray &stream, bool compressed, const Core::TextPlac
 // An object embedded in the document (BinData/BINxxxx.OLE): four bytes of length, then the
 // object's own compound file, raw DEFLATE around it all when the document is compressed.
 void readEmbeddedObject(const QByteArray &stream, const Core::TextPlace &place, TextSink &sink,
-                        const HwpExtractor::EmbeddedReader &readEmbedded)
+                        const NestedFileReader &readEmbedded)
 {
     QString error;
     QByteArray object;
@@ -286,7 +286,7 @@ QString HwpExtractor::paragraphText(QByteArrayView payload)
 }
 
 void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink,
-                           const EmbeddedReader &readEmbedded)
+                           const NestedFileReader &readEmbedded)
 {
     QString error;
     const auto file = CompoundFile::open(bytes, &error);

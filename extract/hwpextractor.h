@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "nestedfilereader.h"
+
 #include "message/textplace.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
-
-#include <functional>
 
 namespace SendGuard::Extract {
 
@@ -25,13 +25,9 @@ class TextSink;
 class HwpExtractor
 {
 public:
-    // Reads an embedded file (its bytes, a name to tell its format by, its place).
-    using EmbeddedReader =
-        std::function<void(const QByteArray &bytes, const QString &name, const Core::TextPlace &place)>;
-
     static bool isHwp97(const QByteArray &bytes);
     static void extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink,
-                        const EmbeddedReader &readEmbedded);
+                        const NestedFileReader &readEmbedded);
 
     // The text of one PARA_TEXT record's UTF-16LE payload, controls skipped.
     static QString paragraphText(QByteArrayView payload);

@@ -59,6 +59,7 @@ struct Pages
 {
     const Core::TextPlace &base;
     TextSink &sink;
+    const NestedFileReader &readAttached;
     bool anyText = false;
     int count = 0;
     QList<int> drawnWithoutText; // pages that show something but hold no text
@@ -73,7 +74,8 @@ int PdfExtractor::openReaderModule()
     return moduleDescriptor;
 }
 
-void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink)
+void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink,
+                           const NestedFileReader &readAttached)
 {
     const Reader &module = reader();
     if (!module.read) {
@@ -81,7 +83,7 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         return;
     }
     const SendGuardPdfReadFunction read = module.read;
-    Pages pages {base, sink};
+    Pages pages {base, sink, readAttached};
     const auto page = [](void *context, int number, const char *utf8, std::size_t length, int drawn) {
         Pages &state = *static_cast<Pages *>(context);
         ++state.count;
@@ -93,7 +95,23 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         state.sink.add(state.base.then(Core::TextPlace::Kind::Page, QString::number(number)), text);
         return !state.sink.full();
     };
-    switch (read(bytes.constData(), std::size_t(bytes.size()), &pages, page)) {
+    const auto file = [](void *context, const char *name, std::size_t nameLength, const char *data, std::size_t size) {
+        Pages &state = *static_cast<Pages *>(context);
+        QString fileName = QString::fromUtf8(name, qsizetype(nameLength));
+        if (fileName.isEmpty())
+            fileName = QStringLiteral("attached file");
+        const Core::TextPlace place = state.base.then(Core::TextPlace::Kind::Entry, fileName);
+        if (!data)
+            state.sink.skip(place, QStringLiteral("an attached file that cannot be read: not scanned"));
+        else if (qint64(size) > state.sink.limits().maxEntryBytes)
+            state.sink.skip(place,
+                            QStringLiteral("an attached file larger than %1 bytes: not scanned")
+                                .arg(state.sink.limits().maxEntryBytes));
+        else
+            state.readAttached(QByteArray(data, qsizetype(size)), fileName, place);
+        return !state.sink.full();
+    };
+    switch (read(bytes.constData(), std::size_t(bytes.size()), &pages, page, file)) {
     case SendGuardPdfRead:
         if (pages.count == 0)
             sink.skip(base, QStringLiteral("no pages: not scanned"));

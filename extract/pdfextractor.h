@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "nestedfilereader.h"
+
 #include "message/textplace.h"
 
 #include <QByteArray>
@@ -9,8 +11,10 @@ namespace SendGuard::Extract {
 
 class TextSink;
 
-// PDF, through poppler: the text layer page by page, in reading order. An encrypted PDF, or one
-// whose pages are images only (a scan), is "not scanned" with that reason, never clean.
+// PDF, through poppler: the text layer page by page, in reading order, then the files attached to
+// it. An encrypted PDF, or one whose pages are images only (a scan), is "not scanned" with that
+// reason, never clean. Annotations (a sticky note's text) are not read: poppler-cpp does not give
+// them.
 //
 // poppler lives in the PDF reader module beside the program (pdfreadermodule.h), loaded the first
 // time a PDF is read: a DOCX or HWP never pays for it.
@@ -22,7 +26,9 @@ public:
     // program. Without it the module is loaded by its path.
     static int openReaderModule();
 
-    static void extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink);
+    // Files attached to the document (its EmbeddedFiles) go to readAttached.
+    static void extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink,
+                        const NestedFileReader &readAttached);
 };
 
 } // namespace SendGuard::Extract

@@ -2,6 +2,7 @@
 #include "pdfreadermodule.h"
 
 #include <poppler-document.h>
+#include <poppler-embedded-file.h>
 #include <poppler-global.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
@@ -64,7 +65,8 @@ extern "C" __attribute__((visibility("default"))) int sendguard_pdf_reader_versi
 }
 
 extern "C" __attribute__((visibility("default"))) int sendguard_pdf_read(const char *data, std::size_t size,
-                                                                         void *context, SendGuardPdfPageHandler page)
+                                                                         void *context, SendGuardPdfPageHandler page,
+                                                                         SendGuardPdfFileHandler file)
 {
     if (size > std::size_t(INT_MAX))
         return SendGuardPdfNotReadable;
@@ -85,7 +87,16 @@ extern "C" __attribute__((visibility("default"))) int sendguard_pdf_read(const c
             // a cover with a logo needs the page's images, which poppler-cpp does not give.
             const bool drawn = isBlank(utf8) && isPicture(*one);
             if (!page(context, i + 1, utf8.data(), utf8.size(), drawn ? 1 : 0))
-                break;
+                return SendGuardPdfRead;
+        }
+        if (document->has_embedded_files()) {
+            for (poppler::embedded_file *attached : document->embedded_files()) {
+                const std::string name = attached ? attached->name() : std::string();
+                const bool valid = attached && attached->is_valid();
+                const poppler::byte_array bytes = valid ? attached->data() : poppler::byte_array();
+                if (!file(context, name.data(), name.size(), valid ? bytes.data() : nullptr, bytes.size()))
+                    break;
+            }
         }
         return SendGuardPdfRead;
     } catch (...) { // out of memory under the sandbox's limit, or poppler's own

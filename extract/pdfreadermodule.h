@@ -16,7 +16,7 @@ enum SendGuardPdfResult {
 };
 
 // The interface's version: a module left from another build is refused, never called wrongly.
-constexpr int SendGuardPdfReaderVersion = 2;
+constexpr int SendGuardPdfReaderVersion = 3;
 int sendguard_pdf_reader_version();
 using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version);
 
@@ -25,6 +25,11 @@ using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version
 // picture all the same (a scan, text turned into outlines, a chart), which nobody can check; 0
 // when it is blank, or nearly (a rule, a pale background). Never throws.
 using SendGuardPdfPageHandler = bool (*)(void *context, int page, const char *utf8, std::size_t length, int drawn);
-int sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardPdfPageHandler page);
+// Then hands each file attached to the document (its EmbeddedFiles) to file: its name (UTF-8)
+// and bytes; data is null for one poppler cannot read. file returns false to stop.
+using SendGuardPdfFileHandler = bool (*)(void *context, const char *name, std::size_t nameLength, const char *data,
+                                         std::size_t size);
+int sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardPdfPageHandler page,
+                       SendGuardPdfFileHandler file);
 using SendGuardPdfReadFunction = decltype(&sendguard_pdf_read);
 }

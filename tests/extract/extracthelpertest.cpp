@@ -169,6 +169,32 @@ private Q_SLOTS:
         QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("page 2"));
     }
 
+    // A file attached to a PDF (its EmbeddedFiles, what pdfdetach lists) is read as an attachment
+    // of its own; it was passed over, and the PDF reported clean.
+    void shouldReadAFileAttachedToAPdf()
+    {
+        const QByteArray roster = "성명,주민등록번호\n홍길동,900101-1234568\n";
+        const QByteArray pdf =
+            "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles 5 0 R >> >> endobj\n"
+            "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+            "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 8 0 R >> >> "
+            "/Contents 4 0 R >> endobj\n"
+            "4 0 obj << /Length 35 >> stream\nBT /F1 12 Tf 72 700 Td (Report) Tj ET\nendstream endobj\n"
+            "5 0 obj << /Names [(list.csv) 6 0 R] >> endobj\n"
+            "6 0 obj << /Type /Filespec /F (list.csv) /UF (list.csv) /EF << /F 7 0 R >> >> endobj\n"
+            "7 0 obj << /Type /EmbeddedFile /Length " +
+            QByteArray::number(roster.size()) + " >> stream\n" + roster +
+            "\nendstream endobj\n"
+            "8 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
+            "trailer << /Root 1 0 R >>\n%%EOF\n";
+        const AttachmentText text = m_reader.extract(QStringLiteral("보고.pdf"), pdf);
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        QVERIFY2(text.incomplete.isEmpty(), qPrintable(text.incomplete));
+        const qsizetype at = text.utf8.indexOf("900101-1234568");
+        QVERIFY2(at >= 0, text.utf8.constData());
+        QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("list.csv"));
+    }
+
     void shouldLoadThePdfReaderOnlyBesideTheHelper()
     {
         // A helper in a folder the sandbox hides (under /tmp): the module beside it was opened

@@ -7,6 +7,7 @@
 #include "minimalpdf.h"
 
 #include "common/utf8validator.h"
+#include "documentextractor.h"
 #include "pdfextractor.h"
 #include "textsink.h"
 
@@ -24,7 +25,10 @@ void extract(const QByteArray &bytes, bool *anyText)
             std::abort(); // the protocol promises UTF-8
         *anyText = true;
     });
-    Extract::PdfExtractor::extract(bytes, {}, sink);
+    Extract::PdfExtractor::extract(bytes, {}, sink,
+                                   [&](const QByteArray &file, const QString &name, const Core::TextPlace &place) {
+                                       Extract::DocumentExtractor::extract(file, name, place, sink, 1);
+                                   });
 }
 
 } // namespace
