@@ -137,6 +137,8 @@ NormalizedText::FoldedCharacter NormalizedText::foldCharacter(std::string_view t
         case 0xE3:
             if (b1 == 0x80 && b2 == 0x80)
                 return folded(3, ' '); // U+3000 ideographic space
+            if (b1 == 0x85 && b2 == 0xA1)
+                return folded(3, '-'); // U+3161 Hangul ㅡ, typed for a dash: "010ㅡ1234ㅡ5678"
             break;
         case 0xEF:
             if (b1 == 0xBB && b2 == 0xBF)
