@@ -5,6 +5,9 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
+#include <QDir>
+#include <QXmlStreamReader>
+
 namespace SendGuard::Extract {
 
 namespace {
@@ -31,13 +34,89 @@ void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlac
         sink.skip(place, error);
 }
 
+// The part a relationship of `part` targets: relative to the part's folder, or from the package's
+// root when it starts with '/'.
+QString targetOf(const QString &part, const QString &target)
+{
+    if (target.startsWith(QLatin1Char('/')))
+        return QDir::cleanPath(target.mid(1));
+    return QDir::cleanPath(part.left(part.lastIndexOf(QLatin1Char('/')) + 1) + target);
+}
+
+// The relationships of `part` (ppt/slides/slide3.xml -> ppt/slides/_rels/slide3.xml.rels).
+QHash<QString, QString> relationshipsOf(const ZipContainer &zip, const QString &part, TextSink &sink)
+{
+    const qsizetype slash = part.lastIndexOf(QLatin1Char('/'));
+    const QString rels =
+        part.left(slash + 1) + QStringLiteral("_rels/") + part.mid(slash + 1) + QStringLiteral(".rels");
+    QString error;
+    const auto xml = zip.indexOf(rels) >= 0 ? zip.read(rels, sink, &error) : std::nullopt;
+    return xml ? XmlTextWalker::relationshipTargets(*xml) : QHash<QString, QString> {};
+}
+
+// The slides in the order the presentation shows them: p:sldIdLst's r:id, through the
+// presentation's relationships. A file's number says nothing once slides have been moved.
+QStringList slidesInOrder(const ZipContainer &zip, TextSink &sink)
+{
+    const QString presentation = QStringLiteral("ppt/presentation.xml");
+    QString error;
+    const auto xml = zip.indexOf(presentation) >= 0 ? zip.read(presentation, sink, &error) : std::nullopt;
+    if (!xml)
+        return {};
+    const QHash<QString, QString> targets = relationshipsOf(zip, presentation, sink);
+    QStringList slides;
+    QXmlStreamReader reader(*xml);
+    while (!reader.atEnd()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::DTD)
+            return {};
+        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("sldId")) {
+            // r:id, the relationship; the plain id is the slide's own number.
+            QString relationship;
+            for (const QXmlStreamAttribute &attribute : reader.attributes()) {
+                if (attribute.name() == QLatin1String("id") && !attribute.namespaceUri().isEmpty())
+                    relationship = attribute.value().toString();
+            }
+            const QString target = targets.value(relationship);
+            if (!target.isEmpty() && zip.indexOf(targetOf(presentation, target)) >= 0)
+                slides.append(targetOf(presentation, target));
+        }
+    }
+    return slides;
+}
+
+// The notes part a slide's relationships name; empty when none.
+QString notesOf(const ZipContainer &zip, const QString &slide, TextSink &sink)
+{
+    const QHash<QString, QString> targets = relationshipsOf(zip, slide, sink);
+    for (const QString &target : targets) {
+        if (target.contains(QLatin1String("notesSlide")))
+            return targetOf(slide, target);
+    }
+    return {};
+}
+
 } // namespace
 
 void PresentationExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
 {
-    // A slide's notes are named after the slide in its relationships; "notesSlideN" usually is slide N.
+    // Slide n is the n-th the presentation shows, with the notes its relationships name.
+    int shown = 0;
+    for (const QString &slide : slidesInOrder(zip, sink)) {
+        const QString number = QString::number(++shown);
+        if (zip.wasRead(zip.indexOf(slide)))
+            continue; // listed twice
+        walkPart(zip, slide, base.then(Kind::Slide, number), sink);
+        const QString notes = notesOf(zip, slide, sink);
+        if (!notes.isEmpty() && zip.indexOf(notes) >= 0 && !zip.wasRead(zip.indexOf(notes)))
+            walkPart(zip, notes, base.then(Kind::Notes, number), sink);
+    }
+    // Slides the list does not name (a file written by hand): by their file's number, with the notes
+    // of the same number.
     const auto notes = zip.numberedEntries(QStringLiteral("ppt/notesSlides/notesSlide([0-9]+)\\.xml"));
     for (const auto &[number, name] : zip.numberedEntries(QStringLiteral("ppt/slides/slide([0-9]+)\\.xml"))) {
+        if (zip.wasRead(zip.indexOf(name)))
+            continue;
         walkPart(zip, name, base.then(Kind::Slide, QString::number(number)), sink);
         for (const auto &[noteNumber, note] : notes) {
             if (noteNumber == number && !zip.wasRead(zip.indexOf(note)))

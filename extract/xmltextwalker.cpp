@@ -291,6 +291,20 @@ QString XmlTextWalker::relationshipTarget(const QByteArray &rels, QStringView ty
     return {};
 }
 
+QHash<QString, QString> XmlTextWalker::relationshipTargets(const QByteArray &rels)
+{
+    QHash<QString, QString> targets;
+    QXmlStreamReader reader(rels);
+    while (!reader.atEnd()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::DTD)
+            return {};
+        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("Relationship"))
+            targets.insert(attribute(reader, u"Id"), attribute(reader, u"Target"));
+    }
+    return targets;
+}
+
 QString XmlTextWalker::attribute(const QXmlStreamReader &reader, QStringView name)
 {
     for (const QXmlStreamAttribute &attribute : reader.attributes()) {

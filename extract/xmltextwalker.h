@@ -46,6 +46,8 @@ public:
 
     // The Target of the relationship whose Type ends with typeSuffix, in a .rels part; empty when none.
     static QString relationshipTarget(const QByteArray &rels, QStringView typeSuffix);
+    // Every relationship of a .rels part: its Id -> its Target.
+    static QHash<QString, QString> relationshipTargets(const QByteArray &rels);
 
     // An attribute by its local name, whatever its prefix (text:c, w:id, table:name).
     static QString attribute(const QXmlStreamReader &reader, QStringView name);

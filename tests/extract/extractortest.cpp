@@ -302,6 +302,54 @@ private Q_SLOTS:
         QCOMPARE(sheet.textAt(QStringLiteral("명단!A1")), QStringLiteral("010 2345\t6789\n끝"));
     }
 
+    // Slides are numbered as the presentation shows them (its slide list), not by their files'
+    // names, which keep their numbers when slides are moved; a slide's notes are the part its
+    // relationships name.
+    void shouldNumberSlidesAsThePresentationShowsThem()
+    {
+        const QString ns = QStringLiteral("xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" "
+                                          "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+                                          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                          "relationships\"");
+        const auto part = [&](const QString &root, const QString &text) {
+            return xmlDocument(QStringLiteral("<p:%1 %2><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>%3</a:t>"
+                                              "</a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:%1>")
+                                   .arg(root, ns, text));
+        };
+        const auto relationships = [](const QString &items) {
+            return xmlDocument(
+                QStringLiteral("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                               "%1</Relationships>")
+                    .arg(items));
+        };
+        const QString type = QStringLiteral("http://schemas.openxmlformats.org/officeDocument/2006/relationships/");
+        Entries entries = packageParts(QStringLiteral("ppt/presentation.xml"),
+                                       QStringLiteral("presentationml.presentation.main+xml"));
+        entries +=
+            {{QStringLiteral("ppt/presentation.xml"),
+              xmlDocument(QStringLiteral("<p:presentation %1><p:sldIdLst><p:sldId id=\"256\" r:id=\"rId7\"/>"
+                                         "<p:sldId id=\"257\" r:id=\"rId3\"/></p:sldIdLst></p:presentation>")
+                              .arg(ns))},
+             {QStringLiteral("ppt/_rels/presentation.xml.rels"),
+              relationships(
+                  QStringLiteral("<Relationship Id=\"rId3\" Type=\"%1slide\" Target=\"slides/slide1.xml\"/>"
+                                 "<Relationship Id=\"rId7\" Type=\"%1slide\" Target=\"/ppt/slides/slide2.xml\"/>")
+                      .arg(type))},
+             {QStringLiteral("ppt/slides/slide1.xml"), part(QStringLiteral("sld"), QStringLiteral("moved second"))},
+             {QStringLiteral("ppt/slides/slide2.xml"), part(QStringLiteral("sld"), QStringLiteral("shown first"))},
+             {QStringLiteral("ppt/slides/_rels/slide1.xml.rels"),
+              relationships(QStringLiteral("<Relationship Id=\"rId2\" Type=\"%1notesSlide\" "
+                                           "Target=\"../notesSlides/notesSlide7.xml\"/>")
+                                .arg(type))},
+             {QStringLiteral("ppt/notesSlides/notesSlide7.xml"),
+              part(QStringLiteral("notes"), QStringLiteral("notes of the second"))}};
+        const Read read = extract(zipOf(entries), QStringLiteral("발표.pptx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("slide 1")), QStringLiteral("shown first"));
+        QCOMPARE(read.textAt(QStringLiteral("slide 2")), QStringLiteral("moved second"));
+        QCOMPARE(read.textAt(QStringLiteral("notes of slide 2")), QStringLiteral("notes of the second"));
+    }
+
     void shouldReadOpenDocumentTextAndSpreadsheets()
     {
         const Read text = extract(
