@@ -62,10 +62,39 @@ std::string_view lineAt(std::string_view text, std::size_t start)
     return text.substr(start, (end == std::string_view::npos ? text.size() : end) - start);
 }
 
+// A fixed-width table (columns lined up with spaces, as a roster pasted into a mail): its cells
+// are apart by two spaces or more.
+constexpr char Aligned = ' ';
+// A title, not a sentence with two spaces in it: short, and no full stop, question or exclamation mark.
+constexpr std::size_t MaxAlignedTitleBytes = 48;
+
+// Splits an aligned row at runs of two or more spaces, its leading blanks aside.
+template<typename Cell>
+void forEachAlignedCell(std::string_view line, Cell &&cell)
+{
+    std::size_t i = 0;
+    while (i < line.size() && line[i] == ' ')
+        ++i;
+    for (std::size_t index = 0; i < line.size(); ++index) {
+        std::size_t end = i;
+        while (end < line.size() && !(line[end] == ' ' && end + 1 < line.size() && line[end + 1] == ' '))
+            ++end;
+        if (!cell(index, i, end))
+            return;
+        i = end;
+        while (i < line.size() && line[i] == ' ')
+            ++i;
+    }
+}
+
 // Splits a line at `delimiter` outside double quotes; calls cell(index, begin, end) for each.
 template<typename Cell>
 void forEachCell(std::string_view line, char delimiter, Cell &&cell)
 {
+    if (delimiter == Aligned) {
+        forEachAlignedCell(line, cell);
+        return;
+    }
     std::size_t index = 0;
     std::size_t begin = 0;
     bool quoted = false;
@@ -109,14 +138,20 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
             *delimiter = candidate;
         }
     }
-    if (most == 0)
-        return false;
+    if (most == 0) {
+        // No delimiter: a fixed-width table's header, its titles apart by two spaces or more.
+        if (line.find("  ") == std::string_view::npos)
+            return false;
+        *delimiter = Aligned;
+    }
     bool labelled = false;
     bool titles = true;
     std::size_t filled = 0;
     forEachCell(line, *delimiter, [&](std::size_t, std::size_t begin, std::size_t end) {
         const std::string_view cell = line.substr(begin, end - begin);
-        if (cell.size() > MaxCellBytes) {
+        const bool sentence = *delimiter == Aligned &&
+            (cell.size() > MaxAlignedTitleBytes || cell.find_first_of(".?!") != std::string_view::npos);
+        if (cell.size() > MaxCellBytes || sentence) {
             titles = false;
             return false;
         }

@@ -14,7 +14,8 @@ namespace SendGuard::Core {
 // Markdown table): a column's header is the context of every value in the column, however many
 // rows down ("성명,주민등록번호,연락처,주소,계좌번호" over 100,000 rows).
 //
-// A header row has two or more filled cells split by tabs, commas, bars or semicolons, digits only
+// A header row has two or more filled cells split by tabs, commas, bars or semicolons (or, with
+// none of these, by two spaces or more: a fixed-width table), digits only
 // inside a title (at most four, in a cell with a word: "연락처1", "계좌번호(2024년)"), and a detector's context
 // or suppressing word in at least one cell. It governs the rows after it until a blank line or the
 // next header. Cells in double quotes may hold the delimiter. The index of header rows is built on

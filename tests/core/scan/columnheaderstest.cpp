@@ -71,6 +71,21 @@ private Q_SLOTS:
         QCOMPARE(countOf(testScanner().scan(std::string_view(body)).findings, "kr-rrn"), std::size_t(0));
     }
 
+    // A fixed-width table, as a roster pasted into a mail: columns lined up with spaces, two or more
+    // between cells. A sentence with two spaces in it is no header.
+    void shouldLabelTheRowsOfAFixedWidthTable()
+    {
+        std::string text = "연번  성명    계좌번호        비고\n";
+        for (int i = 0; i < 30; ++i)
+            text += std::to_string(100 + i) + "   홍길동  3021" + std::to_string(10000000 + i * 7919) + "    지급\n";
+        const ScanResult result = testScanner().scan(std::string_view(text));
+        QCOMPARE(countOf(result.findings, "kr-bank-account"), std::size_t(30));
+        const std::string body = text.substr(text.find('\n') + 1);
+        QCOMPARE(countOf(testScanner().scan(std::string_view(body)).findings, "kr-bank-account"), std::size_t(0));
+        const std::string sentence = "안녕하세요.  계좌번호 안내입니다.  확인 바랍니다.\n" + body;
+        QCOMPARE(countOf(testScanner().scan(std::string_view(sentence)).findings, "kr-bank-account"), std::size_t(0));
+    }
+
     // A Markdown table, as chat tools and wikis write one: bars around every row, and a row of
     // dashes under the header.
     void shouldLabelTheRowsOfAMarkdownTable()
