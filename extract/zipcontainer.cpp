@@ -88,7 +88,9 @@ std::unique_ptr<ZipContainer> ZipContainer::open(const QByteArray &bytes, QStrin
 
 QList<std::pair<qint64, QString>> ZipContainer::numberedEntries(const QString &pattern) const
 {
-    const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern));
+    // Part names compare without case (ECMA-376 part 2, part name equivalence).
+    const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern),
+                                        QRegularExpression::CaseInsensitiveOption);
     QList<std::pair<qint64, QString>> parts;
     for (const Entry &entry : m_entries) {
         const QRegularExpressionMatch match = expression.match(entry.name);
@@ -167,11 +169,15 @@ std::optional<QByteArray> ZipContainer::withEntriesReplaced(const QByteArray &ar
 
 int ZipContainer::indexOf(const QString &name) const
 {
+    int sameButCase = -1;
     for (int i = 0; i < m_entries.size(); ++i) {
         if (m_entries.at(i).name == name)
             return i;
+        // A package's part names compare without case (ECMA-376 part 2): "Word/Document.xml".
+        if (sameButCase < 0 && m_entries.at(i).name.compare(name, Qt::CaseInsensitive) == 0)
+            sameButCase = i;
     }
-    return -1;
+    return sameButCase;
 }
 
 std::optional<QByteArray> ZipContainer::read(const QString &name, TextSink &sink, QString *error) const

@@ -46,10 +46,11 @@ public:
     // The origin of text read from the named entry, runs still to be added.
     TextOrigin originOf(const QString &name) const;
     // The entries whose whole name matches pattern (one capture group of digits, which may be
-    // empty), by that number, then by name: slide1.xml and slide01.xml are both there.
+    // empty), by that number, then by name: slide1.xml and slide01.xml are both there. Case aside.
     QList<std::pair<qint64, QString>> numberedEntries(const QString &pattern) const;
 
-    // The entry's index, -1 when there is none of that name.
+    // The entry's index, -1 when there is none of that name: the same name first, else one that
+    // differs only in case (a package's part names compare without case).
     int indexOf(const QString &name) const;
 
     // The entry's bytes; empty with error set when it is encrypted, broken or over a limit (the

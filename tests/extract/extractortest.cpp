@@ -87,6 +87,20 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("comment 0 › paragraph 1")), QStringLiteral("검토 의견"));
     }
 
+    // A package's part names compare without case: "Word/Document.xml" is the main part, read with
+    // its places, not as a part no extractor knows.
+    void shouldFindPartsWhateverTheirCase()
+    {
+        Entries entries =
+            packageParts(QStringLiteral("word/document.xml"), QStringLiteral("wordprocessingml.document.main+xml"));
+        entries.append({QStringLiteral("Word/Document.xml"),
+                        xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
+                                        .arg(QLatin1String(wordNamespace), wordParagraph({QStringLiteral("본문")})))});
+        const Read read = extract(zipOf(entries), QStringLiteral("a.docx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("paragraph 1")), QStringLiteral("본문"));
+    }
+
     void shouldRefuseADocumentTypeDeclaration()
     {
         // The "billion laughs": entities are never expanded, the part is not read, and says so.
