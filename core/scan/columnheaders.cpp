@@ -33,14 +33,16 @@ bool hasDigit(std::string_view line)
                        [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// The longest run of ASCII digits in text.
-std::size_t longestDigitRun(std::string_view text)
+// The longest run of ASCII digits in text, counted up to one past limit.
+std::size_t longestDigitRun(std::string_view text, std::size_t limit = MaxTitleDigits)
 {
     std::size_t longest = 0;
     std::size_t run = 0;
     for (const char c : text) {
         run = c >= '0' && c <= '9' ? run + 1 : 0;
         longest = std::max(longest, run);
+        if (longest > limit)
+            break;
     }
     return longest;
 }
@@ -126,8 +128,11 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
 {
     if (line.size() > MaxHeaderBytes || line.empty())
         return false;
-    // Digits are a data row's, except a few in a title cell: "연락처1", "계좌번호(2024년)".
+    // Digits are a data row's, except a few in a title cell: "연락처1", "계좌번호(2024년)". A roster's
+    // rows, with their long numbers, are passed over at once.
     const bool digits = hasDigit(line);
+    if (digits && longestDigitRun(line) > MaxTitleDigits)
+        return false;
     // The delimiter the line uses most: tabs (cells copied from a spreadsheet), commas (CSV),
     // bars (a Markdown or wiki table) or semicolons (CSV where the comma is the decimal point).
     std::size_t most = 0;
@@ -158,7 +163,7 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
         words.find(line, begin, end, found);
         labelled = labelled || !found.empty();
         filled += hasContent(cell);
-        if (digits && hasDigit(cell) && (found.empty() || longestDigitRun(cell) > MaxTitleDigits)) {
+        if (digits && found.empty() && hasDigit(cell)) {
             titles = false;
             return false;
         }
