@@ -69,8 +69,7 @@ Format zipFormat(const ZipContainer &zip, const QByteArray &mimetype)
 }
 
 // What macOS Finder adds to an archive it makes: a file's attributes (__MACOSX/._name, AppleDouble)
-// and a folder's view settings (.DS_Store). Told by their bytes, not only their names, so that
-// nothing else hides under those names.
+// and a folder's view settings (.DS_Store). Told by their bytes, not only their names.
 bool isFinderMetadata(const QString &name, const QByteArray &bytes)
 {
     const QString fileName = name.mid(name.lastIndexOf(QLatin1Char('/')) + 1);
@@ -80,6 +79,22 @@ bool isFinderMetadata(const QString &name, const QByteArray &bytes)
         bytes.startsWith(QByteArrayView("\x00\x00\x00\x01"
                                         "Bud1",
                                         8));
+}
+
+// Whether bytes hold six digits in a row, as they are or with NUL bytes dropped (UTF-16 text).
+bool holdsALongNumber(const QByteArray &bytes)
+{
+    int run = 0;
+    int withoutNul = 0;
+    for (const char c : bytes) {
+        const bool digit = c >= '0' && c <= '9';
+        run = digit ? run + 1 : 0;
+        if (c != '\0')
+            withoutNul = digit ? withoutNul + 1 : 0;
+        if (run >= 6 || withoutNul >= 6)
+            return true;
+    }
+    return false;
 }
 
 // Parts of a package that hold no text a person reads: its plumbing, styles, themes, fonts.
@@ -209,7 +224,9 @@ void readZip(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sin
             sink.skip(place, error);
             continue;
         }
-        if (!isFinderMetadata(entry.name, *bytes))
+        // Finder's metadata is passed over only when no number could hide in it; else it is what it
+        // is, a file no reader knows: not scanned.
+        if (!isFinderMetadata(entry.name, *bytes) || holdsALongNumber(*bytes))
             DocumentExtractor::extract(*bytes, entry.name, place, sink, depth + 1);
     }
 }
