@@ -56,13 +56,17 @@ QHash<QString, QString> relationshipsOf(const ZipContainer &zip, const QString &
 
 // The slides in the order the presentation shows them: p:sldIdLst's r:id, through the
 // presentation's relationships. A file's number says nothing once slides have been moved.
-QStringList slidesInOrder(const ZipContainer &zip, TextSink &sink)
+QStringList slidesInOrder(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
 {
     const QString presentation = QStringLiteral("ppt/presentation.xml");
     QString error;
     const auto xml = zip.indexOf(presentation) >= 0 ? zip.read(presentation, sink, &error) : std::nullopt;
     if (!xml)
         return {};
+    // Read here, so read for its text too, as any part no extractor knows is.
+    const Core::TextPlace place = base.then(Kind::Entry, presentation);
+    if (!XmlTextWalker::allText(*xml, place, sink, &error, zip.originOf(presentation)))
+        sink.skip(place, error);
     const QHash<QString, QString> targets = relationshipsOf(zip, presentation, sink);
     QStringList slides;
     QXmlStreamReader reader(*xml);
@@ -102,7 +106,7 @@ void PresentationExtractor::extract(const ZipContainer &zip, const Core::TextPla
 {
     // Slide n is the n-th the presentation shows, with the notes its relationships name.
     int shown = 0;
-    for (const QString &slide : slidesInOrder(zip, sink)) {
+    for (const QString &slide : slidesInOrder(zip, base, sink)) {
         const QString number = QString::number(++shown);
         if (zip.wasRead(zip.indexOf(slide)))
             continue; // listed twice

@@ -304,6 +304,15 @@ void readPivotCache(const ZipContainer &zip, const QString &definition, const Co
     const auto isValue = [](QStringView name) {
         return name == u"s" || name == u"n" || name == u"d" || name == u"b" || name == u"e";
     };
+    // The parts' own text, as for any part no extractor knows, besides the values read below.
+    const auto readText = [&](const QByteArray &part, const QString &name) {
+        const Core::TextPlace at = base.then(Kind::Entry, name);
+        QString textError;
+        if (!XmlTextWalker::allText(part, at, sink, &textError, zip.originOf(name)))
+            sink.skip(at, textError);
+    };
+    if (xml)
+        readText(*xml, definition);
     if (!xml || !readXml(*xml, &error, [&](QXmlStreamReader &reader) {
             if (reader.name() == QLatin1String("cacheField"))
                 fields.append({XmlTextWalker::attribute(reader, u"name"), {}});
@@ -331,6 +340,8 @@ void readPivotCache(const ZipContainer &zip, const QString &definition, const Co
     bool recordsRead = false;
     if (!records.isEmpty() && zip.indexOf(records) >= 0) {
         const auto recordsXml = zip.read(records, sink, &error);
+        if (recordsXml)
+            readText(*recordsXml, records);
         int column = 0;
         recordsRead = recordsXml && readXml(*recordsXml, &error, [&](QXmlStreamReader &reader) {
                           const QStringView name = reader.name();
@@ -367,7 +378,7 @@ void readPivotCache(const ZipContainer &zip, const QString &definition, const Co
                 any = any || row < field.items.size();
                 line += field.items.value(row) + QLatin1Char('\t');
             }
-            if (!any)
+            if (!any || table.size() > sink.limits().maxCharacters)
                 break;
             line.chop(1);
             table += QLatin1Char('\n') + line;
