@@ -45,6 +45,11 @@ Validation validate(std::string_view match, const ValidationContext &context)
     const QDate birth = Validators::registrationBirthDate(digits);
     if (!birth.isValid() || (context.today.isValid() && birth > context.today))
         return Validation::Reject;
+    // Halves in two cells of a row ("900101,1234567") are as often a birth date beside an
+    // employee's or a member's number: only under a label right before them or a column header
+    // that names the number (주민번호 뒷자리), never 생년월일 a row or two above.
+    if (match.find_first_of(",\t") != std::string_view::npos)
+        return Validation::NeedsLabel;
     return CheckDigitMatches(digits) ? Validation::Confirmed : Validation::Plausible;
 }
 

@@ -123,16 +123,16 @@ ColumnHeaders::ColumnHeaders(const ContextWords &words, std::string_view text, s
 {
 }
 
-bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, char *delimiter,
-                             std::vector<ContextWords::Occurrence> &found)
+ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::string_view line, char *delimiter,
+                                                std::vector<ContextWords::Occurrence> &found)
 {
     if (line.size() > MaxHeaderBytes || line.empty())
-        return false;
+        return Header::None;
     // Digits are a data row's, except a few in a title cell: "연락처1", "계좌번호(2024년)". A roster's
     // rows, with their long numbers, are passed over at once.
     const bool digits = hasDigit(line);
     if (digits && longestDigitRun(line) > MaxTitleDigits)
-        return false;
+        return Header::None;
     // The delimiter the line uses most: tabs (cells copied from a spreadsheet), commas (CSV),
     // bars (a Markdown or wiki table) or semicolons (CSV where the comma is the decimal point).
     std::size_t most = 0;
@@ -146,7 +146,7 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
     if (most == 0) {
         // No delimiter: a fixed-width table's header, its titles apart by two spaces or more.
         if (line.find("  ") == std::string_view::npos)
-            return false;
+            return Header::None;
         *delimiter = Aligned;
     }
     bool labelled = false;
@@ -169,14 +169,16 @@ bool ColumnHeaders::isHeader(const ContextWords &words, std::string_view line, c
         }
         return true;
     });
-    // One filled cell is a heading inside the table ("[국민은행 지급분],,"), not its header.
-    return titles && labelled && filled >= 2;
+    if (!titles || !labelled || filled == 0)
+        return Header::None;
+    return digits || filled < 2 ? Header::OnlyAtTheTop : Header::Sure;
 }
 
 void ColumnHeaders::index()
 {
     m_indexed = true;
-    if (!m_headerInForce.empty() && !isHeader(m_words, m_headerInForce, &m_inForceDelimiter, m_scratch))
+    if (!m_headerInForce.empty() &&
+        headerKind(m_words, m_headerInForce, &m_inForceDelimiter, m_scratch) == Header::None)
         m_headerInForce = {};
     std::size_t start = 0;
     if (m_startsMidLine) {
@@ -190,10 +192,13 @@ void ColumnHeaders::index()
         // A blank line matters only as the end of a table: after a header row, this text's own
         // or the one in force where it starts (a block of a longer text).
         const bool inTable = m_rows.empty() ? !m_headerInForce.empty() : m_rows.back().header;
-        if (isBlank(line) && inTable)
+        if (isBlank(line) && inTable) {
             m_rows.push_back({start, start + line.size(), false, 0});
-        else if (line.size() <= MaxHeaderBytes && isHeader(m_words, line, &delimiter, m_scratch))
-            m_rows.push_back({start, start + line.size(), true, delimiter});
+        } else if (line.size() <= MaxHeaderBytes) {
+            const Header kind = headerKind(m_words, line, &delimiter, m_scratch);
+            if (kind == Header::Sure || (kind == Header::OnlyAtTheTop && !inTable))
+                m_rows.push_back({start, start + line.size(), true, delimiter});
+        }
         start += line.size() + 1;
     }
 }
@@ -264,18 +269,42 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
     });
     if (!first)
         return {};
-    Verdict verdict;
-    for (std::size_t column = *first; column <= last; ++column) {
+    // A line without the table's delimiter is no row of it: a sentence under a header-like line.
+    const std::size_t rowEnd = std::min({m_text.find('\n', end), m_text.size(), from + MaxRowBytes});
+    const std::string_view row = m_text.substr(from, rowEnd - from);
+    const std::size_t content = row.find_first_not_of(' ');
+    if (delimiter == Aligned ? content == std::string_view::npos || row.find("  ", content) == std::string_view::npos
+                             : row.find(delimiter) == std::string_view::npos)
+        return {};
+    // What each title says. A match across cells is the last cell's (the back half of a number
+    // under "주민번호 뒷자리"; "생년월일" over the first alone says nothing of the rest), or, under a
+    // title that spans both cells and so leaves the last one empty, the first's.
+    struct Title
+    {
+        bool supports = false;
+        bool suppresses = false;
+        bool empty = true;
+    };
+    const auto titleOf = [&](std::size_t column) {
+        Title said;
         const std::optional<std::string_view> title = cell(header, delimiter, column);
         if (!title)
-            break;
+            return said;
+        said.empty = !hasContent(*title);
         m_words.find(*title, 0, title->size(), m_scratch);
         for (const ContextWords::Occurrence &o : m_scratch) {
-            verdict.supports = verdict.supports || m_words.supports(o.word, detector);
-            verdict.suppresses = verdict.suppresses || m_words.suppresses(o.word, detector);
+            // A word that counts only right before a number (우리, 기업) labels no column.
+            said.supports =
+                said.supports || (m_words.supports(o.word, detector) && !m_words.labelOnly(o.word, detector));
+            said.suppresses = said.suppresses || m_words.suppresses(o.word, detector);
         }
-    }
-    verdict.suppresses = verdict.suppresses && !verdict.supports;
+        return said;
+    };
+    const Title firstTitle = titleOf(*first);
+    const Title lastTitle = last == *first ? firstTitle : titleOf(last);
+    Verdict verdict;
+    verdict.supports = lastTitle.supports || (lastTitle.empty && firstTitle.supports);
+    verdict.suppresses = (firstTitle.suppresses || lastTitle.suppresses) && !verdict.supports;
     return verdict;
 }
 
@@ -283,7 +312,9 @@ std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::str
                                              std::string_view headerInForce)
 {
     std::vector<ContextWords::Occurrence> found; // one buffer for every line looked at
-    // The last header or blank line decides; none: the one in force goes on.
+    // The last sure header or blank line decides; none: the one in force goes on. A row that is a
+    // header only at a table's top is one when nothing above it, up to that line, is in force.
+    std::string_view atTheTop;
     std::size_t end = text.size();
     while (end > 0) {
         const std::size_t lineEnd = text[end - 1] == '\n' ? end - 1 : end;
@@ -292,14 +323,17 @@ std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::str
         const std::string_view line = text.substr(start, lineEnd - start);
         char delimiter = 0;
         if (isBlank(line))
-            return {};
-        if (isHeader(words, line, &delimiter, found))
+            return atTheTop;
+        const Header kind = headerKind(words, line, &delimiter, found);
+        if (kind == Header::Sure)
             return line;
+        if (kind == Header::OnlyAtTheTop)
+            atTheTop = line;
         if (start == 0)
             break;
         end = start;
     }
-    return headerInForce;
+    return headerInForce.empty() ? atTheTop : headerInForce;
 }
 
 } // namespace SendGuard::Core

@@ -14,11 +14,13 @@ namespace SendGuard::Core {
 // Markdown table): a column's header is the context of every value in the column, however many
 // rows down ("성명,주민등록번호,연락처,주소,계좌번호" over 100,000 rows).
 //
-// A header row has two or more filled cells split by tabs, commas, bars or semicolons (or, with
-// none of these, by two spaces or more: a fixed-width table), digits only
-// inside a title (at most four, in a cell with a word: "연락처1", "계좌번호(2024년)"), and a detector's context
-// or suppressing word in at least one cell. It governs the rows after it until a blank line or the
-// next header. Cells in double quotes may hold the delimiter. The index of header rows is built on
+// A header row has cells split by tabs, commas, bars or semicolons (or, with none of these, by two
+// spaces or more: a fixed-width table), a detector's context or suppressing word in at least one
+// cell, and no data: two filled cells or more and no digit, or, only where no table is going on,
+// one filled cell or digits inside titles (runs of at most four, in a cell with a word: "연락처1",
+// "계좌번호(2024년)"). It governs the rows after it, lines with its delimiter, until a blank line or
+// the next header. A match across two cells is the last one's (or, under a title over both, the
+// first's). Cells in double quotes may hold the delimiter. The index of header rows is built on
 // the first question, once per scan.
 class ColumnHeaders
 {
@@ -51,9 +53,18 @@ private:
         char delimiter = 0;
     };
 
+    enum class Header {
+        None,
+        // A row no data row looks like: no digit, two filled cells or more.
+        Sure,
+        // Titles with a few digits ("연락처1"), or one filled cell (",계좌번호": an index column):
+        // a header where no table is going on, a data row ("이영희,계좌 2개 보유,") or a heading
+        // ("[국민은행 지급분],,") under a header in force.
+        OnlyAtTheTop,
+    };
     // found: scratch for the context words of each cell.
-    static bool isHeader(const ContextWords &words, std::string_view line, char *delimiter,
-                         std::vector<ContextWords::Occurrence> &found);
+    static Header headerKind(const ContextWords &words, std::string_view line, char *delimiter,
+                             std::vector<ContextWords::Occurrence> &found);
     static std::optional<std::string_view> cell(std::string_view line, char delimiter, std::size_t column);
     void index();
     std::size_t lineStartOf(std::size_t offset);

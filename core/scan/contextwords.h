@@ -63,6 +63,8 @@ public:
     // Whether `word` (an Occurrence's) supports, or rules out, `detector`.
     bool supports(std::size_t word, std::size_t detector) const { return m_supports[word][detector]; }
     bool suppresses(std::size_t word, std::size_t detector) const { return m_suppresses[word][detector]; }
+    // Whether `word` supports `detector` only right before a match (DetectorSpec::labelOnlyWords).
+    bool labelOnly(std::size_t word, std::size_t detector) const { return m_labelOnly[word][detector]; }
 
     Nearest nearestBoth(const std::vector<Occurrence> &occurrences, std::size_t detector, std::size_t start,
                         std::size_t end, std::size_t *cursor) const;

@@ -52,6 +52,37 @@ private Q_SLOTS:
         QTest::newRow("bars") << '|';
     }
 
+    // From a review: rows that look like titles only count as a header where no table is going on.
+    // A data row with a label word and a few digits under a header, or a one-cell heading, leaves
+    // the header in force; a header whose first column has no title (an index column, ",계좌번호")
+    // is one at a table's top. A line without the table's delimiter is no row of it, and a word
+    // that counts only right before a number (기업) labels no column.
+    void shouldTellAHeaderFromARowThatLooksLikeOne()
+    {
+        std::string rows;
+        for (int i = 0; i < 6; ++i)
+            rows += "김철수,없음,없음\n";
+        const std::string last = "홍길동,없음,302123456789\n";
+        const auto accounts = [](const std::string &text) {
+            return countOf(testScanner().scan(std::string_view(text)).findings, "kr-bank-account");
+        };
+        QCOMPARE(accounts("성명,비고,계좌번호\n" + rows + "이영희,계좌 2개 보유,\n" + last), std::size_t(1));
+        std::string indexed = ",계좌번호\n";
+        for (int i = 0; i < 8; ++i)
+            indexed += std::to_string(i) + ",3021" + std::to_string(10000000 + i * 7919) + "\n";
+        QCOMPARE(accounts(indexed), std::size_t(8));
+        QCOMPARE(accounts("성명,비고,기업\n" + rows + last), std::size_t(0));
+        const std::string sentence =
+            "회사 법인등록번호는 따로 보냅니다; 아래는 직원 명단입니다.\n홍길동 900101-1234568 서울\n";
+        QCOMPARE(countOf(testScanner().scan(std::string_view(sentence)).findings, "kr-rrn"), std::size_t(1));
+        // A birth date beside an employee number is no registration number, a row or more below a
+        // header that names only the birth date.
+        std::string staff = "성명,생년월일,사번\n";
+        for (int i = 0; i < 10; ++i)
+            staff += "홍길동,9001" + std::to_string(10 + i) + ",1" + std::to_string(234500 + i) + "\n";
+        QVERIFY(countOf(testScanner().scan(std::string_view(staff)).findings, "kr-rrn") <= 1);
+    }
+
     // A registration number kept as two cells, its birth date and its last seven digits, under
     // headers that say so: one number on every row however far down. Without the headers two
     // numbers side by side in a CSV row are two numbers.
