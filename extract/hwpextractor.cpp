@@ -196,7 +196,8 @@ void readEmbeddedObject(const QByteArray &stream, const Core::TextPlace &place, 
 {
     QString error;
     QByteArray object;
-    if (CompoundFile::hasSignature(stream.mid(4))) {
+    if (stream.size() > 4 &&
+        CompoundFile::hasSignature(QByteArray::fromRawData(stream.constData() + 4, stream.size() - 4))) {
         object = stream.mid(4);
     } else {
         QByteArray inflated;
@@ -208,7 +209,7 @@ void readEmbeddedObject(const QByteArray &stream, const Core::TextPlace &place, 
             sink.skip(place, QStringLiteral("an embedded object: %1").arg(error));
             return;
         }
-        object = inflated.mid(4);
+        object = std::move(inflated.remove(0, 4));
     }
     const auto file = CompoundFile::open(object, &error);
     const auto package = file && file->streams().contains(QStringLiteral("Package"))

@@ -101,17 +101,18 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         if (fileName.isEmpty())
             fileName = QStringLiteral("attached file");
         const Core::TextPlace place = state.base.then(Core::TextPlace::Kind::Entry, fileName);
-        if (!data)
-            state.sink.skip(place, QStringLiteral("an attached file that cannot be read: not scanned"));
-        else if (qint64(size) > state.sink.limits().maxEntryBytes)
+        if (qint64(size) > state.sink.limits().maxEntryBytes)
             state.sink.skip(place,
                             QStringLiteral("an attached file larger than %1 bytes: not scanned")
                                 .arg(state.sink.limits().maxEntryBytes));
+        else if (!data)
+            state.sink.skip(place, QStringLiteral("an attached file that cannot be read: not scanned"));
         else
             state.readAttached(QByteArray(data, qsizetype(size)), fileName, place);
         return !state.sink.full();
     };
-    switch (read(bytes.constData(), std::size_t(bytes.size()), &pages, page, file)) {
+    switch (read(bytes.constData(), std::size_t(bytes.size()), &pages, page, file,
+                 std::size_t(sink.limits().maxEntryBytes))) {
     case SendGuardPdfRead:
         if (pages.count == 0)
             sink.skip(base, QStringLiteral("no pages: not scanned"));

@@ -66,7 +66,8 @@ extern "C" __attribute__((visibility("default"))) int sendguard_pdf_reader_versi
 
 extern "C" __attribute__((visibility("default"))) int sendguard_pdf_read(const char *data, std::size_t size,
                                                                          void *context, SendGuardPdfPageHandler page,
-                                                                         SendGuardPdfFileHandler file)
+                                                                         SendGuardPdfFileHandler file,
+                                                                         std::size_t maxFileBytes)
 {
     if (size > std::size_t(INT_MAX))
         return SendGuardPdfNotReadable;
@@ -93,8 +94,16 @@ extern "C" __attribute__((visibility("default"))) int sendguard_pdf_read(const c
             for (poppler::embedded_file *attached : document->embedded_files()) {
                 const std::string name = attached ? attached->name() : std::string();
                 const bool valid = attached && attached->is_valid();
+                // What it says it holds, before anything is unpacked (-1: it does not say).
+                const int declared = valid ? attached->size() : -1;
+                if (declared > 0 && std::size_t(declared) > maxFileBytes) {
+                    if (!file(context, name.data(), name.size(), nullptr, std::size_t(declared)))
+                        break;
+                    continue;
+                }
                 const poppler::byte_array bytes = valid ? attached->data() : poppler::byte_array();
-                if (!file(context, name.data(), name.size(), valid ? bytes.data() : nullptr, bytes.size()))
+                const bool fits = bytes.size() <= maxFileBytes;
+                if (!file(context, name.data(), name.size(), valid && fits ? bytes.data() : nullptr, bytes.size()))
                     break;
             }
         }

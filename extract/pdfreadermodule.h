@@ -26,10 +26,11 @@ using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version
 // when it is blank, or nearly (a rule, a pale background). Never throws.
 using SendGuardPdfPageHandler = bool (*)(void *context, int page, const char *utf8, std::size_t length, int drawn);
 // Then hands each file attached to the document (its EmbeddedFiles) to file: its name (UTF-8)
-// and bytes; data is null for one poppler cannot read. file returns false to stop.
+// and bytes; data is null for one poppler cannot read, or one that says it is larger than
+// maxFileBytes (size is then what it says), which is never unpacked. file returns false to stop.
 using SendGuardPdfFileHandler = bool (*)(void *context, const char *name, std::size_t nameLength, const char *data,
                                          std::size_t size);
 int sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardPdfPageHandler page,
-                       SendGuardPdfFileHandler file);
+                       SendGuardPdfFileHandler file, std::size_t maxFileBytes);
 using SendGuardPdfReadFunction = decltype(&sendguard_pdf_read);
 }
