@@ -270,8 +270,9 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
     if (!first)
         return {};
     // A line without the table's delimiter is no row of it: a sentence under a header-like line.
-    const std::size_t rowEnd = std::min({m_text.find('\n', end), m_text.size(), from + MaxRowBytes});
-    const std::string_view row = m_text.substr(from, rowEnd - from);
+    // Looked for within a row's longest, never to the end of a huge line.
+    const std::string_view reach = m_text.substr(from, std::min(m_text.size() - from, MaxRowBytes));
+    const std::string_view row = reach.substr(0, reach.find('\n', end - from));
     const std::size_t content = row.find_first_not_of(' ');
     if (delimiter == Aligned ? content == std::string_view::npos || row.find("  ", content) == std::string_view::npos
                              : row.find(delimiter) == std::string_view::npos)
