@@ -4,6 +4,7 @@
 #include "compoundfile.h"
 #include "rawinflater.h"
 #include "textsink.h"
+#include "xmltextwalker.h"
 
 #include <QCollator>
 #include <QtEndian>
@@ -189,6 +190,31 @@ void readSection(const QByteArray &stream, bool compressed, const Core::TextPlac
     reader.finish(pending);
 }
 
+// An OLE object's compound file: the office file it holds (its Package stream) read as a file of
+// its own; a chart (한글 2018 and later keep its DrawingML chart part as OOXMLChartContents, beside
+// a picture and Hancom's own copy of the same data) read for its text, titles, categories and
+// values; anything else is not scanned.
+void readOleObject(const CompoundFile &file, const Core::TextPlace &place, TextSink &sink,
+                   const NestedFileReader &readEmbedded)
+{
+    QString error;
+    const QStringList streams = file.streams();
+    if (streams.contains(QStringLiteral("Package"))) {
+        if (const auto package = file.stream(QStringLiteral("Package"), sink.limits().maxEntryBytes, &error))
+            readEmbedded(*package, QStringLiteral("Package"), place);
+        else
+            sink.skip(place, QStringLiteral("an embedded object: %1").arg(error));
+        return;
+    }
+    if (streams.contains(QStringLiteral("OOXMLChartContents"))) {
+        const auto chart = file.stream(QStringLiteral("OOXMLChartContents"), sink.limits().maxEntryBytes, &error);
+        if (!chart || !XmlTextWalker::allText(*chart, place, sink, &error))
+            sink.skip(place, QStringLiteral("an embedded chart: %1").arg(error));
+        return;
+    }
+    sink.skip(place, QStringLiteral("an embedded object (OLE) that holds no office file or chart: not scanned"));
+}
+
 // An object embedded in the document (BinData/BINxxxx.OLE): four bytes of length, then the
 // object's own compound file, raw DEFLATE around it all when the document is compressed.
 void readEmbeddedObject(const QByteArray &stream, const Core::TextPlace &place, TextSink &sink,
@@ -212,14 +238,11 @@ void readEmbeddedObject(const QByteArray &stream, const Core::TextPlace &place, 
         object = std::move(inflated.remove(0, 4));
     }
     const auto file = CompoundFile::open(object, &error);
-    const auto package = file && file->streams().contains(QStringLiteral("Package"))
-        ? file->stream(QStringLiteral("Package"), sink.limits().maxEntryBytes, &error)
-        : std::nullopt;
-    if (!package) {
-        sink.skip(place, QStringLiteral("an embedded object (OLE) that holds no office file: not scanned"));
+    if (!file) {
+        sink.skip(place, QStringLiteral("an embedded object: %1").arg(error));
         return;
     }
-    readEmbedded(*package, QStringLiteral("Package"), place);
+    readOleObject(*file, place, sink, readEmbedded);
 }
 
 } // namespace
@@ -297,6 +320,12 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     }
     const auto header = file->stream(QStringLiteral("FileHeader"), 4096, &error);
     if (!header || header->size() < 40 || !header->startsWith("HWP Document File")) {
+        // An OLE object on its own (an HWPX's BinData/*.ole, a chart): read as one.
+        const QStringList streams = file->streams();
+        if (streams.contains(QStringLiteral("Package")) || streams.contains(QStringLiteral("OOXMLChartContents"))) {
+            readOleObject(*file, base, sink, readEmbedded);
+            return;
+        }
         sink.skip(base, QStringLiteral("no HWP file header: not scanned"));
         return;
     }

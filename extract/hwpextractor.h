@@ -21,7 +21,9 @@ class TextSink;
 // DRM and distribution documents are "encrypted: not scanned"; HWP 3.0 (HWP 97) is "unsupported
 // version". The preview text (PrvText) is read when the sections give no text. An object embedded
 // in the document (BinData/BINxxxx.OLE: an Excel table, a Word file) is read through readEmbedded
-// when its compound file holds the office file itself ("Package"); any other is "not scanned".
+// when its compound file holds the office file itself ("Package"), for its text when it is a chart
+// (OOXMLChartContents); any other is "not scanned". So is such an object on its own (an HWPX's
+// BinData/*.ole).
 class HwpExtractor
 {
 public:

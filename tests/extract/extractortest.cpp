@@ -678,12 +678,32 @@ private Q_SLOTS:
         QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
         QCOMPARE(read.textAt(QStringLiteral("BinData/BIN0001.OLE › 명단!A1")), QStringLiteral("900101-1234568"));
 
-        QByteArray chart = QByteArray(4, '\0') + compoundFile({{QStringLiteral("Contents"), QByteArray(64, 'x')}});
-        const Read other = extract(hwp({hwpParagraph(QStringLiteral("차트"))}, 1, {},
-                                       {{QStringLiteral("BinData/BIN0002.OLE"), rawDeflate(chart)}}),
-                                   QStringLiteral("보고.hwp"));
-        QVERIFY2(other.incomplete.contains(QStringLiteral("BinData/BIN0002.OLE: an embedded object")),
-                 qPrintable(other.describe()));
+        // A chart (한글 2018 and later): its DrawingML part beside a picture and Hancom's own copy,
+        // read for its text; whole, so the document is not "read in part" for a chart.
+        const QByteArray chartXml = xmlDocument(QStringLiteral(
+            "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart><c:plotArea>"
+            "<c:barChart><c:ser><c:cat><c:strRef><c:strCache><c:pt idx=\"0\"><c:v>홍길동 010-2345-6789</c:v></c:pt>"
+            "</c:strCache></c:strRef></c:cat></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>"));
+        QByteArray chart = QByteArray(4, '\0') +
+            compoundFile({{QStringLiteral("Contents"), QByteArray(64, 'x')},
+                          {QStringLiteral("OOXMLChartContents"), chartXml}});
+        const Read charted = extract(hwp({hwpParagraph(QStringLiteral("차트"))}, 1, {},
+                                         {{QStringLiteral("BinData/BIN0002.OLE"), rawDeflate(chart)}}),
+                                     QStringLiteral("보고.hwp"));
+        QVERIFY2(charted.incomplete.isEmpty(), qPrintable(charted.describe()));
+        QVERIFY2(charted.textAt(QStringLiteral("BinData/BIN0002.OLE")).contains(QStringLiteral("홍길동 010-2345-6789")),
+                 qPrintable(charted.describe()));
+        // The same chart on its own, as an HWPX keeps it (BinData/ole1.ole).
+        const Read alone =
+            extract(compoundFile({{QStringLiteral("OOXMLChartContents"), chartXml}}), QStringLiteral("ole1.ole"));
+        QVERIFY2(alone.all().contains(QStringLiteral("홍길동 010-2345-6789")), qPrintable(alone.describe()));
+
+        QByteArray other = QByteArray(4, '\0') + compoundFile({{QStringLiteral("Contents"), QByteArray(64, 'x')}});
+        const Read unknown = extract(hwp({hwpParagraph(QStringLiteral("개체"))}, 1, {},
+                                         {{QStringLiteral("BinData/BIN0003.OLE"), rawDeflate(other)}}),
+                                     QStringLiteral("보고.hwp"));
+        QVERIFY2(unknown.incomplete.contains(QStringLiteral("BinData/BIN0003.OLE: an embedded object")),
+                 qPrintable(unknown.describe()));
     }
 
     void shouldFallBackToThePreviewWhenTheBodyCannotBeRead()
