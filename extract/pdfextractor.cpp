@@ -63,7 +63,32 @@ struct Pages
     bool anyText = false;
     int count = 0;
     QList<int> drawnWithoutText; // pages that show something but hold no text
+    int notesPage = 0; // the page the counts below are of
+    int comments = 0;
+    int formFields = 0;
 };
+
+// Where a page's annotation or form field lies: "page 2 › comment 1". A free-text annotation's
+// and a form field's text is drawn on the page as well: a copy, whose findings are not counted
+// twice (Core::TextCopies).
+Core::TextPlace notePlace(Pages &state, int page, int kind)
+{
+    using Kind = Core::TextPlace::Kind;
+    if (page != state.notesPage) {
+        state.notesPage = page;
+        state.comments = 0;
+        state.formFields = 0;
+    }
+    const Core::TextPlace onPage = state.base.then(Kind::Page, QString::number(page));
+    switch (kind) {
+    case SendGuardPdfTextBox:
+        return onPage.then(Kind::TextBox).then(Kind::Alternative);
+    case SendGuardPdfFormField:
+        return onPage.then(Kind::FormField, QString::number(++state.formFields));
+    default:
+        return onPage.then(Kind::Comment, QString::number(++state.comments));
+    }
+}
 
 } // namespace
 
@@ -95,13 +120,25 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         state.sink.add(state.base.then(Core::TextPlace::Kind::Page, QString::number(number)), text);
         return !state.sink.full();
     };
-    const auto file = [](void *context, const char *name, std::size_t nameLength, const char *data, std::size_t size) {
+    const auto note = [](void *context, int number, int kind, const char *utf8, std::size_t length) {
+        Pages &state = *static_cast<Pages *>(context);
+        const QString text = QString::fromUtf8(utf8, qsizetype(length));
+        // A scanned form with typed fields: the fields are read, the pictures named.
+        state.anyText = state.anyText || !text.trimmed().isEmpty();
+        state.sink.add(notePlace(state, number, kind), text);
+        return !state.sink.full();
+    };
+    const auto file = [](void *context, int number, const char *name, std::size_t nameLength, const char *data,
+                         std::size_t size) {
         Pages &state = *static_cast<Pages *>(context);
         QString fileName = QString::fromUtf8(name, qsizetype(nameLength));
         if (fileName.isEmpty())
             fileName = QStringLiteral("attached file");
-        const Core::TextPlace place = state.base.then(Core::TextPlace::Kind::Entry, fileName);
-        if (qint64(size) > state.sink.limits().maxEntryBytes)
+        // A file attached to a page lies on that page; one attached to the document, in it.
+        const Core::TextPlace place =
+            (number > 0 ? state.base.then(Core::TextPlace::Kind::Page, QString::number(number)) : state.base)
+                .then(Core::TextPlace::Kind::Entry, fileName);
+        if (size > std::size_t(state.sink.limits().maxEntryBytes))
             state.sink.skip(place,
                             QStringLiteral("an attached file larger than %1 bytes: not scanned")
                                 .arg(state.sink.limits().maxEntryBytes));
@@ -111,9 +148,13 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
             state.readAttached(QByteArray(data, qsizetype(size)), fileName, place);
         return !state.sink.full();
     };
-    switch (read(bytes.constData(), std::size_t(bytes.size()), &pages, page, file,
-                 std::size_t(sink.limits().maxEntryBytes))) {
+    const int result = read(bytes.constData(), std::size_t(bytes.size()), &pages, page, note, file,
+                            std::size_t(sink.limits().maxEntryBytes));
+    switch (result) {
+    case SendGuardPdfAnnotationsNotReadable:
     case SendGuardPdfRead:
+        if (result == SendGuardPdfAnnotationsNotReadable)
+            sink.skip(base, QStringLiteral("its annotations and form fields could not be read: not scanned"));
         if (pages.count == 0)
             sink.skip(base, QStringLiteral("no pages: not scanned"));
         else if (!pages.anyText && !sink.full())

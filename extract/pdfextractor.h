@@ -11,10 +11,10 @@ namespace SendGuard::Extract {
 
 class TextSink;
 
-// PDF, through poppler: the text layer page by page, in reading order, then the files attached to
-// it. An encrypted PDF, or one whose pages are images only (a scan), is "not scanned" with that
-// reason, never clean. Annotations (a sticky note's text) are not read: poppler-cpp does not give
-// them.
+// PDF, through poppler: the text layer page by page, in reading order; then each page's
+// annotations (a sticky note's or a comment's text, a text box's), form fields' values and the
+// files attached to it; then the files attached to the document. An encrypted PDF, or one whose
+// pages are images only (a scan), is "not scanned" with that reason, never clean.
 //
 // poppler lives in the PDF reader module beside the program (pdfreadermodule.h), loaded the first
 // time a PDF is read: a DOCX or HWP never pays for it.

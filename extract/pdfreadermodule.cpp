@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pdfreadermodule.h"
 
+#include "pdfannotationreader.h"
+
 #include <poppler-document.h>
 #include <poppler-embedded-file.h>
 #include <poppler-global.h>
@@ -64,10 +66,9 @@ extern "C" __attribute__((visibility("default"))) int sendguard_pdf_reader_versi
     return SendGuardPdfReaderVersion;
 }
 
-extern "C" __attribute__((visibility("default"))) int sendguard_pdf_read(const char *data, std::size_t size,
-                                                                         void *context, SendGuardPdfPageHandler page,
-                                                                         SendGuardPdfFileHandler file,
-                                                                         std::size_t maxFileBytes)
+extern "C" __attribute__((visibility("default"))) int
+sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardPdfPageHandler page,
+                   SendGuardPdfNoteHandler note, SendGuardPdfFileHandler file, std::size_t maxFileBytes)
 {
     if (size > std::size_t(INT_MAX))
         return SendGuardPdfNotReadable;
@@ -90,6 +91,16 @@ extern "C" __attribute__((visibility("default"))) int sendguard_pdf_read(const c
             if (!page(context, i + 1, utf8.data(), utf8.size(), drawn ? 1 : 0))
                 return SendGuardPdfRead;
         }
+        bool annotationsRead = true;
+        switch (PdfAnnotationReader(context, note, file, maxFileBytes).read(data, size)) {
+        case PdfAnnotationReader::Result::Stopped:
+            return SendGuardPdfRead;
+        case PdfAnnotationReader::Result::NotReadable:
+            annotationsRead = false;
+            break;
+        case PdfAnnotationReader::Result::Read:
+            break;
+        }
         if (document->has_embedded_files()) {
             for (poppler::embedded_file *attached : document->embedded_files()) {
                 const std::string name = attached ? attached->name() : std::string();
@@ -97,17 +108,17 @@ extern "C" __attribute__((visibility("default"))) int sendguard_pdf_read(const c
                 // What it says it holds, before anything is unpacked (-1: it does not say).
                 const int declared = valid ? attached->size() : -1;
                 if (declared > 0 && std::size_t(declared) > maxFileBytes) {
-                    if (!file(context, name.data(), name.size(), nullptr, std::size_t(declared)))
+                    if (!file(context, 0, name.data(), name.size(), nullptr, std::size_t(declared)))
                         break;
                     continue;
                 }
                 const poppler::byte_array bytes = valid ? attached->data() : poppler::byte_array();
                 const bool fits = bytes.size() <= maxFileBytes;
-                if (!file(context, name.data(), name.size(), valid && fits ? bytes.data() : nullptr, bytes.size()))
+                if (!file(context, 0, name.data(), name.size(), valid && fits ? bytes.data() : nullptr, bytes.size()))
                     break;
             }
         }
-        return SendGuardPdfRead;
+        return annotationsRead ? SendGuardPdfRead : SendGuardPdfAnnotationsNotReadable;
     } catch (...) { // out of memory under the sandbox's limit, or poppler's own
         return SendGuardPdfNotReadable;
     }

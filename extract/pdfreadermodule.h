@@ -13,24 +13,38 @@ enum SendGuardPdfResult {
     SendGuardPdfRead = 0, // every page was handed on (or the handler stopped)
     SendGuardPdfNotReadable = 1, // not a PDF poppler can open
     SendGuardPdfEncrypted = 2, // locked by a password
+    SendGuardPdfAnnotationsNotReadable = 3, // the pages were read, their annotations could not be
 };
 
 // The interface's version: a module left from another build is refused, never called wrongly.
-constexpr int SendGuardPdfReaderVersion = 3;
+constexpr int SendGuardPdfReaderVersion = 4;
 int sendguard_pdf_reader_version();
 using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version);
 
-// Hands each page's text (UTF-8, in reading order; page counts from 1) to page; page returns
-// false to stop. A page without text is drawn small and looked at: drawn is 1 when it is a
-// picture all the same (a scan, text turned into outlines, a chart), which nobody can check; 0
-// when it is blank, or nearly (a rule, a pale background). Never throws.
+// What kind of annotation a page's note comes from.
+enum SendGuardPdfNoteKind {
+    SendGuardPdfComment = 0, // a markup annotation's text (a sticky note, a highlight's comment): not drawn
+    SendGuardPdfTextBox = 1, // a free-text annotation's text, which the page draws as well
+    SendGuardPdfFormField = 2, // a form field's value, which the page draws as well unless the field is hidden
+};
+
+// Hands each page's text (UTF-8, in reading order; page counts from 1) to page. A page without
+// text is drawn small and looked at: drawn is 1 when it is a picture all the same (a scan, text
+// turned into outlines, a chart), which nobody can check; 0 when it is blank, or nearly (a rule,
+// a pale background).
 using SendGuardPdfPageHandler = bool (*)(void *context, int page, const char *utf8, std::size_t length, int drawn);
-// Then hands each file attached to the document (its EmbeddedFiles) to file: its name (UTF-8)
-// and bytes; data is null for one poppler cannot read, or one that says it is larger than
-// maxFileBytes (size is then what it says), which is never unpacked. file returns false to stop.
-using SendGuardPdfFileHandler = bool (*)(void *context, const char *name, std::size_t nameLength, const char *data,
-                                         std::size_t size);
+// Then, page by page, in the order the page lists them: the text of its annotations and form
+// fields (UTF-8) to note, with its SendGuardPdfNoteKind, and the files attached to it (by a
+// file-attachment annotation) to file.
+using SendGuardPdfNoteHandler = bool (*)(void *context, int page, int kind, const char *utf8, std::size_t length);
+// Last, the files attached to the document (its EmbeddedFiles) to file, with page 0. file gets a
+// file's name (UTF-8) and bytes; data is null for one poppler cannot read, or one that says or
+// turns out to be larger than maxFileBytes (size is then larger too), which is not unpacked
+// further.
+using SendGuardPdfFileHandler = bool (*)(void *context, int page, const char *name, std::size_t nameLength,
+                                         const char *data, std::size_t size);
+// Every handler returns false to stop. Never throws.
 int sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardPdfPageHandler page,
-                       SendGuardPdfFileHandler file, std::size_t maxFileBytes);
+                       SendGuardPdfNoteHandler note, SendGuardPdfFileHandler file, std::size_t maxFileBytes);
 using SendGuardPdfReadFunction = decltype(&sendguard_pdf_read);
 }

@@ -30,7 +30,8 @@ QByteArray sameItemKey(const Finding &finding, const QByteArray &utf8)
 bool TextCopies::isCopy(const TextPlace &place)
 {
     return std::any_of(place.steps.begin(), place.steps.end(), [](const TextPlace::Step &step) {
-        return step.kind == TextPlace::Kind::Preview || step.kind == TextPlace::Kind::Alternative;
+        return step.kind == TextPlace::Kind::Preview || step.kind == TextPlace::Kind::Alternative ||
+            step.kind == TextPlace::Kind::FormField;
     });
 }
 

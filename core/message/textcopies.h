@@ -10,13 +10,13 @@ namespace SendGuard::Core {
 
 // Documents keep some of their text twice: an HWPX's preview of its first page, a Word text box
 // written again for programs that cannot draw it (mc:Fallback), the plain-text part of an HTML
-// e-mail. A copy is read and masked like the rest of the text, but a finding in it that repeats
-// one outside the copies is the same item, and is not reported twice: the dialog would say two
-// registration numbers where the document holds one.
+// e-mail, a PDF form field's value drawn on its page. A copy is read and masked like the rest of the text, but a
+// finding in it that repeats one outside the copies is the same item, and is not reported twice: the dialog would say
+// two registration numbers where the document holds one.
 class TextCopies
 {
 public:
-    // Whether place lies in such a copy (a step of kind Preview or Alternative).
+    // Whether place lies in such a copy (a step of kind Preview, Alternative or FormField).
     static bool isCopy(const TextPlace &place);
     static bool hasCopies(const AttachmentText &attachment);
 

@@ -36,6 +36,7 @@ constexpr KindText kindTexts[] = {
     {Kind::Preview, u"preview", u"preview text", u"미리보기 글"},
     {Kind::Subject, u"subject", u"subject", u"제목"},
     {Kind::Alternative, u"alternative", u"alternative copy", u"대체 사본"},
+    {Kind::FormField, u"field", u"form field %1", u"입력란 %1"},
 };
 
 const KindText *textOf(Kind kind)

@@ -35,6 +35,7 @@ struct TextPlace
         Preview, // a document's stored preview text (HWP PrvText)
         Subject, // an e-mail's subject line
         Alternative, // the same content again in another form (mc:Fallback, multipart/alternative)
+        FormField, // a PDF form field's value, which its page shows as well unless the field is hidden
     };
     struct Step
     {

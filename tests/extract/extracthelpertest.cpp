@@ -7,6 +7,7 @@
 #include "attachmentreader.h"
 #include "sandbox.h"
 
+#include "annotatedpdf.h"
 #include "documentfiles.h"
 #include "mixedtextfortests.h"
 #include "pdffiles.h"
@@ -193,6 +194,118 @@ private Q_SLOTS:
         const qsizetype at = text.utf8.indexOf("900101-1234568");
         QVERIFY2(at >= 0, text.utf8.constData());
         QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("list.csv"));
+    }
+
+    // What a page holds beside its text: a sticky note's or a comment's text, a form field's value,
+    // a file attached to the page. They were passed over and the PDF reported clean. places: where
+    // each copy of the number lies, in order (a text box's or a visible field's text is drawn on
+    // the page as well).
+    void shouldReadWhatAPdfPageHoldsBesideItsText_data()
+    {
+        QTest::addColumn<QByteArray>("pdf");
+        QTest::addColumn<QStringList>("places");
+        const QByteArray rrn = "900101-1234568";
+        const QByteArray acroForm =
+            "/AcroForm << /Fields [4 0 R] /DA (/F1 12 Tf 0 g) /DR << /Font << /F1 3 0 R >> >> >>";
+        // A highlight says which words it covers (QuadPoints); a note needs no more than its place.
+        const auto note = [](const QByteArray &subtype, const QString &text) {
+            return "<< /Type /Annot /Subtype /" + subtype +
+                " /Rect [72 600 92 620] /QuadPoints [72 620 92 620 72 600 92 600] /Contents " + pdfText(text) + " >>";
+        };
+        QTest::newRow("a sticky note") << annotatedPdf({{"Report", {4}}},
+                                                       {note("Text", QString::fromUtf8("주민번호 " + rrn))})
+                                       << QStringList {QStringLiteral("page 1 › comment 1")};
+        QTest::newRow("a highlight's comment, second on its page")
+            << annotatedPdf({{"Cover", {4}}, {"Report", {5, 6}}},
+                            {note("Text", QStringLiteral("표지")), note("Text", QStringLiteral("확인 바랍니다")),
+                             note("Highlight", QString::fromUtf8("주민번호 " + rrn))})
+            << QStringList {QStringLiteral("page 2 › comment 2")};
+        QTest::newRow("a hidden form field")
+            << annotatedPdf({{"Application", {4}}},
+                            {"<< /Type /Annot /Subtype /Widget /F 2 /FT /Tx /T (rrn) /V (" + rrn +
+                             ") /Rect [72 600 300 620] /DA (/F1 12 Tf 0 g) >>"},
+                            acroForm)
+            << QStringList {QStringLiteral("page 1 › form field 1")};
+        QTest::newRow("a form field, drawn")
+            << annotatedPdf({{"Application", {4}}},
+                            {"<< /Type /Annot /Subtype /Widget /FT /Tx /T (rrn) /V (" + rrn +
+                                 ") /Rect [72 600 300 620] /DA (/F1 12 Tf 0 g) /AP << /N 5 0 R >> >>",
+                             pdfStream("/Type /XObject /Subtype /Form /BBox [0 0 228 20] "
+                                       "/Resources << /Font << /F1 3 0 R >> >>",
+                                       "/Tx BMC BT /F1 12 Tf 2 5 Td (" + rrn + ") Tj ET EMC")},
+                            acroForm)
+            << QStringList {QStringLiteral("page 1"), QStringLiteral("page 1 › form field 1")};
+        QTest::newRow("the second of two form fields")
+            << annotatedPdf({{"Application", {4, 5}}},
+                            {"<< /Type /Annot /Subtype /Widget /F 2 /FT /Tx /T (name) /V (Hong) "
+                             "/Rect [72 640 300 660] /DA (/F1 12 Tf 0 g) >>",
+                             "<< /Type /Annot /Subtype /Widget /F 2 /FT /Tx /T (rrn) /V (" + rrn +
+                                 ") /Rect [72 600 300 620] /DA (/F1 12 Tf 0 g) >>"},
+                            "/AcroForm << /Fields [4 0 R 5 0 R] /DA (/F1 12 Tf 0 g) >>")
+            << QStringList {QStringLiteral("page 1 › form field 2")};
+        QTest::newRow("a list's chosen item")
+            << annotatedPdf({{"Application", {4}}},
+                            {"<< /Type /Annot /Subtype /Widget /F 2 /FT /Ch /T (rrn) /Opt [(none) (" + rrn + ")] /V (" +
+                             rrn + ") /Rect [72 600 300 620] /DA (/F1 12 Tf 0 g) >>"},
+                            acroForm)
+            << QStringList {QStringLiteral("page 1 › form field 1")};
+        QTest::newRow("a text box")
+            << annotatedPdf({{"Report", {4}}},
+                            {"<< /Type /Annot /Subtype /FreeText /Rect [72 600 300 620] /DA (/F1 12 Tf 0 g) "
+                             "/Contents (" +
+                             rrn + ") >>"})
+            << QStringList {QStringLiteral("page 1"), QStringLiteral("page 1 › text box › alternative copy")};
+        QTest::newRow("a file attached to a page")
+            << annotatedPdf({{"Report", {4}}},
+                            {"<< /Type /Annot /Subtype /FileAttachment /Rect [72 600 92 620] /FS 5 0 R "
+                             "/Contents (list) >>",
+                             "<< /Type /Filespec /F (list.csv) /UF (list.csv) /EF << /F 6 0 R >> >>",
+                             pdfStream("/Type /EmbeddedFile", "성명,주민등록번호\n홍길동," + rrn)})
+            << QStringList {QStringLiteral("page 1 › list.csv")};
+    }
+
+    void shouldReadWhatAPdfPageHoldsBesideItsText()
+    {
+        QFETCH(QByteArray, pdf);
+        QFETCH(QStringList, places);
+        const AttachmentText text = m_reader.extract(QStringLiteral("신청서.pdf"), pdf);
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        QVERIFY2(text.incomplete.isEmpty(), qPrintable(text.incomplete));
+        QStringList found;
+        for (qsizetype at = text.utf8.indexOf("900101-1234568"); at >= 0;
+             at = text.utf8.indexOf("900101-1234568", at + 1))
+            found << text.placeAt(at).describe(u"en");
+        QCOMPARE(found, places);
+    }
+
+    // A scanned application with a reviewer's sticky note on it: the note is read, the page is
+    // named as a picture. It was "no text layer: not scanned", and the typed number never seen.
+    void shouldReadTheNotesOnAScan()
+    {
+        const QByteArray pdf = annotatedPdf(
+            {{"", {4}, "0.3 g 0 0 595 842 re f"}},
+            {"<< /Type /Annot /Subtype /Text /Rect [72 600 92 620] /Contents (RRN 900101-1234568 checked) >>"});
+        const AttachmentText text = m_reader.extract(QStringLiteral("신청서.pdf"), pdf);
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        const qsizetype at = text.utf8.indexOf("900101-1234568");
+        QVERIFY2(at >= 0, text.utf8.constData());
+        QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("page 1 › comment 1"));
+        QVERIFY2(text.incomplete.contains(QStringLiteral("page 1: a picture")), qPrintable(text.incomplete));
+    }
+
+    // A file attached to a page that says it is larger than allowed is not unpacked, and the PDF
+    // is not clean.
+    void shouldNotUnpackAPageAttachmentLargerThanAllowed()
+    {
+        const QByteArray pdf =
+            annotatedPdf({{"Report", {4}}},
+                         {"<< /Type /Annot /Subtype /FileAttachment /Rect [72 600 92 620] /FS 5 0 R >>",
+                          "<< /Type /Filespec /F (list.csv) /EF << /F 6 0 R >> >>",
+                          pdfStream("/Type /EmbeddedFile /Params << /Size 999999999 >>", "900101-1234568")});
+        const AttachmentText text = m_reader.extract(QStringLiteral("보고.pdf"), pdf);
+        QVERIFY2(!text.utf8.contains("900101"), text.utf8.constData());
+        QVERIFY2(text.incomplete.contains(QStringLiteral("page 1 › list.csv: an attached file larger than")),
+                 qPrintable(text.incomplete));
     }
 
     void shouldLoadThePdfReaderOnlyBesideTheHelper()

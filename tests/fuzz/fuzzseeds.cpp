@@ -3,6 +3,7 @@
 // tests use (the documents the test builders write, the repository's policies and messages), one
 // folder per target. The build makes them; scripts/fuzz starts each fuzzer from them, and ctest
 // replays them through every target.
+#include "annotatedpdf.h"
 #include "documentfiles.h"
 #include "minimalpdf.h"
 #include "mixedtextfortests.h"
@@ -179,6 +180,17 @@ int main(int argc, char *argv[])
         ok = write(out, QStringLiteral("pdf"), QLatin1String(name), Fuzz::minimalPdf(line)) && ok;
         ok = write(out, QStringLiteral("documentextractor"), QLatin1String(name), Fuzz::minimalPdf(line)) && ok;
     }
+    // PDF: a sticky note, a form field and a file attached to the page (read through poppler-glib).
+    const QByteArray annotated =
+        annotatedPdf({{"Application", {4, 5, 6}}},
+                     {"<< /Type /Annot /Subtype /Text /Rect [72 600 92 620] /Contents (RRN 900101-1234567) >>",
+                      "<< /Type /Annot /Subtype /Widget /FT /Tx /T (tel) /V (010-2345-6789) /Rect [72 560 300 580] >>",
+                      "<< /Type /Annot /Subtype /FileAttachment /Rect [72 520 92 540] /FS 7 0 R >>",
+                      "<< /Type /Filespec /F (list.csv) /EF << /F 8 0 R >> >>",
+                      pdfStream("/Type /EmbeddedFile", "name,rrn\nHong,900101-1234567\n")},
+                     "/AcroForm << /Fields [5 0 R] >>");
+    ok = write(out, QStringLiteral("pdf"), QStringLiteral("annotated.pdf"), annotated) && ok;
+    ok = write(out, QStringLiteral("documentextractor"), QStringLiteral("annotated.pdf"), annotated) && ok;
     ok = write(out, QStringLiteral("xmlparts"), QStringLiteral("document.xml"),
                xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
                                .arg(QLatin1String(wordNamespace), body))) &&

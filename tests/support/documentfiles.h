@@ -5,6 +5,8 @@
 // (libzip), the OOXML, ODF and HWPX parts inside them, HWP 5.0 compound files with compressed
 // sections (zlib), and e-mails. Each builder writes only what its format requires.
 
+#include "annotatedpdf.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -471,24 +473,9 @@ inline QByteArray flatePdf(const QByteArray &contentStream)
     compress2(reinterpret_cast<Bytef *>(compressed.data()), &size,
               reinterpret_cast<const Bytef *>(contentStream.constData()), uLong(contentStream.size()), 9);
     compressed.resize(qsizetype(size));
-    QByteArray pdf = "%PDF-1.4\n";
-    QList<qsizetype> offsets;
-    const auto object = [&](const QByteArray &body) {
-        offsets.append(pdf.size());
-        pdf += QByteArray::number(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
-    };
-    object("<< /Type /Catalog /Pages 2 0 R >>");
-    object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>");
-    object("<< /Length " + QByteArray::number(compressed.size()) + " /Filter /FlateDecode >>\nstream\n" + compressed +
-           "\nendstream");
-    const qsizetype xref = pdf.size();
-    pdf += "xref\n0 " + QByteArray::number(offsets.size() + 1) + "\n0000000000 65535 f \n";
-    for (const qsizetype offset : offsets)
-        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-        QByteArray::number(xref) + "\n%%EOF\n";
-    return pdf;
+    return pdfOf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                  "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+                  pdfStream("/Filter /FlateDecode", compressed)});
 }
 
 } // namespace SendGuard::Tests

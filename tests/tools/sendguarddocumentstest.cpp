@@ -2,6 +2,7 @@
 // The incident as it really travels: the citizen's application forwarded to all staff as an HWP
 // and a DOCX. The real `sendguard` reads both through the helper, finds the number inside, says
 // where, and never prints it unmasked; `extract` and `scan` read documents the same way.
+#include "annotatedpdf.h"
 #include "clirunner.h"
 #include "documentfiles.h"
 
@@ -257,6 +258,18 @@ private Q_SLOTS:
                                    .arg(phone))}}));
         QCOMPARE(findingsOf(threaded),
                  QStringList {QStringLiteral("kr-phone@xl/threadedComments/threadedComment1.xml")});
+
+        // A PDF form field's value is drawn on its page as well, unless the field is hidden.
+        const QByteArray widget =
+            "<< /Type /Annot /Subtype /Widget /FT /Tx /Rect [72 600 300 620] /DA (/F1 12 Tf 0 g) ";
+        const QString form = write(
+            QStringLiteral("신청서.pdf"),
+            annotatedPdf({{"Application", {4, 5}}},
+                         {widget + "/T (rrn) /V (900101-1234568) >>", widget + "/F 2 /T (tel) /V (010-2345-6789) >>"},
+                         "/AcroForm << /Fields [4 0 R 5 0 R] /NeedAppearances true /DA (/F1 12 Tf 0 g) "
+                         "/DR << /Font << /F1 3 0 R >> >> >>"));
+        QCOMPARE(findingsOf(form),
+                 (QStringList {QStringLiteral("kr-rrn@page 1"), QStringLiteral("kr-phone@page 1 › form field 2")}));
 
         // The check counts as the scan does: one number and one phone number to 4,812 people.
         const CliRun check =

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pdfannotationreader.h"
+
+#include <poppler.h>
+
+#include <cstring>
+#include <memory>
+
+namespace {
+
+struct GObjectUnref
+{
+    void operator()(gpointer object) const { g_object_unref(object); }
+};
+template<typename T>
+using GObjectPointer = std::unique_ptr<T, GObjectUnref>;
+
+// A file's bytes as poppler unpacks them, until there are more than fit.
+struct Unpacked
+{
+    std::string bytes;
+    std::size_t limit;
+    bool tooLarge = false;
+};
+
+gboolean keep(const gchar *buffer, gsize count, gpointer data, GError **error)
+{
+    Unpacked &unpacked = *static_cast<Unpacked *>(data);
+    if (count > unpacked.limit - unpacked.bytes.size()) {
+        unpacked.tooLarge = true;
+        g_set_error_literal(error, G_FILE_ERROR, G_FILE_ERROR_NOSPC, "larger than allowed");
+        return FALSE;
+    }
+    unpacked.bytes.append(buffer, count);
+    return TRUE;
+}
+
+// poppler-glib warns of a broken file (an attachment without its stream) on standard error: not
+// ours to print, as for poppler-cpp.
+void quiet(const gchar *, GLogLevelFlags, const gchar *, gpointer) { }
+
+} // namespace
+
+PdfAnnotationReader::PdfAnnotationReader(void *context, SendGuardPdfNoteHandler note, SendGuardPdfFileHandler file,
+                                         std::size_t maxFileBytes)
+    : m_context(context)
+    , m_note(note)
+    , m_file(file)
+    , m_maxFileBytes(maxFileBytes)
+{
+}
+
+PdfAnnotationReader::Result PdfAnnotationReader::read(const char *data, std::size_t size)
+{
+    g_log_set_default_handler(quiet, nullptr);
+    GBytes *bytes = g_bytes_new_static(data, size);
+    GError *error = nullptr;
+    const GObjectPointer<PopplerDocument> document(poppler_document_new_from_bytes(bytes, nullptr, &error));
+    g_bytes_unref(bytes); // the document holds its own reference
+    if (error)
+        g_error_free(error);
+    if (!document)
+        return Result::NotReadable;
+    const int pages = poppler_document_get_n_pages(document.get());
+    for (int i = 0; i < pages; ++i) {
+        const GObjectPointer<PopplerPage> page(poppler_document_get_page(document.get(), i));
+        if (page && !readPage(page.get(), i + 1))
+            return Result::Stopped;
+    }
+    return Result::Read;
+}
+
+bool PdfAnnotationReader::readPage(PopplerPage *page, int number)
+{
+    GList *annotations = poppler_page_get_annot_mapping(page);
+    bool goOn = true;
+    for (GList *item = annotations; item && goOn; item = item->next) {
+        PopplerAnnot *annotation = static_cast<PopplerAnnotMapping *>(item->data)->annot;
+        switch (poppler_annot_get_annot_type(annotation)) {
+        case POPPLER_ANNOT_WIDGET: // a form field: its value is read below
+        case POPPLER_ANNOT_POPUP: // the window of another annotation, whose text it shows
+        case POPPLER_ANNOT_LINK: // a link's text is its address
+            break;
+        case POPPLER_ANNOT_FREE_TEXT:
+            goOn = handOn(number, SendGuardPdfTextBox, poppler_annot_get_contents(annotation));
+            break;
+        case POPPLER_ANNOT_FILE_ATTACHMENT: {
+            goOn = handOn(number, SendGuardPdfComment, poppler_annot_get_contents(annotation));
+            const GObjectPointer<PopplerAttachment> attachment(
+                poppler_annot_file_attachment_get_attachment(POPPLER_ANNOT_FILE_ATTACHMENT(annotation)));
+            goOn = goOn && handOnFile(number, attachment.get());
+            break;
+        }
+        default: // a sticky note, a highlight's or a stamp's comment...
+            goOn = handOn(number, SendGuardPdfComment, poppler_annot_get_contents(annotation));
+            break;
+        }
+    }
+    poppler_page_free_annot_mapping(annotations);
+    return goOn && readFormFields(page, number);
+}
+
+bool PdfAnnotationReader::readFormFields(PopplerPage *page, int number)
+{
+    // poppler lists a page's fields last first (its annotations, in order).
+    GList *fields = g_list_reverse(poppler_page_get_form_field_mapping(page));
+    bool goOn = true;
+    for (GList *item = fields; item && goOn; item = item->next) {
+        PopplerFormField *field = static_cast<PopplerFormFieldMapping *>(item->data)->field;
+        switch (poppler_form_field_get_field_type(field)) {
+        case POPPLER_FORM_FIELD_TEXT:
+            goOn = handOn(number, SendGuardPdfFormField, poppler_form_field_text_get_text(field));
+            break;
+        case POPPLER_FORM_FIELD_CHOICE: {
+            // What was typed into an editable list, then each item chosen.
+            goOn = handOn(number, SendGuardPdfFormField, poppler_form_field_choice_get_text(field));
+            const int items = poppler_form_field_choice_get_n_items(field);
+            for (int i = 0; i < items && goOn; ++i) {
+                if (poppler_form_field_choice_is_item_selected(field, i))
+                    goOn = handOn(number, SendGuardPdfFormField, poppler_form_field_choice_get_item(field, i));
+            }
+            break;
+        }
+        default: // a button or a signature holds no text typed by a person
+            break;
+        }
+    }
+    poppler_page_free_form_field_mapping(fields);
+    return goOn;
+}
+
+bool PdfAnnotationReader::handOn(int page, SendGuardPdfNoteKind kind, char *utf8)
+{
+    const std::unique_ptr<char, decltype(&g_free)> owned(utf8, g_free);
+    if (!utf8 || !*utf8)
+        return true;
+    return m_note(m_context, page, kind, utf8, std::strlen(utf8));
+}
+
+bool PdfAnnotationReader::handOnFile(int page, PopplerAttachment *attachment)
+{
+    if (!attachment)
+        return m_file(m_context, page, nullptr, 0, nullptr, 0);
+    const std::string name = attachment->name ? attachment->name : "";
+    // What it says it holds, before anything is unpacked (poppler's -1: it does not say).
+    if (gssize(attachment->size) >= 0 && attachment->size > m_maxFileBytes)
+        return m_file(m_context, page, name.data(), name.size(), nullptr, attachment->size);
+    Unpacked unpacked {{}, m_maxFileBytes};
+    GError *error = nullptr;
+    const bool saved = poppler_attachment_save_to_callback(attachment, keep, &unpacked, &error);
+    if (error)
+        g_error_free(error);
+    if (unpacked.tooLarge)
+        return m_file(m_context, page, name.data(), name.size(), nullptr, m_maxFileBytes + 1);
+    return m_file(m_context, page, name.data(), name.size(), saved ? unpacked.bytes.data() : nullptr,
+                  unpacked.bytes.size());
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include "pdfreadermodule.h"
+
+#include <cstddef>
+#include <string>
+
+typedef struct _PopplerAttachment PopplerAttachment;
+typedef struct _PopplerPage PopplerPage;
+
+// Part of the PDF reader module: what poppler-cpp does not give, read through poppler-glib (the
+// same poppler, a second parse of the same bytes): the text of each page's annotations (a sticky
+// note holds a registration number that no page shows) and form fields, and the files attached to
+// pages rather than to the document.
+class PdfAnnotationReader
+{
+public:
+    enum class Result {
+        Read, // every page's annotations were handed on
+        Stopped, // a handler asked to stop
+        NotReadable, // poppler-glib could not open what poppler-cpp did
+    };
+
+    PdfAnnotationReader(void *context, SendGuardPdfNoteHandler note, SendGuardPdfFileHandler file,
+                        std::size_t maxFileBytes);
+
+    Result read(const char *data, std::size_t size);
+
+private:
+    bool readPage(PopplerPage *page, int number);
+    bool readFormFields(PopplerPage *page, int number);
+    bool handOn(int page, SendGuardPdfNoteKind kind, char *utf8); // takes utf8 (g_free)
+    bool handOnFile(int page, PopplerAttachment *attachment);
+
+    void *m_context;
+    SendGuardPdfNoteHandler m_note;
+    SendGuardPdfFileHandler m_file;
+    std::size_t m_maxFileBytes;
+};
