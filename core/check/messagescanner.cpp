@@ -111,14 +111,15 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
         // the result, not first into a filtered copy.
         const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
         const QString field = QStringLiteral("attachment:") + attachment.name;
-        const ScanResult *early = attachment.earlyScanBy(m_scanner);
+        // The findings already made, if any: the reader's early scan, or one without repeats.
+        const ScanResult *scanned = attachment.earlyScanBy(m_scanner);
         // A document's copies of its own text (a preview, a fallback form) are counted once.
         ScanResult withoutRepeats;
         if (TextCopies::hasCopies(attachment)) {
-            withoutRepeats = TextCopies::withoutRepeats(attachment, early ? *early : m_scanner.scan(text));
-            early = &withoutRepeats;
+            withoutRepeats = TextCopies::withoutRepeats(attachment, scanned ? *scanned : m_scanner.scan(text));
+            scanned = &withoutRepeats;
         }
-        if (!(early ? addField(*early, text, field, result) : scanField(text, field, result)))
+        if (!(scanned ? addField(*scanned, text, field, result) : scanField(text, field, result)))
             return result;
         for (std::size_t i = before; i < result.findings.size(); ++i)
             result.findings[i].place = attachment.placeAt(result.findings[i].finding.start);

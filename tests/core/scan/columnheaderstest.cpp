@@ -57,30 +57,49 @@ private Q_SLOTS:
     // the header in force; a header whose first column has no title (an index column, ",계좌번호")
     // is one at a table's top. A line without the table's delimiter is no row of it, and a word
     // that counts only right before a number (기업) labels no column.
-    void shouldTellAHeaderFromARowThatLooksLikeOne()
+    // Each row: a text, a detector, and how many of its findings there may be (at least, at most).
+    void shouldTellAHeaderFromARowThatLooksLikeOne_data()
     {
-        std::string rows;
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QByteArray>("detector");
+        QTest::addColumn<int>("least");
+        QTest::addColumn<int>("most");
+        QByteArray rows;
         for (int i = 0; i < 6; ++i)
             rows += "김철수,없음,없음\n";
-        const std::string last = "홍길동,없음,302123456789\n";
-        const auto accounts = [](const std::string &text) {
-            return countOf(testScanner().scan(std::string_view(text)).findings, "kr-bank-account");
-        };
-        QCOMPARE(accounts("성명,비고,계좌번호\n" + rows + "이영희,계좌 2개 보유,\n" + last), std::size_t(1));
-        std::string indexed = ",계좌번호\n";
+        const QByteArray last = "홍길동,없음,302123456789\n";
+        // A row with words in every cell is no header: the header above still labels the last row.
+        QTest::newRow("a worded row below the header")
+            << "성명,비고,계좌번호\n" + rows + "이영희,계좌 2개 보유,\n" + last << QByteArray("kr-bank-account") << 1
+            << 1;
+        QByteArray indexed = ",계좌번호\n";
         for (int i = 0; i < 8; ++i)
-            indexed += std::to_string(i) + ",3021" + std::to_string(10000000 + i * 7919) + "\n";
-        QCOMPARE(accounts(indexed), std::size_t(8));
-        QCOMPARE(accounts("성명,비고,기업\n" + rows + last), std::size_t(0));
-        const std::string sentence =
-            "회사 법인등록번호는 따로 보냅니다; 아래는 직원 명단입니다.\n홍길동 900101-1234568 서울\n";
-        QCOMPARE(countOf(testScanner().scan(std::string_view(sentence)).findings, "kr-rrn"), std::size_t(1));
+            indexed += QByteArray::number(i) + ",3021" + QByteArray::number(10000000 + i * 7919) + "\n";
+        QTest::newRow("a header whose first title is empty") << indexed << QByteArray("kr-bank-account") << 8 << 8;
+        // A bank's short name as a title says nothing of the column's numbers.
+        QTest::newRow("a bank's name as a title")
+            << "성명,비고,기업\n" + rows + last << QByteArray("kr-bank-account") << 0 << 0;
+        QTest::newRow("a sentence with a semicolon")
+            << QByteArray("회사 법인등록번호는 따로 보냅니다; 아래는 직원 명단입니다.\n홍길동 900101-1234568 서울\n")
+            << QByteArray("kr-rrn") << 1 << 1;
         // A birth date beside an employee number is no registration number, a row or more below a
         // header that names only the birth date.
-        std::string staff = "성명,생년월일,사번\n";
+        QByteArray staff = "성명,생년월일,사번\n";
         for (int i = 0; i < 10; ++i)
-            staff += "홍길동,9001" + std::to_string(10 + i) + ",1" + std::to_string(234500 + i) + "\n";
-        QVERIFY(countOf(testScanner().scan(std::string_view(staff)).findings, "kr-rrn") <= 1);
+            staff += "홍길동,9001" + QByteArray::number(10 + i) + ",1" + QByteArray::number(234500 + i) + "\n";
+        QTest::newRow("a birth date beside an employee number") << staff << QByteArray("kr-rrn") << 0 << 1;
+    }
+
+    void shouldTellAHeaderFromARowThatLooksLikeOne()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QByteArray, detector);
+        QFETCH(int, least);
+        QFETCH(int, most);
+        const std::size_t found =
+            countOf(testScanner().scan(std::string_view(text.constData(), std::size_t(text.size()))).findings,
+                    detector.constData());
+        QVERIFY2(found >= std::size_t(least) && found <= std::size_t(most), QByteArray::number(qulonglong(found)));
     }
 
     // A registration number kept as two cells, its birth date and its last seven digits, under
