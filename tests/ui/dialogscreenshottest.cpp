@@ -122,13 +122,22 @@ private Q_SLOTS:
                                   .then(Kind::Row, QStringLiteral("3"))
                                   .then(Kind::Cell, QStringLiteral("2"));
             }
+            // A PDF's sticky note (kind 3): read, but it cannot be masked in place.
+            Core::MessageFinding inNote = inHwp;
+            inNote.field = QStringLiteral("attachment:동의서.pdf");
+            inNote.place =
+                Core::TextPlace {}.then(Kind::Page, QStringLiteral("2")).then(Kind::Comment, QStringLiteral("1"));
             request.verdict.findings = {inHwp, inSheet};
+            if (kind == 3)
+                request.verdict.findings.push_back(inNote);
             request.body = QStringLiteral("신청서를 첨부합니다.");
             request.maskedBody = request.body;
             request.maskAvailable = kind == 4;
             const QString document =
                 kind == 4 ? QStringLiteral("주거급여 신청서.docx") : QStringLiteral("주거급여 신청서.hwp");
             request.attachmentsToLeaveOut = {document, QStringLiteral("대상자 명단.xlsx")};
+            if (kind == 3)
+                request.attachmentsToLeaveOut.append(QStringLiteral("동의서.pdf"));
             if (kind == 4)
                 request.maskedAttachments = request.attachmentsToLeaveOut;
             request.notScannedAttachments = kind == 4 ? QStringList() : QStringList {QStringLiteral("스캔본.pdf")};
