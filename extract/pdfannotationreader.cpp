@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "pdfannotationreader.h"
 
+#include "pdfunpacking.h"
+
 #include <poppler.h>
 
-#include <cstring>
 #include <memory>
 
 namespace {
@@ -38,6 +39,54 @@ gboolean keep(const gchar *buffer, gsize count, gpointer data, GError **error)
 // poppler-glib warns of a broken file (an attachment without its stream) on standard error: not
 // ours to print, as for poppler-cpp.
 void quiet(const gchar *, GLogLevelFlags, const gchar *, gpointer) { }
+
+// Lines of what a viewer shows, each taken from poppler (and freed), the empty ones left out.
+struct Lines
+{
+    std::string joined;
+    void add(gchar *line)
+    {
+        if (line && *line)
+            joined.append(joined.empty() ? "" : "\n").append(line);
+        g_free(line);
+    }
+};
+
+// What a viewer shows of a form field, a line each: its value (text typed, or every item of a list,
+// chosen or offered), then its tooltip.
+std::string fieldTextOf(PopplerFormField *field)
+{
+    Lines text;
+    switch (poppler_form_field_get_field_type(field)) {
+    case POPPLER_FORM_FIELD_TEXT:
+        text.add(poppler_form_field_text_get_text(field));
+        break;
+    case POPPLER_FORM_FIELD_CHOICE: {
+        text.add(poppler_form_field_choice_get_text(field)); // typed into an editable list
+        const int items = poppler_form_field_choice_get_n_items(field);
+        for (int i = 0; i < items; ++i)
+            text.add(poppler_form_field_choice_get_item(field, i));
+        break;
+    }
+    default: // a button's or a signature's state holds nothing typed
+        break;
+    }
+    text.add(poppler_form_field_get_alternate_ui_name(field));
+    return text.joined;
+}
+
+// What a viewer shows of an annotation, a line each: who wrote it (its label) and its subject,
+// for the markup kinds that have them, then its text.
+std::string textOf(PopplerAnnot *annotation)
+{
+    Lines text;
+    if (POPPLER_IS_ANNOT_MARKUP(annotation)) {
+        text.add(poppler_annot_markup_get_label(POPPLER_ANNOT_MARKUP(annotation)));
+        text.add(poppler_annot_markup_get_subject(POPPLER_ANNOT_MARKUP(annotation)));
+    }
+    text.add(poppler_annot_get_contents(annotation));
+    return text.joined;
+}
 
 } // namespace
 
@@ -81,18 +130,15 @@ bool PdfAnnotationReader::readPage(PopplerPage *page, int number)
         case POPPLER_ANNOT_POPUP: // the window of another annotation, whose text it shows
         case POPPLER_ANNOT_LINK: // a link's text is its address
             break;
-        case POPPLER_ANNOT_FREE_TEXT:
-            goOn = handOn(number, SendGuardPdfTextBox, poppler_annot_get_contents(annotation));
-            break;
         case POPPLER_ANNOT_FILE_ATTACHMENT: {
-            goOn = handOn(number, SendGuardPdfComment, poppler_annot_get_contents(annotation));
+            goOn = handOn(number, SendGuardPdfAnnotation, textOf(annotation));
             const GObjectPointer<PopplerAttachment> attachment(
                 poppler_annot_file_attachment_get_attachment(POPPLER_ANNOT_FILE_ATTACHMENT(annotation)));
             goOn = goOn && handOnFile(number, attachment.get());
             break;
         }
-        default: // a sticky note, a highlight's or a stamp's comment...
-            goOn = handOn(number, SendGuardPdfComment, poppler_annot_get_contents(annotation));
+        default: // a sticky note, a text box, a highlight's or a stamp's comment...
+            goOn = handOn(number, SendGuardPdfAnnotation, textOf(annotation));
             break;
         }
     }
@@ -107,34 +153,15 @@ bool PdfAnnotationReader::readFormFields(PopplerPage *page, int number)
     bool goOn = true;
     for (GList *item = fields; item && goOn; item = item->next) {
         PopplerFormField *field = static_cast<PopplerFormFieldMapping *>(item->data)->field;
-        switch (poppler_form_field_get_field_type(field)) {
-        case POPPLER_FORM_FIELD_TEXT:
-            goOn = handOn(number, SendGuardPdfFormField, poppler_form_field_text_get_text(field));
-            break;
-        case POPPLER_FORM_FIELD_CHOICE: {
-            // What was typed into an editable list, then each item chosen.
-            goOn = handOn(number, SendGuardPdfFormField, poppler_form_field_choice_get_text(field));
-            const int items = poppler_form_field_choice_get_n_items(field);
-            for (int i = 0; i < items && goOn; ++i) {
-                if (poppler_form_field_choice_is_item_selected(field, i))
-                    goOn = handOn(number, SendGuardPdfFormField, poppler_form_field_choice_get_item(field, i));
-            }
-            break;
-        }
-        default: // a button or a signature holds no text typed by a person
-            break;
-        }
+        goOn = handOn(number, SendGuardPdfFormField, fieldTextOf(field));
     }
     poppler_page_free_form_field_mapping(fields);
     return goOn;
 }
 
-bool PdfAnnotationReader::handOn(int page, SendGuardPdfNoteKind kind, char *utf8)
+bool PdfAnnotationReader::handOn(int page, SendGuardPdfNoteKind kind, const std::string &utf8)
 {
-    const std::unique_ptr<char, decltype(&g_free)> owned(utf8, g_free);
-    if (!utf8 || !*utf8)
-        return true;
-    return m_note(m_context, page, kind, utf8, std::strlen(utf8));
+    return utf8.empty() || m_note(m_context, page, kind, utf8.data(), utf8.size());
 }
 
 bool PdfAnnotationReader::handOnFile(int page, PopplerAttachment *attachment)
@@ -152,6 +179,7 @@ bool PdfAnnotationReader::handOnFile(int page, PopplerAttachment *attachment)
         g_error_free(error);
     if (unpacked.tooLarge)
         return m_file(m_context, page, name.data(), name.size(), nullptr, m_maxFileBytes + 1);
-    return m_file(m_context, page, name.data(), name.size(), saved ? unpacked.bytes.data() : nullptr,
+    const bool whole = saved && unpackedWhole(unpacked.bytes.size(), gssize(attachment->size));
+    return m_file(m_context, page, name.data(), name.size(), whole ? unpacked.bytes.data() : nullptr,
                   unpacked.bytes.size());
 }

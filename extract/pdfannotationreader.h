@@ -30,7 +30,7 @@ public:
 private:
     bool readPage(PopplerPage *page, int number);
     bool readFormFields(PopplerPage *page, int number);
-    bool handOn(int page, SendGuardPdfNoteKind kind, char *utf8); // takes utf8 (g_free)
+    bool handOn(int page, SendGuardPdfNoteKind kind, const std::string &utf8);
     bool handOnFile(int page, PopplerAttachment *attachment);
 
     void *m_context;

@@ -4,6 +4,9 @@
 #include "pdfreadermodule.h"
 #include "textsink.h"
 
+#include <QCryptographicHash>
+#include <QSet>
+
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -63,31 +66,26 @@ struct Pages
     bool anyText = false;
     int count = 0;
     QList<int> drawnWithoutText; // pages that show something but hold no text
+    QList<int> unreadable; // pages poppler cannot read
     int notesPage = 0; // the page the counts below are of
-    int comments = 0;
+    int annotations = 0;
     int formFields = 0;
+    QSet<QByteArray> filesRead; // digests: a file attached twice (to a page and the document) is read once
 };
 
-// Where a page's annotation or form field lies: "page 2 › comment 1". A free-text annotation's
-// and a form field's text is drawn on the page as well: a copy, whose findings are not counted
-// twice (Core::TextCopies).
+// Where a page's annotation or form field lies: "page 2 › note 1". Both may be drawn on the page as
+// well: copies, whose findings are not counted twice (Core::TextCopies).
 Core::TextPlace notePlace(Pages &state, int page, int kind)
 {
     using Kind = Core::TextPlace::Kind;
     if (page != state.notesPage) {
         state.notesPage = page;
-        state.comments = 0;
+        state.annotations = 0;
         state.formFields = 0;
     }
     const Core::TextPlace onPage = state.base.then(Kind::Page, QString::number(page));
-    switch (kind) {
-    case SendGuardPdfTextBox:
-        return onPage.then(Kind::TextBox).then(Kind::Alternative);
-    case SendGuardPdfFormField:
-        return onPage.then(Kind::FormField, QString::number(++state.formFields));
-    default:
-        return onPage.then(Kind::Comment, QString::number(++state.comments));
-    }
+    return kind == SendGuardPdfFormField ? onPage.then(Kind::FormField, QString::number(++state.formFields))
+                                         : onPage.then(Kind::Note, QString::number(++state.annotations));
 }
 
 } // namespace
@@ -112,6 +110,10 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     const auto page = [](void *context, int number, const char *utf8, std::size_t length, int drawn) {
         Pages &state = *static_cast<Pages *>(context);
         ++state.count;
+        if (!utf8) {
+            state.unreadable.append(number);
+            return true;
+        }
         if (drawn)
             state.drawnWithoutText.append(number);
         // Decoded, not trusted: whatever poppler gives is valid text on the way out.
@@ -144,8 +146,12 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
                                 .arg(state.sink.limits().maxEntryBytes));
         else if (!data)
             state.sink.skip(place, QStringLiteral("an attached file that cannot be read: not scanned"));
-        else
-            state.readAttached(QByteArray(data, qsizetype(size)), fileName, place);
+        else if (const QByteArray bytes(data, qsizetype(size)),
+                 digest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+                 !state.filesRead.contains(digest)) {
+            state.filesRead.insert(digest);
+            state.readAttached(bytes, fileName, place);
+        }
         return !state.sink.full();
     };
     const int result = read(bytes.constData(), std::size_t(bytes.size()), &pages, page, note, file,
@@ -155,6 +161,9 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     case SendGuardPdfRead:
         if (result == SendGuardPdfAnnotationsNotReadable)
             sink.skip(base, QStringLiteral("its annotations and form fields could not be read: not scanned"));
+        for (const int number : std::as_const(pages.unreadable))
+            sink.skip(base.then(Core::TextPlace::Kind::Page, QString::number(number)),
+                      QStringLiteral("a page that cannot be read: not scanned"));
         if (pages.count == 0)
             sink.skip(base, QStringLiteral("no pages: not scanned"));
         else if (!pages.anyText && !sink.full())

@@ -2,6 +2,7 @@
 #include "pdfreadermodule.h"
 
 #include "pdfannotationreader.h"
+#include "pdfunpacking.h"
 
 #include <poppler-document.h>
 #include <poppler-embedded-file.h>
@@ -82,8 +83,11 @@ sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardP
         const int pages = document->pages();
         for (int i = 0; i < pages; ++i) {
             const std::unique_ptr<poppler::page> one(document->create_page(i));
-            if (!one)
+            if (!one) { // poppler refuses it (more than 10,000 annotations): a viewer shows it
+                if (!page(context, i + 1, nullptr, 0, 0))
+                    return SendGuardPdfRead;
                 continue;
+            }
             const poppler::byte_array utf8 = one->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
             // A page with text is read as text: telling a scan with a page number typed over it from
             // a cover with a logo needs the page's images, which poppler-cpp does not give.
@@ -114,7 +118,9 @@ sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardP
                 }
                 const poppler::byte_array bytes = valid ? attached->data() : poppler::byte_array();
                 const bool fits = bytes.size() <= maxFileBytes;
-                if (!file(context, 0, name.data(), name.size(), valid && fits ? bytes.data() : nullptr, bytes.size()))
+                const bool whole = unpackedWhole(bytes.size(), declared);
+                if (!file(context, 0, name.data(), name.size(), valid && fits && whole ? bytes.data() : nullptr,
+                          bytes.size()))
                     break;
             }
         }

@@ -17,18 +17,19 @@ enum SendGuardPdfResult {
 };
 
 // The interface's version: a module left from another build is refused, never called wrongly.
-constexpr int SendGuardPdfReaderVersion = 4;
+constexpr int SendGuardPdfReaderVersion = 5;
 int sendguard_pdf_reader_version();
 using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version);
 
-// What kind of annotation a page's note comes from.
+// Where a page's note comes from. Either may be drawn on the page as well (an annotation's
+// appearance, a visible field's value), or not (a sticky note shows an icon, a hidden field nothing).
 enum SendGuardPdfNoteKind {
-    SendGuardPdfComment = 0, // a markup annotation's text (a sticky note, a highlight's comment): not drawn
-    SendGuardPdfTextBox = 1, // a free-text annotation's text, which the page draws as well
-    SendGuardPdfFormField = 2, // a form field's value, which the page draws as well unless the field is hidden
+    SendGuardPdfAnnotation = 0, // an annotation's author, subject and text (a sticky note, a text box, a comment)
+    SendGuardPdfFormField = 1, // a form field's value (text typed, a list's items) and tooltip
 };
 
-// Hands each page's text (UTF-8, in reading order; page counts from 1) to page. A page without
+// Hands each page's text (UTF-8, in reading order; page counts from 1) to page; utf8 is null for
+// a page poppler cannot read (one with more than 10,000 annotations), which a viewer may show. A page without
 // text is drawn small and looked at: drawn is 1 when it is a picture all the same (a scan, text
 // turned into outlines, a chart), which nobody can check; 0 when it is blank, or nearly (a rule,
 // a pale background).

@@ -31,7 +31,7 @@ bool TextCopies::isCopy(const TextPlace &place)
 {
     return std::any_of(place.steps.begin(), place.steps.end(), [](const TextPlace::Step &step) {
         return step.kind == TextPlace::Kind::Preview || step.kind == TextPlace::Kind::Alternative ||
-            step.kind == TextPlace::Kind::FormField;
+            step.kind == TextPlace::Kind::FormField || step.kind == TextPlace::Kind::Note;
     });
 }
 
@@ -47,15 +47,22 @@ ScanResult TextCopies::withoutRepeats(const AttachmentText &attachment, ScanResu
         return scan;
     std::vector<bool> inCopy;
     inCopy.reserve(scan.findings.size());
-    QSet<QByteArray> outside;
+    QSet<QByteArray> reported; // the items already reported: first those outside the copies
     for (const Finding &finding : scan.findings) {
         inCopy.push_back(isCopy(attachment.placeAt(finding.start)));
         if (!inCopy.back())
-            outside.insert(sameItemKey(finding, attachment.utf8));
+            reported.insert(sameItemKey(finding, attachment.utf8));
     }
+    // A copy's finding stays when no finding outside the copies holds its item, and no copy before it.
     std::size_t kept = 0;
     for (std::size_t i = 0; i < scan.findings.size(); ++i) {
-        if (!inCopy[i] || !outside.contains(sameItemKey(scan.findings[i], attachment.utf8)))
+        bool keep = !inCopy[i];
+        if (!keep) {
+            const QByteArray key = sameItemKey(scan.findings[i], attachment.utf8);
+            keep = !reported.contains(key);
+            reported.insert(key);
+        }
+        if (keep)
             scan.findings[kept++] = std::move(scan.findings[i]);
     }
     scan.findings.resize(kept);

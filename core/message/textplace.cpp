@@ -37,6 +37,7 @@ constexpr KindText kindTexts[] = {
     {Kind::Subject, u"subject", u"subject", u"제목"},
     {Kind::Alternative, u"alternative", u"alternative copy", u"대체 사본"},
     {Kind::FormField, u"field", u"form field %1", u"입력란 %1"},
+    {Kind::Note, u"note", u"note %1", u"주석 %1"},
 };
 
 const KindText *textOf(Kind kind)

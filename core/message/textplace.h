@@ -36,6 +36,7 @@ struct TextPlace
         Subject, // an e-mail's subject line
         Alternative, // the same content again in another form (mc:Fallback, multipart/alternative)
         FormField, // a PDF form field's value, which its page shows as well unless the field is hidden
+        Note, // a PDF annotation's text (a sticky note, a text box), which its page may draw as well
     };
     struct Step
     {

@@ -214,12 +214,12 @@ private Q_SLOTS:
         };
         QTest::newRow("a sticky note") << annotatedPdf({{"Report", {4}}},
                                                        {note("Text", QString::fromUtf8("주민번호 " + rrn))})
-                                       << QStringList {QStringLiteral("page 1 › comment 1")};
+                                       << QStringList {QStringLiteral("page 1 › note 1")};
         QTest::newRow("a highlight's comment, second on its page")
             << annotatedPdf({{"Cover", {4}}, {"Report", {5, 6}}},
                             {note("Text", QStringLiteral("표지")), note("Text", QStringLiteral("확인 바랍니다")),
                              note("Highlight", QString::fromUtf8("주민번호 " + rrn))})
-            << QStringList {QStringLiteral("page 2 › comment 2")};
+            << QStringList {QStringLiteral("page 2 › note 2")};
         QTest::newRow("a hidden form field")
             << annotatedPdf({{"Application", {4}}},
                             {"<< /Type /Annot /Subtype /Widget /F 2 /FT /Tx /T (rrn) /V (" + rrn +
@@ -243,6 +243,25 @@ private Q_SLOTS:
                                  ") /Rect [72 600 300 620] /DA (/F1 12 Tf 0 g) >>"},
                             "/AcroForm << /Fields [4 0 R 5 0 R] /DA (/F1 12 Tf 0 g) >>")
             << QStringList {QStringLiteral("page 1 › form field 2")};
+        // What a viewer shows beside a note's text: who wrote it and its subject.
+        QTest::newRow("a note's subject")
+            << annotatedPdf({{"Report", {4}}},
+                            {"<< /Type /Annot /Subtype /Text /Rect [72 600 92 620] /T (Kim) /Subj (RRN " + rrn +
+                             ") /Contents (checked) >>"})
+            << QStringList {QStringLiteral("page 1 › note 1")};
+        // A list offers its items whether chosen or not; a field's tooltip is shown on pointing at it.
+        QTest::newRow("an item a list offers")
+            << annotatedPdf({{"Application", {4}}},
+                            {"<< /Type /Annot /Subtype /Widget /F 2 /FT /Ch /T (rrn) /Opt [(none) (" + rrn +
+                             ")] /V (none) /Rect [72 600 300 620] /DA (/F1 12 Tf 0 g) >>"},
+                            acroForm)
+            << QStringList {QStringLiteral("page 1 › form field 1")};
+        QTest::newRow("a field's tooltip")
+            << annotatedPdf({{"Application", {4}}},
+                            {"<< /Type /Annot /Subtype /Widget /F 2 /FT /Tx /T (rrn) /TU (RRN " + rrn +
+                             ") /Rect [72 600 300 620] /DA (/F1 12 Tf 0 g) >>"},
+                            acroForm)
+            << QStringList {QStringLiteral("page 1 › form field 1")};
         QTest::newRow("a list's chosen item")
             << annotatedPdf({{"Application", {4}}},
                             {"<< /Type /Annot /Subtype /Widget /F 2 /FT /Ch /T (rrn) /Opt [(none) (" + rrn + ")] /V (" +
@@ -254,7 +273,7 @@ private Q_SLOTS:
                             {"<< /Type /Annot /Subtype /FreeText /Rect [72 600 300 620] /DA (/F1 12 Tf 0 g) "
                              "/Contents (" +
                              rrn + ") >>"})
-            << QStringList {QStringLiteral("page 1"), QStringLiteral("page 1 › text box › alternative copy")};
+            << QStringList {QStringLiteral("page 1"), QStringLiteral("page 1 › note 1")};
         QTest::newRow("a file attached to a page")
             << annotatedPdf({{"Report", {4}}},
                             {"<< /Type /Annot /Subtype /FileAttachment /Rect [72 600 92 620] /FS 5 0 R "
@@ -289,8 +308,47 @@ private Q_SLOTS:
         QCOMPARE(text.status, AttachmentText::Status::Text);
         const qsizetype at = text.utf8.indexOf("900101-1234568");
         QVERIFY2(at >= 0, text.utf8.constData());
-        QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("page 1 › comment 1"));
+        QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("page 1 › note 1"));
         QVERIFY2(text.incomplete.contains(QStringLiteral("page 1: a picture")), qPrintable(text.incomplete));
+    }
+
+    // What poppler cannot read is named, never taken for empty: a page it refuses (more than
+    // 10,000 annotations, which a viewer shows all the same), a file whose stream does not decode
+    // or comes out shorter than it says.
+    void shouldNameWhatPopplerCannotRead_data()
+    {
+        QTest::addColumn<QByteArray>("pdf");
+        QTest::addColumn<QString>("incomplete");
+        const QByteArray attachment = "<< /Type /Annot /Subtype /FileAttachment /Rect [72 600 92 620] /FS 5 0 R >>";
+        const QByteArray fileSpec = "<< /Type /Filespec /F (a.txt) /EF << /F 6 0 R >> >>";
+        QTest::newRow("a page with more than 10,000 annotations")
+            << annotatedPdf({{"Cover", {}}, {"RRN 900101-1234568", QList<int>(10001, 4)}},
+                            {"<< /Type /Annot /Subtype /Square /Rect [0 0 0 0] /F 2 >>"})
+            << QStringLiteral("page 2: a page that cannot be read");
+        QTest::newRow("a file in a filter poppler does not know")
+            << annotatedPdf({{"Report", {4}}},
+                            {attachment, fileSpec, pdfStream("/Type /EmbeddedFile /Filter /Foo", "RRN 900101-1234568")})
+            << QStringLiteral("page 1 › a.txt: an attached file that cannot be read");
+        QTest::newRow("a file whose stream does not inflate")
+            << annotatedPdf({{"Report", {}}},
+                            {fileSpec, fileSpec,
+                             pdfStream("/Type /EmbeddedFile /Filter /FlateDecode", "garbage RRN 900101-1234568")},
+                            "/Names << /EmbeddedFiles << /Names [(a.txt) 5 0 R] >> >>")
+            << QStringLiteral("a.txt: an attached file that cannot be read");
+        QTest::newRow("a file shorter than it says")
+            << annotatedPdf(
+                   {{"Report", {4}}},
+                   {attachment, fileSpec, pdfStream("/Type /EmbeddedFile /Params << /Size 1000 >>", "RRN 900101-12")})
+            << QStringLiteral("page 1 › a.txt: an attached file that cannot be read");
+    }
+
+    void shouldNameWhatPopplerCannotRead()
+    {
+        QFETCH(QByteArray, pdf);
+        QFETCH(QString, incomplete);
+        const AttachmentText text = m_reader.extract(QStringLiteral("보고.pdf"), pdf);
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        QVERIFY2(text.incomplete.contains(incomplete), qPrintable(text.incomplete));
     }
 
     // A file attached to a page that says it is larger than allowed is not unpacked, and the PDF

@@ -270,6 +270,29 @@ private Q_SLOTS:
                          "/DR << /Font << /F1 3 0 R >> >> >>"));
         QCOMPARE(findingsOf(form),
                  (QStringList {QStringLiteral("kr-rrn@page 1"), QStringLiteral("kr-phone@page 1 › form field 2")}));
+        // One field shown twice (two hidden widgets), a note whose appearance draws its text, a file
+        // attached to a page and to the document: each one item.
+        const QByteArray kid = "<< /Type /Annot /Subtype /Widget /F 2 /Parent 4 0 R /Rect [72 600 300 620] >>";
+        const QString twice = write(
+            QStringLiteral("두번.pdf"),
+            annotatedPdf({{"Application", {5, 6, 7}}},
+                         {"<< /FT /Tx /T (rrn) /V (900101-1234568) /Kids [5 0 R 6 0 R] >>", kid, kid,
+                          "<< /Type /Annot /Subtype /Square /Rect [72 500 300 520] /Contents (010-2345-6789) "
+                          "/AP << /N 8 0 R >> >>",
+                          pdfStream("/Type /XObject /Subtype /Form /BBox [0 0 228 20] /Resources << /Font << /F1 3 0 R "
+                                    ">> >>",
+                                    "BT /F1 12 Tf 2 5 Td (010-2345-6789) Tj ET")},
+                         "/AcroForm << /Fields [4 0 R] /DA (/F1 12 Tf 0 g) >>"));
+        QCOMPARE(findingsOf(twice),
+                 (QStringList {QStringLiteral("kr-phone@page 1"), QStringLiteral("kr-rrn@page 1 › form field 1")}));
+        const QString attachedTwice =
+            write(QStringLiteral("첨부.pdf"),
+                  annotatedPdf({{"Report", {4}}},
+                               {"<< /Type /Annot /Subtype /FileAttachment /Rect [72 600 92 620] /FS 5 0 R >>",
+                                "<< /Type /Filespec /F (list.csv) /EF << /F 6 0 R >> >>",
+                                pdfStream("/Type /EmbeddedFile", "성명,주민등록번호\n홍길동,900101-1234568\n")},
+                               "/Names << /EmbeddedFiles << /Names [(list.csv) 5 0 R] >> >>"));
+        QCOMPARE(findingsOf(attachedTwice), QStringList {QStringLiteral("kr-rrn@page 1 › list.csv")});
 
         // The check counts as the scan does: one number and one phone number to 4,812 people.
         const CliRun check =

@@ -126,7 +126,7 @@ private Q_SLOTS:
             Core::MessageFinding inNote = inHwp;
             inNote.field = QStringLiteral("attachment:동의서.pdf");
             inNote.place =
-                Core::TextPlace {}.then(Kind::Page, QStringLiteral("2")).then(Kind::Comment, QStringLiteral("1"));
+                Core::TextPlace {}.then(Kind::Page, QStringLiteral("2")).then(Kind::Note, QStringLiteral("1"));
             request.verdict.findings = {inHwp, inSheet};
             if (kind == 3)
                 request.verdict.findings.push_back(inNote);
