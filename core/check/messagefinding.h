@@ -13,7 +13,7 @@ struct MessageFinding
 {
     Finding finding;
     QString field; // "subject", "body" or "attachment:<name>"
-    TextPlace place; // inside an attachment: the sheet and cell, page, paragraph...; else empty
+    TextPlace place; // inside an attachment: the sheet and cell, page, paragraph..., or its file name; else empty
 
     friend bool operator==(const MessageFinding &, const MessageFinding &) = default;
 };

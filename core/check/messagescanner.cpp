@@ -102,6 +102,14 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
         !scanField({body.constData(), std::size_t(body.size())}, QStringLiteral("body"), result))
         return result;
     for (const AttachmentText &attachment : attachments) {
+        const QString field = QStringLiteral("attachment:") + attachment.name;
+        // A file's name travels with it, read or not: "홍길동_900101-1234568.pdf" says what it is.
+        const QByteArray name = attachment.name.toUtf8();
+        const std::size_t beforeName = result.findings.size();
+        if (!scanField({name.constData(), std::size_t(name.size())}, field, result))
+            return result;
+        for (std::size_t i = beforeName; i < result.findings.size(); ++i)
+            result.findings[i].place = TextPlace {}.then(TextPlace::Kind::FileName);
         if (attachment.status != AttachmentText::Status::Text) {
             result.notScanned.push_back({attachment.name, attachment.reason});
             continue;
@@ -110,7 +118,6 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
         // A reader's early scan is read where it lies: a roster's findings are copied once, into
         // the result, not first into a filtered copy.
         const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
-        const QString field = QStringLiteral("attachment:") + attachment.name;
         // The findings already made, if any: the reader's early scan, or one without repeats.
         const ScanResult *scanned = attachment.earlyScanBy(m_scanner);
         // A document's copies of its own text (a preview, a fallback form) are counted once.

@@ -12,8 +12,8 @@
 
 namespace SendGuard::Core {
 
-// Scans every part of a message (subject, body, attachments' text) and drops what the policy's
-// allow-list says is never a finding: the organisation's own phone numbers and addresses.
+// Scans every part of a message (subject, body, attachments' names and text) and drops what the
+// policy's allow-list says is never a finding: the organisation's own phone numbers and addresses.
 class MessageScanner
 {
 public:
@@ -25,7 +25,9 @@ public:
 
     struct [[nodiscard]] Result
     {
-        std::vector<MessageFinding> findings; // subject, then body, then attachments in order
+        // subject, then body, then each attachment's name (offsets into the name, place FileName)
+        // and text, in order
+        std::vector<MessageFinding> findings;
         std::vector<NotScanned> notScanned;
         bool complete = true;
         QString error;

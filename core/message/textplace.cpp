@@ -38,6 +38,7 @@ constexpr KindText kindTexts[] = {
     {Kind::Alternative, u"alternative", u"alternative copy", u"대체 사본"},
     {Kind::FormField, u"field", u"form field %1", u"입력란 %1"},
     {Kind::Note, u"note", u"note %1", u"주석 %1"},
+    {Kind::FileName, u"filename", u"file name", u"파일 이름"},
 };
 
 const KindText *textOf(Kind kind)

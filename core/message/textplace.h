@@ -37,6 +37,7 @@ struct TextPlace
         Alternative, // the same content again in another form (mc:Fallback, multipart/alternative)
         FormField, // a PDF form field's value, which its page shows as well unless the field is hidden
         Note, // a PDF annotation's text (a sticky note, a text box), which its page may draw as well
+        FileName, // an attachment's own name, which travels with it ("홍길동_900101-1234568.pdf")
     };
     struct Step
     {

@@ -250,15 +250,19 @@ AuditEvent SendFlow::decisionEvent(AuditChoice choice) const
 std::vector<int> SendFlow::attachmentsToLeaveOut() const
 {
     // A document (its text came as pieces from the helper) that holds a finding: not every one can
-    // be masked in place (HWP, PDF), so leaving it out is always a way to send the rest.
+    // be masked in place (HWP, PDF), so leaving it out is always a way to send the rest. So is any
+    // file whose name holds one, which no masking changes.
     std::vector<int> indexes;
     for (std::size_t i = 0; i < m_outcome.attachments.size() && i < m_message.attachments.size(); ++i) {
         const AttachmentText &text = m_outcome.attachments[i];
         const QString field = QStringLiteral("attachment:") + m_message.attachments[i].name;
-        const bool holdsFinding =
-            std::any_of(m_outcome.result.verdict.findings.begin(), m_outcome.result.verdict.findings.end(),
-                        [&](const MessageFinding &finding) { return finding.field == field; });
-        if (!text.pieces.empty() && holdsFinding)
+        const auto &findings = m_outcome.result.verdict.findings;
+        const bool holdsFinding = std::any_of(findings.begin(), findings.end(),
+                                              [&](const MessageFinding &finding) { return finding.field == field; });
+        const bool nameHoldsFinding = std::any_of(findings.begin(), findings.end(), [&](const MessageFinding &finding) {
+            return finding.field == field && finding.place == TextPlace {}.then(TextPlace::Kind::FileName);
+        });
+        if ((!text.pieces.empty() && holdsFinding) || nameHoldsFinding)
             indexes.push_back(int(i));
     }
     return indexes;

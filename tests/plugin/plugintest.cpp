@@ -196,9 +196,10 @@ private Q_SLOTS:
         SendInterceptor *plugin = interceptor(loader);
         plugin->setUiLanguage(QStringLiteral("en"));
         Message message = toAllStaff(QStringLiteral("신청서를 첨부합니다"));
-        // Its name holds an identifier: neither the audit record nor the log may repeat it.
+        // Its name holds a person's name and the back of a number (no finding, or the confirmation
+        // dialog would come, naming it): neither the audit record nor the log may repeat it.
         message.setAttachments(
-            {Attachment::fromPath(QStringLiteral("신청서_850315-2345678.csv"), m_dir.filePath("missing.csv"))});
+            {Attachment::fromPath(QStringLiteral("신청서_홍길순_2345678.csv"), m_dir.filePath("missing.csv"))});
         QString dialogName;
         const auto [headline, decision] = sendAnswering(plugin, message, [&](QWidget *dialog) {
             dialogName = dialog->objectName();

@@ -204,9 +204,12 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
             out << "  in " << QString(f.field).replace(QStringLiteral("attachment:"), QStringLiteral("attachment "))
                 << ":\n";
         }
-        out << "    " << cursor->advanceTo(std::size_t(f.finding.start)).leftJustified(8) << ' '
-            << f.finding.detector.leftJustified(18) << ' ' << Core::severityName(f.finding.severity).leftJustified(7)
-            << ' ' << f.finding.masked;
+        // A finding in an attachment's name lies in the name, not in its text.
+        const bool inName = f.place == Core::TextPlace {}.then(Core::TextPlace::Kind::FileName);
+        out << "    "
+            << (inName ? QStringLiteral("name") : cursor->advanceTo(std::size_t(f.finding.start))).leftJustified(8)
+            << ' ' << f.finding.detector.leftJustified(18) << ' '
+            << Core::severityName(f.finding.severity).leftJustified(7) << ' ' << f.finding.masked;
         if (!f.place.isEmpty())
             out << "  (" << f.place.describe(language) << ')';
         out << '\n';

@@ -188,6 +188,31 @@ private Q_SLOTS:
         QVERIFY(text.reason.contains(QStringLiteral("nowhere/x.txt")));
     }
 
+    // A file's name travels with it: a scan of a citizen's card saved under their number is found
+    // though the picture cannot be read, and the clean note named after a person is found too.
+    // Offsets are into the name; a date or a version in a name is nothing.
+    void shouldScanTheNamesOfAttachments()
+    {
+        OutgoingMessage m = toAllStaff(QString(), QStringLiteral("첨부 참조"));
+        m.attachments = {{QStringLiteral("홍길동_900101-1234568.txt"), QString(), QByteArray("접수 안내")},
+                         {QStringLiteral("주민등록증 850315-2345678.jpg"), QString(), QByteArray("\xFF\xD8\xFF\xE0")},
+                         {QStringLiteral("2024-11-08 보고서 v1.2.txt"), QString(), QByteArray("보고")}};
+        std::vector<AttachmentText> texts;
+        for (const MessageAttachment &attachment : m.attachments)
+            texts.push_back(AttachmentText::read(attachment, QString()));
+        const auto result = MessageChecker(defaultPolicy(), options()).check(m, texts, testToday());
+        QVERIFY(result.complete);
+        QCOMPARE(detectors(result.verdict.findings),
+                 QStringList({"attachment:홍길동_900101-1234568.txt/kr-rrn",
+                              "attachment:주민등록증 850315-2345678.jpg/kr-rrn"}));
+        for (const MessageFinding &finding : result.verdict.findings)
+            QCOMPARE(finding.place.describe(u"ko"), QStringLiteral("파일 이름"));
+        QCOMPARE(result.verdict.findings[0].finding.start, qsizetype(QByteArray("홍길동_").size()));
+        QCOMPARE(result.verdict.findings[0].finding.masked, QStringLiteral("900101-1******"));
+        QCOMPARE(result.notScanned.size(), std::size_t(1)); // the picture's content still cannot be read
+        QCOMPARE(result.verdict.level, VerdictLevel::Justify);
+    }
+
     void shouldListAttachmentsItCouldNotScan()
     {
         OutgoingMessage m = toAllStaff(QString(), QStringLiteral("첨부 참조"));

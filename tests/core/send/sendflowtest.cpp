@@ -215,6 +215,22 @@ private Q_SLOTS:
         QVERIFY(json(records[0]).contains("\"choice\":\"leave-out-attachments\""));
     }
 
+    // A text note whose name holds the number: masking its text changes nothing of its name, so
+    // leaving it out is offered though it is no document.
+    void shouldOfferToLeaveOutAFileWhoseNameHoldsAFinding()
+    {
+        OutgoingMessage message = toAllStaff(QStringLiteral("자료"), QStringLiteral("첨부합니다."));
+        message.attachments = {
+            {QStringLiteral("안내.txt"), QString(), QByteArray("접수 안내문")},
+            {QStringLiteral("홍길동 ") + rrn + QStringLiteral(".txt"), QString(), QByteArray("접수 안내문")}};
+        SendFlow flow = newFlow(message);
+        QCOMPARE(flow.start(check(flow)), Step::Confirm);
+        QCOMPARE(flow.attachmentsToLeaveOut(), std::vector<int> {1});
+        QCOMPARE(flow.choose(Choice::LeaveOutAttachments), Step::CheckAgain);
+        QCOMPARE(flow.message().attachments.size(), 1u);
+        QCOMPARE(flow.checked(check(flow)), Step::Done);
+    }
+
     void shouldNotOfferToLeaveOutWhatHoldsNoFindingOrIsText()
     {
         SendFlow flow = newFlow(incidentToAllStaff()); // the number is in the body
