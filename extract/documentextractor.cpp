@@ -214,12 +214,15 @@ void readZip(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sin
             continue;
         const Core::TextPlace place = base.then(Kind::Entry, entry.name);
         if (depth + 1 > sink.limits().maxDepth) {
+            sink.addFileName(place, entry.name);
             sink.skip(place,
                       QStringLiteral("archives nested more than %1 deep: not scanned").arg(sink.limits().maxDepth));
             continue;
         }
         QString error;
         const auto bytes = zip.read(i, sink, &error);
+        // Its name, once the entry is counted: past the entries' limit nothing more is added.
+        sink.addFileName(place, entry.name);
         if (!bytes) {
             sink.skip(place, error);
             continue;

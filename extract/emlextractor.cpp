@@ -384,6 +384,8 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
     const QByteArray content = transferDecoded(part);
     if (!fileName.isEmpty() || disposition.trimmed().toLower().startsWith("attachment") || mime == "message/rfc822") {
         const QString name = decodeHeader(fileName.isEmpty() ? QByteArray("attachment.eml") : fileName);
+        if (!fileName.isEmpty())
+            sink.addFileName(place.then(Kind::Entry, name), name);
         readAttachment(content, name, place.then(Kind::Entry, name));
         return;
     }

@@ -134,12 +134,15 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
                          std::size_t size) {
         Pages &state = *static_cast<Pages *>(context);
         QString fileName = QString::fromUtf8(name, qsizetype(nameLength));
-        if (fileName.isEmpty())
+        const bool named = !fileName.isEmpty();
+        if (!named)
             fileName = QStringLiteral("attached file");
         // A file attached to a page lies on that page; one attached to the document, in it.
         const Core::TextPlace place =
             (number > 0 ? state.base.then(Core::TextPlace::Kind::Page, QString::number(number)) : state.base)
                 .then(Core::TextPlace::Kind::Entry, fileName);
+        if (named)
+            state.sink.addFileName(place, fileName);
         if (size > std::size_t(state.sink.limits().maxEntryBytes))
             state.sink.skip(place,
                             QStringLiteral("an attached file larger than %1 bytes: not scanned")

@@ -33,6 +33,12 @@ public:
     // is cut and the sink is full. origin: where its bytes lie in a ZIP entry, for masking in place.
     void addUtf8(const Core::TextPlace &place, QByteArrayView utf8, const TextOrigin &origin = {});
     void add(const Core::TextPlace &place, const QString &text) { addUtf8(place, text.toUtf8()); }
+    // The name of a file inside (an archive's entry, an e-mail's or a PDF's attached file), which
+    // travels with it and is read like its text: entry is the file's own place.
+    void addFileName(const Core::TextPlace &entry, const QString &name)
+    {
+        add(entry.then(Core::TextPlace::Kind::FileName), name);
+    }
 
     // Masking wants every piece's origin (given after the piece, empty when it has none);
     // extractors build origins only when someone records them.

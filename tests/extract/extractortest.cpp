@@ -778,7 +778,8 @@ private Q_SLOTS:
         const QByteArray bomb = zipOf({{QStringLiteral("zeros.txt"), QByteArray(40 << 20, '0')}});
         QVERIFY(bomb.size() < 200 * 1024);
         const Read read = extract(bomb, QStringLiteral("bomb.zip"));
-        QVERIFY(read.pieces.isEmpty());
+        QCOMPARE(read.pieces.size(), 1); // its name alone
+        QCOMPARE(read.textAt(QStringLiteral("zeros.txt › file name")), QStringLiteral("zeros.txt"));
         QVERIFY2(read.incomplete.contains(QStringLiteral("a compression bomb")), qPrintable(read.incomplete));
     }
 
@@ -835,7 +836,7 @@ private Q_SLOTS:
         Core::AttachmentLimits limits;
         limits.maxEntries = 10;
         const Read read = extract(zipOf(many), QStringLiteral("many.zip"), limits);
-        QCOMPARE(read.pieces.size(), 10);
+        QCOMPARE(read.pieces.size(), 20); // ten entries' names and texts
         QVERIFY2(read.incomplete.contains(QStringLiteral("more than 10 entries")), qPrintable(read.incomplete));
     }
 
@@ -924,6 +925,37 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("subject")), QStringLiteral("신청서 900101-1234568"));
         QVERIFY2(read.all().contains(QStringLiteral("본문 010-1234-5678")), qPrintable(read.describe()));
         QCOMPARE(read.textAt(QStringLiteral("신청서.docx › paragraph 1")), QStringLiteral("첨부 850315-2345678"));
+    }
+
+    // A file's name travels with it, inside an archive or an e-mail as outside: a scan of a card
+    // saved under its holder's number is named so though the picture cannot be read. A part of a
+    // package (word/media/image1.png) is no file a person names.
+    void shouldReadTheNamesOfTheFilesInside()
+    {
+        const QByteArray picture("\xFF\xD8\xFF\xE0", 4);
+        const Read zipped = extract(zipOf({{QStringLiteral("서류/주민등록증_850315-2345678.jpg"), picture},
+                                           {QStringLiteral("안내.txt"), "접수 안내"}}),
+                                    QStringLiteral("서류.zip"));
+        QCOMPARE(zipped.textAt(QStringLiteral("서류/주민등록증_850315-2345678.jpg › file name")),
+                 QStringLiteral("서류/주민등록증_850315-2345678.jpg"));
+        QCOMPARE(zipped.textAt(QStringLiteral("안내.txt › file name")), QStringLiteral("안내.txt"));
+        QVERIFY2(zipped.incomplete.contains(QStringLiteral("an image")), qPrintable(zipped.describe()));
+
+        const QByteArray mail =
+            "From: kim@example.go.kr\r\nTo: all@example.go.kr\r\nSubject: fw\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\n첨부합니다\r\n--b\r\n"
+            "Content-Type: image/jpeg\r\nContent-Disposition: attachment; "
+            "filename=\"card 850315-2345678.jpg\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+            picture.toBase64() + "\r\n--b--\r\n";
+        const Read mailed = extract(mail, QStringLiteral("전달.eml"));
+        QCOMPARE(mailed.textAt(QStringLiteral("card 850315-2345678.jpg › file name")),
+                 QStringLiteral("card 850315-2345678.jpg"));
+
+        const Read document = extract(docx(wordParagraph({QStringLiteral("본문")}), {}, {}, {},
+                                           {{QStringLiteral("word/media/image1.png"), picture}}),
+                                      QStringLiteral("a.docx"));
+        QVERIFY2(!document.describe().contains(QStringLiteral("file name")), qPrintable(document.describe()));
     }
 
     // As a mail reader shows them: an HTML body's inline tags join the text on either side (a number

@@ -45,6 +45,36 @@ private Q_SLOTS:
               docx(wordParagraph({QStringLiteral("신청인 주민등록번호 9001"), QStringLiteral("01-1234568")})));
     }
 
+    // A file's name travels with it and is checked, read or not: a scan of a card saved under its
+    // holder's number, alone in an archive, and a note named after the person it is about. The
+    // number is never printed as it is, though the names are written out in places and reasons.
+    void shouldFindANumberInAFilesNameAndNeverPrintIt()
+    {
+        write(QStringLiteral("서류.zip"),
+              zipOf({{QStringLiteral("주민등록증_850315-2345678.jpg"), QByteArray("\xFF\xD8\xFF\xE0", 4)}}));
+        write(QStringLiteral("홍길동_900101-1234568.txt"), "접수 안내");
+        for (const bool json : {false, true}) {
+            QStringList arguments {QStringLiteral("scan"), m_dir.filePath(QStringLiteral("서류.zip"))};
+            if (json)
+                arguments.insert(1, QStringLiteral("--json"));
+            const CliRun scan = runSendGuard(arguments);
+            QCOMPARE(scan.exitCode, 3); // found, and the picture not read
+            QVERIFY2(scan.output().contains(QStringLiteral("주민등록증_850315-2******.jpg › file name")),
+                     scan.out.constData());
+            QVERIFY2(!scan.outputAndErrors().contains(QStringLiteral("2345678")), qPrintable(scan.outputAndErrors()));
+        }
+        const QString message = incident(QStringLiteral("{\"name\":\"서류.zip\",\"path\":\"서류.zip\"},"
+                                                        "{\"name\":\"홍길동_900101-1234568.txt\","
+                                                        "\"path\":\"홍길동_900101-1234568.txt\"}"));
+        const CliRun check = runSendGuard({QStringLiteral("check"), message});
+        QCOMPARE(check.exitCode, 11); // justify: two numbers to 4,812 people
+        QVERIFY2(check.output().contains(QStringLiteral("attachment 홍길동_900101-1******.txt")),
+                 check.out.constData());
+        QVERIFY2(!check.outputAndErrors().contains(QStringLiteral("2345678")) &&
+                     !check.outputAndErrors().contains(QStringLiteral("1234568")),
+                 qPrintable(check.outputAndErrors()));
+    }
+
     void shouldStopTheIncidentAndSayWhereTheNumberIs()
     {
         const QString message = incident(QStringLiteral(

@@ -171,6 +171,29 @@ private Q_SLOTS:
         QCOMPARE(findings->topLevelItem(0)->text(2), where);
     }
 
+    // A number in a file's name is shown masked wherever the dialog names the file.
+    void shouldMaskANumberFoundInAFilesName()
+    {
+        const InstalledTranslation translation(QStringLiteral("ko"));
+        Ui::ConfirmationRequest request = confirmationRequest(incidentForward(), QStringLiteral("ko"));
+        Core::MessageFinding inName = request.verdict.findings.front(); // 850315-2345678, masked
+        inName.field = QStringLiteral("attachment:홍길순_850315-2345678.txt");
+        inName.place = Core::TextPlace {}.then(Core::TextPlace::Kind::FileName);
+        request.verdict.findings = {inName};
+        request.attachmentsToLeaveOut = {QStringLiteral("홍길순_850315-2345678.txt")};
+        request.notScannedAttachments = {QStringLiteral("홍길순_850315-2345678.txt")};
+        ConfirmationDialog dialog(request);
+        auto *findings = dialog.findChild<QTreeWidget *>(QStringLiteral("findings"));
+        QCOMPARE(findings->topLevelItem(0)->text(2), QStringLiteral("첨부파일 홍길순_850315-2******.txt › 파일 이름"));
+        QString shown;
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            shown += label->text();
+        for (const QAbstractButton *button : dialog.findChildren<QAbstractButton *>())
+            shown += button->toolTip();
+        QVERIFY2(shown.contains(QStringLiteral("850315-2******")) && !shown.contains(QStringLiteral("2345678")),
+                 qPrintable(shown));
+    }
+
     void shouldHighlightFindingsInTheMessageText()
     {
         const auto message = incidentForward();

@@ -11,6 +11,7 @@
 
 #include "check/messagechecker.h"
 #include "message/attachmenttext.h"
+#include "message/namemasking.h"
 #include "message/outgoingmessagereader.h"
 
 #include <QCommandLineParser>
@@ -92,6 +93,15 @@ QString jsonSize(const std::optional<Core::AudienceSize> &size)
 
 // {"verdict","rules","reasons","findings","recipients","audience","policy"} (docs/architecture.md order),
 // then "notScanned" and "exemptions". "verdict" is "unchecked" when exit 3 says so.
+// What findings in file names hide, wherever a name is written out.
+Core::NameMasking namesHiddenBy(const std::vector<Core::MessageFinding> &findings)
+{
+    Core::NameMasking names;
+    for (const Core::MessageFinding &f : findings)
+        names.add(f.place, f.finding.masked);
+    return names;
+}
+
 QString resultJson(const Core::MessageChecker::Result &result, const Core::Policy &policy)
 {
     const Core::Verdict &verdict = result.verdict;
@@ -102,11 +112,14 @@ QString resultJson(const Core::MessageChecker::Result &result, const Core::Polic
             item += QLatin1Char(',') + quoted(it.key()) + QLatin1Char(':') + quoted(it.value());
         reasons << item + QLatin1Char('}');
     }
+    // A finding in a file's name is hidden where the name is written for people (places, reasons);
+    // "field" stays the attachment's name as the message gives it, by which tools find it.
+    const Core::NameMasking names = namesHiddenBy(verdict.findings);
     QStringList findings;
     for (const Core::MessageFinding &f : verdict.findings) {
         QString item = FindingJson::finding(f.finding, f.field);
         if (!f.place.isEmpty()) // where inside the attachment, in English ("Sheet2!C14")
-            item.insert(item.size() - 1, QStringLiteral(",\"place\":") + quoted(f.place.describe(u"en")));
+            item.insert(item.size() - 1, QStringLiteral(",\"place\":") + quoted(names.hide(f.place.describe(u"en"))));
         findings << item;
     }
     QStringList recipients;
@@ -129,7 +142,7 @@ QString resultJson(const Core::MessageChecker::Result &result, const Core::Polic
     QStringList notScanned;
     for (const auto &skipped : result.notScanned)
         notScanned << QStringLiteral(R"({"attachment":%1,"reason":%2})")
-                          .arg(quoted(skipped.attachment), quoted(skipped.reason));
+                          .arg(quoted(skipped.attachment), quoted(names.hide(skipped.reason)));
 
     return QStringLiteral(R"({"verdict":%1,"rules":%2,"reasons":[%3],"findings":[%4],"recipients":[%5],"audience":%6,)"
                           R"("policy":{"id":%7,"version":%8},"notScanned":[%9],"exemptions":%10})")
@@ -194,6 +207,7 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
         out << "  together a broadcast audience (" << reasonNames(audience.why) << ")\n";
 
     out << "\nFound: " << verdict.findings.size() << (verdict.findings.size() == 1 ? " item" : " items") << '\n';
+    const Core::NameMasking names = namesHiddenBy(verdict.findings);
     QString currentField;
     std::optional<LineColumnCursor> cursor;
     for (const Core::MessageFinding &f : verdict.findings) {
@@ -201,7 +215,8 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
             currentField = f.field;
             const QByteArray &text = fieldTexts.at(f.field);
             cursor.emplace(std::string_view(text.constData(), std::size_t(text.size())));
-            out << "  in " << QString(f.field).replace(QStringLiteral("attachment:"), QStringLiteral("attachment "))
+            out << "  in "
+                << names.hide(QString(f.field).replace(QStringLiteral("attachment:"), QStringLiteral("attachment ")))
                 << ":\n";
         }
         // A finding in an attachment's name lies in the name, not in its text.
@@ -211,11 +226,11 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
             << ' ' << f.finding.detector.leftJustified(18) << ' '
             << Core::severityName(f.finding.severity).leftJustified(7) << ' ' << f.finding.masked;
         if (!f.place.isEmpty())
-            out << "  (" << f.place.describe(language) << ')';
+            out << "  (" << names.hide(f.place.describe(language)) << ')';
         out << '\n';
     }
     for (const auto &skipped : result.notScanned)
-        out << "Not scanned: " << skipped.attachment << " (" << skipped.reason << ")\n";
+        out << "Not scanned: " << names.hide(skipped.attachment) << " (" << names.hide(skipped.reason) << ")\n";
     out << "\nPolicy: " << policy.id << ", version " << policy.version << '\n';
 }
 

@@ -10,6 +10,7 @@
 
 #include "common/utf8validator.h"
 #include "message/attachmenttext.h"
+#include "message/namemasking.h"
 #include "message/textcopies.h"
 #include "scan/scanner.h"
 #include "scan/streamscanner.h"
@@ -165,13 +166,17 @@ int printDocument(const QString &file, const Core::AttachmentText &text, const C
     if (!result.complete)
         return fail(QStringLiteral("scan incomplete: %1").arg(result.error), ExitIncomplete);
     *found = *found || !result.findings.empty();
+    // A finding in a file's name is hidden wherever the name is written: places and reasons.
+    Core::NameMasking names;
+    for (const Core::Finding &finding : result.findings)
+        names.add(text.placeAt(finding.start), finding.masked);
     if (json) {
         QStringList items;
         for (const Core::Finding &finding : result.findings) {
             QString item = FindingJson::finding(finding);
             item.insert(item.size() - 1,
                         QStringLiteral(",\"place\":") +
-                            FindingJson::quoted(text.placeAt(finding.start).describe(u"en")));
+                            FindingJson::quoted(names.hide(text.placeAt(finding.start).describe(u"en"))));
             items << item;
         }
         out << "{\"file\":" << FindingJson::quoted(file) << ",\"findings\":[" << items.join(QLatin1Char(',')) << "]}\n";
@@ -180,10 +185,10 @@ int printDocument(const QString &file, const Core::AttachmentText &text, const C
             << '\n';
         for (const Core::Finding &finding : result.findings)
             out << "  " << finding.detector.leftJustified(18) << ' ' << finding.masked << "  ("
-                << text.placeAt(finding.start).describe(u"en") << ")\n";
+                << names.hide(text.placeAt(finding.start).describe(u"en")) << ")\n";
     }
     if (!text.incomplete.isEmpty())
-        return fail(QStringLiteral("read in part: %1").arg(text.incomplete), ExitIncomplete);
+        return fail(QStringLiteral("read in part: %1").arg(names.hide(text.incomplete)), ExitIncomplete);
     return ExitClean;
 }
 
