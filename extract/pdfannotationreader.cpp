@@ -99,7 +99,7 @@ PdfAnnotationReader::PdfAnnotationReader(void *context, SendGuardPdfNoteHandler 
 {
 }
 
-PdfAnnotationReader::Result PdfAnnotationReader::read(const char *data, std::size_t size)
+PdfAnnotationReader::Result PdfAnnotationReader::read(const char *data, std::size_t size, int attachedFiles)
 {
     g_log_set_default_handler(quiet, nullptr);
     GBytes *bytes = g_bytes_new_static(data, size);
@@ -116,7 +116,15 @@ PdfAnnotationReader::Result PdfAnnotationReader::read(const char *data, std::siz
         if (page && !readPage(page.get(), i + 1))
             return Result::Stopped;
     }
-    return Result::Read;
+    GList *attachments = poppler_document_get_attachments(document.get());
+    int handedOn = 0;
+    bool goOn = true;
+    for (GList *item = attachments; item && goOn; item = item->next, ++handedOn)
+        goOn = handOnFile(0, POPPLER_ATTACHMENT(item->data));
+    g_list_free_full(attachments, g_object_unref);
+    for (; handedOn < attachedFiles && goOn; ++handedOn)
+        goOn = m_file(m_context, 0, nullptr, 0, nullptr, 0);
+    return goOn ? Result::Read : Result::Stopped;
 }
 
 bool PdfAnnotationReader::readPage(PopplerPage *page, int number)

@@ -12,7 +12,7 @@ typedef struct _PopplerPage PopplerPage;
 // Part of the PDF reader module: what poppler-cpp does not give, read through poppler-glib (the
 // same poppler, a second parse of the same bytes): the text of each page's annotations (a sticky
 // note holds a registration number that no page shows) and form fields, and the files attached to
-// pages rather than to the document.
+// pages and to the document, with their names decoded.
 class PdfAnnotationReader
 {
 public:
@@ -25,7 +25,10 @@ public:
     PdfAnnotationReader(void *context, SendGuardPdfNoteHandler note, SendGuardPdfFileHandler file,
                         std::size_t maxFileBytes);
 
-    Result read(const char *data, std::size_t size);
+    // attachedFiles: how many files poppler-cpp says the document has attached (its
+    // EmbeddedFiles); those poppler-glib passes over (a broken file specification) are handed on
+    // as files that cannot be read.
+    Result read(const char *data, std::size_t size, int attachedFiles);
 
 private:
     bool readPage(PopplerPage *page, int number);

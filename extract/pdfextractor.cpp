@@ -163,7 +163,8 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     case SendGuardPdfAnnotationsNotReadable:
     case SendGuardPdfRead:
         if (result == SendGuardPdfAnnotationsNotReadable)
-            sink.skip(base, QStringLiteral("its annotations and form fields could not be read: not scanned"));
+            sink.skip(base,
+                      QStringLiteral("its annotations, form fields and attached files could not be read: not scanned"));
         for (const int number : std::as_const(pages.unreadable))
             sink.skip(base.then(Core::TextPlace::Kind::Page, QString::number(number)),
                       QStringLiteral("a page that cannot be read: not scanned"));

@@ -2,10 +2,8 @@
 #include "pdfreadermodule.h"
 
 #include "pdfannotationreader.h"
-#include "pdfunpacking.h"
 
 #include <poppler-document.h>
-#include <poppler-embedded-file.h>
 #include <poppler-global.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
@@ -95,36 +93,17 @@ sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardP
             if (!page(context, i + 1, utf8.data(), utf8.size(), drawn ? 1 : 0))
                 return SendGuardPdfRead;
         }
-        bool annotationsRead = true;
-        switch (PdfAnnotationReader(context, note, file, maxFileBytes).read(data, size)) {
-        case PdfAnnotationReader::Result::Stopped:
-            return SendGuardPdfRead;
+        // The rest through poppler-glib: annotations, form fields, files attached to pages and to the
+        // document (whose names poppler-cpp does not decode), each unpacked within maxFileBytes.
+        const int attached = document->has_embedded_files() ? int(document->embedded_files().size()) : 0;
+        switch (PdfAnnotationReader(context, note, file, maxFileBytes).read(data, size, attached)) {
         case PdfAnnotationReader::Result::NotReadable:
-            annotationsRead = false;
-            break;
+            return SendGuardPdfAnnotationsNotReadable;
+        case PdfAnnotationReader::Result::Stopped:
         case PdfAnnotationReader::Result::Read:
-            break;
+            return SendGuardPdfRead;
         }
-        if (document->has_embedded_files()) {
-            for (poppler::embedded_file *attached : document->embedded_files()) {
-                const std::string name = attached ? attached->name() : std::string();
-                const bool valid = attached && attached->is_valid();
-                // What it says it holds, before anything is unpacked (-1: it does not say).
-                const int declared = valid ? attached->size() : -1;
-                if (declared > 0 && std::size_t(declared) > maxFileBytes) {
-                    if (!file(context, 0, name.data(), name.size(), nullptr, std::size_t(declared)))
-                        break;
-                    continue;
-                }
-                const poppler::byte_array bytes = valid ? attached->data() : poppler::byte_array();
-                const bool fits = bytes.size() <= maxFileBytes;
-                const bool whole = unpackedWhole(bytes.size(), declared);
-                if (!file(context, 0, name.data(), name.size(), valid && fits && whole ? bytes.data() : nullptr,
-                          bytes.size()))
-                    break;
-            }
-        }
-        return annotationsRead ? SendGuardPdfRead : SendGuardPdfAnnotationsNotReadable;
+        return SendGuardPdfRead;
     } catch (...) { // out of memory under the sandbox's limit, or poppler's own
         return SendGuardPdfNotReadable;
     }

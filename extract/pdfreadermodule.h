@@ -13,11 +13,11 @@ enum SendGuardPdfResult {
     SendGuardPdfRead = 0, // every page was handed on (or the handler stopped)
     SendGuardPdfNotReadable = 1, // not a PDF poppler can open
     SendGuardPdfEncrypted = 2, // locked by a password
-    SendGuardPdfAnnotationsNotReadable = 3, // the pages were read, their annotations could not be
+    SendGuardPdfAnnotationsNotReadable = 3, // the pages were read; annotations and attached files could not be
 };
 
 // The interface's version: a module left from another build is refused, never called wrongly.
-constexpr int SendGuardPdfReaderVersion = 5;
+constexpr int SendGuardPdfReaderVersion = 6;
 int sendguard_pdf_reader_version();
 using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version);
 

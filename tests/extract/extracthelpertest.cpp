@@ -351,6 +351,24 @@ private Q_SLOTS:
         QVERIFY2(text.incomplete.contains(incomplete), qPrintable(text.incomplete));
     }
 
+    // A file attached to the document under a name in Korean, as Acrobat writes it (UTF-16 with its
+    // byte order mark): the name is read as written, and a number in it is found.
+    void shouldReadTheNameOfAFileAttachedToAPdf()
+    {
+        const QString name = QStringLiteral("신분증 850315-2345678.csv");
+        const QByteArray pdf =
+            annotatedPdf({{"Report", {}}},
+                         {"<< /Type /Filespec /F (id.csv) /UF " + pdfText(name) + " /EF << /F 5 0 R >> >>",
+                          pdfStream("/Type /EmbeddedFile", "성명,연락처\n홍길동,010-2345-6789\n")},
+                         "/Names << /EmbeddedFiles << /Names [(id.csv) 4 0 R] >> >>");
+        const AttachmentText text = m_reader.extract(QStringLiteral("보고.pdf"), pdf);
+        QVERIFY2(text.incomplete.isEmpty(), qPrintable(text.incomplete));
+        const qsizetype at = text.utf8.indexOf("850315-2345678");
+        QVERIFY2(at >= 0, text.utf8.constData());
+        QCOMPARE(text.placeAt(at).describe(u"en"), name + QStringLiteral(" › file name"));
+        QCOMPARE(text.placeAt(text.utf8.indexOf("010-2345-6789")).describe(u"en"), name);
+    }
+
     // A file attached to a page that says it is larger than allowed is not unpacked, and the PDF
     // is not clean.
     void shouldNotUnpackAPageAttachmentLargerThanAllowed()
