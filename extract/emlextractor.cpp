@@ -8,6 +8,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <map>
 
 namespace SendGuard::Extract {
 
@@ -100,30 +101,63 @@ QByteArray parameter(const QByteArray &header, const QByteArray &name)
         }
     }
     parameters.append(current);
+    // RFC 2231: "name*" is in its own charset ("EUC-KR''%B8%ED…", what Korean mail programs write),
+    // and a long value comes in sections, "name*0*", "name*1*"…, as Thunderbird and Apple Mail
+    // write a Korean file name. Either is what a mail program shows, before a plain "name".
+    QByteArray plain;
+    QByteArray extended;
+    std::map<int, std::pair<QByteArray, bool>> sections; // number -> (value, percent-encoded)
+    constexpr int MaxSections = 1000;
     for (qsizetype i = 1; i < parameters.size(); ++i) { // the first is the value itself
         const QByteArray parameter = parameters[i].trimmed();
         const qsizetype equals = parameter.indexOf('=');
         if (equals <= 0)
             continue;
         QByteArray key = parameter.left(equals).trimmed().toLower();
-        const bool extended = key.endsWith('*'); // RFC 2231: charset'language'percent-encoded
-        if (extended)
-            key.chop(1);
-        if (key != name)
-            continue;
         QByteArray value = parameter.mid(equals + 1).trimmed();
         if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
             value = value.mid(1, value.size() - 2);
-        if (extended) {
-            // In its own charset ("EUC-KR''%B8%ED…", what Korean mail programs write): given on
-            // as UTF-8, as every other header value is read.
-            const QList<QByteArray> parts = value.split('\'');
-            if (parts.size() == 3)
-                value = decodeCharset(QByteArray::fromPercentEncoding(parts[2]), parts[0]).toUtf8();
+        const bool encoded = key.endsWith('*');
+        if (encoded)
+            key.chop(1);
+        const qsizetype star = key.indexOf('*');
+        if (star > 0) {
+            bool isNumber = false;
+            const int number = key.mid(star + 1).toInt(&isNumber);
+            if (key.left(star) == name && isNumber && number >= 0 && number < MaxSections)
+                sections.emplace(number, std::pair {value, encoded});
+        } else if (key == name) {
+            (encoded ? extended : plain) = value;
         }
-        return value;
     }
-    return {};
+    // Percent-encoded bytes after "charset'language'", decoded in that charset, given on as UTF-8.
+    const auto decoded = [](const QByteArray &charset, const QByteArray &bytes) {
+        return charset.isEmpty() ? bytes : decodeCharset(bytes, charset).toUtf8();
+    };
+    if (sections.count(0)) {
+        QByteArray charset;
+        QByteArray bytes;
+        for (int number = 0; sections.count(number); ++number) {
+            auto [value, encoded] = sections.at(number);
+            if (encoded && number == 0) {
+                const QList<QByteArray> parts = value.split('\'');
+                if (parts.size() == 3) {
+                    charset = parts[0].isEmpty() ? QByteArray("UTF-8") : parts[0];
+                    value = parts[2];
+                }
+            }
+            bytes += encoded ? QByteArray::fromPercentEncoding(value) : value;
+        }
+        return decoded(charset, bytes);
+    }
+    if (!extended.isEmpty()) {
+        const QList<QByteArray> parts = extended.split('\'');
+        if (parts.size() == 3)
+            return decoded(parts[0].isEmpty() ? QByteArray("UTF-8") : parts[0],
+                           QByteArray::fromPercentEncoding(parts[2]));
+        return extended;
+    }
+    return plain;
 }
 
 QByteArray quotedPrintable(const QByteArray &bytes, bool underscoreIsSpace)

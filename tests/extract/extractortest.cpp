@@ -952,6 +952,24 @@ private Q_SLOTS:
         QCOMPARE(mailed.textAt(QStringLiteral("card 850315-2345678.jpg › file name")),
                  QStringLiteral("card 850315-2345678.jpg"));
 
+        // A Korean name as Thunderbird and Apple Mail write it (RFC 2231): in sections, each
+        // percent-encoded (cut between whole %XX triplets); and what a mail program shows before a
+        // plain name given as well.
+        const QByteArray encoded = QStringLiteral("신분증 850315-2345678.jpg").toUtf8().toPercentEncoding();
+        const QByteArray sectioned = "Content-Disposition: attachment;\r\n filename*0*=UTF-8''" + encoded.left(18) +
+            ";\r\n filename*1*=" + encoded.mid(18, 18) + ";\r\n filename*2*=" + encoded.mid(36) + "\r\n";
+        const QByteArray both =
+            "Content-Disposition: attachment; filename=\"scan.jpg\"; filename*=UTF-8''" + encoded + "\r\n";
+        for (const QByteArray &disposition : {sectioned, both}) {
+            const QByteArray named = "From: kim@example.go.kr\r\nSubject: fw\r\nMIME-Version: 1.0\r\n"
+                                     "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+                                     "Content-Type: image/jpeg\r\n" +
+                disposition + "Content-Transfer-Encoding: base64\r\n\r\n" + picture.toBase64() + "\r\n--b--\r\n";
+            const Read read = extract(named, QStringLiteral("전달.eml"));
+            QCOMPARE(read.textAt(QStringLiteral("신분증 850315-2345678.jpg › file name")),
+                     QStringLiteral("신분증 850315-2345678.jpg"));
+        }
+
         const Read document = extract(docx(wordParagraph({QStringLiteral("본문")}), {}, {}, {},
                                            {{QStringLiteral("word/media/image1.png"), picture}}),
                                       QStringLiteral("a.docx"));
