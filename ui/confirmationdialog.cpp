@@ -107,8 +107,6 @@ ConfirmationDialog::ConfirmationDialog(const ConfirmationRequest &request, QWidg
     , m_request(request)
     , m_texts(request.language, request.detectorNames)
 {
-    for (const Core::MessageFinding &finding : m_request.verdict.findings)
-        m_names.add(finding.place, finding.finding.masked);
     setObjectName(QStringLiteral("SendGuardConfirmationDialog"));
     setWindowTitle(tr("SendGuard — check before sending"));
     setAccessibleName(windowTitle());
@@ -171,9 +169,10 @@ QWidget *ConfirmationDialog::createMainPage()
         texts->addWidget(wrappedLabel(tr("The changed message still needs your confirmation."),
                                       QStringLiteral("afterMasking"), page));
     if (!m_request.notScannedAttachments.isEmpty())
-        texts->addWidget(wrappedLabel(tr("Attachments not checked in full: %1")
-                                          .arg(m_names.hide(m_request.notScannedAttachments.join(QLatin1String(", ")))),
-                                      QStringLiteral("notScanned"), page));
+        texts->addWidget(wrappedLabel(
+            tr("Attachments not checked in full: %1")
+                .arg(m_request.hiddenInNames.hide(m_request.notScannedAttachments.join(QLatin1String(", ")))),
+            QStringLiteral("notScanned"), page));
 
     auto *top = new QHBoxLayout;
     top->addWidget(icon, 0, Qt::AlignTop);
@@ -235,8 +234,9 @@ QWidget *ConfirmationDialog::createMainPage()
     }
     if (!m_request.attachmentsToLeaveOut.isEmpty()) {
         auto *leaveOut = button(tr("Send &without the documents"), QStringLiteral("leaveOutAttachmentsButton"), page);
-        leaveOut->setToolTip(tr("Send the message without: %1")
-                                 .arg(m_names.hide(m_request.attachmentsToLeaveOut.join(QLatin1String(", ")))));
+        leaveOut->setToolTip(
+            tr("Send the message without: %1")
+                .arg(m_request.hiddenInNames.hide(m_request.attachmentsToLeaveOut.join(QLatin1String(", ")))));
         connect(leaveOut, &QPushButton::clicked, this, [this] { finish(Choice::LeaveOutAttachments); });
         buttons->addWidget(leaveOut);
     }
@@ -266,9 +266,10 @@ QWidget *ConfirmationDialog::createMaskPreviewPage()
     preview->setPlainText(messageText(m_request.maskedSubject, m_request.maskedBody));
     layout->addWidget(preview, 1);
     if (!m_request.maskedAttachments.isEmpty())
-        layout->addWidget(wrappedLabel(
-            tr("Masked attachments: %1").arg(m_names.hide(m_request.maskedAttachments.join(QLatin1String(", ")))),
-            QStringLiteral("maskedAttachments"), page));
+        layout->addWidget(
+            wrappedLabel(tr("Masked attachments: %1")
+                             .arg(m_request.hiddenInNames.hide(m_request.maskedAttachments.join(QLatin1String(", ")))),
+                         QStringLiteral("maskedAttachments"), page));
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -312,7 +313,7 @@ QWidget *ConfirmationDialog::createFindingList()
     QList<QStringList> rows;
     for (const Core::MessageFinding &finding : m_request.verdict.findings) {
         rows.append({m_texts.detectorName(finding.finding.detector), finding.finding.masked,
-                     m_names.hide(m_texts.location(finding, body.line(finding.finding.start)))});
+                     m_request.hiddenInNames.hide(m_texts.location(finding, body.line(finding.finding.start)))});
     }
     return listBox(tr("What was found"), QStringLiteral("findings"), {tr("Type"), tr("Value (masked)"), tr("Where")},
                    rows, 5);

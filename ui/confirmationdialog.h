@@ -4,8 +4,6 @@
 #include "confirmationrequest.h"
 #include "confirmationtexts.h"
 
-#include "message/namemasking.h"
-
 #include <QDialog>
 
 QT_BEGIN_NAMESPACE
@@ -56,7 +54,6 @@ private:
 
     ConfirmationRequest m_request;
     ConfirmationTexts m_texts;
-    Core::NameMasking m_names; // what findings in file names hide, wherever a name is shown
     Choice m_choice = Choice::Cancel;
 
     QStackedWidget *m_pages = nullptr;

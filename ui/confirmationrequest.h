@@ -2,6 +2,7 @@
 #pragma once
 
 #include "check/verdict.h"
+#include "message/namemasking.h"
 #include "message/outgoingmessage.h"
 
 #include <QHash>
@@ -18,6 +19,7 @@ struct ConfirmationRequest
     QString subject; // the message as the user wrote it; findings' offsets point into it
     QString body;
     QStringList notScannedAttachments; // names of attachments that could not be read as text
+    Core::NameMasking hiddenInNames; // what findings in file names hold: shown masked wherever a name is
 
     bool maskAvailable = false; // a masked version exists (something could be masked)
     QString maskedSubject; // what "mask and send" sends

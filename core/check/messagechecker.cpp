@@ -33,6 +33,7 @@ MessageChecker::Result MessageChecker::check(const OutgoingMessage &message,
     Result result;
     MessageScanner::Result scan = m_messageScanner.scan(message, attachments);
     result.notScanned = std::move(scan.notScanned);
+    result.names = std::move(scan.names);
     Audience audience = m_classifier.classify(message);
     if (!scan.complete) {
         result.complete = false;

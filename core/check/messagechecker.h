@@ -27,6 +27,7 @@ public:
     {
         Verdict verdict; // meaningful only when complete
         std::vector<MessageScanner::NotScanned> notScanned; // attachments that could not be read as text
+        NameMasking names; // what findings in file names hold: shown masked wherever a name is
         bool complete = true; // false: the message could not be checked, never "allowed"
         QString error;
 

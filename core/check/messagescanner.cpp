@@ -108,8 +108,11 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
         const std::size_t beforeName = result.findings.size();
         if (!scanField({name.constData(), std::size_t(name.size())}, field, result))
             return result;
-        for (std::size_t i = beforeName; i < result.findings.size(); ++i)
+        for (std::size_t i = beforeName; i < result.findings.size(); ++i) {
+            const Finding &found = result.findings[i].finding;
             result.findings[i].place = TextPlace {}.then(TextPlace::Kind::FileName);
+            result.names.add(QString::fromUtf8(name.sliced(found.start, found.end - found.start)), found.masked);
+        }
         if (attachment.status != AttachmentText::Status::Text) {
             result.notScanned.push_back({attachment.name, attachment.reason});
             continue;
@@ -118,15 +121,26 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
         // A reader's early scan is read where it lies: a roster's findings are copied once, into
         // the result, not first into a filtered copy.
         const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
-        // The findings already made, if any: the reader's early scan, or one without repeats.
+        // The reader's early scan, or one now; then, for a document with copies of its own text (a
+        // preview, a fallback form), the same without repeats.
+        ScanResult scannedNow;
         const ScanResult *scanned = attachment.earlyScanBy(m_scanner);
-        // A document's copies of its own text (a preview, a fallback form) are counted once.
+        if (!scanned) {
+            scannedNow = m_scanner.scan(text);
+            scanned = &scannedNow;
+        }
+        // The names of the files inside: every finding there, a repeat as well, is shown masked.
+        for (const Finding &found : scanned->findings) {
+            if (NameMasking::isName(attachment.placeAt(found.start)))
+                result.names.add(QString::fromUtf8(attachment.utf8.sliced(found.start, found.end - found.start)),
+                                 found.masked);
+        }
         ScanResult withoutRepeats;
         if (TextCopies::hasCopies(attachment)) {
-            withoutRepeats = TextCopies::withoutRepeats(attachment, scanned ? *scanned : m_scanner.scan(text));
+            withoutRepeats = TextCopies::withoutRepeats(attachment, *scanned);
             scanned = &withoutRepeats;
         }
-        if (!(scanned ? addField(*scanned, text, field, result) : scanField(text, field, result)))
+        if (!addField(*scanned, text, field, result))
             return result;
         for (std::size_t i = before; i < result.findings.size(); ++i)
             result.findings[i].place = attachment.placeAt(result.findings[i].finding.start);

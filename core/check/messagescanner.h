@@ -2,6 +2,7 @@
 #pragma once
 
 #include "message/attachmenttext.h"
+#include "message/namemasking.h"
 #include "message/outgoingmessage.h"
 #include "messagefinding.h"
 #include "policy/policy.h"
@@ -29,6 +30,7 @@ public:
         // and text, in order
         std::vector<MessageFinding> findings;
         std::vector<NotScanned> notScanned;
+        NameMasking names; // what findings in file names hold, to be shown masked wherever a name is
         bool complete = true;
         QString error;
     };

@@ -3,27 +3,40 @@
 
 #include "textplace.h"
 
+#include <QHash>
+#include <QList>
+#include <QSet>
 #include <QString>
-#include <QStringList>
 
 namespace SendGuard::Core {
 
 // Names of files (an attachment's, an archive entry's) are written out for people: in the dialog,
-// in the CLI's places and reasons. A finding in a name would stand there unmasked beside its own
-// masked form, so every stretch of such text that a masked form fits is written as that form.
+// in the CLI's places, reasons and headings. A finding in a name would stand there as the name
+// holds it, beside its own masked form, so every copy of its text is written as the masked form.
+// Holds the found text itself: never written out, never stored.
 class NameMasking
 {
 public:
-    // Keeps masked ("850315-2******") when place is a file's name (a step of kind FileName).
-    void add(const TextPlace &place, const QString &masked);
-    bool isEmpty() const { return m_masked.isEmpty(); }
+    // More found texts than this (a crafted archive of thousands of numbered names): every digit
+    // and letter of a name that holds one is hidden instead.
+    static constexpr qsizetype MaxTexts = 1000;
 
-    // text with every stretch that reads as a kept masked form, where that form shows a character
-    // (any character where it shows '*'), written as the masked form.
+    // Whether place is a file's name (it has a step of kind FileName).
+    static bool isName(const TextPlace &place);
+
+    // Keeps found (a finding's text, as the name holds it) to be written as masked.
+    void add(const QString &found, const QString &masked);
+    bool isEmpty() const { return m_masks.isEmpty() && !m_overflow; }
+
+    // text with every copy of a kept text written as its masked form; where a place cut a name
+    // short ("…"), the part of a kept text before the cut as the same part of its masked form.
     QString hide(QString text) const;
 
 private:
-    QStringList m_masked;
+    QHash<QString, QString> m_masks; // found -> masked
+    QList<qsizetype> m_lengths; // of the found texts, longest first
+    QSet<QChar> m_firsts; // their first characters: where a copy may begin
+    bool m_overflow = false;
 };
 
 } // namespace SendGuard::Core

@@ -50,13 +50,24 @@ const KindText *textOf(Kind kind)
     return nullptr;
 }
 
+// A value as people may see it: a control character a crafted entry name holds (an escape that
+// would drive a terminal, a line break that would fake a line) is shown as U+FFFD.
+QString printable(QString value)
+{
+    for (QChar &c : value) {
+        if (c.category() == QChar::Other_Control)
+            c = QChar::ReplacementCharacter;
+    }
+    return value;
+}
+
 QString wordOf(const TextPlace::Step &step, bool korean)
 {
     const KindText *text = textOf(step.kind);
     if (!text)
-        return step.value;
+        return printable(step.value);
     const QString pattern = QString::fromUtf16(korean ? text->korean : text->english);
-    return pattern.contains(u"%1") ? QString(pattern).replace(u"%1"_qs, step.value) : pattern;
+    return pattern.contains(u"%1") ? QString(pattern).replace(u"%1"_qs, printable(step.value)) : pattern;
 }
 
 } // namespace
@@ -65,9 +76,12 @@ TextPlace TextPlace::then(Kind kind, const QString &value) const
 {
     // A place says where, in a few words: a crafted file cannot make it long (a 400 KB note id, a
     // thousand nested tables), so no output grows with the square of what it holds.
-    if (steps.size() >= MaxSteps)
+    // A file's name says what its text is (NameMasking): past the bound it takes the last step's place.
+    if (steps.size() >= MaxSteps && kind != Kind::FileName)
         return *this;
     TextPlace next = *this;
+    if (steps.size() >= MaxSteps)
+        next.steps.removeLast();
     next.steps.append({kind, value.size() > MaxValueLength ? value.left(MaxValueLength - 1) + QChar(0x2026) : value});
     return next;
 }

@@ -190,7 +190,7 @@ QString Interceptor::uncheckedReasonText(const Core::SendFlow &flow)
         return Tr::tr("the check did not finish");
     case Core::SendFlow::UncheckedReason::AttachmentsNotReadable:
         return Tr::tr("some attachments cannot be read: %1")
-            .arg(flow.notReadableAttachments().join(QLatin1String(", ")));
+            .arg(flow.outcome().result.names.hide(flow.notReadableAttachments().join(QLatin1String(", "))));
     case Core::SendFlow::UncheckedReason::InternalError:
         return Tr::tr("an internal error");
     }
@@ -240,6 +240,7 @@ Ui::ConfirmationRequest Interceptor::confirmationRequest(const Core::SendFlow &f
     request.subject = message.subject;
     request.body = message.body;
     request.notScannedAttachments = flow.notReadableAttachments();
+    request.hiddenInNames = checked.result.names;
 
     request.maskAvailable = masked.complete && masked.maskedCount > 0;
     request.maskedSubject = masked.message.subject;

@@ -50,8 +50,10 @@ private Q_SLOTS:
     // number is never printed as it is, though the names are written out in places and reasons.
     void shouldFindANumberInAFilesNameAndNeverPrintIt()
     {
+        // A number in full-width digits is shown as its masked form too, not left as written.
         write(QStringLiteral("서류.zip"),
-              zipOf({{QStringLiteral("주민등록증_850315-2345678.jpg"), QByteArray("\xFF\xD8\xFF\xE0", 4)}}));
+              zipOf({{QStringLiteral("주민등록증_850315-2345678.jpg"), QByteArray("\xFF\xD8\xFF\xE0", 4)},
+                     {QStringLiteral("신분증 ８５０３１５－２３４５６７８.txt"), "접수"}}));
         write(QStringLiteral("홍길동_900101-1234568.txt"), "접수 안내");
         for (const bool json : {false, true}) {
             QStringList arguments {QStringLiteral("scan"), m_dir.filePath(QStringLiteral("서류.zip"))};
@@ -61,7 +63,9 @@ private Q_SLOTS:
             QCOMPARE(scan.exitCode, 3); // found, and the picture not read
             QVERIFY2(scan.output().contains(QStringLiteral("주민등록증_850315-2******.jpg › file name")),
                      scan.out.constData());
-            QVERIFY2(!scan.outputAndErrors().contains(QStringLiteral("2345678")), qPrintable(scan.outputAndErrors()));
+            QVERIFY2(!scan.outputAndErrors().contains(QStringLiteral("2345678")) &&
+                         !scan.outputAndErrors().contains(QStringLiteral("２３４５６７８")),
+                     qPrintable(scan.outputAndErrors()));
         }
         const QString message = incident(QStringLiteral("{\"name\":\"서류.zip\",\"path\":\"서류.zip\"},"
                                                         "{\"name\":\"홍길동_900101-1234568.txt\","
@@ -73,6 +77,32 @@ private Q_SLOTS:
         QVERIFY2(!check.outputAndErrors().contains(QStringLiteral("2345678")) &&
                      !check.outputAndErrors().contains(QStringLiteral("1234568")),
                  qPrintable(check.outputAndErrors()));
+
+        // A phone number alone decides nothing here, so the file that cannot be read leaves the
+        // message unchecked: the lines that name that file hide the number as well.
+        write(QStringLiteral("홍길동 010-2345-6789.bin"), QByteArray("\x01\x02\x03\xFE\xFF binary", 14));
+        const QString unreadable =
+            incident(QStringLiteral("{\"name\":\"홍길동 010-2345-6789.bin\",\"path\":\"홍길동 010-2345-6789.bin\"}"));
+        for (const bool json : {false, true}) {
+            QStringList arguments {QStringLiteral("check"), unreadable};
+            if (json)
+                arguments.insert(1, QStringLiteral("--json"));
+            const CliRun unchecked = runSendGuard(arguments);
+            QCOMPARE(unchecked.exitCode, 3);
+            const QString printed = json ? QString::fromUtf8(unchecked.err) +
+                    QJsonDocument::fromJson(unchecked.out)
+                        .object()
+                        .value(QLatin1String("notScanned"))
+                        .toArray()
+                        .first()
+                        .toObject()
+                        .value(QLatin1String("attachment"))
+                        .toString()
+                                         : unchecked.outputAndErrors();
+            QVERIFY2(printed.contains(QStringLiteral("010-****-6789")) &&
+                         !printed.contains(QStringLiteral("2345-6789")),
+                     qPrintable(printed));
+        }
     }
 
     void shouldStopTheIncidentAndSayWhereTheNumberIs()

@@ -182,6 +182,7 @@ private Q_SLOTS:
         request.verdict.findings = {inName};
         request.attachmentsToLeaveOut = {QStringLiteral("홍길순_850315-2345678.txt")};
         request.notScannedAttachments = {QStringLiteral("홍길순_850315-2345678.txt")};
+        request.hiddenInNames.add(QStringLiteral("850315-2345678"), inName.finding.masked);
         ConfirmationDialog dialog(request);
         auto *findings = dialog.findChild<QTreeWidget *>(QStringLiteral("findings"));
         QCOMPARE(findings->topLevelItem(0)->text(2), QStringLiteral("첨부파일 홍길순_850315-2******.txt › 파일 이름"));

@@ -93,15 +93,6 @@ QString jsonSize(const std::optional<Core::AudienceSize> &size)
 
 // {"verdict","rules","reasons","findings","recipients","audience","policy"} (docs/architecture.md order),
 // then "notScanned" and "exemptions". "verdict" is "unchecked" when exit 3 says so.
-// What findings in file names hide, wherever a name is written out.
-Core::NameMasking namesHiddenBy(const std::vector<Core::MessageFinding> &findings)
-{
-    Core::NameMasking names;
-    for (const Core::MessageFinding &f : findings)
-        names.add(f.place, f.finding.masked);
-    return names;
-}
-
 QString resultJson(const Core::MessageChecker::Result &result, const Core::Policy &policy)
 {
     const Core::Verdict &verdict = result.verdict;
@@ -114,7 +105,7 @@ QString resultJson(const Core::MessageChecker::Result &result, const Core::Polic
     }
     // A finding in a file's name is hidden where the name is written for people (places, reasons);
     // "field" stays the attachment's name as the message gives it, by which tools find it.
-    const Core::NameMasking names = namesHiddenBy(verdict.findings);
+    const Core::NameMasking &names = result.names;
     QStringList findings;
     for (const Core::MessageFinding &f : verdict.findings) {
         QString item = FindingJson::finding(f.finding, f.field);
@@ -142,7 +133,7 @@ QString resultJson(const Core::MessageChecker::Result &result, const Core::Polic
     QStringList notScanned;
     for (const auto &skipped : result.notScanned)
         notScanned << QStringLiteral(R"({"attachment":%1,"reason":%2})")
-                          .arg(quoted(skipped.attachment), quoted(names.hide(skipped.reason)));
+                          .arg(quoted(names.hide(skipped.attachment)), quoted(names.hide(skipped.reason)));
 
     return QStringLiteral(R"({"verdict":%1,"rules":%2,"reasons":[%3],"findings":[%4],"recipients":[%5],"audience":%6,)"
                           R"("policy":{"id":%7,"version":%8},"notScanned":[%9],"exemptions":%10})")
@@ -207,7 +198,7 @@ void printReadable(QTextStream &out, const QString &file, const Core::OutgoingMe
         out << "  together a broadcast audience (" << reasonNames(audience.why) << ")\n";
 
     out << "\nFound: " << verdict.findings.size() << (verdict.findings.size() == 1 ? " item" : " items") << '\n';
-    const Core::NameMasking names = namesHiddenBy(verdict.findings);
+    const Core::NameMasking &names = result.names;
     QString currentField;
     std::optional<LineColumnCursor> cursor;
     for (const Core::MessageFinding &f : verdict.findings) {
@@ -319,7 +310,8 @@ int runCheck(const QStringList &arguments)
     const Core::MessageChecker::Result result = checker.check(message, attachments, today);
     if (!result.complete) {
         // Never reported as allowed: the plugin falls back to the policy's failure mode.
-        const QString why = QStringLiteral("%1: the message could not be checked: %2").arg(file, result.error);
+        const QString why =
+            QStringLiteral("%1: the message could not be checked: %2").arg(file, result.names.hide(result.error));
         err << "sendguard check: " << why << '\n';
         if (json)
             out << "{\"error\":" << quoted(why) << "}\n";
@@ -333,7 +325,7 @@ int runCheck(const QStringList &arguments)
         // The plugin's contract: what could not be read, going to a broadcast audience, is no "allow".
         QStringList names;
         for (const auto &skipped : result.notScanned)
-            names << skipped.attachment;
+            names << result.names.hide(skipped.attachment);
         err << "sendguard check: " << file
             << ": could not check attachments going to a broadcast audience: " << names.join(QStringLiteral(", "))
             << '\n';

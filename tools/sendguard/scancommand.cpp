@@ -156,6 +156,13 @@ int printDocument(const QString &file, const Core::AttachmentText &text, const C
     Core::ScanResult scannedNow;
     if (!early)
         scannedNow = scanner.scan({text.utf8.constData(), std::size_t(text.utf8.size())});
+    // A finding in a file's name is shown masked wherever the name is written: places and reasons;
+    // a repeat too, before repeats are dropped.
+    Core::NameMasking names;
+    for (const Core::Finding &finding : (early ? *early : scannedNow).findings) {
+        if (Core::NameMasking::isName(text.placeAt(finding.start)))
+            names.add(QString::fromUtf8(text.utf8.sliced(finding.start, finding.end - finding.start)), finding.masked);
+    }
     // A document's copies of its own text (a preview, a fallback form) are counted once, as the
     // plugin counts them.
     if (Core::TextCopies::hasCopies(text)) {
@@ -166,10 +173,6 @@ int printDocument(const QString &file, const Core::AttachmentText &text, const C
     if (!result.complete)
         return fail(QStringLiteral("scan incomplete: %1").arg(result.error), ExitIncomplete);
     *found = *found || !result.findings.empty();
-    // A finding in a file's name is hidden wherever the name is written: places and reasons.
-    Core::NameMasking names;
-    for (const Core::Finding &finding : result.findings)
-        names.add(text.placeAt(finding.start), finding.masked);
     if (json) {
         QStringList items;
         for (const Core::Finding &finding : result.findings) {
