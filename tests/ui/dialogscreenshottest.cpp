@@ -127,9 +127,17 @@ private Q_SLOTS:
             inNote.field = QStringLiteral("attachment:동의서.pdf");
             inNote.place =
                 Core::TextPlace {}.then(Kind::Page, QStringLiteral("2")).then(Kind::Note, QStringLiteral("1"));
+            // And a scan of a card saved under its holder's number (kind 3): found in its name,
+            // which the dialog shows masked.
+            Core::MessageFinding inName = inHwp;
+            inName.field = QStringLiteral("attachment:주민등록증_850315-2345678.jpg");
+            inName.place = Core::TextPlace {}.then(Kind::FileName);
             request.verdict.findings = {inHwp, inSheet};
-            if (kind == 3)
+            if (kind == 3) {
                 request.verdict.findings.push_back(inNote);
+                request.verdict.findings.push_back(inName);
+                request.hiddenInNames.add(QStringLiteral("850315-2345678"), inName.finding.masked);
+            }
             request.body = QStringLiteral("신청서를 첨부합니다.");
             request.maskedBody = request.body;
             request.maskAvailable = kind == 4;
@@ -137,7 +145,8 @@ private Q_SLOTS:
                 kind == 4 ? QStringLiteral("주거급여 신청서.docx") : QStringLiteral("주거급여 신청서.hwp");
             request.attachmentsToLeaveOut = {document, QStringLiteral("대상자 명단.xlsx")};
             if (kind == 3)
-                request.attachmentsToLeaveOut.append(QStringLiteral("동의서.pdf"));
+                request.attachmentsToLeaveOut << QStringLiteral("동의서.pdf")
+                                              << QStringLiteral("주민등록증_850315-2345678.jpg");
             if (kind == 4)
                 request.maskedAttachments = request.attachmentsToLeaveOut;
             request.notScannedAttachments = kind == 4 ? QStringList() : QStringList {QStringLiteral("스캔본.pdf")};
