@@ -80,7 +80,7 @@ private Q_SLOTS:
 
         // A phone number alone decides nothing here, so the file that cannot be read leaves the
         // message unchecked: the lines that name that file hide the number as well.
-        write(QStringLiteral("홍길동 010-2345-6789.bin"), QByteArray("\x01\x02\x03\xFE\xFF binary", 14));
+        write(QStringLiteral("홍길동 010-2345-6789.bin"), QByteArray("\x01\x02\x03\xFE\xFF binary"));
         const QString unreadable =
             incident(QStringLiteral("{\"name\":\"홍길동 010-2345-6789.bin\",\"path\":\"홍길동 010-2345-6789.bin\"}"));
         for (const bool json : {false, true}) {
