@@ -130,11 +130,7 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
             scanned = &scannedNow;
         }
         // The names of the files inside: every finding there, a repeat as well, is shown masked.
-        for (const Finding &found : scanned->findings) {
-            if (NameMasking::isName(attachment.placeAt(found.start)))
-                result.names.add(QString::fromUtf8(attachment.utf8.sliced(found.start, found.end - found.start)),
-                                 found.masked);
-        }
+        result.names.addFoundIn(attachment, scanned->findings);
         ScanResult withoutRepeats;
         if (TextCopies::hasCopies(attachment)) {
             withoutRepeats = TextCopies::withoutRepeats(attachment, *scanned);

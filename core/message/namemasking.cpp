@@ -33,6 +33,17 @@ void NameMasking::add(const QString &found, const QString &masked)
     }
 }
 
+void NameMasking::addFoundIn(const AttachmentText &text, const std::vector<Finding> &findings)
+{
+    if (std::none_of(text.pieces.begin(), text.pieces.end(),
+                     [](const AttachmentText::Piece &piece) { return isName(piece.place); }))
+        return;
+    for (const Finding &found : findings) {
+        if (isName(text.placeAt(found.start)))
+            add(QString::fromUtf8(text.utf8.sliced(found.start, found.end - found.start)), found.masked);
+    }
+}
+
 QString NameMasking::hide(QString text) const
 {
     if (m_overflow) { // too many to tell apart: nothing a name holds is shown

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "attachmenttext.h"
 #include "textplace.h"
+
+#include "scan/finding.h"
 
 #include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
+
+#include <vector>
 
 namespace SendGuard::Core {
 
@@ -26,6 +31,9 @@ public:
 
     // Keeps found (a finding's text, as the name holds it) to be written as masked.
     void add(const QString &found, const QString &masked);
+    // Keeps the text of each of findings (of a scan of text.utf8) that lies in a file's name
+    // within text; walks the findings only when text holds a name at all.
+    void addFoundIn(const AttachmentText &text, const std::vector<Finding> &findings);
     bool isEmpty() const { return m_masks.isEmpty() && !m_overflow; }
 
     // text with every copy of a kept text written as its masked form; where a place cut a name

@@ -159,10 +159,7 @@ int printDocument(const QString &file, const Core::AttachmentText &text, const C
     // A finding in a file's name is shown masked wherever the name is written: places and reasons;
     // a repeat too, before repeats are dropped.
     Core::NameMasking names;
-    for (const Core::Finding &finding : (early ? *early : scannedNow).findings) {
-        if (Core::NameMasking::isName(text.placeAt(finding.start)))
-            names.add(QString::fromUtf8(text.utf8.sliced(finding.start, finding.end - finding.start)), finding.masked);
-    }
+    names.addFoundIn(text, (early ? *early : scannedNow).findings);
     // A document's copies of its own text (a preview, a fallback form) are counted once, as the
     // plugin counts them.
     if (Core::TextCopies::hasCopies(text)) {
