@@ -77,6 +77,11 @@ private Q_SLOTS:
         QTest::newRow("glued to hangul") << u"번호900101-1234567입니다"_qs << rrn << "900101-1234567" << masked;
         QTest::newRow("in a sentence") << u"신청인 홍길동(900101-1234567)의 서류"_qs << rrn << "900101-1234567"
                                        << masked;
+        QTest::newRow("slash between the halves, check digit holds") << "900101/1234568" << rrn << "900101/1234568"
+                                                                     << "900101/1******";
+        QTest::newRow("underscore between the halves, check digit holds")
+            << "scan_900101_1234568.pdf" << rrn << "900101_1234568"
+            << "900101_1******";
         QTest::newRow("bare with check digit") << u"번호 9001011234568"_qs << rrn << "9001011234568"
                                                << "9001011******";
         QTest::newRow("bare with context word") << u"주민등록번호: 9001011234567"_qs << rrn << "9001011234567"
@@ -200,6 +205,13 @@ private Q_SLOTS:
             << u"2103154827361, 2021.03.15 출생"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("its birth date, two-digit year")
             << u"2103154827361 (21-03-15)"_qs << rrn << "2103154827361" << masked;
+        // Files are named with underscores: "신청서_김하늘_210315_4827361.pdf".
+        QTest::newRow("a name before it, joined by an underscore")
+            << u"신청서_김하늘_2103154827361.pdf"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("halves joined by an underscore, a name before them")
+            << u"신청서_김하늘_210315_4827361.pdf"_qs << rrn << "210315_4827361" << u"210315_4******"_qs;
+        QTest::newRow("halves joined by a tilde, its birth date on the line")
+            << u"210315~4827361 (2021.03.15)"_qs << rrn << "210315~4827361" << u"210315~4******"_qs;
     }
     void shouldFindBareNewNumbersByWhatIsOnTheirLine() { verifyPositive(); }
 
@@ -725,6 +737,8 @@ private Q_SLOTS:
         QTest::newRow("a Korean product's barcode, a phone on the line") << u"구매 8801062123452 문의 010-0000-0000"_qs;
         QTest::newRow("bare number, another date on the line") << u"2103154827361 2021.03.16 접수"_qs;
         QTest::newRow("slash-separated without a label") << "900101/1234567";
+        QTest::newRow("underscore-separated, nothing of a person") << "scan_900101_1234567.pdf";
+        QTest::newRow("underscore-separated after a word glued to it") << u"문서_900101_1234567"_qs;
         QTest::newRow("line break after a hyphen without a label") << "900101-\n1234567";
         QTest::newRow("placeholder card") << u"카드번호 0000-0000-0000-0000"_qs;
         QTest::newRow("card-like group in a price list") << "4111 1111 1111 1111 2222 3333";
