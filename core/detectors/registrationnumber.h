@@ -26,9 +26,9 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
          Shape().digits(6).digitIn(genderDigits).digits(6)},
         // As tools and wrapped text write them, after a label: two cells copied together (a tab),
         // two cells of a CSV row, a form's three cells (the hyphen in its own), a line broken after
-        // the hyphen.
-        {std::string(BirthDate) + "(?:\\t-\\t|\\t|,|-\\r?\\n)" + back, ContextRule::Needed, 0.8,
-         Shape().digits(6).literal({"\t-\t", "\t", ",", "-\r\n", "-\n"}).digitIn(genderDigits).digits(6)},
+        // the hyphen, a full stop (which alone would read as a decimal).
+        {std::string(BirthDate) + "(?:\\t-\\t|\\t|,|-\\r?\\n|\\.)" + back, ContextRule::Needed, 0.8,
+         Shape().digits(6).literal({"\t-\t", "\t", ",", "-\r\n", "-\n", "."}).digitIn(genderDigits).digits(6)},
         // A slash, underscore or tilde between the halves is a number written by hand, or a file
         // named with it ("홍길순_850315_2345678.pdf"): no cell boundary, so it reads as the bare
         // form does, with its check digit or a person on the line.

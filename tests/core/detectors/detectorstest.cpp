@@ -641,7 +641,7 @@ private Q_SLOTS:
              {std::pair {"tab (two cells copied)", u"\t"_qs}, std::pair {"line break after the hyphen", u"-\n"_qs},
               std::pair {"CRLF after the hyphen", u"-\r\n"_qs}, std::pair {"space after the hyphen", u"- "_qs},
               std::pair {"slash", u"/"_qs}, std::pair {"underscore", u"_"_qs}, std::pair {"tilde", u"~"_qs},
-              std::pair {"comma (two CSV cells)", u","_qs},
+              std::pair {"comma (two CSV cells)", u","_qs}, std::pair {"full stop", u"."_qs},
               std::pair {"a form's three cells, the hyphen in its own", u"\t-\t"_qs}}) {
             const QString number = u"900101"_qs + separator + u"1234567"_qs;
             QTest::addRow("%s", name) << u"주민등록번호: "_qs + number << rrn << number
@@ -738,6 +738,7 @@ private Q_SLOTS:
         QTest::newRow("bare number, another date on the line") << u"2103154827361 2021.03.16 접수"_qs;
         QTest::newRow("slash-separated without a label") << "900101/1234567";
         QTest::newRow("underscore-separated, nothing of a person") << "scan_900101_1234567.pdf";
+        QTest::newRow("a decimal shaped like a registration number") << u"좌표 900101.1234568, 이름 김하늘"_qs;
         QTest::newRow("underscore-separated after a word glued to it") << u"문서_900101_1234567"_qs;
         QTest::newRow("line break after a hyphen without a label") << "900101-\n1234567";
         QTest::newRow("placeholder card") << u"카드번호 0000-0000-0000-0000"_qs;
