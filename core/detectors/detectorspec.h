@@ -77,6 +77,9 @@ struct DetectorSpec
     Trigger trigger = Trigger::DigitRun;
     int minDigits = 7; // with Trigger::DigitRun: the fewest digits any of the patterns can match
     int minGroupDigits = 4; // with Trigger::DigitRun: every match holds a run of at least this many digits
+    // With Trigger::DigitRun: a match may also be written a digit at a time, a space or tab between
+    // them (a form's boxes: "9 0 0 1 0 1 - 1 2 …"), and then holds at least this many; 0: never.
+    int minSpacedDigits = 0;
     Boundary boundary = Boundary::Digits;
     std::vector<DetectorPattern> patterns;
     std::vector<std::string> contextWords; // Korean and English; English matched case-insensitively

@@ -15,6 +15,7 @@ DetectorSpec foreignerRegistrationNumber()
         .priority = 90,
         .trigger = Trigger::DigitRun,
         .minDigits = 13,
+        .minSpacedDigits = 13,
         .boundary = Boundary::Digits,
         .patterns = RegistrationNumber::patterns("5678"),
         .contextWords = {"외국인등록번호", "외국인번호", "외국인등록", "외국인", "신분증", "FRN", "alien registration",

@@ -7,10 +7,51 @@
 #include "personevidence.h"
 #include "validators.h"
 
+#include <algorithm>
+
 // What resident (kr-rrn) and foreigner (kr-frn) registration numbers share: YYMMDD, a separator
 // or none, a gender/century digit and six more digits. They differ in the gender digits and the
 // old check-digit rule.
 namespace SendGuard::Core::Detectors::RegistrationNumber {
+
+// What stands between a form's boxes in its text: the spaces a PDF's layout puts for the width of
+// a box (one to four), or the tab between two cells of a table. Longest first, as RE2 tries them.
+inline std::vector<std::string> boxGaps()
+{
+    return {"    ", "   ", "  ", " ", "\t"};
+}
+
+// `count` more digits, each after a box's gap.
+inline Shape &boxedDigits(Shape &shape, int count)
+{
+    for (int i = 0; i < count; ++i)
+        shape.literal(boxGaps()).digits(1);
+    return shape;
+}
+
+// A form's boxes, a digit in each, as a PDF's text or a table's cells give them ("9 0 0 1 0 1 - 1 2
+// 3 4 5 6 7"), under the form's label. The hyphen between the halves may have a box of its own.
+inline DetectorPattern boxed(const std::string &genderDigits)
+{
+    std::vector<std::string> middle;
+    for (int before = 4; before >= 0; --before) {
+        for (int after = 4; after >= 0; --after)
+            middle.push_back(std::string(std::size_t(before), ' ') + "-" + std::string(std::size_t(after), ' '));
+    }
+    std::stable_sort(middle.begin(), middle.end(),
+                     [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+    for (const std::string &tabbed : {"\t-\t", "\t-", "-\t"})
+        middle.push_back(tabbed);
+    for (const std::string &gap : boxGaps())
+        middle.push_back(gap);
+    Shape shape = Shape().digits(1);
+    boxedDigits(shape, 5).literal(middle).digitIn(genderDigits);
+    boxedDigits(shape, 6);
+    const std::string gaps = " {1,4}|\\t";
+    return {"\\d(?:(?:" + gaps + ")\\d){5}(?: {0,4}- {0,4}|\\t-\\t|\\t-|-\\t|" + gaps + ")[" + genderDigits +
+                "](?:(?:" + gaps + ")\\d){6}",
+            ContextRule::Needed, 0.8, shape};
+}
 
 // genderDigits lists the gender/century digits ("1234"). The separated form fires on its own; a bare 13-digit run, also
 // an order or account number now and then, needs its check digit or a context word.
@@ -34,6 +75,8 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
         // form does, with its check digit or a person on the line.
         {std::string(BirthDate) + "[/_~]" + back, ContextRule::NeededUnlessConfirmed, 0.8,
          Shape().digits(6).literal({"/", "_", "~"}).digitIn(genderDigits).digits(6)},
+        // In boxes, a digit in each, under the form's label.
+        boxed(genderDigits),
     };
 }
 

@@ -17,6 +17,7 @@ DetectorSpec residentRegistrationNumber()
         .priority = 90,
         .trigger = Trigger::DigitRun,
         .minDigits = 13,
+        .minSpacedDigits = 13,
         .boundary = Boundary::Digits,
         .patterns = RegistrationNumber::patterns("1234"),
         .contextWords = {"주민등록번호", "주민번호", "주민등록", "신분증", "생년월일", "RRN", "resident registration",

@@ -116,12 +116,14 @@ struct Cluster
     std::size_t resume = 0; // where the search goes on
     int digits = 0;
     int longestGroup = 0;
+    int mostSingleDigits = 0; // the most groups of one digit in a row
 };
 
 // The cluster of digit groups starting at `start` (a digit or mask character).
 Cluster clusterAt(std::string_view text, std::size_t start)
 {
-    Cluster cluster {start, start, start, 0, 0};
+    Cluster cluster {start, start, start, 0, 0, 0};
+    int singleDigits = 0;
     std::array<std::size_t, ClusterOverlapGroups> groupStarts {};
     std::size_t groups = 0;
     std::size_t i = start;
@@ -159,6 +161,8 @@ Cluster clusterAt(std::string_view text, std::size_t start)
         cluster.end = i;
         cluster.digits += groupDigits;
         cluster.longestGroup = std::max(cluster.longestGroup, groupDigits);
+        singleDigits = groupDigits == 1 ? singleDigits + 1 : 0;
+        cluster.mostSingleDigits = std::max(cluster.mostSingleDigits, singleDigits);
         cluster.resume = i;
         if (i - cluster.begin > MaxClusterBytes && groups > ClusterOverlapGroups) {
             // Long cluster: close it, and start the next one a few groups back so an identifier
@@ -215,16 +219,21 @@ constexpr std::array<Reach, 256> byteReach = [] {
 // "제30조") are a few short runs of ASCII digits ended by Hangul or punctuation: a cluster without
 // a group of minGroupDigits ASCII digits and without anything the full walk must look at is no
 // candidate, and neither is any cluster starting inside it. A cluster cannot go on past a stretch
-// longer than a gap without digits, and the look is bounded so that it stays linear.
-std::size_t deadClusterEnd(std::string_view text, std::size_t pos, int minGroupDigits)
+// longer than a gap without digits, and the look is bounded so that it stays linear. Groups of one
+// digit in a row, minSpacedDigits of them (when not 0), may be a candidate too.
+std::size_t deadClusterEnd(std::string_view text, std::size_t pos, int minGroupDigits, int minSpacedDigits)
 {
     const std::size_t limit = std::min(text.size(), pos + MaxClusterBytes);
     int run = 0;
+    int singleDigits = 0; // groups of one digit in a row, counting one being read
     std::size_t sinceDigit = 0;
     for (std::size_t i = pos; i < limit; ++i) {
         switch (byteReach[byteAt(text, i)]) {
         case Reach::Digit:
             if (++run >= minGroupDigits)
+                return std::string_view::npos;
+            singleDigits = run == 1 ? singleDigits + 1 : 0;
+            if (minSpacedDigits > 0 && singleDigits >= minSpacedDigits)
                 return std::string_view::npos;
             sinceDigit = 0;
             break;
@@ -387,14 +396,15 @@ void CandidateFinder::find(std::string_view text, const std::function<bool(const
             continue;
         }
         if (m_options.skipShortRuns && byteReach[byteAt(text, pos)] == Reach::Digit) {
-            if (const std::size_t end = deadClusterEnd(text, pos, m_options.minGroupDigits);
+            if (const std::size_t end = deadClusterEnd(text, pos, m_options.minGroupDigits, m_options.minSpacedDigits);
                 end != std::string_view::npos) {
                 pos = end;
                 continue;
             }
         }
         const Cluster cluster = clusterAt(text, pos);
-        if (cluster.digits >= m_options.minDigits && cluster.longestGroup >= m_options.minGroupDigits)
+        const bool spaced = m_options.minSpacedDigits > 0 && cluster.mostSingleDigits >= m_options.minSpacedDigits;
+        if (cluster.digits >= m_options.minDigits && (cluster.longestGroup >= m_options.minGroupDigits || spaced))
             found.push_back(withMargins(text, cluster.begin, cluster.end));
         pos = std::max(cluster.resume, pos + 1);
     }

@@ -14,8 +14,8 @@ namespace SendGuard::Core {
 //  - clusters of digits (ASCII or full-width) and mask characters ('*', '●', '•') joined by short
 //    gaps of the separators identifiers are written with (spaces, hyphens and dashes, dots,
 //    parentheses, '+', a letter), with at least minDigits of them and one group of at least
-//    minGroupDigits. A comma, colon, slash, line break or Hangul ends a cluster: amounts, times and
-//    prose are not candidates;
+//    minGroupDigits (or minSpacedDigits groups of one digit in a row). A comma, colon, slash, line break or Hangul ends
+//    a cluster: amounts, times and prose are not candidates;
 //  - runs of e-mail address characters around an '@'.
 // A run of more than 19 digits breaks a cluster: no identifier can sit inside a longer number.
 // Each region gets a small margin for prefixes such as "+", "서울 " or a passport letter.
@@ -27,6 +27,9 @@ public:
     {
         int minDigits = 7; // a cluster with fewer digits is not a candidate; 0 disables digit clusters
         int minGroupDigits = 4; // nor is one whose longest group of digits is shorter
+        // ... unless it has this many groups of one digit in a row (a form's boxes: "9 0 0 1 0 1 -
+        // 1 2 …"); 0: such a cluster is no candidate
+        int minSpacedDigits = 0;
         bool findAddresses = true; // look for '@'
         // Pass over short runs of ASCII digits that end at Hangul or punctuation without the full
         // walk: the same regions, found faster. False runs the full walk everywhere, which tests

@@ -50,6 +50,11 @@ struct Candidate
     std::uint32_t detector = 0;
 };
 
+bool isAsciiDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 bool isContinuationByte(char c)
 {
     return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
@@ -388,6 +393,11 @@ bool Scanner::Private::Pass::isWhatAPersonWouldRead(const DetectorSpec &spec, st
         return false; // 010-0000-0000, 0000-0000-0000-0000
     if (!spec.letterMayPrecede && TextAround::letterBefore(m_text, start))
         return false;
+    // Digits written one at a time (a form's boxes) are one number only as a whole: none may go on
+    // from it, a space away ("2 0 2 4 9 0 0 1 …").
+    const bool oneDigitAtATime = matched.size() > 1 && isAsciiDigit(matched[0]) && !isAsciiDigit(matched[1]);
+    if (oneDigitAtATime && TextAround::inLongerSpacedRun(m_text, start, end))
+        return false;
     if (!spec.groupsMayContinue && TextAround::inLongerGroupRun(m_text, start, end))
         return false;
     return spec.notInParenthesesAfter.empty() ||
@@ -546,7 +556,7 @@ ScanResult Scanner::Private::scan(std::string_view text, const Scanner::Precedin
 Scanner::Scanner(std::vector<DetectorSpec> detectors, Options options)
 {
     // The prefilter must let through whatever any detector could match.
-    CandidateFinder::Options finderOptions {0, 0, false};
+    CandidateFinder::Options finderOptions {0, 0, 0, false};
     bool anyDigitRun = false;
     for (const DetectorSpec &spec : detectors) {
         if (spec.trigger == Trigger::AtSign) {
@@ -559,6 +569,10 @@ Scanner::Scanner(std::vector<DetectorSpec> detectors, Options options)
         finderOptions.minGroupDigits =
             anyDigitRun ? std::min(finderOptions.minGroupDigits, spec.minGroupDigits) : spec.minGroupDigits;
         anyDigitRun = true;
+        if (spec.minSpacedDigits > 0)
+            finderOptions.minSpacedDigits = finderOptions.minSpacedDigits > 0
+                ? std::min(finderOptions.minSpacedDigits, spec.minSpacedDigits)
+                : spec.minSpacedDigits;
     }
     if (anyDigitRun) {
         finderOptions.minDigits = std::max(1, finderOptions.minDigits);

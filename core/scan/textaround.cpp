@@ -303,6 +303,24 @@ bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart,
     return true;
 }
 
+bool inLongerSpacedRun(std::string_view text, std::size_t start, std::size_t end)
+{
+    constexpr int MaxGap = 9; // "    -    ", the widest gap the boxed shapes take
+    const auto inGap = [](int c) { return c == ' ' || c == '\t' || c == '-'; };
+    std::size_t at = start;
+    int c = characterBefore(text, at, &at);
+    int gap = 0;
+    for (; gap < MaxGap && inGap(c); ++gap)
+        c = characterBefore(text, at, &at);
+    if (gap > 0 && isDigit(c))
+        return true;
+    std::size_t next = end;
+    c = characterFrom(text, next, &next);
+    for (gap = 0; gap < MaxGap && inGap(c); ++gap)
+        c = characterFrom(text, next, &next);
+    return gap > 0 && isDigit(c);
+}
+
 bool inLongerGroupRun(std::string_view text, std::size_t start, std::size_t end)
 {
     // The match's own separator: what follows its first group of digits, inside the match. A match

@@ -47,4 +47,8 @@ bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart,
 // right before the match, or right after it, with more digits beyond.
 bool inLongerGroupRun(std::string_view text, std::size_t start, std::size_t end);
 
+// Digits written one at a time (a form's boxes, "9 0 0 1 …") with more of them before or after:
+// a digit a few blanks (spaces, tabs), or a hyphen and blanks, away from either end.
+bool inLongerSpacedRun(std::string_view text, std::size_t start, std::size_t end);
+
 } // namespace SendGuard::Core::TextAround

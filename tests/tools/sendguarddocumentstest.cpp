@@ -372,6 +372,27 @@ private Q_SLOTS:
         }
     }
 
+    // A form printed to PDF with a box for each digit: its text has the digits spaced out.
+    void shouldFindARegistrationNumberInAFormsBoxes()
+    {
+        QByteArray boxes;
+        int x = 120;
+        for (const char digit : QByteArray("900101-1234567")) {
+            // On the label's line (Helvetica 12 at 72, 760), as a form's boxes stand beside it.
+            boxes += QByteArray("0 G ") + QByteArray::number(x - 4) + " 755 18 18 re S BT /F1 12 Tf " +
+                QByteArray::number(x) + " 760 Td (" + digit + ") Tj ET ";
+            x += 20;
+        }
+        const QString form = write(QStringLiteral("boxes.pdf"), annotatedPdf({{"RRN", {}, boxes}}, {}));
+        const CliRun run = runSendGuard({QStringLiteral("scan"), QStringLiteral("--json"), form});
+        const QJsonArray findings =
+            QJsonDocument::fromJson(run.out).object().value(QLatin1String("findings")).toArray();
+        QVERIFY2(findings.size() == 1, qPrintable(run.outputAndErrors()));
+        QCOMPARE(findings[0].toObject().value(QLatin1String("detector")).toString(), QStringLiteral("kr-rrn"));
+        QCOMPARE(findings[0].toObject().value(QLatin1String("place")).toString(), QStringLiteral("page 1"));
+        QVERIFY2(!run.output().contains(QLatin1String("2   3")), qPrintable(run.output()));
+    }
+
     void shouldWriteADocumentMaskedInPlaceOrNothing()
     {
         const QString masked = m_dir.filePath(QStringLiteral("masked.docx"));

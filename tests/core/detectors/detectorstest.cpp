@@ -650,6 +650,29 @@ private Q_SLOTS:
     }
     void shouldFindRegistrationNumbersWrittenApartAfterTheirLabel() { verifyPositive(); }
 
+    // A form's boxes, a digit in each, as a PDF's text or a table's cells give them, under the label.
+    void shouldFindRegistrationNumbersWrittenInBoxes_data()
+    {
+        positiveColumns();
+        QTest::newRow("spaces, the hyphen in its own box") << u"주민등록번호 9 0 0 1 0 1 - 1 2 3 4 5 6 7"_qs << "kr-rrn"
+                                                           << "9 0 0 1 0 1 - 1 2 3 4 5 6 7"
+                                                           << "9 0 0 1 0 1 - 1 * * * * * *";
+        QTest::newRow("spaces, no hyphen") << u"주민등록번호: 9 0 0 1 0 1 1 2 3 4 5 6 7 (신청인)"_qs << "kr-rrn"
+                                           << "9 0 0 1 0 1 1 2 3 4 5 6 7"
+                                           << "9 0 0 1 0 1 1 * * * * * *";
+        QTest::newRow("a table's cells") << u"주민등록번호\t9\t0\t0\t1\t0\t1\t-\t1\t2\t3\t4\t5\t6\t7"_qs << "kr-rrn"
+                                         << u"9\t0\t0\t1\t0\t1\t-\t1\t2\t3\t4\t5\t6\t7"_qs
+                                         << u"9\t0\t0\t1\t0\t1\t-\t1\t*\t*\t*\t*\t*\t*"_qs;
+        QTest::newRow("a PDF's layout: three spaces a box")
+            << u"주민등록번호   9   0   0   1   0   1   -   1   2   3   4   5   6   7"_qs << "kr-rrn"
+            << "9   0   0   1   0   1   -   1   2   3   4   5   6   7"
+            << "9   0   0   1   0   1   -   1   *   *   *   *   *   *";
+        QTest::newRow("full-width boxes")
+            << u"외국인등록번호 ９ ０ ０ １ ０ １ － ５ ２ ３ ４ ５ ６ ７"_qs << "kr-frn"
+            << u"９ ０ ０ １ ０ １ － ５ ２ ３ ４ ５ ６ ７"_qs << "9 0 0 1 0 1 - 5 * * * * * *";
+    }
+    void shouldFindRegistrationNumbersWrittenInBoxes() { verifyPositive(); }
+
     void shouldFindNothingInHardNegatives_data()
     {
         QTest::addColumn<QString>("text");
@@ -737,6 +760,13 @@ private Q_SLOTS:
         QTest::newRow("a Korean product's barcode, a phone on the line") << u"구매 8801062123452 문의 010-0000-0000"_qs;
         QTest::newRow("bare number, another date on the line") << u"2103154827361 2021.03.16 접수"_qs;
         QTest::newRow("slash-separated without a label") << "900101/1234567";
+        QTest::newRow("boxes without a label") << "9 0 0 1 0 1 - 1 2 3 4 5 6 8";
+        QTest::newRow("scores of a person, one a box") << u"김하늘 9 0 0 1 0 1 1 2 3 4 5 6 8"_qs;
+        QTest::newRow("boxes that go on past thirteen") << u"주민등록번호 9 0 0 1 0 1 - 1 2 3 4 5 6 7 8"_qs;
+        QTest::newRow("wide boxes that go on past thirteen")
+            << u"주민등록번호   9   0   0   1   0   1   -   1   2   3   4   5   6   7   -   8"_qs;
+        QTest::newRow("boxes after a date written the same way")
+            << u"주민등록번호 2 0 2 4 9 0 0 1 0 1 1 2 3 4 5 6 7"_qs;
         QTest::newRow("underscore-separated, nothing of a person") << "scan_900101_1234567.pdf";
         QTest::newRow("a decimal shaped like a registration number") << u"좌표 900101.1234568, 이름 김하늘"_qs;
         QTest::newRow("underscore-separated after a word glued to it") << u"문서_900101_1234567"_qs;

@@ -85,6 +85,36 @@ private Q_SLOTS:
         QVERIFY2(contains(regions, at, at + wanted.size()), covered(bytes, regions).c_str());
     }
 
+    // A form's boxes, a digit in each: a candidate only when asked for, with enough of them in a row.
+    void shouldFindDigitsWrittenOneAtATimeWhenAskedTo_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("minSpacedDigits");
+        QTest::addColumn<bool>("candidate");
+        const QString boxes = u"주민등록번호 9 0 0 1 0 1 - 1 2 3 4 5 6 7 입니다"_qs;
+        QTest::newRow("boxes, asked for") << boxes << 13 << true;
+        QTest::newRow("boxes, not asked for") << boxes << 0 << false;
+        QTest::newRow("tabs between the boxes") << u"번호\t9\t0\t0\t1\t0\t1\t1\t2\t3\t4\t5\t6\t7"_qs << 13 << true;
+        QTest::newRow("one box too few") << u"번호 9 0 0 1 0 1 - 1 2 3 4 5 6"_qs << 13 << false;
+        QTest::newRow("a longer group breaks the row") << u"번호 9 0 0 1 0 1 - 12 3 4 5 6 7 8"_qs << 13 << false;
+    }
+    void shouldFindDigitsWrittenOneAtATimeWhenAskedTo()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, minSpacedDigits);
+        QFETCH(bool, candidate);
+        const std::string bytes = text.toStdString();
+        const std::size_t at = bytes.find_first_of("0123456789");
+        const std::size_t end = bytes.find_last_of("0123456789") + 1;
+        for (const bool skipShortRuns : {true, false}) {
+            CandidateFinder::Options options;
+            options.minSpacedDigits = minSpacedDigits;
+            options.skipShortRuns = skipShortRuns;
+            const auto regions = CandidateFinder(options).find(bytes);
+            QVERIFY2(contains(regions, at, end) == candidate, covered(bytes, regions).c_str());
+        }
+    }
+
     void shouldSkipTextThatCannotHoldAnIdentifier_data()
     {
         QTest::addColumn<QString>("text");
@@ -123,23 +153,25 @@ private Q_SLOTS:
         // '|' between pieces; then full-width 7, zero-width space, en dash, NBSP, black circle,
         // Arabic-Indic 3 and stray bytes.
         const QList<QByteArray> pieces =
-            QByteArray("1|12|123|1234|98765|0|-| - | |  |.|. |,|:|(|)|+|/|\t|\n|-\n|a|M|x|X|*|@|"
+            QByteArray("1|12|123|1234|98765|0|-| - | |  |.|. |,|:|(|)|+|/|\t|\n|-\n|a|M|x|X|*|@|1 2 3 4 5|6\t7|"
                        "년|원|가|12345678901234567890123|abcdefghij|\xEF\xBC\x91|"
                        "\xE2\x80\x8B|\xE2\x80\x93|\xC2\xA0|\xE2\x97\x8F|\xD9\xA3|\x80|\xFF")
                 .split('|');
         std::mt19937 random(20261129);
         for (const int minGroupDigits : {1, 2, 4, 6, 25}) {
-            CandidateFinder::Options quick {7, minGroupDigits, true, true};
-            CandidateFinder::Options full = quick;
-            full.skipShortRuns = false;
-            const CandidateFinder withQuickPass(quick);
-            const CandidateFinder withoutQuickPass(full);
-            for (int round = 0; round < 3000; ++round) {
-                const std::string text = randomText(random, pieces, 60);
-                const std::vector<TextRange> quickRegions = withQuickPass.find(text);
-                const std::vector<TextRange> fullRegions = withoutQuickPass.find(text);
-                QVERIFY2(quickRegions == fullRegions,
-                         (covered(text, quickRegions) + " against " + covered(text, fullRegions)).c_str());
+            for (const int minSpacedDigits : {0, 3, 13}) {
+                CandidateFinder::Options quick {7, minGroupDigits, minSpacedDigits, true, true};
+                CandidateFinder::Options full = quick;
+                full.skipShortRuns = false;
+                const CandidateFinder withQuickPass(quick);
+                const CandidateFinder withoutQuickPass(full);
+                for (int round = 0; round < 3000; ++round) {
+                    const std::string text = randomText(random, pieces, 60);
+                    const std::vector<TextRange> quickRegions = withQuickPass.find(text);
+                    const std::vector<TextRange> fullRegions = withoutQuickPass.find(text);
+                    QVERIFY2(quickRegions == fullRegions,
+                             (covered(text, quickRegions) + " against " + covered(text, fullRegions)).c_str());
+                }
             }
         }
     }
@@ -156,7 +188,7 @@ private Q_SLOTS:
                 .split('|');
         pieces.append(QByteArray(90, '\x80')); // stray continuation bytes, more than an address reaches back
         std::mt19937 random(20261130);
-        CandidateFinder::Options once {7, 4, true, true, std::numeric_limits<std::size_t>::max()};
+        CandidateFinder::Options once {7, 4, 0, true, true, std::numeric_limits<std::size_t>::max()};
         const CandidateFinder atTheEnd(once);
         for (const std::size_t step : {std::size_t(0), std::size_t(1), std::size_t(7), std::size_t(64)}) {
             CandidateFinder::Options often = once;
