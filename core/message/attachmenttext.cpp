@@ -71,7 +71,9 @@ std::optional<QString> decodeUtf16(QStringConverter::Encoding encoding, const QB
 // a row further down, starts a new table: a sheet's far-flung cells are no table. The column gap
 // also bounds the tabs a cell may add, which no text budget counts: a hostile sheet of sparse
 // cells (572,000 of them, 64 columns apart) took 25 MB more at 64.
-constexpr qsizetype MaxColumnGap = 16;
+// Cells further apart than this (a helper column far to the right) end the table: each column
+// between is a tab in the text.
+constexpr qsizetype MaxColumnGap = 32;
 constexpr qsizetype MaxRowGap = 64;
 
 // "C14" -> column 2 (0-based), row 14; nullopt when it is no cell reference.
@@ -114,7 +116,8 @@ AttachmentText::GridCell gridCellOf(const TextPlace &place)
 }
 
 // How many tabs put `next` (at nextPlace) in its column after `last` (at lastPlace), on the same
-// line or (next row) a new one; -1 when it does not follow on in the same table.
+// line or (next row) a new one; 0 on the same row: more of the same cell (its next paragraph); -1
+// when it does not follow on in the same table.
 qsizetype tabsBetween(const TextPlace &lastPlace, const AttachmentText::GridCell &last, const TextPlace &nextPlace,
                       const AttachmentText::GridCell &next)
 {
@@ -122,7 +125,7 @@ qsizetype tabsBetween(const TextPlace &lastPlace, const AttachmentText::GridCell
         !std::equal(nextPlace.steps.cbegin(), nextPlace.steps.cbegin() + next.gridSteps, lastPlace.steps.cbegin()))
         return -1;
     if (next.row == last.row)
-        return next.column > last.column && next.column - last.column <= MaxColumnGap ? next.column - last.column : -1;
+        return next.column >= last.column && next.column - last.column <= MaxColumnGap ? next.column - last.column : -1;
     if (next.row > last.row && next.row - last.row <= MaxRowGap && next.column <= MaxColumnGap)
         return next.column;
     return -1;
@@ -219,13 +222,13 @@ const ScanResult *AttachmentText::earlyScanBy(const Scanner &scanner) const
 
 void AttachmentText::append(const TextPlace &place, const QByteArray &text)
 {
-    GridCell cell;
-    if (!text.contains('\n') && !text.contains('\r') && !text.contains('\t'))
-        cell = gridCellOf(place);
+    GridCell cell = gridCellOf(place);
     const qsizetype tabs = pieces.empty() ? -1 : tabsBetween(pieces.back().place, lastCell, place, cell);
     if (tabs >= 0) {
         if (cell.row != lastCell.row)
             utf8 += '\n';
+        else if (tabs == 0)
+            utf8 += ' '; // the cell's next paragraph, apart from the last
         utf8.append(tabs, '\t');
     } else {
         if (!utf8.isEmpty())
@@ -237,7 +240,15 @@ void AttachmentText::append(const TextPlace &place, const QByteArray &text)
     }
     lastCell = cell;
     pieces.push_back({utf8.size(), place, text.size()});
+    const qsizetype at = utf8.size();
     utf8 += text;
+    if (cell.row > 0) {
+        // A cell's own line breaks and tabs (an address on two lines) would end its row, and with
+        // it the table: they are written as spaces, byte for byte, so offsets stay the piece's.
+        char *const data = utf8.data();
+        std::replace_if(
+            data + at, data + utf8.size(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    }
 }
 
 TextPlace AttachmentText::placeAt(qsizetype offset) const

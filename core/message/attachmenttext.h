@@ -74,8 +74,8 @@ struct AttachmentText
     // Appends a piece of text from place, apart from the one before so that no number runs on: a
     // blank line between them, except between the cells of one sheet or table, which are written
     // as its rows are, a tab between cells and a line break between rows, so that a column's header
-    // labels every cell below it as in a CSV file (Scanner's column headers). A cell whose text has
-    // a line break or a tab of its own ends the table there.
+    // labels every cell below it as in a CSV file (Scanner's column headers). A cell's own line
+    // breaks and tabs are written as spaces, and its next paragraph follows it after a space.
     void append(const TextPlace &place, const QByteArray &text);
     // The place of the text at offset; empty when there are no pieces.
     TextPlace placeAt(qsizetype offset) const;

@@ -199,8 +199,31 @@ private Q_SLOTS:
         QCOMPARE(text.utf8, QByteArray("명단\n\n성명\t계좌번호\n김민수\t302112345678"));
     }
 
-    // A cell's own line break or tab would shift the columns after it: the table ends there, and
-    // so do cells out of order or far apart.
+    // An address on two lines, or in two paragraphs, stays in its cell: a line break would end
+    // the row, and with it the table, for every row after it. Offsets stay the pieces'.
+    void shouldKeepACellsLinesInItsRow()
+    {
+        AttachmentText text;
+        const TextPlace table = TextPlace {}.then(TextPlace::Kind::Table, QStringLiteral("1"));
+        const auto cell = [&](int row, int column, const QByteArray &value) {
+            text.append(table.then(TextPlace::Kind::Row, QString::number(row))
+                            .then(TextPlace::Kind::Cell, QString::number(column)),
+                        value);
+        };
+        cell(1, 1, "주소");
+        cell(1, 2, "계좌\r\n번호");
+        cell(2, 1, "서울 중구\n세종대로\t110");
+        cell(2, 1, "101동"); // the cell's second paragraph
+        cell(2, 2, "302112345678");
+        cell(3, 2, "302112345679");
+        QCOMPARE(text.utf8, QByteArray("주소\t계좌  번호\n서울 중구 세종대로 110 101동\t302112345678\n\t302112345679"));
+        QCOMPARE(text.pieces.size(), std::size_t(6));
+        QCOMPARE(text.utf8.mid(text.pieces[3].offset, text.pieces[3].size), QByteArray("101동"));
+        QCOMPARE(text.utf8.mid(text.pieces[4].offset, text.pieces[4].size), QByteArray("302112345678"));
+        QCOMPARE(text.pieces[2].size, qsizetype(QByteArray("서울 중구\n세종대로\t110").size()));
+    }
+
+    // Cells out of order or far apart end the table.
     void shouldEndATableWhereItsRowsCannotBeTold()
     {
         AttachmentText text;
@@ -215,7 +238,7 @@ private Q_SLOTS:
         cell(QStringLiteral("A1"), "again"); // back up: a new table
         cell(QStringLiteral("ZZ9"), "far"); // beyond 16 columns: no table at all
         cell(QStringLiteral("1A"), "not a reference");
-        QCOMPARE(text.utf8, QByteArray("계좌번호\n\n두 줄\n메모\n\n\t\tc\na\n\nagain\n\nfar\n\nnot a reference"));
+        QCOMPARE(text.utf8, QByteArray("계좌번호\t두 줄 메모\tc\na\n\nagain\n\nfar\n\nnot a reference"));
     }
 
     void shouldTrustAnEarlyScanOnlyForItsScannerAndItsBytes()
