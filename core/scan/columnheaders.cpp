@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 
 namespace SendGuard::Core {
 
@@ -15,6 +16,8 @@ namespace {
 constexpr std::size_t MaxHeaderBytes = 2048;
 constexpr std::size_t MaxCellBytes = 96;
 constexpr std::size_t MaxTitleDigits = 4; // "계좌번호(2024년)"
+// What follows the digits of a title's month, year, round or quarter.
+constexpr std::string_view TitleUnits[] = {"월", "년", "차", "분기", "회", "기"};
 // A row longer than this is no table row: a lookup never walks further, so a text of one huge line
 // with many numbers costs no more per number than a table does.
 constexpr std::size_t MaxRowBytes = 4096;
@@ -45,6 +48,33 @@ std::size_t longestDigitRun(std::string_view text, std::size_t limit = MaxTitleD
             break;
     }
     return longest;
+}
+
+// Whether every run of digits in `cell` reads as part of a title: inside parentheses ("주소 (2024.
+// 1. 1. 기준)"), or a month, year, round or quarter ("1월", "2024년", "2차", "3분기", "4회"), not a
+// value such as an age or an amount.
+bool digitsOfATitle(std::string_view cell)
+{
+    int depth = 0;
+    for (std::size_t i = 0; i < cell.size();) {
+        const char c = cell[i];
+        if (c == '(' || c == '[')
+            ++depth;
+        else if ((c == ')' || c == ']') && depth > 0)
+            --depth;
+        if (c < '0' || c > '9' || depth > 0) {
+            ++i;
+            continue;
+        }
+        while (i < cell.size() && cell[i] >= '0' && cell[i] <= '9')
+            ++i;
+        const std::string_view rest = cell.substr(i);
+        const bool unit = std::any_of(std::begin(TitleUnits), std::end(TitleUnits),
+                                      [&](std::string_view word) { return rest.starts_with(word); });
+        if (!unit)
+            return false;
+    }
+    return true;
 }
 
 // Whether a cell holds something besides blanks and quotes.
@@ -123,9 +153,20 @@ ColumnHeaders::ColumnHeaders(const ContextWords &words, std::string_view text, s
 {
 }
 
-ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::string_view line, char *delimiter,
-                                                std::vector<ContextWords::Occurrence> &found)
+void ColumnHeaders::findInTitle(const ContextWords &words, std::string_view title, Scratch &scratch)
 {
+    words.find(title, 0, title.size(), scratch.found);
+    if (!scratch.found.empty() || title.find(' ') == std::string_view::npos)
+        return;
+    scratch.compact.clear();
+    std::copy_if(title.begin(), title.end(), std::back_inserter(scratch.compact), [](char c) { return c != ' '; });
+    words.find(scratch.compact, 0, scratch.compact.size(), scratch.found);
+}
+
+ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::string_view line, char *delimiter,
+                                                Scratch &scratch)
+{
+    std::vector<ContextWords::Occurrence> &found = scratch.found;
     if (line.size() > MaxHeaderBytes || line.empty())
         return Header::None;
     // Digits are a data row's, except a few in a title cell: "연락처1", "계좌번호(2024년)". A roster's
@@ -133,14 +174,18 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
     const bool digits = hasDigit(line);
     if (digits && longestDigitRun(line) > MaxTitleDigits)
         return Header::None;
-    // The delimiter the line uses most: tabs (cells copied from a spreadsheet), commas (CSV),
-    // bars (a Markdown or wiki table) or semicolons (CSV where the comma is the decimal point).
-    std::size_t most = 0;
-    for (const char candidate : {'\t', ',', '|', ';'}) {
-        const std::size_t count = std::size_t(std::count(line.begin(), line.end(), candidate));
-        if (count > most) {
-            most = count;
-            *delimiter = candidate;
+    // Tabs, when there are any: cells copied from a spreadsheet, or a document's table, whose
+    // titles may hold commas ("주소 (시, 군, 구)"). Else the delimiter the line uses most: commas
+    // (CSV), bars (a Markdown or wiki table) or semicolons (CSV where the comma is the decimal point).
+    std::size_t most = std::size_t(std::count(line.begin(), line.end(), '\t'));
+    *delimiter = '\t';
+    if (most == 0) {
+        for (const char candidate : {',', '|', ';'}) {
+            const std::size_t count = std::size_t(std::count(line.begin(), line.end(), candidate));
+            if (count > most) {
+                most = count;
+                *delimiter = candidate;
+            }
         }
     }
     if (most == 0) {
@@ -160,10 +205,10 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
             titles = false;
             return false;
         }
-        words.find(line, begin, end, found);
+        findInTitle(words, cell, scratch);
         labelled = labelled || !found.empty();
         filled += hasContent(cell);
-        if (digits && found.empty() && hasDigit(cell)) {
+        if (digits && found.empty() && hasDigit(cell) && !digitsOfATitle(cell)) {
             titles = false;
             return false;
         }
@@ -292,8 +337,8 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
         if (!title)
             return said;
         said.empty = !hasContent(*title);
-        m_words.find(*title, 0, title->size(), m_scratch);
-        for (const ContextWords::Occurrence &o : m_scratch) {
+        findInTitle(m_words, *title, m_scratch);
+        for (const ContextWords::Occurrence &o : m_scratch.found) {
             // A word that counts only right before a number (우리, 기업) labels no column.
             said.supports =
                 said.supports || (m_words.supports(o.word, detector) && !m_words.labelOnly(o.word, detector));
@@ -312,7 +357,7 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
 std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::string_view text,
                                              std::string_view headerInForce)
 {
-    std::vector<ContextWords::Occurrence> found; // one buffer for every line looked at
+    Scratch found; // one buffer for every line looked at
     // The last sure header or blank line decides; none: the one in force goes on. A row that is a
     // header only at a table's top is one when nothing above it, up to that line, is in force.
     std::string_view atTheTop;

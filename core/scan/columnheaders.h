@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,10 +19,10 @@ namespace SendGuard::Core {
 // spaces or more: a fixed-width table), a detector's context or suppressing word in at least one
 // cell, and no data: two filled cells or more and no digit, or, only where no table is going on,
 // one filled cell or digits inside titles (runs of at most four, in a cell with a word: "연락처1",
-// "계좌번호(2024년)"). It governs the rows after it, lines with its delimiter, until a blank line or
-// the next header. A match across two cells is the last one's (or, under a title over both, the
-// first's). Cells in double quotes may hold the delimiter. The index of header rows is built on
-// the first question, once per scan.
+// "계좌번호(2024년)"; or in parentheses, or a month's, year's or round's: "지급액(2024년)", "1월", "2차"). It governs
+// the rows after it, lines with its delimiter, until a blank line or the next header. A match across two cells is the
+// last one's (or, under a title over both, the first's). Cells in double quotes may hold the delimiter. The index of
+// header rows is built on the first question, once per scan.
 class ColumnHeaders
 {
 public:
@@ -62,9 +63,16 @@ private:
         // ("[국민은행 지급분],,") under a header in force.
         OnlyAtTheTop,
     };
-    // found: scratch for the context words of each cell.
-    static Header headerKind(const ContextWords &words, std::string_view line, char *delimiter,
-                             std::vector<ContextWords::Occurrence> &found);
+    // Room for the context words of a title, and for a title written with its blanks taken out.
+    struct Scratch
+    {
+        std::vector<ContextWords::Occurrence> found;
+        std::string compact;
+    };
+    static Header headerKind(const ContextWords &words, std::string_view line, char *delimiter, Scratch &scratch);
+    // The context words of a title into scratch.found: as written, or, with none, with its blanks
+    // taken out ("주 민 등 록 번 호", "계좌  번호": a form spreads a title over its cell).
+    static void findInTitle(const ContextWords &words, std::string_view title, Scratch &scratch);
     static std::optional<std::string_view> cell(std::string_view line, char delimiter, std::size_t column);
     void index();
     std::size_t lineStartOf(std::size_t offset);
@@ -76,7 +84,7 @@ private:
     bool m_startsMidLine = false;
     bool m_indexed = false;
     std::vector<Row> m_rows; // header rows and blank lines, in order
-    std::vector<ContextWords::Occurrence> m_scratch;
+    Scratch m_scratch;
     std::size_t m_lastLookup = 0; // lineStartOf's last offset, and the line start it found
     std::size_t m_lastLineStart = 0;
 };

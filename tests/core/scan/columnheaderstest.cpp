@@ -203,6 +203,31 @@ private Q_SLOTS:
         QVERIFY(testScanner().scan(std::string_view("성명,비고,계좌번호12345\n" + rows)).findings.empty());
     }
 
+    // Titles as forms and payment rosters write them: spread over their cell, with a month or a
+    // year, with commas inside a tab-separated title. Each header has the account number last,
+    // after three other columns.
+    void shouldReadTitlesAsTablesWriteThem_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<char>("delimiter");
+        QTest::newRow("spaced out") << QByteArray("성    명,비    고,주 소,계 좌 번 호") << ',';
+        QTest::newRow("a month's title") << QByteArray("성명,1월,2월,계좌번호") << ',';
+        QTest::newRow("a year in parentheses")
+            << QByteArray("성명,지급액(2024년),주소 (2024. 1. 1. 기준),계좌번호") << ',';
+        QTest::newRow("commas inside a tab-separated title")
+            << QByteArray("성명\t주소 (시, 군, 구, 동, 번지)\t비고\t계좌번호") << '\t';
+    }
+    void shouldReadTitlesAsTablesWriteThem()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(char, delimiter);
+        std::string text = header.toStdString() + "\n";
+        for (int i = 0; i < 5; ++i)
+            text += std::string("홍길동") + delimiter + "없음" + delimiter + "없음" + delimiter + "3021" +
+                std::to_string(10000000 + i * 7919) + "\n";
+        QCOMPARE(countOf(testScanner().scan(std::string_view(text)).findings, "kr-bank-account"), std::size_t(5));
+    }
+
     // A heading inside the table (one filled cell: "[국민은행 지급분],,") is no header: the table's
     // own header stays in force below it.
     void shouldKeepTheHeaderAcrossAHeadingInTheTable()
