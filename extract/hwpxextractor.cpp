@@ -24,6 +24,7 @@ XmlTextWalker::Dialect owpmlDialect()
     dialect.table = QStringLiteral("tbl");
     dialect.row = QStringLiteral("tr");
     dialect.cell = QStringLiteral("tc");
+    dialect.cellAddress = QStringLiteral("cellAddr");
     dialect.containers = {
         {QStringLiteral("header"), {Kind::Header, QString()}},
         {QStringLiteral("footer"), {Kind::Footer, QString()}},

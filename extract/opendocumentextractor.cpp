@@ -24,6 +24,8 @@ XmlTextWalker::Dialect textDialect()
     dialect.table = QStringLiteral("table");
     dialect.row = QStringLiteral("table-row");
     dialect.cell = QStringLiteral("table-cell");
+    dialect.cellWidthAttribute = QStringLiteral("number-columns-repeated");
+    dialect.coveredCell = QStringLiteral("covered-table-cell");
     dialect.containers = {
         {QStringLiteral("note"), {Kind::Footnote, QString()}},
         {QStringLiteral("annotation"), {Kind::Comment, QString()}},

@@ -35,6 +35,8 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
         d.table = QStringLiteral("tbl");
         d.row = QStringLiteral("tr");
         d.cell = QStringLiteral("tc");
+        d.cellWidthElement = QStringLiteral("gridSpan");
+        d.columnsBefore = QStringLiteral("gridBefore");
         d.containers = {
             {QStringLiteral("footnote"), {Kind::Footnote, QStringLiteral("id")}},
             {QStringLiteral("endnote"), {Kind::Endnote, QStringLiteral("id")}},

@@ -7,6 +7,7 @@
 
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <vector>
@@ -32,8 +33,33 @@ struct Table
 {
     int number = 0;
     int rows = 0;
-    int cells = 0;
+    int cells = 0; // the current cell's column in the grid, from 1
+    int width = 1; // how many columns it takes
+    bool inCell = false;
 };
+
+// A paragraph of a cell whose place in the grid comes after its text (Dialect::cellAddress).
+struct HeldParagraph
+{
+    Paragraph paragraph;
+    int table = 0; // the cell it belongs to, as counted
+    int row = 0;
+    int cell = 0;
+};
+
+// How much of a cell's text may wait for its address: a document laid out in one big cell (a
+// frame, as many HWP forms are) goes on with its cells as counted.
+constexpr qsizetype MaxHeldBytes = 1 << 20;
+
+// The last column a cell is numbered with: past it, cells share it (a hostile grid).
+constexpr int MaxColumn = 1 << 16;
+
+// A count of columns from an attribute: at least 1, and no more than a table can usefully have.
+int columnCount(const QString &value)
+{
+    constexpr int MaxColumns = 1024;
+    return qBound(1, value.toInt(), MaxColumns);
+}
 
 // "w:p" -> "p": element and attribute names are compared by local name.
 QString localName(const char *qualified)
@@ -80,6 +106,9 @@ struct Walk
     int skippedDepth = 0;
     int paragraphCount = 0;
     int tableCount = 0;
+    std::vector<HeldParagraph> held;
+    qsizetype heldBytes = 0;
+    bool holding = true; // false once the bound was passed: the rest goes out as counted
 
     Core::TextPlace here() const
     {
@@ -133,12 +162,24 @@ struct Walk
                 id = steps.back().value; // "notes of slide 3", inside slide 3, whichever slides have notes
             openContainer(container->first, id);
         } else if (name == dialect.table) {
-            tables.push_back({++tableCount, 0, 0});
+            tables.push_back({++tableCount, 0, 0, 1});
         } else if (!tables.empty() && name == dialect.row) {
             ++tables.back().rows;
             tables.back().cells = 0;
-        } else if (!tables.empty() && name == dialect.cell) {
-            ++tables.back().cells;
+            tables.back().width = 1;
+        } else if (!tables.empty() && (name == dialect.cell || name == dialect.coveredCell)) {
+            Table &table = tables.back();
+            table.inCell = name == dialect.cell;
+            table.cells = std::min(table.cells + table.width, MaxColumn);
+            table.width = dialect.cellWidthAttribute.isEmpty()
+                ? 1
+                : columnCount(attributeOf(attributes, dialect.cellWidthAttribute));
+        } else if (!tables.empty() && name == dialect.cellWidthElement) {
+            tables.back().width = columnCount(attributeOf(attributes, u"val"));
+        } else if (!tables.empty() && name == dialect.cellAddress) {
+            placeHeld(attributeOf(attributes, u"rowAddr"), attributeOf(attributes, u"colAddr"));
+        } else if (!tables.empty() && name == dialect.columnsBefore && tables.back().cells == 0) {
+            tables.back().cells = columnCount(attributeOf(attributes, u"val"));
         } else if (dialect.paragraphs.contains(name)) {
             Core::TextPlace place = here();
             ++paragraphCount;
@@ -175,6 +216,10 @@ struct Walk
             closeContainer();
         } else if (name == dialect.table && !tables.empty()) {
             tables.pop_back();
+        } else if (name == dialect.cell && !tables.empty()) {
+            tables.back().inCell = false;
+            if (std::none_of(tables.begin(), tables.end(), [](const Table &t) { return t.inCell; }))
+                releaseHeld(); // no cell is open any more: every address is known
         } else if (dialect.paragraphs.contains(name) && !paragraphs.empty() && !paragraphs.back().loose) {
             finishParagraph();
         } else if (dialect.skipped.contains(name)) {
@@ -206,6 +251,57 @@ struct Walk
     {
         Paragraph paragraph = std::move(paragraphs.back());
         paragraphs.pop_back();
+        if (!dialect.cellAddress.isEmpty() && holding && !tables.empty() && tables.back().inCell) {
+            heldBytes += paragraph.text.size() + paragraph.deleted.size();
+            const Table &table = tables.back();
+            held.push_back({std::move(paragraph), table.number, table.rows, table.cells});
+            if (heldBytes > MaxHeldBytes) {
+                holding = false;
+                releaseHeld();
+            }
+            return;
+        }
+        send(paragraph);
+    }
+
+    // The paragraphs held for the innermost table's current cell move to the cell's place in the
+    // grid: row and column from 0, as hp:cellAddr gives them.
+    void placeHeld(const QString &row, const QString &column)
+    {
+        bool rowOk = false;
+        bool columnOk = false;
+        const int rowIndex = row.toInt(&rowOk);
+        const int columnIndex = column.toInt(&columnOk);
+        if (!rowOk || !columnOk || rowIndex < 0 || columnIndex < 0 || columnIndex >= MaxColumn)
+            return;
+        const Table &table = tables.back();
+        for (HeldParagraph &waiting : held) {
+            if (waiting.table != table.number || waiting.row != table.rows || waiting.cell != table.cells)
+                continue;
+            QList<Core::TextPlace::Step> &steps = waiting.paragraph.place.steps;
+            const QString number = QString::number(table.number);
+            for (qsizetype i = steps.size() - 3; i >= 0; --i) {
+                if (steps[i].kind == Kind::Table && steps[i].value == number && steps[i + 1].kind == Kind::Row &&
+                    steps[i + 2].kind == Kind::Cell) {
+                    steps[i + 1].value = QString::number(rowIndex + 1);
+                    steps[i + 2].value = QString::number(columnIndex + 1);
+                    break;
+                }
+            }
+            waiting.cell = -1; // placed: no later address moves it again
+        }
+    }
+
+    void releaseHeld()
+    {
+        for (const HeldParagraph &waiting : held)
+            send(waiting.paragraph);
+        held.clear();
+        heldBytes = 0;
+    }
+
+    void send(const Paragraph &paragraph)
+    {
         sink.addUtf8(paragraph.place, paragraph.text, paragraph.origin);
         if (!paragraph.deleted.isEmpty())
             sink.addUtf8(paragraph.place.then(Kind::Deleted), paragraph.deleted, paragraph.deletedOrigin);
@@ -323,8 +419,10 @@ bool XmlTextWalker::walk(const QByteArray &xml, const Dialect &dialect, const Co
     const TextOrigin noOrigin;
     Walk walk {dialect, sink, parser, sink.recordsOrigins() ? part : noOrigin, {base}, {}, {}, {}};
     walk.listen();
+    const bool parsed = parser.parse(xml, error);
+    walk.releaseHeld(); // a cell the part never closed: its text as counted
     // Stopped at a full sink: what was read stands, the sink says why it stopped.
-    return parser.parse(xml, error) || sink.full();
+    return parsed || sink.full();
 }
 
 bool XmlTextWalker::walkEntry(const ZipContainer &zip, const QString &name, const Dialect &dialect,
@@ -346,6 +444,7 @@ bool XmlTextWalker::walkEntry(const ZipContainer &zip, const QString &name, cons
         [&parser](qsizetype size) { return parser.room(size); });
     if (read && parsed)
         parsed = parser.feed({}, true, error);
+    walk.releaseHeld();
     return (read && parsed) || sink.full();
 }
 

@@ -39,6 +39,19 @@ public:
         // does not break (w:noBreakHyphen, hp:hyphen), a space (hp:nbSpace), a tab (w:ptab).
         QHash<QString, QByteArray> marks;
         QString table, row, cell;
+        // A table's cells are numbered by the columns of its grid, so that a column's title stands
+        // over its values whatever is merged: a cell's width, as an element inside it with a "val"
+        // (w:gridSpan) or as an attribute on it (table:number-columns-repeated); the merged cells
+        // a grid writes in place of the ones covered (table:covered-table-cell); the columns a row
+        // leaves out before its first cell (w:gridBefore, with a "val").
+        QString cellWidthElement;
+        QString cellWidthAttribute;
+        QString coveredCell;
+        QString columnsBefore;
+        // An element inside a cell, after its text, that gives its place in the grid (hp:cellAddr,
+        // with "colAddr" and "rowAddr" from 0): a grid that leaves out the cells a merge covers.
+        // The cell's text waits for it, within a bound.
+        QString cellAddress;
         // Elements that start a place of their own, and the attribute that numbers them (empty: counted).
         QHash<QString, std::pair<Core::TextPlace::Kind, QString>> containers;
         bool numberParagraphs = true; // "paragraph 12" outside tables

@@ -509,6 +509,75 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("section 2 › paragraph 1")), QStringLiteral("둘째 구역"));
     }
 
+    // A table's cells are numbered by the columns of its grid, whatever is merged, so that a column's
+    // title stands over its values: Word's gridSpan and gridBefore, ODF's covered and repeated
+    // cells, and HWPX's cell addresses, which come after a cell's text and leave out what a merge
+    // covers (a department's name over five rows).
+    void shouldNumberTableCellsByTheirColumnInTheGrid()
+    {
+        const auto wordCell = [](const QString &properties, const QString &text) {
+            return QStringLiteral("<w:tc><w:tcPr>%1</w:tcPr>%2</w:tc>").arg(properties, wordParagraph({text}));
+        };
+        const Read word = extract(
+            docx(QStringLiteral("<w:tbl><w:tr>%1%2</w:tr><w:tr><w:trPr><w:gridBefore w:val=\"2\"/></w:trPr>%3</w:tr>"
+                                "</w:tbl>")
+                     .arg(wordCell(QStringLiteral("<w:gridSpan w:val=\"2\"/>"), QStringLiteral("주민등록번호")),
+                          wordCell({}, QStringLiteral("계좌번호")), wordCell({}, QStringLiteral("302112345678")))),
+            QStringLiteral("명단.docx"));
+        QCOMPARE(word.textAt(QStringLiteral("table 1, row 1, cell 1")), QStringLiteral("주민등록번호"));
+        QCOMPARE(word.textAt(QStringLiteral("table 1, row 1, cell 3")), QStringLiteral("계좌번호"));
+        QCOMPARE(word.textAt(QStringLiteral("table 1, row 2, cell 3")), QStringLiteral("302112345678"));
+
+        const Read text = extract(
+            openDocument(
+                QStringLiteral("application/vnd.oasis.opendocument.text"),
+                QStringLiteral("<office:text><table:table><table:table-row>"
+                               "<table:table-cell table:number-columns-spanned=\"2\"><text:p>주민등록번호</text:p>"
+                               "</table:table-cell><table:covered-table-cell/>"
+                               "<table:table-cell><text:p>계좌번호</text:p></table:table-cell></table:table-row>"
+                               "<table:table-row><table:table-cell table:number-columns-repeated=\"2\"/>"
+                               "<table:table-cell><text:p>302112345678</text:p></table:table-cell>"
+                               "</table:table-row></table:table></office:text>")),
+            QStringLiteral("명단.odt"));
+        QCOMPARE(text.textAt(QStringLiteral("table 1, row 1, cell 3")), QStringLiteral("계좌번호"));
+        QCOMPARE(text.textAt(QStringLiteral("table 1, row 2, cell 3")), QStringLiteral("302112345678"));
+
+        const auto hancomCell = [](int row, int column, const QString &content) {
+            return QStringLiteral("<hp:tc><hp:subList>%1</hp:subList><hp:cellAddr colAddr=\"%2\" rowAddr=\"%3\"/>"
+                                  "<hp:cellSpan colSpan=\"1\" rowSpan=\"1\"/></hp:tc>")
+                .arg(content)
+                .arg(column)
+                .arg(row);
+        };
+        // A nested table's cells keep their own places, and the outer cell its own.
+        const QString nested = owpmlParagraph(QStringLiteral("비고")) +
+            QStringLiteral("<hp:p><hp:run><hp:tbl><hp:tr>%1</hp:tr></hp:tbl></hp:run></hp:p>")
+                .arg(hancomCell(0, 4, owpmlParagraph(QStringLiteral("안쪽"))));
+        const Read hancom = extract(
+            hwpx(
+                {QStringLiteral("<hp:p><hp:run><hp:tbl><hp:tr>%1%2%3</hp:tr><hp:tr>%4</hp:tr></hp:tbl></hp:run></hp:p>")
+                     .arg(hancomCell(0, 0, owpmlParagraph(QStringLiteral("총무과"))),
+                          hancomCell(0, 1, owpmlParagraph(QStringLiteral("계좌번호"))), hancomCell(0, 2, nested),
+                          hancomCell(1, 1, owpmlParagraph(QStringLiteral("302112345678"))))}),
+            QStringLiteral("명단.hwpx"));
+        QCOMPARE(hancom.textAt(QStringLiteral("section 1 › table 1, row 2, cell 2")), QStringLiteral("302112345678"));
+        QCOMPARE(hancom.textAt(QStringLiteral("section 1 › table 1, row 1, cell 3")), QStringLiteral("비고"));
+        QCOMPARE(hancom.textAt(QStringLiteral("section 1 › table 2, row 1, cell 5")), QStringLiteral("안쪽"));
+
+        // A document laid out in one big cell does not wait for its address past a bound: its
+        // text goes on, counted.
+        QString big; // text that does not compress like a bomb
+        for (quint32 i = 1; big.size() < 600 * 1024; ++i)
+            big += QString::number(i * 2654435761u, 36) + QLatin1Char(' ');
+        const Read frame = extract(
+            hwpx({QStringLiteral("<hp:p><hp:run><hp:tbl><hp:tr>%1</hp:tr></hp:tbl></hp:run></hp:p>")
+                      .arg(hancomCell(
+                          0, 3, owpmlParagraph(big) + owpmlParagraph(big) + owpmlParagraph(QStringLiteral("끝"))))}),
+            QStringLiteral("틀.hwpx"));
+        QVERIFY2(frame.incomplete.isEmpty(), qPrintable(frame.incomplete));
+        QCOMPARE(frame.textAt(QStringLiteral("section 1 › table 1, row 1, cell 1")).size(), big.size());
+    }
+
     void shouldReadHwpRecordByRecord()
     {
         const QByteArray section = hwpParagraph(QStringLiteral("주거급여 신청서")) +
