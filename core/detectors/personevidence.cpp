@@ -78,9 +78,8 @@ bool nameBefore(std::string_view text, std::size_t start)
         return pos;
     };
     std::size_t pos = blanks(start);
-    // One mark may stand between: "홍길동(2103154827361)", "홍길동, 2103…", "홍길동: 2103…", and in a
-    // file's name "홍길동_2103…".
-    if (pos > 0 && std::string_view("([,:_").find(text[pos - 1]) != std::string_view::npos)
+    // One mark may stand between: "홍길동(2103154827361)", "홍길동, 2103…", "홍길동: 2103…".
+    if (pos > 0 && std::string_view("([,:").find(text[pos - 1]) != std::string_view::npos)
         pos = blanks(pos - 1);
     if (pos == start)
         return false; // glued to the number: a word of its own, not a name
@@ -92,8 +91,7 @@ bool nameBefore(std::string_view text, std::size_t start)
     if (syllables < 2 || syllables > 4)
         return false;
     const bool alone = pos == 0 || text[pos - 1] == ' ' || text[pos - 1] == '\t' || text[pos - 1] == '\n' ||
-        text[pos - 1] == ',' || text[pos - 1] == '|' || text[pos - 1] == '.' || text[pos - 1] == ')' ||
-        text[pos - 1] == '_';
+        text[pos - 1] == ',' || text[pos - 1] == '|' || text[pos - 1] == '.' || text[pos - 1] == ')';
     const std::string_view first = text.substr(pos, HangulBytes);
     const std::string_view word = text.substr(pos, syllables * HangulBytes);
     return alone && std::find(std::begin(surnames), std::end(surnames), first) != std::end(surnames) &&

@@ -30,17 +30,19 @@ inline Shape &boxedDigits(Shape &shape, int count)
 }
 
 // A form's boxes, a digit in each, as a PDF's text or a table's cells give them ("9 0 0 1 0 1 - 1 2
-// 3 4 5 6 7"), under the form's label. The hyphen between the halves may have a box of its own.
+// 3 4 5 6 7"), right after the form's label (or under its column's title): thirteen digits spaced
+// out anywhere else are as often a survey's answers or a row of scores. The hyphen between the
+// halves may have a box of its own.
 inline DetectorPattern boxed(const std::string &genderDigits)
 {
     std::vector<std::string> middle;
-    for (int before = 4; before >= 0; --before) {
-        for (int after = 4; after >= 0; --after)
+    for (int before = 3; before >= 0; --before) {
+        for (int after = 3; after >= 0; --after)
             middle.push_back(std::string(std::size_t(before), ' ') + "-" + std::string(std::size_t(after), ' '));
     }
     std::stable_sort(middle.begin(), middle.end(),
                      [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
-    for (const std::string &tabbed : {"\t-\t", "\t-", "-\t"})
+    for (const char *tabbed : {"\t-\t", "\t-", "-\t"})
         middle.push_back(tabbed);
     for (const std::string &gap : boxGaps())
         middle.push_back(gap);
@@ -48,9 +50,9 @@ inline DetectorPattern boxed(const std::string &genderDigits)
     boxedDigits(shape, 5).literal(middle).digitIn(genderDigits);
     boxedDigits(shape, 6);
     const std::string gaps = " {1,4}|\\t";
-    return {"\\d(?:(?:" + gaps + ")\\d){5}(?: {0,4}- {0,4}|\\t-\\t|\\t-|-\\t|" + gaps + ")[" + genderDigits +
+    return {"\\d(?:(?:" + gaps + ")\\d){5}(?: {0,3}- {0,3}|\\t-\\t|\\t-|-\\t|" + gaps + ")[" + genderDigits +
                 "](?:(?:" + gaps + ")\\d){6}",
-            ContextRule::Needed, 0.8, shape};
+            ContextRule::NeededRightBefore, 0.8, shape};
 }
 
 // genderDigits lists the gender/century digits ("1234"). The separated form fires on its own; a bare 13-digit run, also
@@ -67,14 +69,15 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
          Shape().digits(6).digitIn(genderDigits).digits(6)},
         // As tools and wrapped text write them, after a label: two cells copied together (a tab),
         // two cells of a CSV row, a form's three cells (the hyphen in its own), a line broken after
-        // the hyphen, a full stop (which alone would read as a decimal).
-        {std::string(BirthDate) + "(?:\\t-\\t|\\t|,|-\\r?\\n|\\.)" + back, ContextRule::Needed, 0.8,
-         Shape().digits(6).literal({"\t-\t", "\t", ",", "-\r\n", "-\n", "."}).digitIn(genderDigits).digits(6)},
-        // A slash, underscore or tilde between the halves is a number written by hand, or a file
-        // named with it ("홍길순_850315_2345678.pdf"): no cell boundary, so it reads as the bare
-        // form does, with its check digit or a person on the line.
-        {std::string(BirthDate) + "[/_~]" + back, ContextRule::NeededUnlessConfirmed, 0.8,
-         Shape().digits(6).literal({"/", "_", "~"}).digitIn(genderDigits).digits(6)},
+        // the hyphen, a slash, underscore or tilde between the halves, a full stop (which alone
+        // would read as a decimal). Without the label, a date and a number joined so are as often
+        // a file's or a document's name ("정산_240611_2024001.xlsx").
+        {std::string(BirthDate) + "(?:\\t-\\t|\\t|,|-\\r?\\n|/|_|~|\\.)" + back, ContextRule::Needed, 0.8,
+         Shape()
+             .digits(6)
+             .literal({"\t-\t", "\t", ",", "-\r\n", "-\n", "/", "_", "~", "."})
+             .digitIn(genderDigits)
+             .digits(6)},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),
     };

@@ -305,7 +305,7 @@ bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart,
 
 bool inLongerSpacedRun(std::string_view text, std::size_t start, std::size_t end)
 {
-    constexpr int MaxGap = 9; // "    -    ", the widest gap the boxed shapes take
+    constexpr int MaxGap = 7; // "   -   ", the widest gap the boxed shapes take
     const auto inGap = [](int c) { return c == ' ' || c == '\t' || c == '-'; };
     std::size_t at = start;
     int c = characterBefore(text, at, &at);
