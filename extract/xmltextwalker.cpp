@@ -36,6 +36,7 @@ struct Table
     int cells = 0; // the current cell's column in the grid, from 1
     int width = 1; // how many columns it takes
     bool inCell = false;
+    std::size_t heldFrom = 0; // where the current cell's held paragraphs begin (and its tables')
 };
 
 // A paragraph of a cell whose place in the grid comes after its text (Dialect::cellAddress).
@@ -45,20 +46,25 @@ struct HeldParagraph
     int table = 0; // the cell it belongs to, as counted
     int row = 0;
     int cell = 0;
+    qsizetype cost = 0; // what it counts toward MaxHeldBytes
 };
 
 // How much of a cell's text may wait for its address: a document laid out in one big cell (a
-// frame, as many HWP forms are) goes on with its cells as counted.
+// frame, as many HWP forms are) goes on with its cells as counted. Each paragraph counts its text
+// and this much besides, so that a flood of empty ones is bounded too.
 constexpr qsizetype MaxHeldBytes = 1 << 20;
+constexpr qsizetype HeldParagraphCost = 256;
 
-// The last column a cell is numbered with: past it, cells share it (a hostile grid).
+// The last column a cell is numbered with: past it, cells share it (a hostile grid); and the last
+// row an address may name.
 constexpr int MaxColumn = 1 << 16;
+constexpr int MaxRow = 1 << 24;
 
-// A count of columns from an attribute: at least 1, and no more than a table can usefully have.
-int columnCount(const QString &value)
+// A count of columns from an attribute: at least `least`, and no more than a table can usefully have.
+int columnCount(const QString &value, int least = 1)
 {
     constexpr int MaxColumns = 1024;
-    return qBound(1, value.toInt(), MaxColumns);
+    return qBound(least, value.toInt(), MaxColumns);
 }
 
 // "w:p" -> "p": element and attribute names are compared by local name.
@@ -170,6 +176,7 @@ struct Walk
         } else if (!tables.empty() && (name == dialect.cell || name == dialect.coveredCell)) {
             Table &table = tables.back();
             table.inCell = name == dialect.cell;
+            table.heldFrom = held.size();
             table.cells = std::min(table.cells + table.width, MaxColumn);
             table.width = dialect.cellWidthAttribute.isEmpty()
                 ? 1
@@ -179,7 +186,7 @@ struct Walk
         } else if (!tables.empty() && name == dialect.cellAddress) {
             placeHeld(attributeOf(attributes, u"rowAddr"), attributeOf(attributes, u"colAddr"));
         } else if (!tables.empty() && name == dialect.columnsBefore && tables.back().cells == 0) {
-            tables.back().cells = columnCount(attributeOf(attributes, u"val"));
+            tables.back().cells = columnCount(attributeOf(attributes, u"val"), 0);
         } else if (dialect.paragraphs.contains(name)) {
             Core::TextPlace place = here();
             ++paragraphCount;
@@ -217,9 +224,10 @@ struct Walk
         } else if (name == dialect.table && !tables.empty()) {
             tables.pop_back();
         } else if (name == dialect.cell && !tables.empty()) {
+            // The cell's paragraphs, and its nested tables', have their places now; an outer
+            // cell's, held before them, wait for the outer cell's address.
             tables.back().inCell = false;
-            if (std::none_of(tables.begin(), tables.end(), [](const Table &t) { return t.inCell; }))
-                releaseHeld(); // no cell is open any more: every address is known
+            releaseHeld(tables.back().heldFrom);
         } else if (dialect.paragraphs.contains(name) && !paragraphs.empty() && !paragraphs.back().loose) {
             finishParagraph();
         } else if (dialect.skipped.contains(name)) {
@@ -252,9 +260,10 @@ struct Walk
         Paragraph paragraph = std::move(paragraphs.back());
         paragraphs.pop_back();
         if (!dialect.cellAddress.isEmpty() && holding && !tables.empty() && tables.back().inCell) {
-            heldBytes += paragraph.text.size() + paragraph.deleted.size();
+            const qsizetype cost = HeldParagraphCost + paragraph.text.size() + paragraph.deleted.size();
+            heldBytes += cost;
             const Table &table = tables.back();
-            held.push_back({std::move(paragraph), table.number, table.rows, table.cells});
+            held.push_back({std::move(paragraph), table.number, table.rows, table.cells, cost});
             if (heldBytes > MaxHeldBytes) {
                 holding = false;
                 releaseHeld();
@@ -272,10 +281,13 @@ struct Walk
         bool columnOk = false;
         const int rowIndex = row.toInt(&rowOk);
         const int columnIndex = column.toInt(&columnOk);
-        if (!rowOk || !columnOk || rowIndex < 0 || columnIndex < 0 || columnIndex >= MaxColumn)
+        if (!rowOk || !columnOk || rowIndex < 0 || rowIndex >= MaxRow || columnIndex < 0 || columnIndex >= MaxColumn)
             return;
         const Table &table = tables.back();
-        for (HeldParagraph &waiting : held) {
+        // Only the current cell's paragraphs (and its nested tables'): each is looked at once here.
+        for (auto waitingAt = held.begin() + qsizetype(std::min(table.heldFrom, held.size())); waitingAt != held.end();
+             ++waitingAt) {
+            HeldParagraph &waiting = *waitingAt;
             if (waiting.table != table.number || waiting.row != table.rows || waiting.cell != table.cells)
                 continue;
             QList<Core::TextPlace::Step> &steps = waiting.paragraph.place.steps;
@@ -292,12 +304,14 @@ struct Walk
         }
     }
 
-    void releaseHeld()
+    // Hands on the held paragraphs from `from` on, in the order they came.
+    void releaseHeld(std::size_t from = 0)
     {
-        for (const HeldParagraph &waiting : held)
-            send(waiting.paragraph);
-        held.clear();
-        heldBytes = 0;
+        for (std::size_t i = from; i < held.size(); ++i) {
+            heldBytes -= held[i].cost;
+            send(held[i].paragraph);
+        }
+        held.erase(held.begin() + qsizetype(std::min(from, held.size())), held.end());
     }
 
     void send(const Paragraph &paragraph)

@@ -527,6 +527,13 @@ private Q_SLOTS:
         QCOMPARE(word.textAt(QStringLiteral("table 1, row 1, cell 1")), QStringLiteral("주민등록번호"));
         QCOMPARE(word.textAt(QStringLiteral("table 1, row 1, cell 3")), QStringLiteral("계좌번호"));
         QCOMPARE(word.textAt(QStringLiteral("table 1, row 2, cell 3")), QStringLiteral("302112345678"));
+        // gridBefore="0", as some generators write it, leaves out no column.
+        const Read none =
+            extract(docx(QStringLiteral("<w:tbl><w:tr><w:trPr><w:gridBefore w:val=\"0\"/></w:trPr>%1</w:tr>"
+                                        "</w:tbl>")
+                             .arg(wordCell({}, QStringLiteral("주민등록번호")))),
+                    QStringLiteral("명단.docx"));
+        QCOMPARE(none.textAt(QStringLiteral("table 1, row 1, cell 1")), QStringLiteral("주민등록번호"));
 
         const Read text = extract(
             openDocument(
@@ -576,6 +583,13 @@ private Q_SLOTS:
             QStringLiteral("틀.hwpx"));
         QVERIFY2(frame.incomplete.isEmpty(), qPrintable(frame.incomplete));
         QCOMPARE(frame.textAt(QStringLiteral("section 1 › table 1, row 1, cell 1")).size(), big.size());
+        // So do many empty paragraphs, which hold no text but cost memory all the same.
+        const Read empty = extract(
+            hwpx({QStringLiteral("<hp:p><hp:run><hp:tbl><hp:tr>%1</hp:tr></hp:tbl></hp:run></hp:p>")
+                      .arg(hancomCell(
+                          0, 3, QStringLiteral("<hp:p/>").repeated(5000) + owpmlParagraph(QStringLiteral("끝"))))}),
+            QStringLiteral("빈.hwpx"));
+        QCOMPARE(empty.textAt(QStringLiteral("section 1 › table 1, row 1, cell 1")), QStringLiteral("끝"));
     }
 
     void shouldReadHwpRecordByRecord()
