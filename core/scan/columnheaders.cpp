@@ -14,9 +14,6 @@ namespace SendGuard::Core {
 namespace {
 
 constexpr std::size_t MaxHeaderBytes = 2048;
-// Sure header rows right below one another are one header; its titles are read from its last
-// rows, this many: a title, and the notes under it.
-constexpr int MaxHeaderLines = 4;
 constexpr std::size_t MaxCellBytes = 96;
 constexpr std::size_t MaxTitleDigits = 4; // "계좌번호(2024년)"
 // What follows the digits of a title's month, year, round or quarter.
@@ -225,10 +222,8 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
 void ColumnHeaders::index()
 {
     m_indexed = true;
-    // The header in force may be several rows (inForceAfter): its last one says how cells are split.
     if (!m_headerInForce.empty() &&
-        headerKind(m_words, m_headerInForce.substr(m_headerInForce.rfind('\n') + 1), &m_inForceDelimiter, m_scratch) ==
-            Header::None)
+        headerKind(m_words, m_headerInForce, &m_inForceDelimiter, m_scratch) == Header::None)
         m_headerInForce = {};
     std::size_t start = 0;
     if (m_startsMidLine) {
@@ -236,7 +231,6 @@ void ColumnHeaders::index()
         const std::size_t newline = m_text.find('\n');
         start = newline == std::string_view::npos ? m_text.size() : newline + 1;
     }
-    const std::size_t firstLine = start;
     while (start < m_text.size()) {
         const std::string_view line = lineAt(m_text, start);
         char delimiter = 0;
@@ -247,24 +241,11 @@ void ColumnHeaders::index()
             m_rows.push_back({start, start + line.size(), false, 0});
         } else if (line.size() <= MaxHeaderBytes) {
             const Header kind = headerKind(m_words, line, &delimiter, m_scratch);
-            const bool sure = kind == Header::Sure;
-            Row *above = m_rows.empty() ? nullptr : &m_rows.back();
-            if (sure && above && above->header && above->sure && above->end + 1 == start) {
-                // Right below a sure header: the same header, one row more.
-                above->end = start + line.size();
-                above->delimiter = delimiter;
-            } else if (sure || (kind == Header::OnlyAtTheTop && !inTable)) {
-                m_rows.push_back({start, start + line.size(), true, delimiter, sure});
-            }
+            if (kind == Header::Sure || (kind == Header::OnlyAtTheTop && !inTable))
+                m_rows.push_back({start, start + line.size(), true, delimiter});
         }
         start += line.size() + 1;
     }
-    // A header at the very top of a block may go on from rows above it, out of sight: when the
-    // header in force where the block starts ends with it, that is the whole of it.
-    if (!m_headerInForce.empty() && !m_rows.empty() && m_rows.front().header && m_rows.front().sure &&
-        m_rows.front().start == firstLine &&
-        m_headerInForce.ends_with(m_text.substr(m_rows.front().start, m_rows.front().end - m_rows.front().start)))
-        m_rows.front().titlesInForce = true;
 }
 
 std::optional<std::string_view> ColumnHeaders::cell(std::string_view line, char delimiter, std::size_t column)
@@ -312,7 +293,7 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
         const Row &row = *(after - 1);
         if (!row.header || row.end >= start)
             return {};
-        header = row.titlesInForce ? m_headerInForce : m_text.substr(row.start, row.end - row.start);
+        header = m_text.substr(row.start, row.end - row.start);
         delimiter = row.delimiter;
     }
     if (header.empty())
@@ -352,27 +333,16 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
     };
     const auto titleOf = [&](std::size_t column) {
         Title said;
-        // The header's last rows: a title and the notes under it.
-        std::size_t rowStart = header.size();
-        for (int rows = 0; rows < MaxHeaderLines && rowStart > 0; ++rows) {
-            const std::size_t newline = LineBreaks::last(header.substr(0, rowStart - 1));
-            rowStart = newline == std::string_view::npos ? 0 : newline + 1;
-        }
-        while (rowStart < header.size()) {
-            const std::size_t newline = std::min(header.find('\n', rowStart), header.size());
-            const std::optional<std::string_view> title =
-                cell(header.substr(rowStart, newline - rowStart), delimiter, column);
-            rowStart = newline + 1;
-            if (!title)
-                continue;
-            said.empty = said.empty && !hasContent(*title);
-            findInTitle(m_words, *title, m_scratch);
-            for (const ContextWords::Occurrence &o : m_scratch.found) {
-                // A word that counts only right before a number (우리, 기업) labels no column.
-                said.supports =
-                    said.supports || (m_words.supports(o.word, detector) && !m_words.labelOnly(o.word, detector));
-                said.suppresses = said.suppresses || m_words.suppresses(o.word, detector);
-            }
+        const std::optional<std::string_view> title = cell(header, delimiter, column);
+        if (!title)
+            return said;
+        said.empty = !hasContent(*title);
+        findInTitle(m_words, *title, m_scratch);
+        for (const ContextWords::Occurrence &o : m_scratch.found) {
+            // A word that counts only right before a number (우리, 기업) labels no column.
+            said.supports =
+                said.supports || (m_words.supports(o.word, detector) && !m_words.labelOnly(o.word, detector));
+            said.suppresses = said.suppresses || m_words.suppresses(o.word, detector);
         }
         return said;
     };
@@ -384,53 +354,32 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
     return verdict;
 }
 
-// The sure header row text[start, end) with the sure rows right above it, as index() joins them:
-// its last MaxHeaderLines rows, all titles are read from. The rows above may lie in the context a
-// block is read with, all but its first line, unless `text` starts the whole text.
-std::string ColumnHeaders::withSureRowsAbove(const ContextWords &words, std::string_view text, bool textStarts,
-                                             std::size_t start, std::size_t end, Scratch &scratch)
-{
-    std::size_t top = start;
-    for (int rows = 1; rows < MaxHeaderLines && top > 0; ++rows) {
-        const std::size_t newline = LineBreaks::last(text.substr(0, top - 1));
-        const std::size_t lineStart = newline == std::string_view::npos ? 0 : newline + 1;
-        if (lineStart == 0 && !textStarts)
-            break; // the context's first line may be the end of a longer one
-        const std::string_view line = text.substr(lineStart, top - 1 - lineStart);
-        char delimiter = 0;
-        if (line.size() > MaxHeaderBytes || headerKind(words, line, &delimiter, scratch) != Header::Sure)
-            break;
-        top = lineStart;
-    }
-    return std::string(text.substr(top, end - top));
-}
-
-std::string ColumnHeaders::inForceAfter(const ContextWords &words, std::string_view text, std::size_t from,
-                                        bool textStarts, std::string_view headerInForce)
+std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::string_view text,
+                                             std::string_view headerInForce)
 {
     Scratch found; // one buffer for every line looked at
     // The last sure header or blank line decides; none: the one in force goes on. A row that is a
     // header only at a table's top is one when nothing above it, up to that line, is in force.
     std::string_view atTheTop;
     std::size_t end = text.size();
-    while (end > from) {
+    while (end > 0) {
         const std::size_t lineEnd = text[end - 1] == '\n' ? end - 1 : end;
-        const std::size_t newline = LineBreaks::last(text.substr(from, lineEnd - from));
-        const std::size_t start = newline == std::string_view::npos ? from : from + newline + 1;
+        const std::size_t newline = LineBreaks::last(text.substr(0, lineEnd));
+        const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
         const std::string_view line = text.substr(start, lineEnd - start);
         char delimiter = 0;
         if (isBlank(line))
-            return std::string(atTheTop);
+            return atTheTop;
         const Header kind = headerKind(words, line, &delimiter, found);
         if (kind == Header::Sure)
-            return withSureRowsAbove(words, text, textStarts || from == 0, start, lineEnd, found);
+            return line;
         if (kind == Header::OnlyAtTheTop)
             atTheTop = line;
-        if (start == from)
+        if (start == 0)
             break;
         end = start;
     }
-    return std::string(headerInForce.empty() ? atTheTop : headerInForce);
+    return headerInForce.empty() ? atTheTop : headerInForce;
 }
 
 } // namespace SendGuard::Core

@@ -19,12 +19,10 @@ namespace SendGuard::Core {
 // spaces or more: a fixed-width table), a detector's context or suppressing word in at least one
 // cell, and no data: two filled cells or more and no digit, or, only where no table is going on,
 // one filled cell or digits inside titles (runs of at most four, in a cell with a word: "연락처1",
-// "계좌번호(2024년)"; in parentheses; a month's, year's or round's: "1월", "2차"). It governs the
-// rows after it, lines with its delimiter, until a blank line or the next header. Header rows right
-// below one another (a note row under the titles, "(외국인은 외국인등록번호)") are one header:
-// each column's titles in all of them. A match across two cells is the last one's (or, under a
-// title over both, the first's). Cells in double quotes may hold the delimiter. The index of header
-// rows is built on the first question, once per scan.
+// "계좌번호(2024년)"; or in parentheses, or a month's, year's or round's: "지급액(2024년)", "1월", "2차"). It governs
+// the rows after it, lines with its delimiter, until a blank line or the next header. A match across two cells is the
+// last one's (or, under a title over both, the first's). Cells in double quotes may hold the delimiter. The index of
+// header rows is built on the first question, once per scan.
 class ColumnHeaders
 {
 public:
@@ -42,12 +40,10 @@ public:
     // What the header of the column holding text[start, end) says about `detector`.
     Verdict columnOf(std::size_t detector, std::size_t start, std::size_t end);
 
-    // The header in force at the end of `text`, given the one in force at `from`: what a stream
-    // hands to its next block. text[0, from) is the context before the block, which only completes
-    // a header whose rows straddle the cut; its first line may be cut short, unless textStarts
-    // (`text` starts the whole text).
-    static std::string inForceAfter(const ContextWords &words, std::string_view text, std::size_t from, bool textStarts,
-                                    std::string_view headerInForce);
+    // The header row in force at the end of `text`, given the one in force at its start: what a
+    // stream hands to its next block.
+    static std::string_view inForceAfter(const ContextWords &words, std::string_view text,
+                                         std::string_view headerInForce);
 
 private:
     struct Row
@@ -56,8 +52,6 @@ private:
         std::size_t end = 0;
         bool header = false; // else a blank line, which ends a table
         char delimiter = 0;
-        bool sure = false; // Header::Sure: the sure rows right below it join it (a note under a title)
-        bool titlesInForce = false; // the rest of a header above the text: its titles are the one in force's
     };
 
     enum class Header {
@@ -79,8 +73,6 @@ private:
     // The context words of a title into scratch.found: as written, or, with none, with its blanks
     // taken out ("주 민 등 록 번 호", "계좌  번호": a form spreads a title over its cell).
     static void findInTitle(const ContextWords &words, std::string_view title, Scratch &scratch);
-    static std::string withSureRowsAbove(const ContextWords &words, std::string_view text, bool textStarts,
-                                         std::size_t start, std::size_t end, Scratch &scratch);
     static std::optional<std::string_view> cell(std::string_view line, char delimiter, std::size_t column);
     void index();
     std::size_t lineStartOf(std::size_t offset);

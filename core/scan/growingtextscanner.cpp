@@ -56,10 +56,7 @@ void GrowingTextScanner::scanTo(std::string_view text, std::size_t end)
         return;
     }
     std::move(block.findings.begin(), block.findings.end(), std::back_inserter(m_result.findings));
-    // The context before the block, as the block was scanned with (TextBlocks::Overlap).
-    const std::size_t contextStart = m_start > TextBlocks::Overlap ? m_start - TextBlocks::Overlap : 0;
-    m_tableHeader = m_scanner.tableHeaderAfter(text.substr(contextStart, end - contextStart), m_start - contextStart,
-                                               contextStart == 0, m_tableHeader);
+    m_tableHeader = std::string(m_scanner.tableHeaderAfter(text.substr(m_start, end - m_start), m_tableHeader));
     m_start = end;
 }
 

@@ -627,10 +627,9 @@ ScanResult Scanner::scan(std::string_view text, const Preceding &preceding) cons
     return d->scan(text, preceding);
 }
 
-std::string Scanner::tableHeaderAfter(std::string_view text, std::size_t from, bool textStarts,
-                                      std::string_view tableHeader) const
+std::string_view Scanner::tableHeaderAfter(std::string_view text, std::string_view tableHeader) const
 {
-    return ColumnHeaders::inForceAfter(d->contextWords, text, from, textStarts, tableHeader);
+    return ColumnHeaders::inForceAfter(d->contextWords, text, tableHeader);
 }
 
 ScanResult Scanner::scan(QStringView text) const

@@ -83,12 +83,9 @@ public:
     };
     ScanResult scan(std::string_view text, const Preceding &preceding) const;
 
-    // The table header in force at the end of `text`, given the one in force at `from` (empty:
-    // none). text[0, from) is the context kept before the block (its first line may be cut short,
-    // unless textStarts: `text` starts the whole text): it completes a header whose rows straddle
-    // the cut.
-    std::string tableHeaderAfter(std::string_view text, std::size_t from, bool textStarts,
-                                 std::string_view tableHeader) const;
+    // The table header row in force at the end of `text`, given the one in force at its start
+    // (empty: none). A view into one of the two.
+    std::string_view tableHeaderAfter(std::string_view text, std::string_view tableHeader) const;
 
     // Scans a Qt string; offsets in the findings are UTF-16 code-unit offsets into `text`.
     ScanResult scan(QStringView text) const;

@@ -148,7 +148,7 @@ StreamScanner::Result StreamScanner::walk(const Read &read, const Found *found) 
             (*found)(all.substr(start, end - start), base + start, std::move(scanned.findings));
         }
         if (found != nullptr)
-            header = m_scanner.tableHeaderAfter(all.substr(0, end), start, base == 0, header);
+            header = std::string(m_scanner.tableHeaderAfter(all.substr(start, end - start), header));
         if (atEnd && end == buffer.size()) {
             result.bytes = base + buffer.size();
             return result;
