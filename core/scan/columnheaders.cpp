@@ -77,6 +77,18 @@ bool digitsOfATitle(std::string_view cell)
     return true;
 }
 
+// Whether a cell is a note on how to fill in the column, not a title: in parentheses, or after a
+// reference mark ("※", "*").
+bool isNote(std::string_view cell)
+{
+    const std::size_t first = cell.find_first_not_of(" \"\r");
+    const std::size_t last = cell.find_last_not_of(" \"\r");
+    if (first == std::string_view::npos)
+        return false;
+    const std::string_view note = cell.substr(first, last + 1 - first);
+    return (note.starts_with('(') && note.ends_with(')')) || note.starts_with("※") || note.starts_with('*');
+}
+
 // Whether a cell holds something besides blanks and quotes.
 bool hasContent(std::string_view cell)
 {
@@ -196,9 +208,11 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
     }
     bool labelled = false;
     bool titles = true;
+    bool notes = true; // every filled cell a note: "(외국인은 외국인등록번호)", "※ 본인 명의"
     std::size_t filled = 0;
     forEachCell(line, *delimiter, [&](std::size_t, std::size_t begin, std::size_t end) {
         const std::string_view cell = line.substr(begin, end - begin);
+        notes = notes && (!hasContent(cell) || isNote(cell));
         const bool sentence = *delimiter == Aligned &&
             (cell.size() > MaxAlignedTitleBytes || cell.find_first_of(".?!") != std::string_view::npos);
         if (cell.size() > MaxCellBytes || sentence) {
@@ -214,7 +228,8 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
         }
         return true;
     });
-    if (!titles || !labelled || filled == 0)
+    // A row of notes under the titles says how to fill them in: the titles stay in force.
+    if (!titles || !labelled || filled == 0 || notes)
         return Header::None;
     return digits || filled < 2 ? Header::OnlyAtTheTop : Header::Sure;
 }

@@ -19,10 +19,12 @@ namespace SendGuard::Core {
 // spaces or more: a fixed-width table), a detector's context or suppressing word in at least one
 // cell, and no data: two filled cells or more and no digit, or, only where no table is going on,
 // one filled cell or digits inside titles (runs of at most four, in a cell with a word: "연락처1",
-// "계좌번호(2024년)"; or in parentheses, or a month's, year's or round's: "지급액(2024년)", "1월", "2차"). It governs
-// the rows after it, lines with its delimiter, until a blank line or the next header. A match across two cells is the
-// last one's (or, under a title over both, the first's). Cells in double quotes may hold the delimiter. The index of
-// header rows is built on the first question, once per scan.
+// "계좌번호(2024년)"; in parentheses; a month's, year's or round's: "1월", "2차"). It governs the
+// rows after it, lines with its delimiter, until a blank line or the next header. A row of notes
+// under the titles ("(외국인은 외국인등록번호)", "※ 본인 명의") is none: the titles stay in force.
+// A match across two cells is the last one's (or, under a title over both, the first's). Cells in
+// double quotes may hold the delimiter. The index of header rows is built on the first question,
+// once per scan.
 class ColumnHeaders
 {
 public:

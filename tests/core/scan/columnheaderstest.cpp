@@ -6,6 +6,9 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <cstring>
+
 using namespace SendGuard::Core;
 using SendGuard::Tests::testScanner;
 
@@ -300,6 +303,45 @@ private Q_SLOTS:
     }
 
     // A stream scanned in blocks carries the header from the block it was in to every later one.
+    // A row of notes under the titles ("(외국인은 외국인등록번호)") says how to fill them in: the
+    // titles stay in force. A stream read a little at a time, its blocks cut all over the tables,
+    // gives what the whole text gives. A row of words that are no notes is a header of its own.
+    void shouldKeepTheTitlesOverARowOfNotes()
+    {
+        const std::string header = "성명,주민등록번호,주소,계좌번호\n";
+        const std::string note = ",(외국인은 외국인등록번호),(도로명),※ 본인 명의\n";
+        std::string text;
+        std::size_t accounts = 0;
+        for (int table = 0; table < 40; ++table) {
+            text += "\n" + header;
+            for (int notes = 0; notes < table % 3; ++notes)
+                text += note;
+            for (int row = 0; row < (table % 5 == 0 ? 400 : 3 + table % 7); ++row, ++accounts)
+                text += "홍길동,없음,서울," + std::to_string(302100000000LL + 7919LL * (table * 1000 + row)) + "\n";
+        }
+        const ScanResult whole = testScanner().scan(std::string_view(text));
+        QCOMPARE(countOf(whole.findings, "kr-bank-account"), accounts);
+        for (const std::size_t chunk : {std::size_t(1500), std::size_t(2048)}) {
+            const auto trickle = [&text, chunk,
+                                  position = std::size_t(0)](char *data, std::size_t capacity) mutable -> std::int64_t {
+                const std::size_t n = std::min({capacity, chunk, text.size() - position});
+                std::memcpy(data, text.data() + position, n);
+                position += n;
+                return static_cast<std::int64_t>(n);
+            };
+            std::vector<Finding> streamed;
+            QVERIFY(StreamScanner(testScanner(), 4096)
+                        .scan(trickle,
+                              [&](std::string_view, std::uint64_t, std::vector<Finding> &&found) {
+                                  streamed.insert(streamed.end(), found.begin(), found.end());
+                              })
+                        .complete);
+            QCOMPARE(streamed, whole.findings);
+        }
+        const std::string words = header + "주문번호,비고,없음,없음\n홍길동,없음,서울,302112345678\n";
+        QCOMPARE(countOf(testScanner().scan(std::string_view(words)).findings, "kr-bank-account"), std::size_t(0));
+    }
+
     void shouldCarryTheHeaderAcrossBlocks()
     {
         int rows = 0;
