@@ -364,6 +364,7 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
     const Title firstTitle = titleOf(*first);
     const Title lastTitle = last == *first ? firstTitle : titleOf(last);
     Verdict verdict;
+    verdict.titled = !lastTitle.empty || !firstTitle.empty;
     verdict.supports = lastTitle.supports || (lastTitle.empty && firstTitle.supports);
     verdict.suppresses = (firstTitle.suppresses || lastTitle.suppresses) && !verdict.supports;
     return verdict;

@@ -37,6 +37,7 @@ public:
     {
         bool supports = false; // the match's column header holds one of the detector's words
         bool suppresses = false; // ... or, holding none of them, a word that rules it out
+        bool titled = false; // the match lies in a table row, under a title of its own
     };
 
     // What the header of the column holding text[start, end) says about `detector`.

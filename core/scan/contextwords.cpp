@@ -180,8 +180,10 @@ ContextWords::Nearest ContextWords::nearestBoth(const std::vector<Occurrence> &o
         if (!inWindow ||
             (supports && !suppresses && m_labelOnly[o.word][detector] && (o.end > start || distance > LabelOnlyReach)))
             continue;
-        if (supports)
-            nearest.supporting = std::min(nearest.supporting, distance);
+        if (supports && distance < nearest.supporting) {
+            nearest.supporting = distance;
+            nearest.supportingAt = o.start;
+        }
         if (supports && o.end <= start)
             nearest.supportingBefore = std::min(nearest.supportingBefore, distance);
         if (suppresses && distance <= nearest.suppressing) {

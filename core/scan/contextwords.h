@@ -52,6 +52,7 @@ public:
     struct Nearest
     {
         std::size_t supporting = std::string_view::npos;
+        std::size_t supportingAt = std::string_view::npos; // where that nearest supporting word starts
         std::size_t suppressing = std::string_view::npos;
         std::size_t supportingBefore = std::string_view::npos; // of a supporting word that ends before the match
         std::size_t suppressingEnd = std::string_view::npos; // where the nearest suppressing word ends

@@ -176,6 +176,13 @@ private:
     TextRange sliceText(const NormalizedText &buffer, std::size_t slice) const;
     std::size_t contextEnd(const NormalizedText &buffer, std::size_t slice) const;
     bool evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice, std::size_t start, std::size_t end);
+    // Whether text[at] lies on the line of the match [start, end).
+    bool onTheLine(std::size_t start, std::size_t end, std::size_t at) const
+    {
+        const std::size_t from = std::min(at, end);
+        const std::size_t to = at < start ? start : at;
+        return std::memchr(m_text.data() + from, '\n', to - from) == nullptr;
+    }
     bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
                                 std::size_t end) const;
     const std::vector<ContextWords::Occurrence> &occurrencesAround(std::size_t slice);
@@ -437,6 +444,14 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
         if (nearest.suppressing != std::string_view::npos && nearest.suppressing <= context &&
             TextAround::labels(m_text, nearest.suppressingEnd, start, matched))
             return false;
+        // In a table, a word on another line (the header row's last title, a row above) says
+        // nothing of a number whose own column is titled otherwise: "관리코드" over 302112345678
+        // just under "…,계좌번호".
+        if (context != std::string_view::npos && !onTheLine(start, end, nearest.supportingAt)) {
+            const ColumnHeaders::Verdict column = m_columns.columnOf(detectorIndex, start, end);
+            if (column.titled && !column.supports)
+                context = labelBefore = std::string_view::npos;
+        }
         const bool needsLabel =
             (detectorPattern.context == ContextRule::NeededRightBefore || verdict == Validation::NeedsLabel) &&
             labelBefore > LabelReach;

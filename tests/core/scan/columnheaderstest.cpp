@@ -342,6 +342,25 @@ private Q_SLOTS:
         QCOMPARE(countOf(testScanner().scan(std::string_view(words)).findings, "kr-bank-account"), std::size_t(0));
     }
 
+    // The header's last title stands right before the first row: it titles its own column, not
+    // a code in the first column under another title. A word on the number's own line still counts.
+    void shouldLetAColumnsTitleOutweighAWordOnTheLineAbove()
+    {
+        std::string codes = "관리코드,주소,계좌번호\n";
+        for (int i = 0; i < 3; ++i)
+            codes += "3021" + std::to_string(10000000 + i) + ",서울,3021" + std::to_string(20000000 + i) + "\n";
+        const std::vector<Finding> found = testScanner().scan(std::string_view(codes)).findings;
+        QCOMPARE(countOf(found, "kr-bank-account"), std::size_t(3));
+        for (const Finding &finding : found)
+            QVERIFY2(codes.compare(std::size_t(finding.start) + 4, 2, "20") == 0, codes.c_str());
+        const std::string certificates = "증서번호,주소,주민등록번호\n2103154827361,서울,2103154827362\n";
+        const std::vector<Finding> rrns = testScanner().scan(std::string_view(certificates)).findings;
+        QCOMPARE(rrns.size(), std::size_t(1));
+        QCOMPARE(certificates.substr(std::size_t(rrns[0].start), 13), std::string("2103154827362"));
+        const std::string ownLine = "성명,비고,메모\n홍길동,국민은행 302112345678,없음\n";
+        QCOMPARE(countOf(testScanner().scan(std::string_view(ownLine)).findings, "kr-bank-account"), std::size_t(1));
+    }
+
     void shouldCarryTheHeaderAcrossBlocks()
     {
         int rows = 0;
