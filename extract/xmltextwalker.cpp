@@ -43,9 +43,6 @@ struct Table
 struct HeldParagraph
 {
     Paragraph paragraph;
-    int table = 0; // the cell it belongs to, as counted
-    int row = 0;
-    int cell = 0;
     qsizetype cost = 0; // what it counts toward MaxHeldBytes
 };
 
@@ -262,8 +259,7 @@ struct Walk
         if (!dialect.cellAddress.isEmpty() && holding && !tables.empty() && tables.back().inCell) {
             const qsizetype cost = HeldParagraphCost + paragraph.text.size() + paragraph.deleted.size();
             heldBytes += cost;
-            const Table &table = tables.back();
-            held.push_back({std::move(paragraph), table.number, table.rows, table.cells, cost});
+            held.push_back({std::move(paragraph), cost});
             if (heldBytes > MaxHeldBytes) {
                 holding = false;
                 releaseHeld();
@@ -274,7 +270,9 @@ struct Walk
     }
 
     // The paragraphs held for the innermost table's current cell move to the cell's place in the
-    // grid: row and column from 0, as hp:cellAddr gives them.
+    // grid: row and column from 0, as hp:cellAddr gives them. A nested table's cells have handed
+    // theirs on when they ended, so all held from the cell's start are its own, and each place
+    // ends with the row and cell here() gave it.
     void placeHeld(const QString &row, const QString &column)
     {
         bool rowOk = false;
@@ -283,24 +281,15 @@ struct Walk
         const int columnIndex = column.toInt(&columnOk);
         if (!rowOk || !columnOk || rowIndex < 0 || rowIndex >= MaxRow || columnIndex < 0 || columnIndex >= MaxColumn)
             return;
-        const Table &table = tables.back();
-        // Only the current cell's paragraphs (and its nested tables'): each is looked at once here.
-        for (auto waitingAt = held.begin() + qsizetype(std::min(table.heldFrom, held.size())); waitingAt != held.end();
-             ++waitingAt) {
-            HeldParagraph &waiting = *waitingAt;
-            if (waiting.table != table.number || waiting.row != table.rows || waiting.cell != table.cells)
-                continue;
-            QList<Core::TextPlace::Step> &steps = waiting.paragraph.place.steps;
-            const QString number = QString::number(table.number);
-            for (qsizetype i = steps.size() - 3; i >= 0; --i) {
-                if (steps[i].kind == Kind::Table && steps[i].value == number && steps[i + 1].kind == Kind::Row &&
-                    steps[i + 2].kind == Kind::Cell) {
-                    steps[i + 1].value = QString::number(rowIndex + 1);
-                    steps[i + 2].value = QString::number(columnIndex + 1);
-                    break;
-                }
+        const QString rowNumber = QString::number(rowIndex + 1);
+        const QString cellNumber = QString::number(columnIndex + 1);
+        for (std::size_t i = tables.back().heldFrom; i < held.size(); ++i) {
+            QList<Core::TextPlace::Step> &steps = held[i].paragraph.place.steps;
+            const qsizetype n = steps.size();
+            if (n >= 2 && steps[n - 2].kind == Kind::Row && steps[n - 1].kind == Kind::Cell) {
+                steps[n - 2].value = rowNumber;
+                steps[n - 1].value = cellNumber;
             }
-            waiting.cell = -1; // placed: no later address moves it again
         }
     }
 
