@@ -446,21 +446,24 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
             return false;
         // In a table, a word on another line (the header row's last title, a row above) says
         // nothing of a number whose own column is titled otherwise: "관리코드" over 302112345678
-        // just under "…,계좌번호".
-        if (context != std::string_view::npos && !onTheLine(start, end, nearest.supportingAt)) {
-            const ColumnHeaders::Verdict column = m_columns.columnOf(detectorIndex, start, end);
-            if (column.titled && !column.supports)
-                context = labelBefore = std::string_view::npos;
-        }
+        // just under "…,계좌번호". The column's verdict is looked up once, when it is asked.
+        std::optional<ColumnHeaders::Verdict> column;
+        const auto columnVerdict = [&]() -> const ColumnHeaders::Verdict & {
+            if (!column)
+                column = m_columns.columnOf(detectorIndex, start, end);
+            return *column;
+        };
+        if (context != std::string_view::npos && !onTheLine(start, end, nearest.supportingAt) &&
+            columnVerdict().titled && !columnVerdict().supports)
+            context = labelBefore = std::string_view::npos;
         const bool needsLabel =
             (detectorPattern.context == ContextRule::NeededRightBefore || verdict == Validation::NeedsLabel) &&
             labelBefore > LabelReach;
         if (context == std::string_view::npos || needsLabel) {
             // In a table, the column's header labels every row of it.
-            const ColumnHeaders::Verdict column = m_columns.columnOf(detectorIndex, start, end);
-            if (column.suppresses)
+            if (columnVerdict().suppresses)
                 return false;
-            if (column.supports)
+            if (columnVerdict().supports)
                 context = labelBefore = 0;
         }
     }
