@@ -13,8 +13,12 @@ namespace SendGuard::Core {
 
 namespace {
 
-constexpr std::size_t MaxHeaderBytes = 2048;
+// A header as long as a row can be (MaxRowBytes): a form of eighty columns has one of 2.5 KB.
+constexpr std::size_t MaxHeaderBytes = 4096;
+// A longer cell is no title but an instruction on filling the column in ("비고(지급 대상자 본인
+// 명의의 계좌가 아닌 경우 …)"): it labels nothing, and leaves the other cells titles.
 constexpr std::size_t MaxCellBytes = 96;
+constexpr std::size_t MinTitlesBesideInstructions = 3;
 constexpr std::size_t MaxTitleDigits = 4; // "계좌번호(2024년)"
 // What follows the digits of a title's month, year, round or quarter.
 constexpr std::string_view TitleUnits[] = {"월", "년", "차", "분기", "회", "기"};
@@ -210,14 +214,19 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
     bool titles = true;
     bool notes = true; // every filled cell a note: "(외국인은 외국인등록번호)", "※ 본인 명의"
     std::size_t filled = 0;
+    std::size_t instructions = 0; // cells too long for a title
     forEachCell(line, *delimiter, [&](std::size_t, std::size_t begin, std::size_t end) {
         const std::string_view cell = line.substr(begin, end - begin);
         notes = notes && (!hasContent(cell) || isNote(cell));
         const bool sentence = *delimiter == Aligned &&
             (cell.size() > MaxAlignedTitleBytes || cell.find_first_of(".?!") != std::string_view::npos);
-        if (cell.size() > MaxCellBytes || sentence) {
+        if (sentence) {
             titles = false;
             return false;
+        }
+        if (cell.size() > MaxCellBytes) {
+            ++instructions;
+            return true;
         }
         findInTitle(words, cell, scratch);
         labelled = labelled || !found.empty();
@@ -229,7 +238,9 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
         return true;
     });
     // A row of notes under the titles says how to fill them in: the titles stay in force.
-    if (!titles || !labelled || filled == 0 || notes)
+    // Beside an instruction, three titles at least: a sentence with commas in it has a long part
+    // and a short one or two ("계좌번호는 아래와 같으며, …").
+    if (!titles || !labelled || filled == 0 || notes || (instructions > 0 && filled < MinTitlesBesideInstructions))
         return Header::None;
     return digits || filled < 2 ? Header::OnlyAtTheTop : Header::Sure;
 }
@@ -352,6 +363,8 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
         if (!title)
             return said;
         said.empty = !hasContent(*title);
+        if (title->size() > MaxCellBytes)
+            return said; // an instruction, which labels nothing
         findInTitle(m_words, *title, m_scratch);
         for (const ContextWords::Occurrence &o : m_scratch.found) {
             // A word that counts only right before a number (우리, 기업) labels no column.

@@ -91,6 +91,28 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             staff += "홍길동,9001" + QByteArray::number(10 + i) + ",1" + QByteArray::number(234500 + i) + "\n";
         QTest::newRow("a birth date beside an employee number") << staff << QByteArray("kr-rrn") << 0 << 1;
+        // An official form's header often ends in an instruction longer than a title: the titles
+        // beside it still label their columns. A sentence with commas, a long part and a short
+        // one, labels nothing.
+        const QByteArray instruction = "비고(지급 대상자 본인 명의의 계좌가 아닌 경우 반드시 사유를 기재하고 관련 "
+                                       "증빙 서류를 첨부하여 제출하여 주시기 바랍니다)";
+        QByteArray form = "번호,성명,주소,계좌번호," + instruction + "\n";
+        for (int i = 0; i < 8; ++i)
+            form += QByteArray::number(i + 1) + ",홍길동,서울,3021" + QByteArray::number(10000000 + i * 7919) + ",\n";
+        QTest::newRow("titles beside an instruction") << form << QByteArray("kr-bank-account") << 8 << 8;
+        QByteArray prose = "계좌번호는 아래와 같으며, " + instruction + "\n";
+        for (int i = 0; i < 8; ++i)
+            prose += "3021" + QByteArray::number(10000000 + i * 7919) + ", 접수 완료\n";
+        QTest::newRow("a sentence with commas and a long part") << prose << QByteArray("kr-bank-account") << 0 << 0;
+        // Eighty columns of titles make a header of 2.5 KB.
+        QByteArray wide = "순번,주민등록번호,계좌번호";
+        for (int i = 0; i < 80; ++i)
+            wide += ",세부 사업별 집행 실적 " + QByteArray::number(i % 10) + "차";
+        wide += "\n";
+        for (int i = 0; i < 8; ++i)
+            wide += QByteArray::number(i + 1) + ",1985" + QByteArray::number(1001 + i) + "1234567,3021" +
+                QByteArray::number(10000000 + i * 7919) + QByteArray(80, ',') + "\n";
+        QTest::newRow("a header of eighty columns") << wide << QByteArray("kr-bank-account") << 8 << 8;
     }
 
     void shouldTellAHeaderFromARowThatLooksLikeOne()
