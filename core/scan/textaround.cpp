@@ -12,6 +12,7 @@ namespace SendGuard::Core::TextAround {
 
 namespace {
 
+constexpr int MaxThousandsGroups = 8; // a long enough look for any amount
 constexpr int OtherCharacter = 256; // a non-ASCII character no normalization applies to
 constexpr int NoCharacter = -1; // the start or end of the text
 // How far back a word before a parenthesis, or the start of a web address, is looked for.
@@ -162,6 +163,64 @@ bool heads(std::string_view text, std::size_t at, std::size_t valueStart, std::s
     return firstOnItsLine(text, valueStart);
 }
 
+// Whether the groups of digits before text[end], the last one preceded by a comma, read as a
+// number written with thousands separators: every group three digits, the first one to three,
+// and no comma before it (a row of cells: "김민수,34,175,").
+bool thousandsBefore(std::string_view text, std::size_t end)
+{
+    std::size_t at = end;
+    for (int groups = 0; groups < MaxThousandsGroups; ++groups) {
+        int digits = 0;
+        int c = characterBefore(text, at, &at);
+        for (; isDigit(c); c = characterBefore(text, at, &at))
+            ++digits;
+        if (digits == 0 || digits > 3)
+            return false;
+        if (c != ',' || !isDigit(characterBefore(text, at)))
+            return c != ',' && c != '-'; // the first group, after something that is no cell's end
+        if (digits != 3)
+            return false;
+    }
+    return false;
+}
+
+// Whether a match starting at text[start] can go on a thousands number: its first group has
+// three digits ("1,234,900101-…" is a list: no group of a number has six).
+bool startsAThousandsGroup(std::string_view text, std::size_t start)
+{
+    std::size_t next = start;
+    int digits = 0;
+    for (int c = characterFrom(text, next, &next); isDigit(c); c = characterFrom(text, next, &next))
+        ++digits;
+    return digits == 3;
+}
+
+// Whether the text from text[end] (a comma) reads as the rest of a number written with thousands
+// separators: groups of three digits, two of them, or one before a word (",000원").
+bool thousandsFrom(std::string_view text, std::size_t end)
+{
+    std::size_t next = end;
+    int groups = 0;
+    int c = characterFrom(text, next, &next);
+    while (c == ',' && groups < MaxThousandsGroups) {
+        int digits = 0;
+        for (c = characterFrom(text, next, &next); isDigit(c); c = characterFrom(text, next, &next))
+            ++digits;
+        if (digits != 3)
+            return false;
+        ++groups;
+    }
+    return groups >= 2 || (groups == 1 && c == OtherCharacter);
+}
+
+// Whether a match starting at text[start] starts a cell of a comma-separated row: right after a
+// comma that follows no digit ("김민수,010-…"), so that a comma after it ends the cell.
+bool startsACell(std::string_view text, std::size_t start)
+{
+    std::size_t at = 0;
+    return characterBefore(text, start, &at) == ',' && !isDigit(characterBefore(text, at));
+}
+
 } // namespace
 
 bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, std::size_t end)
@@ -197,32 +256,33 @@ bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end)
             ++digits;
             c = characterBefore(text, digitAt, &digitAt);
         }
-        // "6121.": a number and a full stop. "1,234,": a thousands group after another group; a
-        // cell of a comma-separated row ("홍길동,45,010-…", "…2103014000000,010-…") is not one.
-        // A hyphen before the digits makes them the tail of an item of their own, one of a list.
-        if (digits > 0 && c != '-') {
-            if (before == '.')
-                return true;
-            if (digits == 3 && c == ',' && isDigit(characterBefore(text, digitAt)))
-                return true;
-        }
+        // "6121.": a number and a full stop. A hyphen before the digits makes them the tail of an
+        // item of their own, one of a list.
+        if (digits > 0 && c != '-' && before == '.')
+            return true;
+        // "1,234,": a thousands group after another group, when the groups before read as one
+        // number; a row's cells ("홍길동,45,010-…", "7,34,175,010-…", "1988,170,…") do not.
+        if (digits == 3 && c == ',' && isDigit(characterBefore(text, digitAt)) && thousandsBefore(text, digitAt) &&
+            startsAThousandsGroup(text, start))
+            return true;
     }
     std::size_t next = 0;
     const int after = characterFrom(text, end, &next);
-    if (after == ',' || after == '.') {
+    if (after == '.') {
         int digits = 0;
         int c = characterFrom(text, next, &next);
         while (isDigit(c) && digits <= 3) {
             ++digits;
             c = characterFrom(text, next, &next);
         }
-        // ".3": a decimal. ",000원", ",000,000": thousands. ",010-2345-6789" goes on: a list; ",45,"
-        // is the next cell of a row.
-        if (after == '.' && digits >= 1 && digits <= 3 && c != '-')
+        // ".3": a decimal.
+        if (digits >= 1 && digits <= 3 && c != '-')
             return true;
-        if (after == ',' && digits == 3 && (c == ',' || c == OtherCharacter))
-            return c == OtherCharacter || isDigit(characterFrom(text, next));
     }
+    // ",000원", ",000,000": thousands. ",010-2345-6789" goes on: a list; ",45," or ",180,75" are
+    // the next cells of a row, and so is anything after a number that is a cell itself.
+    if (after == ',' && !startsACell(text, start))
+        return thousandsFrom(text, end);
     return false;
 }
 

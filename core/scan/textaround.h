@@ -19,7 +19,8 @@ bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, st
 // Run into another number with a comma or full stop: after "1,234," or "6121.", or before
 // ",000원" or ".3" (flattened tables, thousands separators, decimals). A hyphenated item before
 // ("…-5678,010-…", a list), a hyphenated one after, and the cells of a comma-separated row
-// ("홍길동,45,010-…") do not count.
+// ("홍길동,45,010-…", "…,010-…,180,75": groups no amount has, or a number that is a cell itself)
+// do not count.
 bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end);
 
 // An ASCII letter right before the first digit ("L2024-123456789", a document code).

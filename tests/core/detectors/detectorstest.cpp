@@ -64,6 +64,10 @@ private Q_SLOTS:
                                        << "900101 - 1******";
         QTest::newRow("en dash") << u"900101\u20131234567"_qs << rrn << u"900101\u20131234567"_qs << masked;
         QTest::newRow("em dash") << u"900101\u20141234567"_qs << rrn << u"900101\u20141234567"_qs << masked;
+        QTest::newRow("a row's cell before a height and a weight")
+            << u"홍길동,900101-1234567,170,65"_qs << rrn << "900101-1234567" << masked;
+        QTest::newRow("a row's cell after a year and a height")
+            << u"2,홍길동,1988,170,900101-1234567"_qs << rrn << "900101-1234567" << masked;
         QTest::newRow("figure dash") << u"900101\u20121234567"_qs << rrn << u"900101\u20121234567"_qs << masked;
         QTest::newRow("minus sign") << u"900101\u22121234567"_qs << rrn << u"900101\u22121234567"_qs << masked;
         QTest::newRow("small hyphen") << u"900101\uFE631234567"_qs << rrn << u"900101\uFE631234567"_qs << masked;
@@ -366,6 +370,19 @@ private Q_SLOTS:
                                                          << "010-****-5678";
         QTest::newRow("after a long number's cell") << "A,9999999999999,010-1234-5678" << id << "010-1234-5678"
                                                     << "010-****-5678";
+        // From a red-team pass: numbers in the cells beside it are no thousands groups when the
+        // groups cannot be an amount's (",180,75"), or the number is a cell of its own.
+        QTest::newRow("before a row's height and weight") << u"김민수,010-1234-5678,180,75"_qs << id << "010-1234-5678"
+                                                          << "010-****-5678";
+        QTest::newRow("after cells that are no amount") << u"7,34,175,010-1234-5678,서울"_qs << id << "010-1234-5678"
+                                                        << "010-****-5678";
+        QTest::newRow("after cells that read as an amount, in a row")
+            << u"김민수,34,175,010-1234-5678"_qs << id << "010-1234-5678"
+            << "010-****-5678";
+        QTest::newRow("a cell before an amount") << u"김민수,010-1234-5678,500원"_qs << id << "010-1234-5678"
+                                                 << "010-****-5678";
+        QTest::newRow("after a 동 and a 호") << u"홍길동,1203,101,010-1234-5678"_qs << id << "010-1234-5678"
+                                             << "010-****-5678";
         QTest::newRow("mobile spaces") << "010 1234 5678" << id << "010 1234 5678"
                                        << "010 **** 5678";
         QTest::newRow("mobile dots") << "010.1234.5678" << id << "010.1234.5678"
@@ -718,6 +735,7 @@ private Q_SLOTS:
         QTest::newRow("phone after a thousands separator") << u"합계 1,234,010-2345-6789"_qs;
         QTest::newRow("phone after a number and a full stop") << u"코드 6121.010-2345-6789"_qs;
         QTest::newRow("account running into an amount") << u"신한 110-123-456789,000원"_qs;
+        QTest::newRow("amount of four groups") << u"금액 12,345,678,000원"_qs;
         QTest::newRow("phone running into a decimal") << u"값 010-2345-6789.3"_qs;
         QTest::newRow("date inside an account") << u"국민 22004-11-08205"_qs;
         QTest::newRow("pension fund is no bank") << u"국민연금 123-456-789012"_qs;
