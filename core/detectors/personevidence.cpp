@@ -3,6 +3,8 @@
 
 #include "validators.h"
 
+#include "common/characterfolding.h"
+
 #include <QDate>
 
 #include <algorithm>
@@ -24,16 +26,16 @@ constexpr std::string_view surnames[] {
     "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "기", "반", "왕", "금", "옥", "육",
     "인", "맹", "제", "모", "탁", "국", "어", "은", "편", "용", "예", "경", "봉", "사"};
 
-// Words of two to four syllables that start with a surname and are no name: labels and the like.
-constexpr std::string_view notNames[] {
-    "주문", "정보", "고객", "기간", "금액", "사업", "전화", "연락", "주소", "신청", "접수", "문서", "관리", "등록",
-    "계좌", "거래", "승인", "결제", "운송", "송장", "우편", "발급", "고유", "제품", "모델", "부품", "코드", "인증",
-    "예약", "확인", "조회", "처리", "기록", "지급", "수납", "납부", "고지", "사건", "기관", "차량", "안내", "합계",
-    "총계", "소계", "단가", "수량", "이체", "입금", "출금", "잔액", "연번", "일련번호", "사업자", "법인", "주식",
-    "재단", "회사", "공고", "성명", "이름", "정정", "변경",
-    // Banks (우리은행 1002…, 신한 110…), and words before an account or an address.
-    "우리", "하나", "국민", "기업", "신한", "신협", "우체국", "송금", "예금", "예금주", "서울", "인천", "경기", "강원",
-    "전북", "전남", "경북", "경남", "제주"};
+// The surnames of two syllables (남궁, 황보 ...): a name of four syllables starts with one. A word
+// of four syllables that does not is a label ("조회번호", "전표번호", "차량등록").
+constexpr std::string_view doubleSurnames[] {"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방"};
+
+// Words of three syllables that start with a surname and are no name: labels and the like. (Two
+// syllables are never taken for a name: "정산", "구매", "공문", "신고" start with surnames too.)
+constexpr std::string_view notNames[] {"사업자", "우체국", "예금주", "명세서", "신청서", "정산서", "주문서",
+                                       "고지서", "모델명", "제품명", "사업장", "고객명", "지급액", "지급일",
+                                       "수령액", "신고서", "공문서", "장부명", "도면명", "구매처", "구매일",
+                                       "반품일", "한도액", "이력서", "정보란", "전화번"};
 
 // A bank's name ends so: 우리은행, 한국씨티은행.
 bool isABanksName(std::string_view word)
@@ -44,6 +46,44 @@ bool isABanksName(std::string_view word)
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
+}
+
+constexpr int MaxMarksBetween = 3;
+constexpr std::size_t MaxPhoneDigits = 13; // +82 (0)10 1234 5678
+
+// The bytes of a mark that may stand between a name and its number, ending at text[pos]: one of
+// ( [ ] , : / - | " or a middle dot (U+00B7, U+318D), or 0.
+std::size_t markBefore(std::string_view text, std::size_t pos)
+{
+    if (std::string_view("([],:/-|\"").find(text[pos - 1]) != std::string_view::npos)
+        return 1;
+    const std::string_view before = text.substr(0, pos);
+    if (before.ends_with("\u00B7"))
+        return 2;
+    return before.ends_with("\u318D") ? 3 : 0;
+}
+
+// text folded as the scanner reads it (CharacterFolding): full-width digits, dashes and odd
+// spaces as ASCII, invisible characters dropped.
+std::string folded(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[pos]);
+        if (lead < 0x80 || !CharacterFolding::mayFold(lead)) {
+            out.push_back(text[pos++]);
+            continue;
+        }
+        const CharacterFolding::FoldedCharacter c = CharacterFolding::at(text, pos);
+        const std::size_t length = std::min(c.length, text.size() - pos);
+        if (!c.folded)
+            out.append(text.substr(pos, length));
+        else if (c.replacement != CharacterFolding::Dropped)
+            out.push_back(c.replacement);
+        pos += length;
+    }
+    return out;
 }
 
 // The line around [start, end), bounded.
@@ -58,6 +98,25 @@ std::string_view lineAround(std::string_view text, std::size_t start, std::size_
     return text.substr(from, to - from);
 }
 
+// What stands before [start, end) on its line, folded; a line cut by the reach starts with a byte
+// that is no blank, so that nothing there reads as the line's start.
+std::string foldedBefore(std::string_view text, std::size_t start, std::size_t end)
+{
+    const std::string_view line = lineAround(text, start, end);
+    const std::size_t lineStart = static_cast<std::size_t>(line.data() - text.data());
+    const bool cut = lineStart > 0 && text[lineStart - 1] != '\n';
+    return (cut ? "~" : "") + folded(line.substr(0, start - lineStart));
+}
+
+// The line around [start, end), folded, with a line break where the number stands: what else is
+// on its line.
+std::string lineWithout(std::string_view text, std::size_t start, std::size_t end)
+{
+    const std::string_view line = lineAround(text, start, end);
+    const std::size_t lineStart = static_cast<std::size_t>(line.data() - text.data());
+    return folded(line.substr(0, start - lineStart)) + '\n' + folded(text.substr(end, lineStart + line.size() - end));
+}
+
 } // namespace
 
 bool isHangulSyllableAt(std::string_view text, std::size_t pos)
@@ -70,6 +129,11 @@ bool isHangulSyllableAt(std::string_view text, std::size_t pos)
     return (b0 > 0xEA && b0 < 0xED) || (b0 == 0xEA && b1 >= 0xB0) || (b0 == 0xED && b1 <= 0x9E);
 }
 
+bool nameBefore(std::string_view text)
+{
+    return nameBefore(text, text.size());
+}
+
 bool nameBefore(std::string_view text, std::size_t start)
 {
     const auto blanks = [&](std::size_t pos) {
@@ -78,47 +142,80 @@ bool nameBefore(std::string_view text, std::size_t start)
         return pos;
     };
     std::size_t pos = blanks(start);
-    // One mark may stand between: "홍길동(2103154827361)", "홍길동, 2103…", "홍길동: 2103…".
-    if (pos > 0 && std::string_view("([,:").find(text[pos - 1]) != std::string_view::npos)
-        pos = blanks(pos - 1);
+    // Marks may stand between: "홍길동(2103154827361)", "홍길동, 2103…", "홍길동: 2103…", "[홍길동]
+    // 2103…", "| 홍길동 | 2103…", "\"홍길동\",\"2103…", "홍길동 / 2103…", "홍길동 · 2103…".
+    for (int marks = 0; marks < MaxMarksBetween && pos > 0; ++marks) {
+        const std::size_t mark = markBefore(text, pos);
+        if (mark == 0)
+            break;
+        pos = blanks(pos - mark);
+    }
     if (pos == start)
         return false; // glued to the number: a word of its own, not a name
+    // An honorific after the name: "이서연님", "홍길동 씨".
+    for (const std::string_view honorific : {"님", "씨"}) {
+        if (text.substr(0, pos).ends_with(honorific)) {
+            pos = blanks(pos - honorific.size());
+            break;
+        }
+    }
     std::size_t syllables = 0;
     while (pos >= HangulBytes && isHangulSyllableAt(text, pos - HangulBytes) && syllables <= 4) {
         pos -= HangulBytes;
         ++syllables;
     }
-    if (syllables < 2 || syllables > 4)
-        return false;
-    const bool alone = pos == 0 || text[pos - 1] == ' ' || text[pos - 1] == '\t' || text[pos - 1] == '\n' ||
-        text[pos - 1] == ',' || text[pos - 1] == '|' || text[pos - 1] == '.' || text[pos - 1] == ')';
-    const std::string_view first = text.substr(pos, HangulBytes);
     const std::string_view word = text.substr(pos, syllables * HangulBytes);
+    // Three syllables (a surname and a given name of two, as nearly every Korean's), or four after a
+    // surname of two.
+    const bool shaped = syllables == 3 ||
+        (syllables == 4 &&
+         std::find(std::begin(doubleSurnames), std::end(doubleSurnames), word.substr(0, 2 * HangulBytes)) !=
+             std::end(doubleSurnames));
+    if (!shaped)
+        return false;
+    const bool alone = pos == 0 || std::string_view(" \t\n\r,|.)(:[\"").find(text[pos - 1]) != std::string_view::npos ||
+        markBefore(text, pos) > 1; // a bullet: "ㆍ홍길동", "·홍길동"
+    const std::string_view first = text.substr(pos, HangulBytes);
     return alone && std::find(std::begin(surnames), std::end(surnames), first) != std::end(surnames) &&
         std::find(std::begin(notNames), std::end(notNames), word) == std::end(notNames) && !isABanksName(word);
 }
 
 bool mobileOnTheLine(std::string_view text, std::size_t start, std::size_t end)
 {
-    const std::string_view line = lineAround(text, start, end);
-    const std::size_t lineStart = static_cast<std::size_t>(line.data() - text.data());
+    const std::string line = lineWithout(text, start, end);
     for (std::size_t i = 0; i + 2 < line.size(); ++i) {
-        const std::size_t at = lineStart + i;
-        if (at >= start && at < end)
+        if (!isDigit(line[i]) || (i > 0 && isDigit(line[i - 1])))
             continue;
-        if (line[i] != '0' || line[i + 1] != '1' || (i > 0 && isDigit(line[i - 1])))
-            continue;
-        // 01X, then 3-4 and 4 digits, with or without a hyphen, dot or space between.
+        // The digits from here, with a hyphen, dot, space or parenthesis between groups: "010-2345-
+        // 6789", "(010)2345-6789", "+82 10 2345 6789", "82-10-…".
         std::string digits;
         std::size_t j = i;
-        while (j < line.size() && digits.size() < 11 &&
-               (isDigit(line[j]) || ((line[j] == '-' || line[j] == ' ' || line[j] == '.') && j > i))) {
-            if (isDigit(line[j]))
-                digits += line[j];
-            ++j;
+        while (j < line.size() && digits.size() < MaxPhoneDigits) {
+            if (isDigit(line[j])) {
+                digits += line[j++];
+                continue;
+            }
+            std::size_t k = j;
+            while (k < line.size() && k - j < 2 && std::string_view("-. ()").find(line[k]) != std::string_view::npos)
+                ++k;
+            if (k == j || k >= line.size() || !isDigit(line[k]))
+                break;
+            j = k;
         }
-        const bool mobilePrefix = digits.size() >= 3 && std::string_view("016789").find(digits[2]) != std::string::npos;
-        if (mobilePrefix && (digits.size() == 10 || digits.size() == 11) && (j == line.size() || !isDigit(line[j])))
+        if (j < line.size() && isDigit(line[j]))
+            continue; // a longer number
+        const bool international = digits.starts_with("82") &&
+            ((i > 0 && line[i - 1] == '+') || (i + 2 < line.size() && !isDigit(line[i + 2])));
+        std::string_view national(digits);
+        if (international)
+            national = national.substr(national.size() > 2 && national[2] == '0' ? 3 : 2); // +82 (0)10 …
+        else if (national.starts_with('0'))
+            national.remove_prefix(1);
+        else
+            continue;
+        // 1X, then 3-4 and 4 digits: 010, 011, 016-019.
+        if (national.size() >= 9 && national.size() <= 10 && national[0] == '1' &&
+            std::string_view("016789").find(national[1]) != std::string_view::npos)
             return true;
     }
     return false;
@@ -129,11 +226,12 @@ bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t en
     const QDate birth = Validators::registrationBirthDate(digits);
     if (!birth.isValid())
         return false;
-    const std::string_view line = lineAround(text, start, end);
-    const std::size_t lineStart = static_cast<std::size_t>(line.data() - text.data());
-    // Every run of three numbers joined by '-', '.' or '/' on the line, read as a date.
+    const std::string line = lineWithout(text, start, end);
+    // Every run of three numbers joined by '-', '.' or '/', or written with 년, 월 (and 일), read as a
+    // date: "2021-03-15", "21.3.15", "2021년 3월 15일".
+    static constexpr std::string_view units[] = {"년", "월"};
     for (std::size_t i = 0; i < line.size(); ++i) {
-        if (!isDigit(line[i]) || (i > 0 && isDigit(line[i - 1])) || (lineStart + i >= start && lineStart + i < end))
+        if (!isDigit(line[i]) || (i > 0 && isDigit(line[i - 1])))
             continue;
         int parts[3] = {0, 0, 0};
         int lengths[3] = {0, 0, 0};
@@ -146,16 +244,21 @@ bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t en
                 parts[part] = parts[part] * 10 + (line[j] - '0');
                 ++lengths[part];
                 ++j;
-            } else if ((line[j] == '-' || line[j] == '.' || line[j] == '/') && lengths[part] > 0 && part < 2) {
-                ++part;
-                ++j;
-                while (j < line.size() && line[j] == ' ')
-                    ++j;
-            } else {
-                break;
+                continue;
             }
+            if (lengths[part] == 0 || part == 2)
+                break;
+            if (line[j] == '-' || line[j] == '.' || line[j] == '/')
+                ++j;
+            else if (std::string_view(line).substr(j).starts_with(units[part]))
+                j += units[part].size();
+            else
+                break;
+            ++part;
+            while (j < line.size() && line[j] == ' ')
+                ++j;
         }
-        if (lengths[2] == 0 || lengths[0] > 4 || lengths[1] > 2 || lengths[2] > 2)
+        if (lengths[2] == 0 || lengths[0] > 4 || lengths[0] == 3 || lengths[1] > 2 || lengths[2] > 2)
             continue;
         const int year = lengths[0] == 4 ? parts[0] : (lengths[0] == 2 ? birth.year() / 100 * 100 + parts[0] : -1);
         if (year == birth.year() && parts[1] == birth.month() && parts[2] == birth.day())
@@ -247,7 +350,7 @@ bool listOfTheSameShape(std::string_view text, std::size_t start, std::size_t en
 
 bool onTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits)
 {
-    return nameBefore(text, start) || mobileOnTheLine(text, start, end) ||
+    return nameBefore(foldedBefore(text, start, end)) || mobileOnTheLine(text, start, end) ||
         birthDateOnTheLine(text, start, end, digits) || listOfTheSameShape(text, start, end, digits);
 }
 

@@ -12,16 +12,20 @@ namespace SendGuard::Core::PersonEvidence {
 // Whether a Hangul syllable (U+AC00-D7A3, three bytes in UTF-8) starts at text[pos].
 bool isHangulSyllableAt(std::string_view text, std::size_t pos);
 
-// A Korean name right before the number: two to four Hangul syllables, the first a common
-// surname, standing alone (a space, tab, comma, '|' or line start before them), then blanks or
-// one of '(', '[', ',' and ':' before the number.
+// A Korean name right before text[start]: three Hangul syllables, the first a common surname (or
+// four after a surname of two: 남궁, 황보 ...), standing alone (a blank, a mark, a bullet or the line's
+// start before them), then blanks and up to three marks ( [ ] , : / - | " · before the number.
+// Two syllables are not taken: labels ("정산", "구매") start with surnames as often as names do.
 bool nameBefore(std::string_view text, std::size_t start);
+// The same right at the end of text.
+bool nameBefore(std::string_view text);
 
-// A mobile number elsewhere on the same line (010-2345-6789, 01023456789).
+// A mobile number elsewhere on the same line (010-2345-6789, 01023456789, (010)2345-6789,
+// +82 10-2345-6789), as the scanner reads it: full-width digits, dashes and odd spaces folded.
 bool mobileOnTheLine(std::string_view text, std::size_t start, std::size_t end);
 
-// The birth date the number begins with, written as a date elsewhere on the line
-// (1990-01-01, 1990.1.1, 90.01.01). digits: the number's 13 digits.
+// The birth date the number begins with, written as a date elsewhere on the line (1990-01-01,
+// 1990.1.1, 90.01.01, 1990년 1월 1일), folded as above. digits: the number's 13 digits.
 bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits);
 
 // A list whose other rows carry the same shape, as a roster without a header: among the three

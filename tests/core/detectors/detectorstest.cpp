@@ -204,6 +204,25 @@ private Q_SLOTS:
             << u"2103154827361, 2021.03.15 출생"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("its birth date, two-digit year")
             << u"2103154827361 (21-03-15)"_qs << rrn << "2103154827361" << masked;
+        // From a red-team pass: names and dates as documents write them.
+        QTest::newRow("its birth date in Korean")
+            << u"2103154827361 2021년 3월 15일생"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("its birth date with en dashes")
+            << u"2103154827361 2021\u201303\u201315"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name, then a no-break space")
+            << u"김하늘\u00A02103154827361"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name, then an ideographic space")
+            << u"김하늘\u30002103154827361"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name in a Markdown row")
+            << u"| 김하늘 | 2103154827361 | 서울 |"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name in a quoted CSV row")
+            << u"\"김하늘\",\"2103154827361\",\"서울 마포구\""_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name after a bullet") << u"ㆍ김하늘 2103154827361"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name after its label") << u"성명:김하늘 2103154827361"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name in brackets") << u"[김하늘] 2103154827361"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name, a slash") << u"김하늘 / 2103154827361"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name with an honorific") << u"이서연님 2103154827361"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name of four syllables") << u"남궁민수 2103154827361"_qs << rrn << "2103154827361" << masked;
     }
     void shouldFindBareNewNumbersByWhatIsOnTheirLine() { verifyPositive(); }
 
@@ -247,6 +266,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("registrationNumbers");
         QTest::newRow("a name and a phone, as in a list") << u"홍길동 2103154827361 / 010-2345-6789"_qs << 1;
         QTest::newRow("a mobile number on the line") << u"2103154827361 보호자 01023456789"_qs << 1;
+        QTest::newRow("a mobile with its prefix in parentheses") << u"2103154827361 (010)2345-6789"_qs << 1;
+        QTest::newRow("a mobile with en dashes") << u"2103154827361 010\u20132345\u20136789"_qs << 1;
+        QTest::newRow("a mobile in full-width digits") << u"2103154827361 ０１０-２３４５-６７８９"_qs << 1;
+        QTest::newRow("a mobile with the country code") << u"2103154827361 +82 10 2345 6789"_qs << 1;
+        QTest::newRow("a mobile with the country code and the trunk zero") << u"2103154827361 82-010-2345-6789"_qs << 1;
         QTest::newRow("the phone on the next line only") << u"번호 2103154827361\n010-2345-6789"_qs << 0;
         QTest::newRow("a receipt label wins over the phone") << u"접수번호 2103154827361 010-2345-6789"_qs << 0;
     }
@@ -761,6 +785,13 @@ private Q_SLOTS:
         QTest::newRow("rrn in a web address") << "www.gov.kr/a/900101-1234567";
         QTest::newRow("placeholder phone") << u"연락처 010-0000-0000"_qs;
         QTest::newRow("bare number after a word that is no name") << u"주문 2103154827361"_qs;
+        // From a red-team pass: labels start with a surname's syllable as often as names do.
+        QTest::newRow("a voucher number") << u"전표번호 2103154827361"_qs;
+        QTest::newRow("a settlement") << u"정산 2103154827361"_qs;
+        QTest::newRow("a statement") << u"명세서 2103154827361"_qs;
+        QTest::newRow("a query number") << u"조회번호 2103154827361"_qs;
+        QTest::newRow("a vehicle's registration") << u"차량등록 2103154827361"_qs;
+        QTest::newRow("a tracking number after a colon") << u"배송 추적: 2103154827361"_qs;
         QTest::newRow("bare number after a name glued to it") << u"홍길동2103154827361"_qs;
         QTest::newRow("a Korean product's barcode after a word like a name") << u"홍삼 8801062123452"_qs;
         QTest::newRow("a Korean product's barcode, a phone on the line") << u"구매 8801062123452 문의 010-0000-0000"_qs;
