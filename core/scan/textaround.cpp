@@ -221,6 +221,41 @@ bool startsACell(std::string_view text, std::size_t start)
     return characterBefore(text, start, &at) == ',' && !isDigit(characterBefore(text, at));
 }
 
+// The bytes of a word for "number" at text[at] ("번호", "No", "Nr", "number", any case), a word of
+// its own; else 0.
+std::size_t numberWordAt(std::string_view text, std::size_t at)
+{
+    static constexpr std::string_view words[] = {"번호", "number", "no", "nr"};
+    for (const std::string_view word : words) {
+        if (at + word.size() > text.size())
+            continue;
+        const std::string_view there = text.substr(at, word.size());
+        const bool same = std::equal(word.begin(), word.end(), there.begin(), [](char a, char b) {
+            return a == (b >= 'A' && b <= 'Z' ? char(b - 'A' + 'a') : b);
+        });
+        if (!same)
+            continue;
+        const std::size_t after = at + word.size();
+        if (after == text.size() ||
+            (!isLetter(characterFrom(text, after)) && !PersonEvidence::isHangulSyllableAt(text, after)))
+            return word.size();
+    }
+    return 0;
+}
+
+// The bytes of a code of one to six ASCII letters and the hyphen after it, right before a digit
+// ("KR-", "HK-"), at text[at]; else 0.
+std::size_t letterCodeAt(std::string_view text, std::size_t at)
+{
+    constexpr std::size_t MaxCodeLetters = 6;
+    std::size_t end = at;
+    while (end < text.size() && end - at < MaxCodeLetters && isLetter(static_cast<unsigned char>(text[end])))
+        ++end;
+    if (end == at || end + 1 >= text.size() || text[end] != '-' || !isDigit(static_cast<unsigned char>(text[end + 1])))
+        return 0;
+    return end + 1 - at;
+}
+
 } // namespace
 
 bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, std::size_t end)
@@ -347,6 +382,7 @@ bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart,
          ++syllables)
         at += 3;
     bool lineBreak = false;
+    bool numberWord = false;
     for (std::size_t next = 0; at < valueStart && at < text.size(); at = next) {
         const int c = characterFrom(text, at, &next);
         if (c == '\n') {
@@ -357,8 +393,20 @@ bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart,
         }
         if (isDigit(c))
             return heads(text, at, valueStart, value);
-        if (std::string_view(" \t\r:#.-=()[]").find(char(c)) == std::string_view::npos)
-            return false; // a word: the label names it ("문서번호: 미부여"), not this number
+        if (std::string_view(" \t\r:#.-=()[]").find(char(c)) != std::string_view::npos)
+            continue;
+        // The word for a number after the label, once: "신용장 번호", "Invoice No.", "L/C No.".
+        if (const std::size_t word = numberWordAt(text, at); word > 0 && !numberWord) {
+            numberWord = true;
+            next = at + word;
+            continue;
+        }
+        // A code of letters glued to the number with a hyphen is part of it: "문서번호 KR-850515-…".
+        if (const std::size_t code = letterCodeAt(text, at); code > 0) {
+            next = at + code;
+            continue;
+        }
+        return false; // a word: the label names it ("문서번호: 미부여"), not this number
     }
     return true;
 }

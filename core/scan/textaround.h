@@ -39,8 +39,10 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
 // separators (and a particle glued to the label, "접수번호는") stand between them, on the same
 // line or with nothing else on the label's (a form's label cell above its value); or the label's
 // own number has the value's groups of digits and heads an unbroken list of numbers the value is
-// one of ("접수번호 2103154827361" over more such numbers). A label followed by a word ("문서번호:
-// 미부여") or by a number of another shape ("접수번호 12") names that, not a person's number after it.
+// one of ("접수번호 2103154827361" over more such numbers). The word for a number after the label
+// ("신용장 번호", "Invoice No.") and a code of letters glued to the number ("문서번호 KR-850515-…")
+// stand between them too. A label followed by a word ("문서번호: 미부여") or by a number of another
+// shape ("접수번호 12") names that, not a person's number after it.
 bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::string_view value);
 
 // One of a longer run of groups written the same way: "1234 5678 9012 3456 7890", a price list,

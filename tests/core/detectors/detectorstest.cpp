@@ -64,6 +64,8 @@ private Q_SLOTS:
                                        << "900101 - 1******";
         QTest::newRow("en dash") << u"900101\u20131234567"_qs << rrn << u"900101\u20131234567"_qs << masked;
         QTest::newRow("em dash") << u"900101\u20141234567"_qs << rrn << u"900101\u20141234567"_qs << masked;
+        QTest::newRow("after another document's coded number")
+            << u"문서번호 KR-2024-0001, 홍길동 900101-1234567"_qs << rrn << "900101-1234567" << masked;
         QTest::newRow("a row's cell before a height and a weight")
             << u"홍길동,900101-1234567,170,65"_qs << rrn << "900101-1234567" << masked;
         QTest::newRow("a row's cell after a year and a height")
@@ -775,6 +777,15 @@ private Q_SLOTS:
         QTest::newRow("approval number") << u"승인번호: 950512-2078801"_qs;
         QTest::newRow("case number") << u"사건번호 9505122078801"_qs;
         QTest::newRow("order number in English") << "Order No. 9505122078801";
+        // From a red-team pass: a label with its word for a number, a code glued to the number.
+        QTest::newRow("a letter of credit's number") << u"신용장 번호 850515-2123451"_qs;
+        QTest::newRow("a receipt's number, spaced") << u"영수증 번호 850515-2123451"_qs;
+        QTest::newRow("an L/C number") << "L/C No. 850515-2123451";
+        QTest::newRow("an invoice number") << "Invoice No. 850515-2123451";
+        QTest::newRow("a receipt number in English") << "Receipt Number 850515-2123451";
+        QTest::newRow("a corporate registration number in English") << "Corporate Registration No. 110111-2345678";
+        QTest::newRow("a document number with its country code") << u"문서번호 KR-850515-2123451"_qs;
+        QTest::newRow("a policy number with a code, shaped like a phone") << u"문서번호 KR-010-2345-6789"_qs;
         QTest::newRow("guarantee number, its value on the next line") << u"보증번호\n900101-1234567"_qs;
         QTest::newRow("company with a two-word name") << u"한빛 건설 주식회사 (110111-1234567)"_qs;
         QTest::newRow("company word, then a two-word name") << u"주식회사 한빛 건설(110111-1234567)"_qs;
