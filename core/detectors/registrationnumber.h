@@ -55,6 +55,23 @@ inline DetectorPattern boxed(const std::string &genderDigits)
             ContextRule::NeededRightBefore, 0.8, shape};
 }
 
+// Between the halves after a label, as tools and wrapped text write them: tabs, a comma, a line
+// broken after the hyphen (the next line indented by up to four spaces), a slash, underscore,
+// tilde or full stop. In the order of the pattern's alternatives.
+inline std::vector<std::string> wrappedSeparators()
+{
+    std::vector<std::string> separators {"\t-\t", "-\t", "\t", ","};
+    for (const char *before : {" -", "-"}) {
+        for (const char *lineBreak : {"\r\n", "\n"}) {
+            for (int indent = 4; indent >= 0; --indent)
+                separators.push_back(before + std::string(lineBreak) + std::string(std::size_t(indent), ' '));
+        }
+    }
+    for (const char *other : {"/", "_", "~", "."})
+        separators.push_back(other);
+    return separators;
+}
+
 // genderDigits lists the gender/century digits ("1234"). The separated form fires on its own; a bare 13-digit run, also
 // an order or account number now and then, needs its check digit or a context word.
 inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
@@ -72,12 +89,8 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
         // the hyphen, a slash, underscore or tilde between the halves, a full stop (which alone
         // would read as a decimal). Without the label, a date and a number joined so are as often
         // a file's or a document's name ("정산_240611_2024001.xlsx").
-        {std::string(BirthDate) + "(?:\\t-\\t|\\t|,|-\\r?\\n|/|_|~|\\.)" + back, ContextRule::Needed, 0.8,
-         Shape()
-             .digits(6)
-             .literal({"\t-\t", "\t", ",", "-\r\n", "-\n", "/", "_", "~", "."})
-             .digitIn(genderDigits)
-             .digits(6)},
+        {std::string(BirthDate) + "(?:\\t-\\t|-\\t|\\t|,| ?-\\r?\\n {0,4}|/|_|~|\\.)" + back, ContextRule::Needed, 0.8,
+         Shape().digits(6).literal(wrappedSeparators()).digitIn(genderDigits).digits(6)},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),
     };

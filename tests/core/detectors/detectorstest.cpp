@@ -673,7 +673,11 @@ private Q_SLOTS:
               std::pair {"CRLF after the hyphen", u"-\r\n"_qs}, std::pair {"space after the hyphen", u"- "_qs},
               std::pair {"slash", u"/"_qs}, std::pair {"underscore", u"_"_qs}, std::pair {"tilde", u"~"_qs},
               std::pair {"comma (two CSV cells)", u","_qs}, std::pair {"full stop", u"."_qs},
-              std::pair {"a form's three cells, the hyphen in its own", u"\t-\t"_qs}}) {
+              std::pair {"a form's three cells, the hyphen in its own", u"\t-\t"_qs},
+              std::pair {"a tab after the hyphen", u"-\t"_qs},
+              std::pair {"a line broken after a spaced hyphen", u" -\n"_qs},
+              std::pair {"the next line indented", u"-\n  "_qs},
+              std::pair {"the next line indented, CRLF", u"-\r\n    "_qs}}) {
             const QString number = u"900101"_qs + separator + u"1234567"_qs;
             QTest::addRow("%s", name) << u"주민등록번호: "_qs + number << rrn << number
                                       << u"900101"_qs + separator + u"1******"_qs;
