@@ -19,9 +19,12 @@ Validation validate(std::string_view match, const ValidationContext &)
     return Validation::Plausible;
 }
 
+// The letter and three digits stay, as on a passport's copy: M123*****; without the letter, the
+// three digits alone (123*****), not half the number.
 std::string mask(std::string_view match)
 {
-    return Masking::maskAlphanumericFrom(match, 4); // M123*****
+    const bool letter = !match.empty() && (match.front() < '0' || match.front() > '9');
+    return Masking::maskAlphanumericFrom(match, letter ? 4 : 3);
 }
 
 // A product's code has the same shape ("모델명 M12345678"), and so has a receipt's or an
