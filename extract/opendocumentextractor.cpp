@@ -74,6 +74,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
                      reader.readElementText(QXmlStreamReader::IncludeChildElements));
         } else if (reader.name() == QLatin1String("table")) {
             sheet = XmlTextWalker::attribute(reader, u"name");
+            sink.add(base.then(Kind::Sheet, sheet), sheet); // the tab shows it
             row = 1;
         } else if (reader.name() == QLatin1String("table-row")) {
             column = 1;

@@ -9,7 +9,9 @@
 #include <QDir>
 #include <QXmlStreamReader>
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace SendGuard::Extract {
 
@@ -145,6 +147,9 @@ bool readSharedStrings(const QByteArray &xml, const TextOrigin &part, TextSink &
     return parser.parse(xml, error);
 }
 
+// Excel keeps a formula to 8,192 characters.
+constexpr qsizetype MaxFormulaBytes = 8192 * 3;
+
 // One sheet's cells and printed headers and footers.
 bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOrigin &part,
                const QList<QString> &styleFormats, const std::vector<CollectedText> &shared, TextSink &sink,
@@ -163,6 +168,12 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
         bool inCell = false;
         Kind headerOrFooter = Kind::Header;
         CollectedText value;
+        // A formula, and whether the file keeps its result (<v>): Excel and LibreOffice show what it
+        // computes, which a file written by a library may not hold.
+        bool hasFormula = false;
+        bool inFormula = false;
+        bool hasValue = false;
+        QByteArray formula;
         QByteArray type;
         int style = 0;
         QString reference;
@@ -197,6 +208,15 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
             }
             if (type != "n" && !type.isEmpty())
                 origin.element = {};
+            if (hasFormula && !hasValue) {
+                // Its text may hold the value ("=\"850315-\"&\"1234566\""), not what it computes.
+                const Core::TextPlace cell = place.then(Kind::Cell, reference);
+                sink.addUtf8(cell, formula);
+                sink.skip(cell, QStringLiteral("a formula whose result the file does not keep"));
+                if (sink.full())
+                    parser.stop();
+                return;
+            }
             sink.addUtf8(place.then(Kind::Cell, reference), text, origin);
             if (sink.full())
                 parser.stop();
@@ -213,8 +233,11 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
             if (r.depth > 0) {
                 ++r.depth;
                 r.inText = !r.inCell || local == "t" || local == "v";
-                if (r.inCell && local == "f")
+                if (r.inCell && local == "f") {
                     r.value.origin.computed = true;
+                    r.hasFormula = r.inFormula = true;
+                }
+                r.hasValue = r.hasValue || (r.inCell && local == "v");
                 return;
             }
             // Printed headers and footers (oddHeader, evenFooter, firstHeader…), "&L&\"Arial\"…" codes and all.
@@ -246,6 +269,8 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 r.type = attributeOf(attributes, "t");
                 r.style = attributeOf(attributes, "s").toInt();
                 r.value = {{}, r.part};
+                r.hasFormula = r.inFormula = r.hasValue = false;
+                r.formula.clear();
                 if (r.part.isKnown())
                     r.value.origin.element = {r.parser.byteIndex(), -1, QByteArray(name), attributeOf(attributes, "r"),
                                               attributeOf(attributes, "s")};
@@ -256,6 +281,7 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
             if (r.depth == 0)
                 return;
             r.inText = !r.inCell && r.depth > 1;
+            r.inFormula = false;
             if (--r.depth > 0)
                 return;
             if (r.inCell) {
@@ -278,6 +304,8 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
         });
     XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
         Read &r = ExpatParser::context<Read>(data);
+        if (r.inFormula && r.formula.size() < MaxFormulaBytes)
+            r.formula.append(text, length);
         if (r.depth == 0 || !r.inText)
             return;
         r.parser.appendText(r.value.utf8, r.value.origin.isKnown() ? &r.value.origin : nullptr, text, length);
@@ -385,6 +413,97 @@ void readPivotCache(const ZipContainer &zip, const QString &definition, const Co
         }
     }
     sink.add(place, table);
+}
+
+// The sections of a number format, split at ';' outside quotes and escapes.
+QStringList sectionsOf(const QString &formatCode)
+{
+    QStringList sections {QString()};
+    bool quoted = false;
+    for (qsizetype i = 0; i < formatCode.size(); ++i) {
+        const QChar c = formatCode.at(i);
+        if (c == QLatin1Char('"'))
+            quoted = !quoted;
+        if (c == QLatin1Char(';') && !quoted) {
+            sections.append(QString());
+            continue;
+        }
+        sections.last() += c;
+        if (c == QLatin1Char('\\') && !quoted && i + 1 < formatCode.size())
+            sections.last() += formatCode.at(++i);
+    }
+    return sections;
+}
+
+bool isColour(QStringView tag)
+{
+    static constexpr QStringView colours[] = {u"black",   u"blue", u"cyan",  u"green",
+                                              u"magenta", u"red",  u"white", u"yellow"};
+    return std::any_of(std::begin(colours), std::end(colours),
+                       [tag](QStringView colour) { return tag.compare(colour, Qt::CaseInsensitive) == 0; }) ||
+        (tag.startsWith(u"color", Qt::CaseInsensitive) && tag.size() > 5);
+}
+
+bool isCondition(QStringView tag)
+{
+    return tag.startsWith(QLatin1Char('<')) || tag.startsWith(QLatin1Char('>')) || tag.startsWith(QLatin1Char('='));
+}
+
+// Whether a condition tag ("<=9999999", ">=1000000000") holds for n; true when it is none.
+bool conditionHolds(QStringView tag, qint64 n)
+{
+    qsizetype length = 0;
+    while (length < tag.size() && QStringView(u"<>=").contains(tag.at(length)))
+        ++length;
+    const QStringView op = tag.left(length);
+    bool ok = false;
+    const double limit = tag.mid(length).toDouble(&ok);
+    if (!ok)
+        return false;
+    const auto value = double(n);
+    if (op == u"<")
+        return value < limit;
+    if (op == u"<=")
+        return value <= limit;
+    if (op == u">")
+        return value > limit;
+    if (op == u">=")
+        return value >= limit;
+    if (op == u"=")
+        return value == limit;
+    if (op == u"<>")
+        return value != limit;
+    return false;
+}
+
+// The condition a section starts with ("[<=9999999]###-####"), or none.
+QStringView conditionOf(const QString &section)
+{
+    for (qsizetype i = 0; i + 1 < section.size() && section.at(i) == QLatin1Char('[');) {
+        const qsizetype close = section.indexOf(QLatin1Char(']'), i);
+        if (close < 0)
+            break;
+        const QStringView tag = QStringView(section).mid(i + 1, close - i - 1);
+        if (isCondition(tag))
+            return tag;
+        i = close + 1;
+    }
+    return {};
+}
+
+// The section that shows a positive whole number: the first, unless sections carry conditions
+// ("[<=9999999]###-####;(0##) ###-####", Excel's phone format), when the first whose condition
+// holds, or the one after the conditions.
+QString sectionFor(qint64 n, const QString &formatCode)
+{
+    const QStringList sections = sectionsOf(formatCode);
+    const QStringView first = conditionOf(sections.value(0));
+    if (first.isEmpty() || conditionHolds(first, n))
+        return sections.value(0);
+    const QStringView second = conditionOf(sections.value(1));
+    if (second.isEmpty())
+        return sections.value(1);
+    return conditionHolds(second, n) ? sections.value(1) : sections.value(2);
 }
 
 } // namespace
@@ -506,26 +625,38 @@ QString SpreadsheetExtractor::formatted(const QString &value, const QString &for
 {
     const QString number = numberText(value);
     bool whole = false;
-    number.toLongLong(&whole);
+    const qint64 amount = number.toLongLong(&whole);
     if (!whole || number.startsWith(QLatin1Char('-')))
         return {};
-    // The first section (positive numbers), its parts as literal text or digit placeholders.
+    const QString section = sectionFor(amount, formatCode);
+    // The section's parts as literal text or digit placeholders.
     QString literalBefore;
     QStringList literals; // literal text after each placeholder run
     int firstZero = -1; // the first "0" placeholder: from it on, every placeholder shows a digit
     int placeholders = 0;
     bool quoted = false;
-    for (qsizetype i = 0; i < formatCode.size(); ++i) {
-        const QChar c = formatCode.at(i);
+    for (qsizetype i = 0; i < section.size(); ++i) {
+        const QChar c = section.at(i);
         QString *literal = placeholders == 0 ? &literalBefore : &literals.last();
         if (c == QLatin1Char('"')) {
             quoted = !quoted;
         } else if (quoted) {
             *literal += c;
-        } else if (c == QLatin1Char(';')) {
-            break;
-        } else if (c == QLatin1Char('\\') && i + 1 < formatCode.size()) {
-            *literal += formatCode.at(++i);
+        } else if (c == QLatin1Char('\\') && i + 1 < section.size()) {
+            *literal += section.at(++i);
+        } else if (c == QLatin1Char('[')) {
+            // A colour ("[Blue]", "[Color10]") shows nothing, a condition chose the section, a
+            // locale shows its currency symbol ("[$₩-412]", "[$-ko-KR]"); anything else
+            // ("[DBNum1]": Hangul numerals, elapsed time) is not rendered.
+            const qsizetype close = section.indexOf(QLatin1Char(']'), i);
+            if (close < 0)
+                return {};
+            const QStringView tag = QStringView(section).mid(i + 1, close - i - 1);
+            if (tag.startsWith(QLatin1Char('$')))
+                *literal += tag.mid(1, qMax<qsizetype>(0, tag.indexOf(QLatin1Char('-')) - 1)).toString();
+            else if (!isColour(tag) && !isCondition(tag))
+                return {};
+            i = close;
         } else if (c == QLatin1Char('0') || c == QLatin1Char('#')) {
             if (c == QLatin1Char('0') && firstZero < 0)
                 firstZero = placeholders;
@@ -535,7 +666,7 @@ QString SpreadsheetExtractor::formatted(const QString &value, const QString &for
         } else if (c == QLatin1Char('-') || c == QLatin1Char(' ') || c == QLatin1Char('(') || c == QLatin1Char(')')) {
             *literal += c;
         } else {
-            return {}; // dates, decimals, colours, conditions: not rendered
+            return {}; // dates, decimals: not rendered
         }
     }
     if (placeholders == 0)
@@ -591,6 +722,7 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
         sink.skip(base, QStringLiteral("workbook: %1").arg(error));
     for (const Sheet &sheet : sheets) {
         const Core::TextPlace place = base.then(Kind::Sheet, sheet.name);
+        sink.add(place, sheet.name); // the tab shows it: a sheet named after a person's number
         const auto xml = zip.read(sheet.part, sink, &error);
         if (!xml || !readSheet(*xml, place, zip.originOf(sheet.part), styleFormats, shared, sink, &error))
             sink.skip(place, error);

@@ -134,6 +134,26 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("명단!D14")), QStringLiteral("8503152345678"));
         QCOMPARE(read.textAt(QStringLiteral("명단!E14")), QStringLiteral("900101-1234568"));
         QCOMPARE(read.textAt(QStringLiteral("명단!F14")), QStringLiteral("3.25"));
+        // A sheet's name is on its tab for all to see (red-team: a tab named with a number).
+        QCOMPARE(read.textAt(QStringLiteral("명단")), QStringLiteral("명단"));
+    }
+
+    // A formula whose result the file does not keep (as libraries write them): Excel shows what it
+    // computes, which nothing here can: its text is read, and the cell is said not to be.
+    void shouldSayAFormulaWithoutItsResultIsNotRead()
+    {
+        const QByteArray file =
+            xlsx({{QStringLiteral("명단"),
+                   QStringLiteral("<row r=\"1\"><c r=\"A1\"><f>\"850315-\"&amp;\"2345678\"</f></c>"
+                                  "<c r=\"B1\" t=\"str\"><f>A1</f><v>850315-2345678</v></c></row>")}},
+                 {});
+        const Read read = extract(file, QStringLiteral("명단.xlsx"));
+        QCOMPARE(read.textAt(QStringLiteral("명단!A1")), QStringLiteral("\"850315-\"&\"2345678\""));
+        QCOMPARE(read.textAt(QStringLiteral("명단!B1")), QStringLiteral("850315-2345678"));
+        QVERIFY2(read.incomplete.contains(QStringLiteral("명단!A1")) &&
+                     read.incomplete.contains(QStringLiteral("a formula whose result the file does not keep")) &&
+                     !read.incomplete.contains(QStringLiteral("B1")),
+                 qPrintable(read.describe()));
     }
 
     // A pivot table's cache keeps the rows it summarises, after their sheet is gone: read as a
@@ -238,6 +258,26 @@ private Q_SLOTS:
         QTest::newRow("a zero placeholder after optional ones") << "5"
                                                                 << "#0#"
                                                                 << "05";
+        // From a red-team pass: a registration number of the 2000s kept as a number loses its
+        // leading 0 unless its format, colour and locale tags and all, is read.
+        QTest::newRow("a colour tag") << "102033456793"
+                                      << "[Blue]000000-0000000"
+                                      << "010203-3456793";
+        QTest::newRow("a locale tag") << "102034456793"
+                                      << "[$-412]000000-0000000"
+                                      << "010203-4456793";
+        QTest::newRow("a locale's currency symbol") << "1500"
+                                                    << "[$₩-412]0"
+                                                    << "₩1500";
+        QTest::newRow("Excel's phone format, a local number") << "1234567"
+                                                              << "[<=9999999]###-####;(0##) ###-####"
+                                                              << "123-4567";
+        QTest::newRow("Excel's phone format, with the area code") << "212345678"
+                                                                  << "[<=9999999]###-####;(0##) ###-####"
+                                                                  << "(021) 234-5678";
+        QTest::newRow("Hangul numerals are not rendered") << "12"
+                                                          << "[DBNum1]0"
+                                                          << "";
         QTest::newRow("a date is not rendered") << "45000"
                                                 << "yyyy-mm-dd"
                                                 << "";
@@ -396,6 +436,7 @@ private Q_SLOTS:
         // What the cell shows, and the number it holds.
         QCOMPARE(sheet.textAt(QStringLiteral("명단!C3")), QStringLiteral("8.5E+12\n8503152345678"));
         QCOMPARE(sheet.textAt(QStringLiteral("명단!D3")), QStringLiteral("홍길순"));
+        QCOMPARE(sheet.textAt(QStringLiteral("명단")), QStringLiteral("명단"));
     }
 
     // LibreOffice writes a comment where it is anchored, inside the paragraph, its author and date
