@@ -15,7 +15,8 @@ XmlTextWalker::Dialect owpmlDialect()
 {
     XmlTextWalker::Dialect dialect;
     dialect.paragraphs = {QStringLiteral("p")};
-    dialect.texts = {QStringLiteral("t")};
+    // A 덧말: its text (mainText), and the reading over it (subText), a piece of its own.
+    dialect.texts = {QStringLiteral("t"), QStringLiteral("mainText"), QStringLiteral("subText")};
     dialect.lineBreaks = {QStringLiteral("lineBreak")};
     dialect.tabs = {QStringLiteral("tab")};
     // As the HWP 5.0 reader maps the same controls (hwpextractor.cpp).
@@ -30,6 +31,7 @@ XmlTextWalker::Dialect owpmlDialect()
         {QStringLiteral("footer"), {Kind::Footer, QString()}},
         {QStringLiteral("footNote"), {Kind::Footnote, QString()}},
         {QStringLiteral("endNote"), {Kind::Endnote, QString()}},
+        {QStringLiteral("subText"), {Kind::Note, QString()}},
     };
     return dialect;
 }

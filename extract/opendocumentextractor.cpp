@@ -38,6 +38,8 @@ XmlTextWalker::Dialect textDialect()
         {QStringLiteral("footer"), {Kind::Footer, QString()}},
         {QStringLiteral("footer-first"), {Kind::Footer, QString()}},
         {QStringLiteral("footer-left"), {Kind::Footer, QString()}},
+        // A ruby's reading over its text: a piece of its own, never inside the number below it.
+        {QStringLiteral("ruby-text"), {Kind::Note, QString()}},
     };
     return dialect;
 }
@@ -74,7 +76,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
                      reader.readElementText(QXmlStreamReader::IncludeChildElements));
         } else if (reader.name() == QLatin1String("table")) {
             sheet = XmlTextWalker::attribute(reader, u"name");
-            sink.add(base.then(Kind::Sheet, sheet), sheet); // the tab shows it
+            sink.add(base.then(Kind::Sheet, sheet).then(Kind::Name), sheet); // the tab shows it
             row = 1;
         } else if (reader.name() == QLatin1String("table-row")) {
             column = 1;

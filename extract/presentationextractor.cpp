@@ -24,6 +24,10 @@ XmlTextWalker::Dialect drawingDialect()
     dialect.row = QStringLiteral("tr");
     dialect.cell = QStringLiteral("tc");
     dialect.numberParagraphs = false; // a slide is place enough
+    // What a slide shows from attributes: a shape's or picture's alternative text, a link's tooltip.
+    dialect.attributeTexts.insert(QStringLiteral("cNvPr"), {Kind::Note, QStringLiteral("descr")});
+    dialect.attributeTexts.insert(QStringLiteral("cNvPr"), {Kind::Note, QStringLiteral("title")});
+    dialect.attributeTexts.insert(QStringLiteral("hlinkClick"), {Kind::Note, QStringLiteral("tooltip")});
     return dialect;
 }
 

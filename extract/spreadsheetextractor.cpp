@@ -722,7 +722,7 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
         sink.skip(base, QStringLiteral("workbook: %1").arg(error));
     for (const Sheet &sheet : sheets) {
         const Core::TextPlace place = base.then(Kind::Sheet, sheet.name);
-        sink.add(place, sheet.name); // the tab shows it: a sheet named after a person's number
+        sink.add(place.then(Kind::Name), sheet.name); // the tab shows it: a sheet named after a person's number
         const auto xml = zip.read(sheet.part, sink, &error);
         if (!xml || !readSheet(*xml, place, zip.originOf(sheet.part), styleFormats, shared, sink, &error))
             sink.skip(place, error);

@@ -44,7 +44,17 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
             {QStringLiteral("txbxContent"), {Kind::TextBox, QString()}},
             // A tracked move keeps the moved text where it was, too: a copy of what w:moveTo holds.
             {QStringLiteral("moveFrom"), {Kind::Alternative, QString()}},
+            // A ruby's reading over its text: a piece of its own, never inside the number below it.
+            {QStringLiteral("rt"), {Kind::Note, QString()}},
         };
+        // What Word shows from attributes: a WordArt's text, a picture's alternative text, a
+        // link's tooltip, the items of a drop-down (a content control's, a legacy form field's).
+        d.attributeTexts.insert(QStringLiteral("textpath"), {Kind::TextBox, QStringLiteral("string")});
+        d.attributeTexts.insert(QStringLiteral("docPr"), {Kind::Note, QStringLiteral("descr")});
+        d.attributeTexts.insert(QStringLiteral("docPr"), {Kind::Note, QStringLiteral("title")});
+        d.attributeTexts.insert(QStringLiteral("hyperlink"), {Kind::Note, QStringLiteral("tooltip")});
+        d.attributeTexts.insert(QStringLiteral("listItem"), {Kind::FormField, QStringLiteral("displayText")});
+        d.attributeTexts.insert(QStringLiteral("listEntry"), {Kind::FormField, QStringLiteral("val")});
         return d;
     }();
     return word;

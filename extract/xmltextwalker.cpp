@@ -109,6 +109,7 @@ struct Walk
     int skippedDepth = 0;
     int paragraphCount = 0;
     int tableCount = 0;
+    int attributeTextCount = 0;
     std::vector<HeldParagraph> held;
     qsizetype heldBytes = 0;
     bool holding = true; // false once the bound was passed: the rest goes out as counted
@@ -150,10 +151,26 @@ struct Walk
         containers.pop_back();
     }
 
+    // The values of an element's attributes a reader sees (Dialect::attributeTexts), each a piece.
+    void attributeTexts(const QString &name, const char **attributes)
+    {
+        for (auto it = dialect.attributeTexts.constFind(name);
+             it != dialect.attributeTexts.constEnd() && it.key() == name; ++it) {
+            const QString value = attributeOf(attributes, it->second);
+            if (value.trimmed().isEmpty())
+                continue;
+            const Core::TextPlace place = here().then(it->first, QString::number(++attributeTextCount));
+            paragraphs.push_back({place, value.toUtf8(), {}, {}, {}, containers.size(), true});
+            finishParagraph();
+        }
+    }
+
     void start(const char *qualified, const char **attributes)
     {
         const QString name = localName(qualified);
         open.push_back(name);
+        if (!dialect.attributeTexts.isEmpty())
+            attributeTexts(name, attributes);
         if (isFallback(name)) {
             openContainer(Kind::Alternative, {});
         } else if (const auto container = dialect.containers.constFind(name);
@@ -164,6 +181,7 @@ struct Walk
             if (container->first == Kind::Notes && !steps.isEmpty() && steps.back().kind == Kind::Slide)
                 id = steps.back().value; // "notes of slide 3", inside slide 3, whichever slides have notes
             openContainer(container->first, id);
+            textDepth += dialect.texts.contains(name) ? 1 : 0;
         } else if (name == dialect.table) {
             tables.push_back({++tableCount, 0, 0, 1});
         } else if (!tables.empty() && name == dialect.row) {
@@ -218,6 +236,7 @@ struct Walk
             open.pop_back();
         if ((fallback || dialect.containers.contains(name)) && containers.size() > 1) {
             closeContainer();
+            textDepth -= !fallback && dialect.texts.contains(name) ? 1 : 0;
         } else if (name == dialect.table && !tables.empty()) {
             tables.pop_back();
         } else if (name == dialect.cell && !tables.empty()) {

@@ -53,7 +53,12 @@ public:
         // The cell's text waits for it, within a bound.
         QString cellAddress;
         // Elements that start a place of their own, and the attribute that numbers them (empty: counted).
+        // One in `texts` too holds its characters itself (hp:subText, a 덧말's reading over the text).
         QHash<QString, std::pair<Core::TextPlace::Kind, QString>> containers;
+        // Attributes whose values a reader sees, each a piece of its own at the element's place
+        // under the given kind: a WordArt's text (v:textpath's "string"), a picture's alternative
+        // text (docPr's "descr"), a link's tooltip, a drop-down's items.
+        QMultiHash<QString, std::pair<Core::TextPlace::Kind, QString>> attributeTexts;
         bool numberParagraphs = true; // "paragraph 12" outside tables
     };
 

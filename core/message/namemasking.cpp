@@ -13,8 +13,9 @@ constexpr QChar Ellipsis(0x2026);
 
 bool NameMasking::isName(const TextPlace &place)
 {
-    return std::any_of(place.steps.begin(), place.steps.end(),
-                       [](const TextPlace::Step &step) { return step.kind == TextPlace::Kind::FileName; });
+    return std::any_of(place.steps.begin(), place.steps.end(), [](const TextPlace::Step &step) {
+        return step.kind == TextPlace::Kind::FileName || step.kind == TextPlace::Kind::Name;
+    });
 }
 
 void NameMasking::add(const QString &found, const QString &masked)

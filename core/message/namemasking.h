@@ -15,9 +15,9 @@
 
 namespace SendGuard::Core {
 
-// Names of files (an attachment's, an archive entry's) are written out for people: in the dialog,
-// in the CLI's places, reasons and headings. A finding in a name would stand there as the name
-// holds it, beside its own masked form, so every copy of its text is written as the masked form.
+// Names of files (an attachment's, an archive entry's) and of a document's parts (a sheet's) are
+// written out for people: in the dialog, in the CLI's places, reasons and headings. A finding in a name would stand
+// there as the name holds it, beside its own masked form, so every copy of its text is written as the masked form.
 // Holds the found text itself: never written out, never stored.
 class NameMasking
 {
@@ -26,7 +26,7 @@ public:
     // and letter of a name that holds one is hidden instead.
     static constexpr qsizetype MaxTexts = 1000;
 
-    // Whether place is a file's name (it has a step of kind FileName).
+    // Whether place is a name (it has a step of kind FileName or Name).
     static bool isName(const TextPlace &place);
 
     // Keeps found (a finding's text, as the name holds it) to be written as masked.

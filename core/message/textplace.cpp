@@ -39,6 +39,7 @@ constexpr KindText kindTexts[] = {
     {Kind::FormField, u"field", u"form field %1", u"입력란 %1"},
     {Kind::Note, u"note", u"note %1", u"주석 %1"},
     {Kind::FileName, u"filename", u"file name", u"파일 이름"},
+    {Kind::Name, u"name", u"name", u"이름"},
 };
 
 const KindText *textOf(Kind kind)

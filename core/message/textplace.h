@@ -35,9 +35,12 @@ struct TextPlace
         Preview, // a document's stored preview text (HWP PrvText)
         Subject, // an e-mail's subject line
         Alternative, // the same content again in another form (mc:Fallback, multipart/alternative)
-        FormField, // a PDF form field's value, which its page shows as well unless the field is hidden
-        Note, // a PDF annotation's text (a sticky note, a text box), which its page may draw as well
+        FormField, // a PDF form field's value, which its page shows as well unless the field is hidden; a
+                   // drop-down's items
+        Note, // a PDF annotation's text (a sticky note, a text box), which its page may draw as well; a
+              // ruby's or 덧말's reading over the text; a picture's alternative text; a link's tooltip
         FileName, // an attachment's own name, which travels with it ("홍길동_900101-1234568.pdf")
+        Name, // a name a document shows beside its text: a sheet's on its tab
     };
     struct Step
     {

@@ -87,6 +87,58 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("comment 0 › paragraph 1")), QStringLiteral("검토 의견"));
     }
 
+    // From a red-team pass: what a reader sees beside a document's runs of text. A WordArt's text,
+    // a picture's alternative text, a link's tooltip and a drop-down's items are attributes; a
+    // ruby's reading over a number is a piece of its own, never inside the number.
+    void shouldReadWhatAReaderSeesBesideTheText()
+    {
+        const auto read = [](const QString &body) { return extract(docx(body), QStringLiteral("a.docx")); };
+        const QString vml = QStringLiteral("xmlns:v=\"urn:schemas-microsoft-com:vml\"");
+        const QString drawing =
+            QStringLiteral("xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"");
+        QCOMPARE(read(QStringLiteral("<w:p><w:r><w:pict><v:shape %1><v:textpath string=\"850315-2345678\"/>"
+                                     "</v:shape></w:pict></w:r></w:p>")
+                          .arg(vml))
+                     .textAt(QStringLiteral("text box")),
+                 QStringLiteral("850315-2345678"));
+        QCOMPARE(read(QStringLiteral("<w:p><w:r><w:drawing><wp:inline %1><wp:docPr id=\"1\" name=\"그림 1\" "
+                                     "descr=\"주민등록번호 850315-2345678\"/></wp:inline></w:drawing></w:r></w:p>")
+                          .arg(drawing))
+                     .textAt(QStringLiteral("note 1")),
+                 QStringLiteral("주민등록번호 850315-2345678"));
+        QCOMPARE(read(QStringLiteral("<w:p><w:hyperlink w:tooltip=\"850315-2345678\"><w:r><w:t>신청인</w:t></w:r>"
+                                     "</w:hyperlink></w:p>"))
+                     .textAt(QStringLiteral("note 1")),
+                 QStringLiteral("850315-2345678"));
+        QCOMPARE(
+            read(QStringLiteral("<w:p><w:sdt><w:sdtPr><w:dropDownList><w:listItem w:displayText=\"850315-2345678\" "
+                                "w:value=\"1\"/></w:dropDownList></w:sdtPr></w:sdt></w:p>"))
+                .textAt(QStringLiteral("form field 1")),
+            QStringLiteral("850315-2345678"));
+        const Read ruby =
+            read(QStringLiteral("<w:p><w:r><w:t>850315-</w:t></w:r><w:r><w:ruby><w:rt><w:r><w:t>뒷자리</w:t>"
+                                "</w:r></w:rt><w:rubyBase><w:r><w:t>2345678</w:t></w:r></w:rubyBase>"
+                                "</w:ruby></w:r></w:p>"));
+        QCOMPARE(ruby.textAt(QStringLiteral("paragraph 1")), QStringLiteral("850315-2345678"));
+        QCOMPARE(ruby.textAt(QStringLiteral("note 1")), QStringLiteral("뒷자리"));
+
+        const Read odt = extract(openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                                              QStringLiteral("<office:text><text:p>850315-<text:ruby><text:ruby-base>"
+                                                             "2345678</text:ruby-base><text:ruby-text>뒷자리"
+                                                             "</text:ruby-text></text:ruby></text:p></office:text>")),
+                                 QStringLiteral("a.odt"));
+        QCOMPARE(odt.textAt(QStringLiteral("paragraph 1")), QStringLiteral("850315-2345678"));
+
+        // A 덧말: its text, and the reading over it apart.
+        const Read dutmal =
+            extract(hwpx({QStringLiteral("<hp:p><hp:run><hp:t>850315-</hp:t><hp:dutmal posType=\"TOP\">"
+                                         "<hp:mainText>2345678</hp:mainText><hp:subText>뒷자리</hp:subText>"
+                                         "</hp:dutmal></hp:run></hp:p>")}),
+                    QStringLiteral("a.hwpx"));
+        QCOMPARE(dutmal.textAt(QStringLiteral("section 1 › paragraph 1")), QStringLiteral("850315-2345678"));
+        QCOMPARE(dutmal.textAt(QStringLiteral("section 1 › note 1")), QStringLiteral("뒷자리"));
+    }
+
     // A package's part names compare without case: "Word/Document.xml" is the main part, read with
     // its places, not as a part no extractor knows.
     void shouldFindPartsWhateverTheirCase()
@@ -135,7 +187,7 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("명단!E14")), QStringLiteral("900101-1234568"));
         QCOMPARE(read.textAt(QStringLiteral("명단!F14")), QStringLiteral("3.25"));
         // A sheet's name is on its tab for all to see (red-team: a tab named with a number).
-        QCOMPARE(read.textAt(QStringLiteral("명단")), QStringLiteral("명단"));
+        QCOMPARE(read.textAt(QStringLiteral("명단 › name")), QStringLiteral("명단"));
     }
 
     // A formula whose result the file does not keep (as libraries write them): Excel shows what it
@@ -436,7 +488,7 @@ private Q_SLOTS:
         // What the cell shows, and the number it holds.
         QCOMPARE(sheet.textAt(QStringLiteral("명단!C3")), QStringLiteral("8.5E+12\n8503152345678"));
         QCOMPARE(sheet.textAt(QStringLiteral("명단!D3")), QStringLiteral("홍길순"));
-        QCOMPARE(sheet.textAt(QStringLiteral("명단")), QStringLiteral("명단"));
+        QCOMPARE(sheet.textAt(QStringLiteral("명단 › name")), QStringLiteral("명단"));
     }
 
     // LibreOffice writes a comment where it is anchored, inside the paragraph, its author and date

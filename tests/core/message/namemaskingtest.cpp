@@ -74,6 +74,10 @@ private Q_SLOTS:
         QVERIFY(!NameMasking::isName(TextPlace {}.then(TextPlace::Kind::Page, QStringLiteral("1"))));
         QVERIFY(NameMasking::isName(
             TextPlace {}.then(TextPlace::Kind::Entry, QStringLiteral("a.jpg")).then(TextPlace::Kind::FileName)));
+        // A sheet's name, shown in the place of every cell of the sheet.
+        QVERIFY(NameMasking::isName(
+            TextPlace {}.then(TextPlace::Kind::Sheet, QStringLiteral("명단")).then(TextPlace::Kind::Name)));
+        QVERIFY(!NameMasking::isName(TextPlace {}.then(TextPlace::Kind::Sheet, QStringLiteral("명단"))));
         // However deep: past the bound of steps a name still takes the last one.
         TextPlace deep;
         for (qsizetype i = 0; i < TextPlace::MaxSteps; ++i)
