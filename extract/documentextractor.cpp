@@ -208,11 +208,14 @@ bool isImage(const QByteArray &bytes)
 
 void readZip(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink, int depth)
 {
+    // Comments archive programs show: the archive's, and each entry's beside it.
+    sink.add(base.then(Kind::Comment, QStringLiteral("1")), zip.comment());
     for (int i = 0; i < zip.entries().size() && !sink.full(); ++i) {
         const ZipContainer::Entry &entry = zip.entries().at(i);
+        const Core::TextPlace place = base.then(Kind::Entry, entry.name);
+        sink.add(place.then(Kind::Comment, QStringLiteral("1")), entry.comment);
         if (entry.directory)
             continue;
-        const Core::TextPlace place = base.then(Kind::Entry, entry.name);
         if (depth + 1 > sink.limits().maxDepth) {
             sink.addFileName(place, entry.name);
             sink.skip(place,

@@ -31,6 +31,17 @@ QString entryName(zip_t *archive, zip_uint64_t index, const char *guessed)
     return QString::fromUtf8(guessed);
 }
 
+// A comment as its writer meant it, read as a name is: UTF-8, else CP949.
+QString commentText(const char *raw, zip_uint32_t length)
+{
+    if (!raw || length == 0)
+        return {};
+    const QByteArray bytes(raw, qsizetype(length));
+    if (const auto text = Core::AttachmentText::decodeText(bytes))
+        return QString::fromUtf8(*text);
+    return QString::fromLatin1(bytes);
+}
+
 } // namespace
 
 struct ZipContainer::Handle
@@ -81,8 +92,14 @@ std::unique_ptr<ZipContainer> ZipContainer::open(const QByteArray &bytes, QStrin
         entry.compressedSize = (stat.valid & ZIP_STAT_COMP_SIZE) ? qint64(stat.comp_size) : 0;
         entry.encrypted = (stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE;
         entry.directory = entry.name.endsWith(QLatin1Char('/'));
+        zip_uint32_t commentLength = 0;
+        const char *comment = zip_file_get_comment(archive, zip_uint64_t(i), &commentLength, ZIP_FL_ENC_RAW);
+        entry.comment = commentText(comment, commentLength);
         container->m_entries.append(entry);
     }
+    int archiveCommentLength = 0;
+    const char *comment = zip_get_archive_comment(archive, &archiveCommentLength, ZIP_FL_ENC_RAW);
+    container->m_comment = commentText(comment, zip_uint32_t(std::max(0, archiveCommentLength)));
     return container;
 }
 

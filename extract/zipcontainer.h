@@ -31,6 +31,7 @@ public:
         qint64 compressedSize = 0;
         bool encrypted = false;
         bool directory = false;
+        QString comment; // what an archive program shows beside the entry
     };
 
     ~ZipContainer();
@@ -41,6 +42,8 @@ public:
     static std::unique_ptr<ZipContainer> open(const QByteArray &bytes, QString *error);
 
     const QList<Entry> &entries() const { return m_entries; }
+    // The archive's own comment, which archive programs show when it is opened.
+    const QString &comment() const { return m_comment; }
     // The archive it reads: what a TextOrigin names it by.
     const QByteArray &bytes() const { return *m_bytes; }
     // The origin of text read from the named entry, runs still to be added.
@@ -86,6 +89,7 @@ private:
     std::unique_ptr<Handle> m_handle;
     const QByteArray *m_bytes = nullptr;
     QList<Entry> m_entries;
+    QString m_comment;
     mutable QSet<int> m_read;
 };
 

@@ -130,6 +130,8 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
                 return folded(3, Dropped); // U+2060 word joiner, U+2061-2064 invisible operators
             } else if (b1 == 0x88 && b2 == 0x92) {
                 return folded(3, '-'); // U+2212 minus sign
+            } else if (b1 == 0x94 && b2 <= 0x81) {
+                return folded(3, '-'); // U+2500-2501 box-drawing lines, typed for a dash (ㅂ and 한자)
             }
             break;
         case 0xE3:

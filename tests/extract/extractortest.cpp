@@ -903,6 +903,18 @@ private Q_SLOTS:
                  qPrintable(read.incomplete));
     }
 
+    // An archive program shows the archive's comment when it is opened, and each entry's beside it
+    // (red-team: both were passed over).
+    void shouldReadAnArchivesComments()
+    {
+        const QByteArray file = zipWithComments({{QStringLiteral("명단.txt"), "성명 홍길순"}}, "담당자 900101-1234568",
+                                                {{QStringLiteral("명단.txt"), "850315-2345678"}});
+        const Read read = extract(file, QStringLiteral("서류.zip"));
+        QCOMPARE(read.textAt(QStringLiteral("comment 1")), QStringLiteral("담당자 900101-1234568"));
+        QCOMPARE(read.textAt(QStringLiteral("명단.txt › comment 1")), QStringLiteral("850315-2345678"));
+        QCOMPARE(read.textAt(QStringLiteral("명단.txt")), QStringLiteral("성명 홍길순"));
+    }
+
     // An archive made with macOS Finder carries each file's attributes (__MACOSX/._name) and the
     // folder's view settings (.DS_Store): no one's text, so the archive is read whole. Told by their
     // bytes: anything else under those names is read like any other file, or said not scanned.

@@ -72,6 +72,8 @@ private Q_SLOTS:
             << u"2,홍길동,1988,170,900101-1234567"_qs << rrn << "900101-1234567" << masked;
         QTest::newRow("figure dash") << u"900101\u20121234567"_qs << rrn << u"900101\u20121234567"_qs << masked;
         QTest::newRow("minus sign") << u"900101\u22121234567"_qs << rrn << u"900101\u22121234567"_qs << masked;
+        QTest::newRow("a box-drawing line for a dash")
+            << u"900101\u25001234567"_qs << rrn << u"900101\u25001234567"_qs << masked;
         QTest::newRow("small hyphen") << u"900101\uFE631234567"_qs << rrn << u"900101\uFE631234567"_qs << masked;
         QTest::newRow("full-width") << u"９００１０１－１２３４５６７"_qs << rrn << u"９００１０１－１２３４５６７"_qs
                                     << masked;

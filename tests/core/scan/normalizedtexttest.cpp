@@ -24,6 +24,7 @@ private Q_SLOTS:
         QTest::newRow("figure dash") << u"900101\u20121234567"_qs << "900101-1234567";
         QTest::newRow("hyphen") << u"900101\u20101234567"_qs << "900101-1234567";
         QTest::newRow("minus sign") << u"900101\u22121234567"_qs << "900101-1234567";
+        QTest::newRow("box-drawing line") << u"900101\u25001234567"_qs << "900101-1234567";
         QTest::newRow("small hyphen-minus") << u"900101\uFE631234567"_qs << "900101-1234567";
         QTest::newRow("nbsp") << u"900101\u00A01234567"_qs << "900101 1234567";
         QTest::newRow("ideographic space") << u"900101\u30001234567"_qs << "900101 1234567";
