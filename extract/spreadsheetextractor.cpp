@@ -170,6 +170,8 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
         CollectedText value;
         // A formula, and whether the file keeps its result (<v>): Excel and LibreOffice show what it
         // computes, which a file written by a library may not hold.
+        bool inValidation = false; // a data validation, its list in formula1
+        Core::TextPlace validationPlace;
         bool hasFormula = false;
         bool inFormula = false;
         bool hasValue = false;
@@ -244,9 +246,26 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
             if (local != "headerFooter" && (local.endsWith("Header") || local.endsWith("Footer"))) {
                 r.depth = 1;
                 r.inCell = false;
+                r.inValidation = false;
                 r.inText = true;
                 r.headerOrFooter = local.endsWith("Header") ? Kind::Header : Kind::Footer;
                 r.value = {{}, r.part};
+            } else if (local == "dataValidation" || local == "hyperlink") {
+                // What the sheet shows beside its cells: a cell's input prompt and error message, a
+                // drop-down's list (its formula1, read below), a link's tooltip and text.
+                const Core::TextPlace where = r.place.then(
+                    Kind::FormField,
+                    QString::fromUtf8(attributeOf(attributes, local == "hyperlink" ? "ref" : "sqref")).left(32));
+                for (const char *shown : {"promptTitle", "prompt", "errorTitle", "error", "tooltip", "display"})
+                    r.sink.add(where, QString::fromUtf8(attributeOf(attributes, shown)));
+                if (local == "dataValidation") {
+                    r.depth = 1;
+                    r.inCell = false;
+                    r.inValidation = true;
+                    r.inText = false;
+                    r.validationPlace = where;
+                    r.value = {{}, {}};
+                }
             } else if (local == "row") {
                 const int number = attributeOf(attributes, "r").toInt();
                 r.row = number > 0 ? number : r.row + 1;
@@ -286,6 +305,9 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 return;
             if (r.inCell) {
                 r.cellEnd();
+            } else if (r.inValidation) {
+                r.inValidation = false;
+                r.sink.addUtf8(r.validationPlace, r.value.utf8);
             } else {
                 TextOrigin origin = r.value.origin;
                 bool unsure = false;

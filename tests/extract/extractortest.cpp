@@ -190,6 +190,27 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("명단 › name")), QStringLiteral("명단"));
     }
 
+    // What a sheet shows beside its cells (red-team: passed over): a cell's input prompt and error
+    // message, a drop-down's list, a link's tooltip.
+    void shouldReadWhatASheetShowsBesideItsCells()
+    {
+        const QByteArray file =
+            xlsx({{QStringLiteral("명단"),
+                   QStringLiteral(
+                       "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>성명</t></is></c></row>"
+                       "<dataValidations><dataValidation type=\"list\" sqref=\"B2\" prompt=\"예: 850315-2345678\">"
+                       "<formula1>\"900101-1234568,홍길순\"</formula1></dataValidation></dataValidations>"
+                       "<hyperlinks><hyperlink ref=\"A1\" tooltip=\"851008-2345674\"/></hyperlinks>")}},
+                 {});
+        const Read read = extract(file, QStringLiteral("명단.xlsx"));
+        const QString all = read.all();
+        QVERIFY2(all.contains(QStringLiteral("예: 850315-2345678")) &&
+                     all.contains(QStringLiteral("\"900101-1234568,홍길순\"")) &&
+                     all.contains(QStringLiteral("851008-2345674")),
+                 qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("명단 › form field A1")), QStringLiteral("851008-2345674"));
+    }
+
     // A formula whose result the file does not keep (as libraries write them): Excel shows what it
     // computes, which nothing here can: its text is read, and the cell is said not to be.
     void shouldSayAFormulaWithoutItsResultIsNotRead()
