@@ -6,6 +6,7 @@
 #include <poppler.h>
 
 #include <memory>
+#include <vector>
 
 namespace {
 
@@ -116,6 +117,8 @@ PdfAnnotationReader::Result PdfAnnotationReader::read(const char *data, std::siz
         if (page && !readPage(page.get(), i + 1))
             return Result::Stopped;
     }
+    if (!readDocumentNotes(document.get()))
+        return Result::Stopped;
     GList *attachments = poppler_document_get_attachments(document.get());
     int handedOn = 0;
     bool goOn = true;
@@ -151,7 +154,68 @@ bool PdfAnnotationReader::readPage(PopplerPage *page, int number)
         }
     }
     poppler_page_free_annot_mapping(annotations);
-    return goOn && readFormFields(page, number);
+    return goOn && readFormFields(page, number) && readLinks(page, number);
+}
+
+bool PdfAnnotationReader::readLinks(PopplerPage *page, int number)
+{
+    // A link's address, which a viewer shows when the pointer rests on it.
+    GList *links = poppler_page_get_link_mapping(page);
+    bool goOn = true;
+    for (GList *item = links; item && goOn; item = item->next) {
+        const PopplerAction *action = static_cast<PopplerLinkMapping *>(item->data)->action;
+        if (action && action->type == POPPLER_ACTION_URI && action->uri.uri)
+            goOn = handOn(number, SendGuardPdfLink, action->uri.uri);
+    }
+    poppler_page_free_link_mapping(links);
+    return goOn;
+}
+
+bool PdfAnnotationReader::readDocumentNotes(PopplerDocument *document)
+{
+    bool goOn = true;
+    for (gchar *(*property)(PopplerDocument *) : {poppler_document_get_title, poppler_document_get_author,
+                                                  poppler_document_get_subject, poppler_document_get_keywords}) {
+        gchar *value = property(document);
+        if (value && goOn)
+            goOn = handOn(0, SendGuardPdfDocumentNote, value);
+        g_free(value);
+    }
+    // The bookmarks, depth first, bounded: a crafted outline cannot loop or flood.
+    constexpr int MaxBookmarks = 10000;
+    constexpr int MaxDepth = 32;
+    int bookmarks = 0;
+    std::vector<PopplerIndexIter *> open;
+    if (PopplerIndexIter *top = poppler_index_iter_new(document))
+        open.push_back(top);
+    while (!open.empty() && goOn) {
+        PopplerIndexIter *iter = open.back();
+        if (PopplerAction *action = poppler_index_iter_get_action(iter)) {
+            if (action->any.title)
+                goOn = handOn(0, SendGuardPdfDocumentNote, action->any.title);
+            poppler_action_free(action);
+        }
+        PopplerIndexIter *child = poppler_index_iter_get_child(iter);
+        if (++bookmarks >= MaxBookmarks) {
+            if (child)
+                poppler_index_iter_free(child);
+            break;
+        }
+        if (child && int(open.size()) < MaxDepth) {
+            open.push_back(child);
+            continue;
+        }
+        if (child)
+            poppler_index_iter_free(child);
+        // On to the next sibling, or up to the parent's next.
+        while (!open.empty() && !poppler_index_iter_next(open.back())) {
+            poppler_index_iter_free(open.back());
+            open.pop_back();
+        }
+    }
+    for (PopplerIndexIter *iter : open)
+        poppler_index_iter_free(iter);
+    return goOn;
 }
 
 bool PdfAnnotationReader::readFormFields(PopplerPage *page, int number)

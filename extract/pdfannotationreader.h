@@ -7,6 +7,7 @@
 #include <string>
 
 typedef struct _PopplerAttachment PopplerAttachment;
+typedef struct _PopplerDocument PopplerDocument;
 typedef struct _PopplerPage PopplerPage;
 
 // Part of the PDF reader module: what poppler-cpp does not give, read through poppler-glib (the
@@ -33,6 +34,9 @@ public:
 private:
     bool readPage(PopplerPage *page, int number);
     bool readFormFields(PopplerPage *page, int number);
+    bool readLinks(PopplerPage *page, int number);
+    // The document's properties and bookmarks, which a viewer shows beside its pages.
+    bool readDocumentNotes(PopplerDocument *document);
     bool handOn(int page, SendGuardPdfNoteKind kind, const std::string &utf8);
     bool handOnFile(int page, PopplerAttachment *attachment);
 

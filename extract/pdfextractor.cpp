@@ -83,7 +83,8 @@ Core::TextPlace notePlace(Pages &state, int page, int kind)
         state.annotations = 0;
         state.formFields = 0;
     }
-    const Core::TextPlace onPage = state.base.then(Kind::Page, QString::number(page));
+    // Page 0: the document's own (its properties, its bookmarks).
+    const Core::TextPlace onPage = page > 0 ? state.base.then(Kind::Page, QString::number(page)) : state.base;
     return kind == SendGuardPdfFormField ? onPage.then(Kind::FormField, QString::number(++state.formFields))
                                          : onPage.then(Kind::Note, QString::number(++state.annotations));
 }
@@ -125,8 +126,10 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     const auto note = [](void *context, int number, int kind, const char *utf8, std::size_t length) {
         Pages &state = *static_cast<Pages *>(context);
         const QString text = QString::fromUtf8(utf8, qsizetype(length));
-        // A scanned form with typed fields: the fields are read, the pictures named.
-        state.anyText = state.anyText || !text.trimmed().isEmpty();
+        // A scanned form with typed fields: the fields are read, the pictures named. A scan's title,
+        // bookmarks or links are no text of its pages.
+        if (kind == SendGuardPdfAnnotation || kind == SendGuardPdfFormField)
+            state.anyText = state.anyText || !text.trimmed().isEmpty();
         state.sink.add(notePlace(state, number, kind), text);
         return !state.sink.full();
     };
@@ -149,11 +152,11 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
                                 .arg(state.sink.limits().maxEntryBytes));
         else if (!data)
             state.sink.skip(place, QStringLiteral("an attached file that cannot be read: not scanned"));
-        else if (const QByteArray bytes(data, qsizetype(size)),
-                 digest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+        else if (const QByteArray attached(data, qsizetype(size)),
+                 digest = QCryptographicHash::hash(attached, QCryptographicHash::Sha256);
                  !state.filesRead.contains(digest)) {
             state.filesRead.insert(digest);
-            state.readAttached(bytes, fileName, place);
+            state.readAttached(attached, fileName, place);
         }
         return !state.sink.full();
     };

@@ -17,7 +17,7 @@ enum SendGuardPdfResult {
 };
 
 // The interface's version: a module left from another build is refused, never called wrongly.
-constexpr int SendGuardPdfReaderVersion = 6;
+constexpr int SendGuardPdfReaderVersion = 7;
 int sendguard_pdf_reader_version();
 using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version);
 
@@ -26,6 +26,8 @@ using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version
 enum SendGuardPdfNoteKind {
     SendGuardPdfAnnotation = 0, // an annotation's author, subject and text (a sticky note, a text box, a comment)
     SendGuardPdfFormField = 1, // a form field's value (text typed, a list's items) and tooltip
+    SendGuardPdfLink = 2, // a link's address, which a viewer shows when the pointer rests on it
+    SendGuardPdfDocumentNote = 3, // page 0: the document's title, author, subject and keywords, its bookmarks
 };
 
 // Hands each page's text (UTF-8, in reading order; page counts from 1) to page; utf8 is null for
@@ -35,8 +37,9 @@ enum SendGuardPdfNoteKind {
 // a pale background).
 using SendGuardPdfPageHandler = bool (*)(void *context, int page, const char *utf8, std::size_t length, int drawn);
 // Then, page by page, in the order the page lists them: the text of its annotations and form
-// fields (UTF-8) to note, with its SendGuardPdfNoteKind, and the files attached to it (by a
-// file-attachment annotation) to file.
+// fields and its links' addresses (UTF-8) to note, with its SendGuardPdfNoteKind, and the files
+// attached to it (by a file-attachment annotation) to file; then what a viewer shows of the
+// document itself (its properties, its bookmarks), with page 0.
 using SendGuardPdfNoteHandler = bool (*)(void *context, int page, int kind, const char *utf8, std::size_t length);
 // Last, the files attached to the document (its EmbeddedFiles) to file, with page 0. file gets a
 // file's name (UTF-8) and bytes; data is null for one poppler cannot read, or one that says or

@@ -281,6 +281,22 @@ private Q_SLOTS:
                              "<< /Type /Filespec /F (list.csv) /UF (list.csv) /EF << /F 6 0 R >> >>",
                              pdfStream("/Type /EmbeddedFile", "성명,주민등록번호\n홍길동," + rrn)})
             << QStringList {QStringLiteral("page 1 › list.csv")};
+        // What a viewer shows beside the pages (red-team: passed over): a link's address on
+        // pointing at it, the document's title and its bookmarks.
+        QTest::newRow("a link's address")
+            << annotatedPdf({{"Report", {4}}},
+                            {"<< /Type /Annot /Subtype /Link /Rect [72 600 300 620] /A << /S /URI /URI "
+                             "(mailto:kim?subject=" +
+                             rrn + ") >> >>"})
+            << QStringList {QStringLiteral("page 1 › note 1")};
+        QTest::newRow("the document's title")
+            << annotatedPdf({{"Report", {}}}, {"<< /Title (RRN " + rrn + ") /Author (HR) >>"}, {}, "/Info 4 0 R")
+            << QStringList {QStringLiteral("note 1")};
+        QTest::newRow("a bookmark") << annotatedPdf({{"Report", {}}},
+                                                    {"<< /Type /Outlines /First 5 0 R /Last 5 0 R /Count 1 >>",
+                                                     "<< /Title (RRN " + rrn + ") /Parent 4 0 R /Dest [6 0 R /Fit] >>"},
+                                                    "/Outlines 4 0 R")
+                                    << QStringList {QStringLiteral("note 1")};
     }
 
     void shouldReadWhatAPdfPageHoldsBesideItsText()
@@ -310,6 +326,20 @@ private Q_SLOTS:
         QVERIFY2(at >= 0, text.utf8.constData());
         QCOMPARE(text.placeAt(at).describe(u"en"), QStringLiteral("page 1 › note 1"));
         QVERIFY2(text.incomplete.contains(QStringLiteral("page 1: a picture")), qPrintable(text.incomplete));
+    }
+
+    // A scan whose scanner gave it a title and a bookmark: neither is text of its pages, which stay
+    // "not scanned".
+    void shouldNotTakeAScansTitleForItsText()
+    {
+        const QByteArray pdf =
+            annotatedPdf({{"", {}, "0.3 g 0 0 595 842 re f"}},
+                         {"<< /Title (Scan 2024-06-11) >>", "<< /Type /Outlines /First 6 0 R /Last 6 0 R /Count 1 >>",
+                          "<< /Title (Page 1) /Parent 5 0 R /Dest [7 0 R /Fit] >>"},
+                         "/Outlines 5 0 R", "/Info 4 0 R");
+        const AttachmentText text = m_reader.extract(QStringLiteral("스캔.pdf"), pdf);
+        QVERIFY2(text.utf8.contains("Scan 2024-06-11") && text.utf8.contains("Page 1"), text.utf8.constData());
+        QVERIFY2(text.incomplete.contains(QStringLiteral("no text layer (images only)")), qPrintable(text.incomplete));
     }
 
     // What poppler cannot read is named, never taken for empty: a page it refuses (more than

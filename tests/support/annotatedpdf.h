@@ -38,7 +38,7 @@ inline QByteArray pdfStream(const QByteArray &dictionary, const QByteArray &cont
 
 // A PDF of objects (objects[i] is object i + 1; 1 is the catalog), with a correct
 // cross-reference table.
-inline QByteArray pdfOf(const QList<QByteArray> &objects)
+inline QByteArray pdfOf(const QList<QByteArray> &objects, const QByteArray &trailerEntries = {})
 {
     QByteArray pdf = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
     QList<qsizetype> offsets;
@@ -50,16 +50,16 @@ inline QByteArray pdfOf(const QList<QByteArray> &objects)
     pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
     for (const qsizetype offset : offsets)
         pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-        QByteArray::number(table) + "\n%%EOF\n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R " + trailerEntries +
+        " >>\nstartxref\n" + QByteArray::number(table) + "\n%%EOF\n";
     return pdf;
 }
 
 // Object 1 is the catalog (with catalogEntries, an /AcroForm), 2 the page tree, 3 the font F1;
 // objects[i] is object 4 + i, for annotations and what they refer to; the pages and their
-// contents follow. With a correct cross-reference table.
+// contents follow. With a correct cross-reference table, and trailerEntries (an /Info).
 inline QByteArray annotatedPdf(const QList<PdfPage> &pages, const QList<QByteArray> &objects,
-                               const QByteArray &catalogEntries = {})
+                               const QByteArray &catalogEntries = {}, const QByteArray &trailerEntries = {})
 {
     const int firstPage = 4 + int(objects.size());
     QByteArray kids;
@@ -78,7 +78,7 @@ inline QByteArray annotatedPdf(const QList<PdfPage> &pages, const QList<QByteArr
                 QByteArray::number(firstPage + 2 * i + 1) + " 0 R /Annots [" + annotations + "] >>"
             << pdfStream({}, pages[i].drawing + " BT /F1 12 Tf 72 760 Td (" + pages[i].text + ") Tj ET");
     }
-    return pdfOf(all);
+    return pdfOf(all, trailerEntries);
 }
 
 } // namespace SendGuard::Tests
