@@ -25,9 +25,11 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
     static const XmlTextWalker::Dialect word = [] {
         XmlTextWalker::Dialect d;
         d.paragraphs = {QStringLiteral("p")};
-        d.texts = {QStringLiteral("t")};
+        // A field's code (w:instrText: QUOTE "…", MERGEFIELD …) is a piece of its own, beside the
+        // result Word shows in the paragraph: a code whose result is not stored shows its text.
+        d.texts = {QStringLiteral("t"), QStringLiteral("instrText")};
         d.deletedTexts = {QStringLiteral("delText")};
-        d.skipped = {QStringLiteral("instrText"), QStringLiteral("delInstrText")};
+        d.skipped = {QStringLiteral("delInstrText")};
         d.lineBreaks = {QStringLiteral("br"), QStringLiteral("cr")};
         d.tabs = {QStringLiteral("tab")};
         d.symbol = QStringLiteral("sym");
@@ -46,6 +48,7 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
             {QStringLiteral("moveFrom"), {Kind::Alternative, QString()}},
             // A ruby's reading over its text: a piece of its own, never inside the number below it.
             {QStringLiteral("rt"), {Kind::Note, QString()}},
+            {QStringLiteral("instrText"), {Kind::Note, QString()}},
         };
         // What Word shows from attributes: a WordArt's text, a picture's alternative text, a
         // link's tooltip, the items of a drop-down (a content control's, a legacy form field's).
@@ -55,6 +58,7 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
         d.attributeTexts.insert(QStringLiteral("hyperlink"), {Kind::Note, QStringLiteral("tooltip")});
         d.attributeTexts.insert(QStringLiteral("listItem"), {Kind::FormField, QStringLiteral("displayText")});
         d.attributeTexts.insert(QStringLiteral("listEntry"), {Kind::FormField, QStringLiteral("val")});
+        d.attributeTexts.insert(QStringLiteral("fldSimple"), {Kind::Note, QStringLiteral("instr")});
         return d;
     }();
     return word;

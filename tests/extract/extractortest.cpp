@@ -115,6 +115,16 @@ private Q_SLOTS:
                                 "w:value=\"1\"/></w:dropDownList></w:sdtPr></w:sdt></w:p>"))
                 .textAt(QStringLiteral("form field 1")),
             QStringLiteral("850315-2345678"));
+        // A field's code, whose result Word shows (and computes when the file does not keep it).
+        const Read field =
+            read(QStringLiteral("<w:p><w:r><w:t>번호 </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/>"
+                                "</w:r><w:r><w:instrText> QUOTE \"850315-2345678\" </w:instrText></w:r>"
+                                "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"));
+        QCOMPARE(field.textAt(QStringLiteral("note 1")), QStringLiteral(" QUOTE \"850315-2345678\" "));
+        QCOMPARE(field.textAt(QStringLiteral("paragraph 1")), QStringLiteral("번호 "));
+        QCOMPARE(read(QStringLiteral("<w:p><w:fldSimple w:instr=\" QUOTE &quot;850315-2345678&quot; \"/></w:p>"))
+                     .textAt(QStringLiteral("note 1")),
+                 QStringLiteral(" QUOTE \"850315-2345678\" "));
         const Read ruby =
             read(QStringLiteral("<w:p><w:r><w:t>850315-</w:t></w:r><w:r><w:ruby><w:rt><w:r><w:t>뒷자리</w:t>"
                                 "</w:r></w:rt><w:rubyBase><w:r><w:t>2345678</w:t></w:r></w:rubyBase>"
