@@ -62,11 +62,16 @@ Shape &Shape::literal(std::vector<std::string> alternatives)
         item.mayStartWithDigit =
             item.mayStartWithDigit || alternative.empty() || (alternative.front() >= '0' && alternative.front() <= '9');
     }
+    // Indexed by their first two bytes when all have two, else by the first (none may be empty).
     const bool indexable = alternatives.size() <= 256 &&
-        std::all_of(alternatives.begin(), alternatives.end(), [](const std::string &a) { return a.size() >= 2; });
+        std::none_of(alternatives.begin(), alternatives.end(), [](const std::string &a) { return a.empty(); });
+    item.byFirstByteOnly =
+        std::any_of(alternatives.begin(), alternatives.end(), [](const std::string &a) { return a.size() < 2; });
     for (std::size_t i = 0; indexable && i < alternatives.size(); ++i) {
-        const auto key = static_cast<std::uint16_t>(static_cast<unsigned char>(alternatives[i][0]) << 8 |
-                                                    static_cast<unsigned char>(alternatives[i][1]));
+        const auto first = static_cast<unsigned char>(alternatives[i][0]);
+        const auto key = item.byFirstByteOnly
+            ? std::uint16_t(first)
+            : static_cast<std::uint16_t>(first << 8 | static_cast<unsigned char>(alternatives[i][1]));
         auto group = std::find_if(item.byFirstPair.begin(), item.byFirstPair.end(),
                                   [key](const auto &g) { return g.first == key; });
         if (group == item.byFirstPair.end())

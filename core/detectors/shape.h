@@ -37,9 +37,11 @@ public:
         std::bitset<256> bytes; // ByteIn: the bytes; Literal: the first bytes of the alternatives
         bool canBeEmpty = false; // Literal: one alternative is ""
         bool mayStartWithDigit = true; // false when the item surely starts with something else
-        // Literal, when every alternative has two bytes or more: their indices (in order) by their
-        // first two bytes, so that 22 area codes cost one lookup rather than 22 comparisons.
+        // Literal, when no alternative is empty: their indices (in order) by their first two bytes
+        // (by the first alone when one has a single byte), so that 22 area codes cost one lookup
+        // rather than 22 comparisons.
         std::vector<std::pair<std::uint16_t, std::vector<std::uint8_t>>> byFirstPair;
+        bool byFirstByteOnly = false;
         std::vector<std::string> literals;
         std::vector<Item> inner;
     };

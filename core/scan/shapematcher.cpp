@@ -219,16 +219,18 @@ std::uint8_t clamped(std::size_t n, std::uint8_t most)
 }
 
 // The alternatives of a Literal that may match at text[pos], in order: those with the first two
-// bytes there when the item indexes them, else all (each still compared whole).
+// bytes (or the first) there when the item indexes them, else all (each still compared whole).
 std::pair<const std::uint8_t *, std::size_t> literalCandidates(const Item &item, std::string_view text, std::size_t pos)
 {
     static constexpr std::uint8_t none = 0;
     if (item.byFirstPair.empty())
         return {nullptr, item.literals.size()};
-    if (text.size() - pos < 2)
+    if (text.size() - pos < (item.byFirstByteOnly ? 1 : 2))
         return {&none, 0};
-    const auto key = static_cast<std::uint16_t>(static_cast<unsigned char>(text[pos]) << 8 |
-                                                static_cast<unsigned char>(text[pos + 1]));
+    const auto first = static_cast<unsigned char>(text[pos]);
+    const auto key = item.byFirstByteOnly
+        ? std::uint16_t(first)
+        : static_cast<std::uint16_t>(first << 8 | static_cast<unsigned char>(text[pos + 1]));
     for (const auto &[first, indices] : item.byFirstPair) {
         if (first == key)
             return {indices.data(), indices.size()};
