@@ -16,7 +16,8 @@ XmlTextWalker::Dialect owpmlDialect()
     XmlTextWalker::Dialect dialect;
     dialect.paragraphs = {QStringLiteral("p")};
     // A 덧말: its text (mainText), and the reading over it (subText), a piece of its own.
-    dialect.texts = {QStringLiteral("t"), QStringLiteral("mainText"), QStringLiteral("subText")};
+    dialect.texts = {QStringLiteral("t"), QStringLiteral("mainText"), QStringLiteral("subText"),
+                     QStringLiteral("stringParam")};
     dialect.lineBreaks = {QStringLiteral("lineBreak")};
     dialect.tabs = {QStringLiteral("tab")};
     // As the HWP 5.0 reader maps the same controls (hwpextractor.cpp).
@@ -32,6 +33,8 @@ XmlTextWalker::Dialect owpmlDialect()
         {QStringLiteral("footNote"), {Kind::Footnote, QString()}},
         {QStringLiteral("endNote"), {Kind::Endnote, QString()}},
         {QStringLiteral("subText"), {Kind::Note, QString()}},
+        // A field's parameters: a click-here field's guide text, shown in the empty field.
+        {QStringLiteral("stringParam"), {Kind::FormField, QString()}},
     };
     return dialect;
 }

@@ -41,6 +41,8 @@ XmlTextWalker::Dialect textDialect()
         // A ruby's reading over its text: a piece of its own, never inside the number below it.
         {QStringLiteral("ruby-text"), {Kind::Note, QString()}},
     };
+    // A user field's value, declared once and shown wherever the field is (text:user-field-get).
+    dialect.attributeTexts.insert(QStringLiteral("user-field-decl"), {Kind::FormField, QStringLiteral("string-value")});
     return dialect;
 }
 
@@ -74,6 +76,10 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
             // A paragraph outside any cell: a shape's or a text box's on the sheet.
             sink.add(base.then(Kind::Sheet, sheet).then(Kind::TextBox),
                      reader.readElementText(QXmlStreamReader::IncludeChildElements));
+        } else if (reader.name() == QLatin1String("content-validation")) {
+            // A drop-down's list or a check's condition, as the cell offers it.
+            sink.add(base.then(Kind::FormField, XmlTextWalker::attribute(reader, u"name")),
+                     XmlTextWalker::attribute(reader, u"condition"));
         } else if (reader.name() == QLatin1String("table")) {
             sheet = XmlTextWalker::attribute(reader, u"name");
             sink.add(base.then(Kind::Sheet, sheet).then(Kind::Name), sheet); // the tab shows it
@@ -89,6 +95,8 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, Tex
             if (type == QLatin1String("float") || type == QLatin1String("percentage") ||
                 type == QLatin1String("currency"))
                 text = SpreadsheetExtractor::numberText(XmlTextWalker::attribute(reader, u"value"));
+            else if (type == QLatin1String("string"))
+                text = XmlTextWalker::attribute(reader, u"string-value"); // what LibreOffice shows, when given
             // The cell's paragraphs (read even for numbers, to move past them).
             QString shown;
             for (int depth = 1; depth > 0 && !reader.atEnd();) {

@@ -139,6 +139,34 @@ private Q_SLOTS:
                                  QStringLiteral("a.odt"));
         QCOMPARE(odt.textAt(QStringLiteral("paragraph 1")), QStringLiteral("850315-2345678"));
 
+        // A user field's value, declared once; a spreadsheet cell's value where its paragraph is
+        // stale; a cell's list of choices; an HWPX click-here field's guide text.
+        const Read userField = extract(
+            openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                         QStringLiteral("<office:text><text:user-field-decls><text:user-field-decl text:name=\"no\" "
+                                        "office:value-type=\"string\" office:string-value=\"850315-2345678\"/>"
+                                        "</text:user-field-decls><text:p>번호</text:p></office:text>")),
+            QStringLiteral("a.odt"));
+        QCOMPARE(userField.textAt(QStringLiteral("form field 1")), QStringLiteral("850315-2345678"));
+        const Read cells = extract(
+            openDocument(QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+                         QStringLiteral("<office:spreadsheet><table:content-validations><table:content-validation "
+                                        "table:name=\"v1\" table:condition=\"of:cell-content-is-in-list(&quot;"
+                                        "900101-1234568&quot;)\"/></table:content-validations><table:table table:name="
+                                        "\"S\"><table:table-row><table:table-cell office:value-type=\"string\" "
+                                        "office:string-value=\"850315-2345678\"><text:p>번호</text:p>"
+                                        "</table:table-cell></table:table-row></table:table></office:spreadsheet>")),
+            QStringLiteral("a.ods"));
+        QCOMPARE(cells.textAt(QStringLiteral("S!A1")), QStringLiteral("번호\n850315-2345678"));
+        QCOMPARE(cells.textAt(QStringLiteral("form field v1")),
+                 QStringLiteral("of:cell-content-is-in-list(\"900101-1234568\")"));
+        const Read clickHere =
+            extract(hwpx({QStringLiteral("<hp:p><hp:run><hp:ctrl><hp:fieldBegin type=\"CLICK_HERE\"><hp:parameters>"
+                                         "<hp:stringParam name=\"Direction\">850315-2345678</hp:stringParam>"
+                                         "</hp:parameters></hp:fieldBegin></hp:ctrl></hp:run></hp:p>")}),
+                    QStringLiteral("a.hwpx"));
+        QCOMPARE(clickHere.textAt(QStringLiteral("section 1 › form field 1")), QStringLiteral("850315-2345678"));
+
         // A 덧말: its text, and the reading over it apart.
         const Read dutmal =
             extract(hwpx({QStringLiteral("<hp:p><hp:run><hp:t>850315-</hp:t><hp:dutmal posType=\"TOP\">"
