@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <QtEndian>
 
+#include <functional>
 #include <utility>
 #include <zip.h>
 #include <zlib.h>
@@ -22,22 +23,15 @@ namespace SendGuard::Tests {
 
 using Entries = QList<std::pair<QString, QByteArray>>;
 
-// A ZIP archive of entries whose names are bytes in the given encoding (ZIP_FL_ENC_CP437 writes
-// them as they are, without the UTF-8 flag: what Windows Explorer does with CP949 names).
-inline QByteArray zipWithNames(const QList<std::pair<QByteArray, QByteArray>> &entries, zip_flags_t encoding,
-                               const QStringList &stored)
+// The bytes of a ZIP archive that fill writes into.
+inline QByteArray zipBuiltBy(const std::function<void(zip_t *)> &fill)
 {
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t *buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
     zip_source_keep(buffer);
     zip_t *archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-    for (const auto &[name, bytes] : entries) {
-        zip_source_t *source = zip_source_buffer(archive, bytes.constData(), zip_uint64_t(bytes.size()), 0);
-        const zip_int64_t index = zip_file_add(archive, name.constData(), source, encoding);
-        zip_set_file_compression(archive, zip_uint64_t(index),
-                                 stored.contains(QString::fromUtf8(name)) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9);
-    }
+    fill(archive);
     zip_close(archive);
     QByteArray result;
     zip_source_open(buffer);
@@ -51,35 +45,36 @@ inline QByteArray zipWithNames(const QList<std::pair<QByteArray, QByteArray>> &e
     return result;
 }
 
+// A ZIP archive of entries whose names are bytes in the given encoding (ZIP_FL_ENC_CP437 writes
+// them as they are, without the UTF-8 flag: what Windows Explorer does with CP949 names).
+inline QByteArray zipWithNames(const QList<std::pair<QByteArray, QByteArray>> &entries, zip_flags_t encoding,
+                               const QStringList &stored)
+{
+    return zipBuiltBy([&](zip_t *archive) {
+        for (const auto &[name, bytes] : entries) {
+            zip_source_t *source = zip_source_buffer(archive, bytes.constData(), zip_uint64_t(bytes.size()), 0);
+            const zip_int64_t index = zip_file_add(archive, name.constData(), source, encoding);
+            zip_set_file_compression(archive, zip_uint64_t(index),
+                                     stored.contains(QString::fromUtf8(name)) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9);
+        }
+    });
+}
+
 // A ZIP archive of entries with comments: the archive's, and each entry's (by name).
 inline QByteArray zipWithComments(const Entries &entries, const QByteArray &comment,
                                   const QHash<QString, QByteArray> &entryComments)
 {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t *buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    zip_source_keep(buffer);
-    zip_t *archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-    for (const auto &[name, bytes] : entries) {
-        zip_source_t *source = zip_source_buffer(archive, bytes.constData(), zip_uint64_t(bytes.size()), 0);
-        const zip_int64_t index = zip_file_add(archive, name.toUtf8().constData(), source, ZIP_FL_ENC_UTF_8);
-        const QByteArray entryComment = entryComments.value(name);
-        if (!entryComment.isEmpty())
-            zip_file_set_comment(archive, zip_uint64_t(index), entryComment.constData(),
-                                 zip_uint16_t(entryComment.size()), ZIP_FL_ENC_UTF_8);
-    }
-    zip_set_archive_comment(archive, comment.constData(), zip_uint16_t(comment.size()));
-    zip_close(archive);
-    QByteArray result;
-    zip_source_open(buffer);
-    zip_source_seek(buffer, 0, SEEK_END);
-    result.resize(qsizetype(zip_source_tell(buffer)));
-    zip_source_seek(buffer, 0, SEEK_SET);
-    zip_source_read(buffer, result.data(), zip_uint64_t(result.size()));
-    zip_source_close(buffer);
-    zip_source_free(buffer);
-    zip_error_fini(&error);
-    return result;
+    return zipBuiltBy([&](zip_t *archive) {
+        for (const auto &[name, bytes] : entries) {
+            zip_source_t *source = zip_source_buffer(archive, bytes.constData(), zip_uint64_t(bytes.size()), 0);
+            const zip_int64_t index = zip_file_add(archive, name.toUtf8().constData(), source, ZIP_FL_ENC_UTF_8);
+            const QByteArray entryComment = entryComments.value(name);
+            if (!entryComment.isEmpty())
+                zip_file_set_comment(archive, zip_uint64_t(index), entryComment.constData(),
+                                     zip_uint16_t(entryComment.size()), ZIP_FL_ENC_UTF_8);
+        }
+        zip_set_archive_comment(archive, comment.constData(), zip_uint16_t(comment.size()));
+    });
 }
 
 // A ZIP archive of entries, deflated (or stored, as ODF and HWPX keep "mimetype").
