@@ -73,7 +73,9 @@ struct Sheet
 };
 
 // The sheets in workbook order, with the part each lives in (xl/_rels/workbook.xml.rels).
-QList<Sheet> sheetsOf(const ZipContainer &zip, TextSink &sink, QString *error)
+// recalculated: whether Excel recalculates every formula when it opens the workbook
+// (calcPr's fullCalcOnLoad), so that a formula's stored result says nothing of what it shows.
+QList<Sheet> sheetsOf(const ZipContainer &zip, TextSink &sink, QString *error, bool *recalculated)
 {
     const auto workbook = zip.read(QStringLiteral("xl/workbook.xml"), sink, error);
     const auto relations = zip.read(QStringLiteral("xl/_rels/workbook.xml.rels"), sink, error);
@@ -95,6 +97,9 @@ QList<Sheet> sheetsOf(const ZipContainer &zip, TextSink &sink, QString *error)
             if (reader.name() == QLatin1String("sheet")) {
                 const QString id = XmlTextWalker::attribute(reader, u"id"); // r:id, whatever the prefix
                 sheets.append({XmlTextWalker::attribute(reader, u"name"), targets.value(id)});
+            } else if (reader.name() == QLatin1String("calcPr")) {
+                const QString full = XmlTextWalker::attribute(reader, u"fullCalcOnLoad");
+                *recalculated = full == QLatin1String("1") || full == QLatin1String("true");
             }
             return true;
         }))
@@ -152,8 +157,8 @@ constexpr qsizetype MaxFormulaBytes = 8192 * 3;
 
 // One sheet's cells and printed headers and footers.
 bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOrigin &part,
-               const QList<QString> &styleFormats, const std::vector<CollectedText> &shared, TextSink &sink,
-               QString *error)
+               const QList<QString> &styleFormats, const std::vector<CollectedText> &shared, bool recalculated,
+               TextSink &sink, QString *error)
 {
     struct Read
     {
@@ -162,6 +167,7 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
         TextOrigin part;
         const QList<QString> &styleFormats;
         const std::vector<CollectedText> &shared;
+        bool recalculated;
         TextSink &sink;
         int depth = 0; // inside a cell or a header/footer
         bool inText = false;
@@ -210,14 +216,20 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
             }
             if (type != "n" && !type.isEmpty())
                 origin.element = {};
-            if (hasFormula && !hasValue) {
-                // Its text may hold the value ("=\"850315-\"&\"1234566\""), not what it computes.
+            // A formula whose result the file does not keep (no <v>, an empty one), or one Excel
+            // computes again on opening: its text may hold the value ("=\"850315-\"&\"1234566\""), and
+            // what it shows is not known.
+            const bool kept = hasValue && !value.utf8.trimmed().isEmpty();
+            if (hasFormula && (!kept || recalculated)) {
                 const Core::TextPlace cell = place.then(Kind::Cell, reference);
                 sink.addUtf8(cell, formula);
-                sink.skip(cell, QStringLiteral("a formula whose result the file does not keep"));
+                sink.skip(cell,
+                          kept ? QStringLiteral("a formula computed again when the workbook opens")
+                               : QStringLiteral("a formula whose result the file does not keep"));
                 if (sink.full())
                     parser.stop();
-                return;
+                if (!kept)
+                    return;
             }
             sink.addUtf8(place.then(Kind::Cell, reference), text, origin);
             if (sink.full())
@@ -225,7 +237,7 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
         }
     };
     ExpatParser parser;
-    Read read {parser, place, sink.recordsOrigins() ? part : TextOrigin {}, styleFormats, shared, sink};
+    Read read {parser, place, sink.recordsOrigins() ? part : TextOrigin {}, styleFormats, shared, recalculated, sink};
     parser.setContext(&read);
     XML_SetElementHandler(
         parser.parser(),
@@ -436,6 +448,8 @@ void readPivotCache(const ZipContainer &zip, const QString &definition, const Co
     }
     sink.add(place, table);
 }
+
+constexpr qsizetype MaxFormatCodeLength = 255;
 
 // The sections of a number format, split at ';' outside quotes and escapes.
 QStringList sectionsOf(const QString &formatCode)
@@ -650,6 +664,8 @@ QString SpreadsheetExtractor::formatted(const QString &value, const QString &for
     const qint64 amount = number.toLongLong(&whole);
     if (!whole || number.startsWith(QLatin1Char('-')))
         return {};
+    if (formatCode.size() > MaxFormatCodeLength)
+        return {}; // longer than Excel writes one
     const QString section = sectionFor(amount, formatCode);
     // The section's parts as literal text or digit placeholders.
     QString literalBefore;
@@ -666,6 +682,11 @@ QString SpreadsheetExtractor::formatted(const QString &value, const QString &for
             *literal += c;
         } else if (c == QLatin1Char('\\') && i + 1 < section.size()) {
             *literal += section.at(++i);
+        } else if (c == QLatin1Char('_') && i + 1 < section.size()) {
+            ++i;
+            *literal += QLatin1Char(' '); // a blank as wide as the next character ("_)")
+        } else if (c == QLatin1Char('*') && i + 1 < section.size()) {
+            ++i; // the next character repeated to fill the cell: no digit
         } else if (c == QLatin1Char('[')) {
             // A colour ("[Blue]", "[Color10]") shows nothing, a condition chose the section, a
             // locale shows its currency symbol ("[$₩-412]", "[$-ko-KR]"); anything else
@@ -739,14 +760,15 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
         if (!strings || !readSharedStrings(*strings, zip.originOf(part), sink, shared, &error))
             sink.skip(base, QStringLiteral("shared strings: %1").arg(error));
     }
-    const QList<Sheet> sheets = sheetsOf(zip, sink, &error);
+    bool recalculated = false;
+    const QList<Sheet> sheets = sheetsOf(zip, sink, &error, &recalculated);
     if (sheets.isEmpty() && !error.isEmpty())
         sink.skip(base, QStringLiteral("workbook: %1").arg(error));
     for (const Sheet &sheet : sheets) {
         const Core::TextPlace place = base.then(Kind::Sheet, sheet.name);
         sink.add(place.then(Kind::Name), sheet.name); // the tab shows it: a sheet named after a person's number
         const auto xml = zip.read(sheet.part, sink, &error);
-        if (!xml || !readSheet(*xml, place, zip.originOf(sheet.part), styleFormats, shared, sink, &error))
+        if (!xml || !readSheet(*xml, place, zip.originOf(sheet.part), styleFormats, shared, recalculated, sink, &error))
             sink.skip(place, error);
     }
     for (const auto &[number, definition] :

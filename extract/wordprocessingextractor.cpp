@@ -5,6 +5,11 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
+#include <QDir>
+#include <QFileInfo>
+
+#include <utility>
+
 namespace SendGuard::Extract {
 
 namespace {
@@ -16,6 +21,29 @@ void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlac
     QString error;
     if (!XmlTextWalker::walkEntry(zip, name, WordprocessingExtractor::dialect(), place, sink, &error))
         sink.skip(place.isEmpty() ? Core::TextPlace {}.then(Kind::Entry, name) : place, error);
+}
+
+// The headers' or footers' parts: header1.xml, header2.xml ... as Word names them, then any other
+// the main part's relationships name (a writer may name a part as it likes).
+QStringList partsOf(const ZipContainer &zip, const QString &mainPart, const QString &type, TextSink &sink)
+{
+    QStringList parts;
+    for (const auto &[number, name] : zip.numberedEntries(QStringLiteral("word/%1([0-9]*)\\.xml").arg(type)))
+        parts.append(name);
+    const QString folder = QFileInfo(mainPart).path();
+    const QString rels = folder + QStringLiteral("/_rels/") + QFileInfo(mainPart).fileName() + QStringLiteral(".rels");
+    QString error;
+    const auto xml = zip.indexOf(rels) >= 0 ? zip.read(rels, sink, &error) : std::nullopt;
+    if (!xml)
+        return parts;
+    for (const QString &target : XmlTextWalker::relationshipTargetsOfType(*xml, QLatin1Char('/') + type)) {
+        const QString name =
+            target.startsWith(QLatin1Char('/')) ? target.mid(1) : QDir::cleanPath(folder + QLatin1Char('/') + target);
+        const int index = zip.indexOf(name);
+        if (index >= 0 && !parts.contains(zip.entries().at(index).name))
+            parts.append(zip.entries().at(index).name);
+    }
+    return parts;
 }
 
 } // namespace
@@ -67,11 +95,13 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
 void WordprocessingExtractor::extract(const ZipContainer &zip, const QString &mainPart, const Core::TextPlace &base,
                                       TextSink &sink)
 {
-    walkPart(zip, mainPart.isEmpty() ? QStringLiteral("word/document.xml") : mainPart, base, sink);
-    for (const auto &[number, name] : zip.numberedEntries(QStringLiteral("word/header([0-9]*)\\.xml")))
-        walkPart(zip, name, base.then(Kind::Header), sink);
-    for (const auto &[number, name] : zip.numberedEntries(QStringLiteral("word/footer([0-9]*)\\.xml")))
-        walkPart(zip, name, base.then(Kind::Footer), sink);
+    const QString main = mainPart.isEmpty() ? QStringLiteral("word/document.xml") : mainPart;
+    walkPart(zip, main, base, sink);
+    for (const auto &[kind, type] :
+         {std::pair {Kind::Header, QStringLiteral("header")}, std::pair {Kind::Footer, QStringLiteral("footer")}}) {
+        for (const QString &name : partsOf(zip, main, type, sink))
+            walkPart(zip, name, base.then(kind), sink);
+    }
     for (const char *part : {"word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"}) {
         if (zip.indexOf(QLatin1String(part)) >= 0)
             walkPart(zip, QLatin1String(part), base, sink);

@@ -409,6 +409,21 @@ QString XmlTextWalker::relationshipTarget(const QByteArray &rels, QStringView ty
     return {};
 }
 
+QStringList XmlTextWalker::relationshipTargetsOfType(const QByteArray &rels, QStringView typeSuffix)
+{
+    QStringList targets;
+    QXmlStreamReader reader(rels);
+    while (!reader.atEnd()) {
+        const auto token = reader.readNext();
+        if (token == QXmlStreamReader::DTD)
+            return {};
+        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("Relationship") &&
+            attribute(reader, u"Type").endsWith(typeSuffix) && attribute(reader, u"TargetMode") != u"External")
+            targets.append(attribute(reader, u"Target"));
+    }
+    return targets;
+}
+
 QHash<QString, QString> XmlTextWalker::relationshipTargets(const QByteArray &rels)
 {
     QHash<QString, QString> targets;

@@ -64,6 +64,8 @@ public:
 
     // The Target of the relationship whose Type ends with typeSuffix, in a .rels part; empty when none.
     static QString relationshipTarget(const QByteArray &rels, QStringView typeSuffix);
+    // The Targets of every relationship inside the package whose Type ends with typeSuffix, in order.
+    static QStringList relationshipTargetsOfType(const QByteArray &rels, QStringView typeSuffix);
     // Every relationship of a .rels part: its Id -> its Target.
     static QHash<QString, QString> relationshipTargets(const QByteArray &rels);
 

@@ -177,6 +177,24 @@ private Q_SLOTS:
         QCOMPARE(dutmal.textAt(QStringLiteral("section 1 › note 1")), QStringLiteral("뒷자리"));
     }
 
+    // A header's part may have any name: the main part's relationship names it (red-team: read as
+    // a part no extractor knows, its place the part's name).
+    void shouldFindAHeaderByItsRelationship()
+    {
+        const QByteArray file = docx(
+            wordParagraph({QStringLiteral("본문")}), {}, {}, {},
+            {{QStringLiteral("word/kopf.xml"),
+              xmlDocument(QStringLiteral("<w:hdr %1>%2</w:hdr>")
+                              .arg(QLatin1String(wordNamespace), wordParagraph({QStringLiteral("850315-2345678")})))},
+             {QStringLiteral("word/_rels/document.xml.rels"),
+              xmlDocument(QStringLiteral("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                                         "relationships\"><Relationship Id=\"rId7\" Type=\"http://schemas."
+                                         "openxmlformats.org/officeDocument/2006/relationships/header\" "
+                                         "Target=\"kopf.xml\"/></Relationships>"))}});
+        const Read read = extract(file, QStringLiteral("a.docx"));
+        QCOMPARE(read.textAt(QStringLiteral("header › paragraph 1")), QStringLiteral("850315-2345678"));
+    }
+
     // A package's part names compare without case: "Word/Document.xml" is the main part, read with
     // its places, not as a part no extractor knows.
     void shouldFindPartsWhateverTheirCase()
@@ -265,6 +283,29 @@ private Q_SLOTS:
                      read.incomplete.contains(QStringLiteral("a formula whose result the file does not keep")) &&
                      !read.incomplete.contains(QStringLiteral("B1")),
                  qPrintable(read.describe()));
+        // From a review: an empty result is none, and a workbook Excel computes again on opening
+        // keeps no result that says what a formula shows.
+        for (const QString &empty : {QStringLiteral("<v></v>"), QStringLiteral("<v/>")}) {
+            const Read emptied =
+                extract(xlsx({{QStringLiteral("명단"),
+                               QStringLiteral("<row r=\"1\"><c r=\"A1\" t=\"str\"><f>\"850315-\"&amp;\"2345678\"</f>%1"
+                                              "</c></row>")
+                                   .arg(empty)}},
+                             {}),
+                        QStringLiteral("명단.xlsx"));
+            QCOMPARE(emptied.textAt(QStringLiteral("명단!A1")), QStringLiteral("\"850315-\"&\"2345678\""));
+            QVERIFY2(emptied.incomplete.contains(QStringLiteral("명단!A1")), qPrintable(emptied.describe()));
+        }
+        const Read recalculated =
+            extract(xlsx({{QStringLiteral("명단"),
+                           QStringLiteral("<row r=\"1\"><c r=\"A1\" t=\"str\"><f>\"850315-\"&amp;\"2345678\"</f>"
+                                          "<v>x</v></c></row>")}},
+                         {}, {}, {}, QStringLiteral("<calcPr fullCalcOnLoad=\"1\"/>")),
+                    QStringLiteral("명단.xlsx"));
+        QVERIFY2(
+            recalculated.all().contains(QStringLiteral("\"850315-\"&\"2345678\"")) &&
+                recalculated.incomplete.contains(QStringLiteral("a formula computed again when the workbook opens")),
+            qPrintable(recalculated.describe()));
     }
 
     // A pivot table's cache keeps the rows it summarises, after their sheet is gone: read as a
@@ -386,6 +427,14 @@ private Q_SLOTS:
         QTest::newRow("Excel's phone format, with the area code") << "212345678"
                                                                   << "[<=9999999]###-####;(0##) ###-####"
                                                                   << "(021) 234-5678";
+        // From a review: Excel's blanks and fills show no digit.
+        QTest::newRow("a blank as wide as a parenthesis") << "101011234567"
+                                                          << "000000-0000000_)"
+                                                          << "010101-1234567 ";
+        QTest::newRow("a fill") << "101011234567"
+                                << "000000-0000000* "
+                                << "010101-1234567";
+        QTest::newRow("a code longer than Excel writes") << "12" << QString(300, u'0') << "";
         QTest::newRow("Hangul numerals are not rendered") << "12"
                                                           << "[DBNum1]0"
                                                           << "";

@@ -159,9 +159,10 @@ inline QByteArray docx(const QString &body, const QString &header = {}, const QS
 }
 
 // An XLSX: sheets (name, cells XML inside <sheetData>), and the shared strings; headerFooter: the
-// first sheet's printed headers and footers (XML inside <headerFooter>).
+// first sheet's printed headers and footers (XML inside <headerFooter>); workbookExtra: XML after
+// the workbook's sheets (its calcPr).
 inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const QStringList &shared,
-                       const QString &headerFooter = {}, const Entries &extra = {})
+                       const QString &headerFooter = {}, const Entries &extra = {}, const QString &workbookExtra = {})
 {
     const QString ns =
         QStringLiteral("xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
@@ -187,8 +188,10 @@ inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const Q
     QString strings;
     for (const QString &s : shared)
         strings += QStringLiteral("<si><t>%1</t></si>").arg(s);
-    entries.append({QStringLiteral("xl/workbook.xml"),
-                    xmlDocument(QStringLiteral("<workbook %1><sheets>%2</sheets></workbook>").arg(ns, sheetList))});
+    entries.append(
+        {QStringLiteral("xl/workbook.xml"),
+         xmlDocument(
+             QStringLiteral("<workbook %1><sheets>%2</sheets>%3</workbook>").arg(ns, sheetList, workbookExtra))});
     entries.append({QStringLiteral("xl/_rels/workbook.xml.rels"),
                     xmlDocument(QStringLiteral("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
                                                "relationships\">%1</Relationships>")
