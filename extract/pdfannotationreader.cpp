@@ -5,6 +5,7 @@
 
 #include <poppler.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -117,7 +118,8 @@ PdfAnnotationReader::Result PdfAnnotationReader::read(const char *data, std::siz
         if (page && !readPage(page.get(), i + 1))
             return Result::Stopped;
     }
-    if (!readDocumentNotes(document.get()))
+    bool cut = false;
+    if (!readDocumentNotes(document.get(), &cut))
         return Result::Stopped;
     GList *attachments = poppler_document_get_attachments(document.get());
     int handedOn = 0;
@@ -127,7 +129,9 @@ PdfAnnotationReader::Result PdfAnnotationReader::read(const char *data, std::siz
     g_list_free_full(attachments, g_object_unref);
     for (; handedOn < attachedFiles && goOn; ++handedOn)
         goOn = m_file(m_context, 0, nullptr, 0, nullptr, 0);
-    return goOn ? Result::Read : Result::Stopped;
+    if (!goOn)
+        return Result::Stopped;
+    return cut ? Result::BookmarksCut : Result::Read;
 }
 
 bool PdfAnnotationReader::readPage(PopplerPage *page, int number)
@@ -171,7 +175,7 @@ bool PdfAnnotationReader::readLinks(PopplerPage *page, int number)
     return goOn;
 }
 
-bool PdfAnnotationReader::readDocumentNotes(PopplerDocument *document)
+bool PdfAnnotationReader::readDocumentNotes(PopplerDocument *document, bool *cut)
 {
     bool goOn = true;
     for (gchar *(*property)(PopplerDocument *) : {poppler_document_get_title, poppler_document_get_author,
@@ -197,6 +201,10 @@ bool PdfAnnotationReader::readDocumentNotes(PopplerDocument *document)
         }
         PopplerIndexIter *child = poppler_index_iter_get_child(iter);
         if (++bookmarks >= MaxBookmarks) {
+            // Past the bound: said, never passed over in silence, when any bookmark is left.
+            *cut = child || poppler_index_iter_next(iter) ||
+                std::any_of(open.begin(), open.end() - 1,
+                            [](PopplerIndexIter *up) { return poppler_index_iter_next(up); });
             if (child)
                 poppler_index_iter_free(child);
             break;
@@ -205,8 +213,10 @@ bool PdfAnnotationReader::readDocumentNotes(PopplerDocument *document)
             open.push_back(child);
             continue;
         }
-        if (child)
+        if (child) {
+            *cut = true; // deeper than the bound
             poppler_index_iter_free(child);
+        }
         // On to the next sibling, or up to the parent's next.
         while (!open.empty() && !poppler_index_iter_next(open.back())) {
             poppler_index_iter_free(open.back());

@@ -19,6 +19,7 @@ class PdfAnnotationReader
 public:
     enum class Result {
         Read, // every page's annotations were handed on
+        BookmarksCut, // and everything else, but the bookmarks past the bounds
         Stopped, // a handler asked to stop
         NotReadable, // poppler-glib could not open what poppler-cpp did
     };
@@ -35,8 +36,9 @@ private:
     bool readPage(PopplerPage *page, int number);
     bool readFormFields(PopplerPage *page, int number);
     bool readLinks(PopplerPage *page, int number);
-    // The document's properties and bookmarks, which a viewer shows beside its pages.
-    bool readDocumentNotes(PopplerDocument *document);
+    // The document's properties and bookmarks, which a viewer shows beside its pages. False when a
+    // handler stopped; *cut: bookmarks were left past the bounds.
+    bool readDocumentNotes(PopplerDocument *document, bool *cut);
     bool handOn(int page, SendGuardPdfNoteKind kind, const std::string &utf8);
     bool handOnFile(int page, PopplerAttachment *attachment);
 

@@ -164,10 +164,13 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
                             std::size_t(sink.limits().maxEntryBytes));
     switch (result) {
     case SendGuardPdfAnnotationsNotReadable:
+    case SendGuardPdfBookmarksCut:
     case SendGuardPdfRead:
         if (result == SendGuardPdfAnnotationsNotReadable)
             sink.skip(base,
                       QStringLiteral("its annotations, form fields and attached files could not be read: not scanned"));
+        if (result == SendGuardPdfBookmarksCut)
+            sink.skip(base, QStringLiteral("bookmarks past the 10,000th or 32 levels deep: not scanned"));
         for (const int number : std::as_const(pages.unreadable))
             sink.skip(base.then(Core::TextPlace::Kind::Page, QString::number(number)),
                       QStringLiteral("a page that cannot be read: not scanned"));

@@ -99,6 +99,8 @@ sendguard_pdf_read(const char *data, std::size_t size, void *context, SendGuardP
         switch (PdfAnnotationReader(context, note, file, maxFileBytes).read(data, size, attached)) {
         case PdfAnnotationReader::Result::NotReadable:
             return SendGuardPdfAnnotationsNotReadable;
+        case PdfAnnotationReader::Result::BookmarksCut:
+            return SendGuardPdfBookmarksCut;
         case PdfAnnotationReader::Result::Stopped:
         case PdfAnnotationReader::Result::Read:
             return SendGuardPdfRead;

@@ -14,10 +14,11 @@ enum SendGuardPdfResult {
     SendGuardPdfNotReadable = 1, // not a PDF poppler can open
     SendGuardPdfEncrypted = 2, // locked by a password
     SendGuardPdfAnnotationsNotReadable = 3, // the pages were read; annotations and attached files could not be
+    SendGuardPdfBookmarksCut = 4, // everything was read but bookmarks past the bounds (10,000, 32 levels deep)
 };
 
 // The interface's version: a module left from another build is refused, never called wrongly.
-constexpr int SendGuardPdfReaderVersion = 7;
+constexpr int SendGuardPdfReaderVersion = 8;
 int sendguard_pdf_reader_version();
 using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version);
 

@@ -328,6 +328,27 @@ private Q_SLOTS:
         QVERIFY2(text.incomplete.contains(QStringLiteral("page 1: a picture")), qPrintable(text.incomplete));
     }
 
+    // Bookmarks are read within bounds (10,000, 32 levels deep); those past them are said not
+    // scanned, never passed over in silence (from a review).
+    void shouldSayWhichBookmarksAreNotRead()
+    {
+        constexpr int Levels = 40;
+        QList<QByteArray> objects {"<< /Type /Outlines /First 5 0 R /Last 5 0 R /Count 1 >>"};
+        for (int level = 0; level < Levels; ++level) {
+            const int self = 5 + level;
+            QByteArray item =
+                "<< /Title (Level " + QByteArray::number(level) + ") /Parent " + QByteArray::number(self - 1) + " 0 R";
+            if (level + 1 < Levels)
+                item += " /First " + QByteArray::number(self + 1) + " 0 R /Last " + QByteArray::number(self + 1) +
+                    " 0 R /Count 1";
+            objects << item + " >>";
+        }
+        const QByteArray pdf = annotatedPdf({{"Report", {}}}, objects, "/Outlines 4 0 R");
+        const AttachmentText text = m_reader.extract(QStringLiteral("목차.pdf"), pdf);
+        QVERIFY2(text.utf8.contains("Level 31") && !text.utf8.contains("Level 32"), text.utf8.constData());
+        QVERIFY2(text.incomplete.contains(QStringLiteral("bookmarks past")), qPrintable(text.incomplete));
+    }
+
     // A scan whose scanner gave it a title and a bookmark: neither is text of its pages, which stay
     // "not scanned".
     void shouldNotTakeAScansTitleForItsText()
