@@ -224,9 +224,15 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
             titles = false;
             return false;
         }
-        if (cell.size() > MaxCellBytes) {
+        // A long cell between tabs or bars is a form's instruction; between commas, a sentence's
+        // part (prose has commas, seldom tabs).
+        if (cell.size() > MaxCellBytes && (*delimiter == '\t' || *delimiter == '|')) {
             ++instructions;
             return true;
+        }
+        if (cell.size() > MaxCellBytes) {
+            titles = false;
+            return false;
         }
         findInTitle(words, cell, scratch);
         labelled = labelled || !found.empty();
@@ -238,8 +244,7 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
         return true;
     });
     // A row of notes under the titles says how to fill them in: the titles stay in force.
-    // Beside an instruction, three titles at least: a sentence with commas in it has a long part
-    // and a short one or two ("계좌번호는 아래와 같으며, …").
+    // Beside an instruction, three titles at least.
     if (!titles || !labelled || filled == 0 || notes || (instructions > 0 && filled < MinTitlesBesideInstructions))
         return Header::None;
     return digits || filled < 2 ? Header::OnlyAtTheTop : Header::Sure;

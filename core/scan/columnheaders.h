@@ -22,8 +22,9 @@ namespace SendGuard::Core {
 // "계좌번호(2024년)"; in parentheses; a month's, year's or round's: "1월", "2차"). It governs the
 // rows after it, lines with its delimiter, until a blank line or the next header. A row of notes
 // under the titles ("(외국인은 외국인등록번호)", "※ 본인 명의") is none: the titles stay in force.
-// A cell too long for a title is an instruction on filling the column in: it labels nothing, and
-// beside three titles or more it leaves them a header.
+// A cell too long for a title, between tabs or bars, is an instruction on filling the column in:
+// it labels nothing, and beside three titles or more it leaves them a header. Between commas it is
+// a sentence's part, and the line no header.
 // A match across two cells is the last one's (or, under a title over both, the first's). Cells in
 // double quotes may hold the delimiter. The index of header rows is built on the first question,
 // once per scan.

@@ -96,14 +96,19 @@ private Q_SLOTS:
         // one, labels nothing.
         const QByteArray instruction = "비고(지급 대상자 본인 명의의 계좌가 아닌 경우 반드시 사유를 기재하고 관련 "
                                        "증빙 서류를 첨부하여 제출하여 주시기 바랍니다)";
-        QByteArray form = "번호,성명,주소,계좌번호," + instruction + "\n";
+        QByteArray form = "번호\t성명\t주소\t계좌번호\t" + instruction + "\n";
         for (int i = 0; i < 8; ++i)
-            form += QByteArray::number(i + 1) + ",홍길동,서울,3021" + QByteArray::number(10000000 + i * 7919) + ",\n";
+            form +=
+                QByteArray::number(i + 1) + "\t홍길동\t서울\t3021" + QByteArray::number(10000000 + i * 7919) + "\t\n";
         QTest::newRow("titles beside an instruction") << form << QByteArray("kr-bank-account") << 8 << 8;
         QByteArray prose = "계좌번호는 아래와 같으며, " + instruction + "\n";
         for (int i = 0; i < 8; ++i)
             prose += "3021" + QByteArray::number(10000000 + i * 7919) + ", 접수 완료\n";
         QTest::newRow("a sentence with commas and a long part") << prose << QByteArray("kr-bank-account") << 0 << 0;
+        // From a review: three short parts and a long one are a sentence still, whose words
+        // (접수번호) would rule the numbers under them out.
+        const QByteArray listed = "담당자, 접수번호, 주문번호, " + instruction + "\n홍길동, 900101-1234568\n";
+        QTest::newRow("a sentence of three short parts and a long one") << listed << QByteArray("kr-rrn") << 1 << 1;
         // Eighty columns of titles make a header of 2.5 KB.
         QByteArray wide = "순번,주민등록번호,계좌번호";
         for (int i = 0; i < 80; ++i)
