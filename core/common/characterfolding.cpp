@@ -170,4 +170,25 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
     return {length, false, 0};
 }
 
+std::string CharacterFolding::foldAll(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[pos]);
+        if (lead < 0x80 || !mayFold(lead)) {
+            out.push_back(text[pos++]);
+            continue;
+        }
+        const FoldedCharacter c = at(text, pos);
+        const std::size_t length = std::min(c.length, text.size() - pos);
+        if (!c.folded)
+            out.append(text.substr(pos, length));
+        else if (c.replacement != Dropped)
+            out.push_back(c.replacement);
+        pos += length;
+    }
+    return out;
+}
+
 } // namespace SendGuard::Core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace SendGuard::Core {
@@ -30,6 +31,8 @@ public:
     // What becomes of the character starting at text[pos]. pos < text.size(). Invalid UTF-8 is
     // copied byte by byte.
     static FoldedCharacter at(std::string_view text, std::size_t pos);
+    // text with every character folded (and no map back to it: NormalizedText keeps one).
+    static std::string foldAll(std::string_view text);
 
     // Whether a character starting with this byte can be folded at all. Hangul (EA-ED) and CJK
     // (E4-E9) never are, so text in Korean is copied without a look at each character.

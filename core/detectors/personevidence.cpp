@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <iterator>
 #include <string>
+#include <vector>
 
 namespace SendGuard::Core::PersonEvidence {
 
@@ -30,12 +31,17 @@ constexpr std::string_view surnames[] {
 // of four syllables that does not is a label ("조회번호", "전표번호", "차량등록").
 constexpr std::string_view doubleSurnames[] {"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방"};
 
+// Last syllables no given name ends with, and labels do: 배송중, 주문일, 우편물, 공급사, 구매처,
+// 반품액 ... (a name such as 김정일 is lost with them; a label read as a name blocks a message).
+constexpr std::string_view notNameEndings[] {"중", "일", "물", "사", "처", "품", "료", "액", "권", "증",
+                                             "표", "번", "량", "법", "점", "별", "계", "목", "함", "란"};
+
 // Words of three syllables that start with a surname and are no name: labels and the like. (Two
 // syllables are never taken for a name: "정산", "구매", "공문", "신고" start with surnames too.)
 constexpr std::string_view notNames[] {"사업자", "우체국", "예금주", "명세서", "신청서", "정산서", "주문서",
                                        "고지서", "모델명", "제품명", "사업장", "고객명", "지급액", "지급일",
                                        "수령액", "신고서", "공문서", "장부명", "도면명", "구매처", "구매일",
-                                       "반품일", "한도액", "이력서", "정보란", "전화번"};
+                                       "반품일", "한도액", "이력서", "정보란"};
 
 // A bank's name ends so: 우리은행, 한국씨티은행.
 bool isABanksName(std::string_view word)
@@ -49,7 +55,7 @@ bool isDigit(char c)
 }
 
 constexpr int MaxMarksBetween = 3;
-constexpr std::size_t MaxPhoneDigits = 13; // +82 (0)10 1234 5678
+constexpr std::size_t MaxPhoneGroups = 5; // +82 (0) 10 2345 6789
 
 // The bytes of a mark that may stand between a name and its number, ending at text[pos]: one of
 // ( [ ] , : / - | " or a middle dot (U+00B7, U+318D), or 0.
@@ -61,29 +67,6 @@ std::size_t markBefore(std::string_view text, std::size_t pos)
     if (before.ends_with("\u00B7"))
         return 2;
     return before.ends_with("\u318D") ? 3 : 0;
-}
-
-// text folded as the scanner reads it (CharacterFolding): full-width digits, dashes and odd
-// spaces as ASCII, invisible characters dropped.
-std::string folded(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t pos = 0; pos < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[pos]);
-        if (lead < 0x80 || !CharacterFolding::mayFold(lead)) {
-            out.push_back(text[pos++]);
-            continue;
-        }
-        const CharacterFolding::FoldedCharacter c = CharacterFolding::at(text, pos);
-        const std::size_t length = std::min(c.length, text.size() - pos);
-        if (!c.folded)
-            out.append(text.substr(pos, length));
-        else if (c.replacement != CharacterFolding::Dropped)
-            out.push_back(c.replacement);
-        pos += length;
-    }
-    return out;
 }
 
 // The line around [start, end), bounded.
@@ -98,23 +81,136 @@ std::string_view lineAround(std::string_view text, std::size_t start, std::size_
     return text.substr(from, to - from);
 }
 
-// What stands before [start, end) on its line, folded; a line cut by the reach starts with a byte
+// The line around [start, end), folded once for every look at it: what stands before the number,
+// a line break where it stands, what stands after it. A line cut by the reach starts with a byte
 // that is no blank, so that nothing there reads as the line's start.
-std::string foldedBefore(std::string_view text, std::size_t start, std::size_t end)
+struct FoldedLine
+{
+    std::string text;
+    std::size_t numberAt = 0; // where the line break for the number is
+    std::string_view before() const { return std::string_view(text).substr(0, numberAt); }
+};
+
+FoldedLine foldedLine(std::string_view text, std::size_t start, std::size_t end)
 {
     const std::string_view line = lineAround(text, start, end);
     const std::size_t lineStart = static_cast<std::size_t>(line.data() - text.data());
     const bool cut = lineStart > 0 && text[lineStart - 1] != '\n';
-    return (cut ? "~" : "") + folded(line.substr(0, start - lineStart));
+    FoldedLine folded {(cut ? "~" : "") + CharacterFolding::foldAll(line.substr(0, start - lineStart)), 0};
+    folded.numberAt = folded.text.size();
+    folded.text += '\n' + CharacterFolding::foldAll(text.substr(end, lineStart + line.size() - end));
+    return folded;
 }
 
-// The line around [start, end), folded, with a line break where the number stands: what else is
-// on its line.
-std::string lineWithout(std::string_view text, std::size_t start, std::size_t end)
+// Whether groups of digits are a mobile number as written at home: 010-2345-6789, 010 23456789,
+// 0102345-6789, 01023456789 (010, 011, 016-019), each group as long as a mobile's are. After the
+// country code the trunk zero is dropped (zeroDropped: "10-2345-6789").
+bool isMobile(const std::vector<std::string_view> &groups, bool zeroDropped = false)
 {
-    const std::string_view line = lineAround(text, start, end);
-    const std::size_t lineStart = static_cast<std::size_t>(line.data() - text.data());
-    return folded(line.substr(0, start - lineStart)) + '\n' + folded(text.substr(end, lineStart + line.size() - end));
+    const std::size_t zero = zeroDropped ? 1 : 0; // the digit the first group lacks
+    const auto mobilePrefix = [&](std::string_view g) {
+        const std::string_view prefix = std::string_view("01").substr(zero);
+        return g.size() + zero >= 3 && g.starts_with(prefix) &&
+            std::string_view("016789").find(g[2 - zero]) != std::string_view::npos;
+    };
+    if (groups.empty() || !mobilePrefix(groups[0]))
+        return false;
+    const std::size_t first = groups[0].size() + zero;
+    switch (groups.size()) {
+    case 1:
+        return first == 10 || first == 11;
+    case 2:
+        return (first == 3 && groups[1].size() >= 7 && groups[1].size() <= 8) ||
+            ((first == 6 || first == 7) && groups[1].size() == 4);
+    case 3:
+        return first == 3 && groups[1].size() >= 3 && groups[1].size() <= 4 && groups[2].size() == 4;
+    default:
+        return false;
+    }
+}
+
+// A mobile number in a folded line, in any form the phone detector takes: at home (isMobile), in
+// parentheses ("(010)2345-6789"), or after the country code, its trunk zero dropped or kept ("+82
+// 10 2345 6789", "82-010-2345-6789"). Groups of digits are apart by one or two of "-. ()"; a row of
+// decimals ("0.16 12.34 5.678") has groups no mobile has.
+bool mobileIn(std::string_view line)
+{
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (!isDigit(line[i]) || (i > 0 && isDigit(line[i - 1])))
+            continue;
+        std::vector<std::string_view> groups;
+        std::size_t j = i;
+        while (j < line.size() && groups.size() < MaxPhoneGroups) {
+            const std::size_t groupStart = j;
+            while (j < line.size() && isDigit(line[j]))
+                ++j;
+            groups.push_back(line.substr(groupStart, j - groupStart));
+            std::size_t k = j;
+            while (k < line.size() && k - j < 2 && std::string_view("-. ()").find(line[k]) != std::string_view::npos)
+                ++k;
+            if (k == j || k >= line.size() || !isDigit(line[k]))
+                break;
+            j = k;
+        }
+        const bool afterPlus = i > 0 && line[i - 1] == '+';
+        if (groups[0] == "82" && (afterPlus || groups.size() > 1)) {
+            std::vector<std::string_view> national(groups.begin() + 1, groups.end());
+            if (!national.empty() && national[0] == "0")
+                national.erase(national.begin()); // +82 (0) 10 …
+            if (!national.empty() && isMobile(national, !national[0].starts_with('0')))
+                return true;
+            continue;
+        }
+        if (isMobile(groups))
+            return true;
+    }
+    return false;
+}
+
+// The birth date of digits (a number's 13) written as a date in a folded line.
+bool birthDateIn(std::string_view line, std::string_view digits)
+{
+    const QDate birth = Validators::registrationBirthDate(digits);
+    if (!birth.isValid())
+        return false;
+    // Every run of three numbers joined by '-', '.' or '/', or written with 년, 월 (and 일), read as a
+    // date: "2021-03-15", "21.3.15", "2021년 3월 15일".
+    static constexpr std::string_view units[] = {"년", "월"};
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (!isDigit(line[i]) || (i > 0 && isDigit(line[i - 1])))
+            continue;
+        int parts[3] = {0, 0, 0};
+        int lengths[3] = {0, 0, 0};
+        std::size_t j = i;
+        int part = 0;
+        while (j < line.size() && part < 3) {
+            if (isDigit(line[j])) {
+                if (lengths[part] == 4)
+                    break; // no part of a date is longer
+                parts[part] = parts[part] * 10 + (line[j] - '0');
+                ++lengths[part];
+                ++j;
+                continue;
+            }
+            if (lengths[part] == 0 || part == 2)
+                break;
+            if (line[j] == '-' || line[j] == '.' || line[j] == '/')
+                ++j;
+            else if (line.substr(j).starts_with(units[part]))
+                j += units[part].size();
+            else
+                break;
+            ++part;
+            while (j < line.size() && line[j] == ' ')
+                ++j;
+        }
+        if (lengths[2] == 0 || lengths[0] > 4 || lengths[0] == 3 || lengths[1] > 2 || lengths[2] > 2)
+            continue;
+        const int year = lengths[0] == 4 ? parts[0] : (lengths[0] == 2 ? birth.year() / 100 * 100 + parts[0] : -1);
+        if (year == birth.year() && parts[1] == birth.month() && parts[2] == birth.day())
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -176,95 +272,20 @@ bool nameBefore(std::string_view text, std::size_t start)
     const bool alone = pos == 0 || std::string_view(" \t\n\r,|.)(:[\"").find(text[pos - 1]) != std::string_view::npos ||
         markBefore(text, pos) > 1; // a bullet: "ㆍ홍길동", "·홍길동"
     const std::string_view first = text.substr(pos, HangulBytes);
-    return alone && std::find(std::begin(surnames), std::end(surnames), first) != std::end(surnames) &&
+    const bool labelEnding = std::any_of(std::begin(notNameEndings), std::end(notNameEndings),
+                                         [&](std::string_view ending) { return word.ends_with(ending); });
+    return alone && !labelEnding && std::find(std::begin(surnames), std::end(surnames), first) != std::end(surnames) &&
         std::find(std::begin(notNames), std::end(notNames), word) == std::end(notNames) && !isABanksName(word);
 }
 
 bool mobileOnTheLine(std::string_view text, std::size_t start, std::size_t end)
 {
-    const std::string line = lineWithout(text, start, end);
-    for (std::size_t i = 0; i + 2 < line.size(); ++i) {
-        if (!isDigit(line[i]) || (i > 0 && isDigit(line[i - 1])))
-            continue;
-        // The digits from here, with a hyphen, dot, space or parenthesis between groups: "010-2345-
-        // 6789", "(010)2345-6789", "+82 10 2345 6789", "82-10-…".
-        std::string digits;
-        std::size_t j = i;
-        while (j < line.size() && digits.size() < MaxPhoneDigits) {
-            if (isDigit(line[j])) {
-                digits += line[j++];
-                continue;
-            }
-            std::size_t k = j;
-            while (k < line.size() && k - j < 2 && std::string_view("-. ()").find(line[k]) != std::string_view::npos)
-                ++k;
-            if (k == j || k >= line.size() || !isDigit(line[k]))
-                break;
-            j = k;
-        }
-        if (j < line.size() && isDigit(line[j]))
-            continue; // a longer number
-        const bool international = digits.starts_with("82") &&
-            ((i > 0 && line[i - 1] == '+') || (i + 2 < line.size() && !isDigit(line[i + 2])));
-        std::string_view national(digits);
-        if (international)
-            national = national.substr(national.size() > 2 && national[2] == '0' ? 3 : 2); // +82 (0)10 …
-        else if (national.starts_with('0'))
-            national.remove_prefix(1);
-        else
-            continue;
-        // 1X, then 3-4 and 4 digits: 010, 011, 016-019.
-        if (national.size() >= 9 && national.size() <= 10 && national[0] == '1' &&
-            std::string_view("016789").find(national[1]) != std::string_view::npos)
-            return true;
-    }
-    return false;
+    return mobileIn(foldedLine(text, start, end).text);
 }
 
 bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits)
 {
-    const QDate birth = Validators::registrationBirthDate(digits);
-    if (!birth.isValid())
-        return false;
-    const std::string line = lineWithout(text, start, end);
-    // Every run of three numbers joined by '-', '.' or '/', or written with 년, 월 (and 일), read as a
-    // date: "2021-03-15", "21.3.15", "2021년 3월 15일".
-    static constexpr std::string_view units[] = {"년", "월"};
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        if (!isDigit(line[i]) || (i > 0 && isDigit(line[i - 1])))
-            continue;
-        int parts[3] = {0, 0, 0};
-        int lengths[3] = {0, 0, 0};
-        std::size_t j = i;
-        int part = 0;
-        while (j < line.size() && part < 3) {
-            if (isDigit(line[j])) {
-                if (lengths[part] == 4)
-                    break; // no part of a date is longer
-                parts[part] = parts[part] * 10 + (line[j] - '0');
-                ++lengths[part];
-                ++j;
-                continue;
-            }
-            if (lengths[part] == 0 || part == 2)
-                break;
-            if (line[j] == '-' || line[j] == '.' || line[j] == '/')
-                ++j;
-            else if (std::string_view(line).substr(j).starts_with(units[part]))
-                j += units[part].size();
-            else
-                break;
-            ++part;
-            while (j < line.size() && line[j] == ' ')
-                ++j;
-        }
-        if (lengths[2] == 0 || lengths[0] > 4 || lengths[0] == 3 || lengths[1] > 2 || lengths[2] > 2)
-            continue;
-        const int year = lengths[0] == 4 ? parts[0] : (lengths[0] == 2 ? birth.year() / 100 * 100 + parts[0] : -1);
-        if (year == birth.year() && parts[1] == birth.month() && parts[2] == birth.day())
-            return true;
-    }
-    return false;
+    return birthDateIn(foldedLine(text, start, end).text, digits);
 }
 
 namespace {
@@ -350,8 +371,9 @@ bool listOfTheSameShape(std::string_view text, std::size_t start, std::size_t en
 
 bool onTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits)
 {
-    return nameBefore(foldedBefore(text, start, end)) || mobileOnTheLine(text, start, end) ||
-        birthDateOnTheLine(text, start, end, digits) || listOfTheSameShape(text, start, end, digits);
+    const FoldedLine line = foldedLine(text, start, end);
+    return nameBefore(line.before()) || mobileIn(line.text) || birthDateIn(line.text, digits) ||
+        listOfTheSameShape(text, start, end, digits);
 }
 
 } // namespace SendGuard::Core::PersonEvidence

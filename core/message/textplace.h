@@ -36,9 +36,11 @@ struct TextPlace
         Subject, // an e-mail's subject line
         Alternative, // the same content again in another form (mc:Fallback, multipart/alternative)
         FormField, // a PDF form field's value, which its page shows as well unless the field is hidden; a
-                   // drop-down's items
+                   // drop-down's items, a cell's input prompt or list, a user field's value, a field's
+                   // parameters (a click-here field's guide)
         Note, // a PDF annotation's text (a sticky note, a text box), which its page may draw as well; a
-              // ruby's or 덧말's reading over the text; a picture's alternative text; a link's tooltip
+              // link's address or tooltip; a PDF's title and bookmarks; a ruby's or 덧말's reading over
+              // the text; a picture's alternative text; a field's code
         FileName, // an attachment's own name, which travels with it ("홍길동_900101-1234568.pdf")
         Name, // a name a document shows beside its text: a sheet's on its tab
     };

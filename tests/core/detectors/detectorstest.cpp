@@ -809,6 +809,13 @@ private Q_SLOTS:
         QTest::newRow("a query number") << u"조회번호 2103154827361"_qs;
         QTest::newRow("a vehicle's registration") << u"차량등록 2103154827361"_qs;
         QTest::newRow("a tracking number after a colon") << u"배송 추적: 2103154827361"_qs;
+        // From a review: decimals are no mobile's groups, and words that end as no given name does
+        // (…중, …일, …물, …사) no name.
+        QTest::newRow("a row of decimals") << u"0.16 12.34 5.678 2103154827361"_qs;
+        QTest::newRow("a state in brackets") << u"[배송중] 2103154827361"_qs;
+        QTest::newRow("a date's label between dashes") << u"- 주문일 - 2103154827361"_qs;
+        QTest::newRow("a kind of mail") << u"우편물 2103154827361"_qs;
+        QTest::newRow("a supplier") << u"공급사 2103154827361"_qs;
         QTest::newRow("bare number after a name glued to it") << u"홍길동2103154827361"_qs;
         QTest::newRow("a Korean product's barcode after a word like a name") << u"홍삼 8801062123452"_qs;
         QTest::newRow("a Korean product's barcode, a phone on the line") << u"구매 8801062123452 문의 010-0000-0000"_qs;
