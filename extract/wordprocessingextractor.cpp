@@ -84,6 +84,8 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
         d.attributeTexts.insert(QStringLiteral("docPr"), {Kind::Note, QStringLiteral("descr")});
         d.attributeTexts.insert(QStringLiteral("docPr"), {Kind::Note, QStringLiteral("title")});
         d.attributeTexts.insert(QStringLiteral("hyperlink"), {Kind::Note, QStringLiteral("tooltip")});
+        d.attributeTexts.insert(QStringLiteral("hlinkClick"), {Kind::Note, QStringLiteral("tooltip")}); // a drawing's
+        d.attributeTexts.insert(QStringLiteral("shape"), {Kind::Note, QStringLiteral("alt")}); // a VML picture's
         d.attributeTexts.insert(QStringLiteral("listItem"), {Kind::FormField, QStringLiteral("displayText")});
         d.attributeTexts.insert(QStringLiteral("listEntry"), {Kind::FormField, QStringLiteral("val")});
         d.attributeTexts.insert(QStringLiteral("fldSimple"), {Kind::Note, QStringLiteral("instr")});

@@ -106,6 +106,10 @@ private Q_SLOTS:
                           .arg(drawing))
                      .textAt(QStringLiteral("note 1")),
                  QStringLiteral("주민등록번호 850315-2345678"));
+        QCOMPARE(
+            read(QStringLiteral("<w:p><w:r><w:pict><v:shape %1 alt=\"850315-2345678\"/></w:pict></w:r></w:p>").arg(vml))
+                .textAt(QStringLiteral("note 1")),
+            QStringLiteral("850315-2345678"));
         QCOMPARE(read(QStringLiteral("<w:p><w:hyperlink w:tooltip=\"850315-2345678\"><w:r><w:t>신청인</w:t></w:r>"
                                      "</w:hyperlink></w:p>"))
                      .textAt(QStringLiteral("note 1")),
