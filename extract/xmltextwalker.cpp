@@ -395,47 +395,57 @@ bool XmlTextWalker::allText(const QByteArray &xml, const Core::TextPlace &place,
     return true;
 }
 
-QString XmlTextWalker::relationshipTarget(const QByteArray &rels, QStringView typeSuffix)
+namespace {
+
+// Hands each <Relationship> of a .rels part to visit (its reader), until visit returns false. False
+// when the part declares a DTD: nothing of it is read.
+template<typename Visit>
+bool forEachRelationship(const QByteArray &rels, Visit &&visit)
 {
     QXmlStreamReader reader(rels);
     while (!reader.atEnd()) {
         const auto token = reader.readNext();
         if (token == QXmlStreamReader::DTD)
-            return {};
-        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("Relationship") &&
-            attribute(reader, u"Type").endsWith(typeSuffix))
-            return attribute(reader, u"Target");
+            return false;
+        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("Relationship") && !visit(reader))
+            return true;
     }
-    return {};
+    return true;
+}
+
+} // namespace
+
+QString XmlTextWalker::relationshipTarget(const QByteArray &rels, QStringView typeSuffix)
+{
+    QString target;
+    const bool read = forEachRelationship(rels, [&](const QXmlStreamReader &reader) {
+        if (!attribute(reader, u"Type").endsWith(typeSuffix))
+            return true;
+        target = attribute(reader, u"Target");
+        return false;
+    });
+    return read ? target : QString();
 }
 
 QStringList XmlTextWalker::relationshipTargetsOfType(const QByteArray &rels, QStringView typeSuffix)
 {
     QStringList targets;
-    QXmlStreamReader reader(rels);
-    while (!reader.atEnd()) {
-        const auto token = reader.readNext();
-        if (token == QXmlStreamReader::DTD)
-            return {};
-        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("Relationship") &&
-            attribute(reader, u"Type").endsWith(typeSuffix) && attribute(reader, u"TargetMode") != u"External")
+    const bool read = forEachRelationship(rels, [&](const QXmlStreamReader &reader) {
+        if (attribute(reader, u"Type").endsWith(typeSuffix) && attribute(reader, u"TargetMode") != u"External")
             targets.append(attribute(reader, u"Target"));
-    }
-    return targets;
+        return true;
+    });
+    return read ? targets : QStringList();
 }
 
 QHash<QString, QString> XmlTextWalker::relationshipTargets(const QByteArray &rels)
 {
     QHash<QString, QString> targets;
-    QXmlStreamReader reader(rels);
-    while (!reader.atEnd()) {
-        const auto token = reader.readNext();
-        if (token == QXmlStreamReader::DTD)
-            return {};
-        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("Relationship"))
-            targets.insert(attribute(reader, u"Id"), attribute(reader, u"Target"));
-    }
-    return targets;
+    const bool read = forEachRelationship(rels, [&](const QXmlStreamReader &reader) {
+        targets.insert(attribute(reader, u"Id"), attribute(reader, u"Target"));
+        return true;
+    });
+    return read ? targets : QHash<QString, QString>();
 }
 
 QString XmlTextWalker::attribute(const QXmlStreamReader &reader, QStringView name)
