@@ -68,10 +68,7 @@ Shape &Shape::literal(std::vector<std::string> alternatives)
     item.byFirstByteOnly =
         std::any_of(alternatives.begin(), alternatives.end(), [](const std::string &a) { return a.size() < 2; });
     for (std::size_t i = 0; indexable && i < alternatives.size(); ++i) {
-        const auto first = static_cast<unsigned char>(alternatives[i][0]);
-        const auto key = item.byFirstByteOnly
-            ? std::uint16_t(first)
-            : static_cast<std::uint16_t>(first << 8 | static_cast<unsigned char>(alternatives[i][1]));
+        const std::uint16_t key = *item.indexKey(alternatives[i]);
         auto group = std::find_if(item.byFirstPair.begin(), item.byFirstPair.end(),
                                   [key](const auto &g) { return g.first == key; });
         if (group == item.byFirstPair.end())

@@ -3,6 +3,7 @@
 
 #include <bitset>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,17 @@ public:
         // rather than 22 comparisons.
         std::vector<std::pair<std::uint16_t, std::vector<std::uint8_t>>> byFirstPair;
         bool byFirstByteOnly = false;
+
+        // The key of byFirstPair for what starts at `at` (an alternative, or the text where one may
+        // stand); none when `at` is shorter than the key.
+        std::optional<std::uint16_t> indexKey(std::string_view at) const
+        {
+            if (at.size() < (byFirstByteOnly ? 1u : 2u))
+                return std::nullopt;
+            const auto first = static_cast<unsigned char>(at[0]);
+            return byFirstByteOnly ? std::uint16_t(first)
+                                   : static_cast<std::uint16_t>(first << 8 | static_cast<unsigned char>(at[1]));
+        }
         std::vector<std::string> literals;
         std::vector<Item> inner;
     };

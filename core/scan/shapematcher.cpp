@@ -225,14 +225,11 @@ std::pair<const std::uint8_t *, std::size_t> literalCandidates(const Item &item,
     static constexpr std::uint8_t none = 0;
     if (item.byFirstPair.empty())
         return {nullptr, item.literals.size()};
-    if (text.size() - pos < (item.byFirstByteOnly ? 1 : 2))
+    const std::optional<std::uint16_t> key = item.indexKey(std::string_view(text.data() + pos, text.size() - pos));
+    if (!key)
         return {&none, 0};
-    const auto first = static_cast<unsigned char>(text[pos]);
-    const auto key = item.byFirstByteOnly
-        ? std::uint16_t(first)
-        : static_cast<std::uint16_t>(first << 8 | static_cast<unsigned char>(text[pos + 1]));
     for (const auto &[first, indices] : item.byFirstPair) {
-        if (first == key)
+        if (first == *key)
             return {indices.data(), indices.size()};
     }
     return {&none, 0};
