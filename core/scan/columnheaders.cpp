@@ -220,17 +220,14 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
         notes = notes && (!hasContent(cell) || isNote(cell));
         const bool sentence = *delimiter == Aligned &&
             (cell.size() > MaxAlignedTitleBytes || cell.find_first_of(".?!") != std::string_view::npos);
-        if (sentence) {
-            titles = false;
-            return false;
-        }
         // A long cell between tabs or bars is a form's instruction; between commas, a sentence's
         // part (prose has commas, seldom tabs).
-        if (cell.size() > MaxCellBytes && (*delimiter == '\t' || *delimiter == '|')) {
+        const bool tooLong = cell.size() > MaxCellBytes;
+        if (tooLong && (*delimiter == '\t' || *delimiter == '|')) {
             ++instructions;
             return true;
         }
-        if (cell.size() > MaxCellBytes) {
+        if (tooLong || sentence) {
             titles = false;
             return false;
         }

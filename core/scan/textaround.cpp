@@ -297,8 +297,7 @@ bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end)
             return true;
         // "1,234,": a thousands group after another group, when the groups before read as one
         // number; a row's cells ("홍길동,45,010-…", "7,34,175,010-…", "1988,170,…") do not.
-        if (digits == 3 && c == ',' && isDigit(characterBefore(text, digitAt)) && thousandsBefore(text, digitAt) &&
-            startsAThousandsGroup(text, start))
+        if (digits == 3 && c == ',' && thousandsBefore(text, digitAt) && startsAThousandsGroup(text, start))
             return true;
     }
     std::size_t next = 0;
