@@ -38,16 +38,11 @@ constexpr std::string_view notNameEndings[] {"중", "일", "물", "사", "처", 
 
 // Words of three syllables that start with a surname and are no name: labels and the like. (Two
 // syllables are never taken for a name: "정산", "구매", "공문", "신고" start with surnames too.)
-constexpr std::string_view notNames[] {"사업자", "우체국", "예금주", "명세서", "신청서", "정산서", "주문서",
-                                       "고지서", "모델명", "제품명", "사업장", "고객명", "지급액", "지급일",
-                                       "수령액", "신고서", "공문서", "장부명", "도면명", "구매처", "구매일",
-                                       "반품일", "한도액", "이력서", "정보란"};
-
-// A bank's name ends so: 우리은행, 한국씨티은행.
-bool isABanksName(std::string_view word)
-{
-    return word.ends_with("은행") || word.ends_with("금고") || word.ends_with("뱅크");
-}
+// Those that end as no given name does are told by notNameEndings; a bank's name (우리은행) has four
+// syllables or more.
+constexpr std::string_view notNames[] {"사업자", "우체국", "예금주", "명세서", "신청서", "정산서",
+                                       "주문서", "고지서", "모델명", "제품명", "사업장", "고객명",
+                                       "신고서", "공문서", "장부명", "도면명", "이력서"};
 
 bool isDigit(char c)
 {
@@ -225,11 +220,6 @@ bool isHangulSyllableAt(std::string_view text, std::size_t pos)
     return (b0 > 0xEA && b0 < 0xED) || (b0 == 0xEA && b1 >= 0xB0) || (b0 == 0xED && b1 <= 0x9E);
 }
 
-bool nameBefore(std::string_view text)
-{
-    return nameBefore(text, text.size());
-}
-
 bool nameBefore(std::string_view text, std::size_t start)
 {
     const auto blanks = [&](std::size_t pos) {
@@ -275,17 +265,7 @@ bool nameBefore(std::string_view text, std::size_t start)
     const bool labelEnding = std::any_of(std::begin(notNameEndings), std::end(notNameEndings),
                                          [&](std::string_view ending) { return word.ends_with(ending); });
     return alone && !labelEnding && std::find(std::begin(surnames), std::end(surnames), first) != std::end(surnames) &&
-        std::find(std::begin(notNames), std::end(notNames), word) == std::end(notNames) && !isABanksName(word);
-}
-
-bool mobileOnTheLine(std::string_view text, std::size_t start, std::size_t end)
-{
-    return mobileIn(foldedLine(text, start, end).text);
-}
-
-bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits)
-{
-    return birthDateIn(foldedLine(text, start, end).text, digits);
+        std::find(std::begin(notNames), std::end(notNames), word) == std::end(notNames);
 }
 
 namespace {
@@ -372,7 +352,7 @@ bool listOfTheSameShape(std::string_view text, std::size_t start, std::size_t en
 bool onTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits)
 {
     const FoldedLine line = foldedLine(text, start, end);
-    return nameBefore(line.before()) || mobileIn(line.text) || birthDateIn(line.text, digits) ||
+    return nameBefore(line.before(), line.before().size()) || mobileIn(line.text) || birthDateIn(line.text, digits) ||
         listOfTheSameShape(text, start, end, digits);
 }
 

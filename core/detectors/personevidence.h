@@ -15,18 +15,9 @@ bool isHangulSyllableAt(std::string_view text, std::size_t pos);
 // A Korean name right before text[start]: three Hangul syllables, the first a common surname (or
 // four after a surname of two: 남궁, 황보 ...), standing alone (a blank, a mark, a bullet or the line's
 // start before them), then blanks and up to three marks ( [ ] , : / - | " · before the number.
-// Two syllables are not taken: labels ("정산", "구매") start with surnames as often as names do.
+// Two syllables are not taken: labels ("정산", "구매") start with surnames as often as names do;
+// nor a word that ends as labels do and no given name does ("배송중", "주문일").
 bool nameBefore(std::string_view text, std::size_t start);
-// The same right at the end of text.
-bool nameBefore(std::string_view text);
-
-// A mobile number elsewhere on the same line (010-2345-6789, 01023456789, (010)2345-6789,
-// +82 10-2345-6789), as the scanner reads it: full-width digits, dashes and odd spaces folded.
-bool mobileOnTheLine(std::string_view text, std::size_t start, std::size_t end);
-
-// The birth date the number begins with, written as a date elsewhere on the line (1990-01-01,
-// 1990.1.1, 90.01.01, 1990년 1월 1일), folded as above. digits: the number's 13 digits.
-bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits);
 
 // A list whose other rows carry the same shape, as a roster without a header: among the three
 // lines above and below, at least two whose first bare 13-digit run is a registration number too
@@ -36,7 +27,11 @@ bool birthDateOnTheLine(std::string_view text, std::size_t start, std::size_t en
 // finds what a whole-text scan finds.
 bool listOfTheSameShape(std::string_view text, std::size_t start, std::size_t end, std::string_view digits);
 
-// Any of the four.
+// Any of: a name right before [start, end) (nameBefore), a mobile number elsewhere on its line
+// (010-2345-6789, (010)2345-6789, +82 10-2345-6789: a mobile's groups), the birth date the number
+// begins with written as a date on the line (1990-01-01, 90.01.01, 1990년 1월 1일), the line read
+// folded as the scanner reads it (full-width digits, dashes, odd spaces); or a list of the same shape
+// (listOfTheSameShape). digits: the number's 13 digits.
 bool onTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits);
 
 } // namespace SendGuard::Core::PersonEvidence
