@@ -185,9 +185,7 @@ bool PdfAnnotationReader::readDocumentNotes(PopplerDocument *document, bool *cut
             goOn = handOn(0, SendGuardPdfDocumentNote, value);
         g_free(value);
     }
-    // The bookmarks, depth first, bounded: a crafted outline cannot loop or flood.
-    constexpr int MaxBookmarks = 10000;
-    constexpr int MaxDepth = 32;
+    // The bookmarks, depth first, within the interface's bounds.
     int bookmarks = 0;
     std::vector<PopplerIndexIter *> open;
     if (PopplerIndexIter *top = poppler_index_iter_new(document))
@@ -200,7 +198,7 @@ bool PdfAnnotationReader::readDocumentNotes(PopplerDocument *document, bool *cut
             poppler_action_free(action);
         }
         PopplerIndexIter *child = poppler_index_iter_get_child(iter);
-        if (++bookmarks >= MaxBookmarks) {
+        if (++bookmarks >= SendGuardPdfMaxBookmarks) {
             // Past the bound: said, never passed over in silence, when any bookmark is left.
             *cut = child || poppler_index_iter_next(iter) ||
                 std::any_of(open.begin(), open.end() - 1,
@@ -209,7 +207,7 @@ bool PdfAnnotationReader::readDocumentNotes(PopplerDocument *document, bool *cut
                 poppler_index_iter_free(child);
             break;
         }
-        if (child && int(open.size()) < MaxDepth) {
+        if (child && int(open.size()) < SendGuardPdfMaxBookmarkDepth) {
             open.push_back(child);
             continue;
         }

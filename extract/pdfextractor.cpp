@@ -170,7 +170,10 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
             sink.skip(base,
                       QStringLiteral("its annotations, form fields and attached files could not be read: not scanned"));
         if (result == SendGuardPdfBookmarksCut)
-            sink.skip(base, QStringLiteral("bookmarks past the 10,000th or 32 levels deep: not scanned"));
+            sink.skip(base,
+                      QStringLiteral("bookmarks past the %1th or %2 levels deep: not scanned")
+                          .arg(SendGuardPdfMaxBookmarks)
+                          .arg(SendGuardPdfMaxBookmarkDepth));
         for (const int number : std::as_const(pages.unreadable))
             sink.skip(base.then(Core::TextPlace::Kind::Page, QString::number(number)),
                       QStringLiteral("a page that cannot be read: not scanned"));

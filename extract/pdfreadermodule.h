@@ -14,8 +14,12 @@ enum SendGuardPdfResult {
     SendGuardPdfNotReadable = 1, // not a PDF poppler can open
     SendGuardPdfEncrypted = 2, // locked by a password
     SendGuardPdfAnnotationsNotReadable = 3, // the pages were read; annotations and attached files could not be
-    SendGuardPdfBookmarksCut = 4, // everything was read but bookmarks past the bounds (10,000, 32 levels deep)
+    SendGuardPdfBookmarksCut = 4, // everything was read but bookmarks past the bounds below
 };
+
+// How many bookmarks are read, and how deep: a crafted outline cannot loop or flood.
+constexpr int SendGuardPdfMaxBookmarks = 10000;
+constexpr int SendGuardPdfMaxBookmarkDepth = 32;
 
 // The interface's version: a module left from another build is refused, never called wrongly.
 constexpr int SendGuardPdfReaderVersion = 8;

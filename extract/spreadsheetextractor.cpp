@@ -174,10 +174,10 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
         bool inCell = false;
         Kind headerOrFooter = Kind::Header;
         CollectedText value;
-        // A formula, and whether the file keeps its result (<v>): Excel and LibreOffice show what it
-        // computes, which a file written by a library may not hold.
         bool inValidation = false; // a data validation, its list in formula1
         Core::TextPlace validationPlace;
+        // A formula, and whether the file keeps its result (<v>): Excel and LibreOffice show what it
+        // computes, which a file written by a library may not hold.
         bool hasFormula = false;
         bool inFormula = false;
         bool hasValue = false;
@@ -485,7 +485,7 @@ bool isCondition(QStringView tag)
     return tag.startsWith(QLatin1Char('<')) || tag.startsWith(QLatin1Char('>')) || tag.startsWith(QLatin1Char('='));
 }
 
-// Whether a condition tag ("<=9999999", ">=1000000000") holds for n; true when it is none.
+// Whether a condition tag ("<=9999999", ">=1000000000") holds for n; false for one it cannot read.
 bool conditionHolds(QStringView tag, qint64 n)
 {
     qsizetype length = 0;

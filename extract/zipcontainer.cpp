@@ -11,35 +11,39 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <zip.h>
 
 namespace SendGuard::Extract {
 
 namespace {
 
+// Text an archive program wrote as it is (no flag says its encoding), read as a text attachment is:
+// UTF-8, else CP949, what Windows Explorer writes on a Korean system.
+std::optional<QString> asWritten(const QByteArray &raw)
+{
+    if (const auto text = Core::AttachmentText::decodeText(raw))
+        return QString::fromUtf8(*text);
+    return std::nullopt;
+}
+
 // An entry's name as its writer meant it: UTF-8 (with the archive's flag or without it), else
-// CP949, what Windows Explorer writes on a Korean system, else libzip's reading (CP437). Only
-// where it is shown and looked up: entries are opened by index.
+// CP949, else libzip's reading (CP437). Only where it is shown and looked up: entries are opened
+// by index.
 QString entryName(zip_t *archive, zip_uint64_t index, const char *guessed)
 {
     const char *raw = zip_get_name(archive, index, ZIP_FL_ENC_RAW);
-    if (!raw)
-        return QString::fromUtf8(guessed);
-    // Read as a text attachment is: UTF-8, else CP949.
-    if (const auto name = Core::AttachmentText::decodeText(QByteArray(raw)))
-        return QString::fromUtf8(*name);
-    return QString::fromUtf8(guessed);
+    const auto name = raw ? asWritten(QByteArray(raw)) : std::nullopt;
+    return name ? *name : QString::fromUtf8(guessed);
 }
 
-// A comment as its writer meant it, read as a name is: UTF-8, else CP949.
+// A comment as its writer meant it, else its bytes as Latin-1.
 QString commentText(const char *raw, zip_uint32_t length)
 {
     if (!raw || length == 0)
         return {};
     const QByteArray bytes(raw, qsizetype(length));
-    if (const auto text = Core::AttachmentText::decodeText(bytes))
-        return QString::fromUtf8(*text);
-    return QString::fromLatin1(bytes);
+    return asWritten(bytes).value_or(QString::fromLatin1(bytes));
 }
 
 } // namespace

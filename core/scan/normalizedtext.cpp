@@ -5,12 +5,6 @@
 
 namespace SendGuard::Core {
 
-namespace {
-
-constexpr char Dropped = CharacterFolding::Dropped;
-
-} // namespace
-
 NormalizedText::NormalizedText(std::string_view original)
     : m_original(original)
 {
@@ -62,7 +56,7 @@ std::size_t NormalizedText::appendSlice(std::size_t begin, std::size_t end)
         } else {
             if (slice.identity)
                 startOriginMap(slice);
-            if (c.replacement != Dropped) {
+            if (c.replacement != CharacterFolding::Dropped) {
                 m_text.push_back(c.replacement);
                 m_origin.push_back(pos);
             }
