@@ -89,96 +89,113 @@ private Q_SLOTS:
 
     // From a red-team pass: what a reader sees beside a document's runs of text. A WordArt's text,
     // a picture's alternative text, a link's tooltip and a drop-down's items are attributes; a
-    // ruby's reading over a number is a piece of its own, never inside the number.
-    void shouldReadWhatAReaderSeesBesideTheText()
+    // ruby's reading over a number is a piece of its own, never inside the number. Each row: a
+    // file, its name, and the text read at a place.
+    void shouldReadWhatAReaderSeesBesideTheText_data()
     {
-        const auto read = [](const QString &body) { return extract(docx(body), QStringLiteral("a.docx")); };
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("place");
+        QTest::addColumn<QString>("text");
+        const QString rrn = QStringLiteral("850315-2345678");
+        const QString docxName = QStringLiteral("a.docx");
         const QString vml = QStringLiteral("xmlns:v=\"urn:schemas-microsoft-com:vml\"");
         const QString drawing =
             QStringLiteral("xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"");
-        QCOMPARE(read(QStringLiteral("<w:p><w:r><w:pict><v:shape %1><v:textpath string=\"850315-2345678\"/>"
-                                     "</v:shape></w:pict></w:r></w:p>")
-                          .arg(vml))
-                     .textAt(QStringLiteral("text box")),
-                 QStringLiteral("850315-2345678"));
-        QCOMPARE(read(QStringLiteral("<w:p><w:r><w:drawing><wp:inline %1><wp:docPr id=\"1\" name=\"그림 1\" "
-                                     "descr=\"주민등록번호 850315-2345678\"/></wp:inline></w:drawing></w:r></w:p>")
-                          .arg(drawing))
-                     .textAt(QStringLiteral("note 1")),
-                 QStringLiteral("주민등록번호 850315-2345678"));
-        QCOMPARE(
-            read(QStringLiteral("<w:p><w:r><w:pict><v:shape %1 alt=\"850315-2345678\"/></w:pict></w:r></w:p>").arg(vml))
-                .textAt(QStringLiteral("note 1")),
-            QStringLiteral("850315-2345678"));
-        QCOMPARE(read(QStringLiteral("<w:p><w:hyperlink w:tooltip=\"850315-2345678\"><w:r><w:t>신청인</w:t></w:r>"
-                                     "</w:hyperlink></w:p>"))
-                     .textAt(QStringLiteral("note 1")),
-                 QStringLiteral("850315-2345678"));
-        QCOMPARE(
-            read(QStringLiteral("<w:p><w:sdt><w:sdtPr><w:dropDownList><w:listItem w:displayText=\"850315-2345678\" "
-                                "w:value=\"1\"/></w:dropDownList></w:sdtPr></w:sdt></w:p>"))
-                .textAt(QStringLiteral("form field 1")),
-            QStringLiteral("850315-2345678"));
+        QTest::newRow("a WordArt's text")
+            << docx(QStringLiteral("<w:p><w:r><w:pict><v:shape %1><v:textpath string=\"%2\"/></v:shape></w:pict>"
+                                   "</w:r></w:p>")
+                        .arg(vml, rrn))
+            << docxName << QStringLiteral("text box") << rrn;
+        QTest::newRow("a picture's alternative text")
+            << docx(QStringLiteral("<w:p><w:r><w:drawing><wp:inline %1><wp:docPr id=\"1\" name=\"그림 1\" "
+                                   "descr=\"주민등록번호 %2\"/></wp:inline></w:drawing></w:r></w:p>")
+                        .arg(drawing, rrn))
+            << docxName << QStringLiteral("note 1") << QStringLiteral("주민등록번호 ") + rrn;
+        QTest::newRow("a VML picture's alternative text")
+            << docx(QStringLiteral("<w:p><w:r><w:pict><v:shape %1 alt=\"%2\"/></w:pict></w:r></w:p>").arg(vml, rrn))
+            << docxName << QStringLiteral("note 1") << rrn;
+        QTest::newRow("a link's tooltip")
+            << docx(QStringLiteral("<w:p><w:hyperlink w:tooltip=\"%1\"><w:r><w:t>신청인</w:t></w:r></w:hyperlink>"
+                                   "</w:p>")
+                        .arg(rrn))
+            << docxName << QStringLiteral("note 1") << rrn;
+        QTest::newRow("a drop-down's item")
+            << docx(QStringLiteral("<w:p><w:sdt><w:sdtPr><w:dropDownList><w:listItem w:displayText=\"%1\" "
+                                   "w:value=\"1\"/></w:dropDownList></w:sdtPr></w:sdt></w:p>")
+                        .arg(rrn))
+            << docxName << QStringLiteral("form field 1") << rrn;
         // A field's code, whose result Word shows (and computes when the file does not keep it).
-        const Read field =
-            read(QStringLiteral("<w:p><w:r><w:t>번호 </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/>"
-                                "</w:r><w:r><w:instrText> QUOTE \"850315-2345678\" </w:instrText></w:r>"
-                                "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"));
-        QCOMPARE(field.textAt(QStringLiteral("note 1")), QStringLiteral(" QUOTE \"850315-2345678\" "));
-        QCOMPARE(field.textAt(QStringLiteral("paragraph 1")), QStringLiteral("번호 "));
-        QCOMPARE(read(QStringLiteral("<w:p><w:fldSimple w:instr=\" QUOTE &quot;850315-2345678&quot; \"/></w:p>"))
-                     .textAt(QStringLiteral("note 1")),
-                 QStringLiteral(" QUOTE \"850315-2345678\" "));
-        const Read ruby =
-            read(QStringLiteral("<w:p><w:r><w:t>850315-</w:t></w:r><w:r><w:ruby><w:rt><w:r><w:t>뒷자리</w:t>"
-                                "</w:r></w:rt><w:rubyBase><w:r><w:t>2345678</w:t></w:r></w:rubyBase>"
-                                "</w:ruby></w:r></w:p>"));
-        QCOMPARE(ruby.textAt(QStringLiteral("paragraph 1")), QStringLiteral("850315-2345678"));
-        QCOMPARE(ruby.textAt(QStringLiteral("note 1")), QStringLiteral("뒷자리"));
-
-        const Read odt = extract(openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
-                                              QStringLiteral("<office:text><text:p>850315-<text:ruby><text:ruby-base>"
-                                                             "2345678</text:ruby-base><text:ruby-text>뒷자리"
-                                                             "</text:ruby-text></text:ruby></text:p></office:text>")),
-                                 QStringLiteral("a.odt"));
-        QCOMPARE(odt.textAt(QStringLiteral("paragraph 1")), QStringLiteral("850315-2345678"));
-
+        const QByteArray field =
+            docx(QStringLiteral("<w:p><w:r><w:t>번호 </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                                "<w:r><w:instrText> QUOTE \"%1\" </w:instrText></w:r><w:r><w:fldChar "
+                                "w:fldCharType=\"end\"/></w:r></w:p>")
+                     .arg(rrn));
+        QTest::newRow("a field's code") << field << docxName << QStringLiteral("note 1")
+                                        << QStringLiteral(" QUOTE \"%1\" ").arg(rrn);
+        QTest::newRow("the paragraph beside a field's code")
+            << field << docxName << QStringLiteral("paragraph 1") << QStringLiteral("번호 ");
+        QTest::newRow("a simple field's code")
+            << docx(QStringLiteral("<w:p><w:fldSimple w:instr=\" QUOTE &quot;%1&quot; \"/></w:p>").arg(rrn)) << docxName
+            << QStringLiteral("note 1") << QStringLiteral(" QUOTE \"%1\" ").arg(rrn);
+        const QByteArray ruby =
+            docx(QStringLiteral("<w:p><w:r><w:t>850315-</w:t></w:r><w:r><w:ruby><w:rt><w:r><w:t>뒷자리</w:t></w:r>"
+                                "</w:rt><w:rubyBase><w:r><w:t>2345678</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>"));
+        QTest::newRow("the text under a ruby") << ruby << docxName << QStringLiteral("paragraph 1") << rrn;
+        QTest::newRow("a ruby's reading") << ruby << docxName << QStringLiteral("note 1") << QStringLiteral("뒷자리");
+        QTest::newRow("the text under an ODF ruby")
+            << openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                            QStringLiteral("<office:text><text:p>850315-<text:ruby><text:ruby-base>2345678"
+                                           "</text:ruby-base><text:ruby-text>뒷자리</text:ruby-text></text:ruby>"
+                                           "</text:p></office:text>"))
+            << QStringLiteral("a.odt") << QStringLiteral("paragraph 1") << rrn;
         // A user field's value, declared once; a spreadsheet cell's value where its paragraph is
         // stale; a cell's list of choices; an HWPX click-here field's guide text.
-        const Read userField = extract(
-            openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
-                         QStringLiteral("<office:text><text:user-field-decls><text:user-field-decl text:name=\"no\" "
-                                        "office:value-type=\"string\" office:string-value=\"850315-2345678\"/>"
-                                        "</text:user-field-decls><text:p>번호</text:p></office:text>")),
-            QStringLiteral("a.odt"));
-        QCOMPARE(userField.textAt(QStringLiteral("form field 1")), QStringLiteral("850315-2345678"));
-        const Read cells = extract(
-            openDocument(QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
-                         QStringLiteral("<office:spreadsheet><table:content-validations><table:content-validation "
-                                        "table:name=\"v1\" table:condition=\"of:cell-content-is-in-list(&quot;"
-                                        "900101-1234568&quot;)\"/></table:content-validations><table:table table:name="
-                                        "\"S\"><table:table-row><table:table-cell office:value-type=\"string\" "
-                                        "office:string-value=\"850315-2345678\"><text:p>번호</text:p>"
-                                        "</table:table-cell></table:table-row></table:table></office:spreadsheet>")),
-            QStringLiteral("a.ods"));
-        QCOMPARE(cells.textAt(QStringLiteral("S!A1")), QStringLiteral("번호\n850315-2345678"));
-        QCOMPARE(cells.textAt(QStringLiteral("form field v1")),
-                 QStringLiteral("of:cell-content-is-in-list(\"900101-1234568\")"));
-        const Read clickHere =
-            extract(hwpx({QStringLiteral("<hp:p><hp:run><hp:ctrl><hp:fieldBegin type=\"CLICK_HERE\"><hp:parameters>"
-                                         "<hp:stringParam name=\"Direction\">850315-2345678</hp:stringParam>"
-                                         "</hp:parameters></hp:fieldBegin></hp:ctrl></hp:run></hp:p>")}),
-                    QStringLiteral("a.hwpx"));
-        QCOMPARE(clickHere.textAt(QStringLiteral("section 1 › form field 1")), QStringLiteral("850315-2345678"));
-
+        QTest::newRow("an ODF user field's value")
+            << openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                            QStringLiteral("<office:text><text:user-field-decls><text:user-field-decl text:name=\"no\" "
+                                           "office:value-type=\"string\" office:string-value=\"%1\"/>"
+                                           "</text:user-field-decls><text:p>번호</text:p></office:text>")
+                                .arg(rrn))
+            << QStringLiteral("a.odt") << QStringLiteral("form field 1") << rrn;
+        const QByteArray cells = openDocument(
+            QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+            QStringLiteral(
+                "<office:spreadsheet><table:content-validations><table:content-validation "
+                "table:name=\"v1\" table:condition=\"of:cell-content-is-in-list(&quot;900101-1234568&quot;)\"/>"
+                "</table:content-validations><table:table table:name=\"S\"><table:table-row>"
+                "<table:table-cell office:value-type=\"string\" office:string-value=\"%1\"><text:p>번호"
+                "</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet>")
+                .arg(rrn));
+        QTest::newRow("an ODS cell's stored string")
+            << cells << QStringLiteral("a.ods") << QStringLiteral("S!A1") << QStringLiteral("번호\n") + rrn;
+        QTest::newRow("an ODS cell's list of choices")
+            << cells << QStringLiteral("a.ods") << QStringLiteral("form field v1")
+            << QStringLiteral("of:cell-content-is-in-list(\"900101-1234568\")");
+        QTest::newRow("an HWPX click-here field's guide")
+            << hwpx({QStringLiteral("<hp:p><hp:run><hp:ctrl><hp:fieldBegin type=\"CLICK_HERE\"><hp:parameters>"
+                                    "<hp:stringParam name=\"Direction\">%1</hp:stringParam></hp:parameters>"
+                                    "</hp:fieldBegin></hp:ctrl></hp:run></hp:p>")
+                         .arg(rrn)})
+            << QStringLiteral("a.hwpx") << QStringLiteral("section 1 › form field 1") << rrn;
         // A 덧말: its text, and the reading over it apart.
-        const Read dutmal =
-            extract(hwpx({QStringLiteral("<hp:p><hp:run><hp:t>850315-</hp:t><hp:dutmal posType=\"TOP\">"
-                                         "<hp:mainText>2345678</hp:mainText><hp:subText>뒷자리</hp:subText>"
-                                         "</hp:dutmal></hp:run></hp:p>")}),
-                    QStringLiteral("a.hwpx"));
-        QCOMPARE(dutmal.textAt(QStringLiteral("section 1 › paragraph 1")), QStringLiteral("850315-2345678"));
-        QCOMPARE(dutmal.textAt(QStringLiteral("section 1 › note 1")), QStringLiteral("뒷자리"));
+        const QByteArray dutmal =
+            hwpx({QStringLiteral("<hp:p><hp:run><hp:t>850315-</hp:t><hp:dutmal posType=\"TOP\"><hp:mainText>2345678"
+                                 "</hp:mainText><hp:subText>뒷자리</hp:subText></hp:dutmal></hp:run></hp:p>")});
+        QTest::newRow("a 덧말's text") << dutmal << QStringLiteral("a.hwpx")
+                                       << QStringLiteral("section 1 › paragraph 1") << rrn;
+        QTest::newRow("a 덧말's reading")
+            << dutmal << QStringLiteral("a.hwpx") << QStringLiteral("section 1 › note 1") << QStringLiteral("뒷자리");
+    }
+
+    void shouldReadWhatAReaderSeesBesideTheText()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, name);
+        QFETCH(QString, place);
+        QFETCH(QString, text);
+        const Read read = extract(file, name);
+        QCOMPARE(read.textAt(place), text);
     }
 
     // A header's part may have any name: the main part's relationship names it (red-team: read as
