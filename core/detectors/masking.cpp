@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "masking.h"
 
-#include <algorithm>
-
 namespace SendGuard::Core::Masking {
 
 namespace {
@@ -21,13 +19,16 @@ bool isAlphanumeric(char c)
 
 std::string maskDigits(std::string_view text, int keepLeading, int keepTrailing)
 {
-    const auto digitCount = static_cast<int>(std::count_if(text.begin(), text.end(), isDigit));
+    int digitCount = 0;
+    for (const char c : text)
+        digitCount += isDigit(c) ? 1 : 0;
+    const int maskedUntil = digitCount - keepTrailing;
     std::string masked(text);
     int index = 0;
     for (char &c : masked) {
         if (!isDigit(c))
             continue;
-        if (index >= keepLeading && index < digitCount - keepTrailing)
+        if (index >= keepLeading && index < maskedUntil)
             c = MaskCharacter;
         ++index;
     }

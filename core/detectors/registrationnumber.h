@@ -108,7 +108,7 @@ Validation validate(std::string_view match, const ValidationContext &context)
     // Halves in two cells of a row ("900101,1234567") are as often a birth date beside an
     // employee's or a member's number: only under a label right before them or a column header
     // that names the number (주민번호 뒷자리), never 생년월일 a row or two above.
-    if (match.find_first_of(",\t") != std::string_view::npos)
+    if (std::any_of(match.begin(), match.end(), [](char c) { return c == ',' || c == '\t'; }))
         return Validation::NeedsLabel;
     return CheckDigitMatches(digits) ? Validation::Confirmed : Validation::Plausible;
 }

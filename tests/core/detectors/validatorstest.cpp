@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <cstdio>
+
 using namespace SendGuard::Core;
 
 class ValidatorsTest : public QObject
@@ -35,6 +37,36 @@ private Q_SLOTS:
         QFETCH(QString, digits);
         QFETCH(QDate, expected);
         QCOMPARE(Validators::registrationBirthDate(digits.toStdString()), expected);
+    }
+
+    // Every YYMMDD with every century digit, months and days one past their range included: the
+    // date is worked out without QDate's constructor, and must be the one it gives.
+    void shouldDecodeEveryBirthDateAsQDateDoes()
+    {
+        int valid = 0;
+        for (int yy = 0; yy < 100; ++yy) {
+            for (int mm = 0; mm <= 13; ++mm) {
+                for (int dd = 0; dd <= 32; ++dd) {
+                    for (int gender = 0; gender < 10; ++gender) {
+                        char digits[14];
+                        std::snprintf(digits, sizeof digits, "%02d%02d%02d%d123456", yy, mm, dd, gender);
+                        const int century = gender == 9 || gender == 0                 ? 1800
+                            : gender == 3 || gender == 4 || gender == 7 || gender == 8 ? 2000
+                                                                                       : 1900;
+                        const QDate expected(century + yy, mm, dd);
+                        const QDate decoded = Validators::registrationBirthDate(digits);
+                        if (decoded != expected || decoded.isValid() != expected.isValid())
+                            QFAIL(qPrintable(QStringLiteral("%1: %2, QDate says %3")
+                                                 .arg(QLatin1String(digits), decoded.toString(Qt::ISODate),
+                                                      expected.toString(Qt::ISODate))));
+                        valid += decoded.isValid() ? 1 : 0;
+                    }
+                }
+            }
+        }
+        // 365 days a year, 100 years for each of ten digits, and the leap days: 24 in the 1800s (two
+        // digits), 24 in the 1900s and 25 in the 2000s (four digits each).
+        QCOMPARE(valid, 365 * 100 * 10 + 24 * 2 + 24 * 4 + 25 * 4);
     }
 
     void shouldCheckRegistrationCheckDigits_data()
