@@ -213,6 +213,16 @@ bool separatesRuns(const Item &item, std::size_t *shortest, std::size_t *longest
     return !anyDigit;
 }
 
+// The digits an item that adds digits only can start with: bit d for the digit d.
+std::uint16_t firstDigitsOf(const Item &item)
+{
+    const std::bitset<256> bytes = item.kind == Item::Kind::Digits ? digitBytes() : item.bytes;
+    std::uint16_t digits = 0;
+    for (int d = 0; d < 10; ++d)
+        digits |= bytes.test(std::size_t('0' + d)) ? std::uint16_t(1u << d) : 0;
+    return digits;
+}
+
 std::uint8_t clamped(std::size_t n, std::uint8_t most)
 {
     return static_cast<std::uint8_t>(std::min<std::size_t>(n, most));
@@ -264,6 +274,17 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
             compiled.prefixSecondLastBytes.set(); // a one-byte prefix: any byte before it
     }
     m_shapes.push_back(std::move(compiled));
+    const Item &first = shape.items().front();
+    if (first.kind == Item::Kind::Literal && !first.canBeEmpty &&
+        std::all_of(first.literals.begin(), first.literals.end(),
+                    [](const std::string &l) { return onlyDigits(l) && l.size() <= MaxLeadingDigits; })) {
+        std::vector<std::uint64_t> &leading = m_shapes.back().leadingDigits;
+        leading.assign((LeadingDigitsBase.back() + 63) / 64, 0);
+        for (const std::string &alternative : first.literals) {
+            const std::size_t bit = LeadingDigitsBase[alternative.size()] + std::size_t(std::stoul(alternative));
+            leading[bit / 64] |= std::uint64_t {1} << (bit % 64);
+        }
+    }
     chainOf(m_shapes.back().shape.items(), m_shapes.back());
     std::vector<Instruction> &program = m_shapes.back().program;
     compile(m_shapes.back().shape.items(), program);
@@ -333,7 +354,8 @@ void ShapeMatcher::chainOf(const std::vector<Shape::Item> &items, CompiledShape 
             close(!items[i].mayStartWithDigit && !takesNothing);
             return;
         }
-        reading = {clamped(shortest, Unbounded), clamped(longest, Unbounded), 0, 0};
+        reading = {
+            clamped(shortest, Unbounded), clamped(longest, Unbounded), 0, 0, firstDigitsOf(items[i + 1]), &items[i]};
         runMin = runMax = 0;
     }
     close(false);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "common/byteword.h"
 #include "detectors/detectorspec.h"
 #include "detectors/shape.h"
 #include "textrange.h"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
@@ -69,7 +71,9 @@ public:
                 const CompiledShape &shape = m_shapes[index];
                 if (!shape.afterFirstRun.test(after))
                     continue;
-                if (shape.chainLength > 0 && !chainFits(shape, runs, r))
+                if (shape.chainLength > 0 && !chainFits(shape, slice, runs, r))
+                    continue;
+                if (!shape.leadingDigits.empty() && !startsWithOneOf(shape.leadingDigits, slice, p, runEnd))
                     continue;
                 const auto tryFrom = [&](std::size_t start) {
                     if (start < scratch.resumeAt[index] || !leadAllows(shape.boundary, slice[start - 1]))
@@ -120,6 +124,9 @@ private:
         std::uint8_t gapMax = 0;
         std::uint8_t min = 0; // digits
         std::uint8_t max = 0; // Unbounded: the run may go on (the chain ended before it did)
+        std::uint16_t firstDigits = 0; // bit d: the run may start with the digit d
+        // The separator (Literal or ByteIn): the text between the two runs is one of its alternatives.
+        const Shape::Item *gap = nullptr;
     };
     static constexpr std::uint8_t Unbounded = 255;
     static constexpr std::size_t MaxChainRuns = 4;
@@ -137,15 +144,22 @@ private:
         std::bitset<256> prefixLastBytes;
         std::bitset<256> prefixSecondLastBytes;
         std::bitset<256> afterFirstRun; // the byte after the first run of digits must be one of these
+        // When the first item is digits written out ("010", "02", "0082"), at most MaxLeadingDigits
+        // each: which ones, a bit for each length and value (LeadingDigitsBase). The first run
+        // starts with one of them; a roster's every mobile number is tried by the area codes' shapes.
+        std::vector<std::uint64_t> leadingDigits;
     };
 
     // Programs point into their shape's items. When m_shapes grows it moves the shapes, and the
     // items stay where they are, only as long as that move cannot throw (else it copies them).
     static_assert(std::is_nothrow_move_constructible_v<CompiledShape>);
 
-    // Whether the runs after runs[first] fit a chain-shaped shape: each run's digits, and the bytes
-    // between it and the one before (a chain's gaps are never longer than MaxGapBytes).
-    static bool chainFits(const CompiledShape &shape, const std::vector<TextRange> &runs, std::size_t first)
+    // Whether the runs after runs[first] fit a chain-shaped shape: each run's digits and its first
+    // digit, and the bytes between it and the one before, which are one of the separator's
+    // alternatives (a chain's gaps are never longer than MaxGapBytes). A roster's registration
+    // number is tried as a foreigner's, and its phone number as a wrapped one: both end here.
+    static bool chainFits(const CompiledShape &shape, std::string_view text, const std::vector<TextRange> &runs,
+                          std::size_t first)
     {
         if (first + shape.chainLength >= runs.size())
             return false;
@@ -155,26 +169,81 @@ private:
             const std::size_t gap = run.begin - runs[first + i].end;
             const std::size_t digits = std::min<std::size_t>(run.size(), Unbounded - 1); // as chainOf clamps
             if (gap < wanted.gapMin || gap > wanted.gapMax || digits < wanted.min ||
-                (wanted.max != Unbounded && digits > wanted.max))
+                (wanted.max != Unbounded && digits > wanted.max) ||
+                (wanted.firstDigits >> (text[run.begin] - '0') & 1) == 0 ||
+                !isOneOf(*wanted.gap, text.substr(runs[first + i].end, gap)))
                 return false;
         }
         return true;
     }
 
-    // The runs of digits in text[begin, text.size()).
+    // Whether `text` is one of a separator's alternatives (its byte, for a ByteIn).
+    static bool isOneOf(const Shape::Item &separator, std::string_view text)
+    {
+        if (text.empty() || !separator.bytes.test(static_cast<unsigned char>(text[0])))
+            return false;
+        if (separator.kind == Shape::Item::Kind::ByteIn)
+            return text.size() == 1;
+        for (const std::string &alternative : separator.literals) {
+            if (alternative.size() == text.size() && endsAt(text, text.size(), alternative))
+                return true;
+        }
+        return false;
+    }
+
+    static constexpr std::size_t MaxLeadingDigits = 4;
+    static constexpr std::array<std::size_t, MaxLeadingDigits + 2> LeadingDigitsBase {0, 0, 10, 110, 1110, 11110};
+
+    // Whether the run of digits text[begin, runEnd) starts with one of the leading digits.
+    static bool startsWithOneOf(const std::vector<std::uint64_t> &leadingDigits, std::string_view text,
+                                std::size_t begin, std::size_t runEnd)
+    {
+        std::size_t value = 0;
+        for (std::size_t length = 1; length <= MaxLeadingDigits && begin + length <= runEnd; ++length) {
+            value = value * 10 + std::size_t(text[begin + length - 1] - '0');
+            const std::size_t bit = LeadingDigitsBase[length] + value;
+            if ((leadingDigits[bit / 64] >> (bit % 64) & 1) != 0)
+                return true;
+        }
+        return false;
+    }
+
+    // The runs of digits in text[begin, text.size()), eight bytes at a time: a roster is half
+    // digits, and a look at each byte cost more than all the runs' matching.
     static void readRuns(std::string_view text, std::size_t begin, std::vector<TextRange> &runs)
     {
         runs.clear();
-        for (std::size_t p = begin; p < text.size();) {
-            if (!isDigit(text[p])) {
-                ++p;
+        bool inRun = false;
+        std::size_t runBegin = 0;
+        std::size_t p = begin;
+        while (p < text.size()) {
+            // Bit 7 of each byte of `marks` says whether it is where the current state ends: a digit
+            // outside a run, anything else inside one.
+            std::uint64_t marks = 0;
+            std::size_t width = 8;
+            if (p + 8 <= text.size()) {
+                const std::uint64_t digits = ByteWord::digits(ByteWord::at(text, p));
+                marks = inRun ? ~digits & ByteWord::Highs : digits;
+            } else {
+                width = text.size() - p;
+                for (std::size_t i = 0; i < width; ++i) {
+                    if (isDigit(text[p + i]) != inRun)
+                        marks |= std::uint64_t {0x80} << (8 * i);
+                }
+            }
+            if (marks == 0) {
+                p += width;
                 continue;
             }
-            const std::size_t runBegin = p;
-            while (p < text.size() && isDigit(text[p]))
-                ++p;
-            runs.push_back({runBegin, p});
+            p += static_cast<std::size_t>(std::countr_zero(marks)) / 8;
+            if (inRun)
+                runs.push_back({runBegin, p});
+            else
+                runBegin = p;
+            inRun = !inRun;
         }
+        if (inRun)
+            runs.push_back({runBegin, p});
     }
 
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
