@@ -39,6 +39,19 @@ std::string roster(char delimiter, int rows, int *checkDigitFails)
     return text;
 }
 
+// A reader that gives at most a few hundred bytes a call, as a pipe may: the stream's blocks are
+// then as small as it is told, not as large as one read.
+StreamScanner::Read readerInPieces(std::string_view bytes)
+{
+    return [bytes, position = std::size_t {0}](char *data, std::size_t capacity) mutable -> std::int64_t {
+        const std::size_t n = std::min({capacity, bytes.size() - position, std::size_t(300)});
+        if (n > 0)
+            std::memcpy(data, bytes.data() + position, n);
+        position += n;
+        return static_cast<std::int64_t>(n);
+    };
+}
+
 } // namespace
 
 class ColumnHeadersTest : public QObject
@@ -258,6 +271,42 @@ private Q_SLOTS:
         QCOMPARE(countOf(testScanner().scan(std::string_view(text)).findings, "kr-bank-account"), std::size_t(5));
     }
 
+    // From a red-team pass over tables as spreadsheets and their CSV exports write them. Each row:
+    // a text and how many account numbers (bare, no bank word: only a column's title names them)
+    // it holds that a reader would take for accounts.
+    void shouldFollowTablesAsSpreadsheetsWriteThem_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("accounts");
+        const QByteArray rows = "홍길동,없음,302123456789\n김철수,없음,302987654321\n이영희,없음,302555512345\n";
+        QTest::newRow("a title with a line break, quoted")
+            << QByteArray("성명,\"주민등록\n번호\",\"계좌\n번호\"\n") + rows << 3;
+        QTest::newRow("a line break in another title") << QByteArray("성명,\"주소\n(도로명)\",계좌번호\n") + rows << 3;
+        QTest::newRow("an address on two lines in a row")
+            << QByteArray("성명,주소,계좌번호\n홍길동,\"서울시 종로구\n세종대로 209\",302123456789\n") + rows << 4;
+        QTest::newRow("an empty row inside the table")
+            << QByteArray("성명,주소,계좌번호\n홍길동,없음,302123456789\n,,\n") + rows << 4;
+        QTest::newRow("an empty row inside a tab-separated table")
+            << QByteArray("성명\t주소\t계좌번호\n홍길동\t없음\t302123456789\n\t\t\n김철수\t없음\t302987654321\n") << 2;
+        QTest::newRow("the next table after a heading") << QByteArray("성명,주소,계좌번호\n") + rows +
+                QByteArray("2. 물품 구매 내역\n연번,품명,물품코드\n1,사무용품,302111122223\n2,사무용품,302444455556\n")
+                                                        << 3;
+        QTest::newRow("the next table after empty rows") << QByteArray("성명,주소,계좌번호\n") + rows +
+                QByteArray(",,\n,,\n연번,품명,물품코드(2024년)\n1,사무용품,302111122223\n2,사무용품,302444455556\n")
+                                                         << 3;
+        QTest::newRow("a row of words right under the header is a row")
+            << QByteArray("성명,주소,계좌번호\n홍길동,미제출,미제출\n") + rows << 3;
+        QTest::newRow("a quote left open joins no more than a few lines")
+            << QByteArray("성명,주소,계좌번호\n홍길동,\"5\" 디스켓,302123456789\n") + rows + rows << 7;
+    }
+    void shouldFollowTablesAsSpreadsheetsWriteThem()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, accounts);
+        const std::string_view view(text.constData(), std::size_t(text.size()));
+        QCOMPARE(countOf(testScanner().scan(view).findings, "kr-bank-account"), std::size_t(accounts));
+    }
+
     // A heading inside the table (one filled cell: "[국민은행 지급분],,") is no header: the table's
     // own header stays in force below it.
     void shouldKeepTheHeaderAcrossAHeadingInTheTable()
@@ -386,6 +435,56 @@ private Q_SLOTS:
         QCOMPARE(certificates.substr(std::size_t(rrns[0].start), 13), std::string("2103154827362"));
         const std::string ownLine = "성명,비고,메모\n홍길동,국민은행 302112345678,없음\n";
         QCOMPARE(countOf(testScanner().scan(std::string_view(ownLine)).findings, "kr-bank-account"), std::size_t(1));
+    }
+
+    // Blocks of a stream see a kilobyte around them; further up, what the scan is told is the header
+    // in force at a block's start. Tables far longer than that, with every way a table goes on
+    // or ends: a quoted title with a line break, an address on two lines, empty rows, a heading
+    // and the next table's titles, a blank line.
+    void shouldCarryEveryKindOfTableAcrossBlocks()
+    {
+        std::string text;
+        std::size_t accounts = 0;
+        // An address on two lines (its second with a comma of its own), or on one.
+        const auto rows = [&](int count, bool counted, char d = ',', bool twoLines = true) {
+            for (int i = 0; i < count; ++i) {
+                const std::string address =
+                    twoLines ? "\"인천광역시 서구\n청라동, " + std::to_string(i) + "호\"" : "청라동";
+                text += std::string("홍길동") + d + address + d + "3021" + std::to_string(10000000 + i * 7919) + "\n";
+                accounts += counted ? 1 : 0;
+            }
+        };
+        text += "성명,\"주소\n(도로명)\",\"계좌\n번호\"\n";
+        rows(300, true);
+        text += ",,\n";
+        rows(300, true);
+        text += "2. 물품 구매 내역\n연번,품명,물품코드\n";
+        rows(300, false);
+        text += "\n성명\t주소\t계좌번호\n";
+        rows(300, true, '\t');
+        text += "\t\t\n";
+        rows(300, true, '\t');
+        text += "\n성명,주소,계좌번호\n";
+        rows(300, true, ',', false);
+        text += "2. 물품 구매 내역\n연번,품명,물품코드\n";
+        rows(300, false, ',', false);
+        text += "\n성명,\"주소,\n(도로명)\",계좌번호\n"; // its second line alone would read as titles
+        rows(300, true, ',', false);
+        const std::string_view view(text);
+        const ScanResult whole = testScanner().scan(view);
+        QCOMPARE(countOf(whole.findings, "kr-bank-account"), accounts);
+        for (const std::size_t block : {std::size_t(4096), std::size_t(6000), std::size_t(9001)}) {
+            std::vector<Finding> streamed;
+            const StreamScanner::Result result =
+                StreamScanner(testScanner(), block)
+                    .scan(readerInPieces(view), [&](std::string_view, std::uint64_t, std::vector<Finding> &&found) {
+                        streamed.insert(streamed.end(), found.begin(), found.end());
+                    });
+            QVERIFY(result.complete);
+            QCOMPARE(streamed.size(), whole.findings.size());
+            for (std::size_t i = 0; i < streamed.size(); ++i)
+                QCOMPARE(streamed[i].start, whole.findings[i].start);
+        }
     }
 
     void shouldCarryTheHeaderAcrossBlocks()
