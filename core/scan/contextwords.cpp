@@ -59,8 +59,11 @@ ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
             if (word.size() < 2)
                 continue;
             add(word);
-            if (const std::string spaced = spacedVariant(word); !spaced.empty())
+            if (const std::string spaced = spacedVariant(word); !spaced.empty()) {
                 add(spaced);
+                // And with the English word for it, as forms and invoices write: "증권 No.", "계좌 No".
+                add(spaced.substr(0, spaced.size() - std::string_view("번호").size()) + "no");
+            }
         }
     };
     for (std::size_t d = 0; d < detectors.size(); ++d) {

@@ -35,8 +35,8 @@ public:
 
     explicit ContextWords(const std::vector<DetectorSpec> &detectors);
 
-    // A label written with a space before 번호 ("접수 번호") is the same label: every word with
-    // 번호 after a Hangul syllable is looked for in both forms.
+    // A label written with a space before 번호 ("접수 번호"), or with "No" for it ("증권 No."), is
+    // the same label: every word with 번호 after a Hangul syllable is looked for in the three forms.
     //
     // Every occurrence in text[begin, end), sorted by start; words inside longer words are found
     // too ("카드" in "카드번호"), except inside a detector's context exceptions ("국민" in

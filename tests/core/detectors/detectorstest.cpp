@@ -543,6 +543,8 @@ private Q_SLOTS:
                                                           << "****-***-**6789";
         QTest::newRow("bare with account word") << u"계좌번호 12345678901234"_qs << id << "12345678901234"
                                                 << "**********1234";
+        QTest::newRow("bare with No for 번호") << u"계좌 No. 12345678901234"_qs << id << "12345678901234"
+                                               << "**********1234";
         QTest::newRow("holder after number") << u"입금 110-123-456789 (예금주 홍길동)"_qs << id << "110-123-456789"
                                              << "***-***-**6789";
         QTest::newRow("kookmin bank is a bank") << u"국민은행 110-123-456789"_qs << id << "110-123-456789"
@@ -788,6 +790,8 @@ private Q_SLOTS:
         QTest::newRow("a receipt's number, spaced") << u"영수증 번호 850515-2123451"_qs;
         QTest::newRow("an L/C number") << "L/C No. 850515-2123451";
         QTest::newRow("an invoice number") << "Invoice No. 850515-2123451";
+        QTest::newRow("a policy number, No for 번호") << u"증권 No. 850515-2123451"_qs;
+        QTest::newRow("an order number, No for 번호") << u"주문 No 850515-2123451"_qs;
         QTest::newRow("a receipt number in English") << "Receipt Number 850515-2123451";
         QTest::newRow("a corporate registration number in English") << "Corporate Registration No. 110111-2345678";
         QTest::newRow("a document number with its country code") << u"문서번호 KR-850515-2123451"_qs;
