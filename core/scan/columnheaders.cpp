@@ -116,9 +116,10 @@ bool isDelimiter(char c)
 // neither ends the table nor is data.
 bool isEmptyRow(std::string_view line)
 {
-    return std::any_of(line.begin(), line.end(), isDelimiter) && std::all_of(line.begin(), line.end(), [](char c) {
-               return isDelimiter(c) || c == ' ' || c == '\r' || c == '"';
-           });
+    // Every line is asked: the test that stops at its first letter or digit goes first.
+    const bool onlyDelimitersAndBlanks = std::all_of(
+        line.begin(), line.end(), [](char c) { return isDelimiter(c) || c == ' ' || c == '\r' || c == '"'; });
+    return onlyDelimitersAndBlanks && std::any_of(line.begin(), line.end(), isDelimiter);
 }
 
 bool hasOddQuotes(std::string_view line)
@@ -151,12 +152,11 @@ bool leavesQuoteOpen(std::string_view line, bool inside)
     return inside;
 }
 
-// The row starting at `start`: its line, and the lines after it while a quoted cell is open (CSV
+// The row whose first line, at `start`, is `line`: the line, and the lines after it while a quoted cell is open (CSV
 // writes a cell's line breaks inside its quotes). A cell left open with no line closing it within
 // MaxQuotedBreaks leaves its line a row alone.
-std::string_view rowAt(std::string_view text, std::size_t start)
+std::string_view rowAt(std::string_view text, std::size_t start, std::string_view line)
 {
-    const std::string_view line = lineAt(text, start);
     if (line.find('"') == std::string_view::npos || !leavesQuoteOpen(line, false))
         return line;
     std::size_t end = start + line.size();
@@ -339,11 +339,10 @@ void ColumnHeaders::index()
     }
     std::optional<std::string_view> previous; // the row before, which may set a new table apart
     while (start < m_text.size()) {
-        const std::string_view row = rowAt(m_text, start);
-        if (row.find('\n') != std::string_view::npos) {
-            const std::size_t second = start + lineAt(m_text, start).size() + 1;
-            m_continuedRows.push_back({second, start + row.size(), start});
-        }
+        const std::string_view line = lineAt(m_text, start);
+        const std::string_view row = rowAt(m_text, start, line);
+        if (row.size() != line.size())
+            m_continuedRows.push_back({start + line.size() + 1, start + row.size(), start});
         char delimiter = 0;
         // A blank line matters only as the end of a table: after a header row, this text's own
         // or the one in force where it starts (a block of a longer text).
