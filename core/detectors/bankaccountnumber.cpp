@@ -23,6 +23,9 @@ public:
     {
         for (const char c : match) {
             if (c >= '0' && c <= '9') {
+                if (m_digits < m_firstTwo.size())
+                    m_firstTwo[m_digits] = c;
+                ++m_digits;
                 ++m_lengths[m_count];
             } else if (m_lengths[m_count] != 0) {
                 if (m_count + 1 == MaxCounted)
@@ -32,22 +35,29 @@ public:
         }
     }
     std::size_t size() const { return m_count + 1; }
+    // Digits in the groups counted (all of them, unless there are more than MaxCounted groups).
+    std::size_t digits() const { return m_digits; }
+    std::string_view firstTwoDigits() const { return {m_firstTwo.data(), std::min<std::size_t>(m_digits, 2)}; }
     std::size_t operator[](std::size_t i) const { return m_lengths[i]; }
     std::size_t longest() const { return *std::max_element(m_lengths.begin(), m_lengths.begin() + size()); }
 
 private:
     std::array<std::size_t, MaxCounted> m_lengths {};
     std::size_t m_count = 0;
+    std::size_t m_digits = 0;
+    std::array<char, 2> m_firstTwo {};
 };
 
-bool looksLikePhoneNumber(std::string_view digits, const GroupLengths &groups)
+bool looksLikePhoneNumber(const GroupLengths &groups)
 {
-    const bool mobile = digits.size() >= 10 && digits.size() <= 11 && digits.starts_with("01");
-    const bool seoul = digits.size() >= 9 && digits.size() <= 10 && digits.starts_with("02");
-    const bool area = digits.size() >= 10 && digits.size() <= 11 && digits.starts_with('0');
+    const std::size_t digits = groups.digits();
+    const std::string_view first = groups.firstTwoDigits();
+    const bool mobile = digits >= 10 && digits <= 11 && first == "01";
+    const bool seoul = digits >= 9 && digits <= 10 && first == "02";
+    const bool area = digits >= 10 && digits <= 11 && first.starts_with('0');
     if (groups.size() == 1)
         return mobile || seoul || area;
-    return groups.size() == 3 && groups[0] <= 3 && groups[2] == 4 && digits.starts_with('0');
+    return groups.size() == 3 && groups[0] <= 3 && groups[2] == 4 && first.starts_with('0');
 }
 
 // A date across the groups: "22004-11-08205" is row 2, 2004-11-08, then an amount (a flattened
@@ -68,22 +78,21 @@ bool holdsADate(std::string_view match, const GroupLengths &groups)
 // or a card counts only with an account label right before it.
 Validation validate(std::string_view match, const ValidationContext &)
 {
-    const std::string digits = Validators::digitsOf(match);
-    if (digits.size() < 10 || digits.size() > 14)
-        return Validation::Reject;
+    // The groups are read once: a roster's every phone number is tried as an account too.
     const GroupLengths groups(match);
-    if (groups.size() > 4 || looksLikePhoneNumber(digits, groups))
+    if (groups.size() > 4 || groups.digits() < 10 || groups.digits() > 14 || looksLikePhoneNumber(groups))
         return Validation::Reject;
     // Every bank's layout has a group of four or more digits (and the scanner's prefilter relies on it).
-    if (groups.longest() < 4)
+    if (groups.longest() < 4 || holdsADate(match, groups))
         return Validation::Reject;
-    const bool registrationShape = (groups.size() == 2 && groups[0] == 6 && groups[1] == 7) ||
-        (groups.size() == 1 && Validators::registrationBirthDate(digits).isValid());
-    if (holdsADate(match, groups))
-        return Validation::Reject;
-    if (registrationShape ||
-        (groups.size() == 1 && Validators::luhnValid(digits) && Validators::isKnownCardIssuer(digits)))
-        return Validation::NeedsLabel;
+    if (groups.size() == 2 && groups[0] == 6 && groups[1] == 7)
+        return Validation::NeedsLabel; // a registration number's shape
+    if (groups.size() == 1) {
+        const std::string digits = Validators::digitsOf(match);
+        if (Validators::registrationBirthDate(digits).isValid() ||
+            (Validators::luhnValid(digits) && Validators::isKnownCardIssuer(digits)))
+            return Validation::NeedsLabel;
+    }
     return Validation::Plausible;
 }
 
