@@ -113,13 +113,16 @@ void ContextWords::find(std::string_view text, std::size_t begin, std::size_t en
         if ((bits & bit) == 0)
             continue;
         const std::size_t rank = m_pairsBefore[pair / 64] + static_cast<std::size_t>(std::popcount(bits & (bit - 1)));
+        // The pair matched: a word's third byte tells most apart (a Hangul syllable's last byte).
+        const char third = i + 2 < end ? lowered(text[i + 2]) : '\0';
         for (std::uint32_t k = m_pairWordsBegin[rank]; k < m_pairWordsBegin[rank + 1]; ++k) {
             const std::size_t w = m_wordsOfPairs[k];
             const std::string &word = m_words[w];
-            if (i + word.size() > end)
+            if (i + word.size() > end || (word.size() > 2 && word[2] != third))
                 continue;
-            const bool same = std::equal(word.begin(), word.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
-                                         [](char a, char b) { return a == lowered(b); });
+            const bool same =
+                std::equal(word.begin() + 2, word.end(), text.begin() + static_cast<std::ptrdiff_t>(i + 2),
+                           [](char a, char b) { return a == lowered(b); });
             if (same)
                 out.push_back({i, i + word.size(), w});
         }
