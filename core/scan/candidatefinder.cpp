@@ -4,8 +4,11 @@
 #include "normalizedtext.h"
 #include "triggerbytes.h"
 
+#include "common/byteword.h"
+
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <optional>
 #include <utility>
 
@@ -132,6 +135,17 @@ Cluster clusterAt(std::string_view text, std::size_t start)
         std::size_t run = 0; // consecutive real digits, for the long-run rule
         int groupDigits = 0;
         while (i < text.size()) {
+            // ASCII digits eight bytes at a time, as long as the run stays short enough to matter.
+            if (i + 8 <= text.size()) {
+                const std::uint64_t notDigits = ~ByteWord::digits(ByteWord::at(text, i)) & ByteWord::Highs;
+                const auto leading = static_cast<std::size_t>(std::countr_zero(notDigits)) / 8;
+                if (leading > 0 && run + leading <= MaxDigitRun) {
+                    run += leading;
+                    groupDigits += static_cast<int>(leading);
+                    i += leading;
+                    continue;
+                }
+            }
             const Character ch = characterAt(text, i);
             if (ch.kind == Kind::Digit) {
                 if (++run > MaxDigitRun) {
