@@ -19,18 +19,22 @@ bool isAlphanumeric(char c)
 
 std::string maskDigits(std::string_view text, int keepLeading, int keepTrailing)
 {
-    int digitCount = 0;
-    for (const char c : text)
-        digitCount += isDigit(c) ? 1 : 0;
-    const int maskedUntil = digitCount - keepTrailing;
+    // The digits to hide lie between the first keepLeading and the last keepTrailing: found from
+    // either end, so the text is walked once in all (every finding of a roster is masked).
+    std::size_t from = 0;
+    for (int kept = 0; from < text.size(); ++from) {
+        if (isDigit(text[from]) && kept++ == keepLeading)
+            break;
+    }
+    std::size_t to = text.size();
+    for (int kept = 0; to > from; --to) {
+        if (isDigit(text[to - 1]) && kept++ == keepTrailing)
+            break;
+    }
     std::string masked(text);
-    int index = 0;
-    for (char &c : masked) {
-        if (!isDigit(c))
-            continue;
-        if (index >= keepLeading && index < maskedUntil)
-            c = MaskCharacter;
-        ++index;
+    for (std::size_t i = from; i < to; ++i) {
+        if (isDigit(masked[i]))
+            masked[i] = MaskCharacter;
     }
     return masked;
 }

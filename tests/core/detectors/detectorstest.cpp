@@ -3,6 +3,8 @@
 // hard negatives that must produce no finding at all.
 #include "scannerfortests.h"
 
+#include "detectors/masking.h"
+
 #include <QTest>
 
 using namespace SendGuard::Core;
@@ -52,6 +54,32 @@ class DetectorsTest : public QObject
     }
 
 private Q_SLOTS:
+    void shouldMaskTheDigitsBetweenTheKeptOnes_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("leading");
+        QTest::addColumn<int>("trailing");
+        QTest::addColumn<QString>("masked");
+        QTest::newRow("a registration number") << "900101-1234567" << 7 << 0 << "900101-1******";
+        QTest::newRow("a phone") << "010-2345-6789" << 3 << 4 << "010-****-6789";
+        QTest::newRow("an account") << "110-123-456789" << 0 << 4 << "***-***-**6789";
+        QTest::newRow("separators at both ends") << "(02) 123-4567." << 2 << 4 << "(02) ***-4567.";
+        QTest::newRow("kept digits meet") << "12-34" << 2 << 2 << "12-34";
+        QTest::newRow("kept digits overlap") << "12-34" << 3 << 3 << "12-34";
+        QTest::newRow("fewer digits than kept at the front") << "1-2" << 5 << 0 << "1-2";
+        QTest::newRow("all hidden") << "1 2 3" << 0 << 0 << "* * *";
+        QTest::newRow("no digits") << "--" << 0 << 0 << "--";
+        QTest::newRow("empty") << "" << 1 << 1 << "";
+    }
+    void shouldMaskTheDigitsBetweenTheKeptOnes()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, leading);
+        QFETCH(int, trailing);
+        QFETCH(QString, masked);
+        QCOMPARE(QString::fromStdString(Masking::maskDigits(text.toStdString(), leading, trailing)), masked);
+    }
+
     void shouldFindResidentRegistrationNumbers_data()
     {
         positiveColumns();
