@@ -389,6 +389,21 @@ void ShapeMatcher::compile(const std::vector<Shape::Item> &items, std::vector<In
     }
 }
 
+// How many ASCII digits, up to `most`, stand at text[pos]: eight bytes at a time.
+std::size_t ShapeMatcher::digitsAt(std::string_view text, std::size_t pos, std::size_t most)
+{
+    std::size_t count = 0;
+    while (count < most && pos + count + 8 <= text.size()) {
+        const std::uint64_t notDigits = ~ByteWord::digits(ByteWord::at(text, pos + count)) & ByteWord::Highs;
+        count += static_cast<std::size_t>(std::countr_zero(notDigits)) / 8;
+        if (notDigits != 0)
+            return std::min(count, most);
+    }
+    while (count < most && pos + count < text.size() && isDigit(text[pos + count]))
+        ++count;
+    return std::min(count, most);
+}
+
 bool ShapeMatcher::leadAllows(Boundary boundary, char lead)
 {
     const auto c = static_cast<unsigned char>(lead);
@@ -441,10 +456,8 @@ bool ShapeMatcher::run(const std::vector<Instruction> &program, std::string_view
             *end = pos;
             return true;
         case Instruction::Op::Digits: {
-            std::size_t available = 0;
             const auto most = static_cast<std::size_t>(instruction.max);
-            while (available < most && pos + available < text.size() && isDigit(text[pos + available]))
-                ++available;
+            const std::size_t available = digitsAt(text, pos, most);
             const auto least = static_cast<std::size_t>(instruction.min);
             if (available < least) {
                 matched = false;

@@ -249,6 +249,7 @@ private:
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
     static void chainOf(const std::vector<Shape::Item> &items, CompiledShape &shape);
     static bool leadAllows(Boundary boundary, char lead);
+    static std::size_t digitsAt(std::string_view text, std::size_t pos, std::size_t most);
     static void compile(const std::vector<Shape::Item> &items, std::vector<Instruction> &program);
     // Whether `literal` ends at text[end]: compared by hand, as the literals are a few bytes long and
     // most differ in their first byte (a library call for each costs more than the compare).
