@@ -261,11 +261,6 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
     const std::bitset<256> firstBytes = firstBytesOf(shape.items().front());
     const auto index = static_cast<std::uint16_t>(m_shapes.size());
     CompiledShape compiled {shape, {}, 0, {}, boundary, tag, {}, {}, {}};
-    // What may follow the first run: the item that ends it, or anything when the shape may end there.
-    if (run.ended)
-        compiled.afterFirstRun = run.next;
-    else
-        compiled.afterFirstRun.set();
     for (const std::string &prefix : shape.prefixes()) {
         compiled.prefixLastBytes.set(static_cast<unsigned char>(prefix.back()));
         if (prefix.size() >= 2)
@@ -305,10 +300,33 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
             break;
         for (int digit = 0; digit < 10; ++digit) {
             if (firstBytes.test(std::size_t('0' + digit)))
-                m_byFirstRun[length * 10 + std::size_t(digit)].push_back(index);
+                setBit(m_byFirstRun, length * 10 + std::size_t(digit), index);
         }
     }
+    // What may follow the first run: the item that ends it, or anything when the shape may end there.
+    for (std::size_t byte = 0; byte < 256; ++byte) {
+        if (!run.ended || run.next.test(byte))
+            setBit(m_byAfterFirstRun, byte, index);
+    }
     return true;
+}
+
+void ShapeMatcher::setBit(std::vector<std::uint64_t> &rows, std::size_t row, std::size_t shape)
+{
+    if (shape / 64 >= m_words) {
+        // Another word for every row of both tables.
+        const std::size_t words = shape / 64 + 1;
+        for (auto *table : {&m_byFirstRun, &m_byAfterFirstRun}) {
+            const std::size_t count = table == &m_byFirstRun ? Buckets : 256;
+            std::vector<std::uint64_t> wider(count * words, 0);
+            for (std::size_t r = 0; r < count && m_words > 0; ++r)
+                std::copy_n(table->begin() + std::ptrdiff_t(r * m_words), m_words,
+                            wider.begin() + std::ptrdiff_t(r * words));
+            *table = std::move(wider);
+        }
+        m_words = words;
+    }
+    rows[row * m_words + shape / 64] |= std::uint64_t {1} << (shape % 64);
 }
 
 // The runs after the first that every match has (ChainRun), read from the items as far as they are
