@@ -513,7 +513,10 @@ std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::str
         const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
         const std::string_view line = text.substr(start, lineEnd - start);
         end = start;
-        if (hasOddQuotes(line))
+        // A line longer than a row is none, nor part of one: passed over without counting its
+        // quotes (a megabyte of prose on one line is a block of its own).
+        if (line.size() <= MaxRowBytes && line.find('"') != std::string_view::npos &&
+            (hasOddQuotes(line) || leavesQuoteOpen(line, false)))
             return inOrder();
         if (isBlank(line))
             return atTheTop;
