@@ -152,9 +152,9 @@ bool leavesQuoteOpen(std::string_view line, bool inside)
     return inside;
 }
 
-// The row whose first line, at `start`, is `line`: the line, and the lines after it while a quoted cell is open (CSV
-// writes a cell's line breaks inside its quotes). A cell left open with no line closing it within
-// MaxQuotedBreaks leaves its line a row alone.
+// The row whose first line, at `start`, is `line`: the line, and the lines after it while a quoted
+// cell is open (CSV writes a cell's line breaks inside its quotes). A cell left open with no line
+// closing it within MaxQuotedBreaks leaves its line a row alone.
 std::string_view rowAt(std::string_view text, std::size_t start, std::string_view line)
 {
     if (line.find('"') == std::string_view::npos || !leavesQuoteOpen(line, false))
