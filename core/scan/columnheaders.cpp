@@ -182,6 +182,25 @@ constexpr char Aligned = ' ';
 // A title, not a sentence with two spaces in it: short, and no full stop, question or exclamation mark.
 constexpr std::size_t MaxAlignedTitleBytes = 48;
 
+// Whether a line surely holds no header, before its delimiters are counted: without a tab or a
+// bar, its cells are split by commas, semicolons or two spaces, so a stretch of more than
+// MaxCellBytes without any of these is a cell too long for a title. Every line of a block is asked,
+// and a paragraph of prose is one line; this reads the few bytes up to such a stretch instead.
+bool isProse(std::string_view line)
+{
+    std::size_t since = 0; // bytes since the last comma, semicolon or second of two spaces
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        const bool cut = c == ',' || c == ';' || (c == ' ' && i > 0 && line[i - 1] == ' ');
+        since = cut ? 0 : since + 1;
+        if (since > MaxCellBytes)
+            return line.find('\t') == std::string_view::npos && line.find('|') == std::string_view::npos;
+        if (c == '\t' || c == '|')
+            return false;
+    }
+    return false;
+}
+
 // Splits an aligned row at runs of two or more spaces, its leading blanks aside.
 template<typename Cell>
 void forEachAlignedCell(std::string_view line, Cell &&cell)
@@ -252,7 +271,7 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
     std::vector<ContextWords::Occurrence> &found = scratch.found;
     if (titlesOfANewTable)
         *titlesOfANewTable = false;
-    if (line.size() > MaxHeaderBytes || line.empty())
+    if (line.size() > MaxHeaderBytes || line.empty() || isProse(line))
         return Header::None;
     // Digits are a data row's, except a few in a title cell: "연락처1", "계좌번호(2024년)". A roster's
     // rows, with their long numbers, are passed over at once.

@@ -307,6 +307,26 @@ private Q_SLOTS:
         QCOMPARE(countOf(testScanner().scan(view).findings, "kr-bank-account"), std::size_t(accounts));
     }
 
+    // Four digits in a title leave it a title, five make the row data, wherever the run falls in the
+    // line (digits are looked for eight bytes at a time: a run may start in one eight and end in the next).
+    void shouldTellATitlesDigitsFromDataAtEveryAlignment()
+    {
+        for (int pad = 0; pad < 16; ++pad) {
+            for (const char *number : {"1234", "12345"}) {
+                const std::string header = std::string(std::size_t(pad), 'a') + "연락처" + number + ",비고,계좌번호\n";
+                const std::string text =
+                    header + "홍길동,없음,302123456789\n김철수,없음,302987654321\n이영희,없음,302555512345\n";
+                const std::size_t found =
+                    countOf(testScanner().scan(std::string_view(text)).findings, "kr-bank-account");
+                // Under no header the first row may still be found, its label a line above it.
+                if (std::strlen(number) == 4)
+                    QCOMPARE(found, std::size_t(3));
+                else
+                    QVERIFY2(found <= 1, qPrintable(QString::number(pad)));
+            }
+        }
+    }
+
     // A heading inside the table (one filled cell: "[국민은행 지급분],,") is no header: the table's
     // own header stays in force below it.
     void shouldKeepTheHeaderAcrossAHeadingInTheTable()
