@@ -43,6 +43,12 @@ XmlTextWalker::Dialect textDialect()
     };
     // A user field's value, declared once and shown wherever the field is (text:user-field-get).
     dialect.attributeTexts.insert(QStringLiteral("user-field-decl"), {Kind::FormField, QStringLiteral("string-value")});
+    // A form's text boxes (office:forms, drawn on the page by draw:control): the value typed in, and
+    // the one the form starts with.
+    for (const char *control : {"text", "textarea", "formatted-text", "combobox"}) {
+        for (const char *value : {"current-value", "value"})
+            dialect.attributeTexts.insert(QLatin1String(control), {Kind::FormField, QLatin1String(value)});
+    }
     return dialect;
 }
 

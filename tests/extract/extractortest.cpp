@@ -158,6 +158,14 @@ private Q_SLOTS:
                                            "</text:user-field-decls><text:p>번호</text:p></office:text>")
                                 .arg(rrn))
             << QStringLiteral("a.odt") << QStringLiteral("form field 1") << rrn;
+        QTest::newRow("an ODF form's text box")
+            << openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                            QStringLiteral("<office:text><office:forms><form:form form:name=\"F\"><form:text "
+                                           "form:name=\"t1\" form:id=\"c1\" form:current-value=\"%1\"/></form:form>"
+                                           "</office:forms><text:p>주민등록번호 <draw:control draw:control=\"c1\"/>"
+                                           "</text:p></office:text>")
+                                .arg(rrn))
+            << QStringLiteral("a.odt") << QStringLiteral("form field 1") << rrn;
         const QByteArray cells = openDocument(
             QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
             QStringLiteral(
