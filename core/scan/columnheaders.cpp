@@ -26,9 +26,6 @@ constexpr std::string_view TitleUnits[] = {"월", "년", "차", "분기", "회",
 // with many numbers costs no more per number than a table does.
 constexpr std::size_t MaxRowBytes = 4096;
 constexpr std::size_t Unknown = std::string_view::npos;
-// A quoted cell holds at most this many line breaks ("주민등록\n번호", an address on three lines):
-// a stray quote mark joins no more lines than that.
-constexpr int MaxQuotedBreaks = 4;
 
 // Whether `line` holds an ASCII digit, eight bytes at a time: every line of a block is asked, and
 // prose lines are long.
@@ -90,76 +87,13 @@ bool hasContent(std::string_view cell)
 
 bool isBlank(std::string_view line)
 {
-    return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\r'; });
-}
-
-bool isDelimiter(char c)
-{
-    return c == '\t' || c == ',' || c == '|' || c == ';';
-}
-
-// A table's row with every cell empty (",,,,", tabs alone): a spreadsheet's empty row, which
-// neither ends the table nor is data.
-bool isEmptyRow(std::string_view line)
-{
-    // Every line is asked: the test that stops at its first letter or digit goes first.
-    const bool onlyDelimitersAndBlanks = std::all_of(
-        line.begin(), line.end(), [](char c) { return isDelimiter(c) || c == ' ' || c == '\r' || c == '"'; });
-    return onlyDelimitersAndBlanks && std::any_of(line.begin(), line.end(), isDelimiter);
-}
-
-bool hasOddQuotes(std::string_view line)
-{
-    return std::count(line.begin(), line.end(), '"') % 2 == 1;
+    return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
 }
 
 std::string_view lineAt(std::string_view text, std::size_t start)
 {
     const std::size_t end = text.find('\n', start);
     return text.substr(start, (end == std::string_view::npos ? text.size() : end) - start);
-}
-
-// Whether a row's line leaves a quoted cell open at its end, read as CSV: a quote mark opens a
-// cell only at the cell's start (after a delimiter, or the line's), closes it anywhere, and doubled
-// inside it stands for itself. `inside`: the line goes on a cell left open. A line that goes on a
-// cell, read as if it did not ("청라동\",3021…"), opens none: its quote mark is no cell's start.
-bool leavesQuoteOpen(std::string_view line, bool inside)
-{
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] != '"')
-            continue;
-        if (inside && i + 1 < line.size() && line[i + 1] == '"')
-            ++i;
-        else if (inside)
-            inside = false;
-        else if (i == 0 || isDelimiter(line[i - 1]))
-            inside = true;
-    }
-    return inside;
-}
-
-// The row whose first line, at `start`, is `line`: the line, and the lines after it while a quoted
-// cell is open (CSV writes a cell's line breaks inside its quotes). A cell left open with no line
-// closing it within MaxQuotedBreaks leaves its line a row alone.
-std::string_view rowAt(std::string_view text, std::size_t start, std::string_view line)
-{
-    if (line.find('"') == std::string_view::npos || !leavesQuoteOpen(line, false))
-        return line;
-    std::size_t end = start + line.size();
-    for (int breaks = 0; breaks < MaxQuotedBreaks && end < text.size() && end - start < MaxRowBytes; ++breaks) {
-        const std::string_view next = lineAt(text, end + 1);
-        end += 1 + next.size();
-        if (!leavesQuoteOpen(next, true))
-            return text.substr(start, end - start);
-    }
-    return line;
-}
-
-// Whether `previous`, the line before a row of titles, sets it apart from the rows above as the
-// header of a new table: an empty row, or a heading (a line that is no row: without the delimiter).
-bool isABreakBefore(std::string_view previous, char delimiter)
-{
-    return isEmptyRow(previous) || (!isBlank(previous) && previous.find(delimiter) == std::string_view::npos);
 }
 
 // A fixed-width table (columns lined up with spaces, as a roster pasted into a mail): its cells
@@ -250,20 +184,17 @@ ColumnHeaders::ColumnHeaders(const ContextWords &words, std::string_view text, s
 void ColumnHeaders::findInTitle(const ContextWords &words, std::string_view title, Scratch &scratch)
 {
     words.find(title, 0, title.size(), scratch.found);
-    if (!scratch.found.empty() || title.find_first_of(" \n\r") == std::string_view::npos)
+    if (!scratch.found.empty() || title.find(' ') == std::string_view::npos)
         return;
     scratch.compact.clear();
-    std::copy_if(title.begin(), title.end(), std::back_inserter(scratch.compact),
-                 [](char c) { return c != ' ' && c != '\n' && c != '\r'; });
+    std::copy_if(title.begin(), title.end(), std::back_inserter(scratch.compact), [](char c) { return c != ' '; });
     words.find(scratch.compact, 0, scratch.compact.size(), scratch.found);
 }
 
 ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::string_view line, char *delimiter,
-                                                Scratch &scratch, bool *titlesOfANewTable)
+                                                Scratch &scratch)
 {
     std::vector<ContextWords::Occurrence> &found = scratch.found;
-    if (titlesOfANewTable)
-        *titlesOfANewTable = false;
     // Digits are a data row's, except a few in a title cell: "연락처1", "계좌번호(2024년)". A roster's
     // rows, with their long numbers, are passed over at once, and so is prose.
     if (line.size() > MaxHeaderBytes || line.empty() || surelyNoHeader(line))
@@ -321,12 +252,7 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
     });
     // A row of notes under the titles says how to fill them in: the titles stay in force.
     // Beside an instruction, three titles at least.
-    if (!titles || filled == 0 || notes || (instructions > 0 && filled < MinTitlesBesideInstructions))
-        return Header::None;
-    // Two titles or more between delimiters, whatever they name, head the next table after a break.
-    if (titlesOfANewTable)
-        *titlesOfANewTable = filled >= 2 && *delimiter != Aligned;
-    if (!labelled)
+    if (!titles || !labelled || filled == 0 || notes || (instructions > 0 && filled < MinTitlesBesideInstructions))
         return Header::None;
     return digits || filled < 2 ? Header::OnlyAtTheTop : Header::Sure;
 }
@@ -334,65 +260,30 @@ ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::
 void ColumnHeaders::index()
 {
     m_indexed = true;
-    if (!m_headerInForce.empty()) {
-        // What inForceAfter hands over: a header, or the titles that headed the next table.
-        bool newTable = false;
-        if (headerKind(m_words, m_headerInForce, &m_inForceDelimiter, m_scratch, &newTable) == Header::None &&
-            !newTable)
-            m_headerInForce = {};
-    }
+    if (!m_headerInForce.empty() &&
+        headerKind(m_words, m_headerInForce, &m_inForceDelimiter, m_scratch) == Header::None)
+        m_headerInForce = {};
     std::size_t start = 0;
     if (m_startsMidLine) {
         // The end of a line whose start is not here: neither a header nor a blank line.
         const std::size_t newline = m_text.find('\n');
         start = newline == std::string_view::npos ? m_text.size() : newline + 1;
     }
-    std::optional<std::string_view> previous; // the row before, which may set a new table apart
     while (start < m_text.size()) {
         const std::string_view line = lineAt(m_text, start);
-        const std::string_view row = rowAt(m_text, start, line);
-        if (row.size() != line.size())
-            m_continuedRows.push_back({start + line.size() + 1, start + row.size(), start});
         char delimiter = 0;
         // A blank line matters only as the end of a table: after a header row, this text's own
         // or the one in force where it starts (a block of a longer text).
         const bool inTable = m_rows.empty() ? !m_headerInForce.empty() : m_rows.back().header;
-        if (isBlank(row)) {
-            if (inTable)
-                m_rows.push_back({start, start + row.size(), false, 0});
-        } else if (!isEmptyRow(row) && row.size() <= MaxHeaderBytes) {
-            bool newTable = false;
-            const Header kind = headerKind(m_words, row, &delimiter, m_scratch, &newTable);
-            // Under a header in force, titles after an empty row or a heading start the next table
-            // ("2. 물품 구매 내역", then 연번,물품코드,품명,비고): its columns say nothing of the first's.
-            const bool next = newTable && inTable && previous && isABreakBefore(*previous, delimiter);
-            if (kind == Header::Sure || (kind == Header::OnlyAtTheTop && !inTable) || next)
-                m_rows.push_back({start, start + row.size(), true, delimiter});
+        if (isBlank(line) && inTable) {
+            m_rows.push_back({start, start + line.size(), false, 0});
+        } else if (line.size() <= MaxHeaderBytes) {
+            const Header kind = headerKind(m_words, line, &delimiter, m_scratch);
+            if (kind == Header::Sure || (kind == Header::OnlyAtTheTop && !inTable))
+                m_rows.push_back({start, start + line.size(), true, delimiter});
         }
-        previous = row;
-        start += row.size() + 1;
+        start += line.size() + 1;
     }
-}
-
-std::string_view ColumnHeaders::inForceAtTheEnd()
-{
-    if (!m_indexed)
-        index();
-    if (m_rows.empty())
-        return m_headerInForce;
-    const Row &last = m_rows.back();
-    return last.header ? m_text.substr(last.start, last.end - last.start) : std::string_view {};
-}
-
-// The start of the row a line belongs to: its own, or the row's whose quoted cell it goes on.
-std::size_t ColumnHeaders::rowStartOf(std::size_t lineStart) const
-{
-    const auto after = std::upper_bound(m_continuedRows.begin(), m_continuedRows.end(), lineStart,
-                                        [](std::size_t value, const ContinuedRow &row) { return value < row.begin; });
-    if (after == m_continuedRows.begin())
-        return lineStart;
-    const ContinuedRow &row = *(after - 1);
-    return lineStart < row.end ? row.rowStart : lineStart;
 }
 
 std::optional<std::string_view> ColumnHeaders::cell(std::string_view line, char delimiter, std::size_t column)
@@ -447,8 +338,7 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
         return {};
     // The match's columns: the cell it starts in, and the cell it ends in when it spans two (a
     // registration number's halves in two cells, under "주민번호 앞자리" and "뒷자리").
-    const std::size_t lineStart = lineStartOf(start);
-    const std::size_t from = lineStart == Unknown ? Unknown : rowStartOf(lineStart);
+    const std::size_t from = lineStartOf(start);
     if (from == Unknown || start - from > MaxRowBytes)
         return {}; // no table row is that long
     const std::string_view line = m_text.substr(from, std::min(end - from, m_text.size() - from));
@@ -508,10 +398,6 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
 std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::string_view text,
                                              std::string_view headerInForce)
 {
-    // Read in order, as a scan reads it: needed when a cell's line breaks make lines no rows, or
-    // when titles may head the next table (which depends on the rows above). Seldom: the walk up
-    // from the end below stops at the first sure header or blank line.
-    const auto inOrder = [&] { return ColumnHeaders(words, text, headerInForce).inForceAtTheEnd(); };
     Scratch found; // one buffer for every line looked at
     // The last sure header or blank line decides; none: the one in force goes on. A row that is a
     // header only at a table's top is one when nothing above it, up to that line, is in force.
@@ -522,33 +408,17 @@ std::string_view ColumnHeaders::inForceAfter(const ContextWords &words, std::str
         const std::size_t newline = LineBreaks::last(text.substr(0, lineEnd));
         const std::size_t start = newline == std::string_view::npos ? 0 : newline + 1;
         const std::string_view line = text.substr(start, lineEnd - start);
-        end = start;
-        // A line longer than a row is none, nor part of one: passed over without counting its
-        // quotes (a megabyte of prose on one line is a block of its own).
-        if (line.size() <= MaxRowBytes && line.find('"') != std::string_view::npos &&
-            (hasOddQuotes(line) || leavesQuoteOpen(line, false)))
-            return inOrder();
+        char delimiter = 0;
         if (isBlank(line))
             return atTheTop;
-        if (isEmptyRow(line)) {
-            if (start == 0)
-                break;
-            continue;
-        }
-        char delimiter = 0;
-        bool newTable = false;
-        const Header kind = headerKind(words, line, &delimiter, found, &newTable);
+        const Header kind = headerKind(words, line, &delimiter, found);
         if (kind == Header::Sure)
             return line;
-        if (newTable && start > 0) {
-            const std::size_t above = LineBreaks::last(text.substr(0, start - 1));
-            if (isABreakBefore(lineAt(text, above == std::string_view::npos ? 0 : above + 1), delimiter))
-                return inOrder();
-        }
         if (kind == Header::OnlyAtTheTop)
             atTheTop = line;
         if (start == 0)
             break;
+        end = start;
     }
     return headerInForce.empty() ? atTheTop : headerInForce;
 }

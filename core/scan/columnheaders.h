@@ -20,11 +20,7 @@ namespace SendGuard::Core {
 // cell, and no data: two filled cells or more and no digit, or, only where no table is going on,
 // one filled cell or digits inside titles (runs of at most four, in a cell with a word: "연락처1",
 // "계좌번호(2024년)"; in parentheses; a month's, year's or round's: "1월", "2차"). It governs the
-// rows after it, lines with its delimiter, until a blank line or the next header; an empty row
-// (",,,,", tabs alone) does not end it. Titles in two cells or more after an empty row or a heading
-// (a line without the delimiter) head the next table even when they name no detector: the first
-// table's columns say nothing of the second's. A quoted cell may hold line breaks ("주민등록
-// ⏎번호", an address on two lines): its row goes on over them. A row of notes
+// rows after it, lines with its delimiter, until a blank line or the next header. A row of notes
 // under the titles ("(외국인은 외국인등록번호)", "※ 본인 명의") is none: the titles stay in force.
 // A cell too long for a title, between tabs or bars, is an instruction on filling the column in:
 // it labels nothing, and beside three titles or more it leaves them a header. Between commas it is
@@ -79,18 +75,13 @@ private:
         std::vector<ContextWords::Occurrence> found;
         std::string compact;
     };
-    // *titlesOfANewTable: titles in two cells or more, naming a detector or not, which head the next
-    // table when they come after an empty row or a heading.
-    static Header headerKind(const ContextWords &words, std::string_view line, char *delimiter, Scratch &scratch,
-                             bool *titlesOfANewTable = nullptr);
+    static Header headerKind(const ContextWords &words, std::string_view line, char *delimiter, Scratch &scratch);
     // The context words of a title into scratch.found: as written, or, with none, with its blanks
     // taken out ("주 민 등 록 번 호", "계좌  번호": a form spreads a title over its cell).
     static void findInTitle(const ContextWords &words, std::string_view title, Scratch &scratch);
     static std::optional<std::string_view> cell(std::string_view line, char delimiter, std::size_t column);
     void index();
-    std::string_view inForceAtTheEnd();
     std::size_t lineStartOf(std::size_t offset);
-    std::size_t rowStartOf(std::size_t lineStart) const;
 
     const ContextWords &m_words;
     std::string_view m_text;
@@ -99,14 +90,6 @@ private:
     bool m_startsMidLine = false;
     bool m_indexed = false;
     std::vector<Row> m_rows; // header rows and blank lines, in order
-    // Lines that go on a row whose quoted cell holds line breaks: [begin, end) and the row's start.
-    struct ContinuedRow
-    {
-        std::size_t begin = 0;
-        std::size_t end = 0;
-        std::size_t rowStart = 0;
-    };
-    std::vector<ContinuedRow> m_continuedRows;
     Scratch m_scratch;
     std::size_t m_lastLookup = 0; // lineStartOf's last offset, and the line start it found
     std::size_t m_lastLineStart = 0;
