@@ -9,6 +9,11 @@ namespace SendGuard::Core {
 
 namespace {
 
+bool isAsciiLetter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 char lowered(char c)
 {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -77,6 +82,8 @@ ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
                     [&](const std::string &word) { m_suppresses[wordIndex(word)][d] = true; });
         forEachForm(detectors[d].contextExceptions, [&](const std::string &word) { m_hides[wordIndex(word)] = true; });
     }
+    for (const std::string &word : m_words)
+        m_endsAWord.push_back(word.ends_with(" no"));
     std::map<std::uint16_t, std::vector<std::uint32_t>> wordsByFirstPair; // ordered: ranks follow the pairs
     for (std::size_t w = 0; w < m_words.size(); ++w) {
         const std::uint16_t pair = pairAt(m_words[w], 0);
@@ -123,7 +130,9 @@ void ContextWords::find(std::string_view text, std::size_t begin, std::size_t en
             const bool same =
                 std::equal(word.begin() + 2, word.end(), text.begin() + static_cast<std::ptrdiff_t>(i + 2),
                            [](char a, char b) { return a == lowered(b); });
-            if (same)
+            // "고객 no" is the label's English form, not the start of "고객 Notes".
+            const std::size_t after = i + word.size();
+            if (same && !(m_endsAWord[w] && after < text.size() && isAsciiLetter(text[after])))
                 out.push_back({i, i + word.size(), w});
         }
     }
