@@ -347,6 +347,7 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     QCollator numeric;
     numeric.setNumericMode(true);
     std::sort(sections.begin(), sections.end(), numeric);
+    const bool before = sink.hasText();
     for (const QString &name : std::as_const(sections)) {
         if (sink.full())
             break;
@@ -361,11 +362,8 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     }
     if (sections.isEmpty())
         sink.skip(base, QStringLiteral("no BodyText sections"));
-    // The preview the format keeps beside the body (UTF-16LE, the first page or so), which file
-    // dialogs and viewers show: read as HWPX's is, a copy whose findings that repeat the body's
-    // count once (Core::TextCopies), and whose own, in a file whose body was changed or made apart
-    // from it, count.
-    if (!sink.full()) {
+    if (!before && !sink.hasText()) {
+        // The preview the format keeps beside the body (UTF-16LE, the first page or so).
         if (const auto preview = file->stream(QStringLiteral("PrvText"), 1 << 20, &error)) {
             sink.add(base.then(Kind::Preview),
                      QString::fromUtf16(reinterpret_cast<const char16_t *>(preview->constData()), preview->size() / 2));
