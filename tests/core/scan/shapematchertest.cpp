@@ -96,6 +96,21 @@ private Q_SLOTS:
         QCOMPARE(matchesIn(matcher, "900101-12345678"), (std::vector<Match> {{7, 0, 14}}));
     }
 
+    // The shapes worth trying at a run are rows of bits, a word of them for each 64 shapes: with
+    // 130, the third word holds the last two, and every shape is still tried in the order added.
+    void shouldTryEveryShapeWhenThereAreMoreThanAWordOfThem()
+    {
+        ShapeMatcher matcher;
+        QString error;
+        for (int i = 0; i < 130; ++i) {
+            QVERIFY(matcher.add(Shape().digits(4).literal({"L" + std::to_string(i)}), Boundary::Digits, std::size_t(i),
+                                &error));
+        }
+        // "L1", "L12" and "L129" all stand after the digits.
+        QCOMPARE(matchesIn(matcher, "1234L129"), (std::vector<Match> {{1, 0, 6}, {12, 0, 7}, {129, 0, 8}}));
+        QCOMPARE(matchesIn(matcher, "1234L64 "), (std::vector<Match> {{6, 0, 6}, {64, 0, 7}}));
+    }
+
     void shouldTryTheLongestPrefixFirstThenTheDigitsAlone()
     {
         ShapeMatcher matcher;
