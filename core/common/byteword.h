@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -48,6 +49,15 @@ constexpr std::uint64_t digits(std::uint64_t word)
     const std::uint64_t atLeastTen = (x & ~Highs) + Ones * (0x80 - 10);
     return ~(x | atLeastTen) & Highs;
 }
+
+// How many of the eight bytes, from the first in the text, are ASCII digits before one is not (8: all).
+constexpr std::size_t leadingDigits(std::uint64_t word)
+{
+    return static_cast<std::size_t>(std::countr_zero(~digits(word) & Highs)) / 8;
+}
+
+static_assert(leadingDigits(0x4847464544433231) == 2); // "12CDEFGH"
+static_assert(leadingDigits(0x3030303030303030) == 8 && leadingDigits(0x3030303030303041) == 0);
 
 static_assert(digits(0x4847464544434241) == 0); // "ABCDEFGH"
 static_assert(digits(0x3947464544434230) == 0x8000000000000080); // '0' first, '9' last

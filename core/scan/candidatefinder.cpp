@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <optional>
 #include <utility>
 
@@ -137,8 +136,7 @@ Cluster clusterAt(std::string_view text, std::size_t start)
         while (i < text.size()) {
             // ASCII digits eight bytes at a time, as long as the run stays short enough to matter.
             if (i + 8 <= text.size()) {
-                const std::uint64_t notDigits = ~ByteWord::digits(ByteWord::at(text, i)) & ByteWord::Highs;
-                const auto leading = static_cast<std::size_t>(std::countr_zero(notDigits)) / 8;
+                const std::size_t leading = ByteWord::leadingDigits(ByteWord::at(text, i));
                 if (leading > 0 && run + leading <= MaxDigitRun) {
                     run += leading;
                     groupDigits += static_cast<int>(leading);

@@ -412,9 +412,9 @@ std::size_t ShapeMatcher::digitsAt(std::string_view text, std::size_t pos, std::
 {
     std::size_t count = 0;
     while (count < most && pos + count + 8 <= text.size()) {
-        const std::uint64_t notDigits = ~ByteWord::digits(ByteWord::at(text, pos + count)) & ByteWord::Highs;
-        count += static_cast<std::size_t>(std::countr_zero(notDigits)) / 8;
-        if (notDigits != 0)
+        const std::size_t leading = ByteWord::leadingDigits(ByteWord::at(text, pos + count));
+        count += leading;
+        if (leading < 8)
             return std::min(count, most);
     }
     while (count < most && pos + count < text.size() && isDigit(text[pos + count]))
