@@ -303,7 +303,7 @@ private Q_SLOTS:
     }
 
     // Four digits in a title leave it a title, five make the row data, wherever the run falls in the
-    // line (digits are looked for eight bytes at a time: a run may start in one eight and end in the next).
+    // line (a line's digits are first looked for eight bytes at a time, then its runs one by one).
     void shouldTellATitlesDigitsFromDataAtEveryAlignment()
     {
         for (int pad = 0; pad < 16; ++pad) {
