@@ -46,6 +46,16 @@ bool startsWithin(std::string_view digits, int prefixLength, int low, int high)
     return prefix >= low && prefix <= high;
 }
 
+// Whether year, month and day name a day of the Gregorian calendar.
+bool isRealDate(int year, int month, int day)
+{
+    if (month < 1 || month > 12 || day < 1)
+        return false;
+    static constexpr std::array<int, 12> days {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= days[std::size_t(month - 1)] + (month == 2 && leap ? 1 : 0);
+}
+
 } // namespace
 
 std::string digitsOf(std::string_view text)
@@ -60,15 +70,6 @@ std::string digitsOf(std::string_view text)
     }
     digits.resize(static_cast<std::size_t>(out - digits.data()));
     return digits;
-}
-
-bool isRealDate(int year, int month, int day)
-{
-    if (month < 1 || month > 12 || day < 1)
-        return false;
-    static constexpr std::array<int, 12> days {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= days[std::size_t(month - 1)] + (month == 2 && leap ? 1 : 0);
 }
 
 QDate registrationBirthDate(std::string_view digits13)

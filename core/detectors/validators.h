@@ -13,9 +13,6 @@ namespace SendGuard::Core::Validators {
 // The ASCII digits of text, in order (separators dropped).
 std::string digitsOf(std::string_view text);
 
-// Whether year, month and day name a day of the Gregorian calendar.
-bool isRealDate(int year, int month, int day);
-
 // The birth date a 13-digit resident or foreigner registration number encodes, taking the century
 // from its 7th digit (1,2,5,6: 1900s; 3,4,7,8: 2000s; 9,0: 1800s). Invalid QDate when the digit is
 // not one of those or the date does not exist.
