@@ -139,6 +139,8 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
                 return folded(3, ' '); // U+3000 ideographic space
             if (b1 == 0x85 && b2 == 0xA1)
                 return folded(3, '-'); // U+3161 Hangul ㅡ, typed for a dash: "010ㅡ1234ㅡ5678"
+            if (b1 == 0x83 && b2 == 0xBC)
+                return folded(3, '-'); // U+30FC ー, the prolonged sound mark an IME offers for a dash
             break;
         case 0xEF:
             if (b1 == 0xBB && b2 == 0xBF)
@@ -151,6 +153,8 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
                 return folded(3, static_cast<char>(0x21 + (b2 - 0x81))); // U+FF01-FF3F
             if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E)
                 return folded(3, static_cast<char>(0x60 + (b2 - 0x80))); // U+FF40-FF5E
+            if (b1 == 0xBD && b2 == 0xB0)
+                return folded(3, '-'); // U+FF70 ｰ, the half-width prolonged sound mark
             break;
         }
     }

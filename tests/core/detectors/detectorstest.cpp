@@ -637,7 +637,8 @@ private Q_SLOTS:
             u"계좌 110-123-456789 예금주"_qs};
         for (const QString &sample : samples) {
             for (const char *form :
-                 {"full-width", "en dash", "em dash", "minus sign", "hangul eu for a dash", "zero-width", "nbsp",
+                 {"full-width", "en dash", "em dash", "minus sign", "hangul eu for a dash",
+                  "prolonged sound mark for a dash", "half-width prolonged sound mark for a dash", "zero-width", "nbsp",
                   "invisible separator", "grapheme joiner", "mongolian vowel separator", "variation selector",
                   "mathematical bold digits", "arabic-indic digits", "devanagari digits", "thai digits"})
                 QTest::addRow("%s: %s", form, qPrintable(sample)) << sample << QString::fromLatin1(form);
@@ -660,6 +661,10 @@ private Q_SLOTS:
                 variant += QChar(0x2212);
             else if (form == QLatin1String("hangul eu for a dash") && c == u'-')
                 variant += QChar(0x3161); // ㅡ, typed where a dash goes
+            else if (form == QLatin1String("prolonged sound mark for a dash") && c == u'-')
+                variant += QChar(0x30FC); // ー
+            else if (form == QLatin1String("half-width prolonged sound mark for a dash") && c == u'-')
+                variant += QChar(0xFF70); // ｰ
             else if (form == QLatin1String("zero-width") && c.isDigit())
                 variant += QString(c) + QChar(0x200B);
             else if (form == QLatin1String("nbsp") && c == u' ')
