@@ -8,7 +8,9 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
+#include <optional>
 
 namespace SendGuard::Extract {
 
@@ -74,16 +76,31 @@ Part splitPart(const QByteArray &bytes)
     return part;
 }
 
-// A header parameter (boundary, charset, name, filename): parameters are split at semicolons
-// outside quotes, so a "boundary=" inside another parameter's quoted value is not one.
 QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
 {
+    // UTF-16 by the labels mail programs read as the encoding standard (WHATWG) says: "ucs-2",
+    // "unicode" and a bare "utf-16" are little-endian, as Windows writes them, unless a byte order
+    // mark says otherwise (ICU reads "ucs-2" big-endian, and the text would turn to noise).
+    const QByteArray label = charset.trimmed().toLower();
+    static const QSet<QByteArray> littleEndian {"utf-16",    "utf-16le",        "ucs-2",      "unicode",
+                                                "csunicode", "iso-10646-ucs-2", "unicodefeff"};
+    static const QSet<QByteArray> bigEndian {"utf-16be", "unicodefffe"};
+    if (littleEndian.contains(label) || bigEndian.contains(label)) {
+        if (bytes.startsWith("\xFF\xFE"))
+            return QStringDecoder(QStringDecoder::Utf16LE).decode(QByteArrayView(bytes).sliced(2));
+        if (bytes.startsWith("\xFE\xFF"))
+            return QStringDecoder(QStringDecoder::Utf16BE).decode(QByteArrayView(bytes).sliced(2));
+        return QStringDecoder(bigEndian.contains(label) ? QStringDecoder::Utf16BE : QStringDecoder::Utf16LE)
+            .decode(bytes);
+    }
     QStringDecoder decoder(charset.isEmpty() ? "UTF-8" : charset.constData());
     if (!decoder.isValid())
         decoder = QStringDecoder(QStringDecoder::Utf8);
     return decoder.decode(bytes);
 }
 
+// A header parameter (boundary, charset, name, filename): parameters are split at semicolons
+// outside quotes, so a "boundary=" inside another parameter's quoted value is not one.
 QByteArray parameter(const QByteArray &header, const QByteArray &name)
 {
     QList<QByteArray> parameters;
@@ -205,6 +222,48 @@ QString decodeHeader(const QByteArray &value)
     return result + text.mid(last);
 }
 
+// What a mail program shows of an address field (From, To, Cc…): its display names, group names
+// and comments, RFC 2047 words decoded. The addresses themselves are left out: the e-mail
+// detector would report every mail's own sender and recipients.
+QString displayNames(const QByteArray &value)
+{
+    QByteArray shown;
+    QByteArray token; // an unquoted word, with any quoted string inside it
+    bool tokenIsAddress = false;
+    const auto flush = [&] {
+        if (!tokenIsAddress)
+            shown += token;
+        token.clear();
+        tokenIsAddress = false;
+    };
+    bool quoted = false;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        if (quoted) {
+            if (c == '\\' && i + 1 < value.size())
+                token += value[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                token += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == '<' && value.indexOf('>', i) > i) {
+            flush();
+            shown += ' ';
+            i = value.indexOf('>', i);
+        } else if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == ':') {
+            flush();
+            shown += c;
+        } else {
+            tokenIsAddress = tokenIsAddress || c == '@';
+            token += c;
+        }
+    }
+    flush();
+    return decodeHeader(shown).simplified();
+}
+
 QByteArray transferDecoded(const Part &part)
 {
     const QByteArray encoding = part.header("content-transfer-encoding").trimmed().toLower();
@@ -219,6 +278,90 @@ QByteArray transferDecoded(const Part &part)
     if (encoding == "quoted-printable")
         return quotedPrintable(part.body, false);
     return part.body;
+}
+
+struct InlineFile
+{
+    QString name;
+    QByteArray bytes;
+};
+
+// One line of a uuencoded file: a length character, then four characters for every three bytes,
+// and perhaps a checksum character. nullopt when the line is not one: a line of text after a
+// "begin" line ("850315-2345678" is all uuencode's characters) is not taken for data.
+std::optional<QByteArray> uudecodedLine(QByteArrayView line)
+{
+    const auto valid = [](char c) { return c >= 0x20 && c <= 0x60; };
+    const auto value = [](char c) { return std::uint32_t(c - 0x20) & 0x3F; };
+    if (line.isEmpty())
+        return QByteArray(); // the last line, a length of zero written as a space that was dropped
+    if (!valid(line[0]))
+        return std::nullopt;
+    const qsizetype count = value(line[0]);
+    const qsizetype characters = (count + 2) / 3 * 4;
+    if (line.size() != 1 + characters && line.size() != 1 + characters + 1)
+        return std::nullopt;
+    QByteArray bytes;
+    bytes.reserve(count);
+    for (qsizetype group = 0; bytes.size() < count; group += 4) {
+        std::uint32_t bits = 0;
+        for (qsizetype k = 0; k < 4; ++k) {
+            const qsizetype at = 1 + group + k;
+            const char c = line[at];
+            if (!valid(c))
+                return std::nullopt;
+            bits = bits << 6 | value(c);
+        }
+        for (int shift = 16; shift >= 0 && bytes.size() < count; shift -= 8)
+            bytes += char(bits >> shift & 0xFF);
+    }
+    return bytes;
+}
+
+// A text part's inline uuencoded files ("begin 644 명단.hwp" … "end"), which Outlook Express and
+// Thunderbird show as attachments: taken out of the text into files. A block that does not decode
+// stays in the text as it is written.
+QByteArray takeUuencodedFiles(const QByteArray &text, QList<InlineFile> &files)
+{
+    if (!text.contains("begin "))
+        return text;
+    static const QRegularExpression begin(QStringLiteral("^begin [0-7]{3,4} +(\\S.*)$"));
+    const auto lineAt = [&text](qsizetype at, qsizetype *next) {
+        *next = text.indexOf('\n', at);
+        if (*next < 0)
+            *next = text.size();
+        QByteArrayView line = QByteArrayView(text).sliced(at, *next - at);
+        return line.endsWith('\r') ? line.chopped(1) : line;
+    };
+    QByteArray rest;
+    for (qsizetype at = 0; at < text.size();) {
+        qsizetype next = 0;
+        const QByteArrayView line = lineAt(at, &next);
+        if (line.startsWith("begin ")) {
+            const QRegularExpressionMatch match = begin.match(QString::fromUtf8(line));
+            QByteArray bytes;
+            bool decoded = match.hasMatch();
+            qsizetype cursor = next + 1;
+            bool ended = false;
+            while (decoded && !ended && cursor < text.size()) {
+                qsizetype end = 0;
+                const QByteArrayView data = lineAt(cursor, &end);
+                cursor = end + 1;
+                ended = data == "end";
+                const auto piece = ended ? std::optional<QByteArray>(QByteArray()) : uudecodedLine(data);
+                decoded = piece.has_value();
+                bytes += piece.value_or(QByteArray());
+            }
+            if (decoded) { // ended, or the text ended first: what was sent is read
+                files.append({match.captured(1).trimmed(), bytes});
+                at = cursor;
+                continue;
+            }
+        }
+        rest += QByteArrayView(text).sliced(at, qMin(next + 1, text.size()) - at);
+        at = next + 1;
+    }
+    return rest;
 }
 
 // text/plain; format=flowed (RFC 3676), as Thunderbird writes it: a line ending in a space goes
@@ -296,6 +439,20 @@ const QHash<QString, QChar> &namedReferences()
     return names;
 }
 
+// The attribute of a tag whose value a mail reader shows in the text: a form field's value
+// (<input value=…>), a picture's alternative text (<img alt=…>) where pictures are not loaded.
+const QHash<QString, QRegularExpression> &shownAttributes()
+{
+    const auto valueOf = [](const char *attribute) {
+        return QRegularExpression(QStringLiteral("[\\s\"'/]%1\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))")
+                                      .arg(QLatin1String(attribute)),
+                                  QRegularExpression::CaseInsensitiveOption);
+    };
+    static const QHash<QString, QRegularExpression> attributes {{QStringLiteral("input"), valueOf("value")},
+                                                                {QStringLiteral("img"), valueOf("alt")}};
+    return attributes;
+}
+
 QString withoutTags(const QString &html)
 {
     static const QRegularExpression scripts(QStringLiteral("<(script|style)\\b[^>]*>.*?</\\1\\s*>"),
@@ -326,6 +483,13 @@ QString withoutTags(const QString &html)
         const QRegularExpressionMatch tag = it.next();
         joined += QStringView(text).mid(from, tag.capturedStart() - from);
         const QString name = tag.captured(2).toLower();
+        // What a reader sees of a form field and of a picture the mail program does not load.
+        if (const auto shown = shownAttributes().constFind(name); shown != shownAttributes().constEnd()) {
+            const QRegularExpressionMatch value = shown->match(tag.captured(0));
+            if (value.hasMatch())
+                joined +=
+                    QLatin1Char(' ') + value.captured(1) + value.captured(2) + value.captured(3) + QLatin1Char(' ');
+        }
         if (lineTags.contains(name))
             joined += QLatin1Char('\n');
         else if (cellTags.contains(name) && tag.captured(1).isEmpty()) // between a row's cells
@@ -424,11 +588,17 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
         return;
     }
     if (mime == "text/plain" || mime.isEmpty()) {
-        const QString text = decodeCharset(content, parameter(type, "charset"));
+        QList<InlineFile> inlineFiles;
+        const QString text = decodeCharset(takeUuencodedFiles(content, inlineFiles), parameter(type, "charset"));
         sink.add(place,
                  parameter(type, "format").toLower() == "flowed"
                      ? unflowed(text, parameter(type, "delsp").toLower() == "yes")
                      : text);
+        for (const InlineFile &file : std::as_const(inlineFiles)) {
+            const Core::TextPlace filePlace = place.then(Kind::Entry, file.name);
+            sink.addFileName(filePlace, file.name);
+            readAttachment(file.bytes, file.name, filePlace);
+        }
     } else if (mime == "text/html")
         sink.add(place, withoutTags(decodeCharset(content, parameter(type, "charset"))));
     else
@@ -455,6 +625,14 @@ void EmlExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
 {
     const Part top = splitPart(bytes);
     sink.add(base.then(Kind::Subject), decodeHeader(top.header("subject")));
+    // The address lines a mail program shows above the text, each field as often as it is written.
+    for (const char *field : {"From", "Sender", "Reply-To", "To", "Cc", "Bcc"}) {
+        const QByteArray key = QByteArray(field).toLower();
+        for (const auto &[name, value] : top.headers) {
+            if (name == key)
+                sink.add(base.then(Kind::AddressField, QLatin1String(field)), displayNames(value));
+        }
+    }
     readPart(bytes, base, sink, readAttachment, 0);
 }
 

@@ -11,9 +11,11 @@ namespace SendGuard::Extract {
 
 class TextSink;
 
-// An e-mail (.eml, RFC 5322 with MIME): its subject (RFC 2047 words decoded), its text parts
-// (quoted-printable or base64, in their charset; HTML with its tags dropped), and its own
-// attachments, each handed to readAttachment to be read as any attachment is.
+// An e-mail (.eml, RFC 5322 with MIME): its subject and the display names of its address lines
+// (RFC 2047 words decoded), its text parts (quoted-printable or base64, in their charset; HTML
+// with its tags dropped, what a reader sees of form fields and pictures kept), and its own
+// attachments, MIME parts or files uuencoded inside the text, each handed to readAttachment to
+// be read as any attachment is.
 class EmlExtractor
 {
 public:

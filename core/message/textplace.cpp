@@ -40,6 +40,7 @@ constexpr KindText kindTexts[] = {
     {Kind::Note, u"note", u"note %1", u"주석 %1"},
     {Kind::FileName, u"filename", u"file name", u"파일 이름"},
     {Kind::Name, u"name", u"name", u"이름"},
+    {Kind::AddressField, u"address", u"%1 field", u"%1 주소란"},
 };
 
 const KindText *textOf(Kind kind)

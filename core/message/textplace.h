@@ -43,6 +43,7 @@ struct TextPlace
               // the text; a picture's alternative text; a field's code
         FileName, // an attachment's own name, which travels with it ("홍길동_900101-1234568.pdf")
         Name, // a name a document shows beside its text: a sheet's on its tab
+        AddressField, // an e-mail's From, To, Cc… line (its display names): value, the field's name
     };
     struct Step
     {
