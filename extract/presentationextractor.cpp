@@ -73,12 +73,16 @@ QStringList slidesInOrder(const ZipContainer &zip, const Core::TextPlace &base, 
         sink.skip(place, error);
     const QHash<QString, QString> targets = relationshipsOf(zip, presentation, sink);
     QStringList slides;
+    int sections = 0;
     QXmlStreamReader reader(*xml);
     while (!reader.atEnd()) {
         const auto token = reader.readNext();
         if (token == QXmlStreamReader::DTD)
             return {};
-        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("sldId")) {
+        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("section")) {
+            // A section's name, which the slide pane shows over its slides (p14:section).
+            sink.add(place.then(Kind::Section, QString::number(++sections)), XmlTextWalker::attribute(reader, u"name"));
+        } else if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("sldId")) {
             // r:id, the relationship; the plain id is the slide's own number.
             QString relationship;
             for (const QXmlStreamAttribute &attribute : reader.attributes()) {

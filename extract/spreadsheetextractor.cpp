@@ -75,9 +75,19 @@ struct Sheet
 // The sheets in workbook order, with the part each lives in (xl/_rels/workbook.xml.rels).
 // recalculated: whether Excel recalculates every formula when it opens the workbook
 // (calcPr's fullCalcOnLoad), so that a formula's stored result says nothing of what it shows.
-QList<Sheet> sheetsOf(const ZipContainer &zip, TextSink &sink, QString *error, bool *recalculated)
+QList<Sheet> sheetsOf(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink, QString *error,
+                      bool *recalculated)
 {
-    const auto workbook = zip.read(QStringLiteral("xl/workbook.xml"), sink, error);
+    const QString workbookPart = QStringLiteral("xl/workbook.xml");
+    const auto workbook = zip.read(workbookPart, sink, error);
+    // Read here, so read for its text too, as any part no extractor knows is: a defined name's
+    // value, which a cell that names it shows (=주민).
+    if (workbook) {
+        const Core::TextPlace place = base.then(Kind::Entry, workbookPart);
+        QString walkError;
+        if (!XmlTextWalker::allText(*workbook, place, sink, &walkError, zip.originOf(workbookPart)))
+            sink.skip(place, walkError);
+    }
     const auto relations = zip.read(QStringLiteral("xl/_rels/workbook.xml.rels"), sink, error);
     if (!workbook || !relations)
         return {};
@@ -761,7 +771,7 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
             sink.skip(base, QStringLiteral("shared strings: %1").arg(error));
     }
     bool recalculated = false;
-    const QList<Sheet> sheets = sheetsOf(zip, sink, &error, &recalculated);
+    const QList<Sheet> sheets = sheetsOf(zip, base, sink, &error, &recalculated);
     if (sheets.isEmpty() && !error.isEmpty())
         sink.skip(base, QStringLiteral("workbook: %1").arg(error));
     for (const Sheet &sheet : sheets) {

@@ -89,6 +89,8 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
         d.attributeTexts.insert(QStringLiteral("listItem"), {Kind::FormField, QStringLiteral("displayText")});
         d.attributeTexts.insert(QStringLiteral("listEntry"), {Kind::FormField, QStringLiteral("val")});
         d.attributeTexts.insert(QStringLiteral("fldSimple"), {Kind::Note, QStringLiteral("instr")});
+        // A document variable (settings.xml), which a DOCVARIABLE field shows when it is updated.
+        d.attributeTexts.insert(QStringLiteral("docVar"), {Kind::FormField, QStringLiteral("val")});
         return d;
     }();
     return word;
@@ -104,7 +106,7 @@ void WordprocessingExtractor::extract(const ZipContainer &zip, const QString &ma
         for (const QString &name : partsOf(zip, main, type, sink))
             walkPart(zip, name, base.then(kind), sink);
     }
-    for (const char *part : {"word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"}) {
+    for (const char *part : {"word/footnotes.xml", "word/endnotes.xml", "word/comments.xml", "word/settings.xml"}) {
         if (zip.indexOf(QLatin1String(part)) >= 0)
             walkPart(zip, QLatin1String(part), base, sink);
     }
