@@ -1354,6 +1354,111 @@ private Q_SLOTS:
         QVERIFY2(fixed.all().contains(u"900101 \r\n1234568"_qs), qPrintable(fixed.describe()));
     }
 
+    // What an office file keeps outside its body and still shows (found by a red-team pass): a
+    // document variable a field shows, a defined name a cell shows, a slide section's name.
+    void shouldReadWhatAnOfficeFileShowsFromOutsideItsBody()
+    {
+        const QString rrn = QStringLiteral("850315-2345678");
+        const Read word = extract(
+            docx(wordParagraph({QStringLiteral("(미갱신)")}), {}, {}, {},
+                 {{QStringLiteral("word/settings.xml"),
+                   xmlDocument(QStringLiteral("<w:settings %1><w:docVars><w:docVar w:name=\"rrn\" w:val=\"%2\"/>"
+                                              "</w:docVars></w:settings>")
+                                   .arg(QLatin1String(wordNamespace), rrn))}}),
+            QStringLiteral("a.docx"));
+        QCOMPARE(word.textAt(QStringLiteral("form field 1")), rrn);
+        const Read sheet = extract(xlsx({{QStringLiteral("명단"), QString()}}, {}, {}, {},
+                                        QStringLiteral("<definedNames><definedName name=\"주민\">\"%1\"</definedName>"
+                                                       "</definedNames>")
+                                            .arg(rrn)),
+                                   QStringLiteral("a.xlsx"));
+        QCOMPARE(sheet.textAt(QStringLiteral("xl/workbook.xml")), QStringLiteral("\"%1\"").arg(rrn));
+        QVERIFY2(sheet.incomplete.isEmpty(), qPrintable(sheet.describe()));
+        const Read slides = extract(
+            pptx({QStringLiteral("표지")}, {},
+                 QStringLiteral("<p:extLst><p:ext><p14:sectionLst xmlns:p14=\"http://schemas.microsoft.com/office/"
+                                "powerpoint/2010/main\"><p14:section name=\"기본\"/><p14:section name=\"%1\"/>"
+                                "</p14:sectionLst></p:ext></p:extLst>")
+                     .arg(rrn)),
+            QStringLiteral("a.pptx"));
+        QCOMPARE(slides.textAt(QStringLiteral("ppt/presentation.xml › section 2")), rrn);
+    }
+
+    // The address lines a mail program shows: display names, group names and comments, RFC 2047
+    // words decoded; the addresses themselves are not text a person wrote.
+    void shouldReadTheDisplayNamesOfAnEmailsAddressLines()
+    {
+        const QByteArray mail = "From: =?UTF-8?B?" + u"김철수 850315-2345678"_qs.toUtf8().toBase64() +
+            "?= <kim@example.go.kr>\r\n"
+            "To: \"홍길동 900101-1234568\" <hong@example.go.kr>, plain@example.go.kr\r\n"
+            "Cc: all@example.go.kr (전 직원), \"a\\\"b\" <x@example.go.kr>\r\n"
+            "Cc: 인사팀: lee@example.go.kr;\r\nSubject: s\r\n\r\n본문\r\n";
+        const Read read = extract(mail, QStringLiteral("a.eml"));
+        QCOMPARE(read.textAt(QStringLiteral("From field")), u"김철수 850315-2345678"_qs);
+        QCOMPARE(read.textAt(QStringLiteral("To field")), u"홍길동 900101-1234568 ,"_qs);
+        QVERIFY2(read.all().contains(u"(전 직원), a\"b"_qs), qPrintable(read.describe()));
+        QVERIFY2(read.all().contains(u"인사팀: ;"_qs), qPrintable(read.describe()));
+        QVERIFY2(!read.all().contains(QLatin1Char('@')), qPrintable(read.describe()));
+    }
+
+    // Text a mail carries in other forms than a MIME part: UTF-16 under the labels mail programs
+    // read as little-endian, a file uuencoded inside the text, a form field's value and a
+    // picture's alternative text in HTML.
+    void shouldReadWhatAnEmailCarriesInOtherForms()
+    {
+        const auto mail = [](const QByteArray &type, const QByteArray &body, const QByteArray &encoding = "8bit") {
+            return "From: kim@example.go.kr\r\nSubject: s\r\nContent-Type: " + type +
+                "\r\nContent-Transfer-Encoding: " + encoding + "\r\n\r\n" + body;
+        };
+        const QString text = u"주민등록번호 850315-2345678"_qs;
+        const QByteArray little = QStringEncoder(QStringEncoder::Utf16LE).encode(text);
+        const QByteArray big = QStringEncoder(QStringEncoder::Utf16BE).encode(text);
+        for (const auto &[charset, bytes] :
+             {std::pair {QByteArray("ucs-2"), little}, std::pair {QByteArray("UNICODE"), little},
+              std::pair {QByteArray("utf-16"), little}, std::pair {QByteArray("utf-16"), "\xFE\xFF" + big},
+              std::pair {QByteArray("ucs-2"), "\xFE\xFF" + big}, std::pair {QByteArray("unicodefffe"), big}}) {
+            const Read read =
+                extract(mail("text/plain; charset=" + charset, bytes.toBase64(), "base64"), QStringLiteral("a.eml"));
+            QVERIFY2(read.all().contains(text), qPrintable(charset + ": " + read.describe()));
+        }
+
+        const auto uuencoded = [](const QByteArray &bytes) {
+            const auto character = [](int value) { return char(value == 0 ? '`' : 0x20 + value); };
+            QByteArray lines;
+            for (qsizetype at = 0; at < bytes.size(); at += 45) {
+                const QByteArray chunk = bytes.mid(at, 45) + QByteArray(2, '\0');
+                const qsizetype count = qMin<qsizetype>(45, bytes.size() - at);
+                lines += character(int(count));
+                for (qsizetype i = 0; i < count; i += 3) {
+                    const uint bits =
+                        uint(uchar(chunk[i])) << 16 | uint(uchar(chunk[i + 1])) << 8 | uchar(chunk[i + 2]);
+                    for (int shift = 18; shift >= 0; shift -= 6)
+                        lines += character(int(bits >> shift & 0x3F));
+                }
+                lines += "\r\n";
+            }
+            return lines + "`\r\nend\r\n";
+        };
+        const QByteArray file = u"명단\n홍길순 850315-2345678 (a line longer than one uuencoded line)\n"_qs.toUtf8();
+        const Read inline_ = extract(mail("text/plain; charset=utf-8",
+                                          u"첨부합니다.\r\n\r\nbegin 644 명단.txt\r\n"_qs.toUtf8() + uuencoded(file) +
+                                              u"끝\r\nbegin 644 not.txt\r\n850315-2345678\r\nend\r\n"_qs.toUtf8()),
+                                     QStringLiteral("a.eml"));
+        QCOMPARE(inline_.textAt(QStringLiteral("명단.txt")), QString::fromUtf8(file));
+        QCOMPARE(inline_.textAt(QStringLiteral("명단.txt › file name")), QStringLiteral("명단.txt"));
+        QCOMPARE(inline_.textAt(QString()),
+                 u"첨부합니다.\r\n\r\n끝\r\nbegin 644 not.txt\r\n850315-2345678\r\nend\r\n"_qs);
+
+        const Read html = extract(
+            mail(
+                "text/html; charset=utf-8",
+                u"<p>주민등록번호: <input type=\"text\" data-value=\"x\" VALUE='850315-2345678'></p>"
+                "<p><img src=\"cid:1\" alt=\"신청인 900101-1234568\"><input value=&#56;50101-1234568></p>"_qs.toUtf8()),
+            QStringLiteral("b.eml"));
+        QVERIFY2(html.all().contains(u"주민등록번호:  850315-2345678 "_qs), qPrintable(html.describe()));
+        QVERIFY2(html.all().contains(u" 신청인 900101-1234568  850101-1234568 "_qs), qPrintable(html.describe()));
+    }
+
     // A mail whose header block is not ended by an empty line, and one that says base64 over plain
     // text (from a review: their lines were lost): nothing is passed over.
     void shouldReadAMalformedEmailWhole()

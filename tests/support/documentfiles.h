@@ -204,13 +204,15 @@ inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const Q
     return zipOf(entries);
 }
 
-// A PPTX: each slide's paragraphs, and notes for some slides (by slide number).
-inline QByteArray pptx(const QStringList &slides, const QList<std::pair<int, QString>> &notes = {})
+// A PPTX: each slide's paragraphs, and notes for some slides (by slide number); presentationBody:
+// XML inside <p:presentation>.
+inline QByteArray pptx(const QStringList &slides, const QList<std::pair<int, QString>> &notes = {},
+                       const QString &presentationBody = {})
 {
     const QString ns = QStringLiteral("xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" "
                                       "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"");
-    Entries entries {
-        {QStringLiteral("ppt/presentation.xml"), xmlDocument(QStringLiteral("<p:presentation %1/>").arg(ns))}};
+    Entries entries {{QStringLiteral("ppt/presentation.xml"),
+                      xmlDocument(QStringLiteral("<p:presentation %1>%2</p:presentation>").arg(ns, presentationBody))}};
     const auto shape = [&](const QString &text) {
         return QStringLiteral("<p:sp><p:txBody><a:p><a:r><a:t>%1</a:t></a:r></a:p></p:txBody></p:sp>").arg(text);
     };
