@@ -1,9 +1,42 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "expatparser.h"
 
+#include <QString>
+
 #include <cstring>
 
 namespace SendGuard::Extract {
+
+namespace {
+
+bool isXmlBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// What a reference in an attribute value reads as, in UTF-8 ("&amp;", "&#56;", "&#x38;"); empty
+// when it is none of those (XML has no other entity here: a DTD is refused).
+QByteArray referenceText(QByteArrayView reference)
+{
+    static const std::pair<const char *, char> named[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+    for (const auto &[name, character] : named) {
+        if (reference == QByteArrayView(name))
+            return QByteArray(1, character);
+    }
+    if (!reference.startsWith("&#") || reference.size() < 4)
+        return {};
+    const bool hex = reference.at(2) == 'x';
+    bool ok = false;
+    const uint code =
+        QByteArrayView(reference).sliced(hex ? 3 : 2, reference.size() - (hex ? 4 : 3)).toUInt(&ok, hex ? 16 : 10);
+    if (!ok || code == 0 || code > 0x10FFFF || QChar::isSurrogate(code))
+        return {};
+    const char32_t character = code;
+    return QString::fromUcs4(&character, 1).toUtf8();
+}
+
+} // namespace
 
 ExpatParser::ExpatParser()
     : m_parser(XML_ParserCreate("UTF-8"))
@@ -105,6 +138,74 @@ void ExpatParser::appendText(QByteArray &utf8, TextOrigin *origin, const char *t
         }
     }
     utf8.append(text, length);
+}
+
+std::vector<TextOrigin::Run> ExpatParser::attributeRuns(QByteArrayView qualified, QByteArrayView value) const
+{
+    const qint64 index = byteIndex();
+    const qint64 count = XML_GetCurrentByteCount(m_parser);
+    if (!m_xml || qualified.isEmpty() || index < 0 || count <= 0 || index + count > m_xml->size())
+        return {};
+    const QByteArrayView tag = QByteArrayView(*m_xml).sliced(index, count);
+    // The tag read attribute by attribute, as expat did: "<name", then name="value" or
+    // name='value' pairs, so that a name written inside another attribute's value is no match.
+    qsizetype i = 1;
+    while (i < tag.size() && !isXmlBlank(tag[i]) && tag[i] != '>' && tag[i] != '/')
+        ++i;
+    while (true) {
+        while (i < tag.size() && isXmlBlank(tag[i]))
+            ++i;
+        const qsizetype nameStart = i;
+        while (i < tag.size() && !isXmlBlank(tag[i]) && tag[i] != '=' && tag[i] != '>' && tag[i] != '/')
+            ++i;
+        const QByteArrayView name = tag.sliced(nameStart, i - nameStart);
+        while (i < tag.size() && isXmlBlank(tag[i]))
+            ++i;
+        if (name.isEmpty() || i >= tag.size() || tag[i] != '=')
+            return {};
+        for (++i; i < tag.size() && isXmlBlank(tag[i]);)
+            ++i;
+        if (i >= tag.size() || (tag[i] != '"' && tag[i] != '\''))
+            return {};
+        const qsizetype close = tag.indexOf(tag[i], i + 1);
+        if (close < 0)
+            return {};
+        if (name != qualified) {
+            i = close + 1;
+            continue;
+        }
+        std::vector<TextOrigin::Run> runs;
+        qsizetype text = 0;
+        for (qsizetype raw = i + 1; raw < close;) {
+            if (tag[raw] == '&') {
+                const qsizetype semicolon = tag.indexOf(';', raw);
+                if (semicolon < 0 || semicolon > close)
+                    return {};
+                const QByteArray character = referenceText(tag.sliced(raw, semicolon + 1 - raw));
+                if (character.isEmpty() || !value.sliced(qMin(text, value.size())).startsWith(character))
+                    return {};
+                runs.push_back({text, index + raw, character.size(), semicolon + 1 - raw});
+                text += character.size();
+                raw = semicolon + 1;
+            } else if (tag[raw] == '\t' || tag[raw] == '\n' || tag[raw] == '\r') {
+                // Read as a space (a CR LF as one), and not where it was written.
+                raw += tag[raw] == '\r' && raw + 1 < close && tag[raw + 1] == '\n' ? 2 : 1;
+                text += 1;
+            } else {
+                qsizetype end = raw;
+                while (end < close && tag[end] != '&' && tag[end] != '\t' && tag[end] != '\n' && tag[end] != '\r')
+                    ++end;
+                const qsizetype length = end - raw;
+                if (text + length > value.size() ||
+                    std::memcmp(value.data() + text, tag.data() + raw, std::size_t(length)))
+                    return {};
+                runs.push_back({text, index + raw, length, length});
+                text += length;
+                raw = end;
+            }
+        }
+        return text == value.size() ? runs : std::vector<TextOrigin::Run> {};
+    }
 }
 
 } // namespace SendGuard::Extract

@@ -56,6 +56,12 @@ public:
     // ends), or a reference run for a character reference or entity.
     void appendText(QByteArray &utf8, TextOrigin *origin, const char *text, int length) const;
 
+    // In a start tag's handler: where the value expat gave for the attribute named `qualified`
+    // (as written, "w:val") lies in xml, as runs of value: verbatim stretches and references. A
+    // blank XML normalised (a tab or line break in the value) has no run. No runs at all when the
+    // value cannot be found, or does not read as expat gave it.
+    std::vector<TextOrigin::Run> attributeRuns(QByteArrayView qualified, QByteArrayView value) const;
+
 private:
     // False, with error set to why the parse failed (left empty when a handler stopped it).
     bool failed(QString *error) const;

@@ -152,15 +152,26 @@ struct Walk
     }
 
     // The values of an element's attributes a reader sees (Dialect::attributeTexts), each a piece.
+    // Each is masked where its value lies in the start tag, when masking asks.
     void attributeTexts(const QString &name, const char **attributes)
     {
         for (auto it = dialect.attributeTexts.constFind(name);
              it != dialect.attributeTexts.constEnd() && it.key() == name; ++it) {
-            const QString value = attributeOf(attributes, it->second);
+            const char **attribute = attributes;
+            while (attribute && *attribute && localName(attribute[0]) != it->second)
+                attribute += 2;
+            if (!attribute || !*attribute)
+                continue;
+            const QByteArray value(attribute[1]);
             if (value.trimmed().isEmpty())
                 continue;
             const Core::TextPlace place = here().then(it->first, QString::number(++attributeTextCount));
-            paragraphs.push_back({place, value.toUtf8(), {}, {}, {}, containers.size(), true});
+            TextOrigin origin;
+            if (part.isKnown()) {
+                origin = part;
+                origin.runs = parser.attributeRuns(attribute[0], value);
+            }
+            paragraphs.push_back({place, value, {}, std::move(origin), {}, containers.size(), true});
             finishParagraph();
         }
     }

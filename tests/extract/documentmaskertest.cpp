@@ -160,6 +160,19 @@ private Q_SLOTS:
                                    "</w:r></w:p>"))
             << QStringLiteral("a.docx") << QStringList {QStringLiteral("word/document.xml")}
             << QStringList {QStringLiteral("QUOTE \"850315-2******\""), QStringLiteral("850315-2******")} << 12;
+        // What a reader sees in attributes: a link's tooltip, a document variable a field shows.
+        QTest::newRow("docx: a link's tooltip, a document variable")
+            << docx(QStringLiteral("<w:p><w:hyperlink w:anchor=\"a\" w:tooltip=\"신청인 %1\"><w:r><w:t>보기</w:t>"
+                                   "</w:r></w:hyperlink></w:p>")
+                        .arg(rrn),
+                    {}, {}, {},
+                    {{QStringLiteral("word/settings.xml"),
+                      xmlDocument(QStringLiteral("<w:settings %1><w:docVars><w:docVar w:name=\"번호\" "
+                                                 "w:val=\"900101-1234568\"/></w:docVars></w:settings>")
+                                      .arg(QLatin1String(wordNamespace)))}})
+            << QStringLiteral("a.docx")
+            << QStringList {QStringLiteral("word/document.xml"), QStringLiteral("word/settings.xml")}
+            << QStringList {QStringLiteral("850315-2******"), QStringLiteral("900101-1******")} << 12;
         // Excel's codes stay as they are around the masked digits.
         QTest::newRow("xlsx: a printed header's codes")
             << xlsx({{QStringLiteral("명단"), QString()}}, {},
@@ -235,6 +248,26 @@ private Q_SLOTS:
         QVERIFY2(masked.result.complete, qPrintable(masked.result.error));
         QCOMPARE(masked.maskedCharacters, 6);
         QVERIFY(entriesOf(masked.bytes).value(QStringLiteral("word/document.xml")).contains("850315-2******<"));
+    }
+
+    void shouldMaskAnAttributesValueWhereItLies()
+    {
+        // References give way to the mask; a tab XML reads as a space is kept as written. The
+        // attribute's name written inside another attribute's value is not the attribute.
+        const QByteArray file =
+            docx(QStringLiteral("<w:p><w:hyperlink w:anchor=\"x w:tooltip='9'\" w:tooltip=\"주민등록번호 "
+                                "850315-2&#51;4567&#x38;&#9;연락처&#10;"
+                                "010-9876-5432\t&amp;\"><w:r><w:t>보기</w:t></w:r></w:hyperlink></w:p>"));
+        const Masked masked = maskDocument(file, QStringLiteral("a.docx"));
+        QVERIFY2(masked.result.complete, qPrintable(masked.result.error));
+        QCOMPARE(masked.maskedCharacters, 10);
+        QVERIFY2(entriesOf(masked.bytes)
+                     .value(QStringLiteral("word/document.xml"))
+                     .contains(QStringLiteral(
+                                   "w:anchor=\"x w:tooltip='9'\" w:tooltip=\"주민등록번호 850315-2******&#9;연락처&#10;"
+                                   "010-****-5432\t&amp;\"")
+                                   .toUtf8()),
+                 entriesOf(masked.bytes).value(QStringLiteral("word/document.xml")).constData());
     }
 
     void shouldTurnANumberCellIntoTextHoldingItsMaskedForm()
