@@ -167,6 +167,13 @@ int main(int argc, char *argv[])
          "주민등록번호 900101-1234567\r\n--b\r\nContent-Type: application/octet-stream\r\n"
          "Content-Disposition: attachment; filename=\"a.txt\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
              QByteArray("010-2345-6789\n").toBase64() + "\r\n--b--\r\n"},
+        // Display names, a file uuencoded in the text, UCS-2 and an HTML form field.
+        {QStringLiteral("forms.eml"),
+         "From: =?UTF-8?B?7Iug7LKt7ISc?= <a@korea.kr>\r\nTo: \"Kim 900101-1234567\" <b@korea.kr>, c@korea.kr\r\n"
+         "Subject: s\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+         "text\r\nbegin 644 a.txt\r\n.,#$P+3(S-#4M-C<X.0H`\r\n`\r\nend\r\n--b\r\n"
+         "Content-Type: text/plain; charset=ucs-2\r\nContent-Transfer-Encoding: base64\r\n\r\nMAAxAA==\r\n--b\r\n"
+         "Content-Type: text/html\r\n\r\n<p><input value='900101-1234567'><img alt=\"x\"></p>\r\n--b--\r\n"},
     };
     for (const auto &[name, bytes] : documents) {
         ok = write(out, QStringLiteral("documentextractor"), name, bytes) && ok;
