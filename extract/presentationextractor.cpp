@@ -71,18 +71,19 @@ QStringList slidesInOrder(const ZipContainer &zip, const Core::TextPlace &base, 
     const Core::TextPlace place = base.then(Kind::Entry, presentation);
     if (!XmlTextWalker::allText(*xml, place, sink, &error, zip.originOf(presentation)))
         sink.skip(place, error);
+    // The sections' names, which the slide pane shows over their slides (p14:section).
+    XmlTextWalker::Dialect sections;
+    sections.attributeTexts.insert(QStringLiteral("section"), {Kind::Section, QStringLiteral("name")});
+    if (!XmlTextWalker::walk(*xml, sections, place, sink, &error, zip.originOf(presentation)))
+        sink.skip(place, error);
     const QHash<QString, QString> targets = relationshipsOf(zip, presentation, sink);
     QStringList slides;
-    int sections = 0;
     QXmlStreamReader reader(*xml);
     while (!reader.atEnd()) {
         const auto token = reader.readNext();
         if (token == QXmlStreamReader::DTD)
             return {};
-        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("section")) {
-            // A section's name, which the slide pane shows over its slides (p14:section).
-            sink.add(place.then(Kind::Section, QString::number(++sections)), XmlTextWalker::attribute(reader, u"name"));
-        } else if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("sldId")) {
+        if (token == QXmlStreamReader::StartElement && reader.name() == QLatin1String("sldId")) {
             // r:id, the relationship; the plain id is the slide's own number.
             QString relationship;
             for (const QXmlStreamAttribute &attribute : reader.attributes()) {

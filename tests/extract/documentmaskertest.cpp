@@ -173,6 +173,13 @@ private Q_SLOTS:
             << QStringLiteral("a.docx")
             << QStringList {QStringLiteral("word/document.xml"), QStringLiteral("word/settings.xml")}
             << QStringList {QStringLiteral("850315-2******"), QStringLiteral("900101-1******")} << 12;
+        QTest::newRow("pptx: a section's name")
+            << pptx({QStringLiteral("표지")}, {},
+                    QStringLiteral("<p:extLst><p:ext><p14:sectionLst xmlns:p14=\"http://schemas.microsoft.com/office/"
+                                   "powerpoint/2010/main\"><p14:section name=\"대상자 900101-1234568\"/>"
+                                   "</p14:sectionLst></p:ext></p:extLst>"))
+            << QStringLiteral("발표.pptx") << QStringList {QStringLiteral("ppt/presentation.xml")}
+            << QStringList {QStringLiteral("900101-1******")} << 6;
         // Excel's codes stay as they are around the masked digits.
         QTest::newRow("xlsx: a printed header's codes")
             << xlsx({{QStringLiteral("명단"), QString()}}, {},
