@@ -350,7 +350,7 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
         WordprocessingExtractor::extract(*zip, officeDocumentPart(*zip), base, sink);
         break;
     case Format::Xlsx:
-        SpreadsheetExtractor::extract(*zip, base, sink);
+        SpreadsheetExtractor::extract(*zip, officeDocumentPart(*zip), base, sink);
         break;
     case Format::Pptx:
         PresentationExtractor::extract(*zip, base, sink);

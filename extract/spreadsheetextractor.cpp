@@ -7,6 +7,7 @@
 #include "zipcontainer.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -72,13 +73,20 @@ struct Sheet
     QString part;
 };
 
-// The sheets in workbook order, with the part each lives in (xl/_rels/workbook.xml.rels).
+// The parts a workbook's relationships name, where a writer may name them as it likes.
+struct WorkbookParts
+{
+    QString sharedStrings = QStringLiteral("xl/sharedStrings.xml");
+    QString styles = QStringLiteral("xl/styles.xml");
+};
+
+// The sheets in workbook order, with the part each lives in (the workbook's relationships,
+// xl/_rels/workbook.xml.rels as Excel names them).
 // recalculated: whether Excel recalculates every formula when it opens the workbook
 // (calcPr's fullCalcOnLoad), so that a formula's stored result says nothing of what it shows.
-QList<Sheet> sheetsOf(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink, QString *error,
-                      bool *recalculated)
+QList<Sheet> sheetsOf(const ZipContainer &zip, const QString &workbookPart, const Core::TextPlace &base, TextSink &sink,
+                      QString *error, bool *recalculated, WorkbookParts *parts)
 {
-    const QString workbookPart = QStringLiteral("xl/workbook.xml");
     const auto workbook = zip.read(workbookPart, sink, error);
     // Read here, so read for its text too, as any part no extractor knows is: a defined name's
     // value, which a cell that names it shows (=주민).
@@ -88,16 +96,25 @@ QList<Sheet> sheetsOf(const ZipContainer &zip, const Core::TextPlace &base, Text
         if (!XmlTextWalker::allText(*workbook, place, sink, &walkError, zip.originOf(workbookPart)))
             sink.skip(place, walkError);
     }
-    const auto relations = zip.read(QStringLiteral("xl/_rels/workbook.xml.rels"), sink, error);
+    const QString folder = QFileInfo(workbookPart).path();
+    const auto relations = zip.read(QDir::cleanPath(folder + QStringLiteral("/_rels/") +
+                                                    QFileInfo(workbookPart).fileName() + QStringLiteral(".rels")),
+                                    sink, error);
     if (!workbook || !relations)
         return {};
     QHash<QString, QString> targets;
     if (!readXml(*relations, error, [&](QXmlStreamReader &reader) {
             if (reader.name() == QLatin1String("Relationship")) {
                 const QString target = XmlTextWalker::attribute(reader, u"Target");
-                targets.insert(XmlTextWalker::attribute(reader, u"Id"),
-                               target.startsWith(QLatin1Char('/')) ? target.mid(1)
-                                                                   : QDir::cleanPath(QStringLiteral("xl/") + target));
+                const QString part = target.startsWith(QLatin1Char('/'))
+                    ? target.mid(1)
+                    : QDir::cleanPath(folder + QLatin1Char('/') + target);
+                targets.insert(XmlTextWalker::attribute(reader, u"Id"), part);
+                const QString type = XmlTextWalker::attribute(reader, u"Type");
+                if (type.endsWith(QLatin1String("/sharedStrings")) && zip.indexOf(part) >= 0)
+                    parts->sharedStrings = part;
+                else if (type.endsWith(QLatin1String("/styles")) && zip.indexOf(part) >= 0)
+                    parts->styles = part;
             }
             return true;
         }))
@@ -740,14 +757,22 @@ QString SpreadsheetExtractor::formatted(const QString &value, const QString &for
     return result;
 }
 
-void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
+void SpreadsheetExtractor::extract(const ZipContainer &zip, const QString &mainPart, const Core::TextPlace &base,
+                                   TextSink &sink)
 {
     QString error;
+    bool recalculated = false;
+    WorkbookParts parts;
+    const QString workbook =
+        mainPart.isEmpty() || zip.indexOf(mainPart) < 0 ? QStringLiteral("xl/workbook.xml") : mainPart;
+    const QList<Sheet> sheets = sheetsOf(zip, workbook, base, sink, &error, &recalculated, &parts);
+    if (sheets.isEmpty() && !error.isEmpty())
+        sink.skip(base, QStringLiteral("workbook: %1").arg(error));
     // Custom number formats (styles.xml): the cell style's index -> its format code.
     QList<QString> styleFormats;
-    if (zip.indexOf(QStringLiteral("xl/styles.xml")) >= 0) {
+    if (zip.indexOf(parts.styles) >= 0) {
         QHash<QString, QString> codes;
-        const auto styles = zip.read(QStringLiteral("xl/styles.xml"), sink, &error);
+        const auto styles = zip.read(parts.styles, sink, &error);
         bool inCellFormats = false;
         if (styles)
             (void)readXml(*styles, &error, [&](QXmlStreamReader &reader) {
@@ -764,16 +789,11 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const Core::TextPlac
             });
     }
     std::vector<CollectedText> shared;
-    if (zip.indexOf(QStringLiteral("xl/sharedStrings.xml")) >= 0) {
-        const QString part = QStringLiteral("xl/sharedStrings.xml");
-        const auto strings = zip.read(part, sink, &error);
-        if (!strings || !readSharedStrings(*strings, zip.originOf(part), sink, shared, &error))
+    if (zip.indexOf(parts.sharedStrings) >= 0) {
+        const auto strings = zip.read(parts.sharedStrings, sink, &error);
+        if (!strings || !readSharedStrings(*strings, zip.originOf(parts.sharedStrings), sink, shared, &error))
             sink.skip(base, QStringLiteral("shared strings: %1").arg(error));
     }
-    bool recalculated = false;
-    const QList<Sheet> sheets = sheetsOf(zip, base, sink, &error, &recalculated);
-    if (sheets.isEmpty() && !error.isEmpty())
-        sink.skip(base, QStringLiteral("workbook: %1").arg(error));
     for (const Sheet &sheet : sheets) {
         const Core::TextPlace place = base.then(Kind::Sheet, sheet.name);
         sink.add(place.then(Kind::Name), sheet.name); // the tab shows it: a sheet named after a person's number

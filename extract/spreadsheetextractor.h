@@ -16,7 +16,8 @@ class ZipContainer;
 class SpreadsheetExtractor
 {
 public:
-    static void extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink);
+    // mainPart: the workbook part _rels/.rels names; empty: xl/workbook.xml.
+    static void extract(const ZipContainer &zip, const QString &mainPart, const Core::TextPlace &base, TextSink &sink);
 
     // A number cell's value as a person typed it: "8503152345678", not "8.503152345678E12".
     static QString numberText(const QString &value);

@@ -1354,6 +1354,45 @@ private Q_SLOTS:
         QVERIFY2(fixed.all().contains(u"900101 \r\n1234568"_qs), qPrintable(fixed.describe()));
     }
 
+    // A workbook's parts where its relationships name them, whatever their names (found by a
+    // red-team pass: renamed, the shared strings were read as a part no extractor knows, the
+    // sheets not at all).
+    void shouldFindAWorkbooksPartsByTheirRelationships()
+    {
+        const QString ns = QStringLiteral("xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                                          "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+                                          "relationships\"");
+        const QString type = QStringLiteral("http://schemas.openxmlformats.org/officeDocument/2006/relationships/");
+        Entries entries = packageParts(QStringLiteral("xl/book.xml"), QStringLiteral("spreadsheetml.sheet.main+xml"));
+        entries +=
+            {{QStringLiteral("xl/book.xml"),
+              xmlDocument(QStringLiteral("<workbook %1><sheets><sheet name=\"명단\" sheetId=\"1\" r:id=\"rId1\"/>"
+                                         "</sheets></workbook>")
+                              .arg(ns))},
+             {QStringLiteral("xl/_rels/book.xml.rels"),
+              xmlDocument(QStringLiteral(
+                              "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                              "<Relationship Id=\"rId1\" Type=\"%1worksheet\" Target=\"sheets/s1.xml\"/>"
+                              "<Relationship Id=\"rId2\" Type=\"%1sharedStrings\" Target=\"strings.xml\"/>"
+                              "<Relationship Id=\"rId3\" Type=\"%1styles\" Target=\"/xl/fmt.xml\"/></Relationships>")
+                              .arg(type))},
+             {QStringLiteral("xl/sheets/s1.xml"),
+              xmlDocument(QStringLiteral("<worksheet %1><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+                                         "<c r=\"B1\" s=\"1\"><v>8503152345678</v></c></row></sheetData></worksheet>")
+                              .arg(ns))},
+             {QStringLiteral("xl/strings.xml"),
+              xmlDocument(QStringLiteral("<sst %1><si><t>주민등록번호</t></si></sst>").arg(ns))},
+             {QStringLiteral("xl/fmt.xml"),
+              xmlDocument(QStringLiteral("<styleSheet %1><numFmts><numFmt numFmtId=\"164\" "
+                                         "formatCode=\"000000-0000000\"/></numFmts><cellXfs><xf numFmtId=\"0\"/>"
+                                         "<xf numFmtId=\"164\"/></cellXfs></styleSheet>")
+                              .arg(ns))}};
+        const Read read = extract(zipOf(entries), QStringLiteral("명단.xlsx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("명단!A1")), QStringLiteral("주민등록번호"));
+        QCOMPARE(read.textAt(QStringLiteral("명단!B1")), QStringLiteral("850315-2345678"));
+    }
+
     // What an office file keeps outside its body and still shows (found by a red-team pass): a
     // document variable a field shows, a defined name a cell shows, a slide section's name.
     void shouldReadWhatAnOfficeFileShowsFromOutsideItsBody()
