@@ -43,6 +43,14 @@ XmlTextWalker::Dialect textDialect()
     };
     // A user field's value, declared once and shown wherever the field is (text:user-field-get).
     dialect.attributeTexts.insert(QStringLiteral("user-field-decl"), {Kind::FormField, QStringLiteral("string-value")});
+    // Fields whose text is an attribute, shown as their condition says (text:hidden-text,
+    // text:conditional-text), and a drop-down field's items (text:label in text:drop-down).
+    dialect.attributeTexts.insert(QStringLiteral("hidden-text"), {Kind::FormField, QStringLiteral("string-value")});
+    dialect.attributeTexts.insert(QStringLiteral("conditional-text"),
+                                  {Kind::FormField, QStringLiteral("string-value-if-true")});
+    dialect.attributeTexts.insert(QStringLiteral("conditional-text"),
+                                  {Kind::FormField, QStringLiteral("string-value-if-false")});
+    dialect.attributeTexts.insert(QStringLiteral("label"), {Kind::FormField, QStringLiteral("value")});
     // A form's text boxes (office:forms, drawn on the page by draw:control): the value typed in, and
     // the one the form starts with.
     for (const char *control : {"text", "textarea", "formatted-text", "combobox"}) {

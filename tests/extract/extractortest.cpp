@@ -158,6 +158,27 @@ private Q_SLOTS:
                                            "</text:user-field-decls><text:p>번호</text:p></office:text>")
                                 .arg(rrn))
             << QStringLiteral("a.odt") << QStringLiteral("form field 1") << rrn;
+        QTest::newRow("an ODF hidden text's value")
+            << openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                            QStringLiteral("<office:text><text:p>주민등록번호 <text:hidden-text text:condition="
+                                           "\"ooow:1==2\" text:string-value=\"%1\" text:is-hidden=\"false\"/>"
+                                           "</text:p></office:text>")
+                                .arg(rrn))
+            << QStringLiteral("a.odt") << QStringLiteral("form field 1") << rrn;
+        QTest::newRow("an ODF conditional text's other value")
+            << openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                            QStringLiteral("<office:text><text:p><text:conditional-text text:condition=\"ooow:a\" "
+                                           "text:string-value-if-true=\"없음\" text:string-value-if-false=\"%1\">"
+                                           "없음</text:conditional-text></text:p></office:text>")
+                                .arg(rrn))
+            << QStringLiteral("a.odt") << QStringLiteral("form field 1") << rrn; // the last one declared comes first
+        QTest::newRow("an ODF drop-down's item")
+            << openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                            QStringLiteral("<office:text><text:p><text:drop-down text:name=\"d\"><text:label "
+                                           "text:value=\"선택\"/><text:label text:value=\"%1\"/>선택"
+                                           "</text:drop-down></text:p></office:text>")
+                                .arg(rrn))
+            << QStringLiteral("a.odt") << QStringLiteral("form field 2") << rrn;
         QTest::newRow("an ODF form's text box")
             << openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
                             QStringLiteral("<office:text><office:forms><form:form form:name=\"F\"><form:text "
