@@ -128,6 +128,11 @@ DetectorSpec bankAccountNumber()
                      Shape().literal({"-"}).digits(1, 3))},
                 // A bare run is as often an order or document number: only right after its label.
                 {"\\d{10,14}", ContextRule::NeededRightBefore, 0.65, Shape().digits(10, 14)},
+                // Groups apart by spaces, as a bankbook prints them ("신한 110 234 567890"): only right
+                // after the label, where an amount's groups (no group of four) or a date never count.
+                {"\\d{2,6} \\d{2,7} \\d{2,7}(?: \\d{1,3})?", ContextRule::NeededRightBefore, 0.65,
+                 Shape().digits(2, 6).literal({" "}).digits(2, 7).literal({" "}).digits(2, 7).optional(
+                     Shape().literal({" "}).digits(1, 3))},
             },
         .contextWords = {"계좌", "계좌번호", "통장",   "통장번호",   "입금",     "예금주",   "송금",   "이체",
                          "은행", "신한",     "농협",   "카카오뱅크", "케이뱅크", "토스뱅크", "우체국", "새마을금고",

@@ -584,6 +584,11 @@ private Q_SLOTS:
                                                          << "*********3924";
         QTest::newRow("labelled, passes a card's check") << u"계좌번호 58385572101349"_qs << id << "58385572101349"
                                                          << "**********1349";
+        QTest::newRow("groups apart by spaces, after the bank") << u"신한 110 234 567890"_qs << id << "110 234 567890"
+                                                                << "*** *** **7890";
+        QTest::newRow("groups apart by spaces, after the word")
+            << u"계좌번호: 302 1234 5678 91 (농협)"_qs << id << "302 1234 5678 91"
+            << "*** **** **78 91";
     }
     void shouldFindBankAccountNumbersNextToBankWords() { verifyPositive(); }
 
@@ -780,6 +785,9 @@ private Q_SLOTS:
         QTest::newRow("business numbers 15xx") << u"콜센터 1588-1234, 1644-5678, 1800-1234"_qs;
         QTest::newRow("bare 82 run") << "821012345678";
         QTest::newRow("a ten-digit amount") << u"금액 1023456789"_qs;
+        QTest::newRow("groups apart by spaces, the bank after them") << u"110 234 567890 신한"_qs;
+        QTest::newRow("an amount's groups after an account word") << u"입금 12 345 678 900원"_qs;
+        QTest::newRow("a date and time after an account word") << u"이체 2024 11 30 1230"_qs;
         QTest::newRow("ten digits starting 10, no label") << "1023456789";
         QTest::newRow("not an area code") << "034-123-4567";
         // 010 and 070 numbers have four-digit middle groups.
@@ -917,6 +925,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("detector");
         QTest::newRow("phone next to account word") << u"계좌 문의 010-1234-5678"_qs << "kr-phone";
+        QTest::newRow("a mobile apart by spaces after an account word") << u"계좌 010 2345 6789"_qs << "kr-phone";
         QTest::newRow("rrn next to account word") << u"계좌 900101-1234567"_qs << "kr-rrn";
         QTest::newRow("hangul licence next to bank word") << u"부산 12-123456-12"_qs << "kr-driver-license";
         QTest::newRow("masked rrn is never kr-rrn") << u"주민등록번호 900101-1******"_qs << "kr-rrn-masked";
