@@ -78,9 +78,10 @@ Part splitPart(const QByteArray &bytes)
 
 QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
 {
-    // UTF-16 by the labels mail programs read as the encoding standard (WHATWG) says: "ucs-2",
+    // UTF-16 under the labels mail programs read as the encoding standard (WHATWG) says: "ucs-2",
     // "unicode" and a bare "utf-16" are little-endian, as Windows writes them, unless a byte order
-    // mark says otherwise (ICU reads "ucs-2" big-endian, and the text would turn to noise).
+    // mark or the text itself says otherwise (ICU reads "ucs-2" big-endian, and the text would turn
+    // to noise).
     const QByteArray label = charset.trimmed().toLower();
     static const QSet<QByteArray> littleEndian {"utf-16",    "utf-16le",        "ucs-2",      "unicode",
                                                 "csunicode", "iso-10646-ucs-2", "unicodefeff"};
@@ -90,8 +91,16 @@ QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
             return QStringDecoder(QStringDecoder::Utf16LE).decode(QByteArrayView(bytes).sliced(2));
         if (bytes.startsWith("\xFE\xFF"))
             return QStringDecoder(QStringDecoder::Utf16BE).decode(QByteArrayView(bytes).sliced(2));
-        return QStringDecoder(bigEndian.contains(label) ? QStringDecoder::Utf16BE : QStringDecoder::Utf16LE)
-            .decode(bytes);
+        // Without a mark, where the zero bytes of ASCII characters (digits, spaces, hyphens) fall
+        // tells the order: first in big-endian, second in little-endian.
+        qsizetype zerosFirst = 0;
+        qsizetype zerosSecond = 0;
+        for (qsizetype i = 0; i + 1 < qMin<qsizetype>(bytes.size(), 1 << 16); i += 2) {
+            zerosFirst += bytes[i] == 0;
+            zerosSecond += bytes[i + 1] == 0;
+        }
+        const bool big = zerosFirst != zerosSecond ? zerosFirst > zerosSecond : bigEndian.contains(label);
+        return QStringDecoder(big ? QStringDecoder::Utf16BE : QStringDecoder::Utf16LE).decode(bytes);
     }
     QStringDecoder decoder(charset.isEmpty() ? "UTF-8" : charset.constData());
     if (!decoder.isValid())
@@ -237,6 +246,14 @@ QString displayNames(const QByteArray &value)
         tokenIsAddress = false;
     };
     bool quoted = false;
+    // The first '>' after a '<': looked for again only past the last one found, and never once
+    // none is left (-1), so that a line of '<' costs one pass.
+    qsizetype close = 0;
+    const auto closes = [&](qsizetype at) {
+        if (close >= 0 && close <= at)
+            close = value.indexOf('>', at);
+        return close > at;
+    };
     for (qsizetype i = 0; i < value.size(); ++i) {
         const char c = value[i];
         if (quoted) {
@@ -248,11 +265,12 @@ QString displayNames(const QByteArray &value)
                 token += c;
         } else if (c == '"') {
             quoted = true;
-        } else if (c == '<' && value.indexOf('>', i) > i) {
+        } else if (c == '<' && closes(i)) {
             flush();
             shown += ' ';
-            i = value.indexOf('>', i);
-        } else if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == ':') {
+            i = close;
+        } else if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == ':' || c == '(' || c == ')') {
+            // A comment glued to an address ("kim@korea.kr(홍길동)") is no part of it.
             flush();
             shown += c;
         } else {
@@ -319,12 +337,13 @@ std::optional<QByteArray> uudecodedLine(QByteArrayView line)
 }
 
 // A text part's inline uuencoded files ("begin 644 명단.hwp" … "end"), which Outlook Express and
-// Thunderbird show as attachments: taken out of the text into files. A block that does not decode
-// stays in the text as it is written.
-QByteArray takeUuencodedFiles(const QByteArray &text, QList<InlineFile> &files)
+// Thunderbird show as attachments. The text stays whole: a mail program that decodes no uuencode
+// shows the lines as they are, and a line of text after a "begin" line may read as data.
+QList<InlineFile> uuencodedFiles(const QByteArray &text)
 {
+    QList<InlineFile> files;
     if (!text.contains("begin "))
-        return text;
+        return files;
     static const QRegularExpression begin(QStringLiteral("^begin [0-7]{3,4} +(\\S.*)$"));
     const auto lineAt = [&text](qsizetype at, qsizetype *next) {
         *next = text.indexOf('\n', at);
@@ -333,35 +352,32 @@ QByteArray takeUuencodedFiles(const QByteArray &text, QList<InlineFile> &files)
         QByteArrayView line = QByteArrayView(text).sliced(at, *next - at);
         return line.endsWith('\r') ? line.chopped(1) : line;
     };
-    QByteArray rest;
     for (qsizetype at = 0; at < text.size();) {
         qsizetype next = 0;
         const QByteArrayView line = lineAt(at, &next);
-        if (line.startsWith("begin ")) {
-            const QRegularExpressionMatch match = begin.match(QString::fromUtf8(line));
-            QByteArray bytes;
-            bool decoded = match.hasMatch();
-            qsizetype cursor = next + 1;
-            bool ended = false;
-            while (decoded && !ended && cursor < text.size()) {
-                qsizetype end = 0;
-                const QByteArrayView data = lineAt(cursor, &end);
-                cursor = end + 1;
-                ended = data == "end";
-                const auto piece = ended ? std::optional<QByteArray>(QByteArray()) : uudecodedLine(data);
-                decoded = piece.has_value();
-                bytes += piece.value_or(QByteArray());
-            }
-            if (decoded) { // ended, or the text ended first: what was sent is read
-                files.append({match.captured(1).trimmed(), bytes});
-                at = cursor;
-                continue;
-            }
-        }
-        rest += QByteArrayView(text).sliced(at, qMin(next + 1, text.size()) - at);
         at = next + 1;
+        if (!line.startsWith("begin "))
+            continue;
+        const QRegularExpressionMatch match = begin.match(QString::fromUtf8(line));
+        QByteArray bytes;
+        bool decoded = match.hasMatch();
+        qsizetype cursor = at;
+        bool ended = false;
+        while (decoded && !ended && cursor < text.size()) {
+            qsizetype end = 0;
+            const QByteArrayView data = lineAt(cursor, &end);
+            cursor = end + 1;
+            ended = data == "end";
+            const auto piece = ended ? std::optional<QByteArray>(QByteArray()) : uudecodedLine(data);
+            decoded = piece.has_value();
+            bytes += piece.value_or(QByteArray());
+        }
+        if (decoded) { // ended, or the text ended first: what was sent is read
+            files.append({match.captured(1).trimmed(), bytes});
+            at = cursor;
+        }
     }
-    return rest;
+    return files;
 }
 
 // text/plain; format=flowed (RFC 3676), as Thunderbird writes it: a line ending in a space goes
@@ -439,18 +455,44 @@ const QHash<QString, QChar> &namedReferences()
     return names;
 }
 
-// The attribute of a tag whose value a mail reader shows in the text: a form field's value
-// (<input value=…>), a picture's alternative text (<img alt=…>) where pictures are not loaded.
-const QHash<QString, QRegularExpression> &shownAttributes()
+// The value of a tag's attribute (the name in any case), read as a browser reads the tag:
+// name="value", name='value' or name=value, so that a name inside another value is none.
+QString attributeValue(QStringView tag, QLatin1String wanted)
 {
-    const auto valueOf = [](const char *attribute) {
-        return QRegularExpression(QStringLiteral("[\\s\"'/]%1\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))")
-                                      .arg(QLatin1String(attribute)),
-                                  QRegularExpression::CaseInsensitiveOption);
-    };
-    static const QHash<QString, QRegularExpression> attributes {{QStringLiteral("input"), valueOf("value")},
-                                                                {QStringLiteral("img"), valueOf("alt")}};
-    return attributes;
+    qsizetype i = 1;
+    while (i < tag.size() && !tag[i].isSpace() && tag[i] != u'>' && tag[i] != u'/')
+        ++i; // the tag's own name
+    while (i < tag.size()) {
+        while (i < tag.size() && (tag[i].isSpace() || tag[i] == u'/'))
+            ++i;
+        const qsizetype nameStart = i;
+        while (i < tag.size() && !tag[i].isSpace() && tag[i] != u'=' && tag[i] != u'>' && tag[i] != u'/')
+            ++i;
+        const QStringView name = tag.mid(nameStart, i - nameStart);
+        if (name.isEmpty())
+            break;
+        while (i < tag.size() && tag[i].isSpace())
+            ++i;
+        QStringView value;
+        if (i < tag.size() && tag[i] == u'=') {
+            for (++i; i < tag.size() && tag[i].isSpace();)
+                ++i;
+            if (i < tag.size() && (tag[i] == u'"' || tag[i] == u'\'')) {
+                const qsizetype close = tag.indexOf(tag[i], i + 1);
+                const qsizetype end = close < 0 ? tag.size() : close;
+                value = tag.mid(i + 1, end - i - 1);
+                i = end + 1;
+            } else {
+                const qsizetype start = i;
+                while (i < tag.size() && !tag[i].isSpace() && tag[i] != u'>')
+                    ++i;
+                value = tag.mid(start, i - start);
+            }
+        }
+        if (name.compare(wanted, Qt::CaseInsensitive) == 0)
+            return value.toString();
+    }
+    return {};
 }
 
 QString withoutTags(const QString &html)
@@ -460,7 +502,9 @@ QString withoutTags(const QString &html)
                                                 QRegularExpression::DotMatchesEverythingOption);
     // A tag starts with a letter, '/' or '!' ("<2" is text). A comment's markers are dropped and
     // its text kept: Outlook shows what "<!--[if mso]>" holds.
-    static const QRegularExpression tags(QStringLiteral("<(?:(/?)([A-Za-z][A-Za-z0-9]*)[^>]*|![^>]*)>"));
+    // A '>' inside a quoted attribute value does not end the tag.
+    static const QRegularExpression tags(
+        QStringLiteral("<(?:(/?)([A-Za-z][A-Za-z0-9]*)(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+|![^>]*)>"));
     static const QRegularExpression references(
         QStringLiteral("&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});"));
     // Tags that break the text as a mail reader shows it; any other tag (span, b, font, a) leaves
@@ -483,13 +527,14 @@ QString withoutTags(const QString &html)
         const QRegularExpressionMatch tag = it.next();
         joined += QStringView(text).mid(from, tag.capturedStart() - from);
         const QString name = tag.captured(2).toLower();
-        // What a reader sees of a form field and of a picture the mail program does not load.
-        if (const auto shown = shownAttributes().constFind(name); shown != shownAttributes().constEnd()) {
-            const QRegularExpressionMatch value = shown->match(tag.captured(0));
-            if (value.hasMatch())
-                joined +=
-                    QLatin1Char(' ') + value.captured(1) + value.captured(2) + value.captured(3) + QLatin1Char(' ');
-        }
+        // What a reader sees of a form field (its value), and of a picture the mail program does not
+        // load (its alternative text).
+        const QString shown = name == QLatin1String("input")
+            ? attributeValue(tag.capturedView(0), QLatin1String("value"))
+            : name == QLatin1String("img") ? attributeValue(tag.capturedView(0), QLatin1String("alt"))
+                                           : QString();
+        if (!shown.isEmpty())
+            joined += QLatin1Char(' ') + shown + QLatin1Char(' ');
         if (lineTags.contains(name))
             joined += QLatin1Char('\n');
         else if (cellTags.contains(name) && tag.captured(1).isEmpty()) // between a row's cells
@@ -588,13 +633,12 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
         return;
     }
     if (mime == "text/plain" || mime.isEmpty()) {
-        QList<InlineFile> inlineFiles;
-        const QString text = decodeCharset(takeUuencodedFiles(content, inlineFiles), parameter(type, "charset"));
+        const QString text = decodeCharset(content, parameter(type, "charset"));
         sink.add(place,
                  parameter(type, "format").toLower() == "flowed"
                      ? unflowed(text, parameter(type, "delsp").toLower() == "yes")
                      : text);
-        for (const InlineFile &file : std::as_const(inlineFiles)) {
+        for (const InlineFile &file : uuencodedFiles(content)) {
             const Core::TextPlace filePlace = place.then(Kind::Entry, file.name);
             sink.addFileName(filePlace, file.name);
             readAttachment(file.bytes, file.name, filePlace);

@@ -1422,11 +1422,14 @@ private Q_SLOTS:
         const Read word = extract(
             docx(wordParagraph({QStringLiteral("(미갱신)")}), {}, {}, {},
                  {{QStringLiteral("word/settings.xml"),
-                   xmlDocument(QStringLiteral("<w:settings %1><w:docVars><w:docVar w:name=\"rrn\" w:val=\"%2\"/>"
-                                              "</w:docVars></w:settings>")
-                                   .arg(QLatin1String(wordNamespace), rrn))}}),
+                   xmlDocument(
+                       QStringLiteral("<w:settings %1><w:docVars><w:docVar w:name=\"rrn\" x:val=\"1\" w:val=\"%2\"/>"
+                                      "</w:docVars></w:settings>")
+                           .arg(QLatin1String(wordNamespace), rrn))}}),
             QStringLiteral("a.docx"));
-        QCOMPARE(word.textAt(QStringLiteral("form field 1")), rrn);
+        // Every attribute of the name, whatever its prefix (from a review: the first hid the second).
+        QCOMPARE(word.textAt(QStringLiteral("form field 1")), QStringLiteral("1"));
+        QCOMPARE(word.textAt(QStringLiteral("form field 2")), rrn);
         const Read sheet = extract(xlsx({{QStringLiteral("명단"), QString()}}, {}, {}, {},
                                         QStringLiteral("<definedNames><definedName name=\"주민\">\"%1\"</definedName>"
                                                        "</definedNames>")
@@ -1452,12 +1455,17 @@ private Q_SLOTS:
             "?= <kim@example.go.kr>\r\n"
             "To: \"홍길동 900101-1234568\" <hong@example.go.kr>, plain@example.go.kr\r\n"
             "Cc: all@example.go.kr (전 직원), \"a\\\"b\" <x@example.go.kr>\r\n"
-            "Cc: 인사팀: lee@example.go.kr;\r\nSubject: s\r\n\r\n본문\r\n";
+            "Cc: 인사팀: lee@example.go.kr;\r\nReply-To: lee@example.go.kr(이영희 900101-1234568)\r\n"
+            "Bcc: " +
+            QByteArray(100000, '<') + "\r\nSubject: s\r\n\r\n본문\r\n";
         const Read read = extract(mail, QStringLiteral("a.eml"));
         QCOMPARE(read.textAt(QStringLiteral("From field")), u"김철수 850315-2345678"_qs);
         QCOMPARE(read.textAt(QStringLiteral("To field")), u"홍길동 900101-1234568 ,"_qs);
         QVERIFY2(read.all().contains(u"(전 직원), a\"b"_qs), qPrintable(read.describe()));
         QVERIFY2(read.all().contains(u"인사팀: ;"_qs), qPrintable(read.describe()));
+        // A comment glued to an address is no part of it (from a review).
+        QCOMPARE(read.textAt(QStringLiteral("Reply-To field")), u"(이영희 900101-1234568)"_qs);
+        QCOMPARE(read.textAt(QStringLiteral("Bcc field")).size(), 100000);
         QVERIFY2(!read.all().contains(QLatin1Char('@')), qPrintable(read.describe()));
     }
 
@@ -1476,7 +1484,9 @@ private Q_SLOTS:
         for (const auto &[charset, bytes] :
              {std::pair {QByteArray("ucs-2"), little}, std::pair {QByteArray("UNICODE"), little},
               std::pair {QByteArray("utf-16"), little}, std::pair {QByteArray("utf-16"), "\xFE\xFF" + big},
-              std::pair {QByteArray("ucs-2"), "\xFE\xFF" + big}, std::pair {QByteArray("unicodefffe"), big}}) {
+              std::pair {QByteArray("ucs-2"), "\xFE\xFF" + big}, std::pair {QByteArray("unicodefffe"), big},
+              // Without a mark, the zero bytes of its digits tell the order (from a review).
+              std::pair {QByteArray("utf-16"), big}, std::pair {QByteArray("unicodefffe"), little}}) {
             const Read read =
                 extract(mail("text/plain; charset=" + charset, bytes.toBase64(), "base64"), QStringLiteral("a.eml"));
             QVERIFY2(read.all().contains(text), qPrintable(charset + ": " + read.describe()));
@@ -1506,8 +1516,16 @@ private Q_SLOTS:
                                      QStringLiteral("a.eml"));
         QCOMPARE(inline_.textAt(QStringLiteral("명단.txt")), QString::fromUtf8(file));
         QCOMPARE(inline_.textAt(QStringLiteral("명단.txt › file name")), QStringLiteral("명단.txt"));
-        QCOMPARE(inline_.textAt(QString()),
-                 u"첨부합니다.\r\n\r\n끝\r\nbegin 644 not.txt\r\n850315-2345678\r\nend\r\n"_qs);
+        // The text stays whole: a line of text after a "begin" line may read as data (from a review).
+        QVERIFY2(inline_.textAt(QString()).startsWith(u"첨부합니다.\r\n\r\nbegin 644 명단.txt\r\n"_qs),
+                 qPrintable(inline_.describe()));
+        QVERIFY2(
+            inline_.textAt(QString()).endsWith(u"`\r\nend\r\n끝\r\nbegin 644 not.txt\r\n850315-2345678\r\nend\r\n"_qs),
+            qPrintable(inline_.describe()));
+        const Read taken = extract(
+            mail("text/plain; charset=utf-8", "begin 644 notes.eml\r\n850315-2345678 HONG GILDONG 010-1\r\nend\r\n"),
+            QStringLiteral("c.eml"));
+        QVERIFY2(taken.textAt(QString()).contains(QStringLiteral("850315-2345678 HONG")), qPrintable(taken.describe()));
 
         const Read html = extract(
             mail(
@@ -1517,6 +1535,14 @@ private Q_SLOTS:
             QStringLiteral("b.eml"));
         QVERIFY2(html.all().contains(u"주민등록번호:  850315-2345678 "_qs), qPrintable(html.describe()));
         QVERIFY2(html.all().contains(u" 신청인 900101-1234568  850101-1234568 "_qs), qPrintable(html.describe()));
+        // Read as a browser reads a tag (from a review): a name inside another attribute's value is
+        // none, and a '>' inside a quoted value does not end the tag.
+        const Read tags = extract(mail("text/html; charset=utf-8",
+                                       "<p><input title=\"a value=x\" value=\"850315-2345678\"></p>"
+                                       "<p><img title='x alt=y' alt='900101-1234568 > more'></p>"),
+                                  QStringLiteral("d.eml"));
+        QVERIFY2(tags.all().contains(u" 850315-2345678 "_qs), qPrintable(tags.describe()));
+        QVERIFY2(tags.all().contains(u" 900101-1234568 > more "_qs), qPrintable(tags.describe()));
     }
 
     // A mail whose header block is not ended by an empty line, and one that says base64 over plain
