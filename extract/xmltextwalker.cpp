@@ -152,27 +152,28 @@ struct Walk
     }
 
     // The values of an element's attributes a reader sees (Dialect::attributeTexts), each a piece.
-    // Each is masked where its value lies in the start tag, when masking asks.
+    // Every attribute of that local name, whatever its prefix ("x:val" beside "w:val": a writer
+    // may add its own, and a reader shows one of them). Each is masked where its value lies in the
+    // start tag, when masking asks.
     void attributeTexts(const QString &name, const char **attributes)
     {
         for (auto it = dialect.attributeTexts.constFind(name);
              it != dialect.attributeTexts.constEnd() && it.key() == name; ++it) {
-            const char **attribute = attributes;
-            while (attribute && *attribute && localName(attribute[0]) != it->second)
-                attribute += 2;
-            if (!attribute || !*attribute)
-                continue;
-            const QByteArray value(attribute[1]);
-            if (value.trimmed().isEmpty())
-                continue;
-            const Core::TextPlace place = here().then(it->first, QString::number(++attributeTextCount));
-            TextOrigin origin;
-            if (part.isKnown()) {
-                origin = part;
-                origin.runs = parser.attributeRuns(attribute[0], value);
+            for (const char **attribute = attributes; attribute && *attribute; attribute += 2) {
+                if (localName(attribute[0]) != it->second)
+                    continue;
+                const QByteArray value(attribute[1]);
+                if (value.trimmed().isEmpty())
+                    continue;
+                const Core::TextPlace place = here().then(it->first, QString::number(++attributeTextCount));
+                TextOrigin origin;
+                if (part.isKnown()) {
+                    origin = part;
+                    origin.runs = parser.attributeRuns(attribute[0], value);
+                }
+                paragraphs.push_back({place, value, {}, std::move(origin), {}, containers.size(), true});
+                finishParagraph();
             }
-            paragraphs.push_back({place, value, {}, std::move(origin), {}, containers.size(), true});
-            finishParagraph();
         }
     }
 
