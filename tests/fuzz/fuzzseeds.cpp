@@ -198,16 +198,6 @@ int main(int argc, char *argv[])
                      "/AcroForm << /Fields [5 0 R] >>");
     ok = write(out, QStringLiteral("pdf"), QStringLiteral("annotated.pdf"), annotated) && ok;
     ok = write(out, QStringLiteral("documentextractor"), QStringLiteral("annotated.pdf"), annotated) && ok;
-    // PDF: a tree of layers, one hidden, and text on it.
-    const QByteArray layered =
-        annotatedPdf({{"Report",
-                       {},
-                       "/OC /L1 BDC BT /F1 12 Tf 72 700 Td (RRN 900101-1234567) Tj ET EMC",
-                       "/Properties << /L1 4 0 R /L2 5 0 R >>"}},
-                     {"<< /Type /OCG /Name (Personal) >>", "<< /Type /OCG /Name (Print) >>"},
-                     "/OCProperties << /OCGs [4 0 R 5 0 R] /D << /Order [4 0 R [(Group) 5 0 R]] /OFF [4 0 R] "
-                     "/RBGroups [[4 0 R 5 0 R]] >> >>");
-    ok = write(out, QStringLiteral("pdf"), QStringLiteral("layered.pdf"), layered) && ok;
     ok = write(out, QStringLiteral("xmlparts"), QStringLiteral("document.xml"),
                xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
                                .arg(QLatin1String(wordNamespace), body))) &&
