@@ -90,33 +90,6 @@ std::string textOf(PopplerAnnot *annotation)
     return text.joined;
 }
 
-// Shows every layer of the tree iter walks (its Layers pane, /OCProperties /Order) that is hidden;
-// true when one was. A crafted tree is walked within bounds.
-bool showHiddenLayers(PopplerLayersIter *iter, int depth, int &seen)
-{
-    constexpr int MaxDepth = 32;
-    constexpr int MaxLayers = 10000;
-    bool shown = false;
-    do {
-        if (++seen > MaxLayers)
-            return shown;
-        if (PopplerLayer *layer = poppler_layers_iter_get_layer(iter)) {
-            if (!poppler_layer_is_visible(layer)) {
-                poppler_layer_show(layer);
-                shown = true;
-            }
-            g_object_unref(layer);
-        }
-        if (depth < MaxDepth) {
-            if (PopplerLayersIter *child = poppler_layers_iter_get_child(iter)) {
-                shown = showHiddenLayers(child, depth + 1, seen) || shown;
-                poppler_layers_iter_free(child);
-            }
-        }
-    } while (poppler_layers_iter_next(iter));
-    return shown;
-}
-
 } // namespace
 
 PdfAnnotationReader::PdfAnnotationReader(void *context, SendGuardPdfNoteHandler note, SendGuardPdfFileHandler file,
@@ -146,7 +119,7 @@ PdfAnnotationReader::Result PdfAnnotationReader::read(const char *data, std::siz
             return Result::Stopped;
     }
     bool cut = false;
-    if (!readDocumentNotes(document.get(), &cut) || !readHiddenLayers(document.get()))
+    if (!readDocumentNotes(document.get(), &cut))
         return Result::Stopped;
     GList *attachments = poppler_document_get_attachments(document.get());
     int handedOn = 0;
@@ -186,30 +159,6 @@ bool PdfAnnotationReader::readPage(PopplerPage *page, int number)
     }
     poppler_page_free_annot_mapping(annotations);
     return goOn && readFormFields(page, number) && readLinks(page, number);
-}
-
-bool PdfAnnotationReader::readHiddenLayers(PopplerDocument *document)
-{
-    PopplerLayersIter *layers = poppler_layers_iter_new(document);
-    if (!layers)
-        return true;
-    int seen = 0;
-    const bool shown = showHiddenLayers(layers, 0, seen);
-    poppler_layers_iter_free(layers);
-    if (!shown)
-        return true;
-    const int pages = poppler_document_get_n_pages(document);
-    for (int i = 0; i < pages; ++i) {
-        const GObjectPointer<PopplerPage> page(poppler_document_get_page(document, i));
-        if (!page)
-            continue;
-        gchar *text = poppler_page_get_text(page.get());
-        const bool goOn = !text || handOn(i + 1, SendGuardPdfHiddenLayers, text);
-        g_free(text);
-        if (!goOn)
-            return false;
-    }
-    return true;
 }
 
 bool PdfAnnotationReader::readLinks(PopplerPage *page, int number)

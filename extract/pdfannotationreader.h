@@ -8,7 +8,6 @@
 
 typedef struct _PopplerAttachment PopplerAttachment;
 typedef struct _PopplerDocument PopplerDocument;
-typedef struct _PopplerLayersIter PopplerLayersIter;
 typedef struct _PopplerPage PopplerPage;
 
 // Part of the PDF reader module: what poppler-cpp does not give, read through poppler-glib (the
@@ -40,9 +39,6 @@ private:
     // The document's properties and bookmarks, which a viewer shows beside its pages. False when a
     // handler stopped; *cut: bookmarks were left past the bounds.
     bool readDocumentNotes(PopplerDocument *document, bool *cut);
-    // With every hidden layer shown, each page's text again (SendGuardPdfHiddenLayers), when the
-    // document has any. False when a handler stopped.
-    bool readHiddenLayers(PopplerDocument *document);
     bool handOn(int page, SendGuardPdfNoteKind kind, const std::string &utf8);
     bool handOnFile(int page, PopplerAttachment *attachment);
 

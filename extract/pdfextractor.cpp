@@ -85,8 +85,6 @@ Core::TextPlace notePlace(Pages &state, int page, int kind)
     }
     // Page 0: the document's own (its properties, its bookmarks).
     const Core::TextPlace onPage = page > 0 ? state.base.then(Kind::Page, QString::number(page)) : state.base;
-    if (kind == SendGuardPdfHiddenLayers)
-        return onPage.then(Kind::HiddenLayer);
     return kind == SendGuardPdfFormField ? onPage.then(Kind::FormField, QString::number(++state.formFields))
                                          : onPage.then(Kind::Note, QString::number(++state.annotations));
 }

@@ -22,7 +22,7 @@ constexpr int SendGuardPdfMaxBookmarks = 10000;
 constexpr int SendGuardPdfMaxBookmarkDepth = 32;
 
 // The interface's version: a module left from another build is refused, never called wrongly.
-constexpr int SendGuardPdfReaderVersion = 9;
+constexpr int SendGuardPdfReaderVersion = 8;
 int sendguard_pdf_reader_version();
 using SendGuardPdfReaderVersionFunction = decltype(&sendguard_pdf_reader_version);
 
@@ -33,10 +33,6 @@ enum SendGuardPdfNoteKind {
     SendGuardPdfFormField = 1, // a form field's value (text typed, a list's items) and tooltip
     SendGuardPdfLink = 2, // a link's address, which a viewer shows when the pointer rests on it
     SendGuardPdfDocumentNote = 3, // page 0: the document's title, author, subject and keywords, its bookmarks
-    // A page's text with every layer shown (optional content a viewer hides until the reader turns
-    // it on in its Layers pane), given only for a document that has hidden layers: a copy of the
-    // page with what they hold.
-    SendGuardPdfHiddenLayers = 4,
 };
 
 // Hands each page's text (UTF-8, in reading order; page counts from 1) to page; utf8 is null for

@@ -31,8 +31,7 @@ bool TextCopies::isCopy(const TextPlace &place)
 {
     return std::any_of(place.steps.begin(), place.steps.end(), [](const TextPlace::Step &step) {
         return step.kind == TextPlace::Kind::Preview || step.kind == TextPlace::Kind::Alternative ||
-            step.kind == TextPlace::Kind::FormField || step.kind == TextPlace::Kind::Note ||
-            step.kind == TextPlace::Kind::HiddenLayer;
+            step.kind == TextPlace::Kind::FormField || step.kind == TextPlace::Kind::Note;
     });
 }
 

@@ -41,7 +41,6 @@ constexpr KindText kindTexts[] = {
     {Kind::FileName, u"filename", u"file name", u"파일 이름"},
     {Kind::Name, u"name", u"name", u"이름"},
     {Kind::AddressField, u"address", u"%1 field", u"%1 주소란"},
-    {Kind::HiddenLayer, u"hiddenlayer", u"hidden layer", u"숨은 레이어"},
 };
 
 const KindText *textOf(Kind kind)

@@ -44,7 +44,6 @@ struct TextPlace
         FileName, // an attachment's own name, which travels with it ("홍길동_900101-1234568.pdf")
         Name, // a name a document shows beside its text: a sheet's on its tab
         AddressField, // an e-mail's From, To, Cc… line (its display names): value, the field's name
-        HiddenLayer, // a PDF page's text with every layer shown, hidden ones too: a copy of what the page shows
     };
     struct Step
     {

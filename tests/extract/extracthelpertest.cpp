@@ -289,15 +289,6 @@ private Q_SLOTS:
                              "(mailto:kim?subject=" +
                              rrn + ") >> >>"})
             << QStringList {QStringLiteral("page 1 › note 1")};
-        // Text on a layer a viewer hides until the reader turns it on in its Layers pane.
-        QTest::newRow("text on a hidden layer")
-            << annotatedPdf({{"Report",
-                              {},
-                              "/OC /L1 BDC BT /F1 12 Tf 72 700 Td (RRN " + rrn + ") Tj ET EMC",
-                              "/Properties << /L1 4 0 R >>"}},
-                            {"<< /Type /OCG /Name (Personal) >>"},
-                            "/OCProperties << /OCGs [4 0 R] /D << /Order [4 0 R] /OFF [4 0 R] >> >>")
-            << QStringList {QStringLiteral("page 1 › hidden layer")};
         QTest::newRow("the document's title")
             << annotatedPdf({{"Report", {}}}, {"<< /Title (RRN " + rrn + ") /Author (HR) >>"}, {}, "/Info 4 0 R")
             << QStringList {QStringLiteral("note 1")};

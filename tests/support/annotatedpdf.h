@@ -16,7 +16,6 @@ struct PdfPage
     QByteArray text; // one line of ASCII drawn in Helvetica
     QList<int> annotations; // numbers of the objects that are its annotations
     QByteArray drawing = {}; // operators drawn under it ("0 g 0 0 595 842 re f": a page of ink, as a scan)
-    QByteArray resources = {}; // more entries of its /Resources (a /Properties for optional content)
 };
 
 // A PDF string of any text: UTF-16BE with its byte order mark, in hexadecimal.
@@ -74,9 +73,9 @@ inline QByteArray annotatedPdf(const QList<PdfPage> &pages, const QList<QByteArr
         QByteArray annotations;
         for (const int object : pages[i].annotations)
             annotations += QByteArray::number(object) + " 0 R ";
-        all << "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> " +
-                pages[i].resources + " >> /Contents " + QByteArray::number(firstPage + 2 * i + 1) + " 0 R /Annots [" +
-                annotations + "] >>"
+        all << "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+               "/Contents " +
+                QByteArray::number(firstPage + 2 * i + 1) + " 0 R /Annots [" + annotations + "] >>"
             << pdfStream({}, pages[i].drawing + " BT /F1 12 Tf 72 760 Td (" + pages[i].text + ") Tj ET");
     }
     return pdfOf(all, trailerEntries);
