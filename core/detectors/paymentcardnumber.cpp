@@ -64,6 +64,18 @@ DetectorSpec paymentCardNumber()
                      .digits(6)
                      .literal(separators())
                      .digits(4)}, // Diners Club 4-6-4
+                // Groups written with full stops, or apart by two to four blanks (a form's layout):
+                // next to a card word only, as a version or a table's columns may look so too.
+                {four + "(?:\\.| {2,4})" + four + "(?:\\.| {2,4})" + four + "(?:\\.| {2,4})" + four,
+                 ContextRule::Needed, 0.8,
+                 Shape()
+                     .digits(4)
+                     .literal({".", "  ", "   ", "    "})
+                     .digits(4)
+                     .literal({".", "  ", "   ", "    "})
+                     .digits(4)
+                     .literal({".", "  ", "   ", "    "})
+                     .digits(4)},
                 // Ungrouped digits are also order, receipt and account numbers: next to a card word,
                 // or sixteen of them (what every issuer here prints) passing Luhn for a known issuer,
                 // at a lower confidence, as payment-card DLP reports them.

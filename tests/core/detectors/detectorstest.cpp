@@ -534,6 +534,12 @@ private Q_SLOTS:
                                          << "****-****-****-9010";
         QTest::newRow("bare with context") << u"카드번호 4111111111111111"_qs << id << "4111111111111111"
                                            << "************1111";
+        QTest::newRow("full stops, next to a card word")
+            << u"카드번호 4787.7893.2879.2170"_qs << id << "4787.7893.2879.2170"
+            << "****.****.****.2170";
+        QTest::newRow("wide blanks, next to a card word")
+            << u"신용카드: 5500  0000  0000  0004"_qs << id << "5500  0000  0000  0004"
+            << "****  ****  ****  0004";
         QTest::newRow("bare with english context") << "card: 3566123456789015" << id << "3566123456789015"
                                                    << "************9015";
         QTest::newRow("full-width") << u"４１１１－１１１１－１１１１－１１１１"_qs << id
@@ -785,6 +791,8 @@ private Q_SLOTS:
         QTest::newRow("business numbers 15xx") << u"콜센터 1588-1234, 1644-5678, 1800-1234"_qs;
         QTest::newRow("bare 82 run") << "821012345678";
         QTest::newRow("a ten-digit amount") << u"금액 1023456789"_qs;
+        QTest::newRow("card groups with full stops, no card word") << u"버전 4787.7893.2879.2170"_qs;
+        QTest::newRow("card groups with full stops, a decimal after") << u"카드 4787.7893.2879.2170.5"_qs;
         QTest::newRow("groups apart by spaces, the bank after them") << u"110 234 567890 신한"_qs;
         QTest::newRow("an amount's groups after an account word") << u"입금 12 345 678 900원"_qs;
         QTest::newRow("a date and time after an account word") << u"이체 2024 11 30 1230"_qs;
