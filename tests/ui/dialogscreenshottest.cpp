@@ -132,9 +132,14 @@ private Q_SLOTS:
             Core::MessageFinding inName = inHwp;
             inName.field = QStringLiteral("attachment:주민등록증_850315-2345678.jpg");
             inName.place = Core::TextPlace {}.then(Kind::FileName);
+            // A forwarded mail whose To line names the person with the number (kind 3).
+            Core::MessageFinding inMail = inHwp;
+            inMail.field = QStringLiteral("attachment:전달.eml");
+            inMail.place = Core::TextPlace {}.then(Kind::AddressField, QStringLiteral("To"));
             request.verdict.findings = {inHwp, inSheet};
             if (kind == 3) {
                 request.verdict.findings.push_back(inNote);
+                request.verdict.findings.push_back(inMail);
                 request.verdict.findings.push_back(inName);
                 request.hiddenInNames.add(QStringLiteral("850315-2345678"), inName.finding.masked);
             }
@@ -145,7 +150,7 @@ private Q_SLOTS:
                 kind == 4 ? QStringLiteral("주거급여 신청서.docx") : QStringLiteral("주거급여 신청서.hwp");
             request.attachmentsToLeaveOut = {document, QStringLiteral("대상자 명단.xlsx")};
             if (kind == 3)
-                request.attachmentsToLeaveOut << QStringLiteral("동의서.pdf")
+                request.attachmentsToLeaveOut << QStringLiteral("동의서.pdf") << QStringLiteral("전달.eml")
                                               << QStringLiteral("주민등록증_850315-2345678.jpg");
             if (kind == 4)
                 request.maskedAttachments = request.attachmentsToLeaveOut;
