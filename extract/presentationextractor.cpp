@@ -5,7 +5,6 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
-#include <QDir>
 #include <QXmlStreamReader>
 
 namespace SendGuard::Extract {
@@ -38,21 +37,10 @@ void walkPart(const ZipContainer &zip, const QString &name, const Core::TextPlac
         sink.skip(place, error);
 }
 
-// The part a relationship of `part` targets: relative to the part's folder, or from the package's
-// root when it starts with '/'.
-QString targetOf(const QString &part, const QString &target)
-{
-    if (target.startsWith(QLatin1Char('/')))
-        return QDir::cleanPath(target.mid(1));
-    return QDir::cleanPath(part.left(part.lastIndexOf(QLatin1Char('/')) + 1) + target);
-}
-
-// The relationships of `part` (ppt/slides/slide3.xml -> ppt/slides/_rels/slide3.xml.rels).
+// The relationships of `part`: their Ids -> their Targets.
 QHash<QString, QString> relationshipsOf(const ZipContainer &zip, const QString &part, TextSink &sink)
 {
-    const qsizetype slash = part.lastIndexOf(QLatin1Char('/'));
-    const QString rels =
-        part.left(slash + 1) + QStringLiteral("_rels/") + part.mid(slash + 1) + QStringLiteral(".rels");
+    const QString rels = XmlTextWalker::relationshipsPartOf(part);
     QString error;
     const auto xml = zip.indexOf(rels) >= 0 ? zip.read(rels, sink, &error) : std::nullopt;
     return xml ? XmlTextWalker::relationshipTargets(*xml) : QHash<QString, QString> {};
@@ -91,8 +79,8 @@ QStringList slidesInOrder(const ZipContainer &zip, const Core::TextPlace &base, 
                     relationship = attribute.value().toString();
             }
             const QString target = targets.value(relationship);
-            if (!target.isEmpty() && zip.indexOf(targetOf(presentation, target)) >= 0)
-                slides.append(targetOf(presentation, target));
+            if (!target.isEmpty() && zip.indexOf(XmlTextWalker::targetOf(presentation, target)) >= 0)
+                slides.append(XmlTextWalker::targetOf(presentation, target));
         }
     }
     return slides;
@@ -104,7 +92,7 @@ QString notesOf(const ZipContainer &zip, const QString &slide, TextSink &sink)
     const QHash<QString, QString> targets = relationshipsOf(zip, slide, sink);
     for (const QString &target : targets) {
         if (target.contains(QLatin1String("notesSlide")))
-            return targetOf(slide, target);
+            return XmlTextWalker::targetOf(slide, target);
     }
     return {};
 }

@@ -6,8 +6,6 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -96,19 +94,14 @@ QList<Sheet> sheetsOf(const ZipContainer &zip, const QString &workbookPart, cons
         if (!XmlTextWalker::allText(*workbook, place, sink, &walkError, zip.originOf(workbookPart)))
             sink.skip(place, walkError);
     }
-    const QString folder = QFileInfo(workbookPart).path();
-    const auto relations = zip.read(QDir::cleanPath(folder + QStringLiteral("/_rels/") +
-                                                    QFileInfo(workbookPart).fileName() + QStringLiteral(".rels")),
-                                    sink, error);
+    const auto relations = zip.read(XmlTextWalker::relationshipsPartOf(workbookPart), sink, error);
     if (!workbook || !relations)
         return {};
     QHash<QString, QString> targets;
     if (!readXml(*relations, error, [&](QXmlStreamReader &reader) {
             if (reader.name() == QLatin1String("Relationship")) {
                 const QString target = XmlTextWalker::attribute(reader, u"Target");
-                const QString part = target.startsWith(QLatin1Char('/'))
-                    ? target.mid(1)
-                    : QDir::cleanPath(folder + QLatin1Char('/') + target);
+                const QString part = XmlTextWalker::targetOf(workbookPart, target);
                 targets.insert(XmlTextWalker::attribute(reader, u"Id"), part);
                 const QString type = XmlTextWalker::attribute(reader, u"Type");
                 if (type.endsWith(QLatin1String("/sharedStrings")) && zip.indexOf(part) >= 0)
@@ -417,15 +410,13 @@ void readPivotCache(const ZipContainer &zip, const QString &definition, const Co
         table += field.name + QLatin1Char('\t');
     table.chop(1);
     // The records: the part the definition's relationship names.
-    const qsizetype slash = definition.lastIndexOf(QLatin1Char('/'));
-    const QString rels =
-        definition.left(slash) + QStringLiteral("/_rels/") + definition.mid(slash + 1) + QStringLiteral(".rels");
+    const QString rels = XmlTextWalker::relationshipsPartOf(definition);
     QString target;
     if (zip.indexOf(rels) >= 0) {
         if (const auto relations = zip.read(rels, sink, &error))
             target = XmlTextWalker::relationshipTarget(*relations, u"/pivotCacheRecords");
     }
-    const QString records = target.isEmpty() ? QString() : definition.left(slash + 1) + target;
+    const QString records = target.isEmpty() ? QString() : XmlTextWalker::targetOf(definition, target);
     bool recordsRead = false;
     if (!records.isEmpty() && zip.indexOf(records) >= 0) {
         const auto recordsXml = zip.read(records, sink, &error);

@@ -5,9 +5,6 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
-#include <QDir>
-#include <QFileInfo>
-
 #include <utility>
 
 namespace SendGuard::Extract {
@@ -30,16 +27,13 @@ QStringList partsOf(const ZipContainer &zip, const QString &mainPart, const QStr
     QStringList parts;
     for (const auto &[number, name] : zip.numberedEntries(QStringLiteral("word/%1([0-9]*)\\.xml").arg(type)))
         parts.append(name);
-    const QString folder = QFileInfo(mainPart).path();
-    const QString rels = folder + QStringLiteral("/_rels/") + QFileInfo(mainPart).fileName() + QStringLiteral(".rels");
+    const QString rels = XmlTextWalker::relationshipsPartOf(mainPart);
     QString error;
     const auto xml = zip.indexOf(rels) >= 0 ? zip.read(rels, sink, &error) : std::nullopt;
     if (!xml)
         return parts;
     for (const QString &target : XmlTextWalker::relationshipTargetsOfType(*xml, QLatin1Char('/') + type)) {
-        const QString name =
-            target.startsWith(QLatin1Char('/')) ? target.mid(1) : QDir::cleanPath(folder + QLatin1Char('/') + target);
-        const int index = zip.indexOf(name);
+        const int index = zip.indexOf(XmlTextWalker::targetOf(mainPart, target));
         if (index >= 0 && !parts.contains(zip.entries().at(index).name))
             parts.append(zip.entries().at(index).name);
     }

@@ -5,6 +5,7 @@
 #include "textsink.h"
 #include "zipcontainer.h"
 
+#include <QDir>
 #include <QXmlStreamReader>
 
 #include <algorithm>
@@ -458,6 +459,19 @@ QHash<QString, QString> XmlTextWalker::relationshipTargets(const QByteArray &rel
         return true;
     });
     return read ? targets : QHash<QString, QString>();
+}
+
+QString XmlTextWalker::relationshipsPartOf(const QString &part)
+{
+    const qsizetype slash = part.lastIndexOf(QLatin1Char('/'));
+    return part.left(slash + 1) + QStringLiteral("_rels/") + part.mid(slash + 1) + QStringLiteral(".rels");
+}
+
+QString XmlTextWalker::targetOf(const QString &part, const QString &target)
+{
+    if (target.startsWith(QLatin1Char('/')))
+        return QDir::cleanPath(target.mid(1));
+    return QDir::cleanPath(part.left(part.lastIndexOf(QLatin1Char('/')) + 1) + target);
 }
 
 QString XmlTextWalker::attribute(const QXmlStreamReader &reader, QStringView name)

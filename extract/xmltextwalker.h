@@ -68,6 +68,12 @@ public:
     static QStringList relationshipTargetsOfType(const QByteArray &rels, QStringView typeSuffix);
     // Every relationship of a .rels part: its Id -> its Target.
     static QHash<QString, QString> relationshipTargets(const QByteArray &rels);
+    // The .rels part that holds `part`'s relationships (ppt/slides/slide3.xml ->
+    // ppt/slides/_rels/slide3.xml.rels).
+    static QString relationshipsPartOf(const QString &part);
+    // The part a relationship of `part` targets: relative to the part's folder, or from the
+    // package's root when it starts with '/'.
+    static QString targetOf(const QString &part, const QString &target);
 
     // An attribute by its local name, whatever its prefix (text:c, w:id, table:name).
     static QString attribute(const QXmlStreamReader &reader, QStringView name);
