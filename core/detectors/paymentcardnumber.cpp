@@ -28,6 +28,9 @@ DetectorSpec paymentCardNumber()
 {
     using namespace PatternParts;
     const std::string four = "\\d{4}";
+    // A full stop, or two to four blanks (a form's layout), between groups: next to a card word only.
+    const std::string loose = "(?:\\.| {2,4})";
+    const std::vector<std::string> looseSeparators {".", "  ", "   ", "    "};
     return {
         .id = QStringLiteral("credit-card"),
         .severity = Severity::High,
@@ -64,17 +67,15 @@ DetectorSpec paymentCardNumber()
                      .digits(6)
                      .literal(separators())
                      .digits(4)}, // Diners Club 4-6-4
-                // Groups written with full stops, or apart by two to four blanks (a form's layout):
-                // next to a card word only, as a version or a table's columns may look so too.
-                {four + "(?:\\.| {2,4})" + four + "(?:\\.| {2,4})" + four + "(?:\\.| {2,4})" + four,
-                 ContextRule::Needed, 0.8,
+                // Those loose separators: a version or a table's columns may look so too.
+                {four + loose + four + loose + four + loose + four, ContextRule::Needed, 0.8,
                  Shape()
                      .digits(4)
-                     .literal({".", "  ", "   ", "    "})
+                     .literal(looseSeparators)
                      .digits(4)
-                     .literal({".", "  ", "   ", "    "})
+                     .literal(looseSeparators)
                      .digits(4)
-                     .literal({".", "  ", "   ", "    "})
+                     .literal(looseSeparators)
                      .digits(4)},
                 // Ungrouped digits are also order, receipt and account numbers: next to a card word,
                 // or sixteen of them (what every issuer here prints) passing Luhn for a known issuer,
