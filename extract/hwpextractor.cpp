@@ -152,7 +152,7 @@ struct SectionReader
             paragraphPlace = open.empty() ? section.then(Kind::Paragraph, QString::number(++paragraphs)) : inside;
             break;
         case TagParaText:
-            sink.add(paragraphPlace, HwpExtractor::paragraphText(payload));
+            sink.addUtf8(paragraphPlace, HwpExtractor::paragraphText(payload));
             break;
         default:
             break;
@@ -252,40 +252,70 @@ bool HwpExtractor::isHwp97(const QByteArray &bytes)
     return bytes.startsWith("HWP Document File V3");
 }
 
-QString HwpExtractor::paragraphText(QByteArrayView payload)
+QByteArray HwpExtractor::paragraphText(QByteArrayView payload)
 {
     const qsizetype units = payload.size() / 2;
     const auto unit = [&](qsizetype i) { return qFromLittleEndian<quint16>(payload.constData() + 2 * i); };
-    // Never longer than its units (a control eight units wide gives one character at most):
-    // written in place, with no growth and no copy.
-    QString text(units, Qt::Uninitialized);
-    char16_t *const out = reinterpret_cast<char16_t *>(text.data());
+    // Encoded to UTF-8 here, in the one pass that skips the controls: the text is handed on as
+    // UTF-8, and a QString on the way cost a second pass as long as the first. A unit gives three
+    // bytes at most (a surrogate pair four for two): written in place, with no growth and no copy.
+    QByteArray text(units * 3, Qt::Uninitialized);
+    auto *const out = reinterpret_cast<uchar *>(text.data());
     qsizetype length = 0;
+    const auto put = [&](char ascii) { out[length++] = uchar(ascii); };
     for (qsizetype i = 0; i < units;) {
         const quint16 c = unit(i);
+        if (c >= 0x800) {
+            if (c >= 0xD800 && c < 0xE000) {
+                const quint16 low = i + 1 < units ? unit(i + 1) : 0;
+                if (c < 0xDC00 && low >= 0xDC00 && low < 0xE000) {
+                    const char32_t code = 0x10000 + ((char32_t(c) - 0xD800) << 10) + (low - 0xDC00);
+                    out[length++] = uchar(0xF0 | (code >> 18));
+                    out[length++] = uchar(0x80 | ((code >> 12) & 0x3F));
+                    out[length++] = uchar(0x80 | ((code >> 6) & 0x3F));
+                    out[length++] = uchar(0x80 | (code & 0x3F));
+                    i += 2;
+                } else {
+                    put('?'); // a lone surrogate, as QString::toUtf8() writes it
+                    ++i;
+                }
+                continue;
+            }
+            out[length++] = uchar(0xE0 | (c >> 12));
+            out[length++] = uchar(0x80 | ((c >> 6) & 0x3F));
+            out[length++] = uchar(0x80 | (c & 0x3F));
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            out[length++] = uchar(0xC0 | (c >> 6));
+            out[length++] = uchar(0x80 | (c & 0x3F));
+            ++i;
+            continue;
+        }
         if (c >= 32) {
-            out[length++] = char16_t(c);
+            put(char(c));
             ++i;
             continue;
         }
         switch (c) {
         // Controls one unit wide.
         case 10:
-            out[length++] = u'\n';
+            put('\n');
             ++i;
             continue;
         case 13: // the paragraph's end; text after one (a broken or crafted record) is kept, never dropped
             if (i + 1 < units)
-                out[length++] = u'\n';
+                put('\n');
             ++i;
             continue;
         case 24:
-            out[length++] = u'-';
+            put('-');
             ++i;
             continue;
         case 30:
         case 31:
-            out[length++] = u' ';
+            put(' ');
             ++i;
             continue;
         case 0:
@@ -298,7 +328,7 @@ QString HwpExtractor::paragraphText(QByteArrayView payload)
             continue;
         // Inline and extended controls: eight units, the code at both ends.
         case 9:
-            out[length++] = u'\t';
+            put('\t');
             [[fallthrough]];
         default:
             i += 8;

@@ -31,8 +31,9 @@ public:
     static void extract(const QByteArray &bytes, const Core::TextPlace &base, TextSink &sink,
                         const NestedFileReader &readEmbedded);
 
-    // The text of one PARA_TEXT record's UTF-16LE payload, controls skipped.
-    static QString paragraphText(QByteArrayView payload);
+    // The text of one PARA_TEXT record's UTF-16LE payload, controls skipped, as UTF-8 (a lone
+    // surrogate as '?', as QString::toUtf8() writes it).
+    static QByteArray paragraphText(QByteArrayView payload);
 };
 
 } // namespace SendGuard::Extract

@@ -13,6 +13,8 @@
 #include <QStringEncoder>
 #include <QTest>
 
+#include <random>
+
 using namespace SendGuard;
 using namespace SendGuard::Tests;
 using Extract::DocumentExtractor;
@@ -957,7 +959,29 @@ private Q_SLOTS:
         for (const QChar c : QStringLiteral("15"))
             unit(c.unicode());
         unit(13);
-        QCOMPARE(Extract::HwpExtractor::paragraphText(payload), QStringLiteral("8503\t\n15"));
+        QCOMPARE(Extract::HwpExtractor::paragraphText(payload), QByteArray("8503\t\n15"));
+    }
+
+    void shouldEncodeHwpTextAsQtDoes()
+    {
+        // Every width of UTF-8, surrogate pairs, and lone or reversed surrogates, in random order:
+        // the text must be what QString::toUtf8() makes of the same units.
+        const char16_t alphabet[] = {u'A',   u'~',   0x80,   0x7FF,  0x800,  u'가',  u'힣', 0xD7FF,
+                                     0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xE000, 0xFFFD, 0xFFFF};
+        std::mt19937 random(12);
+        for (int round = 0; round < 2000; ++round) {
+            std::u16string units(random() % 12, u' ');
+            for (char16_t &unit : units)
+                unit = alphabet[random() % std::size(alphabet)];
+            QByteArray payload;
+            for (const char16_t unit : units) {
+                char bytes[2];
+                qToLittleEndian<quint16>(unit, bytes);
+                payload.append(bytes, 2);
+            }
+            const QString expected(reinterpret_cast<const QChar *>(units.data()), qsizetype(units.size()));
+            QCOMPARE(Extract::HwpExtractor::paragraphText(payload), expected.toUtf8());
+        }
     }
 
     void shouldSayWhyAnHwpIsNotRead_data()
