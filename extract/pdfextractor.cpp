@@ -67,11 +67,30 @@ struct Pages
     int count = 0;
     QList<int> drawnWithoutText; // pages that show something but hold no text
     QList<int> unreadable; // pages poppler cannot read
+    QList<int> unmapped; // pages drawn in part with characters that have no Unicode meaning
     int notesPage = 0; // the page the counts below are of
     int annotations = 0;
     int formFields = 0;
     QSet<QByteArray> filesRead; // digests: a file attached twice (to a page and the document) is read once
 };
+
+// Characters a font gives no Unicode meaning (a Type 3 or subset font without a text map): poppler
+// hands them on as control characters, or as U+FFFD. A few are a broken font's stray glyph; four
+// or more could be the digits of any identifier, which nobody can read.
+constexpr int MaxUnmappedCharacters = 3;
+
+bool hasUnmappedCharacters(QStringView text)
+{
+    int unmapped = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f') || u == 0xFFFD) {
+            if (++unmapped > MaxUnmappedCharacters)
+                return true;
+        }
+    }
+    return false;
+}
 
 // Where a page's annotation or form field lies: "page 2 › note 1". Both may be drawn on the page as
 // well: copies, whose findings are not counted twice (Core::TextCopies).
@@ -120,6 +139,8 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         // Decoded, not trusted: whatever poppler gives is valid text on the way out.
         const QString text = QString::fromUtf8(utf8, qsizetype(length));
         state.anyText = state.anyText || !text.trimmed().isEmpty();
+        if (hasUnmappedCharacters(text))
+            state.unmapped.append(number);
         state.sink.add(state.base.then(Core::TextPlace::Kind::Page, QString::number(number)), text);
         return !state.sink.full();
     };
@@ -177,6 +198,10 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         for (const int number : std::as_const(pages.unreadable))
             sink.skip(base.then(Core::TextPlace::Kind::Page, QString::number(number)),
                       QStringLiteral("a page that cannot be read: not scanned"));
+        // What it shows is not what its text says: the page is never reported clean.
+        for (const int number : std::as_const(pages.unmapped))
+            sink.skip(base.then(Core::TextPlace::Kind::Page, QString::number(number)),
+                      QStringLiteral("characters in a font with no text map, which cannot be read: not scanned"));
         if (pages.count == 0)
             sink.skip(base, QStringLiteral("no pages: not scanned"));
         else if (!pages.anyText && !sink.full())

@@ -532,6 +532,57 @@ private Q_SLOTS:
         QVERIFY2(text.incomplete.contains(QStringLiteral("page 2: a picture")), qPrintable(text.incomplete));
     }
 
+    // A page written in a Type 3 font whose glyphs (a box each, here) have made-up names and no
+    // text map: what a viewer shows cannot be read, and the page is never reported clean. The same
+    // font on character codes that are digits reads as them; three stray glyphs among text are a
+    // broken font's, not an identifier's.
+    void shouldNotCountAFontWithoutATextMapAsClean_data()
+    {
+        QTest::addColumn<QByteArray>("firstCode");
+        QTest::addColumn<QByteArray>("shown");
+        QTest::addColumn<bool>("unreadable");
+        QTest::newRow("codes 1 to 10") << QByteArray("1") << QByteArray("<0A01010201020203040506070A>") << true;
+        QTest::newRow("five unmapped glyphs") << QByteArray("1") << QByteArray("<0102030405>") << true;
+        QTest::newRow("three unmapped glyphs") << QByteArray("1") << QByteArray("<010203>") << false;
+        QTest::newRow("the codes of digits") << QByteArray("48") << QByteArray("(9001011234568)") << false;
+    }
+
+    void shouldNotCountAFontWithoutATextMapAsClean()
+    {
+        QFETCH(QByteArray, firstCode);
+        QFETCH(QByteArray, shown);
+        QFETCH(bool, unreadable);
+        QByteArray charProcs;
+        QByteArray names;
+        QList<QByteArray> glyphs;
+        for (int digit = 0; digit < 10; ++digit) {
+            const QByteArray name = "/g" + QByteArray::number(digit);
+            charProcs += name + ' ' + QByteArray::number(5 + digit) + " 0 R ";
+            names += name + ' ';
+            glyphs << pdfStream({}, "1000 0 0 0 750 750 d1 0 0 " + QByteArray::number(60 + 60 * digit) + " 700 re f");
+        }
+        const QByteArray font = "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] /FontMatrix [0.001 0 0 "
+                                "0.001 0 0] /CharProcs << " +
+            charProcs + ">> /Encoding << /Type /Encoding /Differences [" + firstCode + ' ' + names +
+            "] >> /FirstChar " + firstCode + " /LastChar " + QByteArray::number(firstCode.toInt() + 9) + " /Widths [" +
+            QByteArray("1000 ").repeated(10) + "] >>";
+        const QByteArray pdf =
+            pdfOf(QList<QByteArray> {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << "
+                                     "/F1 15 0 R /F2 16 0 R >> >> /Contents 4 0 R >>",
+                                     pdfStream({},
+                                               "BT /F2 12 Tf 72 760 Td (Resident registration number) Tj ET "
+                                               "BT /F1 20 Tf 72 700 Td " +
+                                                   shown + " Tj ET")} +
+                  glyphs + QList<QByteArray> {font, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
+        const AttachmentText text = m_reader.extract(QStringLiteral("신청서.pdf"), pdf);
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        QVERIFY2(text.utf8.contains("Resident registration number"), text.utf8.constData());
+        QCOMPARE(text.incomplete.contains(QStringLiteral("page 1: characters in a font with no text map")), unreadable);
+        if (firstCode == "48")
+            QVERIFY2(text.utf8.contains("9001011234568"), text.utf8.constData());
+    }
+
     void shouldNotCountAPdfDecompressionBombAsClean()
     {
         // 300 MB of a page's content inflated from 300 KB: read to its end or stopped, never clean.
