@@ -75,18 +75,23 @@ struct Pages
 };
 
 // Characters a font gives no Unicode meaning (a Type 3 or subset font without a text map): poppler
-// hands them on as control characters, or as U+FFFD. A few are a broken font's stray glyph; four
-// or more could be the digits of any identifier, which nobody can read.
-constexpr int MaxUnmappedCharacters = 3;
+// hands a glyph it cannot name on as its code, which reads as a control character when the code
+// is under 32 or from 128 to 159. A run of six or more, apart only by blanks or the separators of a
+// number, could be any identifier's digits, which nobody can read. One here and there is a
+// ligature or a large bracket of TeX's fonts, between letters.
+constexpr int MinUnmappedRun = 6;
 
-bool hasUnmappedCharacters(QStringView text)
+bool hasUnmappedRun(QStringView text)
 {
-    int unmapped = 0;
+    int run = 0;
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r' && u != '\f') || u == 0xFFFD) {
-            if (++unmapped > MaxUnmappedCharacters)
+        const bool blank = u == ' ' || u == '\t' || u == '\n' || u == '\r' || u == '\f';
+        if (u < 0x20 ? !blank : (u >= 0x80 && u < 0xA0) || u == 0xFFFD) {
+            if (++run >= MinUnmappedRun)
                 return true;
+        } else if (!blank && u != '-' && u != '.' && u != '/') {
+            run = 0;
         }
     }
     return false;
@@ -139,7 +144,7 @@ void PdfExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         // Decoded, not trusted: whatever poppler gives is valid text on the way out.
         const QString text = QString::fromUtf8(utf8, qsizetype(length));
         state.anyText = state.anyText || !text.trimmed().isEmpty();
-        if (hasUnmappedCharacters(text))
+        if (hasUnmappedRun(text))
             state.unmapped.append(number);
         state.sink.add(state.base.then(Core::TextPlace::Kind::Page, QString::number(number)), text);
         return !state.sink.full();
