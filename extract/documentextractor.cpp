@@ -324,9 +324,11 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
         return;
     case Format::Text: {
         const Core::AttachmentText text = Core::AttachmentText::decode(name, bytes);
-        if (text.status == Core::AttachmentText::Status::Text)
-            sink.addUtf8(base, text.utf8);
-        else
+        std::string csv; // this text is for the scanner alone: a CSV's comes as it reads it
+        if (text.status == Core::AttachmentText::Status::Text) {
+            const std::string_view scanned = text.scannedText(csv);
+            sink.addUtf8(base, QByteArrayView(scanned.data(), qsizetype(scanned.size())));
+        } else
             sink.skip(base, text.reason);
         return;
     }

@@ -56,7 +56,8 @@ ScanResult MessageScanner::scanText(std::string_view text) const
 
 ScanResult MessageScanner::scanAttachment(const AttachmentText &attachment) const
 {
-    const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
+    std::string copy;
+    const std::string_view text = attachment.scannedText(copy);
     const ScanResult *early = attachment.earlyScanBy(m_scanner);
     return early ? withoutAllowListed(*early, text) : scanText(text);
 }
@@ -120,7 +121,8 @@ MessageScanner::Result MessageScanner::scan(const OutgoingMessage &message,
         const std::size_t before = result.findings.size();
         // A reader's early scan is read where it lies: a roster's findings are copied once, into
         // the result, not first into a filtered copy.
-        const std::string_view text(attachment.utf8.constData(), std::size_t(attachment.utf8.size()));
+        std::string copy;
+        const std::string_view text = attachment.scannedText(copy);
         // The reader's early scan, or one now; then, for a document with copies of its own text (a
         // preview, a fallback form), the same without repeats.
         ScanResult scannedNow;

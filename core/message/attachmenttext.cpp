@@ -3,6 +3,7 @@
 
 #include "common/boundedfile.h"
 #include "common/utf8validator.h"
+#include "scan/quotedcellbreaks.h"
 #include "scan/scanner.h"
 
 #include <QDir>
@@ -132,6 +133,13 @@ qsizetype tabsBetween(const TextPlace &lastPlace, const AttachmentText::GridCell
 }
 
 } // namespace
+
+std::string_view AttachmentText::scannedText(std::string &copy) const
+{
+    const std::string_view text(utf8.constData(), std::size_t(utf8.size()));
+    // A document's pieces are the helper's: a CSV inside an archive comes blanked from there.
+    return pieces.empty() ? QuotedCellBreaks::scannedText(name, text, copy) : text;
+}
 
 bool AttachmentText::isPlainText(const QString &name)
 {

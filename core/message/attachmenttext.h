@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace SendGuard::Core {
@@ -79,6 +81,9 @@ struct AttachmentText
     void append(const TextPlace &place, const QByteArray &text);
     // The place of the text at offset; empty when there are no pieces.
     TextPlace placeAt(qsizetype offset) const;
+    // utf8 as the scanner reads it: a CSV file's with the line breaks in its quoted cells as
+    // spaces (QuotedCellBreaks), in copy; the same offsets either way.
+    std::string_view scannedText(std::string &copy) const;
 
     static constexpr qint64 MaxSize = 64 << 20;
     // The address space a reader sets aside for utf8 before it knows how much will come.

@@ -1076,11 +1076,13 @@ private Q_SLOTS:
     {
         const QByteArray inner = docx(wordParagraph({QStringLiteral("850315-2345678")}));
         const QByteArray outer = zipOf({{QStringLiteral("서류/신청서.docx"), inner},
-                                        {QStringLiteral("명단.csv"), "성명,번호\n홍길순,900101-1234568\n"},
+                                        {QStringLiteral("명단.csv"), "성명,\"주민\n번호\"\n홍길순,900101-1234568\n"},
                                         {QStringLiteral("사진.png"), QByteArray("\x89PNG\r\n\x1a\n", 8)}});
         const Read read = extract(outer, QStringLiteral("서류.zip"));
         QCOMPARE(read.textAt(QStringLiteral("서류/신청서.docx › paragraph 1")), QStringLiteral("850315-2345678"));
-        QCOMPARE(read.textAt(QStringLiteral("명단.csv")), QStringLiteral("성명,번호\n홍길순,900101-1234568\n"));
+        // A CSV's text as the scanner reads it: its quoted cells' line breaks as spaces.
+        QCOMPARE(read.textAt(QStringLiteral("명단.csv")),
+                 QStringLiteral("성명,\"주민 번호\"\n홍길순,900101-1234568\n"));
         QVERIFY2(read.incomplete.contains(QStringLiteral("사진.png: an image: not scanned")),
                  qPrintable(read.incomplete));
     }

@@ -149,6 +149,30 @@ private Q_SLOTS:
                  qPrintable(out));
     }
 
+    // A CSV file whose title and addresses wrap inside their quoted cells, as a spreadsheet saves
+    // them: the title heads its column, in the JSON and in the table, and the table's lines are
+    // the file's own, wrapped lines counted.
+    void shouldReadTheQuotedCellsOfACsvFile()
+    {
+        QByteArray csv = "성명,주소,\"계좌\n번호\"\n";
+        for (int row = 1; row <= 3; ++row)
+            csv += "김민" + QByteArray::number(row) + ",\"서울 중구\n(태평로)\"," + QByteArray::number(300 + row) +
+                "-123-45678" + QByteArray::number(row) + "\n";
+        const QString path = writeFile(QStringLiteral("roster.csv"), csv);
+        const Run json = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), path});
+        QCOMPARE(json.exitCode, 1);
+        QCOMPARE(json.out.count("kr-bank-account"), 3);
+        const qsizetype at = csv.indexOf("301-123");
+        QVERIFY2(json.out.contains("\"start\":" + QByteArray::number(at) + ","), json.out.constData());
+        const Run table = sendguard({QStringLiteral("scan"), path});
+        QVERIFY2(table.out.contains(" 4:8 ") && table.out.contains(" 6:8 ") && table.out.contains(" 8:8 "),
+                 table.out.constData());
+        // The same text under another name is no CSV: its lines stay lines, and no title reaches.
+        const Run text =
+            sendguard({QStringLiteral("scan"), QStringLiteral("--json"), writeFile(QStringLiteral("roster.txt"), csv)});
+        QVERIFY2(text.out.count("kr-bank-account") < 3, text.out.constData());
+    }
+
     // A file several blocks long is scanned in blocks (bounded memory): every person on every line
     // is found, with offsets into the whole file and line numbers counted across blocks.
     void shouldScanALargeFileInBlocks()

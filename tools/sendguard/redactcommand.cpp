@@ -9,6 +9,7 @@
 #include "common/boundedfile.h"
 #include "message/attachmentlimits.h"
 #include "safefile.h"
+#include "scan/quotedcellbreaks.h"
 #include "scan/redactor.h"
 #include "scan/scanner.h"
 
@@ -53,7 +54,8 @@ int redactToFile(const Core::Scanner &scanner, const QString &file, const QStrin
     if (!text.incomplete.isEmpty())
         return refuse(QStringLiteral("read in part: %1").arg(text.incomplete));
     const std::string_view utf8(text.utf8.constData(), std::size_t(text.utf8.size()));
-    const Core::ScanResult scan = scanner.scan(utf8);
+    std::string csv;
+    const Core::ScanResult scan = scanner.scan(text.scannedText(csv));
     if (!scan.complete)
         return refuse(QStringLiteral("scan incomplete: %1").arg(scan.error));
 
@@ -122,7 +124,8 @@ int runRedact(const QStringList &arguments)
         err << "sendguard redact: " << input.name() << ": " << input.errorString() << '\n';
         return ExitUsageOrInput;
     }
-    const Core::ScanResult result = scanner.scan(input.bytes());
+    std::string csv;
+    const Core::ScanResult result = scanner.scan(Core::QuotedCellBreaks::scannedText(input.name(), input.bytes(), csv));
     if (!result.complete) {
         // Printing the text unmasked would pass the very data we were asked to hide.
         err << "sendguard redact: " << input.name() << ": scan incomplete: " << result.error << '\n';

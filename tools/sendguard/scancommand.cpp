@@ -12,6 +12,7 @@
 #include "message/attachmenttext.h"
 #include "message/namemasking.h"
 #include "message/textcopies.h"
+#include "scan/quotedcellbreaks.h"
 #include "scan/scanner.h"
 #include "scan/streamscanner.h"
 
@@ -22,6 +23,8 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <deque>
+#include <string>
 
 namespace SendGuard::Tools {
 
@@ -29,17 +32,30 @@ namespace {
 
 // Prints a text input's findings as its blocks are scanned: a JSON line, or a table whose rows
 // come first and whose count comes last. Nothing needs the whole text or all findings at once.
-int printStreamed(const QString &name, const Core::StreamScanner &stream, const Core::StreamScanner::Read &read,
+int printStreamed(const QString &name, const Core::StreamScanner &stream, const Core::StreamScanner::Read &fileRead,
                   bool json, QTextStream &out, QTextStream &err, bool *found)
 {
     if (json)
         out << "{\"file\":" << FindingJson::quoted(name) << ",\"findings\":[";
+    // A CSV file is scanned with the line breaks inside its quoted cells as spaces; its lines are
+    // counted with them, as an editor shows them.
+    std::deque<std::uint64_t> lineFeeds;
+    const bool csv = Core::QuotedCellBreaks::isCsv(name);
+    const Core::StreamScanner::Read read = csv ? Core::QuotedCellBreaks::reading(fileRead, &lineFeeds) : fileRead;
+    std::string lines; // a block with its line feeds back
     LineColumnCursor position({});
     std::size_t count = 0;
     const Core::StreamScanner::Result result =
-        stream.scan(read, [&](std::string_view text, std::uint64_t, std::vector<Core::Finding> &&findings) {
+        stream.scan(read, [&](std::string_view text, std::uint64_t offset, std::vector<Core::Finding> &&findings) {
+            const bool restore = !json && !lineFeeds.empty() && lineFeeds.front() < offset + text.size();
+            if (restore)
+                lines.assign(text);
+            for (; !lineFeeds.empty() && lineFeeds.front() < offset + text.size(); lineFeeds.pop_front()) {
+                if (restore)
+                    lines[std::size_t(lineFeeds.front() - offset)] = '\n';
+            }
             if (!json)
-                position.continueWith(text); // lines and columns for the table only
+                position.continueWith(restore ? std::string_view(lines) : text); // lines and columns for the table only
             for (const Core::Finding &finding : findings) {
                 if (json) {
                     out << (count == 0 ? "" : ",") << FindingJson::finding(finding);

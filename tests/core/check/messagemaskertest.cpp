@@ -66,6 +66,25 @@ private Q_SLOTS:
         QCOMPARE(after.verdict.level, VerdictLevel::Allow);
     }
 
+    // A CSV file's quoted cells are read with their line breaks as spaces, so that a wrapped title
+    // heads its column; the masked file keeps its own line breaks.
+    void shouldMaskACsvFileReadByItsQuotedCells()
+    {
+        OutgoingMessage m = toAllStaff(QStringLiteral("명단"), QStringLiteral("첨부"));
+        QByteArray csv = "성명,\"입금\n은행\",\"계좌\n번호\",주소\n";
+        for (int row = 1; row <= 5; ++row)
+            csv += "이름" + QByteArray::number(row) + ",\"농협\n(본점)\",302-1234-5678-9" + QByteArray::number(row) +
+                ",\"서울특별시 중구 세종대로 110\n(태평로1가, 서울특별시청)\"\n";
+        m.attachments = {inMemory(QStringLiteral("명단.csv"), csv)};
+        const auto before = m_checker.check(m, texts(m), testToday());
+        QVERIFY(before.complete);
+        QCOMPARE(before.verdict.findings.size(), std::size_t(5));
+        const MessageMasker::Result masked = m_checker.mask(m, texts(m));
+        QVERIFY(masked.complete);
+        QCOMPARE(masked.maskedCount, 5);
+        QCOMPARE(*masked.message.attachments[0].data, QByteArray(csv).replace("302-1234-5678-9", "***-****-**78-9"));
+    }
+
     void shouldReadAttachmentsFromPathsAndReturnMaskedOnesAsData()
     {
         QTemporaryDir dir;
