@@ -237,6 +237,39 @@ void readZip(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sin
     }
 }
 
+// A compound file by its streams. HWP is the only one read; a broken one, or one of no known kind,
+// goes to the HWP reader, which says what is wrong with it.
+Format compoundFileFormat(const QByteArray &bytes)
+{
+    QString error;
+    const auto file = CompoundFile::open(bytes, &error);
+    if (!file)
+        return Format::Hwp;
+    const QStringList streams = file->streams();
+    if (streams.contains(QStringLiteral("FileHeader")))
+        return Format::Hwp;
+    if (streams.contains(QStringLiteral("EncryptedPackage")))
+        return Format::EncryptedOffice;
+    for (const char *stream : {"WordDocument", "Workbook", "Book", "PowerPoint Document"}) {
+        if (streams.contains(QLatin1String(stream)))
+            return Format::Office97;
+    }
+    return Format::Hwp;
+}
+
+// Why an Office 97-2003 file is not scanned, named by its main stream.
+QString office97Reason(const QByteArray &bytes)
+{
+    QString error;
+    const auto file = CompoundFile::open(bytes, &error);
+    const QStringList streams = file ? file->streams() : QStringList();
+    if (streams.contains(QStringLiteral("WordDocument")))
+        return QStringLiteral("a Word 97-2003 document (.doc), which is not read (.docx is): not scanned");
+    if (streams.contains(QStringLiteral("Workbook")) || streams.contains(QStringLiteral("Book")))
+        return QStringLiteral("an Excel 97-2003 workbook (.xls), which is not read (.xlsx is): not scanned");
+    return QStringLiteral("a PowerPoint 97-2003 presentation (.ppt), which is not read (.pptx is): not scanned");
+}
+
 } // namespace
 
 QString DocumentExtractor::formatName(Format format)
@@ -258,6 +291,10 @@ QString DocumentExtractor::formatName(Format format)
         return QStringLiteral("HWP");
     case Format::Hwp97:
         return QStringLiteral("HWP 97");
+    case Format::Office97:
+        return QStringLiteral("Office 97-2003");
+    case Format::EncryptedOffice:
+        return QStringLiteral("encrypted Office document");
     case Format::Pdf:
         return QStringLiteral("PDF");
     case Format::Zip:
@@ -279,7 +316,7 @@ Format DocumentExtractor::sniff(const QByteArray &bytes, const QString &name)
     if (bytes.left(16).trimmed().startsWith("%PDF-") || bytes.startsWith("\xEF\xBB\xBF%PDF-"))
         return Format::Pdf;
     if (CompoundFile::hasSignature(bytes))
-        return Format::Hwp; // the only compound-file format read; others fail its header check
+        return compoundFileFormat(bytes);
     if (HwpExtractor::isHwp97(bytes))
         return Format::Hwp97;
     if (bytes.startsWith("PK\x03\x04") || bytes.startsWith("PK\x05\x06")) {
@@ -318,6 +355,12 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
         return;
     case Format::Hwp97:
         sink.skip(base, QStringLiteral("HWP 97 (version 3): unsupported version"));
+        return;
+    case Format::Office97:
+        sink.skip(base, office97Reason(bytes));
+        return;
+    case Format::EncryptedOffice:
+        sink.skip(base, QStringLiteral("encrypted (an Office document with a password): not scanned"));
         return;
     case Format::Eml:
         EmlExtractor::extract(bytes, base, sink, readNested);

@@ -16,7 +16,25 @@ class TextSink;
 class DocumentExtractor
 {
 public:
-    enum class Format { Text, Docx, Xlsx, Pptx, OpenDocument, Hwpx, Hwp, Hwp97, Pdf, Zip, Eml, Image, Unknown };
+    enum class Format {
+        Text,
+        Docx,
+        Xlsx,
+        Pptx,
+        OpenDocument,
+        Hwpx,
+        Hwp,
+        Hwp97,
+        // Compound files that are no HWP: Word, Excel and PowerPoint 97-2003, and an Office
+        // document with a password (its package encrypted inside a compound file).
+        Office97,
+        EncryptedOffice,
+        Pdf,
+        Zip,
+        Eml,
+        Image,
+        Unknown
+    };
 
     static QString formatName(Format format);
     // The format by content; ZIP-based formats by the entries they hold. name helps only for text.

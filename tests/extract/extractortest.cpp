@@ -1006,6 +1006,41 @@ private Q_SLOTS:
         QVERIFY2(read.incomplete.contains(reason), qPrintable(read.incomplete));
     }
 
+    // A compound file that is no HWP is named by what it is, not as a broken HWP: an Office
+    // 97-2003 file (not read) by its main stream, an Office document with a password (its package
+    // encrypted inside a compound file) as encrypted.
+    void shouldNameTheCompoundFilesItDoesNotRead_data()
+    {
+        QTest::addColumn<QString>("stream");
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("Word") << "WordDocument" << int(DocumentExtractor::Format::Office97)
+                              << "a Word 97-2003 document (.doc), which is not read";
+        QTest::newRow("Excel") << "Workbook" << int(DocumentExtractor::Format::Office97)
+                               << "an Excel 97-2003 workbook (.xls), which is not read";
+        QTest::newRow("Excel 5") << "Book" << int(DocumentExtractor::Format::Office97)
+                                 << "an Excel 97-2003 workbook (.xls), which is not read";
+        QTest::newRow("PowerPoint") << "PowerPoint Document" << int(DocumentExtractor::Format::Office97)
+                                    << "a PowerPoint 97-2003 presentation (.ppt), which is not read";
+        QTest::newRow("a password") << "EncryptedPackage" << int(DocumentExtractor::Format::EncryptedOffice)
+                                    << "encrypted (an Office document with a password): not scanned";
+        QTest::newRow("none of these") << "Contents" << int(DocumentExtractor::Format::Hwp)
+                                       << "no HWP file header: not scanned";
+    }
+
+    void shouldNameTheCompoundFilesItDoesNotRead()
+    {
+        QFETCH(QString, stream);
+        QFETCH(int, format);
+        QFETCH(QString, reason);
+        const QByteArray file = compoundFile(
+            {{QStringLiteral("\x05SummaryInformation"), QByteArray(48, '\0')}, {stream, "900101-1234568"}});
+        QCOMPARE(int(DocumentExtractor::sniff(file, QStringLiteral("명단"))), format);
+        const Read read = extract(file, QStringLiteral("명단"));
+        QVERIFY(read.pieces.isEmpty());
+        QVERIFY2(read.incomplete.contains(reason), qPrintable(read.incomplete));
+    }
+
     void shouldStopAtARecordWhoseSizeLies()
     {
         // The second record claims more bytes than its stream holds: what came before is kept,
