@@ -245,6 +245,15 @@ void readEmbeddedObject(const QByteArray &stream, const Core::TextPlace &place, 
     readOleObject(*file, place, sink, readEmbedded);
 }
 
+// The preview the format keeps beside the body (UTF-16LE, the first page or so).
+void readPreview(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink)
+{
+    QString error;
+    if (const auto preview = file.stream(QStringLiteral("PrvText"), 1 << 20, &error))
+        sink.add(base.then(Kind::Preview),
+                 QString::fromUtf16(reinterpret_cast<const char16_t *>(preview->constData()), preview->size() / 2));
+}
+
 } // namespace
 
 bool HwpExtractor::isHwp97(const QByteArray &bytes)
@@ -367,6 +376,9 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     }
     if (properties & (Password | Distribution | Drm | CertificateEncrypted)) {
         sink.skip(base, QStringLiteral("encrypted (password, DRM or distribution document): not scanned"));
+        // A distribution document keeps its preview in clear (a file browser shows it): what it
+        // holds is named, though the body stays unread.
+        readPreview(*file, base, sink);
         return;
     }
     QStringList sections;
@@ -392,13 +404,8 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     }
     if (sections.isEmpty())
         sink.skip(base, QStringLiteral("no BodyText sections"));
-    if (!before && !sink.hasText()) {
-        // The preview the format keeps beside the body (UTF-16LE, the first page or so).
-        if (const auto preview = file->stream(QStringLiteral("PrvText"), 1 << 20, &error)) {
-            sink.add(base.then(Kind::Preview),
-                     QString::fromUtf16(reinterpret_cast<const char16_t *>(preview->constData()), preview->size() / 2));
-        }
-    }
+    if (!before && !sink.hasText())
+        readPreview(*file, base, sink);
     for (const QString &name : file->streams()) {
         if (sink.full())
             break;

@@ -18,8 +18,9 @@ class TextSink;
 // BodyText/Section stream (raw DEFLATE when compressed), record by record, each size checked
 // against what remains; text from every PARA_TEXT record (tables, text boxes, headers and notes
 // are nested paragraphs), control characters skipped by their documented widths. Password,
-// DRM and distribution documents are "encrypted: not scanned"; HWP 3.0 (HWP 97) is "unsupported
-// version". The preview text (PrvText) is read when the sections give no text. An object embedded
+// DRM and distribution documents are "encrypted: not scanned", their preview read all the same
+// (a distribution document keeps it in clear); HWP 3.0 (HWP 97) is "unsupported version". The
+// preview text (PrvText) is read when the sections give no text. An object embedded
 // in the document (BinData/BINxxxx.OLE: an Excel table, a Word file) is read through readEmbedded
 // when its compound file holds the office file itself ("Package"), for its text when it is a chart
 // (OOXMLChartContents); any other is "not scanned". So is such an object on its own (an HWPX's

@@ -1006,6 +1006,18 @@ private Q_SLOTS:
         QVERIFY2(read.incomplete.contains(reason), qPrintable(read.incomplete));
     }
 
+    // A distribution document's body is encrypted, its preview is not (a file browser shows it):
+    // the preview is read, and the document is still not scanned.
+    void shouldReadTheClearPreviewOfAnEncryptedHwp()
+    {
+        const Read read = extract(
+            hwp({hwpParagraph(QStringLiteral("본문 850315-2345678"))}, 1 | 4, QStringLiteral("신청인 900101-1234568")),
+            QStringLiteral("배포.hwp"));
+        QCOMPARE(read.textAt(QStringLiteral("preview text")), QStringLiteral("신청인 900101-1234568"));
+        QVERIFY2(!read.all().contains(QStringLiteral("본문")), qPrintable(read.all()));
+        QVERIFY2(read.incomplete.contains(QStringLiteral("encrypted")), qPrintable(read.incomplete));
+    }
+
     // A compound file that is no HWP is named by what it is, not as a broken HWP: an Office
     // 97-2003 file (not read) by its main stream, an Office document with a password (its package
     // encrypted inside a compound file) as encrypted.
