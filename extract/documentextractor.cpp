@@ -257,6 +257,16 @@ Format compoundFileFormat(const QByteArray &bytes)
     return Format::Hwp;
 }
 
+// An ODF or HWPX package saved with a password: its manifest gives the parts' encryption (ODF
+// 1.2, 3.8; HWPX keeps ODF's manifest), and those parts are no XML anyone can read.
+bool hasEncryptedParts(const ZipContainer &zip, TextSink &sink)
+{
+    QString error;
+    const int manifest = zip.indexOf(QStringLiteral("META-INF/manifest.xml"));
+    const auto bytes = manifest >= 0 ? zip.read(manifest, sink, &error) : std::nullopt;
+    return bytes && (bytes->contains(":encryption-data") || bytes->contains("<encryption-data"));
+}
+
 // Why an Office 97-2003 file is not scanned, named by its main stream.
 QString office97Reason(const QByteArray &bytes)
 {
@@ -388,6 +398,10 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
     const auto zip = ZipContainer::open(bytes, &error);
     if (!zip) {
         sink.skip(base, error);
+        return;
+    }
+    if ((format == Format::OpenDocument || format == Format::Hwpx) && hasEncryptedParts(*zip, sink)) {
+        sink.skip(base, QStringLiteral("encrypted (a document with a password): not scanned"));
         return;
     }
     switch (format) {

@@ -1018,6 +1018,38 @@ private Q_SLOTS:
         QVERIFY2(read.incomplete.contains(QStringLiteral("encrypted")), qPrintable(read.incomplete));
     }
 
+    // An OpenDocument or HWPX package saved with a password: its manifest says which parts are
+    // encrypted, and the document is "encrypted", not a broken XML part.
+    void shouldNameAPackageSavedWithAPassword_data()
+    {
+        QTest::addColumn<QString>("mimetype");
+        QTest::addColumn<QString>("main");
+        QTest::addColumn<QByteArray>("prefix");
+        QTest::newRow("ODT") << "application/vnd.oasis.opendocument.text"
+                             << "content.xml" << QByteArray("manifest:");
+        QTest::newRow("HWPX") << "application/hwp+zip"
+                              << "Contents/section0.xml" << QByteArray("odf:");
+        QTest::newRow("no prefix") << "application/vnd.oasis.opendocument.text"
+                                   << "content.xml" << QByteArray();
+    }
+
+    void shouldNameAPackageSavedWithAPassword()
+    {
+        QFETCH(QString, mimetype);
+        QFETCH(QString, main);
+        QFETCH(QByteArray, prefix);
+        const QByteArray manifest = "<" + prefix + "manifest><" + prefix + "file-entry " + prefix + "full-path=\"" +
+            main.toUtf8() + "\"><" + prefix + "encryption-data " + prefix + "checksum=\"AAAA\"/></" + prefix +
+            "file-entry></" + prefix + "manifest>";
+        const QByteArray file = zipOf({{QStringLiteral("mimetype"), mimetype.toUtf8()},
+                                       {QStringLiteral("META-INF/manifest.xml"), manifest},
+                                       {main, QByteArray("\x8f\x02\xc4 not XML 900101-1234568")}});
+        const Read read = extract(file, QStringLiteral("문서"));
+        QVERIFY2(read.incomplete.contains(QStringLiteral("encrypted (a document with a password)")),
+                 qPrintable(read.incomplete));
+        QVERIFY(read.pieces.isEmpty());
+    }
+
     // A compound file that is no HWP is named by what it is, not as a broken HWP: an Office
     // 97-2003 file (not read) by its main stream, an Office document with a password (its package
     // encrypted inside a compound file) as encrypted.
