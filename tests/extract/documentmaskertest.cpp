@@ -367,6 +367,25 @@ private Q_SLOTS:
         QCOMPARE(masked.result.message.attachments.at(0).data, file); // nothing half masked
     }
 
+    // A roster masked in place: its last check (no masked value left in any entry) reads each
+    // entry once for all values. It read every entry again for each value, counted against the
+    // limit of entries, and refused files with a few dozen findings (red team: 42 phone numbers).
+    void shouldMaskARosterInPlace()
+    {
+        QString body;
+        for (int row = 0; row < 400; ++row)
+            body += wordParagraph({QStringLiteral("연락처 010-%1-%2").arg(2000 + row).arg(5000 + row)});
+        const QByteArray file = docx(body, wordParagraph({QStringLiteral("머리말")}), {}, {},
+                                     {{QStringLiteral("docProps/app.xml"), "<Properties/>"},
+                                      {QStringLiteral("customXml/item1.xml"), "<item/>"}});
+        const Masked masked = maskDocument(file, QStringLiteral("명단.docx"));
+        QVERIFY2(masked.result.complete, qPrintable(masked.result.error));
+        QCOMPARE(masked.result.maskedCount, 400);
+        const QByteArray again = textOf(masked.bytes, QStringLiteral("명단.docx")).utf8;
+        QCOMPARE(again.count("010-****-"), 400);
+        QVERIFY2(!again.contains("010-2"), again.constData());
+    }
+
     void shouldRefuseMasksForTextItDoesNotRead()
     {
         const QByteArray file = docx(wordParagraph({QStringLiteral("주민등록번호 850315-2345678")}));
