@@ -141,10 +141,12 @@ bool isCopyOfShownText(const ZipContainer &zip, const QString &name)
 // Pictures inside a document: not read (there is no OCR), and not counted against the document.
 bool isEmbeddedPicture(const QString &name)
 {
-    static const QStringList suffixes {QStringLiteral("png"),  QStringLiteral("jpg"), QStringLiteral("jpeg"),
-                                       QStringLiteral("gif"),  QStringLiteral("bmp"), QStringLiteral("tif"),
+    static const QStringList suffixes {QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
+                                       QStringLiteral("gif"), QStringLiteral("bmp"), QStringLiteral("tif"),
                                        QStringLiteral("tiff"), QStringLiteral("emf"), QStringLiteral("wmf"),
-                                       QStringLiteral("svg"),  QStringLiteral("wdp"), QStringLiteral("jxr")};
+                                       QStringLiteral("svg"), QStringLiteral("wdp"), QStringLiteral("jxr"),
+                                       // StarView metafiles: LibreOffice's picture of a table on a slide.
+                                       QStringLiteral("svm")};
     return suffixes.contains(QFileInfo(name).suffix().toLower());
 }
 
