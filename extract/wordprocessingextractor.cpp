@@ -54,6 +54,8 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
         d.skipped = {QStringLiteral("delInstrText")};
         d.lineBreaks = {QStringLiteral("br"), QStringLiteral("cr")};
         d.tabs = {QStringLiteral("tab")};
+        d.uncountedTypes = {QStringLiteral("separator"), QStringLiteral("continuationSeparator"),
+                            QStringLiteral("continuationNotice")};
         d.symbol = QStringLiteral("sym");
         d.marks = {{QStringLiteral("noBreakHyphen"), "-"}, {QStringLiteral("ptab"), "\t"}};
         d.table = QStringLiteral("tbl");
@@ -61,10 +63,12 @@ const XmlTextWalker::Dialect &WordprocessingExtractor::dialect()
         d.cell = QStringLiteral("tc");
         d.cellWidthElement = QStringLiteral("gridSpan");
         d.columnsBefore = QStringLiteral("gridBefore");
+        // Notes and comments numbered as a reader counts them, from 1 (their ids are Word's own:
+        // comments from 0, notes after the two separators, from 1 or 2).
         d.containers = {
-            {QStringLiteral("footnote"), {Kind::Footnote, QStringLiteral("id")}},
-            {QStringLiteral("endnote"), {Kind::Endnote, QStringLiteral("id")}},
-            {QStringLiteral("comment"), {Kind::Comment, QStringLiteral("id")}},
+            {QStringLiteral("footnote"), {Kind::Footnote, QString()}},
+            {QStringLiteral("endnote"), {Kind::Endnote, QString()}},
+            {QStringLiteral("comment"), {Kind::Comment, QString()}},
             {QStringLiteral("txbxContent"), {Kind::TextBox, QString()}},
             // A tracked move keeps the moved text where it was, too: a copy of what w:moveTo holds.
             {QStringLiteral("moveFrom"), {Kind::Alternative, QString()}},

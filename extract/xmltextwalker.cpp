@@ -109,6 +109,8 @@ struct Walk
     int deletedDepth = 0;
     int skippedDepth = 0;
     int paragraphCount = 0;
+    std::vector<bool> uncountedContainers; // beside containers past the first: one of uncountedTypes
+    int uncountedOpen = 0;
     int tableCount = 0;
     int attributeTextCount = 0;
     std::vector<HeldParagraph> held;
@@ -135,9 +137,11 @@ struct Walk
             open[open.size() - 2] == QLatin1String("AlternateContent");
     }
 
-    void openContainer(Kind kind, const QString &id)
+    void openContainer(Kind kind, const QString &id, bool uncounted = false)
     {
         containers.push_back(containers.back().then(kind, id));
+        uncountedContainers.push_back(uncounted);
+        uncountedOpen += uncounted ? 1 : 0;
         // Inside a paragraph, what the container holds outside its own paragraphs (an ODF
         // comment's author and date, text a writer put there directly) is a piece of its own:
         // never joined to the paragraph around it, never lost.
@@ -150,6 +154,8 @@ struct Walk
         if (!paragraphs.empty() && paragraphs.back().loose && paragraphs.back().containerDepth == containers.size())
             finishParagraph();
         containers.pop_back();
+        uncountedOpen -= uncountedContainers.back() ? 1 : 0;
+        uncountedContainers.pop_back();
     }
 
     // The values of an element's attributes a reader sees (Dialect::attributeTexts), each a piece.
@@ -188,12 +194,17 @@ struct Walk
             openContainer(Kind::Alternative, {});
         } else if (const auto container = dialect.containers.constFind(name);
                    container != dialect.containers.constEnd()) {
-            QString id = container->second.isEmpty() ? QString::number(++containerCounts[name])
-                                                     : attributeOf(attributes, container->second);
+            QString id;
+            const bool uncounted = container->second.isEmpty() && !dialect.uncountedTypes.isEmpty() &&
+                dialect.uncountedTypes.contains(attributeOf(attributes, u"type"));
+            if (!container->second.isEmpty())
+                id = attributeOf(attributes, container->second);
+            else if (!uncounted)
+                id = QString::number(++containerCounts[name]);
             const auto &steps = containers.back().steps;
             if (container->first == Kind::Notes && !steps.isEmpty() && steps.back().kind == Kind::Slide)
                 id = steps.back().value; // "notes of slide 3", inside slide 3, whichever slides have notes
-            openContainer(container->first, id);
+            openContainer(container->first, id, uncounted);
             textDepth += dialect.texts.contains(name) ? 1 : 0;
         } else if (name == dialect.table) {
             tables.push_back({++tableCount, 0, 0, 1});
@@ -217,7 +228,7 @@ struct Walk
             tables.back().cells = columnCount(attributeOf(attributes, u"val"), 0);
         } else if (dialect.paragraphs.contains(name)) {
             Core::TextPlace place = here();
-            ++paragraphCount;
+            paragraphCount += uncountedOpen == 0 ? 1 : 0; // a separator's paragraph is none of the text's
             if (tables.empty() && dialect.numberParagraphs)
                 place = place.then(Kind::Paragraph, QString::number(paragraphCount));
             paragraphs.push_back({place, {}, {}, part, part, containers.size()});

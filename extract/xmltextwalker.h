@@ -55,6 +55,10 @@ public:
         // Elements that start a place of their own, and the attribute that numbers them (empty: counted).
         // One in `texts` too holds its characters itself (hp:subText, a 덧말's reading over the text).
         QHash<QString, std::pair<Core::TextPlace::Kind, QString>> containers;
+        // Counted containers whose "type" attribute names one of these hold no text of a person's
+        // (Word's footnote separators): neither numbered nor counted, so that the first note a
+        // reader sees is note 1.
+        QStringList uncountedTypes;
         // Attributes whose values a reader sees, each a piece of its own at the element's place
         // under the given kind: a WordArt's text (v:textpath's "string"), a picture's alternative
         // text (docPr's "descr"), a link's tooltip, a drop-down's items.

@@ -75,7 +75,11 @@ private Q_SLOTS:
                 wordTable({QStringLiteral("성명"), QStringLiteral("홍길순")}) +
                 QStringLiteral("<w:p><w:del><w:r><w:delText>900101-1234568</w:delText></w:r></w:del></w:p>"),
             wordParagraph({QStringLiteral("청라3동 행정복지센터")}),
-            QStringLiteral("<w:footnote w:id=\"2\">%1</w:footnote>").arg(wordParagraph({QStringLiteral("각주 본문")})),
+            // As LibreOffice writes them: two separators, then the first note a reader sees, id 2.
+            QStringLiteral("<w:footnote w:id=\"0\" w:type=\"separator\"><w:p><w:r><w:separator/></w:r></w:p>"
+                           "</w:footnote><w:footnote w:id=\"1\" w:type=\"continuationSeparator\"><w:p><w:r>"
+                           "<w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id=\"2\">%1</w:footnote>")
+                .arg(wordParagraph({QStringLiteral("각주 본문")})),
             QStringLiteral("<w:comment w:id=\"0\">%1</w:comment>").arg(wordParagraph({QStringLiteral("검토 의견")})));
         QCOMPARE(DocumentExtractor::sniff(file, QStringLiteral("a.docx")), DocumentExtractor::Format::Docx);
         const Read read = extract(file, QStringLiteral("신청서.docx"));
@@ -85,8 +89,9 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("table 1, row 1, cell 2")), QStringLiteral("홍길순"));
         QCOMPARE(read.textAt(QStringLiteral("paragraph 5 › tracked deletion")), QStringLiteral("900101-1234568"));
         QCOMPARE(read.textAt(QStringLiteral("header › paragraph 1")), QStringLiteral("청라3동 행정복지센터"));
-        QCOMPARE(read.textAt(QStringLiteral("footnote 2 › paragraph 1")), QStringLiteral("각주 본문"));
-        QCOMPARE(read.textAt(QStringLiteral("comment 0 › paragraph 1")), QStringLiteral("검토 의견"));
+        // Notes and comments numbered as a reader counts them, from 1, whatever Word's ids.
+        QCOMPARE(read.textAt(QStringLiteral("footnote 1 › paragraph 1")), QStringLiteral("각주 본문"));
+        QCOMPARE(read.textAt(QStringLiteral("comment 1 › paragraph 1")), QStringLiteral("검토 의견"));
     }
 
     // From a red-team pass: what a reader sees beside a document's runs of text. A WordArt's text,
