@@ -652,10 +652,12 @@ QString SpreadsheetExtractor::columnName(int column)
 
 QString SpreadsheetExtractor::cellText(const QString &shown, const QString &number)
 {
+    // The digits, leading zeros aside: a format's zeros ("000-0000-0000") show what the number
+    // lost when it was typed ("010…" kept as 10…).
     const auto digitsOf = [](const QString &text) {
         QString digits;
         for (const QChar c : text) {
-            if (c.isDigit())
+            if (c.isDigit() && !(digits.isEmpty() && c == QLatin1Char('0')))
                 digits += c;
         }
         return digits;

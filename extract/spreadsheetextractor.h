@@ -26,9 +26,9 @@ public:
     // any other format (dates, decimals, scientific), where the value alone is read.
     static QString formatted(const QString &value, const QString &formatCode);
     // A number cell's text: what it shows, and the number when what it shows has other digits
-    // ("8.5E+12", then "8503152345678"); what it shows alone when that holds the number's digits
-    // ("850315-2345678"), so that one number is read once and the cell stays on one line of its
-    // table (a column's header then labels the cells after it).
+    // ("8.5E+12", then "8503152345678"); what it shows alone when that holds the number's digits,
+    // leading zeros aside ("850315-2345678", "010-2273-5037"), so that one number is read once and the cell stays on
+    // one line of its table (a column's header then labels the cells after it).
     static QString cellText(const QString &shown, const QString &number);
     // "A", "Z", "AA" for column 1, 26, 27.
     static QString columnName(int column);

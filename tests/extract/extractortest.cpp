@@ -522,6 +522,11 @@ private Q_SLOTS:
         QTest::newRow("shown with other digits") << "8.5E+12"
                                                  << "8503152345678"
                                                  << "8.5E+12\n8503152345678";
+        // A mobile number typed as a number loses its 0, which its format puts back (red team:
+        // the cell was read twice, and the bare number taken for a second phone).
+        QTest::newRow("leading zeros the format adds") << "010-2273-5037"
+                                                       << "1022735037"
+                                                       << "010-2273-5037";
         QTest::newRow("a prefix the format adds") << "850315-2345678"
                                                   << "2345678"
                                                   << "850315-2345678\n2345678";
