@@ -147,6 +147,41 @@ void forEachAlignedCell(std::string_view line, Cell &&cell)
     }
 }
 
+// Characters (code points) in text: how far along a line a text program puts what follows.
+std::size_t characters(std::string_view text)
+{
+    return std::size_t(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// The column of an aligned row's cell that starts at `at` (an offset into row), by where its
+// titles start, when the row's cells do not pair with them one by one: two cells a single space
+// apart run together (pdftotext and poppler's layout put one space beside a long number), and the
+// cells after them would be counted one column short. The title starting nearest, in characters;
+// none when the cells pair one by one.
+std::optional<std::size_t> alignedColumnByPosition(std::string_view header, std::string_view row, std::size_t at)
+{
+    std::vector<std::size_t> titleStarts;
+    forEachAlignedCell(header, [&](std::size_t, std::size_t begin, std::size_t) {
+        titleStarts.push_back(characters(header.substr(0, begin)));
+        return true;
+    });
+    std::size_t cells = 0;
+    forEachAlignedCell(row, [&](std::size_t, std::size_t, std::size_t) {
+        ++cells;
+        return true;
+    });
+    if (cells == titleStarts.size() || titleStarts.empty())
+        return std::nullopt;
+    const std::size_t column = characters(row.substr(0, at));
+    std::size_t nearest = 0;
+    const auto distance = [column](std::size_t start) { return start > column ? start - column : column - start; };
+    for (std::size_t i = 1; i < titleStarts.size(); ++i) {
+        if (distance(titleStarts[i]) < distance(titleStarts[nearest]))
+            nearest = i;
+    }
+    return nearest;
+}
+
 // Splits a line at `delimiter` outside double quotes; calls cell(index, begin, end) for each.
 template<typename Cell>
 void forEachCell(std::string_view line, char delimiter, Cell &&cell)
@@ -360,6 +395,10 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
     if (delimiter == Aligned ? content == std::string_view::npos || row.find("  ", content) == std::string_view::npos
                              : row.find(delimiter) == std::string_view::npos)
         return {};
+    if (delimiter == Aligned) {
+        if (const auto column = alignedColumnByPosition(header, row, start - from))
+            first = last = *column;
+    }
     // What each title says. A match across cells is the last cell's (the back half of a number
     // under "주민번호 뒷자리"; "생년월일" over the first alone says nothing of the rest), or, under a
     // title that spans both cells and so leaves the last one empty, the first's.
