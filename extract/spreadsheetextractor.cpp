@@ -560,6 +560,50 @@ QString sectionFor(qint64 n, const QString &formatCode)
     return conditionHolds(second, n) ? sections.value(1) : sections.value(2);
 }
 
+// A sheet's comments, each named by the cell it is on ("명단 › comment B3"): the notes of every
+// version (xl/commentsN.xml: <comment ref="B3"><text><r><t>…), and the threaded comments of Excel
+// 365 (<threadedComment ref="B3"><text>…), replies too. Beside threaded comments the notes part
+// holds their copy for older versions: it is left to the reading of the package's other parts,
+// which reads it as a copy.
+void readSheetComments(const ZipContainer &zip, const QString &sheetPart, const Core::TextPlace &sheet, TextSink &sink)
+{
+    const QString rels = XmlTextWalker::relationshipsPartOf(sheetPart);
+    if (zip.indexOf(rels) < 0)
+        return;
+    QString error;
+    const auto relations = zip.read(rels, sink, &error);
+    if (!relations)
+        return; // said when the package's other parts are read
+    static const XmlTextWalker::Dialect notes = [] {
+        XmlTextWalker::Dialect d;
+        d.paragraphs = {QStringLiteral("text")};
+        d.texts = {QStringLiteral("t")};
+        d.containers = {{QStringLiteral("comment"), {Kind::Comment, QStringLiteral("ref")}}};
+        d.numberParagraphs = false;
+        return d;
+    }();
+    static const XmlTextWalker::Dialect threaded = [] {
+        XmlTextWalker::Dialect d;
+        d.paragraphs = {QStringLiteral("text")}; // its characters are the text
+        d.containers = {{QStringLiteral("threadedComment"), {Kind::Comment, QStringLiteral("ref")}}};
+        d.numberParagraphs = false;
+        return d;
+    }();
+    const QStringList threadedParts = XmlTextWalker::relationshipTargetsOfType(*relations, u"/threadedComment");
+    for (const QString &target : threadedParts) {
+        const QString part = XmlTextWalker::targetOf(sheetPart, target);
+        if (zip.indexOf(part) >= 0 && !XmlTextWalker::walkEntry(zip, part, threaded, sheet, sink, &error))
+            sink.skip(sheet.then(Kind::Entry, part), error);
+    }
+    if (!threadedParts.isEmpty())
+        return;
+    for (const QString &target : XmlTextWalker::relationshipTargetsOfType(*relations, u"/comments")) {
+        const QString part = XmlTextWalker::targetOf(sheetPart, target);
+        if (zip.indexOf(part) >= 0 && !XmlTextWalker::walkEntry(zip, part, notes, sheet, sink, &error))
+            sink.skip(sheet.then(Kind::Entry, part), error);
+    }
+}
+
 } // namespace
 
 QByteArray SpreadsheetExtractor::headerFooterText(const QByteArray &codes, TextOrigin *origin, bool *unsure,
@@ -793,6 +837,7 @@ void SpreadsheetExtractor::extract(const ZipContainer &zip, const QString &mainP
         const auto xml = zip.read(sheet.part, sink, &error);
         if (!xml || !readSheet(*xml, place, zip.originOf(sheet.part), styleFormats, shared, recalculated, sink, &error))
             sink.skip(place, error);
+        readSheetComments(zip, sheet.part, place, sink);
     }
     for (const auto &[number, definition] :
          zip.numberedEntries(QStringLiteral("xl/pivotCache/pivotCacheDefinition([0-9]*)\\.xml")))

@@ -324,6 +324,51 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("명단 › form field A1")), QStringLiteral("851008-2345674"));
     }
 
+    // A sheet's comments are named by the cell they are on (red team: "xl/comments1.xml"): the
+    // notes of every version, a reply of a threaded comment too; beside threaded comments, the
+    // notes part is their copy for older versions, read as a copy.
+    void shouldNameASheetsCommentsByTheirCells()
+    {
+        const auto relations = [](const QString &type, const QString &target) {
+            return xmlDocument(
+                QStringLiteral("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                               "<Relationship Id=\"rId1\" Type=\"%1\" Target=\"%2\"/></Relationships>")
+                    .arg(type, target));
+        };
+        const QByteArray notes = xmlDocument(QStringLiteral(
+            "<comments><authors><author>팀장</author></authors><commentList><comment ref=\"B3\" authorId=\"0\">"
+            "<text><r><rPr><b/></rPr><t>본인 확인: 850315-</t></r><r><t>2345678</t></r></text></comment>"
+            "</commentList></comments>"));
+        const QString sheet = QStringLiteral("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>성명</t></is></c></row>");
+        const Read read =
+            extract(xlsx({{QStringLiteral("명단"), sheet}}, {}, {},
+                         {{QStringLiteral("xl/comments1.xml"), notes},
+                          {QStringLiteral("xl/worksheets/_rels/sheet1.xml.rels"),
+                           relations(QStringLiteral("http://schemas.openxmlformats.org/officeDocument/2006/"
+                                                    "relationships/comments"),
+                                     QStringLiteral("../comments1.xml"))}}),
+                    QStringLiteral("명단.xlsx"));
+        QCOMPARE(read.textAt(QStringLiteral("명단 › comment B3")), QStringLiteral("본인 확인: 850315-2345678"));
+
+        const QByteArray replies = xmlDocument(QStringLiteral(
+            "<ThreadedComments><threadedComment ref=\"C4\" id=\"{1}\"><text>확인 바랍니다</text></threadedComment>"
+            "<threadedComment ref=\"C4\" id=\"{2}\" parentId=\"{1}\"><text>연락처 010-2345-6789</text>"
+            "</threadedComment></ThreadedComments>"));
+        const Read threaded =
+            extract(xlsx({{QStringLiteral("명단"), sheet}}, {}, {},
+                         {{QStringLiteral("xl/threadedComments/threadedComment1.xml"), replies},
+                          {QStringLiteral("xl/comments1.xml"), notes},
+                          {QStringLiteral("xl/worksheets/_rels/sheet1.xml.rels"),
+                           relations(QStringLiteral("http://schemas.microsoft.com/office/2017/10/relationships/"
+                                                    "threadedComment"),
+                                     QStringLiteral("../threadedComments/threadedComment1.xml"))}}),
+                    QStringLiteral("명단.xlsx"));
+        QVERIFY2(threaded.all().contains(QStringLiteral("연락처 010-2345-6789")), qPrintable(threaded.describe()));
+        QVERIFY2(threaded.describe().contains(QStringLiteral("명단 › comment C4")), qPrintable(threaded.describe()));
+        QVERIFY2(threaded.describe().contains(QStringLiteral("xl/comments1.xml › alternative copy")),
+                 qPrintable(threaded.describe()));
+    }
+
     // A formula whose result the file does not keep (as libraries write them): Excel shows what it
     // computes, which nothing here can: its text is read, and the cell is said not to be.
     void shouldSayAFormulaWithoutItsResultIsNotRead()
