@@ -97,6 +97,29 @@ QString notesOf(const ZipContainer &zip, const QString &slide, TextSink &sink)
     return {};
 }
 
+// The comments on a slide, each "slide 2 › comment 1", its replies with it: the parts its
+// relationships name under ppt/comments/, PowerPoint's (p:cm, its p:text) and PowerPoint 365's
+// modern ones (p188:cm, its a:p paragraphs and replies).
+void readComments(const ZipContainer &zip, const QString &slide, const Core::TextPlace &place, TextSink &sink)
+{
+    static const XmlTextWalker::Dialect comments = [] {
+        XmlTextWalker::Dialect d;
+        d.paragraphs = {QStringLiteral("text"), QStringLiteral("p")}; // their characters are the text
+        d.lineBreaks = {QStringLiteral("br")};
+        d.containers = {{QStringLiteral("cm"), {Kind::Comment, QString()}}};
+        d.numberParagraphs = false;
+        return d;
+    }();
+    for (const QString &target : relationshipsOf(zip, slide, sink)) {
+        const QString part = XmlTextWalker::targetOf(slide, target);
+        if (!part.startsWith(QLatin1String("ppt/comments/")) || zip.indexOf(part) < 0 || zip.wasRead(zip.indexOf(part)))
+            continue;
+        QString error;
+        if (!XmlTextWalker::walkEntry(zip, part, comments, place, sink, &error))
+            sink.skip(place.then(Kind::Entry, part), error);
+    }
+}
+
 } // namespace
 
 void PresentationExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
@@ -108,6 +131,7 @@ void PresentationExtractor::extract(const ZipContainer &zip, const Core::TextPla
         if (zip.wasRead(zip.indexOf(slide)))
             continue; // listed twice
         walkPart(zip, slide, base.then(Kind::Slide, number), sink);
+        readComments(zip, slide, base.then(Kind::Slide, number), sink);
         const QString notes = notesOf(zip, slide, sink);
         if (!notes.isEmpty() && zip.indexOf(notes) >= 0 && !zip.wasRead(zip.indexOf(notes)))
             walkPart(zip, notes, base.then(Kind::Notes, number), sink);
@@ -119,6 +143,7 @@ void PresentationExtractor::extract(const ZipContainer &zip, const Core::TextPla
         if (zip.wasRead(zip.indexOf(name)))
             continue;
         walkPart(zip, name, base.then(Kind::Slide, QString::number(number)), sink);
+        readComments(zip, name, base.then(Kind::Slide, QString::number(number)), sink);
         for (const auto &[noteNumber, note] : notes) {
             if (noteNumber == number && !zip.wasRead(zip.indexOf(note)))
                 walkPart(zip, note, base.then(Kind::Notes, QString::number(number)), sink);

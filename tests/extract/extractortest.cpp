@@ -601,6 +601,42 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("notes of slide 2")), QStringLiteral("발표자 메모 850315-2345678"));
     }
 
+    // The comments on a slide are named by it (red team: "ppt/comments/comment2.xml"): PowerPoint's,
+    // and PowerPoint 365's modern ones with their replies.
+    void shouldNameTheCommentsOnASlide()
+    {
+        const auto relations = [](const QString &target) {
+            return xmlDocument(
+                QStringLiteral("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                               "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/"
+                               "2006/relationships/comments\" Target=\"%1\"/></Relationships>")
+                    .arg(target));
+        };
+        const Read read = extract(
+            pptx({QStringLiteral("표지"), QStringLiteral("대상자")}, {}, {},
+                 {{QStringLiteral("ppt/slides/_rels/slide2.xml.rels"),
+                   relations(QStringLiteral("../comments/comment2.xml"))},
+                  {QStringLiteral("ppt/comments/comment2.xml"),
+                   xmlDocument(QStringLiteral("<p:cmLst xmlns:p=\"http://schemas.openxmlformats.org/presentationml/"
+                                              "2006/main\"><p:cm authorId=\"0\" idx=\"1\"><p:pos x=\"1\" y=\"1\"/>"
+                                              "<p:text>확인 필요 850315-2345678</p:text></p:cm></p:cmLst>"))},
+                  {QStringLiteral("ppt/slides/_rels/slide1.xml.rels"),
+                   relations(QStringLiteral("../comments/modernComment_100_1.xml"))},
+                  {QStringLiteral("ppt/comments/modernComment_100_1.xml"),
+                   xmlDocument(QStringLiteral(
+                       "<p188:cmLst xmlns:p188=\"http://schemas.microsoft.com/office/powerpoint/2018/8/main\" "
+                       "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><p188:cm id=\"{1}\">"
+                       "<p188:replyLst><p188:reply id=\"{2}\"><p188:txBody><a:p><a:r><a:t>연락처 010-2345-6789"
+                       "</a:t></a:r></a:p></p188:txBody></p188:reply></p188:replyLst><p188:txBody><a:p><a:r>"
+                       "<a:t>검토</a:t></a:r></a:p></p188:txBody></p188:cm></p188:cmLst>"))}}),
+            QStringLiteral("발표.pptx"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("slide 2 › comment 1")), QStringLiteral("확인 필요 850315-2345678"));
+        QVERIFY2(read.describe().contains(QStringLiteral("slide 1 › comment 1")) &&
+                     read.all().contains(QStringLiteral("연락처 010-2345-6789")),
+                 qPrintable(read.describe()));
+    }
+
     // Empty elements that stand for a character a number is written with: a hyphen that does not
     // break, a space, a tab (as HWP 5.0's controls are read).
     void shouldReadTheMarksThatStandForACharacter()

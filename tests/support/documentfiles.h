@@ -207,7 +207,7 @@ inline QByteArray xlsx(const QList<std::pair<QString, QString>> &sheets, const Q
 // A PPTX: each slide's paragraphs, and notes for some slides (by slide number); presentationBody:
 // XML inside <p:presentation>.
 inline QByteArray pptx(const QStringList &slides, const QList<std::pair<int, QString>> &notes = {},
-                       const QString &presentationBody = {})
+                       const QString &presentationBody = {}, const Entries &extra = {})
 {
     const QString ns = QStringLiteral("xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\" "
                                       "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"");
@@ -224,7 +224,7 @@ inline QByteArray pptx(const QStringList &slides, const QList<std::pair<int, QSt
         entries.append({QStringLiteral("ppt/notesSlides/notesSlide%1.xml").arg(number),
                         xmlDocument(QStringLiteral("<p:notes %1><p:cSld><p:spTree>%2</p:spTree></p:cSld></p:notes>")
                                         .arg(ns, shape(text)))});
-    return zipOf(entries);
+    return zipOf(entries + extra);
 }
 
 // An OpenDocument file of mimetype with content (inside <office:body>).
