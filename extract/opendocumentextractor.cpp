@@ -26,6 +26,8 @@ XmlTextWalker::Dialect textDialect()
     dialect.cell = QStringLiteral("table-cell");
     dialect.cellWidthAttribute = QStringLiteral("number-columns-repeated");
     dialect.coveredCell = QStringLiteral("covered-table-cell");
+    dialect.containerClassAttribute = QStringLiteral("note-class");
+    dialect.containerClasses = {{QStringLiteral("endnote"), Kind::Endnote}};
     dialect.containers = {
         {QStringLiteral("note"), {Kind::Footnote, QString()}},
         {QStringLiteral("annotation"), {Kind::Comment, QString()}},

@@ -104,7 +104,7 @@ struct Walk
     std::vector<Paragraph> paragraphs;
     std::vector<Table> tables;
     std::vector<QString> open; // element local names, to know what an end closes
-    QHash<QString, int> containerCounts;
+    QHash<std::pair<QString, int>, int> containerCounts; // by element and kind
     int textDepth = 0;
     int deletedDepth = 0;
     int skippedDepth = 0;
@@ -197,14 +197,17 @@ struct Walk
             QString id;
             const bool uncounted = container->second.isEmpty() && !dialect.uncountedTypes.isEmpty() &&
                 dialect.uncountedTypes.contains(attributeOf(attributes, u"type"));
+            Kind kind = container->first;
+            if (!dialect.containerClasses.isEmpty())
+                kind = dialect.containerClasses.value(attributeOf(attributes, dialect.containerClassAttribute), kind);
             if (!container->second.isEmpty())
                 id = attributeOf(attributes, container->second);
             else if (!uncounted)
-                id = QString::number(++containerCounts[name]);
+                id = QString::number(++containerCounts[{name, int(kind)}]); // endnotes apart from footnotes
             const auto &steps = containers.back().steps;
-            if (container->first == Kind::Notes && !steps.isEmpty() && steps.back().kind == Kind::Slide)
+            if (kind == Kind::Notes && !steps.isEmpty() && steps.back().kind == Kind::Slide)
                 id = steps.back().value; // "notes of slide 3", inside slide 3, whichever slides have notes
-            openContainer(container->first, id, uncounted);
+            openContainer(kind, id, uncounted);
             textDepth += dialect.texts.contains(name) ? 1 : 0;
         } else if (name == dialect.table) {
             tables.push_back({++tableCount, 0, 0, 1});

@@ -59,6 +59,10 @@ public:
         // (Word's footnote separators): neither numbered nor counted, so that the first note a
         // reader sees is note 1.
         QStringList uncountedTypes;
+        // A container whose containerClassAttribute names one of these is of that kind, not its
+        // element's: ODF's text:note, a footnote or (text:note-class="endnote") an endnote.
+        QString containerClassAttribute;
+        QHash<QString, Core::TextPlace::Kind> containerClasses;
         // Attributes whose values a reader sees, each a piece of its own at the element's place
         // under the given kind: a WordArt's text (v:textpath's "string"), a picture's alternative
         // text (docPr's "descr"), a link's tooltip, a drop-down's items.

@@ -768,6 +768,16 @@ private Q_SLOTS:
             QStringLiteral("신청서.odt"));
         QCOMPARE(loose.textAt(QStringLiteral("paragraph 1")), QStringLiteral("xy"));
         QCOMPARE(loose.textAt(QStringLiteral("footnote 1")), QStringLiteral("주민 850315-2345678직접 900101-1234568"));
+        // An endnote is one, counted apart from the footnotes (red team: "footnote 2").
+        const Read notes = extract(
+            openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                         QStringLiteral("<office:text><text:p>x<text:note text:note-class=\"footnote\"><text:note-body>"
+                                        "<text:p>각주</text:p></text:note-body></text:note><text:note "
+                                        "text:note-class=\"endnote\"><text:note-body><text:p>미주 900101-1234568"
+                                        "</text:p></text:note-body></text:note></text:p></office:text>")),
+            QStringLiteral("신청서.odt"));
+        QCOMPARE(notes.textAt(QStringLiteral("footnote 1 › paragraph 2")), QStringLiteral("각주"));
+        QCOMPARE(notes.textAt(QStringLiteral("endnote 1 › paragraph 3")), QStringLiteral("미주 900101-1234568"));
 
         const QString frame =
             QStringLiteral("<draw:frame><draw:text-box><text:p>%1</text:p></draw:text-box></draw:frame>");
