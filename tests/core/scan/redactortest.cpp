@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "scannerfortests.h"
 
+#include "scan/quotedcellbreaks.h"
 #include "scan/redactor.h"
 
 #include <QTest>
@@ -65,6 +66,24 @@ private Q_SLOTS:
         outside.masked = QStringLiteral("***");
         QCOMPARE(Redactor::redact(QStringLiteral("short"), {outside}), QStringLiteral("short"));
         QCOMPARE(Redactor::redact(std::string_view("short"), {outside}), std::string("short"));
+    }
+
+    // A CSV file is scanned with its quoted cells' line breaks as spaces: the mask of a number
+    // wrapped in its cell has a blank where the file has a line break, which the masked file keeps
+    // (from a review: "850315-⏎2345678" came out "850315- 2******").
+    void shouldKeepASpansLineBreaks()
+    {
+        const std::string csv = "이름,\"주민등록\n번호\"\n홍길동,\"850315-\n2345678\",x\r\n";
+        std::string blanked = csv;
+        QuotedCellBreaks::blank(blanked.data(), blanked.size());
+        const ScanResult scan = testScanner().scan(blanked);
+        QCOMPARE(scan.findings.size(), std::size_t(1));
+        QCOMPARE(scan.findings[0].masked, QStringLiteral("850315- 2******"));
+        QCOMPARE(Redactor::redact(csv, scan.findings),
+                 std::string("이름,\"주민등록\n번호\"\n홍길동,\"850315-\n2******\",x\r\n"));
+        QCOMPARE(
+            Redactor::redact(QString::fromStdString(csv), testScanner().scan(QString::fromStdString(blanked)).findings),
+            QStringLiteral("이름,\"주민등록\n번호\"\n홍길동,\"850315-\n2******\",x\r\n"));
     }
 };
 
