@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 #include <unordered_map>
@@ -199,15 +200,18 @@ QList<QByteArray> maskedValues(const std::vector<Piece> &pieces,
 }
 
 // Whether any masked value is still in an entry's bytes. A roster masks thousands of values: each
-// is looked up by its first bytes where a digit or hyphen starts, one pass over the entry for all
-// of them, not a pass for each.
+// is looked up by its first bytes, only where a byte that starts one of them stands (a digit or
+// hyphen, a full-width digit's lead byte), in one pass over the entry for all of them, not a pass
+// for each.
 class MaskedValueSearch
 {
 public:
     explicit MaskedValueSearch(const QList<QByteArray> &values)
     {
-        for (const QByteArray &value : values)
+        for (const QByteArray &value : values) {
             m_byKey[keyAt(value.constData())].push_back(value); // every value has KeyBytes or more
+            m_startsOne[uchar(value.front())] = true;
+        }
     }
 
     bool foundIn(QByteArrayView content) const
@@ -215,8 +219,7 @@ public:
         if (m_byKey.empty())
             return false;
         for (qsizetype i = 0; i + KeyBytes <= content.size(); ++i) {
-            const char c = content[i];
-            if ((c < '0' || c > '9') && c != '-')
+            if (!m_startsOne[uchar(content[i])])
                 continue;
             const auto candidates = m_byKey.find(keyAt(content.constData() + i));
             if (candidates == m_byKey.end())
@@ -238,6 +241,7 @@ private:
         return key;
     }
 
+    std::array<bool, 256> m_startsOne {};
     std::unordered_map<std::uint64_t, std::vector<QByteArray>> m_byKey;
 };
 

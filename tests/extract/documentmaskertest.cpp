@@ -338,6 +338,21 @@ private Q_SLOTS:
                                                             "\"External\" Target=\"https://minwon.example/"
                                                             "?rrn=8503152345678\"/></Relationships>"))}})
             << QStringLiteral("a.docx") << QStringLiteral("document.xml.rels: the value also appears there");
+        // Digits of another width are found and masked too; their value, which starts with no ASCII
+        // digit, is looked for all the same (from a review: it was not).
+        QTest::newRow("a hyperlink to the number in full-width digits")
+            << zipOf(packageParts(QStringLiteral("word/document.xml"),
+                                  QStringLiteral("wordprocessingml.document.main+xml")) +
+                     Entries {{QStringLiteral("word/document.xml"),
+                               xmlDocument(QStringLiteral("<w:document %1><w:body>%2</w:body></w:document>")
+                                               .arg(QLatin1String(wordNamespace),
+                                                    wordParagraph({QStringLiteral("신청인 주민등록번호 "
+                                                                                  "８５０３１５－２３４５６７８")})))},
+                              {QStringLiteral("word/_rels/document.xml.rels"),
+                               xmlDocument(QStringLiteral("<Relationships><Relationship Id=\"rId9\" TargetMode="
+                                                          "\"External\" Target=\"https://minwon.example/"
+                                                          "?rrn=８５０３１５２３４５６７８\"/></Relationships>"))}})
+            << QStringLiteral("a.docx") << QStringLiteral("document.xml.rels: the value also appears there");
         QTest::newRow("a cell a formula computes")
             << xlsx({{QStringLiteral("명단"),
                       QStringLiteral("<row r=\"1\"><c r=\"A1\" t=\"str\"><f>B1&amp;\"-\"&amp;C1</f>"
