@@ -592,14 +592,16 @@ void readSheetComments(const ZipContainer &zip, const QString &sheetPart, const 
     const QStringList threadedParts = XmlTextWalker::relationshipTargetsOfType(*relations, u"/threadedComment");
     for (const QString &target : threadedParts) {
         const QString part = XmlTextWalker::targetOf(sheetPart, target);
-        if (zip.indexOf(part) >= 0 && !XmlTextWalker::walkEntry(zip, part, threaded, sheet, sink, &error))
+        if (zip.indexOf(part) >= 0 && !zip.wasRead(zip.indexOf(part)) &&
+            !XmlTextWalker::walkEntry(zip, part, threaded, sheet, sink, &error))
             sink.skip(sheet.then(Kind::Entry, part), error);
     }
     if (!threadedParts.isEmpty())
         return;
     for (const QString &target : XmlTextWalker::relationshipTargetsOfType(*relations, u"/comments")) {
         const QString part = XmlTextWalker::targetOf(sheetPart, target);
-        if (zip.indexOf(part) >= 0 && !XmlTextWalker::walkEntry(zip, part, notes, sheet, sink, &error))
+        if (zip.indexOf(part) >= 0 && !zip.wasRead(zip.indexOf(part)) &&
+            !XmlTextWalker::walkEntry(zip, part, notes, sheet, sink, &error))
             sink.skip(sheet.then(Kind::Entry, part), error);
     }
 }

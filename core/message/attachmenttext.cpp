@@ -137,8 +137,7 @@ qsizetype tabsBetween(const TextPlace &lastPlace, const AttachmentText::GridCell
 std::string_view AttachmentText::scannedText(std::string &copy) const
 {
     const std::string_view text(utf8.constData(), std::size_t(utf8.size()));
-    // A document's pieces are the helper's: a CSV inside an archive comes blanked from there.
-    return pieces.empty() ? QuotedCellBreaks::scannedText(name, text, copy) : text;
+    return csv ? QuotedCellBreaks::blankedCopy(text, copy) : text;
 }
 
 bool AttachmentText::isPlainText(const QString &name)
@@ -157,8 +156,11 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
     }
     if (bytes.size() > MaxSize)
         return notScanned(name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
-    if (auto text = decodeText(bytes))
-        return {name, Status::Text, std::move(*text), {}};
+    if (auto text = decodeText(bytes)) {
+        AttachmentText decoded {name, Status::Text, std::move(*text), {}};
+        decoded.csv = QuotedCellBreaks::isCsv(name);
+        return decoded;
+    }
     return notScanned(name, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
 }
 

@@ -70,6 +70,9 @@ struct AttachmentText
     };
     GridCell lastCell;
 
+    // A CSV file's text (decode() was given a name ending .csv): its quoted cells may hold line breaks.
+    bool csv = false;
+
     // earlyScan's result when scanner made it, complete, on utf8 as it is now; null otherwise.
     const ScanResult *earlyScanBy(const Scanner &scanner) const;
 
@@ -81,7 +84,7 @@ struct AttachmentText
     void append(const TextPlace &place, const QByteArray &text);
     // The place of the text at offset; empty when there are no pieces.
     TextPlace placeAt(qsizetype offset) const;
-    // utf8 as the scanner reads it: a CSV file's with the line breaks in its quoted cells as
+    // utf8 as the scanner reads it: a CSV file's (csv) with the line breaks in its quoted cells as
     // spaces (QuotedCellBreaks), in copy; the same offsets either way.
     std::string_view scannedText(std::string &copy) const;
 

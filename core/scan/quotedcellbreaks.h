@@ -21,7 +21,8 @@ namespace SendGuard::Core {
 // findings keep the file's offsets.
 //
 // A double quote opens a quoted cell only where a cell starts (at a line's start, after a comma,
-// tab or semicolon), and "" inside one is a quote mark. A cell that does not close within
+// tab or semicolon, after the byte order mark that starts a file), and "" inside one is a quote
+// mark. A cell that does not close within
 // MaxQuotedCellBytes has no closing quote: its opening one was a stray mark ('5" 디스켓'), and
 // the text after it is read as unquoted. Whether a cell closes is known from at most that many
 // bytes after it opens, so text given a piece at a time is blanked exactly as it would be whole.
@@ -46,6 +47,8 @@ public:
     // it are handed on; its reader takes them off the front as it goes.
     static StreamScanner::Read reading(StreamScanner::Read read, std::deque<std::uint64_t> *lineFeeds = nullptr);
 
+    // text blanked, in copy; text itself when it holds no quote.
+    static std::string_view blankedCopy(std::string_view text, std::string &copy);
     // Whether a file so named is a CSV file.
     static bool isCsv(const QString &fileName);
     // The text of a file named fileName as the scanner reads it: a CSV's blanked into copy,
@@ -53,7 +56,15 @@ public:
     static std::string_view scannedText(const QString &fileName, std::string_view text, std::string &copy);
 
 private:
+    // Whether text[at] comes right after a UTF-8 byte order mark that starts the file, as Excel's
+    // "CSV UTF-8" writes one: a cell starts there.
+    bool afterByteOrderMark(const char *text, std::size_t at) const;
+    // Counts text's first count bytes as settled, and keeps the file's first three.
+    std::size_t settled(const char *text, std::size_t count);
+
     bool m_atCellStart = true; // where the settled bytes end
+    std::uint64_t m_settled = 0; // bytes settled before the current text
+    char m_head[3] = {}; // the file's first bytes, as far as settled
 };
 
 } // namespace SendGuard::Core

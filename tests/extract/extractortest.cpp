@@ -367,6 +367,17 @@ private Q_SLOTS:
         QVERIFY2(threaded.describe().contains(QStringLiteral("명단 › comment C4")), qPrintable(threaded.describe()));
         QVERIFY2(threaded.describe().contains(QStringLiteral("xl/comments1.xml › alternative copy")),
                  qPrintable(threaded.describe()));
+
+        // Two sheets naming the same part (a crafted file): its comments are read once.
+        const QByteArray commentRelations =
+            relations(QStringLiteral("http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"),
+                      QStringLiteral("../comments1.xml"));
+        const Read twice = extract(xlsx({{QStringLiteral("명단"), sheet}, {QStringLiteral("사본"), sheet}}, {}, {},
+                                        {{QStringLiteral("xl/comments1.xml"), notes},
+                                         {QStringLiteral("xl/worksheets/_rels/sheet1.xml.rels"), commentRelations},
+                                         {QStringLiteral("xl/worksheets/_rels/sheet2.xml.rels"), commentRelations}}),
+                                   QStringLiteral("명단.xlsx"));
+        QCOMPARE(twice.all().count(QStringLiteral("850315-2345678")), 1);
     }
 
     // A formula whose result the file does not keep (as libraries write them): Excel shows what it

@@ -101,6 +101,25 @@ private Q_SLOTS:
         QCOMPARE(text.reason, QStringLiteral("cancelled"));
     }
 
+    // A CSV file is read as one by the name it is read as: a file list.csv attached as "명단" is
+    // (from a review: its quoted cells were not read as cells).
+    void shouldReadACsvFileAsOneWhateverItsAttachmentsName()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("wrapped.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("성명,\"계좌\n번호\"\n가,302-1234-5678-91\n");
+        file.close();
+        for (const QString &name : {QStringLiteral("명단"), QStringLiteral("명단.csv")}) {
+            const AttachmentText text = AttachmentText::read(onDisk(name, path), QString());
+            QCOMPARE(text.status, Status::Text);
+            QVERIFY(text.csv);
+            std::string copy;
+            QCOMPARE(text.scannedText(copy), std::string_view("성명,\"계좌 번호\"\n가,302-1234-5678-91\n"));
+        }
+        QVERIFY(!AttachmentText::decode(QStringLiteral("명단.txt"), "a,\"b\nc\"").csv);
+    }
+
     void shouldReadUtf16WithoutAByteOrderMark_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -25,13 +25,14 @@ std::string blanked(std::string text)
 
 // Reads text through QuotedCellBreaks::reading in pieces of random size; lineFeeds gets where
 // the blanked line feeds were.
-std::string readInPieces(const std::string &text, std::uint32_t seed, std::deque<std::uint64_t> *lineFeeds)
+std::string readInPieces(const std::string &text, std::uint32_t seed, std::deque<std::uint64_t> *lineFeeds,
+                         std::size_t largestPiece = 700)
 {
     std::mt19937 random(seed);
     std::size_t position = 0;
     const StreamScanner::Read read = QuotedCellBreaks::reading(
         [&](char *data, std::size_t capacity) -> std::int64_t {
-            const std::size_t n = std::min({capacity, text.size() - position, std::size_t(1 + random() % 700)});
+            const std::size_t n = std::min({capacity, text.size() - position, 1 + random() % largestPiece});
             std::memcpy(data, text.data() + position, n);
             position += n;
             return std::int64_t(n);
@@ -60,6 +61,10 @@ private Q_SLOTS:
         QTest::newRow("CR LF inside and outside")
             << QByteArray("a,\"b\r\nc\"\r\nd,e\r\n") << QByteArray("a,\"b  c\"\r\nd,e\r\n");
         QTest::newRow("a quoted first cell") << QByteArray("\"x\ny\",z\n") << QByteArray("\"x y\",z\n");
+        QTest::newRow("after the byte order mark Excel writes")
+            << QByteArray("\xEF\xBB\xBF\"계좌\n번호\",성명\n") << QByteArray("\xEF\xBB\xBF\"계좌 번호\",성명\n");
+        QTest::newRow("a byte order mark further in starts no cell")
+            << QByteArray("a\xEF\xBB\xBF\"b\nc\"\n") << QByteArray("a\xEF\xBB\xBF\"b\nc\"\n");
         QTest::newRow("after a tab, after a semicolon")
             << QByteArray("a\t\"b\nc\";\"d\ne\"\n") << QByteArray("a\t\"b c\";\"d e\"\n");
         QTest::newRow("a doubled quote is a quote mark")
@@ -86,6 +91,7 @@ private Q_SLOTS:
         QCOMPARE(QByteArray::fromStdString(blanked(text.toStdString())), expected);
         std::deque<std::uint64_t> lineFeeds;
         QCOMPARE(QByteArray::fromStdString(readInPieces(text.toStdString(), 1, &lineFeeds)), expected);
+        QCOMPARE(QByteArray::fromStdString(readInPieces(text.toStdString(), 1, nullptr, 1)), expected); // byte by byte
         for (const std::uint64_t at : lineFeeds) {
             QCOMPARE(text.at(qsizetype(at)), '\n');
             QCOMPARE(expected.at(qsizetype(at)), ' ');
@@ -100,7 +106,7 @@ private Q_SLOTS:
         const char alphabet[] = {'"', '"', ',', '\t', ';', '\n', '\r', 'a', ' ', 'x'};
         std::mt19937 random(4180);
         for (int round = 0; round < 400; ++round) {
-            std::string text;
+            std::string text = random() % 4 == 0 ? "\xEF\xBB\xBF\"" : "";
             const std::size_t length = random() % 12000;
             while (text.size() < length) {
                 if (random() % 50 == 0)
