@@ -239,15 +239,29 @@ void readZip(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sin
     }
 }
 
+// An ODF or HWPX package saved with a password: its manifest gives the parts' encryption (ODF
+// 1.2, 3.8; HWPX keeps ODF's manifest), and those parts are no XML anyone can read.
+bool hasEncryptedParts(const ZipContainer &zip, TextSink &sink)
+{
+    QString error;
+    const int manifest = zip.indexOf(QStringLiteral("META-INF/manifest.xml"));
+    const auto bytes = manifest >= 0 ? zip.read(manifest, sink, &error) : std::nullopt;
+    return bytes && (bytes->contains(":encryption-data") || bytes->contains("<encryption-data"));
+}
+
+// The streams of a compound file; none when it does not open.
+QStringList compoundFileStreams(const QByteArray &bytes)
+{
+    QString error;
+    const auto file = CompoundFile::open(bytes, &error);
+    return file ? file->streams() : QStringList();
+}
+
 // A compound file by its streams. HWP is the only one read; a broken one, or one of no known kind,
 // goes to the HWP reader, which says what is wrong with it.
 Format compoundFileFormat(const QByteArray &bytes)
 {
-    QString error;
-    const auto file = CompoundFile::open(bytes, &error);
-    if (!file)
-        return Format::Hwp;
-    const QStringList streams = file->streams();
+    const QStringList streams = compoundFileStreams(bytes);
     if (streams.contains(QStringLiteral("FileHeader")))
         return Format::Hwp;
     if (streams.contains(QStringLiteral("EncryptedPackage")))
@@ -259,22 +273,10 @@ Format compoundFileFormat(const QByteArray &bytes)
     return Format::Hwp;
 }
 
-// An ODF or HWPX package saved with a password: its manifest gives the parts' encryption (ODF
-// 1.2, 3.8; HWPX keeps ODF's manifest), and those parts are no XML anyone can read.
-bool hasEncryptedParts(const ZipContainer &zip, TextSink &sink)
-{
-    QString error;
-    const int manifest = zip.indexOf(QStringLiteral("META-INF/manifest.xml"));
-    const auto bytes = manifest >= 0 ? zip.read(manifest, sink, &error) : std::nullopt;
-    return bytes && (bytes->contains(":encryption-data") || bytes->contains("<encryption-data"));
-}
-
 // Why an Office 97-2003 file is not scanned, named by its main stream.
 QString office97Reason(const QByteArray &bytes)
 {
-    QString error;
-    const auto file = CompoundFile::open(bytes, &error);
-    const QStringList streams = file ? file->streams() : QStringList();
+    const QStringList streams = compoundFileStreams(bytes);
     if (streams.contains(QStringLiteral("WordDocument")))
         return QStringLiteral("a Word 97-2003 document (.doc), which is not read (.docx is): not scanned");
     if (streams.contains(QStringLiteral("Workbook")) || streams.contains(QStringLiteral("Book")))

@@ -98,8 +98,8 @@ QString notesOf(const ZipContainer &zip, const QString &slide, TextSink &sink)
 }
 
 // The comments on a slide, each "slide 2 › comment 1", its replies with it: the parts its
-// relationships name under ppt/comments/, PowerPoint's (p:cm, its p:text) and PowerPoint 365's
-// modern ones (p188:cm, its a:p paragraphs and replies).
+// relationships name as comments, PowerPoint's (p:cm, its p:text) and PowerPoint 365's modern
+// ones (p188:cm, its a:p paragraphs and replies; their relationship's type ends the same).
 void readComments(const ZipContainer &zip, const QString &slide, const Core::TextPlace &place, TextSink &sink)
 {
     static const XmlTextWalker::Dialect comments = [] {
@@ -110,14 +110,7 @@ void readComments(const ZipContainer &zip, const QString &slide, const Core::Tex
         d.numberParagraphs = false;
         return d;
     }();
-    for (const QString &target : relationshipsOf(zip, slide, sink)) {
-        const QString part = XmlTextWalker::targetOf(slide, target);
-        if (!part.startsWith(QLatin1String("ppt/comments/")) || zip.indexOf(part) < 0 || zip.wasRead(zip.indexOf(part)))
-            continue;
-        QString error;
-        if (!XmlTextWalker::walkEntry(zip, part, comments, place, sink, &error))
-            sink.skip(place.then(Kind::Entry, part), error);
-    }
+    XmlTextWalker::walkRelatedParts(zip, slide, u"/comments", comments, place, sink);
 }
 
 } // namespace

@@ -567,13 +567,6 @@ QString sectionFor(qint64 n, const QString &formatCode)
 // which reads it as a copy.
 void readSheetComments(const ZipContainer &zip, const QString &sheetPart, const Core::TextPlace &sheet, TextSink &sink)
 {
-    const QString rels = XmlTextWalker::relationshipsPartOf(sheetPart);
-    if (zip.indexOf(rels) < 0)
-        return;
-    QString error;
-    const auto relations = zip.read(rels, sink, &error);
-    if (!relations)
-        return; // said when the package's other parts are read
     static const XmlTextWalker::Dialect notes = [] {
         XmlTextWalker::Dialect d;
         d.paragraphs = {QStringLiteral("text")};
@@ -583,27 +576,13 @@ void readSheetComments(const ZipContainer &zip, const QString &sheetPart, const 
         return d;
     }();
     static const XmlTextWalker::Dialect threaded = [] {
-        XmlTextWalker::Dialect d;
-        d.paragraphs = {QStringLiteral("text")}; // its characters are the text
+        XmlTextWalker::Dialect d = notes;
+        d.texts.clear(); // a threaded comment's text element holds its characters
         d.containers = {{QStringLiteral("threadedComment"), {Kind::Comment, QStringLiteral("ref")}}};
-        d.numberParagraphs = false;
         return d;
     }();
-    const QStringList threadedParts = XmlTextWalker::relationshipTargetsOfType(*relations, u"/threadedComment");
-    for (const QString &target : threadedParts) {
-        const QString part = XmlTextWalker::targetOf(sheetPart, target);
-        if (zip.indexOf(part) >= 0 && !zip.wasRead(zip.indexOf(part)) &&
-            !XmlTextWalker::walkEntry(zip, part, threaded, sheet, sink, &error))
-            sink.skip(sheet.then(Kind::Entry, part), error);
-    }
-    if (!threadedParts.isEmpty())
-        return;
-    for (const QString &target : XmlTextWalker::relationshipTargetsOfType(*relations, u"/comments")) {
-        const QString part = XmlTextWalker::targetOf(sheetPart, target);
-        if (zip.indexOf(part) >= 0 && !zip.wasRead(zip.indexOf(part)) &&
-            !XmlTextWalker::walkEntry(zip, part, notes, sheet, sink, &error))
-            sink.skip(sheet.then(Kind::Entry, part), error);
-    }
+    if (XmlTextWalker::walkRelatedParts(zip, sheetPart, u"/threadedComment", threaded, sheet, sink) == 0)
+        XmlTextWalker::walkRelatedParts(zip, sheetPart, u"/comments", notes, sheet, sink);
 }
 
 } // namespace

@@ -535,4 +535,22 @@ bool XmlTextWalker::walkEntry(const ZipContainer &zip, const QString &name, cons
     return (read && parsed) || sink.full();
 }
 
+int XmlTextWalker::walkRelatedParts(const ZipContainer &zip, const QString &part, QStringView typeSuffix,
+                                    const Dialect &dialect, const Core::TextPlace &base, TextSink &sink)
+{
+    const QString rels = relationshipsPartOf(part);
+    QString error;
+    const auto relations = zip.indexOf(rels) >= 0 ? zip.read(rels, sink, &error) : std::nullopt;
+    if (!relations)
+        return 0; // none, or said when the package's other parts are read
+    const QStringList targets = relationshipTargetsOfType(*relations, typeSuffix);
+    for (const QString &target : targets) {
+        const QString related = targetOf(part, target);
+        const int index = zip.indexOf(related);
+        if (index >= 0 && !zip.wasRead(index) && !walkEntry(zip, related, dialect, base, sink, &error))
+            sink.skip(base.then(Core::TextPlace::Kind::Entry, related), error);
+    }
+    return int(targets.size());
+}
+
 } // namespace SendGuard::Extract

@@ -102,6 +102,12 @@ public:
     // entry cannot be read or its XML is not what walk() accepts.
     static bool walkEntry(const ZipContainer &zip, const QString &name, const Dialect &dialect,
                           const Core::TextPlace &base, TextSink &sink, QString *error);
+
+    // walkEntry() over each part that part's relationships of a type ending with typeSuffix name
+    // (a sheet's comments, a slide's), at base, once: a part read before is not read again. One
+    // that cannot be read is said not scanned. How many such parts the relationships name.
+    static int walkRelatedParts(const ZipContainer &zip, const QString &part, QStringView typeSuffix,
+                                const Dialect &dialect, const Core::TextPlace &base, TextSink &sink);
 };
 
 } // namespace SendGuard::Extract
