@@ -36,6 +36,16 @@ class AttachmentTextTest : public QObject
 
     QTemporaryDir m_dir;
 
+    // A file of the test's folder holding bytes: its path.
+    QString written(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            return {};
+        return path;
+    }
+
 private Q_SLOTS:
     void shouldRefuseWhatIsNotARegularFileAtOnce_data()
     {
@@ -89,11 +99,8 @@ private Q_SLOTS:
 
     void shouldStopReadingWhenCancelled()
     {
-        const QString path = m_dir.filePath(QStringLiteral("list.csv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("이름,주민등록번호\n가,850315-2345678\n");
-        file.close();
+        const QString path = written(QStringLiteral("list.csv"), "이름,주민등록번호\n가,850315-2345678\n");
+        QVERIFY(!path.isEmpty());
         const std::atomic_bool cancelled = true;
         const AttachmentText text =
             AttachmentText::read(onDisk(QStringLiteral("list.csv"), path), QString(), &cancelled);
@@ -105,11 +112,8 @@ private Q_SLOTS:
     // (from a review: its quoted cells were not read as cells).
     void shouldReadACsvFileAsOneWhateverItsAttachmentsName()
     {
-        const QString path = m_dir.filePath(QStringLiteral("wrapped.csv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("성명,\"계좌\n번호\"\n가,302-1234-5678-91\n");
-        file.close();
+        const QString path = written(QStringLiteral("wrapped.csv"), "성명,\"계좌\n번호\"\n가,302-1234-5678-91\n");
+        QVERIFY(!path.isEmpty());
         for (const QString &name : {QStringLiteral("명단"), QStringLiteral("명단.csv")}) {
             const AttachmentText text = AttachmentText::read(onDisk(name, path), QString());
             QCOMPARE(text.status, Status::Text);
