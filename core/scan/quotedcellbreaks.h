@@ -22,10 +22,10 @@ namespace SendGuard::Core {
 //
 // A double quote opens a quoted cell only where a cell starts (at a line's start, after a comma,
 // tab or semicolon, after the byte order mark that starts a file), and "" inside one is a quote
-// mark. A cell that does not close within
-// MaxQuotedCellBytes has no closing quote: its opening one was a stray mark ('5" 디스켓'), and
-// the text after it is read as unquoted. Whether a cell closes is known from at most that many
-// bytes after it opens, so text given a piece at a time is blanked exactly as it would be whole.
+// mark. A cell that does not close within MaxQuotedCellBytes has no closing quote: its opening
+// one was a stray mark ('5" 디스켓'), and the text after it is read as unquoted. Whether a cell
+// closes is known from at most that many bytes after it opens, so text given a piece at a time
+// is blanked exactly as it would be whole.
 class QuotedCellBreaks
 {
 public:
