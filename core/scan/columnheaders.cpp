@@ -194,8 +194,18 @@ void forEachCell(std::string_view line, char delimiter, Cell &&cell)
     std::size_t begin = 0;
     bool quoted = false;
     for (std::size_t i = 0; i <= line.size(); ++i) {
-        if (i < line.size() && line[i] == '"')
-            quoted = !quoted;
+        // As RFC 4180 and QuotedCellBreaks read quotes: one opens a quoted cell only at the cell's
+        // start, "" inside is a quote mark, and a quote mark inside a cell ('5" 디스켓') is text
+        // that leaves the row's other cells where they are.
+        if (i < line.size() && line[i] == '"') {
+            if (!quoted && i == begin)
+                quoted = true;
+            else if (quoted && i + 1 < line.size() && line[i + 1] == '"')
+                ++i;
+            else if (quoted)
+                quoted = false;
+            continue;
+        }
         if (i == line.size() || (line[i] == delimiter && !quoted)) {
             if (!cell(index++, begin, i))
                 return;

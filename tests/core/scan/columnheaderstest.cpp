@@ -184,6 +184,19 @@ private Q_SLOTS:
         QCOMPARE(countOf(testScanner().scan(std::string_view(sentence)).findings, "kr-bank-account"), std::size_t(0));
     }
 
+    // A quote mark inside a cell ('5" 디스켓', a size in inches) is text: the row's other cells stay
+    // in their columns (from a review: it opened a quoted cell to the end of the row, and the
+    // account after it lost its title). A quoted cell with a doubled quote mark in it is one cell.
+    void shouldReadAQuoteMarkInsideACellAsText()
+    {
+        std::string text = "물품,계좌번호,비고\n";
+        for (int i = 0; i < 30; ++i)
+            text += std::string(i % 2 == 0 ? "5\" 디스켓" : "\"3.5\"\" 디스켓, 2매\"") + ",3021" +
+                std::to_string(10000000 + i * 7919) + ",지급\n";
+        const ScanResult result = testScanner().scan(std::string_view(text));
+        QCOMPARE(countOf(result.findings, "kr-bank-account"), std::size_t(30));
+    }
+
     // A table as pdftotext and poppler's layout give a PDF's: a long number a single space from the
     // next cell in some rows (red team: the accounts of those rows lost their column). A row's
     // cells are then told by where the titles start, in characters.
