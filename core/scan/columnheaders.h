@@ -26,8 +26,8 @@ namespace SendGuard::Core {
 // it labels nothing, and beside three titles or more it leaves them a header. Between commas it is
 // a sentence's part, and the line no header.
 // A match across two cells is the last one's (or, under a title over both, the first's). Cells in
-// double quotes may hold the delimiter; a quote opens one only at a cell's start. The index of header rows is built on the first question,
-// once per scan.
+// double quotes may hold the delimiter; a quote opens one only at a cell's start. The index of
+// header rows is built on the first question, once per scan.
 class ColumnHeaders
 {
 public:
