@@ -142,8 +142,13 @@ std::string_view AttachmentText::scannedText(std::string &copy) const
 
 bool AttachmentText::isPlainText(const QString &name)
 {
-    const QString suffix = QFileInfo(name).suffix().toLower();
-    return suffix == QLatin1String("txt") || suffix == QLatin1String("csv");
+    // Text a person reads as it is written: notes, tables (tab-separated too), logs, Markdown, and
+    // the JSON and XML a system exports. HTML is not among them: its tags stand between a label and
+    // its number, and only a reader that takes them out can say the page is clean.
+    static const QStringList suffixes {QStringLiteral("txt"), QStringLiteral("csv"), QStringLiteral("tsv"),
+                                       QStringLiteral("log"), QStringLiteral("md"),  QStringLiteral("json"),
+                                       QStringLiteral("xml")};
+    return suffixes.contains(QFileInfo(name).suffix().toLower());
 }
 
 AttachmentText AttachmentText::decode(const QString &name, const QByteArray &bytes)

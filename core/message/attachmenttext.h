@@ -21,7 +21,7 @@ namespace SendGuard::Core {
 
 class Scanner;
 
-// The text of an attachment, as the scanner reads it. Plain-text formats (.txt, .csv) are
+// The text of an attachment, as the scanner reads it. Plain-text formats (.txt, .csv, .tsv…) are
 // decoded here; documents come from the extraction helper (sendguard-extract), piece by piece,
 // each with its place. Whatever cannot be read is reported as not scanned, never passed over.
 struct AttachmentText
@@ -110,7 +110,8 @@ struct AttachmentText
     // sequence in every encoding).
     static std::optional<QByteArray> decodeText(const QByteArray &bytes);
 
-    // .txt and .csv: decoded here; everything else goes to the extraction helper.
+    // .txt, .csv and the other plain-text files (.tsv, .log, .md, .json, .xml): decoded here;
+    // everything else goes to the extraction helper.
     static bool isPlainText(const QString &name);
 };
 

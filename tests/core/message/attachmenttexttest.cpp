@@ -124,6 +124,22 @@ private Q_SLOTS:
         QVERIFY(!AttachmentText::decode(QStringLiteral("명단.txt"), "a,\"b\nc\"").csv);
     }
 
+    // Text files a system or a person writes are read as text, whatever they are called; an HTML
+    // page is not plain text (its tags stand between a label and its number): not scanned, as
+    // before.
+    void shouldReadEveryPlainTextFile()
+    {
+        for (const char *name :
+             {"명단.txt", "명단.CSV", "명단.tsv", "export.log", "README.md", "data.json", "data.xml"}) {
+            const AttachmentText text =
+                AttachmentText::decode(QString::fromUtf8(name), "주민등록번호\t850315-2345678\n");
+            QCOMPARE(text.status, Status::Text);
+            QCOMPARE(text.utf8, QByteArray("주민등록번호\t850315-2345678\n"));
+        }
+        QCOMPARE(AttachmentText::decode(QStringLiteral("page.html"), "<p>850315-2345678</p>").status,
+                 Status::NotScanned);
+    }
+
     void shouldReadUtf16WithoutAByteOrderMark_data()
     {
         QTest::addColumn<QByteArray>("bytes");
