@@ -110,7 +110,6 @@ struct Walk
     int skippedDepth = 0;
     int paragraphCount = 0;
     std::vector<bool> uncountedContainers; // beside containers past the first: one of uncountedTypes
-    int uncountedOpen = 0;
     int tableCount = 0;
     int attributeTextCount = 0;
     std::vector<HeldParagraph> held;
@@ -141,7 +140,6 @@ struct Walk
     {
         containers.push_back(containers.back().then(kind, id));
         uncountedContainers.push_back(uncounted);
-        uncountedOpen += uncounted ? 1 : 0;
         // Inside a paragraph, what the container holds outside its own paragraphs (an ODF
         // comment's author and date, text a writer put there directly) is a piece of its own:
         // never joined to the paragraph around it, never lost.
@@ -154,7 +152,6 @@ struct Walk
         if (!paragraphs.empty() && paragraphs.back().loose && paragraphs.back().containerDepth == containers.size())
             finishParagraph();
         containers.pop_back();
-        uncountedOpen -= uncountedContainers.back() ? 1 : 0;
         uncountedContainers.pop_back();
     }
 
@@ -231,7 +228,10 @@ struct Walk
             tables.back().cells = columnCount(attributeOf(attributes, u"val"), 0);
         } else if (dialect.paragraphs.contains(name)) {
             Core::TextPlace place = here();
-            paragraphCount += uncountedOpen == 0 ? 1 : 0; // a separator's paragraph is none of the text's
+            // A separator's paragraph is none of the text's.
+            const bool counted =
+                std::find(uncountedContainers.begin(), uncountedContainers.end(), true) == uncountedContainers.end();
+            paragraphCount += counted ? 1 : 0;
             if (tables.empty() && dialect.numberParagraphs)
                 place = place.then(Kind::Paragraph, QString::number(paragraphCount));
             paragraphs.push_back({place, {}, {}, part, part, containers.size()});
