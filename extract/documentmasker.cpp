@@ -71,8 +71,9 @@ QByteArray maskedText(const QByteArray &utf8, const std::vector<Core::TextMask> 
     return out + utf8.sliced(copied);
 }
 
-// A numeric cell rewritten as a text cell holding the masked form of what it showed: the first
-// line of the piece (the number as its format shows it, then the value) that masking changed.
+// A numeric cell (a workbook's or an OpenDocument spreadsheet's) rewritten as a text cell holding
+// the masked form of what it showed: the first line of the piece (the number as its format shows
+// it, then the value) that masking changed.
 std::optional<Replacement> maskedCell(const Piece &piece, const std::vector<Core::TextMask> &masks, QString *error)
 {
     const QList<QByteArray> before = piece.utf8.split('\n');
@@ -87,6 +88,10 @@ std::optional<Replacement> maskedCell(const Piece &piece, const std::vector<Core
         return std::nullopt;
     }
     const TextOrigin::Element &cell = piece.origin.element;
+    if (!cell.textCellTag.isEmpty()) // OpenDocument's
+        return Replacement {cell.start, cell.end,
+                            cell.textCellTag + '<' + cell.paragraph + '>' + escaped(shown) + "</" + cell.paragraph +
+                                "></" + cell.name + '>'};
     const qsizetype colon = cell.name.lastIndexOf(':');
     const QByteArray prefix = colon < 0 ? QByteArray() : cell.name.left(colon + 1);
     QByteArray xml = '<' + cell.name;

@@ -13,7 +13,7 @@
 
 namespace SendGuard::Extract {
 
-// "Mask and send" for the ZIP-and-XML formats (DOCX, XLSX, PPTX, HWPX, ODF text and slides): the
+// "Mask and send" for the ZIP-and-XML formats (DOCX, XLSX, PPTX, HWPX, and ODF text, spreadsheets and slides): the
 // document is read again exactly as DocumentExtractor read it for the scan, and each character to
 // mask is replaced by '*' where it lies in its XML entry. Every other byte of those entries, and
 // every other entry, stays as it was (entries are copied compressed). A number in a spreadsheet

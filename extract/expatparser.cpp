@@ -54,6 +54,22 @@ ExpatParser::~ExpatParser()
     XML_ParserFree(m_parser);
 }
 
+QByteArrayView ExpatParser::localName(const char *qualified)
+{
+    const QByteArrayView name(qualified);
+    const qsizetype colon = name.lastIndexOf(':');
+    return colon < 0 ? name : name.sliced(colon + 1);
+}
+
+QByteArray ExpatParser::attribute(const char **attributes, QByteArrayView local)
+{
+    for (const char **attribute = attributes; attribute && *attribute; attribute += 2) {
+        if (localName(attribute[0]) == local)
+            return QByteArray(attribute[1]);
+    }
+    return {};
+}
+
 void ExpatParser::stop()
 {
     m_stopped = true;

@@ -45,6 +45,12 @@ public:
     bool feedRoom(qsizetype length, bool last, QString *error);
     void stop();
 
+    // "w:p" read as "p": names are matched by their local part, whatever prefix a file binds.
+    static QByteArrayView localName(const char *qualified);
+    // The value of the first attribute whose local name is `local`, in a start tag's handler's
+    // attributes; empty when there is none.
+    static QByteArray attribute(const char **attributes, QByteArrayView local);
+
     // Where the current event's bytes start in xml.
     qint64 byteIndex() const { return XML_GetCurrentByteIndex(m_parser); }
     // Whether character data expat just gave is the very bytes of xml at byteIndex(): false for a

@@ -41,22 +41,6 @@ bool readXml(const QByteArray &xml, QString *error, OnElement onElement)
 }
 
 // The local name of an element as expat gives it ("x:c" -> "c").
-QByteArrayView localName(const char *qualified)
-{
-    const QByteArrayView name(qualified);
-    const qsizetype colon = name.lastIndexOf(':');
-    return colon < 0 ? name : name.sliced(colon + 1);
-}
-
-QByteArray attributeOf(const char **attributes, QByteArrayView name)
-{
-    for (const char **attribute = attributes; attribute && *attribute; attribute += 2) {
-        if (localName(attribute[0]) == name)
-            return QByteArray(attribute[1]);
-    }
-    return {};
-}
-
 // The text of <si> (shared strings) and <c> (cells): every <t> and <v> inside, rich-text runs
 // and phonetic guides joined; with the origin of each run.
 struct CollectedText
@@ -147,7 +131,7 @@ bool readSharedStrings(const QByteArray &xml, const TextOrigin &part, TextSink &
         parser.parser(),
         [](void *data, const XML_Char *name, const XML_Char **) {
             Read &r = ExpatParser::context<Read>(data);
-            const QByteArrayView local = localName(name);
+            const QByteArrayView local = ExpatParser::localName(name);
             if (r.depth == 0 && local == "si") {
                 r.strings.push_back({{}, r.part});
                 r.depth = 1;
@@ -263,7 +247,7 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
         parser.parser(),
         [](void *data, const XML_Char *name, const XML_Char **attributes) {
             Read &r = ExpatParser::context<Read>(data);
-            const QByteArrayView local = localName(name);
+            const QByteArrayView local = ExpatParser::localName(name);
             if (r.depth > 0) {
                 ++r.depth;
                 r.inText = !r.inCell || local == "t" || local == "v";
@@ -287,9 +271,10 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 // drop-down's list (its formula1, read below), a link's tooltip and text.
                 const Core::TextPlace where = r.place.then(
                     Kind::FormField,
-                    QString::fromUtf8(attributeOf(attributes, local == "hyperlink" ? "ref" : "sqref")).left(32));
+                    QString::fromUtf8(ExpatParser::attribute(attributes, local == "hyperlink" ? "ref" : "sqref"))
+                        .left(32));
                 for (const char *shown : {"promptTitle", "prompt", "errorTitle", "error", "tooltip", "display"})
-                    r.sink.add(where, QString::fromUtf8(attributeOf(attributes, shown)));
+                    r.sink.add(where, QString::fromUtf8(ExpatParser::attribute(attributes, shown)));
                 if (local == "dataValidation") {
                     r.depth = 1;
                     r.inCell = false;
@@ -299,14 +284,14 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                     r.value = {{}, {}};
                 }
             } else if (local == "row") {
-                const int number = attributeOf(attributes, "r").toInt();
+                const int number = ExpatParser::attribute(attributes, "r").toInt();
                 r.row = number > 0 ? number : r.row + 1;
                 r.column = 0;
             } else if (local == "c") {
                 r.depth = 1;
                 r.inCell = true;
                 r.inText = false;
-                r.reference = QString::fromUtf8(attributeOf(attributes, "r"));
+                r.reference = QString::fromUtf8(ExpatParser::attribute(attributes, "r"));
                 // "C14": its column is where the next cell without a reference goes after it.
                 int column = 0;
                 for (const QChar c : std::as_const(r.reference)) {
@@ -317,14 +302,15 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 r.column = column > 0 ? column : r.column + 1;
                 if (r.reference.isEmpty())
                     r.reference = SpreadsheetExtractor::columnName(r.column) + QString::number(qMax(1, r.row));
-                r.type = attributeOf(attributes, "t");
-                r.style = attributeOf(attributes, "s").toInt();
+                r.type = ExpatParser::attribute(attributes, "t");
+                r.style = ExpatParser::attribute(attributes, "s").toInt();
                 r.value = {{}, r.part};
                 r.hasFormula = r.inFormula = r.hasValue = false;
                 r.formula.clear();
                 if (r.part.isKnown())
-                    r.value.origin.element = {r.parser.byteIndex(), -1, QByteArray(name), attributeOf(attributes, "r"),
-                                              attributeOf(attributes, "s")};
+                    r.value.origin.element = {r.parser.byteIndex(), -1, QByteArray(name),
+                                              ExpatParser::attribute(attributes, "r"),
+                                              ExpatParser::attribute(attributes, "s")};
             }
         },
         [](void *data, const XML_Char *) {

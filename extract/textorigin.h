@@ -27,15 +27,20 @@ struct TextOrigin
         bool isReference() const { return sourceLength != length; }
     };
 
-    // A numeric cell (<c r="C14" s="3"><v>8503152345678</v></c>): the element's bytes in the
-    // entry, and what a text cell in its place needs.
+    // A numeric cell (<c r="C14" s="3"><v>8503152345678</v></c>, or OpenDocument's
+    // <table:table-cell office:value-type="float" office:value="…"><text:p>…</text:p>): the
+    // element's bytes in the entry, and what a text cell in its place needs.
     struct Element
     {
         qint64 start = -1;
         qint64 end = -1;
-        QByteArray name; // qualified, as written: "c", "x:c"
+        QByteArray name; // qualified, as written: "c", "x:c", "table:table-cell"
         QByteArray reference; // r
         QByteArray style; // s
+        // OpenDocument: the start tag of the same cell as a text cell (its other attributes kept),
+        // and its paragraph's element name ("text:p"). Empty for a workbook's cell.
+        QByteArray textCellTag;
+        QByteArray paragraph;
     };
 
     const char *archive = nullptr; // the ZIP's bytes (ZipContainer::bytes()); null: no origin

@@ -142,6 +142,16 @@ private Q_SLOTS:
                             QStringLiteral("<office:text><text:p>주민등록번호 %1</text:p></office:text>").arg(rrn))
             << QStringLiteral("신청서.odt") << QStringList {QStringLiteral("content.xml")}
             << QStringList {QStringLiteral("850315-2******")} << 6;
+        QTest::newRow("ods: a text cell with marked spaces, a text box on the sheet")
+            << openDocument(QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+                            QStringLiteral(
+                                "<office:spreadsheet><table:table table:name=\"명단\"><table:table-row>"
+                                "<table:table-cell office:value-type=\"string\"><text:p>주민번호<text:s text:c=\"2\"/>"
+                                "850315-2<text:span>345678</text:span></text:p></table:table-cell>"
+                                "</table:table-row></table:table><draw:frame><draw:text-box><text:p>배우자 "
+                                "900101-1234568</text:p></draw:text-box></draw:frame></office:spreadsheet>"))
+            << QStringLiteral("명단.ods") << QStringList {QStringLiteral("content.xml")}
+            << QStringList {QStringLiteral("주민번호  850315-2******"), QStringLiteral("900101-1******")} << 12;
         QTest::newRow("xlsx: a shared string used twice, an inline string")
             << xlsx({{QStringLiteral("명단"),
                       QStringLiteral(
@@ -308,6 +318,32 @@ private Q_SLOTS:
         QVERIFY(!textOf(masked.bytes, QStringLiteral("명단.xlsx")).utf8.contains("2345678"));
     }
 
+    void shouldTurnAnOpenDocumentNumberCellIntoText()
+    {
+        // An RRN typed as a number in LibreOffice and shown through a format: the cell (and its
+        // repeat) becomes a text cell showing the masked form, its style and span kept.
+        const QByteArray file = openDocument(
+            QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+            QStringLiteral("<office:spreadsheet><table:table table:name=\"명단\"><table:table-row>"
+                           "<table:table-cell table:style-name=\"ce1\" office:value-type=\"float\" "
+                           "office:value=\"8503152345678\" table:number-columns-repeated=\"2\"><text:p>"
+                           "850315-2345678</text:p></table:table-cell><table:table-cell office:value-type=\"float\" "
+                           "office:value=\"42\"><text:p>42</text:p></table:table-cell></table:table-row>"
+                           "</table:table></office:spreadsheet>"));
+        const Masked masked = maskDocument(file, QStringLiteral("명단.ods"));
+        QVERIFY2(masked.result.complete, qPrintable(masked.result.error));
+        QCOMPARE(masked.maskedCells, 1);
+        const QByteArray content = entriesOf(masked.bytes).value(QStringLiteral("content.xml"));
+        QVERIFY2(content.contains("<table:table-row><table:table-cell table:style-name=\"ce1\" "
+                                  "table:number-columns-repeated=\"2\" office:value-type=\"string\"><text:p>"
+                                  "850315-2******</text:p></table:table-cell><table:table-cell "
+                                  "office:value-type=\"float\" office:value=\"42\"><text:p>42</text:p>"),
+                 content.constData());
+        const Core::AttachmentText again = textOf(masked.bytes, QStringLiteral("명단.ods"));
+        QVERIFY2(again.utf8.contains("850315-2******"), again.utf8.constData());
+        QVERIFY(!again.utf8.contains("2345678"));
+    }
+
     void shouldRefuseWhatCannotBeMaskedWhereItLies_data()
     {
         QTest::addColumn<QByteArray>("file");
@@ -362,12 +398,26 @@ private Q_SLOTS:
         QTest::newRow("a preview picture that is not a PNG")
             << applicationWith({{QStringLiteral("docProps/thumbnail.jpeg"), QByteArray("\xFF\xD8\xFF\xE0 jpeg", 9)}})
             << QStringLiteral("a.docx") << QStringLiteral("preview picture");
-        QTest::newRow("an OpenDocument spreadsheet")
-            << openDocument(QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
-                            QStringLiteral("<office:spreadsheet><table:table table:name=\"명단\"><table:table-row>"
-                                           "<table:table-cell office:value-type=\"string\"><text:p>850315-2345678"
-                                           "</text:p></table:table-cell></table:table-row></table:table>"
-                                           "</office:spreadsheet>"))
+        const auto sheet = [](const QString &cells) {
+            return openDocument(QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+                                QStringLiteral("<office:spreadsheet><table:table table:name=\"명단\"><table:table-row>"
+                                               "%1</table:table-row></table:table></office:spreadsheet>")
+                                    .arg(cells));
+        };
+        QTest::newRow("an OpenDocument cell a formula computes")
+            << sheet(QStringLiteral("<table:table-cell table:formula=\"of:=[.B1]&amp;[.C1]\" "
+                                    "office:value-type=\"string\"><text:p>850315-2345678</text:p></table:table-cell>"))
+            << QStringLiteral("a.ods") << QStringLiteral("a formula computes this value");
+        // Written again as a text cell, it would lose its comment.
+        QTest::newRow("an OpenDocument number cell with a comment")
+            << sheet(QStringLiteral("<table:table-cell office:value-type=\"float\" office:value=\"8503152345678\">"
+                                    "<office:annotation><text:p>확인</text:p></office:annotation><text:p>"
+                                    "850315-2345678</text:p></table:table-cell>"))
+            << QStringLiteral("a.ods") << QStringLiteral("cannot be masked in place");
+        // Its text is the attribute's as well as the paragraph's.
+        QTest::newRow("an OpenDocument cell that stores its string")
+            << sheet(QStringLiteral("<table:table-cell office:value-type=\"string\" office:string-value=\""
+                                    "850315-2345678\"><text:p>850315-2345678</text:p></table:table-cell>"))
             << QStringLiteral("a.ods") << QStringLiteral("cannot be masked where it lies");
     }
 

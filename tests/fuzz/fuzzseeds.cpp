@@ -155,6 +155,14 @@ int main(int argc, char *argv[])
         {QStringLiteral("notice.odt"),
          openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
                       QStringLiteral("<office:text><text:p>주민등록번호 900101-1234567</text:p></office:text>"))},
+        {QStringLiteral("roster.ods"),
+         openDocument(QStringLiteral("application/vnd.oasis.opendocument.spreadsheet"),
+                      QStringLiteral("<office:spreadsheet><table:table table:name=\"명단\"><table:table-row>"
+                                     "<table:table-cell office:value-type=\"string\"><text:p>주민번호<text:s/>"
+                                     "900101-1234567</text:p></table:table-cell><table:table-cell table:style-name="
+                                     "\"ce1\" office:value-type=\"float\" office:value=\"8503152345678\">"
+                                     "<text:p>850315-2345678</text:p></table:table-cell></table:table-row>"
+                                     "</table:table></office:spreadsheet>"))},
         {QStringLiteral("application.hwpx"), hwpx({owpmlParagraph(QStringLiteral("주민등록번호 850315-2345678"))})},
         {QStringLiteral("application.hwp"),
          hwp({hwpParagraph(QStringLiteral("신청인 850315-2345678")) +

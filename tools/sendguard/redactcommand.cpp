@@ -98,7 +98,7 @@ int runRedact(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Prints the text with every finding masked (as 'mask and send' sends it); all other bytes unchanged.\n"
-        "With --output, writes the file masked instead: a document (DOCX, XLSX, PPTX, HWPX, ODF text) masked in "
+        "With --output, writes the file masked instead: a document (DOCX, XLSX, PPTX, HWPX, ODF) masked in "
         "place, every other byte of it unchanged; HWP, PDF and other formats cannot be.\n"
         "Exit status: 0 written, 2 usage or input error, 3 scan incomplete or not maskable (nothing is written)."));
     const QCommandLineOption outputOption(QStringLiteral("output"),
