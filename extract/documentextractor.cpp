@@ -3,6 +3,7 @@
 
 #include "compoundfile.h"
 #include "emlextractor.h"
+#include "htmltext.h"
 #include "hwpextractor.h"
 #include "hwpxextractor.h"
 #include "opendocumentextractor.h"
@@ -315,6 +316,8 @@ QString DocumentExtractor::formatName(Format format)
         return QStringLiteral("ZIP");
     case Format::Eml:
         return QStringLiteral("e-mail");
+    case Format::Html:
+        return QStringLiteral("HTML");
     case Format::Image:
         return QStringLiteral("image");
     case Format::Unknown:
@@ -346,6 +349,9 @@ Format DocumentExtractor::sniff(const QByteArray &bytes, const QString &name)
     const QString suffix = QFileInfo(name).suffix().toLower();
     if (suffix == QLatin1String("eml") || (!bytes.contains('\0') && EmlExtractor::looksLikeEmail(bytes)))
         return Format::Eml;
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm") || suffix == QLatin1String("xhtml") ||
+        HtmlText::looksLikeHtml(bytes))
+        return Format::Html;
     return Format::Unknown;
 }
 
@@ -389,6 +395,12 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
             sink.skip(base, text.reason);
         return;
     }
+    case Format::Html:
+        if (const auto page = HtmlText::decode(bytes))
+            sink.add(base, HtmlText::text(*page));
+        else
+            sink.skip(base, QStringLiteral("HTML that is not in its declared charset, UTF-8, UTF-16 or CP949"));
+        return;
     case Format::Image:
         sink.skip(base, QStringLiteral("an image: not scanned"));
         return;

@@ -32,6 +32,7 @@ public:
         Pdf,
         Zip,
         Eml,
+        Html,
         Image,
         Unknown
     };

@@ -144,7 +144,7 @@ bool AttachmentText::isPlainText(const QString &name)
 {
     // Text a person reads as it is written: notes, tables (tab-separated too), logs, Markdown, and
     // the JSON and XML a system exports. HTML is not among them: its tags stand between a label and
-    // its number, and only a reader that takes them out can say the page is clean.
+    // its number, and the helper reads it without them, as a browser shows it.
     static const QStringList suffixes {QStringLiteral("txt"), QStringLiteral("csv"), QStringLiteral("tsv"),
                                        QStringLiteral("log"), QStringLiteral("md"),  QStringLiteral("json"),
                                        QStringLiteral("xml")};

@@ -1605,6 +1605,39 @@ private Q_SLOTS:
         QVERIFY2(fixed.all().contains(u"900101 \r\n1234568"_qs), qPrintable(fixed.describe()));
     }
 
+    // An HTML file attached (an exported report, a saved page) read as a browser shows it: in
+    // the charset its <meta> declares, without scripts and style sheets, numbers split by tags
+    // joined, a table's cells apart by tabs, a form field's value and a picture's alternative text.
+    // It was "an unknown format: not scanned".
+    void shouldReadAnHtmlPageAsABrowserShowsIt()
+    {
+        QStringEncoder euckr("EUC-KR");
+        const QByteArray page = euckr(QStringLiteral(
+            "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-kr\">"
+            "<script>var sample = \"900101-1234568\";</script><STYLE>td { }</STYLE></head><body><table>"
+            "<tr><th>성명</th><th>주민등록번호</th></tr><tr><td>홍길동</td><td><span>850315-</span><b>2345678</b>"
+            "</td></tr></table><p>계좌 <input type=\"text\" value=\"110-234-567890\"> <img alt=\"연락처 "
+            "010-2345-6789\"></p></body></html>"));
+        const Read read = extract(page, QStringLiteral("명단.html"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.incomplete));
+        const QString text = read.all();
+        QVERIFY2(text.contains(u"홍길동\t850315-2345678"_qs), qPrintable(read.describe()));
+        QVERIFY2(text.contains(u"계좌  110-234-567890"_qs), qPrintable(read.describe()));
+        QVERIFY2(text.contains(u"연락처 010-2345-6789"_qs), qPrintable(read.describe()));
+        QVERIFY2(!text.contains(u"900101"_qs) && !text.contains(u"td {"_qs), qPrintable(read.describe()));
+        // A script left open is read as text: nothing after it goes unread. A page of opening tags
+        // is read in one pass (a pattern that looked for each one's end did not finish).
+        const Read open = extract("<html><script>x</script><script>var a;<p>주민등록번호 850315-2345678</p>",
+                                  QStringLiteral("a.htm"));
+        QVERIFY2(open.all().contains(u"주민등록번호 850315-2345678"_qs), qPrintable(open.describe()));
+        const Read many =
+            extract("<html>" + QByteArray("<script>").repeated(200000) + "850315-2345678", QStringLiteral("a.htm"));
+        QVERIFY(many.all().contains(u"850315-2345678"_qs));
+        // Bytes that no charset reads are not called clean.
+        const Read broken = extract("<html><meta charset=utf-8>\xFF\xFE\x00\x80\x81\xFF", QStringLiteral("b.html"));
+        QVERIFY2(!broken.incomplete.isEmpty(), qPrintable(broken.describe()));
+    }
+
     // A workbook's parts where its relationships name them, whatever their names (found by a
     // red-team pass: renamed, the shared strings were read as a part no extractor knows, the
     // sheets not at all).
@@ -1887,6 +1920,13 @@ private Q_SLOTS:
         QCOMPARE(DocumentExtractor::sniff(zipOf({{QStringLiteral("a.txt"), "x"}}), QStringLiteral("a.docx")),
                  DocumentExtractor::Format::Zip);
         QCOMPARE(DocumentExtractor::sniff(QByteArray("\x01\x02\x03", 3), QStringLiteral("data.bin")),
+                 DocumentExtractor::Format::Unknown);
+        // A web page by its name, or by its start whatever it is called; a .txt is the text it is.
+        QCOMPARE(DocumentExtractor::sniff("<p>x</p>", QStringLiteral("명단.htm")), DocumentExtractor::Format::Html);
+        QCOMPARE(DocumentExtractor::sniff("\xEF\xBB\xBF \n<!DOCTYPE HTML>", QStringLiteral("export")),
+                 DocumentExtractor::Format::Html);
+        QCOMPARE(DocumentExtractor::sniff("<html><body>", QStringLiteral("a.txt")), DocumentExtractor::Format::Text);
+        QCOMPARE(DocumentExtractor::sniff("see <html> tags", QStringLiteral("export")),
                  DocumentExtractor::Format::Unknown);
         // CP949 text in a .csv inside an archive, as Korean spreadsheets export it.
         QStringEncoder cp949("CP949");

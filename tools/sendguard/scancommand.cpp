@@ -142,7 +142,8 @@ bool isDocument(const QString &file)
     static const QStringList suffixes {QStringLiteral("docx"), QStringLiteral("xlsx"), QStringLiteral("pptx"),
                                        QStringLiteral("odt"),  QStringLiteral("ods"),  QStringLiteral("odp"),
                                        QStringLiteral("hwp"),  QStringLiteral("hwpx"), QStringLiteral("pdf"),
-                                       QStringLiteral("zip"),  QStringLiteral("eml")};
+                                       QStringLiteral("zip"),  QStringLiteral("eml"),  QStringLiteral("html"),
+                                       QStringLiteral("htm"),  QStringLiteral("xhtml")};
     return startsLikeADocument(input.read(4096)) || suffixes.contains(QFileInfo(file).suffix().toLower());
 }
 
@@ -199,9 +200,12 @@ int printDocument(const QString &file, const Core::AttachmentText &text, const C
     } else {
         out << file << ": " << result.findings.size() << (result.findings.size() == 1 ? " finding" : " findings")
             << '\n';
-        for (const Core::Finding &finding : result.findings)
-            out << "  " << finding.detector.leftJustified(18) << ' ' << finding.masked << "  ("
-                << names.hide(text.placeAt(finding.start).describe(u"en")) << ")\n";
+        for (const Core::Finding &finding : result.findings) {
+            // A file read as one piece (a web page) has no place inside it to name.
+            const QString place = names.hide(text.placeAt(finding.start).describe(u"en"));
+            out << "  " << finding.detector.leftJustified(18) << ' ' << finding.masked
+                << (place.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(place)) << '\n';
+        }
     }
     if (!text.incomplete.isEmpty())
         return fail(QStringLiteral("read in part: %1").arg(names.hide(text.incomplete)), ExitIncomplete);
