@@ -169,11 +169,26 @@ bool birthDateIn(std::string_view line, std::string_view digits)
     if (!birth.isValid())
         return false;
     // Every run of three numbers joined by '-', '.' or '/', or written with 년, 월 (and 일), read as a
-    // date: "2021-03-15", "21.3.15", "2021년 3월 15일".
+    // date: "2021-03-15", "21.3.15", "2021년 3월 15일"; and a run of eight digits, the date written
+    // whole ("20210315", as forms and exports write it).
     static constexpr std::string_view units[] = {"년", "월"};
     for (std::size_t i = 0; i < line.size(); ++i) {
         if (!isDigit(line[i]) || (i > 0 && isDigit(line[i - 1])))
             continue;
+        std::size_t run = i;
+        while (run < line.size() && isDigit(line[run]))
+            ++run;
+        if (run - i == 8) {
+            const auto number = [&](std::size_t from, std::size_t length) {
+                int value = 0;
+                for (std::size_t k = from; k < from + length; ++k)
+                    value = value * 10 + (line[k] - '0');
+                return value;
+            };
+            if (number(i, 4) == birth.year() && number(i + 4, 2) == birth.month() && number(i + 6, 2) == birth.day())
+                return true;
+            continue;
+        }
         int parts[3] = {0, 0, 0};
         int lengths[3] = {0, 0, 0};
         std::size_t j = i;

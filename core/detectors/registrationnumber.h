@@ -152,10 +152,12 @@ inline std::vector<std::string> otherNumberLabels()
     return labels;
 }
 
-// A company's registration number is written in parentheses after its name: "주식회사 한빛(110111-…)".
+// A company's registration number is written in parentheses after its name: "주식회사 한빛(110111-…)",
+// "(재)한빛문화재단(…)"; an association's, a limited company's and a cooperative's too.
 inline std::vector<std::string> companyWords()
 {
-    return {"주식회사", "(주)", "㈜", "법인", "재단"};
+    return {"주식회사", "(주)", "㈜",       "법인",     "재단",     "(재)", "(사)",
+            "㈔",       "(유)", "유한회사", "합자회사", "합명회사", "(합)", "협동조합"};
 }
 
 } // namespace SendGuard::Core::Detectors::RegistrationNumber

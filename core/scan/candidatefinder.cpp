@@ -96,7 +96,7 @@ Character multibyteCharacterAt(std::string_view text, std::size_t i)
     if (folded.replacement == 0)
         return {Kind::Ignorable, folded.length};
     const Kind kind = byteKinds[static_cast<unsigned char>(folded.replacement)];
-    return {kind == Kind::Separator || kind == Kind::Digit ? kind : Kind::Stop, folded.length};
+    return {kind == Kind::Separator || kind == Kind::Digit || kind == Kind::Mask ? kind : Kind::Stop, folded.length};
 }
 
 // Classifies the character at text[i]: a table lookup for ASCII.

@@ -256,6 +256,17 @@ std::size_t letterCodeAt(std::string_view text, std::size_t at)
     return end + 1 - at;
 }
 
+// The bytes of one to six ASCII letters at text[at] that end right at valueStart ("M" of
+// "M010-2345-6789"); else 0.
+std::size_t lettersGluedTo(std::string_view text, std::size_t at, std::size_t valueStart)
+{
+    constexpr std::size_t MaxLetters = 6;
+    std::size_t end = at;
+    while (end < valueStart && end - at < MaxLetters && isLetter(static_cast<unsigned char>(text[end])))
+        ++end;
+    return end > at && end == valueStart ? end - at : 0;
+}
+
 } // namespace
 
 bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, std::size_t end)
@@ -340,7 +351,7 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
     int c = characterBefore(text, start, &open);
     while (c == ' ')
         c = characterBefore(text, open, &open);
-    if (c != '(')
+    if (c != '(' && c != '[')
         return false;
     std::size_t from = open > WordReach ? open - WordReach : 0;
     while (from > 0 && isContinuationByte(text[from]))
@@ -394,15 +405,25 @@ bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart,
             return heads(text, at, valueStart, value);
         if (std::string_view(" \t\r:#.-=()[]").find(char(c)) != std::string_view::npos)
             continue;
+        // "제826-71-344680호": the ordinal before a document's number.
+        if (text.substr(at).starts_with("제") && (at + 3 == valueStart || text.substr(at + 3).starts_with(" "))) {
+            next = at + 3;
+            continue;
+        }
         // The word for a number after the label, once: "신용장 번호", "Invoice No.", "L/C No.".
         if (const std::size_t word = numberWordAt(text, at); word > 0 && !numberWord) {
             numberWord = true;
             next = at + word;
             continue;
         }
-        // A code of letters glued to the number with a hyphen is part of it: "문서번호 KR-850515-…".
+        // A code of letters glued to the number with a hyphen is part of it: "문서번호 KR-850515-…";
+        // so are letters glued to it ("증권번호 M010-2345-6789").
         if (const std::size_t code = letterCodeAt(text, at); code > 0) {
             next = at + code;
+            continue;
+        }
+        if (const std::size_t letters = lettersGluedTo(text, at, valueStart); letters > 0) {
+            next = at + letters;
             continue;
         }
         return false; // a word: the label names it ("문서번호: 미부여"), not this number

@@ -29,8 +29,8 @@ bool letterBefore(std::string_view text, std::size_t start);
 // Inside a web address: the run of text without spaces that holds the match has "://" or "www.".
 bool insideWebAddress(std::string_view text, std::size_t start);
 
-// In parentheses right after a company's name: one of `words`, then its name of two words at
-// most, on the same line ("주식회사 한빛(110111-1234567)", "㈜한빛건설 (…)"). A person after the
+// In parentheses (or brackets) right after a company's name: one of `words`, then its name of two
+// words at most, on the same line ("주식회사 한빛(110111-1234567)", "㈜한빛건설 (…)", "… [ … ]"). A person after the
 // company, with a title or by a name as PersonEvidence reads one ("(주)가나다 대표 홍길동(…)",
 // "재단 장학생 홍길동(…)"), is not the company.
 bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vector<std::string> &words);
@@ -41,8 +41,10 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
 // own number has the value's groups of digits and heads an unbroken list of numbers the value is
 // one of ("접수번호 2103154827361" over more such numbers). The word for a number after the label
 // ("신용장 번호", "Invoice No.") and a code of letters glued to the number ("문서번호 KR-850515-…")
-// stand between them too. A label followed by a word ("문서번호: 미부여") or by a number of another
-// shape ("접수번호 12") names that, not a person's number after it.
+// stand between them too, and so do letters glued to it ("증권번호 M010-…") and the ordinal before a
+// document's number ("증권번호 제826-…호"). A label followed
+// by a word ("문서번호: 미부여") or by a number of another shape ("접수번호 12") names that, not a person's number
+// after it.
 bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::string_view value);
 
 // One of a longer run of groups written the same way: "1234 5678 9012 3456 7890", a price list,

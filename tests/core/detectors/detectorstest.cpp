@@ -255,6 +255,11 @@ private Q_SLOTS:
         QTest::newRow("a name, a slash") << u"김하늘 / 2103154827361"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("a name with an honorific") << u"이서연님 2103154827361"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("a name of four syllables") << u"남궁민수 2103154827361"_qs << rrn << "2103154827361" << masked;
+        // From a red-team pass: the birth date written whole, as forms and exports write it.
+        QTest::newRow("its birth date as eight digits")
+            << u"출생 20210315, 번호 2103154827361"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("its birth date as eight digits, after it")
+            << u"2103154827361 (20210315생)"_qs << rrn << "2103154827361" << masked;
     }
     void shouldFindBareNewNumbersByWhatIsOnTheirLine() { verifyPositive(); }
 
@@ -361,6 +366,11 @@ private Q_SLOTS:
                                       << "900101-1******";
         QTest::newRow("without its hyphen") << u"주민번호 9001011******"_qs << id << "9001011******"
                                             << "9001011******";
+        // From a red-team pass: full-width letters were no mask characters.
+        QTest::newRow("full-width x mask") << u"주민번호 ９００１０１－１ｘｘｘｘｘｘ"_qs << id
+                                           << u"９００１０１－１ｘｘｘｘｘｘ"_qs << "900101-1xxxxxx";
+        QTest::newRow("full-width capital X mask")
+            << u"900101-1ＸＸＸＸＸＸ"_qs << id << u"900101-1ＸＸＸＸＸＸ"_qs << "900101-1XXXXXX";
     }
     void shouldReportMaskedNumbersOnlyAsMasked() { verifyPositive(); }
 
@@ -849,6 +859,16 @@ private Q_SLOTS:
         QTest::newRow("company with a two-word name") << u"한빛 건설 주식회사 (110111-1234567)"_qs;
         QTest::newRow("company word, then a two-word name") << u"주식회사 한빛 건설(110111-1234567)"_qs;
         QTest::newRow("company named with a title's letters") << u"주식회사 행복이사(110111-1234568)"_qs;
+        // From a red-team pass: the abbreviated forms, brackets, and document numbers written with
+        // their ordinal or "No." under a label, a bank's name after them.
+        QTest::newRow("a foundation, abbreviated") << u"계약자: (재)한국문화진흥(520405-2742641), 대표이사 김민수"_qs;
+        QTest::newRow("an association, abbreviated") << u"계약자: (사)푸른숲(980607-2829370), 대표 김민수"_qs;
+        QTest::newRow("a company's number in brackets") << u"주식회사 한결 [940605-1676061]"_qs;
+        QTest::newRow("a limited company") << u"유한회사 다온(940605-1676061)"_qs;
+        QTest::newRow("a policy number with its ordinal") << u"증권번호 제826-71-344680호 (신한은행 지급보증)"_qs;
+        QTest::newRow("a policy number, No., a bank after it") << u"증권번호 No.826-71-344680 신한은행"_qs;
+        QTest::newRow("a guarantee certificate's number") << u"보증서번호 826-71-344680 신한은행"_qs;
+        QTest::newRow("a policy number, letters glued, shaped like a phone") << u"증권번호 M010-2345-6789"_qs;
         QTest::newRow("company word on the line before another company") << u"주식회사 명단\n㈜한빛(110111-1234567)"_qs;
         QTest::newRow("customs declaration number") << u"신고번호 123-456-789012 국민"_qs;
         QTest::newRow("phone in a web address") << "https://www.example.go.kr/view?tel=010-2345-6789";
