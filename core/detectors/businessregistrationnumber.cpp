@@ -27,6 +27,10 @@ std::string mask(std::string_view match)
 
 DetectorSpec businessRegistrationNumber()
 {
+    const std::string loose = "(?:  ?- ?|  |" + std::string(PatternParts::WrappedSeparator) + "| ?- ?| )";
+    std::vector<std::string> looseSeparators {"  - ", "  -", "  "};
+    for (const std::vector<std::string> &more : {PatternParts::wrappedSeparators(), PatternParts::separators()})
+        looseSeparators.insert(looseSeparators.end(), more.begin(), more.end());
     return {
         .id = QStringLiteral("kr-business-reg"),
         .severity = Severity::Low,
@@ -44,6 +48,10 @@ DetectorSpec businessRegistrationNumber()
                 {"\\d{3}(?: ?- ?| )\\d{2}(?: ?- ?| )\\d{5}", ContextRule::Needed, 0.75,
                  Shape().digits(3).literal(separators()).digits(2).literal(separators()).digits(5)},
                 {"\\d{10}", ContextRule::Needed, 0.7, Shape().digits(10)},
+                // As tools and wrapped text write it (a tab, a line broken after a hyphen, a slash,
+                // underscore or tilde), or spaced out twice, in either gap or both.
+                {"\\d{3}" + loose + "\\d{2}" + loose + "\\d{5}", ContextRule::Needed, 0.7,
+                 Shape().digits(3).literal(looseSeparators).digits(2).literal(looseSeparators).digits(5)},
             },
         .contextWords = {"사업자등록번호", "사업자번호", "사업자", "business registration", "BRN"},
         .suppressingWords = PatternParts::documentNumberLabels(), // "주문번호 220-81-62517"

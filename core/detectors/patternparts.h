@@ -27,6 +27,27 @@ inline std::vector<std::string> hyphens()
     return {" - ", " -", "- ", "-"};
 }
 
+// Between the groups of a number after its label, as tools and wrapped text write them: tabs (two
+// cells copied together, a form's hyphen in a cell of its own), a line broken after the hyphen (the
+// next line indented by up to four spaces), a slash, an underscore or a tilde. Without the label,
+// groups joined so are as often a file's or a document's name ("정산_240611_2024001.xlsx").
+inline constexpr const char *WrappedSeparator = "(?:\\t-\\t|-\\t|\\t| ?-\\r?\\n {0,4}|/|_|~)";
+
+// WrappedSeparator's alternatives.
+inline std::vector<std::string> wrappedSeparators()
+{
+    std::vector<std::string> separators {"\t-\t", "-\t", "\t"};
+    for (const char *before : {" -", "-"}) {
+        for (const char *lineBreak : {"\r\n", "\n"}) {
+            for (int indent = 4; indent >= 0; --indent)
+                separators.push_back(before + std::string(lineBreak) + std::string(std::size_t(indent), ' '));
+        }
+    }
+    for (const char *other : {"/", "_", "~"})
+        separators.push_back(other);
+    return separators;
+}
+
 // Labels of document, policy and customs numbers, which come in every digit layout: a number right
 // after one is none of a person's.
 inline std::vector<std::string> documentNumberLabels()

@@ -28,9 +28,12 @@ DetectorSpec paymentCardNumber()
 {
     using namespace PatternParts;
     const std::string four = "\\d{4}";
-    // A full stop, or two to four blanks (a form's layout), between groups: next to a card word only.
-    const std::string loose = "(?:\\.| {2,4})";
-    const std::vector<std::string> looseSeparators {".", "  ", "   ", "    "};
+    // A full stop, two to four blanks (a form's layout), or what tools and wrapped text put (a tab, a
+    // line broken after a hyphen, a slash, underscore or tilde), in any gap: next to a card word only.
+    const std::string loose = "(?:\\.| {2,4}|" + std::string(WrappedSeparator) + "| ?- ?| )";
+    std::vector<std::string> looseSeparators {".", "  ", "   ", "    "};
+    for (const std::vector<std::string> &more : {wrappedSeparators(), separators()})
+        looseSeparators.insert(looseSeparators.end(), more.begin(), more.end());
     return {
         .id = QStringLiteral("credit-card"),
         .severity = Severity::High,

@@ -120,6 +120,26 @@ DetectorSpec phoneNumber()
                                 .digits(kind.shortestMiddle, 4)
                                 .literal(separators)
                                 .digits(4)}); // 0101234-5678
+        // As tools and wrapped text write it, near its label: a tab, a line broken after a hyphen,
+        // a slash, underscore or tilde in one gap or both (010-2345-⏎6789, 010/2345/6789).
+        const std::string wrapped = PatternParts::WrappedSeparator;
+        std::vector<std::string> anyGap = PatternParts::wrappedSeparators();
+        anyGap.insert(anyGap.end(), separators.begin(), separators.end());
+        patterns.push_back({kind.area + wrapped + kind.middle + "(?:" + wrapped + "|" + sep + ")\\d{4}",
+                            ContextRule::Needed, 0.75,
+                            Shape()
+                                .literal(kind.areaCodes)
+                                .literal(PatternParts::wrappedSeparators())
+                                .digits(kind.shortestMiddle, 4)
+                                .literal(anyGap)
+                                .digits(4)});
+        patterns.push_back({kind.area + sep + kind.middle + wrapped + "\\d{4}", ContextRule::Needed, 0.75,
+                            Shape()
+                                .literal(kind.areaCodes)
+                                .literal(separators)
+                                .digits(kind.shortestMiddle, 4)
+                                .literal(PatternParts::wrappedSeparators())
+                                .digits(4)});
     }
     // A mobile typed into a spreadsheet, which kept it as a number and dropped its leading zero
     // (1023456789): only with its label or its column's header right before it.

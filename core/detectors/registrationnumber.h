@@ -55,20 +55,12 @@ inline DetectorPattern boxed(const std::string &genderDigits)
             ContextRule::NeededRightBefore, 0.8, shape};
 }
 
-// Between the halves after a label, as tools and wrapped text write them: tabs, a comma, a line
-// broken after the hyphen (the next line indented by up to four spaces), a slash, underscore,
-// tilde or full stop. In the order of the pattern's alternatives.
+// Between the halves after a label: PatternParts::wrappedSeparators(), and a comma (two cells of a
+// CSV row) or a full stop (which alone would read as a decimal).
 inline std::vector<std::string> wrappedSeparators()
 {
-    std::vector<std::string> separators {"\t-\t", "-\t", "\t", ","};
-    for (const char *before : {" -", "-"}) {
-        for (const char *lineBreak : {"\r\n", "\n"}) {
-            for (int indent = 4; indent >= 0; --indent)
-                separators.push_back(before + std::string(lineBreak) + std::string(std::size_t(indent), ' '));
-        }
-    }
-    for (const char *other : {"/", "_", "~", "."})
-        separators.push_back(other);
+    std::vector<std::string> separators = PatternParts::wrappedSeparators();
+    separators.insert(separators.end(), {",", "."});
     return separators;
 }
 
@@ -89,7 +81,7 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
         // the hyphen, a slash, underscore or tilde between the halves, a full stop (which alone
         // would read as a decimal). Without the label, a date and a number joined so are as often
         // a file's or a document's name ("정산_240611_2024001.xlsx").
-        {std::string(BirthDate) + "(?:\\t-\\t|-\\t|\\t|,| ?-\\r?\\n {0,4}|/|_|~|\\.)" + back, ContextRule::Needed, 0.8,
+        {std::string(BirthDate) + "(?:" + WrappedSeparator + "|,|\\.)" + back, ContextRule::Needed, 0.8,
          Shape().digits(6).literal(wrappedSeparators()).digitIn(genderDigits).digits(6)},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),

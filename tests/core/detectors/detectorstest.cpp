@@ -743,6 +743,34 @@ private Q_SLOTS:
     }
     void shouldFindRegistrationNumbersWrittenApartAfterTheirLabel() { verifyPositive(); }
 
+    // Phones, cards and business numbers written so too, near their label (from a red-team pass:
+    // only registration numbers were found so).
+    void shouldFindOtherNumbersWrittenApartNearTheirLabel_data()
+    {
+        positiveColumns();
+        for (const auto &[name, separator] :
+             {std::pair {"tab", u"\t"_qs}, std::pair {"line break after the hyphen", u"-\n"_qs},
+              std::pair {"CRLF after the hyphen, indented", u"-\r\n  "_qs}, std::pair {"slash", u"/"_qs},
+              std::pair {"underscore", u"_"_qs}, std::pair {"tilde", u"~"_qs}}) {
+            const QString phone = u"010"_qs + separator + u"2118"_qs + separator + u"5519"_qs;
+            QTest::addRow("phone, %s", name) << u"휴대전화 "_qs + phone << u"kr-phone"_qs << phone
+                                             << u"010"_qs + separator + u"****"_qs + separator + u"5519"_qs;
+            const QString card = QStringList {u"6250"_qs, u"5651"_qs, u"5947"_qs, u"8920"_qs}.join(separator);
+            QTest::addRow("card, %s", name)
+                << u"카드번호 "_qs + card << u"credit-card"_qs << card
+                << QStringList {u"****"_qs, u"****"_qs, u"****"_qs, u"8920"_qs}.join(separator);
+            const QString business = u"314"_qs + separator + u"76"_qs + separator + u"24532"_qs;
+            QTest::addRow("business number, %s", name)
+                << u"사업자등록번호 "_qs + business << u"kr-business-reg"_qs << business
+                << u"314"_qs + separator + u"76"_qs + separator + u"*****"_qs;
+        }
+        QTest::newRow("phone, one gap wrapped")
+            << u"연락처 010-2345-\n6789"_qs << u"kr-phone"_qs << u"010-2345-\n6789"_qs << u"010-****-\n6789"_qs;
+        QTest::newRow("business number spaced twice") << u"사업자등록번호 317  31  54301"_qs << u"kr-business-reg"_qs
+                                                      << u"317  31  54301"_qs << u"317  31  *****"_qs;
+    }
+    void shouldFindOtherNumbersWrittenApartNearTheirLabel() { verifyPositive(); }
+
     // A form's boxes, a digit in each, as a PDF's text or a table's cells give them, under the label.
     void shouldFindRegistrationNumbersWrittenInBoxes_data()
     {
@@ -869,6 +897,10 @@ private Q_SLOTS:
         QTest::newRow("a policy number, No., a bank after it") << u"증권번호 No.826-71-344680 신한은행"_qs;
         QTest::newRow("a guarantee certificate's number") << u"보증서번호 826-71-344680 신한은행"_qs;
         QTest::newRow("a policy number, letters glued, shaped like a phone") << u"증권번호 M010-2345-6789"_qs;
+        // Groups joined by what tools write count only near their label: a file's name, a price list.
+        QTest::newRow("a file's name shaped like a phone") << u"파일 010_2118_5519.pdf"_qs;
+        QTest::newRow("a price list's groups with slashes") << u"가격표 6250/5651/5947/8920"_qs;
+        QTest::newRow("a code shaped like a business number") << u"코드 314/76/24532"_qs;
         QTest::newRow("company word on the line before another company") << u"주식회사 명단\n㈜한빛(110111-1234567)"_qs;
         QTest::newRow("customs declaration number") << u"신고번호 123-456-789012 국민"_qs;
         QTest::newRow("phone in a web address") << "https://www.example.go.kr/view?tel=010-2345-6789";
