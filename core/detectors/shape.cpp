@@ -55,10 +55,13 @@ Shape &Shape::literal(std::vector<std::string> alternatives)
     item.kind = Item::Kind::Literal;
     item.mayStartWithDigit = false;
     for (const std::string &alternative : alternatives) {
-        if (alternative.empty())
+        if (alternative.empty()) {
             item.canBeEmpty = true;
-        else
+        } else {
             item.bytes.set(static_cast<unsigned char>(alternative.front()));
+            item.sizesAndFirstBytes |= std::uint64_t(1)
+                << Item::sizeAndFirstBit(alternative.size(), static_cast<unsigned char>(alternative.front()));
+        }
         item.mayStartWithDigit =
             item.mayStartWithDigit || alternative.empty() || (alternative.front() >= '0' && alternative.front() <= '9');
     }

@@ -43,6 +43,11 @@ public:
         // rather than 22 comparisons.
         std::vector<std::pair<std::uint16_t, std::vector<std::uint8_t>>> byFirstPair;
         bool byFirstByteOnly = false;
+        // Literal: a bit for each alternative's length and first byte (sizeAndFirstBit), so that a
+        // separator's text is mostly told apart from a list of them without a comparison.
+        std::uint64_t sizesAndFirstBytes = 0;
+
+        static unsigned sizeAndFirstBit(std::size_t size, unsigned char first) { return (size * 7 + first) & 63; }
 
         // The key of byFirstPair for what starts at `at` (an alternative, or the text where one may
         // stand); none when `at` is shorter than the key.

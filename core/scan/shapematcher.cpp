@@ -308,16 +308,31 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
         if (!run.ended || run.next.test(byte))
             setBit(m_byAfterFirstRun, byte, index);
     }
+    const CompiledShape &added = m_shapes.back();
+    if (added.chainLength == 0) {
+        for (std::size_t row = 0; row < GapRows; ++row)
+            setBit(m_byFirstGap, row, index);
+    } else if (const Item &gap = *added.chain[0].gap; gap.kind == Item::Kind::ByteIn) {
+        for (std::size_t byte = 0; byte < 256; ++byte) {
+            if (gap.bytes.test(byte))
+                setBit(m_byFirstGap, 1 * 256 + byte, index);
+        }
+    } else {
+        for (const std::string &alternative : gap.literals) {
+            if (!alternative.empty() && alternative.size() <= MaxGapBytes)
+                setBit(m_byFirstGap, alternative.size() * 256 + static_cast<unsigned char>(alternative.front()), index);
+        }
+    }
     return true;
 }
 
 void ShapeMatcher::setBit(std::vector<std::uint64_t> &rows, std::size_t row, std::size_t shape)
 {
     if (shape / 64 >= m_words) {
-        // Another word for every row of both tables.
+        // Another word for every row of every table.
         const std::size_t words = shape / 64 + 1;
-        for (auto *table : {&m_byFirstRun, &m_byAfterFirstRun}) {
-            const std::size_t count = table == &m_byFirstRun ? Buckets : 256;
+        for (auto *table : {&m_byFirstRun, &m_byAfterFirstRun, &m_byFirstGap}) {
+            const std::size_t count = table == &m_byFirstRun ? Buckets : table == &m_byFirstGap ? GapRows : 256;
             std::vector<std::uint64_t> wider(count * words, 0);
             for (std::size_t r = 0; r < count && m_words > 0; ++r)
                 std::copy_n(table->begin() + std::ptrdiff_t(r * m_words), m_words,

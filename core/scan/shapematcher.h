@@ -73,8 +73,13 @@ public:
             // were added: one AND of two rows of bits, not a test (and a mispredicted branch) each.
             const std::uint64_t *fitting = m_byFirstRun.data() + bucket * m_words;
             const std::uint64_t *allowing = m_byAfterFirstRun.data() + after * m_words;
+            // And the shapes whose first separator can be the text up to the next run.
+            const std::size_t gap = r + 1 < runs.size() ? runs[r + 1].begin - runEnd : NoGap;
+            const std::uint64_t *separating =
+                m_byFirstGap.data() + (std::min(gap, NoGap) * 256 + (gap < NoGap ? after : 0)) * m_words;
             for (std::size_t word = 0; word < m_words; ++word) {
-                for (std::uint64_t bits = fitting[word] & allowing[word]; bits != 0; bits &= bits - 1) {
+                for (std::uint64_t bits = fitting[word] & allowing[word] & separating[word]; bits != 0;
+                     bits &= bits - 1) {
                     const std::size_t index = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
                     tryShape(index, slice, begin, r, scratch, accept);
                 }
@@ -94,9 +99,9 @@ private:
         const CompiledShape &shape = m_shapes[index];
         const std::vector<TextRange> &runs = scratch.runs;
         const std::size_t p = runs[r].begin;
-        if (shape.chainLength > 0 && !chainFits(shape, slice, runs, r))
-            return;
         if (!shape.leadingDigits.empty() && !startsWithOneOf(shape.leadingDigits, slice, p, runs[r].end))
+            return;
+        if (shape.chainLength > 0 && !chainFits(shape, slice, runs, r))
             return;
         const auto tryFrom = [&](std::size_t start) {
             if (start < scratch.resumeAt[index] || !leadAllows(shape.boundary, slice[start - 1]))
@@ -180,6 +185,8 @@ private:
     {
         if (first + shape.chainLength >= runs.size())
             return false;
+        // Every run and the bits of every separator first, the separators' alternatives last: a
+        // start mostly fails on the cheap tests, whichever run it fails at.
         for (std::size_t i = 0; i < shape.chainLength; ++i) {
             const ChainRun &wanted = shape.chain[i];
             const TextRange &run = runs[first + 1 + i];
@@ -188,19 +195,34 @@ private:
             if (gap < wanted.gapMin || gap > wanted.gapMax || digits < wanted.min ||
                 (wanted.max != Unbounded && digits > wanted.max) ||
                 (wanted.firstDigits >> (text[run.begin] - '0') & 1) == 0 ||
-                !isOneOf(*wanted.gap, text.substr(runs[first + i].end, gap)))
+                !mayBeOneOf(*wanted.gap, text.substr(runs[first + i].end, gap)))
+                return false;
+        }
+        for (std::size_t i = 0; i < shape.chainLength; ++i) {
+            const std::size_t gapBegin = runs[first + i].end;
+            if (!isOneOf(*shape.chain[i].gap, text.substr(gapBegin, runs[first + 1 + i].begin - gapBegin)))
                 return false;
         }
         return true;
     }
 
-    // Whether `text` is one of a separator's alternatives (its byte, for a ByteIn).
-    static bool isOneOf(const Shape::Item &separator, std::string_view text)
+    // Whether `text` may be one of a separator's alternatives, by its first byte and length alone.
+    static bool mayBeOneOf(const Shape::Item &separator, std::string_view text)
     {
         if (text.empty() || !separator.bytes.test(static_cast<unsigned char>(text[0])))
             return false;
         if (separator.kind == Shape::Item::Kind::ByteIn)
             return text.size() == 1;
+        const unsigned bit = Shape::Item::sizeAndFirstBit(text.size(), static_cast<unsigned char>(text[0]));
+        return (separator.sizesAndFirstBytes >> bit & 1) != 0;
+    }
+
+    // Whether `text` is one of a separator's alternatives (its byte, for a ByteIn), once
+    // mayBeOneOf() said it may be.
+    static bool isOneOf(const Shape::Item &separator, std::string_view text)
+    {
+        if (separator.kind == Shape::Item::Kind::ByteIn)
+            return true;
         for (const std::string &alternative : separator.literals) {
             if (alternative.size() == text.size() && endsAt(text, text.size(), alternative))
                 return true;
@@ -293,6 +315,13 @@ private:
     std::size_t m_words = 0;
     std::vector<std::uint64_t> m_byFirstRun;
     std::vector<std::uint64_t> m_byAfterFirstRun;
+    // And by what stands between the first run and the next ([length * 256 + first byte], lengths
+    // up to MaxGapBytes; NoGap * 256: no next run, or one farther): a chain-shaped shape only where
+    // its first separator has an alternative of that length and first byte, any other everywhere.
+    // Most tries of a roster's runs end here, a row of bits for all shapes instead of a call each.
+    static constexpr std::size_t NoGap = MaxGapBytes + 1;
+    static constexpr std::size_t GapRows = (NoGap + 1) * 256;
+    std::vector<std::uint64_t> m_byFirstGap;
 };
 
 } // namespace SendGuard::Core
