@@ -151,6 +151,15 @@ bool isEmbeddedPicture(const QString &name)
     return suffixes.contains(QFileInfo(name).suffix().toLower());
 }
 
+bool isImage(const QByteArray &bytes)
+{
+    // BMP: "BM", the size, then four reserved zero bytes (so a text starting "BM" stays text).
+    const bool bitmap = bytes.size() > 14 && bytes.startsWith("BM") && bytes.mid(6, 4) == QByteArray(4, '\0');
+    return bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.startsWith("\xFF\xD8\xFF") || bytes.startsWith("GIF87a") ||
+        bytes.startsWith("GIF89a") || bitmap || bytes.startsWith(QByteArray("II*\0", 4)) ||
+        bytes.startsWith(QByteArray("MM\0*", 4)) || bytes.startsWith("VCLMTF"); // StarView metafile
+}
+
 // Every part of a package no extractor read: XML parts for all their text (charts, diagrams,
 // comments, drawings, properties, a second slide of the same number), other files as attachments
 // of their own (an embedded workbook); so nothing a package holds is passed over in silence.
@@ -169,6 +178,10 @@ void readRemainingParts(const ZipContainer &zip, const Core::TextPlace &base, Te
             sink.skip(place, error);
             continue;
         }
+        // A picture named without a suffix: LibreOffice's picture of a chart or an object
+        // (ObjectReplacements/Object 1), a StarView metafile, whose data the object's XML holds.
+        if (isImage(*bytes))
+            continue;
         const QString suffix = QFileInfo(entry.name).suffix().toLower();
         if (suffix == QLatin1String("xml") || suffix == QLatin1String("vml")) {
             if (!XmlTextWalker::allText(*bytes, place, sink, &error, zip.originOf(entry.name)))
@@ -198,15 +211,6 @@ QByteArray storedMimetype(const QByteArray &bytes)
         return {};
     const int extra = quint8(bytes[28]) | (quint8(bytes[29]) << 8);
     return bytes.mid(38 + extra, 64);
-}
-
-bool isImage(const QByteArray &bytes)
-{
-    // BMP: "BM", the size, then four reserved zero bytes (so a text starting "BM" stays text).
-    const bool bitmap = bytes.size() > 14 && bytes.startsWith("BM") && bytes.mid(6, 4) == QByteArray(4, '\0');
-    return bytes.startsWith("\x89PNG\r\n\x1a\n") || bytes.startsWith("\xFF\xD8\xFF") || bytes.startsWith("GIF87a") ||
-        bytes.startsWith("GIF89a") || bitmap || bytes.startsWith(QByteArray("II*\0", 4)) ||
-        bytes.startsWith(QByteArray("MM\0*", 4));
 }
 
 void readZip(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink, int depth)

@@ -297,13 +297,13 @@ DocumentMasker::Result DocumentMasker::mask(const QByteArray &bytes, const QStri
                 return fail(QStringLiteral("the places to mask overlap (part %1 of its text)").arg(index + 1));
         }
         const Piece &piece = pieces[std::size_t(index)];
+        if (piece.origin.computed)
+            return fail(QStringLiteral("%1: a formula computes this value: masking it would not last")
+                            .arg(piece.place.describe(u"en")));
         // Only the document's own entries: text from an archive inside it is not masked there.
         if (!piece.origin.isKnown() || piece.origin.archive != bytes.constData())
             return fail(
                 QStringLiteral("%1: this text cannot be masked where it lies").arg(piece.place.describe(u"en")));
-        if (piece.origin.computed)
-            return fail(QStringLiteral("%1: a formula computes this value: masking it would not last")
-                            .arg(piece.place.describe(u"en")));
         std::vector<Replacement> &replacements = byEntry[piece.origin.entry];
         if (piece.origin.element.start >= 0) {
             const auto cell = maskedCell(piece, pieceMasks, &result.error);

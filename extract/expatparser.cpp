@@ -70,6 +70,16 @@ QByteArray ExpatParser::attribute(const char **attributes, QByteArrayView local)
     return {};
 }
 
+QList<QByteArray> ExpatParser::attributes(const char **attributes, QByteArrayView local)
+{
+    QList<QByteArray> values;
+    for (const char **attribute = attributes; attribute && *attribute; attribute += 2) {
+        if (localName(attribute[0]) == local)
+            values.append(QByteArray(attribute[1]));
+    }
+    return values;
+}
+
 void ExpatParser::stop()
 {
     m_stopped = true;

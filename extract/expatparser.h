@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 #include <QString>
 
 #include <expat.h>
@@ -50,6 +51,8 @@ public:
     // The value of the first attribute whose local name is `local`, in a start tag's handler's
     // attributes; empty when there is none.
     static QByteArray attribute(const char **attributes, QByteArrayView local);
+    // The values of every attribute whose local name is `local`, in the order written.
+    static QList<QByteArray> attributes(const char **attributes, QByteArrayView local);
 
     // Where the current event's bytes start in xml.
     qint64 byteIndex() const { return XML_GetCurrentByteIndex(m_parser); }

@@ -7,6 +7,8 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
+#include <algorithm>
+
 namespace SendGuard::Extract {
 
 namespace {
@@ -80,6 +82,16 @@ bool isSpreadsheet(const ZipContainer &zip, TextSink &sink)
 bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, const TextOrigin &part, TextSink &sink,
                      QString *error)
 {
+    // The cells an array formula fills (number-matrix-*-spanned on its first cell): computed, all
+    // of them, though only the first holds the formula.
+    struct Range
+    {
+        int firstRow;
+        int lastRow;
+        int firstColumn;
+        int lastColumn;
+    };
+    constexpr std::size_t MaxRanges = 1000; // past it, every cell after is taken as computed
     struct Read
     {
         ExpatParser &parser;
@@ -93,14 +105,22 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
         int depth = 0; // inside a cell, or a paragraph outside any cell
         bool inCell = false;
         int repeated = 1;
-        QByteArray type; // office:value-type
-        QByteArray value; // office:value, of a number
-        QByteArray stringValue; // office:string-value: what LibreOffice shows, when given
+        // Every value-type, value and string-value attribute, whatever its prefix: LibreOffice
+        // writes office:value-type and calcext:value-type, and a file may bind the office namespace
+        // to two prefixes. All are read, so that no value hides behind another.
+        QList<QByteArray> types;
+        QList<QByteArray> values;
+        QList<QByteArray> stringValues;
         // Whether the cell holds only its paragraphs' text, so that a text cell written in its
         // place loses nothing (a comment is an element inside the cell).
         bool plain = true;
+        // After a paragraph, or around what is no paragraph's text (a comment's author and date, a
+        // picture's title): what comes next is another line, never glued to the number before it.
+        bool breakPending = false;
+        int paragraphDepth = 0; // inside a paragraph of the cell
         QByteArray shown; // the paragraphs' text
         TextOrigin origin;
+        std::vector<Range> arrays;
 
         Core::TextPlace cellPlace() const
         {
@@ -108,19 +128,51 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                 .then(Kind::Cell, SpreadsheetExtractor::columnName(column) + QString::number(row));
         }
 
+        bool isNumber() const
+        {
+            return std::any_of(types.begin(), types.end(), [](const QByteArray &type) {
+                return type == "float" || type == "percentage" || type == "currency";
+            });
+        }
+
+        // Two readings of the cell's kind or value: nothing is masked where it cannot be told which
+        // one a spreadsheet program shows.
+        bool ambiguous() const
+        {
+            return values.size() > 1 || stringValues.size() > 1 ||
+                std::any_of(types.begin(), types.end(), [&](const QByteArray &type) { return type != types.front(); });
+        }
+
+        bool inArray() const
+        {
+            if (arrays.size() >= MaxRanges)
+                return true;
+            return std::any_of(arrays.begin(), arrays.end(), [&](const Range &range) {
+                return row >= range.firstRow && row <= range.lastRow && column + repeated - 1 >= range.firstColumn &&
+                    column <= range.lastColumn;
+            });
+        }
+
         void cellStart(const char *name, const char **attributes)
         {
             depth = 1;
             inCell = true;
-            repeated = qMax(1, ExpatParser::attribute(attributes, "number-columns-repeated").toInt());
-            type = ExpatParser::attribute(attributes, "value-type");
-            value = ExpatParser::attribute(attributes, "value");
-            stringValue = ExpatParser::attribute(attributes, "string-value");
+            repeated = qBound(1, ExpatParser::attribute(attributes, "number-columns-repeated").toInt(), 16384);
+            types = ExpatParser::attributes(attributes, "value-type");
+            values = ExpatParser::attributes(attributes, "value");
+            stringValues = ExpatParser::attributes(attributes, "string-value");
             plain = true;
+            breakPending = false;
+            paragraphDepth = 0;
             shown.clear();
+            const int arrayColumns = ExpatParser::attribute(attributes, "number-matrix-columns-spanned").toInt();
+            const int arrayRows = ExpatParser::attribute(attributes, "number-matrix-rows-spanned").toInt();
+            if ((arrayColumns > 0 || arrayRows > 0) && arrays.size() < MaxRanges)
+                arrays.push_back({row, row + qBound(1, arrayRows, 1 << 20) - 1, column,
+                                  column + qBound(1, arrayColumns, 16384) - 1});
             origin = part;
-            origin.computed = !ExpatParser::attribute(attributes, "formula").isEmpty();
-            if (!origin.isKnown() || !isNumber())
+            origin.computed = !ExpatParser::attribute(attributes, "formula").isEmpty() || inArray();
+            if (!origin.isKnown() || !isNumber() || ambiguous())
                 return;
             // The same cell as a text cell: its value's attributes gone, its other ones kept.
             QByteArray tag = '<' + QByteArray(name);
@@ -138,16 +190,17 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
             origin.element.textCellTag = tag + valueType + '>';
         }
 
-        bool isNumber() const { return type == "float" || type == "percentage" || type == "currency"; }
-
         void cellEnd()
         {
             inCell = false;
-            QString text;
-            if (isNumber())
-                text = SpreadsheetExtractor::numberText(QString::fromUtf8(value));
-            else if (type == "string")
-                text = QString::fromUtf8(stringValue);
+            QStringList texts;
+            for (const QByteArray &given : isNumber() ? values : stringValues) {
+                const QString text =
+                    isNumber() ? SpreadsheetExtractor::numberText(QString::fromUtf8(given)) : QString::fromUtf8(given);
+                if (!text.isEmpty() && !texts.contains(text))
+                    texts.append(text);
+            }
+            const QString text = texts.join(QLatin1Char('\n'));
             if (text.isEmpty()) {
                 origin.element = {};
                 sink.addUtf8(cellPlace(), shown, origin);
@@ -156,27 +209,32 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                     // A number has no characters to star: masked, the whole cell becomes text.
                     origin.runs.clear();
                     origin.element.end = parser.byteIndex() + XML_GetCurrentByteCount(parser.parser());
-                    if (!plain || origin.element.paragraph.isEmpty())
+                    if (!plain || origin.element.paragraph.isEmpty() || ambiguous())
                         origin.element = {};
                 } else {
+                    const bool computed = origin.computed;
                     origin = {}; // the text is an attribute's as well as the paragraphs'
+                    origin.computed = computed;
                 }
                 // The value, and what the cell shows when its format adds to it ("850315-"0000000).
                 sink.addUtf8(cellPlace(), SpreadsheetExtractor::cellText(QString::fromUtf8(shown), text).toUtf8(),
                              origin);
             }
-            column += qMin(repeated, 16384);
+            column += repeated;
             if (sink.full())
                 parser.stop();
         }
 
-        // An element inside a cell: its paragraphs, and the marks that stand for blanks.
+        // An element inside a cell: its paragraphs, and the marks that stand for blanks; anything
+        // else is no paragraph's text, and stands apart from it.
         void cellElement(const char *name, const char **attributes)
         {
             const QByteArrayView local = ExpatParser::localName(name);
-            if (local == "p") {
+            if (local == "p" || local == "h") {
                 if (!shown.isEmpty())
                     shown += '\n';
+                breakPending = false;
+                ++paragraphDepth;
                 plain = plain && origin.element.paragraph.isEmpty(); // one paragraph, no more
                 origin.element.paragraph = name;
             } else if (local == "line-break") {
@@ -185,9 +243,33 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                 shown += '\t';
             } else if (local == "s") {
                 shown += QByteArray(qBound(1, ExpatParser::attribute(attributes, "c").toInt(), 100), ' ');
-            } else if (local != "span") {
+            } else if (local != "span" && local != "a") {
                 plain = false;
+                breakPending = true;
             }
+        }
+
+        void cellElementEnd(const char *name)
+        {
+            const QByteArrayView local = ExpatParser::localName(name);
+            if ((local == "p" || local == "h") && paragraphDepth > 0)
+                --paragraphDepth;
+            if (local != "span" && local != "a" && local != "s" && local != "tab" && local != "line-break")
+                breakPending = true;
+        }
+
+        void text(const char *data, int length)
+        {
+            const bool blank = std::all_of(data, data + length,
+                                           [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+            if (inCell && blank && (breakPending || paragraphDepth == 0))
+                return; // the blanks between elements, which no one sees
+            if (inCell && breakPending) {
+                if (!shown.isEmpty())
+                    shown += '\n';
+                breakPending = false;
+            }
+            parser.appendText(shown, origin.isKnown() ? &origin : nullptr, data, length);
         }
     };
     ExpatParser parser;
@@ -218,6 +300,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                 r.sheet = QString::fromUtf8(ExpatParser::attribute(attributes, "name"));
                 r.sink.add(r.base.then(Kind::Sheet, r.sheet).then(Kind::Name), r.sheet); // the tab shows it
                 r.row = 1;
+                r.arrays.clear();
             } else if (local == "table-row") {
                 r.column = 1;
                 r.rowsRepeated = qMax(1, ExpatParser::attribute(attributes, "number-rows-repeated").toInt());
@@ -232,8 +315,11 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                     r.row += r.rowsRepeated;
                 return;
             }
-            if (--r.depth > 0)
+            if (--r.depth > 0) {
+                if (r.inCell)
+                    r.cellElementEnd(name);
                 return;
+            }
             if (r.inCell)
                 r.cellEnd();
             else
@@ -244,7 +330,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
     XML_SetCharacterDataHandler(parser.parser(), [](void *data, const XML_Char *text, int length) {
         Read &r = ExpatParser::context<Read>(data);
         if (r.depth > 0)
-            r.parser.appendText(r.shown, r.origin.isKnown() ? &r.origin : nullptr, text, length);
+            r.text(text, length);
     });
     return parser.parse(content, error) || sink.full();
 }

@@ -675,7 +675,10 @@ QString SpreadsheetExtractor::cellText(const QString &shown, const QString &numb
     };
     if (shown.isEmpty() || number.isEmpty() || shown == number)
         return number.isEmpty() ? shown : number;
-    return digitsOf(shown) == digitsOf(number) ? shown : shown + QLatin1Char('\n') + number;
+    // Grouped by thousands ("8,503,152,345,678") the digits are the number's, but no one reads them
+    // as one: the value is read beside them.
+    const bool grouped = shown.contains(QLatin1Char(','));
+    return digitsOf(shown) == digitsOf(number) && !grouped ? shown : shown + QLatin1Char('\n') + number;
 }
 
 QString SpreadsheetExtractor::numberText(const QString &value)

@@ -408,6 +408,20 @@ private Q_SLOTS:
             << sheet(QStringLiteral("<table:table-cell table:formula=\"of:=[.B1]&amp;[.C1]\" "
                                     "office:value-type=\"string\"><text:p>850315-2345678</text:p></table:table-cell>"))
             << QStringLiteral("a.ods") << QStringLiteral("a formula computes this value");
+        // From a red-team pass: a cell an array formula fills holds no formula of its own, and came
+        // back in LibreOffice; a cell whose value attributes disagree shows one of them.
+        QTest::newRow("an OpenDocument cell an array formula fills")
+            << sheet(QStringLiteral("<table:table-cell table:formula=\"of:={0;1}*(850315*10000000+2345678)\" "
+                                    "table:number-matrix-columns-spanned=\"2\" table:number-matrix-rows-spanned=\"1\" "
+                                    "office:value-type=\"float\" office:value=\"0\"><text:p>0</text:p>"
+                                    "</table:table-cell><table:table-cell office:value-type=\"float\" "
+                                    "office:value=\"8503152345678\"><text:p>8503152345678</text:p></table:table-cell>"))
+            << QStringLiteral("a.ods") << QStringLiteral("a formula computes this value");
+        QTest::newRow("an OpenDocument cell of two value types")
+            << sheet(QStringLiteral("<table:table-cell office:value-type=\"float\" table:value-type=\"string\" "
+                                    "office:value=\"8503152345678\"><text:p>8503152345678</text:p>"
+                                    "</table:table-cell>"))
+            << QStringLiteral("a.ods") << QStringLiteral("cannot be masked in place");
         // Written again as a text cell, it would lose its comment.
         QTest::newRow("an OpenDocument number cell with a comment")
             << sheet(QStringLiteral("<table:table-cell office:value-type=\"float\" office:value=\"8503152345678\">"

@@ -753,6 +753,73 @@ private Q_SLOTS:
         QCOMPARE(sheet.textAt(QStringLiteral("명단 › name")), QStringLiteral("명단"));
     }
 
+    // From a red-team pass over ODS files: what is no paragraph's text (a comment's date, a stray
+    // digit, a picture's title) was glued to the number before it; a value hid behind another
+    // attribute of the same local name (calcext:value-type before office:value-type, the office
+    // namespace bound to two prefixes); a number grouped by thousands read as no one's; and a
+    // chart's picture (a StarView metafile without a suffix) made every such file "read in part".
+    void shouldReadEveryValueOfAnOpenDocumentCell()
+    {
+        const auto sheet = [](const QString &cells, const Entries &extra = {}) {
+            const QString ns = QStringLiteral(
+                "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                "xmlns:o=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+                "xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\" "
+                "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:"
+                "svg-compatible:1.0\" xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\"");
+            return zipOf(Entries {{QStringLiteral("mimetype"), "application/vnd.oasis.opendocument.spreadsheet"},
+                                  {QStringLiteral("content.xml"),
+                                   xmlDocument(QStringLiteral("<office:document-content %1><office:body>"
+                                                              "<office:spreadsheet><table:table table:name=\"S\">"
+                                                              "<table:table-row>%2</table:table-row></table:table>"
+                                                              "</office:spreadsheet></office:body>"
+                                                              "</office:document-content>")
+                                                   .arg(ns, cells))}} +
+                         extra);
+        };
+        const auto read = [&](const QString &cells, const Entries &extra = {}) {
+            const Read got = extract(sheet(cells, extra), QStringLiteral("명단.ods"));
+            return std::pair(got.textAt(QStringLiteral("S!A1")), got.incomplete);
+        };
+        QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>850315-2345678</text:p>"
+                                     "<office:annotation><dc:creator>김</dc:creator><dc:date>2024-01-02T03:04:05"
+                                     "</dc:date><text:p>memo</text:p></office:annotation></table:table-cell>"))
+                     .first,
+                 QStringLiteral("850315-2345678\n김\n2024-01-02T03:04:05\nmemo"));
+        QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>850315-2345678</text:p>0"
+                                     "</table:table-cell>"))
+                     .first,
+                 QStringLiteral("850315-2345678\n0"));
+        QCOMPARE(
+            read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>850315-2345678</text:p>"
+                                "<draw:frame><draw:image><svg:title>2024 사진</svg:title></draw:image></draw:frame>"
+                                "</table:table-cell>"))
+                .first,
+            QStringLiteral("850315-2345678\n2024 사진"));
+        // Blanks between elements, as a file written with indents holds them, add nothing.
+        QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"string\">\n  <text:p>850315-2345678"
+                                     "</text:p>\n</table:table-cell>"))
+                     .first,
+                 QStringLiteral("850315-2345678"));
+        QVERIFY(read(QStringLiteral("<table:table-cell calcext:value-type=\"string\" office:value-type=\"float\" "
+                                    "office:value=\"8503152345678\"><text:p>x</text:p></table:table-cell>"))
+                    .first.contains(QStringLiteral("8503152345678")));
+        QVERIFY(read(QStringLiteral("<table:table-cell office:value-type=\"float\" office:value=\"1\" "
+                                    "o:value=\"8503152345678\"><text:p>1</text:p></table:table-cell>"))
+                    .first.contains(QStringLiteral("8503152345678")));
+        QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"float\" office:value=\"8503152345678\">"
+                                     "<text:p>8,503,152,345,678</text:p></table:table-cell>"))
+                     .first,
+                 QStringLiteral("8,503,152,345,678\n8503152345678"));
+        const auto chart = read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>명단</text:p>"
+                                               "</table:table-cell>"),
+                                {{QStringLiteral("ObjectReplacements/Object 1"), QByteArray("VCLMTF\x01\x00", 8)}});
+        QCOMPARE(chart.first, QStringLiteral("명단"));
+        QVERIFY2(chart.second.isEmpty(), qPrintable(chart.second));
+    }
+
     // LibreOffice writes a comment where it is anchored, inside the paragraph, its author and date
     // first: they belong to the comment, never to the text around it (the date's digits would run
     // into the number after it). Speaker notes and the first page's header have places of their own.
