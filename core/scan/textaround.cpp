@@ -184,15 +184,17 @@ bool thousandsBefore(std::string_view text, std::size_t end)
     return false;
 }
 
-// Whether a match starting at text[start] can go on a thousands number: its first group has
-// three digits ("1,234,900101-…" is a list: no group of a number has six).
-bool startsAThousandsGroup(std::string_view text, std::size_t start)
+// Whether a match starting at text[start] reads as run into an amount before it: its first group
+// could go on the amount (three digits), or is a phone's area code or a card's group (two to four)
+// or a card's whole run, which a row of cells would not glue to an amount. A registration number's
+// date half (six digits) or its bare thirteen after "1,234," is a list's next item.
+bool runsOnFromAnAmount(std::string_view text, std::size_t start)
 {
     std::size_t next = start;
     int digits = 0;
     for (int c = characterFrom(text, next, &next); isDigit(c); c = characterFrom(text, next, &next))
         ++digits;
-    return digits == 3;
+    return (digits >= 2 && digits <= 4) || digits >= 14;
 }
 
 // Whether the text from text[end] (a comma) reads as the rest of a number written with thousands
@@ -308,7 +310,7 @@ bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end)
             return true;
         // "1,234,": a thousands group after another group, when the groups before read as one
         // number; a row's cells ("홍길동,45,010-…", "7,34,175,010-…", "1988,170,…") do not.
-        if (digits == 3 && c == ',' && thousandsBefore(text, digitAt) && startsAThousandsGroup(text, start))
+        if (digits == 3 && c == ',' && thousandsBefore(text, digitAt) && runsOnFromAnAmount(text, start))
             return true;
     }
     std::size_t next = 0;

@@ -854,6 +854,10 @@ private Q_SLOTS:
         QTest::newRow("card unknown issuer") << "1234-5678-9012-3452";
         // Numbers run into numbers: thousands separators, decimals, flattened tables.
         QTest::newRow("phone after a thousands separator") << u"합계 1,234,010-2345-6789"_qs;
+        // From a red-team pass: a card's groups, a Seoul number, a card's bare run after an amount.
+        QTest::newRow("card after a thousands separator") << u"합계 1,234,9410-4423-2322-1837"_qs;
+        QTest::newRow("Seoul number after a thousands separator") << u"합계 4,500,02-345-6789"_qs;
+        QTest::newRow("bare card run after a thousands separator") << u"합계 1,234,9410442323221837"_qs;
         QTest::newRow("phone after a number and a full stop") << u"코드 6121.010-2345-6789"_qs;
         QTest::newRow("account running into an amount") << u"신한 110-123-456789,000원"_qs;
         QTest::newRow("amount of four groups") << u"금액 12,345,678,000원"_qs;
