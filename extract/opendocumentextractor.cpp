@@ -7,6 +7,8 @@
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace SendGuard::Extract {
@@ -121,6 +123,13 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
         QByteArray shown; // the paragraphs' text
         TextOrigin origin;
         std::vector<Range> arrays;
+        // The least count of integer digits each automatic number style shows
+        // (number:min-integer-digits), and the number style of each cell style: a registration
+        // number of the 2000s typed as a number (102033456788) is shown with its leading zero.
+        QHash<QByteArray, int> leastDigits;
+        QHash<QByteArray, QByteArray> cellNumberStyles;
+        QByteArray numberStyle; // the number style being read
+        QByteArray cellStyle; // the cell's table:style-name
 
         Core::TextPlace cellPlace() const
         {
@@ -159,6 +168,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
             inCell = true;
             repeated = qBound(1, ExpatParser::attribute(attributes, "number-columns-repeated").toInt(), 16384);
             types = ExpatParser::attributes(attributes, "value-type");
+            cellStyle = ExpatParser::attribute(attributes, "style-name");
             values = ExpatParser::attributes(attributes, "value");
             stringValues = ExpatParser::attributes(attributes, "string-value");
             plain = true;
@@ -194,14 +204,18 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
         {
             inCell = false;
             QStringList texts;
+            const int least = leastDigits.value(cellNumberStyles.value(cellStyle));
             for (const QByteArray &given : isNumber() ? values : stringValues) {
                 const QString text =
                     isNumber() ? SpreadsheetExtractor::numberText(QString::fromUtf8(given)) : QString::fromUtf8(given);
                 if (!text.isEmpty() && !texts.contains(text))
                     texts.append(text);
+                // As its style shows it, when that adds leading zeros the file's paragraph may lack.
+                if (isNumber() && !text.isEmpty() && text.size() < least && text.front().isDigit() &&
+                    std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); }))
+                    texts.append(QString(least - text.size(), QLatin1Char('0')) + text);
             }
-            const QString text = texts.join(QLatin1Char('\n'));
-            if (text.isEmpty()) {
+            if (texts.isEmpty()) {
                 origin.element = {};
                 sink.addUtf8(cellPlace(), shown, origin);
             } else {
@@ -216,9 +230,14 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                     origin = {}; // the text is an attribute's as well as the paragraphs'
                     origin.computed = computed;
                 }
-                // The value, and what the cell shows when its format adds to it ("850315-"0000000).
-                sink.addUtf8(cellPlace(), SpreadsheetExtractor::cellText(QString::fromUtf8(shown), text).toUtf8(),
-                             origin);
+                // The value, and what the cell shows when its format adds to it ("850315-"0000000);
+                // then any other reading of it not already there.
+                QString text = SpreadsheetExtractor::cellText(QString::fromUtf8(shown), texts.front());
+                for (qsizetype i = 1; i < texts.size(); ++i) {
+                    if (!text.split(QLatin1Char('\n')).contains(texts.at(i)))
+                        text += QLatin1Char('\n') + texts.at(i);
+                }
+                sink.addUtf8(cellPlace(), text.toUtf8(), origin);
             }
             column += repeated;
             if (sink.full())
@@ -306,6 +325,16 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                 r.rowsRepeated = qMax(1, ExpatParser::attribute(attributes, "number-rows-repeated").toInt());
             } else if (local == "table-cell" || local == "covered-table-cell") {
                 r.cellStart(name, attributes);
+            } else if (local == "number-style") {
+                r.numberStyle = ExpatParser::attribute(attributes, "name");
+            } else if (local == "number" && !r.numberStyle.isEmpty()) {
+                const int least = ExpatParser::attribute(attributes, "min-integer-digits").toInt();
+                if (least > 0 && r.leastDigits.size() < 10000)
+                    r.leastDigits.insert(r.numberStyle, qMin(least, 32));
+            } else if (local == "style" && ExpatParser::attribute(attributes, "family") == "table-cell" &&
+                       r.cellNumberStyles.size() < 10000) {
+                r.cellNumberStyles.insert(ExpatParser::attribute(attributes, "name"),
+                                          ExpatParser::attribute(attributes, "data-style-name"));
             }
         },
         [](void *data, const XML_Char *name) {
@@ -313,6 +342,8 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
             if (r.depth == 0) {
                 if (ExpatParser::localName(name) == "table-row")
                     r.row += r.rowsRepeated;
+                else if (ExpatParser::localName(name) == "number-style")
+                    r.numberStyle.clear();
                 return;
             }
             if (--r.depth > 0) {

@@ -760,7 +760,7 @@ private Q_SLOTS:
     // chart's picture (a StarView metafile without a suffix) made every such file "read in part".
     void shouldReadEveryValueOfAnOpenDocumentCell()
     {
-        const auto sheet = [](const QString &cells, const Entries &extra = {}) {
+        const auto sheet = [](const QString &cells, const Entries &extra = {}, const QString &styles = {}) {
             const QString ns = QStringLiteral(
                 "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
                 "xmlns:o=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
@@ -768,19 +768,22 @@ private Q_SLOTS:
                 "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
                 "xmlns:calcext=\"urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0\" "
                 "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:"
-                "svg-compatible:1.0\" xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\"");
+                "svg-compatible:1.0\" xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" "
+                "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+                "xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\"");
             return zipOf(Entries {{QStringLiteral("mimetype"), "application/vnd.oasis.opendocument.spreadsheet"},
                                   {QStringLiteral("content.xml"),
-                                   xmlDocument(QStringLiteral("<office:document-content %1><office:body>"
+                                   xmlDocument(QStringLiteral("<office:document-content %1><office:automatic-styles>%3"
+                                                              "</office:automatic-styles><office:body>"
                                                               "<office:spreadsheet><table:table table:name=\"S\">"
                                                               "<table:table-row>%2</table:table-row></table:table>"
                                                               "</office:spreadsheet></office:body>"
                                                               "</office:document-content>")
-                                                   .arg(ns, cells))}} +
+                                                   .arg(ns, cells, styles))}} +
                          extra);
         };
-        const auto read = [&](const QString &cells, const Entries &extra = {}) {
-            const Read got = extract(sheet(cells, extra), QStringLiteral("명단.ods"));
+        const auto read = [&](const QString &cells, const Entries &extra = {}, const QString &styles = {}) {
+            const Read got = extract(sheet(cells, extra, styles), QStringLiteral("명단.ods"));
             return std::pair(got.textAt(QStringLiteral("S!A1")), got.incomplete);
         };
         QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>850315-2345678</text:p>"
@@ -817,6 +820,16 @@ private Q_SLOTS:
                                                "</table:table-cell>"),
                                 {{QStringLiteral("ObjectReplacements/Object 1"), QByteArray("VCLMTF\x01\x00", 8)}});
         QCOMPARE(chart.first, QStringLiteral("명단"));
+        // A registration number of the 2000s typed as a number, its leading zero shown by the
+        // cell's style, written by a program that left the paragraph as the bare value.
+        const auto leadingZero =
+            read(QStringLiteral("<table:table-cell table:style-name=\"ce1\" office:value-type=\"float\" "
+                                "office:value=\"102033456788\"><text:p>102033456788</text:p></table:table-cell>"),
+                 {},
+                 QStringLiteral("<number:number-style style:name=\"N1\"><number:number number:decimal-places=\"0\" "
+                                "number:min-integer-digits=\"13\"/></number:number-style><style:style "
+                                "style:name=\"ce1\" style:family=\"table-cell\" style:data-style-name=\"N1\"/>"));
+        QCOMPARE(leadingZero.first, QStringLiteral("102033456788\n0102033456788"));
         QVERIFY2(chart.second.isEmpty(), qPrintable(chart.second));
     }
 
