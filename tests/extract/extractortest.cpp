@@ -801,6 +801,11 @@ private Q_SLOTS:
                                 "</table:table-cell>"))
                 .first,
             QStringLiteral("850315-2345678\n2024 사진"));
+        // A bookmark or a page break inside the paragraph leaves its text joined (from a review).
+        QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>8503152<text:bookmark "
+                                     "text:name=\"a\"/>345<text:soft-page-break/>678</text:p></table:table-cell>"))
+                     .first,
+                 QStringLiteral("8503152345678"));
         // Blanks between elements, as a file written with indents holds them, add nothing.
         QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"string\">\n  <text:p>850315-2345678"
                                      "</text:p>\n</table:table-cell>"))
@@ -1702,7 +1707,7 @@ private Q_SLOTS:
         QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.incomplete));
         const QString text = read.all();
         QVERIFY2(text.contains(u"홍길동\t850315-2345678"_qs), qPrintable(read.describe()));
-        QVERIFY2(text.contains(u"계좌  110-234-567890"_qs), qPrintable(read.describe()));
+        QVERIFY2(text.contains(u"계좌 110-234-567890 연락처 010-2345-6789"_qs), qPrintable(read.describe()));
         QVERIFY2(text.contains(u"연락처 010-2345-6789"_qs), qPrintable(read.describe()));
         QVERIFY2(!text.contains(u"900101"_qs) && !text.contains(u"td {"_qs), qPrintable(read.describe()));
         // A script left open is read as text: nothing after it goes unread. A page of opening tags
@@ -1716,6 +1721,41 @@ private Q_SLOTS:
         // Bytes that no charset reads are not called clean.
         const Read broken = extract("<html><meta charset=utf-8>\xFF\xFE\x00\x80\x81\xFF", QStringLiteral("b.html"));
         QVERIFY2(!broken.incomplete.isEmpty(), qPrintable(broken.describe()));
+    }
+
+    // From a red-team pass and a review of the HTML reader: what a browser shows was lost.
+    void shouldReadAnHtmlPageAsABrowserLaysItOut()
+    {
+        const auto textOf = [](const QByteArray &page) { return extract(page, QStringLiteral("page.html")).all(); };
+        // A table's rows one line each, with no blank line between (which ended the table for
+        // its column headers), its source's indents and line breaks one space or none.
+        QCOMPARE(textOf("<table>\n <tr>\n  <th>이름</th>\n  <th>계좌번호</th>\n </tr>\n <tr>\n  <td>홍길동</td>\n"
+                        "  <td>110-234-567801</td>\n </tr>\n <tr><td></td><td>110-234-567802</td></tr>\n</table>"),
+                 u"이름\t계좌번호\n홍길동\t110-234-567801\n\t110-234-567802\n"_qs);
+        QCOMPARE(textOf("<p>연락처는 010 2345\n6789 입니다</p>"), u"연락처는 010 2345 6789 입니다\n"_qs);
+        // A stray quote in an unquoted value, "<script" in an attribute, a comment holding a '>'.
+        QVERIFY(textOf("<td align=center\">850315-2345678</td><td align=center\">홍길동</td>")
+                    .contains(u"850315-2345678"_qs));
+        QVERIFY(textOf("<a title=\"<script>\">x</a><p>850315-2345678</p><script>var a=1;</script>")
+                    .contains(u"850315-2345678"_qs));
+        QVERIFY(textOf("850315-<!-- <span>구번호</span> -->2345678").contains(u"850315-2345678"_qs));
+        // References as browsers read them: no semicolon, leading zeros, a C1 code as Windows-1252.
+        QVERIFY(textOf("&#56&#53&#48&#51&#49&#53-2345678").contains(u"850315-2345678"_qs));
+        QVERIFY(textOf("&#00000056;50315-2345678").contains(u"850315-2345678"_qs));
+        QVERIFY(textOf("850315&#150;2345678").contains(u"850315\u20132345678"_qs));
+        QVERIFY(textOf("850315-&NegativeMediumSpace;2345678").contains(u"850315-\u200B2345678"_qs));
+        // A placeholder an empty field shows; the options of a list apart.
+        QVERIFY(textOf("<input placeholder=\"850315-2345678\">").contains(u"850315-2345678"_qs));
+        QVERIFY(textOf("<select><option>a</option><option selected>850315-2345678</option></select>")
+                    .contains(u"a\n850315-2345678"_qs));
+        // A charset no browser reads a page in is not taken (it turned the page to noise).
+        QVERIFY(textOf("<html><head><meta charset=\"cp037\"></head><body>850315-2345678</body></html>")
+                    .contains(u"850315-2345678"_qs));
+        QVERIFY(textOf("<!-- <meta charset=\"utf16\"> --><p>850315-2345678</p>").contains(u"850315-2345678"_qs));
+        // A web system's "Excel download": a page of one table, named .xls.
+        QCOMPARE(
+            DocumentExtractor::sniff("<table><tr><td>850315-2345678</td></tr></table>", QStringLiteral("명단.xls")),
+            DocumentExtractor::Format::Html);
     }
 
     // A workbook's parts where its relationships name them, whatever their names (found by a
@@ -1876,16 +1916,16 @@ private Q_SLOTS:
                 u"<p>주민등록번호: <input type=\"text\" data-value=\"x\" VALUE='850315-2345678'></p>"
                 "<p><img src=\"cid:1\" alt=\"신청인 900101-1234568\"><input value=&#56;50101-1234568></p>"_qs.toUtf8()),
             QStringLiteral("b.eml"));
-        QVERIFY2(html.all().contains(u"주민등록번호:  850315-2345678 "_qs), qPrintable(html.describe()));
-        QVERIFY2(html.all().contains(u" 신청인 900101-1234568  850101-1234568 "_qs), qPrintable(html.describe()));
+        QVERIFY2(html.all().contains(u"주민등록번호: 850315-2345678"_qs), qPrintable(html.describe()));
+        QVERIFY2(html.all().contains(u"신청인 900101-1234568 850101-1234568"_qs), qPrintable(html.describe()));
         // Read as a browser reads a tag (from a review): a name inside another attribute's value is
         // none, and a '>' inside a quoted value does not end the tag.
         const Read tags = extract(mail("text/html; charset=utf-8",
                                        "<p><input title=\"a value=x\" value=\"850315-2345678\"></p>"
                                        "<p><img title='x alt=y' alt='900101-1234568 > more'></p>"),
                                   QStringLiteral("d.eml"));
-        QVERIFY2(tags.all().contains(u" 850315-2345678 "_qs), qPrintable(tags.describe()));
-        QVERIFY2(tags.all().contains(u" 900101-1234568 > more "_qs), qPrintable(tags.describe()));
+        QVERIFY2(tags.all().contains(u"850315-2345678"_qs), qPrintable(tags.describe()));
+        QVERIFY2(tags.all().contains(u"900101-1234568 > more"_qs), qPrintable(tags.describe()));
     }
 
     // A mail whose header block is not ended by an empty line, and one that says base64 over plain
