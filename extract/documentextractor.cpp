@@ -178,9 +178,10 @@ void readRemainingParts(const ZipContainer &zip, const Core::TextPlace &base, Te
             sink.skip(place, error);
             continue;
         }
-        // A picture named without a suffix: LibreOffice's picture of a chart or an object
-        // (ObjectReplacements/Object 1), a StarView metafile, whose data the object's XML holds.
-        if (isImage(*bytes))
+        // LibreOffice's picture of a chart or an object (ObjectReplacements/Object 1, a StarView
+        // metafile without a suffix), whose data the object's own XML holds: a picture, passed over
+        // as pictures named so are. Any other entry that only starts like a picture is named.
+        if (entry.name.startsWith(QLatin1String("ObjectReplacements/")) && isImage(*bytes))
             continue;
         const QString suffix = QFileInfo(entry.name).suffix().toLower();
         if (suffix == QLatin1String("xml") || suffix == QLatin1String("vml")) {

@@ -17,9 +17,16 @@ namespace {
 
 using Kind = Core::TextPlace::Kind;
 
+// An attribute's value as expat gave it, written back: a tab or line break a reference wrote
+// (which XML would read as a space if written as it is) as a reference again.
 QByteArray escapedAttribute(QByteArray value)
 {
-    return value.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;");
+    return value.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('"', "&quot;")
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;");
 }
 
 XmlTextWalker::Dialect textDialect()
@@ -93,7 +100,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
         int firstColumn;
         int lastColumn;
     };
-    constexpr std::size_t MaxRanges = 1000; // past it, every cell after is taken as computed
+    constexpr std::size_t MaxRanges = 64; // past it, every cell after is taken as computed
     struct Read
     {
         ExpatParser &parser;
@@ -120,6 +127,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
         // picture's title): what comes next is another line, never glued to the number before it.
         bool breakPending = false;
         int paragraphDepth = 0; // inside a paragraph of the cell
+        int asideDepth = 0; // inside a comment, a picture or a shape in the cell
         QByteArray shown; // the paragraphs' text
         TextOrigin origin;
         std::vector<Range> arrays;
@@ -174,6 +182,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
             plain = true;
             breakPending = false;
             paragraphDepth = 0;
+            asideDepth = 0;
             shown.clear();
             const int arrayColumns = ExpatParser::attribute(attributes, "number-matrix-columns-spanned").toInt();
             const int arrayRows = ExpatParser::attribute(attributes, "number-matrix-rows-spanned").toInt();
@@ -258,23 +267,42 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                 origin.element.paragraph = name;
             } else if (local == "line-break") {
                 shown += '\n';
+                plain = false; // a text cell in its place would show one line
             } else if (local == "tab") {
                 shown += '\t';
             } else if (local == "s") {
                 shown += QByteArray(qBound(1, ExpatParser::attribute(attributes, "c").toInt(), 100), ' ');
-            } else if (local != "span" && local != "a") {
+            } else if (isAside(local)) {
+                ++asideDepth;
+                plain = false;
+                breakPending = true;
+            } else if (paragraphDepth == 0 || asideDepth > 0) {
                 plain = false;
                 breakPending = true;
             }
+            // Anything else inside a paragraph (a span, a link, a bookmark, a page break, a change
+            // mark) leaves its text joined to what is around it, as the cell shows it.
         }
 
         void cellElementEnd(const char *name)
         {
             const QByteArrayView local = ExpatParser::localName(name);
-            if ((local == "p" || local == "h") && paragraphDepth > 0)
+            if ((local == "p" || local == "h") && paragraphDepth > 0) {
                 --paragraphDepth;
-            if (local != "span" && local != "a" && local != "s" && local != "tab" && local != "line-break")
                 breakPending = true;
+            } else if (isAside(local) && asideDepth > 0) {
+                --asideDepth;
+                breakPending = true;
+            } else if (paragraphDepth == 0 || asideDepth > 0) {
+                breakPending = true;
+            }
+        }
+
+        // What a cell holds beside its text, whose own text is no paragraph's of the cell: a
+        // comment (its author, date and paragraphs), a picture or a shape with its title.
+        static bool isAside(QByteArrayView local)
+        {
+            return local == "annotation" || local == "frame" || local == "title" || local == "desc";
         }
 
         void text(const char *data, int length)
