@@ -440,11 +440,8 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
         context = nearest.supporting;
         labelBefore = nearest.supportingBefore;
         // "법인등록번호 110111-1234567" is not a person's number; "접수번호 12" above a list of people
-        // is the label of its own number, not theirs. A label right before the number names it,
-        // whatever word stands after it ("증권번호 826-71-344680 (신한은행 지급보증)").
-        const bool labelNearerBefore =
-            nearest.suppressingEnd <= start && nearest.suppressing <= nearest.supportingBefore;
-        if (nearest.suppressing != std::string_view::npos && (nearest.suppressing <= context || labelNearerBefore) &&
+        // is the label of its own number, not theirs.
+        if (nearest.suppressing != std::string_view::npos && nearest.suppressing <= context &&
             TextAround::labels(m_text, nearest.suppressingEnd, start, matched))
             return false;
         // In a table, a word on another line (the header row's last title, a row above) says

@@ -86,6 +86,8 @@ private Q_SLOTS:
         const QString rrn = QStringLiteral("kr-rrn");
         const QString masked = QStringLiteral("900101-1******");
         QTest::newRow("hyphen") << "900101-1234567" << rrn << "900101-1234567" << masked;
+        QTest::newRow("a customer number that is a registration number")
+            << u"고객번호: 900101-1234568(주민번호)"_qs << rrn << "900101-1234568" << masked;
         QTest::newRow("space") << "900101 1234567" << rrn << "900101 1234567"
                                << "900101 1******";
         QTest::newRow("spaced hyphen") << "900101 - 1234567" << rrn << "900101 - 1234567"
@@ -432,6 +434,11 @@ private Q_SLOTS:
         const QString id = QStringLiteral("kr-phone");
         QTest::newRow("mobile") << "010-1234-5678" << id << "010-1234-5678"
                                 << "010-****-5678";
+        // A member's or customer's number that is their phone: its own word right after it says
+        // what it is, nearer than the label before it (from a review).
+        QTest::newRow("a member number that is a phone")
+            << u"회원번호: 010-1234-5678(휴대폰)"_qs << id << "010-1234-5678"
+            << "010-****-5678";
         QTest::newRow("a cell of a comma-separated row") << u"홍길동,45,010-1234-5678,서울"_qs << id << "010-1234-5678"
                                                          << "010-****-5678";
         QTest::newRow("after a long number's cell") << "A,9999999999999,010-1234-5678" << id << "010-1234-5678"
@@ -896,9 +903,10 @@ private Q_SLOTS:
         QTest::newRow("a foundation, abbreviated") << u"계약자: (재)한국문화진흥(520405-2742641), 대표이사 김민수"_qs;
         QTest::newRow("an association, abbreviated") << u"계약자: (사)푸른숲(980607-2829370), 대표 김민수"_qs;
         QTest::newRow("a company's number in brackets") << u"주식회사 한결 [940605-1676061]"_qs;
+        // From a review: a record's date and its number made of that date and a counter.
+        QTest::newRow("a record number made of its date") << u"20210315,2103153000002,50000"_qs;
         QTest::newRow("a limited company") << u"유한회사 다온(940605-1676061)"_qs;
         QTest::newRow("a policy number with its ordinal") << u"증권번호 제826-71-344680호 (신한은행 지급보증)"_qs;
-        QTest::newRow("a policy number, No., a bank after it") << u"증권번호 No.826-71-344680 신한은행"_qs;
         QTest::newRow("a guarantee certificate's number") << u"보증서번호 826-71-344680 신한은행"_qs;
         QTest::newRow("a policy number, letters glued, shaped like a phone") << u"증권번호 M010-2345-6789"_qs;
         // Groups joined by what tools write count only near their label: a file's name, a price list.
