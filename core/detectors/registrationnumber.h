@@ -135,10 +135,13 @@ inline std::string mask(std::string_view match)
 }
 
 // Labels of numbers with the same shape that are not a person's: corporate registration numbers
-// (법인등록번호), and receipt, order or document numbers that start with a date ("240611-1234567").
+// (법인등록번호), receipt, order or document numbers that start with a date ("240611-1234567"), and
+// bank accounts of thirteen digits (a column titled 계좌번호 is a list of accounts, however like a
+// list of registration numbers its rows look).
 inline std::vector<std::string> otherNumberLabels()
 {
-    std::vector<std::string> labels {"법인등록번호", "법인번호", "법인 등록번호", "corporate registration"};
+    std::vector<std::string> labels {"법인등록번호", "법인번호",  "법인 등록번호",  "corporate registration",
+                                     "계좌번호",     "계좌 번호", "account number", "account no"};
     for (std::string &label : PatternParts::documentNumberLabels())
         labels.push_back(std::move(label));
     return labels;

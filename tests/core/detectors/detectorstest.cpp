@@ -1005,6 +1005,12 @@ private Q_SLOTS:
         QTest::newRow("card next to bank word") << u"신한카드 4111-1111-1111-1111"_qs << "credit-card";
         // A bank's name is no person's name: a bare run after it is its account, not a registration number.
         QTest::newRow("bare account after a bank's name") << u"우리은행 1002153123450"_qs << "kr-bank-account";
+        // From a red-team pass: a column titled 계좌번호 is a list of accounts, though thirteen-digit
+        // ones look like a list of foreigners' numbers (whose rows of the same shape are evidence).
+        QTest::newRow("an account column of thirteen digits")
+            << u"| 성명 | 계좌번호 |\n|---|---|\n| 홍길동 | 1311218635202 |"_qs << "kr-bank-account";
+        QTest::newRow("an account's label before thirteen digits")
+            << u"계좌번호 9001011234568 국민은행"_qs << "kr-bank-account";
     }
     void shouldGiveOverlappingShapesToTheRightDetector()
     {
