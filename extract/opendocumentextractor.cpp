@@ -100,7 +100,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
         int firstColumn;
         int lastColumn;
     };
-    constexpr std::size_t MaxRanges = 64; // past it, every cell after is taken as computed
+    constexpr std::size_t MaxRanges = 256; // past it, every cell after is taken as computed
     struct Read
     {
         ExpatParser &parser;
@@ -128,9 +128,12 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
         bool breakPending = false;
         int paragraphDepth = 0; // inside a paragraph of the cell
         int asideDepth = 0; // inside a comment, a picture or a shape in the cell
+        QByteArray aside; // their text
+        bool asideBreak = false;
         QByteArray shown; // the paragraphs' text
         TextOrigin origin;
         std::vector<Range> arrays;
+        bool tooManyArrays = false;
         // The least count of integer digits each automatic number style shows
         // (number:min-integer-digits), and the number style of each cell style: a registration
         // number of the 2000s typed as a number (102033456788) is shown with its leading zero.
@@ -162,7 +165,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
 
         bool inArray() const
         {
-            if (arrays.size() >= MaxRanges)
+            if (tooManyArrays)
                 return true;
             return std::any_of(arrays.begin(), arrays.end(), [&](const Range &range) {
                 return row >= range.firstRow && row <= range.lastRow && column + repeated - 1 >= range.firstColumn &&
@@ -183,10 +186,14 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
             breakPending = false;
             paragraphDepth = 0;
             asideDepth = 0;
+            aside.clear();
+            asideBreak = false;
             shown.clear();
             const int arrayColumns = ExpatParser::attribute(attributes, "number-matrix-columns-spanned").toInt();
             const int arrayRows = ExpatParser::attribute(attributes, "number-matrix-rows-spanned").toInt();
-            if ((arrayColumns > 0 || arrayRows > 0) && arrays.size() < MaxRanges)
+            if ((arrayColumns > 0 || arrayRows > 0) && arrays.size() == MaxRanges)
+                tooManyArrays = true;
+            else if (arrayColumns > 0 || arrayRows > 0)
                 arrays.push_back({row, row + qBound(1, arrayRows, 1 << 20) - 1, column,
                                   column + qBound(1, arrayColumns, 16384) - 1});
             origin = part;
@@ -248,6 +255,8 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                 }
                 sink.addUtf8(cellPlace(), text.toUtf8(), origin);
             }
+            if (!aside.isEmpty())
+                sink.addUtf8(cellPlace().then(Kind::Comment, QStringLiteral("1")), aside);
             column += repeated;
             if (sink.full())
                 parser.stop();
@@ -258,6 +267,11 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
         void cellElement(const char *name, const char **attributes)
         {
             const QByteArrayView local = ExpatParser::localName(name);
+            if (asideDepth > 0) {
+                asideDepth += isAside(local) ? 1 : 0;
+                asideBreak = true;
+                return;
+            }
             if (local == "p" || local == "h") {
                 if (!shown.isEmpty())
                     shown += '\n';
@@ -275,8 +289,8 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
             } else if (isAside(local)) {
                 ++asideDepth;
                 plain = false;
-                breakPending = true;
-            } else if (paragraphDepth == 0 || asideDepth > 0) {
+                asideBreak = true;
+            } else if (paragraphDepth == 0) {
                 plain = false;
                 breakPending = true;
             }
@@ -287,28 +301,40 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
         void cellElementEnd(const char *name)
         {
             const QByteArrayView local = ExpatParser::localName(name);
-            if ((local == "p" || local == "h") && paragraphDepth > 0) {
+            if (asideDepth > 0) {
+                asideDepth -= isAside(local) ? 1 : 0;
+                asideBreak = true;
+            } else if ((local == "p" || local == "h") && paragraphDepth > 0) {
                 --paragraphDepth;
                 breakPending = true;
-            } else if (isAside(local) && asideDepth > 0) {
-                --asideDepth;
-                breakPending = true;
-            } else if (paragraphDepth == 0 || asideDepth > 0) {
+            } else if (paragraphDepth == 0) {
                 breakPending = true;
             }
         }
 
         // What a cell holds beside its text, whose own text is no paragraph's of the cell: a
-        // comment (its author, date and paragraphs), a picture or a shape with its title.
+        // comment (its author, date and paragraphs), a picture or a shape with its title, a note,
+        // a ruby's reading. Read as a piece of its own, so that the paragraph's text on either side
+        // of it (LibreOffice anchors a comment inside the paragraph) stays one number.
         static bool isAside(QByteArrayView local)
         {
-            return local == "annotation" || local == "frame" || local == "title" || local == "desc";
+            return local == "annotation" || local == "frame" || local == "title" || local == "desc" ||
+                local == "note" || local == "ruby-text";
         }
 
         void text(const char *data, int length)
         {
             const bool blank = std::all_of(data, data + length,
                                            [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+            if (inCell && asideDepth > 0) {
+                if (blank)
+                    return;
+                if (asideBreak && !aside.isEmpty())
+                    aside += '\n';
+                asideBreak = false;
+                aside.append(data, length);
+                return;
+            }
             if (inCell && blank && (breakPending || paragraphDepth == 0))
                 return; // the blanks between elements, which no one sees
             if (inCell && breakPending) {
@@ -348,6 +374,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                 r.sink.add(r.base.then(Kind::Sheet, r.sheet).then(Kind::Name), r.sheet); // the tab shows it
                 r.row = 1;
                 r.arrays.clear();
+                r.tooManyArrays = false;
             } else if (local == "table-row") {
                 r.column = 1;
                 r.rowsRepeated = qMax(1, ExpatParser::attribute(attributes, "number-rows-repeated").toInt());

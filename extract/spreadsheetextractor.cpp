@@ -675,9 +675,15 @@ QString SpreadsheetExtractor::cellText(const QString &shown, const QString &numb
     };
     if (shown.isEmpty() || number.isEmpty() || shown == number)
         return number.isEmpty() ? shown : number;
-    // Grouped by thousands ("8,503,152,345,678") the digits are the number's, but no one reads them
-    // as one: the value is read beside them.
-    const bool grouped = shown.contains(QLatin1Char(','));
+    // Grouped by thousands ("8,503,152,345,678", "8.503.152.345.678", "8 503 152…" in any locale),
+    // or broken over lines, the digits are the number's, but no one reads them as one: the value is
+    // read beside them. A hyphen or parentheses a format adds ("850315-2345678") read as the number.
+    bool grouped = false;
+    for (qsizetype i = 1; i + 1 < shown.size() && !grouped; ++i) {
+        const QChar c = shown.at(i);
+        grouped = shown.at(i - 1).isDigit() && shown.at(i + 1).isDigit() && !c.isDigit() && c != QLatin1Char('-') &&
+            c != QLatin1Char('(') && c != QLatin1Char(')');
+    }
     return digitsOf(shown) == digitsOf(number) && !grouped ? shown : shown + QLatin1Char('\n') + number;
 }
 

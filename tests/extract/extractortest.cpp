@@ -786,11 +786,34 @@ private Q_SLOTS:
             const Read got = extract(sheet(cells, extra, styles), QStringLiteral("명단.ods"));
             return std::pair(got.textAt(QStringLiteral("S!A1")), got.incomplete);
         };
+        const auto asideOf = [&](const QString &cells) {
+            return extract(sheet(cells), QStringLiteral("명단.ods")).textAt(QStringLiteral("S!A1 › comment 1"));
+        };
         QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>850315-2345678</text:p>"
                                      "<office:annotation><dc:creator>김</dc:creator><dc:date>2024-01-02T03:04:05"
                                      "</dc:date><text:p>memo</text:p></office:annotation></table:table-cell>"))
                      .first,
-                 QStringLiteral("850315-2345678\n김\n2024-01-02T03:04:05\nmemo"));
+                 QStringLiteral("850315-2345678"));
+        QCOMPARE(asideOf(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>850315-2345678</text:p>"
+                                        "<office:annotation><dc:creator>김</dc:creator><dc:date>2024-01-02T03:04:05"
+                                        "</dc:date><text:p>memo</text:p></office:annotation></table:table-cell>")),
+                 QStringLiteral("김\n2024-01-02T03:04:05\nmemo"));
+        // A comment anchored inside the number, a note's citation after it: one number, as shown.
+        QCOMPARE(
+            read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>900101-1234<office:"
+                                "annotation><text:p>메모</text:p></office:annotation>568</text:p></table:table-cell>"))
+                .first,
+            QStringLiteral("900101-1234568"));
+        QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>850315-2345678<text:note>"
+                                     "<text:note-citation>1</text:note-citation><text:note-body><text:p>n</text:p>"
+                                     "</text:note-body></text:note></text:p></table:table-cell>"))
+                     .first,
+                 QStringLiteral("850315-2345678"));
+        // Grouped as other locales group, or broken over lines, the value is read beside it.
+        QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"float\" office:value=\"8503152345678\">"
+                                     "<text:p>8.503.152.345.678</text:p></table:table-cell>"))
+                     .first,
+                 QStringLiteral("8.503.152.345.678\n8503152345678"));
         QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>850315-2345678</text:p>0"
                                      "</table:table-cell>"))
                      .first,
@@ -800,7 +823,7 @@ private Q_SLOTS:
                                 "<draw:frame><draw:image><svg:title>2024 사진</svg:title></draw:image></draw:frame>"
                                 "</table:table-cell>"))
                 .first,
-            QStringLiteral("850315-2345678\n2024 사진"));
+            QStringLiteral("850315-2345678"));
         // A bookmark or a page break inside the paragraph leaves its text joined (from a review).
         QCOMPARE(read(QStringLiteral("<table:table-cell office:value-type=\"string\"><text:p>8503152<text:bookmark "
                                      "text:name=\"a\"/>345<text:soft-page-break/>678</text:p></table:table-cell>"))
