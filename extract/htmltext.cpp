@@ -9,6 +9,7 @@
 #include <QStringDecoder>
 
 #include <limits>
+#include <map>
 
 namespace SendGuard::Extract {
 
@@ -173,49 +174,103 @@ QString decodedReferences(const QString &text)
 
 // The text as a browser lays it out: runs of blanks one space (but in a <pre> or a <textarea>),
 // none at a line's or a cell's start; a line break where a block ends, one only, however many
-// blocks end there (a blank line would end a table for ColumnHeaders); a tab between a row's
-// cells, an empty cell counted.
+// blocks end there (a blank line would end a table for ColumnHeaders). A table's rows are lines
+// and its cells apart by a tab, as many as a cell spans, an empty one counted; what breaks a line
+// inside a cell (a <br>, a paragraph, a table inside it) is a space there, so that the cells after
+// it stay under their titles. References are decoded as the text comes, so that "&#10;" is a blank
+// to collapse, as a browser reads it.
 class Layout
 {
 public:
-    void text(QStringView text, bool asWritten)
+    void text(QStringView raw, bool asWritten)
     {
-        if (asWritten) {
+        const QString text = decodedReferences(raw.toString());
+        if (asWritten && !inCell()) {
             m_out += text;
             return;
         }
         for (const QChar c : text) {
-            if (c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f') {
-                if (!m_out.isEmpty() && !m_out.endsWith(u' ') && !m_out.endsWith(u'\n') && !m_out.endsWith(u'\t'))
-                    m_out += u' ';
-            } else {
+            if (c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f')
+                space();
+            else
                 m_out += c;
-            }
         }
     }
     // A value the page shows beside its text (a form field's, a picture's alternative text).
     void word(const QString &word)
     {
-        text(u" ", false);
-        m_out += word;
-        m_out += u' ';
+        space();
+        text(word, false);
+        space();
     }
     void lineBreak(bool always)
     {
+        if (inCell()) {
+            space();
+            return;
+        }
         trim();
         if (always || (!m_out.isEmpty() && !m_out.endsWith(u'\n')))
             m_out += u'\n';
-        m_cells = 0;
     }
-    void cell()
+    void tableStart()
     {
+        lineBreak(false);
+        m_tables.push_back({});
+    }
+    void tableEnd()
+    {
+        if (!m_tables.empty())
+            m_tables.pop_back();
+        lineBreak(false);
+    }
+    void row()
+    {
+        if (m_tables.empty())
+            m_tables.push_back({});
+        Table &table = m_tables.back();
+        table = {};
+        lineBreak(false);
+    }
+    void cell(int span)
+    {
+        if (m_tables.empty())
+            m_tables.push_back({});
+        if (inOuterCell()) { // a table inside a cell: its cells are words of that cell
+            space();
+            return;
+        }
+        Table &table = m_tables.back();
         trim();
-        if (m_cells++ > 0)
-            m_out += u'\t';
+        if (table.cells > 0)
+            m_out += QString(1 + table.spanned, u'\t');
+        table.spanned = qBound(1, span, 100) - 1;
+        ++table.cells;
+        table.cellOpen = true;
     }
     const QString &result() const { return m_out; }
 
 private:
+    struct Table
+    {
+        int cells = 0; // of the row
+        int spanned = 0; // cells the last one spans beyond itself
+        bool cellOpen = false;
+    };
+
+    bool inCell() const
+    {
+        return std::any_of(m_tables.begin(), m_tables.end(), [](const Table &table) { return table.cellOpen; });
+    }
+    bool inOuterCell() const
+    {
+        return std::any_of(m_tables.begin(), m_tables.end() - 1, [](const Table &table) { return table.cellOpen; });
+    }
+    void space()
+    {
+        if (!m_out.isEmpty() && !m_out.endsWith(u' ') && !m_out.endsWith(u'\n') && !m_out.endsWith(u'\t'))
+            m_out += u' ';
+    }
     void trim()
     {
         while (m_out.endsWith(u' '))
@@ -223,14 +278,15 @@ private:
     }
 
     QString m_out;
-    int m_cells = 0; // of the row the last line break started
+    std::vector<Table> m_tables;
 };
 
 // A tag at html[lt] ('<'), read as a browser reads one: '<', a name (a letter first; "<2" is
-// text), then anything up to the '>' that ends it; a quote opens a value only after '=' (a stray
-// one, "align=center\"", is part of the value) and a '>' inside a quoted value does not end it.
-// Searched by hand, each search remembered when it finds nothing, so that a page of broken tags
-// is read in one pass (a pattern matched at each '<' checked the whole page again every time).
+// text), then its attributes up to the '>' that ends it: a value quoted right after '=' (a '>'
+// inside it does not end the tag) or unquoted up to a blank (a quote or '=' inside it is part of
+// it: "align=center\"", "href=/x?a=\""). Searched by hand, and a search that finds nothing is not
+// made again, so that a page of broken tags is read in one pass (a pattern matched at each '<'
+// checked the whole page again every time).
 class TagReader
 {
 public:
@@ -244,6 +300,7 @@ public:
     {
         qsizetype end = -1; // after its '>'; -1: no tag here
         bool closing = false;
+        bool unended = false; // the page ends inside it: no tag after it ends either
         QString name; // lower case
     };
 
@@ -257,26 +314,32 @@ public:
             ++i;
         }
         const qsizetype nameStart = i;
-        while (i < size && (isAsciiLetter(m_html[i]) || (i > nameStart && m_html[i].isDigit() && m_html[i] < u'\x80')))
+        while (i < size && (isAsciiLetter(m_html[i]) || (i > nameStart && m_html[i] >= u'0' && m_html[i] <= u'9')))
             ++i;
-        if (i == nameStart || i > m_lastClose)
+        if (i == nameStart)
+            return tag;
+        tag.unended = true;
+        if (i > m_lastClose)
             return tag;
         tag.name = m_html.sliced(nameStart, i - nameStart).toLower();
-        while (i < size) {
+        while (i < size && i <= m_lastClose) {
             const QChar c = m_html[i];
             if (c == u'>') {
                 tag.end = i + 1;
+                tag.unended = false;
                 return tag;
             }
             ++i;
             if (c != u'=')
                 continue;
-            while (i < size && (m_html[i] == u' ' || m_html[i] == u'\t' || m_html[i] == u'\n' || m_html[i] == u'\r'))
+            while (i < size && isBlank(m_html[i]))
                 ++i;
             if (i < size && (m_html[i] == u'"' || m_html[i] == u'\'')) {
                 const qsizetype close = find(m_html[i], i + 1);
-                if (close >= 0)
-                    i = close + 1;
+                i = close < 0 ? size : close + 1; // an unclosed quote runs to the end
+            } else {
+                while (i < size && !isBlank(m_html[i]) && m_html[i] != u'>')
+                    ++i;
             }
         }
         return tag;
@@ -284,6 +347,7 @@ public:
 
 private:
     static bool isAsciiLetter(QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
+    static bool isBlank(QChar c) { return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f'; }
 
     // The next `quote` at or after from, or -1; a search that found none is not made again.
     qsizetype find(QChar quote, qsizetype from)
@@ -303,6 +367,35 @@ private:
     qsizetype m_noSingleFrom = std::numeric_limits<qsizetype>::max();
 };
 
+// The first of a marker at or after a position, each search remembered: the next search from
+// within [from, found] has the same answer, so a page of markers is searched once.
+class MarkerSearch
+{
+public:
+    MarkerSearch(const QString &html, QString marker, Qt::CaseSensitivity sensitivity = Qt::CaseSensitive)
+        : m_html(html)
+        , m_marker(std::move(marker))
+        , m_sensitivity(sensitivity)
+    {
+    }
+
+    qsizetype from(qsizetype position)
+    {
+        if (m_searchedFrom >= 0 && position >= m_searchedFrom && (m_found < 0 || position <= m_found))
+            return m_found;
+        m_searchedFrom = position;
+        m_found = m_html.indexOf(m_marker, position, m_sensitivity);
+        return m_found;
+    }
+
+private:
+    const QString &m_html;
+    QString m_marker;
+    Qt::CaseSensitivity m_sensitivity;
+    qsizetype m_searchedFrom = -1;
+    qsizetype m_found = -1;
+};
+
 } // namespace
 
 QString HtmlText::text(const QString &html)
@@ -311,34 +404,37 @@ QString HtmlText::text(const QString &html)
     // text on either side joined, as the reader shows it: "<span>851011-</span><span>2345673" is
     // one number.
     static const QSet<QString> lineTags {
-        QStringLiteral("p"),        QStringLiteral("div"),        QStringLiteral("tr"),
-        QStringLiteral("li"),       QStringLiteral("ul"),         QStringLiteral("ol"),
-        QStringLiteral("table"),    QStringLiteral("h1"),         QStringLiteral("h2"),
-        QStringLiteral("h3"),       QStringLiteral("h4"),         QStringLiteral("h5"),
-        QStringLiteral("h6"),       QStringLiteral("blockquote"), QStringLiteral("pre"),
-        QStringLiteral("hr"),       QStringLiteral("title"),      QStringLiteral("section"),
-        QStringLiteral("article"),  QStringLiteral("header"),     QStringLiteral("footer"),
-        QStringLiteral("dt"),       QStringLiteral("dd"),         QStringLiteral("dl"),
-        QStringLiteral("caption"),  QStringLiteral("body"),       QStringLiteral("html"),
-        QStringLiteral("option"),   QStringLiteral("select"),     QStringLiteral("textarea"),
-        QStringLiteral("figure"),   QStringLiteral("figcaption"), QStringLiteral("center"),
-        QStringLiteral("details"),  QStringLiteral("summary"),    QStringLiteral("address"),
-        QStringLiteral("main"),     QStringLiteral("nav"),        QStringLiteral("aside"),
-        QStringLiteral("fieldset"), QStringLiteral("legend"),     QStringLiteral("form"),
-        QStringLiteral("menu"),     QStringLiteral("noscript")};
+        QStringLiteral("p"),        QStringLiteral("div"),      QStringLiteral("li"),
+        QStringLiteral("ul"),       QStringLiteral("ol"),       QStringLiteral("h1"),
+        QStringLiteral("h2"),       QStringLiteral("h3"),       QStringLiteral("h4"),
+        QStringLiteral("h5"),       QStringLiteral("h6"),       QStringLiteral("blockquote"),
+        QStringLiteral("pre"),      QStringLiteral("hr"),       QStringLiteral("title"),
+        QStringLiteral("section"),  QStringLiteral("article"),  QStringLiteral("header"),
+        QStringLiteral("footer"),   QStringLiteral("dt"),       QStringLiteral("dd"),
+        QStringLiteral("dl"),       QStringLiteral("caption"),  QStringLiteral("body"),
+        QStringLiteral("html"),     QStringLiteral("option"),   QStringLiteral("select"),
+        QStringLiteral("textarea"), QStringLiteral("figure"),   QStringLiteral("figcaption"),
+        QStringLiteral("center"),   QStringLiteral("details"),  QStringLiteral("summary"),
+        QStringLiteral("address"),  QStringLiteral("main"),     QStringLiteral("nav"),
+        QStringLiteral("aside"),    QStringLiteral("fieldset"), QStringLiteral("legend"),
+        QStringLiteral("form"),     QStringLiteral("menu"),     QStringLiteral("noscript"),
+        QStringLiteral("dir"),      QStringLiteral("dialog")};
     // Text laid out as it is written.
     static const QSet<QString> preformatted {QStringLiteral("pre"), QStringLiteral("textarea"), QStringLiteral("xmp"),
                                              QStringLiteral("listing")};
     Layout layout;
     TagReader tags(html);
+    MarkerSearch commentEnd(html, QStringLiteral("-->"));
+    MarkerSearch bangCommentEnd(html, QStringLiteral("--!>"));
+    // Elements whose text runs to their closing tag, markup and all: scripts and style sheets (not
+    // shown), a text area's and the title's text (shown as text).
+    std::map<QString, MarkerSearch> closings;
+    static const QHash<QString, QString> closingTags {{QStringLiteral("script"), QStringLiteral("</script")},
+                                                      {QStringLiteral("style"), QStringLiteral("</style")},
+                                                      {QStringLiteral("textarea"), QStringLiteral("</textarea")},
+                                                      {QStringLiteral("title"), QStringLiteral("</title")}};
     int asWritten = 0;
     qsizetype at = 0;
-    qsizetype noCommentEnd = html.size() + 1; // no "-->" from here on
-    // Nor a closing tag of a script or a style sheet: a page of opening tags is read in one pass.
-    QHash<QString, qsizetype> noCloseFrom;
-    const auto skipTo = [&](qsizetype close, QLatin1String marker) {
-        return close < 0 ? qsizetype(-1) : close + marker.size();
-    };
     while (at < html.size()) {
         const qsizetype lt = html.indexOf(u'<', at);
         if (lt < 0) {
@@ -348,14 +444,19 @@ QString HtmlText::text(const QString &html)
         layout.text(QStringView(html).sliced(at, lt - at), asWritten > 0);
         const QStringView rest = QStringView(html).sliced(lt);
         if (rest.startsWith(u"<!--")) {
-            // A comment is not shown; but what Outlook shows inside "<!--[if mso]>" is read, its
-            // markers dropped. One never closed ends at its first '>', as it did before.
-            const qsizetype close = lt + 4 >= noCommentEnd ? -1 : html.indexOf(QLatin1String("-->"), lt + 4);
-            if (close < 0)
-                noCommentEnd = std::min(noCommentEnd, lt + 4);
-            const bool conditional = rest.sliced(4).startsWith(u"[if", Qt::CaseInsensitive);
-            if (close >= 0 && !conditional) {
-                at = skipTo(close, QLatin1String("-->"));
+            // A comment is not shown: to "-->" (or "--!>"); "<!-->" and "<!--->" are empty ones. What
+            // Outlook shows inside "<!--[if mso]>" is read, its markers dropped ("<!--[if !mso]><!-->",
+            // which every other reader shows, is such a marker and an empty comment). One never
+            // closed ends at its first '>'.
+            if (rest.startsWith(u"<!-->") || rest.startsWith(u"<!--->")) {
+                at = lt + (rest.startsWith(u"<!-->") ? 5 : 6);
+                continue;
+            }
+            const qsizetype dashes = commentEnd.from(lt + 4);
+            const qsizetype bang = bangCommentEnd.from(lt + 4);
+            const qsizetype close = dashes < 0 ? bang : bang < 0 ? dashes : std::min(dashes, bang);
+            if (close >= 0 && !rest.sliced(4).startsWith(u"[if", Qt::CaseInsensitive)) {
+                at = close + (close == dashes ? 3 : 4);
                 continue;
             }
         }
@@ -366,6 +467,10 @@ QString HtmlText::text(const QString &html)
         }
         const TagReader::Tag tag = tags.at(lt);
         if (tag.end < 0) {
+            if (tag.unended) { // the rest of the page inside one tag: read as text, not lost
+                layout.text(rest, asWritten > 0);
+                break;
+            }
             layout.text(u"<", asWritten > 0);
             at = lt + 1;
             continue;
@@ -373,19 +478,6 @@ QString HtmlText::text(const QString &html)
         at = tag.end;
         const QString &name = tag.name;
         const bool closing = tag.closing;
-        if (!closing && (name == QLatin1String("script") || name == QLatin1String("style"))) {
-            // Its text is not shown, up to its closing tag; one left open stays as text, so that
-            // nothing after it goes unread.
-            const qsizetype known = noCloseFrom.value(name, html.size() + 1);
-            const qsizetype close =
-                at >= known ? -1 : html.indexOf(QLatin1String("</") + name, at, Qt::CaseInsensitive);
-            const qsizetype closeEnd = close < 0 ? -1 : html.indexOf(u'>', close);
-            if (closeEnd >= 0)
-                at = closeEnd + 1;
-            else
-                noCloseFrom.insert(name, std::min(known, at));
-            continue;
-        }
         // What a reader sees of a form field (its value, or its placeholder while empty), and of
         // a picture that is not loaded (its alternative text).
         const QStringView written = QStringView(html).sliced(lt, tag.end - lt);
@@ -399,16 +491,37 @@ QString HtmlText::text(const QString &html)
             if (!value.isEmpty())
                 layout.word(value);
         }
-        if (preformatted.contains(name))
-            asWritten = std::max(0, asWritten + (closing ? -1 : 1));
         if (name == QLatin1String("br"))
             layout.lineBreak(true);
+        else if (name == QLatin1String("table"))
+            closing ? layout.tableEnd() : layout.tableStart();
+        else if (name == QLatin1String("tr"))
+            layout.row();
         else if (lineTags.contains(name))
             layout.lineBreak(false);
         else if (!closing && (name == QLatin1String("td") || name == QLatin1String("th")))
-            layout.cell();
+            layout.cell(attributeValue(written, QLatin1String("colspan")).toInt());
+        if (preformatted.contains(name))
+            asWritten = std::max(0, asWritten + (closing ? -1 : 1));
+        const auto raw = closingTags.constFind(name);
+        if (closing || raw == closingTags.constEnd())
+            continue;
+        // Text up to the closing tag; one left open is read on as markup, so that nothing after
+        // it goes unread.
+        const auto search = closings.try_emplace(name, html, *raw, Qt::CaseInsensitive).first;
+        const qsizetype close = search->second.from(at);
+        const qsizetype closeEnd = close < 0 ? -1 : html.indexOf(u'>', close);
+        if (closeEnd < 0)
+            continue;
+        if (name == QLatin1String("textarea") || name == QLatin1String("title"))
+            layout.text(QStringView(html).sliced(at, close - at), name == QLatin1String("textarea"));
+        if (name == QLatin1String("textarea") || name == QLatin1String("title"))
+            layout.lineBreak(false);
+        if (preformatted.contains(name))
+            asWritten = std::max(0, asWritten - 1);
+        at = closeEnd + 1;
     }
-    return decodedReferences(layout.result());
+    return layout.result();
 }
 
 bool HtmlText::looksLikeHtml(const QByteArray &bytes)

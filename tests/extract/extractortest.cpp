@@ -1775,6 +1775,21 @@ private Q_SLOTS:
         QVERIFY(textOf("<html><head><meta charset=\"cp037\"></head><body>850315-2345678</body></html>")
                     .contains(u"850315-2345678"_qs));
         QVERIFY(textOf("<!-- <meta charset=\"utf16\"> --><p>850315-2345678</p>").contains(u"850315-2345678"_qs));
+        // From a second pass: empty comments and "--!>" close a comment; the block every reader but
+        // Outlook shows is read; a line broken inside a cell and a cell's span keep the cells under
+        // their titles; a quote inside an unquoted value, and a text area's text, are text.
+        QVERIFY(textOf("<p>주민 <!-->850315-2345678</p><!-- x -->").contains(u"850315-2345678"_qs));
+        QVERIFY(textOf("<!-- n --!>850315-2345678 <!-- x -->").contains(u"850315-2345678"_qs));
+        QVERIFY(textOf("<!--[if !mso]><!--><p>850315-2345678</p><!--<![endif]-->").contains(u"850315-2345678"_qs));
+        QCOMPARE(textOf("<table><tr><th>이름</th><th>비고</th><th>계좌번호</th></tr><tr><td>홍길동<br>(본사)</td>"
+                        "<td>x</td><td>1</td></tr><tr><td colspan=2>김</td><td>2</td></tr></table>"),
+                 u"이름\t비고\t계좌번호\n홍길동 (본사)\tx\t1\n김\t\t2\n"_qs);
+        QVERIFY(textOf("<a href=/x?a=\">850315-2345678</a> <p class=\"c\">x</p>").contains(u"850315-2345678"_qs));
+        QVERIFY(textOf("<textarea><script></textarea>850315-2345678<script>1</script>")
+                    .contains(u"<script>\n850315-2345678"_qs));
+        // Pages that made a search run again at each marker (each was past 15 s at a megabyte).
+        QVERIFY(textOf("<body>" + QByteArray("<!--[if mso]>x").repeated(80000) + "-->").contains(u"xxxxxxxx"_qs));
+        QVERIFY(textOf("<body>" + QByteArray("<a x=\"'\" y='").repeated(80000) + "</html>'").contains(u"<a"_qs));
         // A web system's "Excel download": a page of one table, named .xls.
         QCOMPARE(
             DocumentExtractor::sniff("<table><tr><td>850315-2345678</td></tr></table>", QStringLiteral("명단.xls")),
