@@ -151,7 +151,7 @@ QString decodedReferences(const QString &text)
 {
     static const QRegularExpression references(
         QStringLiteral("&(?:#([xX])([0-9a-fA-F]+);?|#([0-9]+);?|([A-Za-z][A-Za-z0-9]{1,31});|"
-                       "(nbsp|amp|lt|gt|quot)(?![A-Za-z0-9;]))"));
+                       "(nbsp|amp|lt|gt|quot|shy)(?![A-Za-z;]))"));
     QString decoded;
     qsizetype last = 0;
     for (auto it = references.globalMatch(text); it.hasNext();) {
@@ -185,6 +185,10 @@ public:
     void text(QStringView raw, bool asWritten)
     {
         const QString text = decodedReferences(raw.toString());
+        // Text inside a table but in no cell: a browser draws it above the table, apart.
+        if (!m_tables.empty() && !m_tables.back().cellOpen && !inOuterCell() &&
+            std::any_of(text.begin(), text.end(), [](QChar c) { return !c.isSpace(); }))
+            lineBreak(false);
         if (asWritten && !inCell()) {
             m_out += text;
             return;
@@ -220,33 +224,43 @@ public:
     }
     void tableEnd()
     {
-        if (!m_tables.empty())
+        if (!m_tables.empty()) {
+            closeCell();
             m_tables.pop_back();
+        }
         lineBreak(false);
     }
+    // A row starts or ends (a browser ignores one outside any table: a line ends, no more).
     void row()
     {
-        if (m_tables.empty())
-            m_tables.push_back({});
-        Table &table = m_tables.back();
-        table = {};
+        if (!m_tables.empty()) {
+            closeCell();
+            m_tables.back().cells = m_tables.back().spanned = 0;
+        }
         lineBreak(false);
     }
     void cell(int span)
     {
-        if (m_tables.empty())
-            m_tables.push_back({});
-        if (inOuterCell()) { // a table inside a cell: its cells are words of that cell
+        if (m_tables.empty() || inOuterCell()) { // outside a table, ignored; a table in a cell: words
             space();
             return;
         }
         Table &table = m_tables.back();
+        if (table.cells == 0)
+            lineBreak(false); // a row on a line of its own, after any text drawn above the table
         trim();
         if (table.cells > 0)
             m_out += QString(1 + table.spanned, u'\t');
         table.spanned = qBound(1, span, 100) - 1;
         ++table.cells;
+        if (!table.cellOpen)
+            ++m_openCells;
         table.cellOpen = true;
+    }
+    void cellEnd()
+    {
+        if (!m_tables.empty() && !inOuterCell())
+            closeCell();
     }
     const QString &result() const { return m_out; }
 
@@ -258,13 +272,14 @@ private:
         bool cellOpen = false;
     };
 
-    bool inCell() const
+    // Counted, not looked for: a page of tables never closed is read in one pass.
+    bool inCell() const { return m_openCells > 0; }
+    bool inOuterCell() const { return m_openCells - (!m_tables.empty() && m_tables.back().cellOpen ? 1 : 0) > 0; }
+    void closeCell()
     {
-        return std::any_of(m_tables.begin(), m_tables.end(), [](const Table &table) { return table.cellOpen; });
-    }
-    bool inOuterCell() const
-    {
-        return std::any_of(m_tables.begin(), m_tables.end() - 1, [](const Table &table) { return table.cellOpen; });
+        if (m_tables.back().cellOpen)
+            --m_openCells;
+        m_tables.back().cellOpen = false;
     }
     void space()
     {
@@ -279,6 +294,7 @@ private:
 
     QString m_out;
     std::vector<Table> m_tables;
+    int m_openCells = 0;
 };
 
 // A tag at html[lt] ('<'), read as a browser reads one: '<', a name (a letter first; "<2" is
@@ -322,6 +338,7 @@ public:
         if (i > m_lastClose)
             return tag;
         tag.name = m_html.sliced(nameStart, i - nameStart).toLower();
+        bool named = false; // an attribute's name read, which '=' may give a value
         while (i < size && i <= m_lastClose) {
             const QChar c = m_html[i];
             if (c == u'>') {
@@ -330,8 +347,17 @@ public:
                 return tag;
             }
             ++i;
-            if (c != u'=')
+            if (c == u'/') {
+                named = false;
                 continue;
+            }
+            if (c != u'=' || !named) { // a '=' where a name starts is part of that name
+                named = named || !isBlank(c) || c == u'=';
+                if (isBlank(c) && named && i < size && !isBlank(m_html[i]) && m_html[i] != u'=')
+                    named = false; // the next attribute's name starts
+                continue;
+            }
+            named = false;
             while (i < size && isBlank(m_html[i]))
                 ++i;
             if (i < size && (m_html[i] == u'"' || m_html[i] == u'\'')) {
@@ -418,7 +444,8 @@ QString HtmlText::text(const QString &html)
         QStringLiteral("address"),  QStringLiteral("main"),     QStringLiteral("nav"),
         QStringLiteral("aside"),    QStringLiteral("fieldset"), QStringLiteral("legend"),
         QStringLiteral("form"),     QStringLiteral("menu"),     QStringLiteral("noscript"),
-        QStringLiteral("dir"),      QStringLiteral("dialog")};
+        QStringLiteral("dir"),      QStringLiteral("dialog"),   QStringLiteral("xmp"),
+        QStringLiteral("listing"),  QStringLiteral("plaintext")};
     // Text laid out as it is written.
     static const QSet<QString> preformatted {QStringLiteral("pre"), QStringLiteral("textarea"), QStringLiteral("xmp"),
                                              QStringLiteral("listing")};
@@ -429,10 +456,13 @@ QString HtmlText::text(const QString &html)
     // Elements whose text runs to their closing tag, markup and all: scripts and style sheets (not
     // shown), a text area's and the title's text (shown as text).
     std::map<QString, MarkerSearch> closings;
+    std::map<QString, std::pair<qsizetype, qsizetype>> closeEnds;
     static const QHash<QString, QString> closingTags {{QStringLiteral("script"), QStringLiteral("</script")},
                                                       {QStringLiteral("style"), QStringLiteral("</style")},
                                                       {QStringLiteral("textarea"), QStringLiteral("</textarea")},
-                                                      {QStringLiteral("title"), QStringLiteral("</title")}};
+                                                      {QStringLiteral("title"), QStringLiteral("</title")},
+                                                      {QStringLiteral("xmp"), QStringLiteral("</xmp")},
+                                                      {QStringLiteral("listing"), QStringLiteral("</listing")}};
     int asWritten = 0;
     qsizetype at = 0;
     while (at < html.size()) {
@@ -499,10 +529,14 @@ QString HtmlText::text(const QString &html)
             layout.row();
         else if (lineTags.contains(name))
             layout.lineBreak(false);
-        else if (!closing && (name == QLatin1String("td") || name == QLatin1String("th")))
-            layout.cell(attributeValue(written, QLatin1String("colspan")).toInt());
+        else if (name == QLatin1String("td") || name == QLatin1String("th"))
+            closing ? layout.cellEnd() : layout.cell(attributeValue(written, QLatin1String("colspan")).toInt());
         if (preformatted.contains(name))
             asWritten = std::max(0, asWritten + (closing ? -1 : 1));
+        if (!closing && name == QLatin1String("plaintext")) { // the rest of the page, as it is written
+            layout.text(QStringView(html).sliced(at), true);
+            break;
+        }
         const auto raw = closingTags.constFind(name);
         if (closing || raw == closingTags.constEnd())
             continue;
@@ -510,13 +544,19 @@ QString HtmlText::text(const QString &html)
         // it goes unread.
         const auto search = closings.try_emplace(name, html, *raw, Qt::CaseInsensitive).first;
         const qsizetype close = search->second.from(at);
-        const qsizetype closeEnd = close < 0 ? -1 : html.indexOf(u'>', close);
+        // The '>' that ends the closing tag, found once for each closing tag.
+        auto &[endOf, endAt] = closeEnds[name];
+        if (close >= 0 && endOf != close)
+            std::tie(endOf, endAt) = std::pair(close, html.indexOf(u'>', close));
+        const qsizetype closeEnd = close < 0 ? -1 : endAt;
         if (closeEnd < 0)
             continue;
-        if (name == QLatin1String("textarea") || name == QLatin1String("title"))
-            layout.text(QStringView(html).sliced(at, close - at), name == QLatin1String("textarea"));
-        if (name == QLatin1String("textarea") || name == QLatin1String("title"))
+        if (name != QLatin1String("script") && name != QLatin1String("style")) {
+            // A text area's, a title's or an <xmp>'s text, markup and all.
+            const bool asItIs = name != QLatin1String("title");
+            layout.text(QStringView(html).sliced(at, close - at), asItIs);
             layout.lineBreak(false);
+        }
         if (preformatted.contains(name))
             asWritten = std::max(0, asWritten - 1);
         at = closeEnd + 1;

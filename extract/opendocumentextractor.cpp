@@ -233,6 +233,9 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
             }
             if (texts.isEmpty()) {
                 origin.element = {};
+                // A text cell that also holds a value attribute, which masking would leave as it is.
+                if (!values.isEmpty())
+                    origin.runs.clear();
                 sink.addUtf8(cellPlace(), shown, origin);
             } else {
                 if (isNumber()) {
@@ -277,7 +280,11 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                     shown += '\n';
                 breakPending = false;
                 ++paragraphDepth;
-                plain = plain && origin.element.paragraph.isEmpty(); // one paragraph, no more
+                // One paragraph, no more, and none that declares a prefix the text cell written in
+                // the cell's place would lose.
+                plain = plain && origin.element.paragraph.isEmpty();
+                for (const char **attribute = attributes; *attribute; attribute += 2)
+                    plain = plain && !QByteArrayView(*attribute).startsWith("xmlns");
                 origin.element.paragraph = name;
             } else if (local == "line-break") {
                 shown += '\n';
@@ -377,7 +384,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                 r.tooManyArrays = false;
             } else if (local == "table-row") {
                 r.column = 1;
-                r.rowsRepeated = qMax(1, ExpatParser::attribute(attributes, "number-rows-repeated").toInt());
+                r.rowsRepeated = qBound(1, ExpatParser::attribute(attributes, "number-rows-repeated").toInt(), 1 << 20);
             } else if (local == "table-cell" || local == "covered-table-cell") {
                 r.cellStart(name, attributes);
             } else if (local == "number-style") {
@@ -396,7 +403,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
             Read &r = ExpatParser::context<Read>(data);
             if (r.depth == 0) {
                 if (ExpatParser::localName(name) == "table-row")
-                    r.row += r.rowsRepeated;
+                    r.row = std::min(r.row + r.rowsRepeated, 1 << 30); // no overflow, however many
                 else if (ExpatParser::localName(name) == "number-style")
                     r.numberStyle.clear();
                 return;

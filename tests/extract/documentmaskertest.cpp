@@ -422,6 +422,14 @@ private Q_SLOTS:
                                     "office:value=\"8503152345678\"><text:p>8503152345678</text:p>"
                                     "</table:table-cell>"))
             << QStringLiteral("a.ods") << QStringLiteral("cannot be masked in place");
+        // From a review: the text cell written in its place would lose the prefix its paragraph
+        // declares.
+        QTest::newRow("an OpenDocument number cell whose paragraph declares its prefix")
+            << sheet(
+                   QStringLiteral("<table:table-cell office:value-type=\"float\" office:value=\"8503152345678\">"
+                                  "<t:p xmlns:t=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">8503152345678</t:p>"
+                                  "</table:table-cell>"))
+            << QStringLiteral("a.ods") << QStringLiteral("cannot be masked in place");
         // Written again as a text cell, it would lose its comment.
         QTest::newRow("an OpenDocument number cell with a comment")
             << sheet(QStringLiteral("<table:table-cell office:value-type=\"float\" office:value=\"8503152345678\">"

@@ -1787,7 +1787,19 @@ private Q_SLOTS:
         QVERIFY(textOf("<a href=/x?a=\">850315-2345678</a> <p class=\"c\">x</p>").contains(u"850315-2345678"_qs));
         QVERIFY(textOf("<textarea><script></textarea>850315-2345678<script>1</script>")
                     .contains(u"<script>\n850315-2345678"_qs));
+        // From a review: '=' where an attribute's name starts is part of it; text inside a table but
+        // in no cell is drawn above it, apart; a cell outside any table is ignored; legacy names
+        // before a digit are references.
+        QVERIFY(textOf("<p>RRN<span =\">\"851011-1234561</span> end</p>").contains(u"851011-1234561"_qs));
+        QCOMPARE(textOf("<table><tr>851011<td>1234561</td></tr></table>"), u"851011\n1234561\n"_qs);
+        QCOMPARE(textOf("<div><td>Hi</div><table><tr><td>851011</td><td>1234561</td></tr></table>"),
+                 u"Hi\n851011\t1234561\n"_qs);
+        QVERIFY(textOf("<p>851011&nbsp1234561</p>").contains(u"851011 1234561"_qs));
         // Pages that made a search run again at each marker (each was past 15 s at a megabyte).
+        QVERIFY(textOf("<body>" + QByteArray("<table>").repeated(300000) + "851011-1234561")
+                    .contains(u"851011-1234561"_qs));
+        QVERIFY(textOf("<body>" + QByteArray("<script>").repeated(100000) + "</script" + QByteArray(500000, 'a'))
+                    .endsWith(u"aaaa"_qs));
         QVERIFY(textOf("<body>" + QByteArray("<!--[if mso]>x").repeated(80000) + "-->").contains(u"xxxxxxxx"_qs));
         QVERIFY(textOf("<body>" + QByteArray("<a x=\"'\" y='").repeated(80000) + "</html>'").contains(u"<a"_qs));
         // A web system's "Excel download": a page of one table, named .xls.
