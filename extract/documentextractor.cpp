@@ -355,7 +355,7 @@ Format DocumentExtractor::sniff(const QByteArray &bytes, const QString &name)
     if (suffix == QLatin1String("eml") || (!bytes.contains('\0') && EmlExtractor::looksLikeEmail(bytes)))
         return Format::Eml;
     if (suffix == QLatin1String("html") || suffix == QLatin1String("htm") || suffix == QLatin1String("xhtml") ||
-        HtmlText::looksLikeHtml(bytes))
+        Core::AttachmentText::looksLikeHtml(bytes))
         return Format::Html;
     return Format::Unknown;
 }

@@ -19,10 +19,6 @@ public:
     // <span>2345673") stays joined: it reads as one number.
     static QString text(const QString &html);
 
-    // Whether bytes begin as an HTML page does (a document type or an <html> tag), whatever
-    // the file is called.
-    static bool looksLikeHtml(const QByteArray &bytes);
-
     // A page's bytes as text: in the charset its <meta> declares (EUC-KR, as older Korean pages
     // are written), else UTF-8, UTF-16 or CP949 as a text attachment is read; nothing when none
     // of these reads it.

@@ -151,6 +151,23 @@ bool AttachmentText::isPlainText(const QString &name)
     return suffixes.contains(QFileInfo(name).suffix().toLower());
 }
 
+bool AttachmentText::looksLikeHtml(const QByteArray &bytes)
+{
+    // After a byte order mark and blank space: a document type, or a tag a page starts with (a
+    // web system's "Excel download" is often a page of one table, named .xls), or the comment
+    // Internet Explorer put at the top of a saved page.
+    QByteArray start = bytes.left(1024);
+    if (start.startsWith("\xEF\xBB\xBF"))
+        start = start.sliced(3);
+    start = start.trimmed().toLower();
+    for (const char *opening :
+         {"<!doctype html", "<html", "<head", "<body", "<table", "<meta", "<title", "<!-- saved from url="}) {
+        if (start.startsWith(opening))
+            return true;
+    }
+    return false;
+}
+
 AttachmentText AttachmentText::decode(const QString &name, const QByteArray &bytes)
 {
     if (!isPlainText(name)) {

@@ -113,6 +113,11 @@ struct AttachmentText
     // .txt, .csv and the other plain-text files (.tsv, .log, .md, .json, .xml): decoded here;
     // everything else goes to the extraction helper.
     static bool isPlainText(const QString &name);
+    // Whether bytes begin as an HTML page does, whatever the file is called: a document type, a
+    // tag a page starts with (a web system's "Excel download" is often a page of one table, named
+    // .xls), or the comment a saved page starts with. The helper reads such a file as HTML, and
+    // the CLI sends it there.
+    static bool looksLikeHtml(const QByteArray &bytes);
 };
 
 } // namespace SendGuard::Core

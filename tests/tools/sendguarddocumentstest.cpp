@@ -180,6 +180,22 @@ private Q_SLOTS:
         QVERIFY(!run.out.contains("1234568"));
     }
 
+    // A web system's "Excel download" is a page of one table named .xls: the CLI reads it as the
+    // helper and the plugin do, as HTML (it read it as text, and found no number split by tags).
+    void shouldScanAPageNamedAsAWorkbookAsHtml()
+    {
+        const QString page = write(QStringLiteral("명단.xls"),
+                                   u"<table><tr><td>홍길동</td><td><span>900101-</span><span>1234568</span></td>"
+                                   "</tr></table>"_qs.toUtf8());
+        const CliRun run = runSendGuard({QStringLiteral("scan"), QStringLiteral("--json"), page});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonArray findings =
+            QJsonDocument::fromJson(run.out).object().value(QLatin1String("findings")).toArray();
+        QCOMPARE(findings.size(), 1);
+        QCOMPARE(findings.at(0).toObject().value(QLatin1String("detector")).toString(), QStringLiteral("kr-rrn"));
+        QVERIFY(!run.out.contains("1234568"));
+    }
+
     // A roster as a spreadsheet and as a document's table: the header 계좌번호 over a column labels
     // every bare account number below it, as in a CSV file; without the header they have nothing to
     // go on and are not reported.

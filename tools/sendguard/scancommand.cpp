@@ -144,7 +144,10 @@ bool isDocument(const QString &file)
                                        QStringLiteral("hwp"),  QStringLiteral("hwpx"), QStringLiteral("pdf"),
                                        QStringLiteral("zip"),  QStringLiteral("eml"),  QStringLiteral("html"),
                                        QStringLiteral("htm"),  QStringLiteral("xhtml")};
-    return startsLikeADocument(input.read(4096)) || suffixes.contains(QFileInfo(file).suffix().toLower());
+    const QByteArray start = input.read(4096);
+    // A web page whatever its name (an "Excel download" named .xls), as the helper reads it.
+    return startsLikeADocument(start) || Core::AttachmentText::looksLikeHtml(start) ||
+        suffixes.contains(QFileInfo(file).suffix().toLower());
 }
 
 // The helper beside this program (installed or built), as the plugin runs it.
