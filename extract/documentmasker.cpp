@@ -2,6 +2,7 @@
 #include "documentmasker.h"
 
 #include "documentextractor.h"
+#include "expatparser.h"
 #include "textsink.h"
 #include "zipcontainer.h"
 
@@ -46,11 +47,6 @@ qsizetype characterLength(char lead)
     return byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
 }
 
-QByteArray escaped(QByteArray text)
-{
-    return text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-}
-
 bool canMaskInPlace(Format format)
 {
     return format == Format::Docx || format == Format::Xlsx || format == Format::Pptx ||
@@ -90,17 +86,17 @@ std::optional<Replacement> maskedCell(const Piece &piece, const std::vector<Core
     const TextOrigin::Element &cell = piece.origin.element;
     if (!cell.textCellTag.isEmpty()) // OpenDocument's
         return Replacement {cell.start, cell.end,
-                            cell.textCellTag + '<' + cell.paragraph + '>' + escaped(shown) + "</" + cell.paragraph +
-                                "></" + cell.name + '>'};
+                            cell.textCellTag + '<' + cell.paragraph + '>' + ExpatParser::escaped(shown) + "</" +
+                                cell.paragraph + "></" + cell.name + '>'};
     const qsizetype colon = cell.name.lastIndexOf(':');
     const QByteArray prefix = colon < 0 ? QByteArray() : cell.name.left(colon + 1);
     QByteArray xml = '<' + cell.name;
     if (!cell.reference.isEmpty()) // r is optional: a cell without it is placed after the one before
-        xml += " r=\"" + escaped(cell.reference) + '"';
+        xml += " r=\"" + ExpatParser::escaped(cell.reference) + '"';
     if (!cell.style.isEmpty())
-        xml += " s=\"" + escaped(cell.style) + '"';
-    xml += " t=\"inlineStr\"><" + prefix + "is><" + prefix + "t xml:space=\"preserve\">" + escaped(shown) + "</" +
-        prefix + "t></" + prefix + "is></" + cell.name + '>';
+        xml += " s=\"" + ExpatParser::escaped(cell.style) + '"';
+    xml += " t=\"inlineStr\"><" + prefix + "is><" + prefix + "t xml:space=\"preserve\">" + ExpatParser::escaped(shown) +
+        "</" + prefix + "t></" + prefix + "is></" + cell.name + '>';
     return Replacement {cell.start, cell.end, xml};
 }
 

@@ -70,6 +70,17 @@ QByteArray ExpatParser::attribute(const char **attributes, QByteArrayView local)
     return {};
 }
 
+QByteArray ExpatParser::escaped(QByteArray text)
+{
+    return text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;");
+}
+
 QList<QByteArray> ExpatParser::attributes(const char **attributes, QByteArrayView local)
 {
     QList<QByteArray> values;

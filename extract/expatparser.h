@@ -51,6 +51,9 @@ public:
     // The value of the first attribute whose local name is `local`, in a start tag's handler's
     // attributes; empty when there is none.
     static QByteArray attribute(const char **attributes, QByteArrayView local);
+    // Text or an attribute's value as expat gave it, written back into XML: the markup characters,
+    // and a tab or line break (which XML reads as a space in a value) as references.
+    static QByteArray escaped(QByteArray text);
     // The values of every attribute whose local name is `local`, in the order written.
     static QList<QByteArray> attributes(const char **attributes, QByteArrayView local);
 

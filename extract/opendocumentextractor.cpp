@@ -17,18 +17,6 @@ namespace {
 
 using Kind = Core::TextPlace::Kind;
 
-// An attribute's value as expat gave it, written back: a tab or line break a reference wrote
-// (which XML would read as a space if written as it is) as a reference again.
-QByteArray escapedAttribute(QByteArray value)
-{
-    return value.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('"', "&quot;")
-        .replace('\t', "&#9;")
-        .replace('\n', "&#10;")
-        .replace('\r', "&#13;");
-}
-
 XmlTextWalker::Dialect textDialect()
 {
     XmlTextWalker::Dialect dialect;
@@ -209,7 +197,7 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
                     valueType += ' ' + QByteArray(attribute[0]) + "=\"string\"";
                 else if (local != "value" && local != "date-value" && local != "time-value" &&
                          local != "boolean-value" && local != "string-value" && local != "currency")
-                    tag += ' ' + QByteArray(attribute[0]) + "=\"" + escapedAttribute(attribute[1]) + '"';
+                    tag += ' ' + QByteArray(attribute[0]) + "=\"" + ExpatParser::escaped(attribute[1]) + '"';
             }
             origin.element.start = parser.byteIndex();
             origin.element.name = name;

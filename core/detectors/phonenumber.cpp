@@ -64,6 +64,9 @@ DetectorSpec phoneNumber()
     // After +82 the trunk zero is dropped, written in parentheses, or (as people do) kept.
     const std::string trunk = "(?:\\(0\\) ?|0)?";
     const std::vector<std::string> trunks {"(0) ", "(0)", "0", ""};
+    const std::string wrapped = PatternParts::WrappedSeparator;
+    std::vector<std::string> anyGap = PatternParts::wrappedSeparators();
+    anyGap.insert(anyGap.end(), separators.begin(), separators.end());
     std::vector<DetectorPattern> patterns;
     for (const Kind &kind : kinds) {
         const std::string subscriber = sep + kind.middle + sep + "\\d{4}";
@@ -122,9 +125,6 @@ DetectorSpec phoneNumber()
                                 .digits(4)}); // 0101234-5678
         // As tools and wrapped text write it, near its label: a tab, a line broken after a hyphen,
         // a slash, underscore or tilde in one gap or both (010-2345-⏎6789, 010/2345/6789).
-        const std::string wrapped = PatternParts::WrappedSeparator;
-        std::vector<std::string> anyGap = PatternParts::wrappedSeparators();
-        anyGap.insert(anyGap.end(), separators.begin(), separators.end());
         patterns.push_back({kind.area + wrapped + kind.middle + "(?:" + wrapped + "|" + sep + ")\\d{4}",
                             ContextRule::Needed, 0.75,
                             Shape()
