@@ -310,6 +310,21 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
     }
     const CompiledShape &added = m_shapes.back();
     if (added.chainLength == 0) {
+        for (std::size_t row = 0; row <= NoNextRun; ++row)
+            setBit(m_bySecondRun, row, index);
+    } else {
+        const ChainRun &second = added.chain[0];
+        const std::size_t longest = second.max == ShapeMatcher::Unbounded
+            ? LongestTrackedRun
+            : std::min<std::size_t>(second.max, LongestTrackedRun);
+        for (std::size_t length = std::max<std::size_t>(1, second.min); length <= longest; ++length) {
+            for (std::size_t digit = 0; digit < 10; ++digit) {
+                if ((second.firstDigits >> digit & 1) != 0)
+                    setBit(m_bySecondRun, length * 10 + digit, index);
+            }
+        }
+    }
+    if (added.chainLength == 0) {
         for (std::size_t row = 0; row < GapRows; ++row)
             setBit(m_byFirstGap, row, index);
     } else if (const Item &gap = *added.chain[0].gap; gap.kind == Item::Kind::ByteIn) {
@@ -331,8 +346,11 @@ void ShapeMatcher::setBit(std::vector<std::uint64_t> &rows, std::size_t row, std
     if (shape / 64 >= m_words) {
         // Another word for every row of every table.
         const std::size_t words = shape / 64 + 1;
-        for (auto *table : {&m_byFirstRun, &m_byAfterFirstRun, &m_byFirstGap}) {
-            const std::size_t count = table == &m_byFirstRun ? Buckets : table == &m_byFirstGap ? GapRows : 256;
+        for (auto *table : {&m_byFirstRun, &m_byAfterFirstRun, &m_byFirstGap, &m_bySecondRun}) {
+            const std::size_t count = table == &m_byFirstRun ? Buckets
+                : table == &m_byFirstGap                     ? GapRows
+                : table == &m_bySecondRun                    ? NoNextRun + 1
+                                                             : 256;
             std::vector<std::uint64_t> wider(count * words, 0);
             for (std::size_t r = 0; r < count && m_words > 0; ++r)
                 std::copy_n(table->begin() + std::ptrdiff_t(r * m_words), m_words,

@@ -77,9 +77,14 @@ public:
             const std::size_t gap = r + 1 < runs.size() ? runs[r + 1].begin - runEnd : NoGap;
             const std::uint64_t *separating =
                 m_byFirstGap.data() + (std::min(gap, NoGap) * 256 + (gap < NoGap ? after : 0)) * m_words;
+            // And whose second run can be the next one.
+            const std::size_t nextBucket = gap < NoGap
+                ? std::min(runs[r + 1].size(), LongestTrackedRun) * 10 + std::size_t(slice[runs[r + 1].begin] - '0')
+                : NoNextRun;
+            const std::uint64_t *following = m_bySecondRun.data() + nextBucket * m_words;
             for (std::size_t word = 0; word < m_words; ++word) {
-                for (std::uint64_t bits = fitting[word] & allowing[word] & separating[word]; bits != 0;
-                     bits &= bits - 1) {
+                for (std::uint64_t bits = fitting[word] & allowing[word] & separating[word] & following[word];
+                     bits != 0; bits &= bits - 1) {
                     const std::size_t index = word * 64 + static_cast<std::size_t>(std::countr_zero(bits));
                     tryShape(index, slice, begin, r, scratch, accept);
                 }
@@ -90,6 +95,7 @@ public:
 private:
     static constexpr std::size_t LongestTrackedRun = 32; // longer runs share its bucket
     static constexpr std::size_t Buckets = (LongestTrackedRun + 1) * 10;
+    static constexpr std::size_t NoNextRun = Buckets; // m_bySecondRun's row when no run follows near
 
     // Shape `index` at the run runs[r] of the slice, from each prefix that ends there and from the run.
     template<typename Accept>
@@ -322,6 +328,11 @@ private:
     static constexpr std::size_t NoGap = MaxGapBytes + 1;
     static constexpr std::size_t GapRows = (NoGap + 1) * 256;
     std::vector<std::uint64_t> m_byFirstGap;
+    // And by the run after the first ([length * 10 + first digit], as m_byFirstRun; NoNextRun when
+    // none follows within MaxGapBytes): a chain-shaped shape only where its second run can have that
+    // length and first digit, any other everywhere. A roster's phone numbers fit the first run and
+    // separator of a dozen account shapes, and most part here.
+    std::vector<std::uint64_t> m_bySecondRun;
 };
 
 } // namespace SendGuard::Core
