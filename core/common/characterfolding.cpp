@@ -85,6 +85,10 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
             return folded(2, ' '); // NBSP
         if (lead == 0xC2 && b1 == 0xAD)
             return folded(2, Dropped); // soft hyphen
+        if (lead == 0xC2 && b1 <= 0x9F)
+            return folded(2, Dropped); // U+0080-009F C1 controls, which no viewer shows
+        if (lead == 0xD6 && b1 == 0x8A)
+            return folded(2, '-'); // U+058A Armenian hyphen
         if (lead == 0xCD && b1 == 0x8F)
             return folded(2, Dropped); // U+034F combining grapheme joiner
         if (lead == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9)
@@ -113,6 +117,8 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
         case 0xE1:
             if (b1 == 0xA0 && b2 == 0x8E)
                 return folded(3, Dropped); // U+180E Mongolian vowel separator
+            if (b1 == 0xA0 && b2 == 0x86)
+                return folded(3, '-'); // U+1806 Mongolian todo soft hyphen
             // Hangul jamo (U+1100-11FF), but for the two fillers: Korean text in NFD (macOS file
             // names) is made of them, and they are no digit, so they are passed at once.
             if (b1 >= 0x84 && b1 <= 0x87 && !(b1 == 0x85 && (b2 == 0x9F || b2 == 0xA0)))
@@ -126,6 +132,10 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
                     return folded(3, Dropped); // U+200B-200D zero-width space, non-joiner, joiner
                 if (b2 >= 0x90 && b2 <= 0x95)
                     return folded(3, '-'); // U+2010-2015 hyphen, figure dash, en dash, em dash ...
+            } else if (b1 == 0x81 && b2 == 0x83) {
+                return folded(3, '-'); // U+2043 hyphen bullet
+            } else if (b1 == 0xB8 && (b2 == 0xBA || b2 == 0xBB)) {
+                return folded(3, '-'); // U+2E3A-2E3B two- and three-em dashes
             } else if (b1 == 0x81 && b2 >= 0xA0 && b2 <= 0xA4) {
                 return folded(3, Dropped); // U+2060 word joiner, U+2061-2064 invisible operators
             } else if (b1 == 0x88 && b2 == 0x92) {
@@ -137,6 +147,8 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
         case 0xE3:
             if (b1 == 0x80 && b2 == 0x80)
                 return folded(3, ' '); // U+3000 ideographic space
+            if (b1 == 0x80 && (b2 == 0x9C || b2 == 0xB0))
+                return folded(3, '~'); // U+301C wave dash, U+3030 wavy dash: a Korean IME's tilde
             if (b1 == 0x85 && b2 == 0xA1)
                 return folded(3, '-'); // U+3161 Hangul ㅡ, typed for a dash: "010ㅡ1234ㅡ5678"
             if (b1 == 0x83 && b2 == 0xBC)

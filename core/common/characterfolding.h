@@ -39,8 +39,9 @@ public:
     static constexpr bool mayFold(unsigned char lead)
     {
         switch (lead) {
-        case 0xC2: // NBSP, soft hyphen
+        case 0xC2: // NBSP, soft hyphen, C1 controls
         case 0xCD: // combining grapheme joiner
+        case 0xD6: // Armenian hyphen
         case 0xD8: // Arabic letter mark
         case 0xD9: // Arabic-Indic digits
         case 0xDA:

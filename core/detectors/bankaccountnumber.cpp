@@ -112,6 +112,11 @@ std::vector<std::string> withPostalLabels(std::vector<std::string> labels)
 
 DetectorSpec bankAccountNumber()
 {
+    const std::string anyGap =
+        std::string("(?:") + PatternParts::WrappedSeparator + "|" + PatternParts::Separator + ")";
+    std::vector<std::string> anyGaps = PatternParts::wrappedSeparators();
+    const std::vector<std::string> plain = PatternParts::separators();
+    anyGaps.insert(anyGaps.end(), plain.begin(), plain.end());
     return {
         .id = QStringLiteral("kr-bank-account"),
         .severity = Severity::Medium,
@@ -133,6 +138,12 @@ DetectorSpec bankAccountNumber()
                 {"\\d{2,6} \\d{2,7} \\d{2,7}(?: \\d{1,3})?", ContextRule::NeededRightBefore, 0.65,
                  Shape().digits(2, 6).literal({" "}).digits(2, 7).literal({" "}).digits(2, 7).optional(
                      Shape().literal({" "}).digits(1, 3))},
+                // As tools and wrapped text write one, right after its label: a tab, a line broken
+                // or a space after a hyphen, a slash, underscore or tilde in a gap ("1002-123/456789").
+                {std::string("\\d{2,6}") + anyGap + "\\d{2,7}" + anyGap + "\\d{2,7}(?:" + anyGap + "\\d{1,3})?",
+                 ContextRule::NeededRightBefore, 0.65,
+                 Shape().digits(2, 6).literal(anyGaps).digits(2, 7).literal(anyGaps).digits(2, 7).optional(
+                     Shape().literal(anyGaps).digits(1, 3))},
             },
         .contextWords = {"계좌", "계좌번호", "통장",   "통장번호",   "입금",     "예금주",   "송금",   "이체",
                          "은행", "신한",     "농협",   "카카오뱅크", "케이뱅크", "토스뱅크", "우체국", "새마을금고",

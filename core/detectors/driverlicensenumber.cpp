@@ -36,6 +36,12 @@ DetectorSpec driverLicenseNumber()
     }
     hangulRegion += ")";
     const std::string rest = std::string("\\d{2}") + Separator + "\\d{6}" + Separator + "\\d{2}";
+    // As tools and wrapped text write it, after its label: a tab, a line broken after a hyphen, a
+    // slash, underscore or tilde in any gap ("11-23-456789-⏎01", four cells copied together).
+    const std::string anyGap = std::string("(?:") + WrappedSeparator + "|" + Separator + ")";
+    std::vector<std::string> anyGaps = wrappedSeparators();
+    const std::vector<std::string> plain = separators();
+    anyGaps.insert(anyGaps.end(), plain.begin(), plain.end());
     const Shape restShape = Shape().digits(2).literal(separators()).digits(6).literal(separators()).digits(2);
     return {
         .id = QStringLiteral("kr-driver-license"),
@@ -59,8 +65,12 @@ DetectorSpec driverLicenseNumber()
                 {hangulRegion + "(?: ?- ?| )?" + rest, ContextRule::NotNeeded, 0.85,
                  Shape(restShape).prefix(namedRegionPrefixes)},
                 {region + "\\d{10}", ContextRule::Needed, 0.7, Shape().literal(regions).digits(10)},
+                {region + anyGap + "\\d{2}" + anyGap + "\\d{6}" + anyGap + "\\d{2}", ContextRule::Needed, 0.75,
+                 Shape().literal(regions).literal(anyGaps).digits(2).literal(anyGaps).digits(6).literal(anyGaps).digits(
+                     2)},
             },
         .contextWords = {"운전면허", "면허번호", "면허", "driver", "licence", "license"},
+        .suppressingWords = documentNumberLabels(), // "증권번호 11-23-456789-01"
         .mask = mask,
     };
 }

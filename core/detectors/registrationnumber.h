@@ -8,6 +8,7 @@
 #include "validators.h"
 
 #include <algorithm>
+#include <utility>
 
 // What resident (kr-rrn) and foreigner (kr-frn) registration numbers share: YYMMDD, a separator
 // or none, a gender/century digit and six more digits. They differ in the gender digits and the
@@ -151,8 +152,18 @@ inline std::vector<std::string> otherNumberLabels()
 // "(재)한빛문화재단(…)"; an association's, a limited company's and a cooperative's too.
 inline std::vector<std::string> companyWords()
 {
-    return {"주식회사", "(주)", "㈜",       "법인",     "재단",     "(재)", "(사)",
-            "㈔",       "(유)", "유한회사", "합자회사", "합명회사", "(합)", "협동조합"};
+    std::vector<std::string> words {"주식회사", "㈜",       "법인",     "재단",     "㈔",
+                                    "유한회사", "합자회사", "합명회사", "협동조합", "株式會社"};
+    // The short forms as people type them: (주), （주）, [주], ( 주 ), (株).
+    static constexpr std::pair<const char *, const char *> brackets[] = {{"(", ")"}, {"（", "）"}, {"[", "]"}};
+    for (const char *company : {"주", "재", "사", "유", "합", "株"}) {
+        for (const auto &[open, close] : brackets) {
+            for (const char *inside : {"", " "})
+                for (const char *after : {"", " "})
+                    words.push_back(std::string(open) + inside + company + after + close);
+        }
+    }
+    return words;
 }
 
 } // namespace SendGuard::Core::Detectors::RegistrationNumber

@@ -664,11 +664,28 @@ private Q_SLOTS:
             u"메일 kim.yejin@korea.kr 로"_qs,         u"사업자 220-81-62517"_qs,
             u"계좌 110-123-456789 예금주"_qs};
         for (const QString &sample : samples) {
-            for (const char *form :
-                 {"full-width", "en dash", "em dash", "minus sign", "hangul eu for a dash",
-                  "prolonged sound mark for a dash", "half-width prolonged sound mark for a dash", "zero-width", "nbsp",
-                  "invisible separator", "grapheme joiner", "mongolian vowel separator", "variation selector",
-                  "mathematical bold digits", "arabic-indic digits", "devanagari digits", "thai digits"})
+            for (const char *form : {"full-width",
+                                     "en dash",
+                                     "em dash",
+                                     "minus sign",
+                                     "hangul eu for a dash",
+                                     "prolonged sound mark for a dash",
+                                     "half-width prolonged sound mark for a dash",
+                                     "armenian hyphen",
+                                     "mongolian todo soft hyphen",
+                                     "hyphen bullet",
+                                     "two-em dash",
+                                     "c1 control",
+                                     "zero-width",
+                                     "nbsp",
+                                     "invisible separator",
+                                     "grapheme joiner",
+                                     "mongolian vowel separator",
+                                     "variation selector",
+                                     "mathematical bold digits",
+                                     "arabic-indic digits",
+                                     "devanagari digits",
+                                     "thai digits"})
                 QTest::addRow("%s: %s", form, qPrintable(sample)) << sample << QString::fromLatin1(form);
         }
     }
@@ -693,6 +710,16 @@ private Q_SLOTS:
                 variant += QChar(0x30FC); // ー
             else if (form == QLatin1String("half-width prolonged sound mark for a dash") && c == u'-')
                 variant += QChar(0xFF70); // ｰ
+            else if (form == QLatin1String("armenian hyphen") && c == u'-')
+                variant += QChar(0x058A);
+            else if (form == QLatin1String("mongolian todo soft hyphen") && c == u'-')
+                variant += QChar(0x1806);
+            else if (form == QLatin1String("hyphen bullet") && c == u'-')
+                variant += QChar(0x2043);
+            else if (form == QLatin1String("two-em dash") && c == u'-')
+                variant += QChar(0x2E3A);
+            else if (form == QLatin1String("c1 control") && c.isDigit())
+                variant += QString(c) + QChar(0x0080); // no viewer shows it
             else if (form == QLatin1String("zero-width") && c.isDigit())
                 variant += QString(c) + QChar(0x200B);
             else if (form == QLatin1String("nbsp") && c == u' ')
@@ -737,15 +764,17 @@ private Q_SLOTS:
              {std::pair {"tab (two cells copied)", u"\t"_qs}, std::pair {"line break after the hyphen", u"-\n"_qs},
               std::pair {"CRLF after the hyphen", u"-\r\n"_qs}, std::pair {"space after the hyphen", u"- "_qs},
               std::pair {"slash", u"/"_qs}, std::pair {"underscore", u"_"_qs}, std::pair {"tilde", u"~"_qs},
-              std::pair {"comma (two CSV cells)", u","_qs}, std::pair {"full stop", u"."_qs},
-              std::pair {"a form's three cells, the hyphen in its own", u"\t-\t"_qs},
+              std::pair {"wave dash, a Korean IME's tilde", u"\u301C"_qs}, std::pair {"comma (two CSV cells)", u","_qs},
+              std::pair {"full stop", u"."_qs}, std::pair {"a form's three cells, the hyphen in its own", u"\t-\t"_qs},
               std::pair {"a tab after the hyphen", u"-\t"_qs},
               std::pair {"a line broken after a spaced hyphen", u" -\n"_qs},
               std::pair {"the next line indented", u"-\n  "_qs},
               std::pair {"the next line indented, CRLF", u"-\r\n    "_qs}}) {
             const QString number = u"900101"_qs + separator + u"1234567"_qs;
+            // A mask is of the normalized text: the wave dash reads as the tilde it stands for.
+            const QString maskedSeparator = separator == u"\u301C"_qs ? u"~"_qs : separator;
             QTest::addRow("%s", name) << u"주민등록번호: "_qs + number << rrn << number
-                                      << u"900101"_qs + separator + u"1******"_qs;
+                                      << u"900101"_qs + maskedSeparator + u"1******"_qs;
         }
     }
     void shouldFindRegistrationNumbersWrittenApartAfterTheirLabel() { verifyPositive(); }
@@ -771,6 +800,20 @@ private Q_SLOTS:
                 << u"사업자등록번호 "_qs + business << u"kr-business-reg"_qs << business
                 << u"314"_qs + separator + u"76"_qs + separator + u"*****"_qs;
         }
+        for (const auto &[name, separator] :
+             {std::pair {"tab", u"\t"_qs}, std::pair {"line break after the hyphen", u"-\n"_qs},
+              std::pair {"a space after the hyphen", u"- "_qs}, std::pair {"slash", u"/"_qs},
+              std::pair {"underscore", u"_"_qs}, std::pair {"tilde", u"~"_qs}}) {
+            const QString licence = QStringList {u"11"_qs, u"23"_qs, u"456789"_qs, u"01"_qs}.join(separator);
+            QTest::addRow("driver's licence, %s", name)
+                << u"운전면허번호 "_qs + licence << u"kr-driver-license"_qs << licence
+                << QStringList {u"11"_qs, u"23"_qs, u"******"_qs, u"**"_qs}.join(separator);
+            const QString account = QStringList {u"1002"_qs, u"123"_qs, u"456789"_qs}.join(separator);
+            QTest::addRow("account, %s", name) << u"계좌번호 "_qs + account << u"kr-bank-account"_qs << account
+                                               << QStringList {u"****"_qs, u"***"_qs, u"**6789"_qs}.join(separator);
+        }
+        QTest::newRow("account, one gap wrapped") << u"국민은행 계좌번호 123456-01-\n234567"_qs << u"kr-bank-account"_qs
+                                                  << u"123456-01-\n234567"_qs << u"******-**-\n**4567"_qs;
         QTest::newRow("phone, one gap wrapped")
             << u"연락처 010-2345-\n6789"_qs << u"kr-phone"_qs << u"010-2345-\n6789"_qs << u"010-****-\n6789"_qs;
         QTest::newRow("business number spaced twice") << u"사업자등록번호 317  31  54301"_qs << u"kr-business-reg"_qs
@@ -903,6 +946,17 @@ private Q_SLOTS:
         QTest::newRow("a foundation, abbreviated") << u"계약자: (재)한국문화진흥(520405-2742641), 대표이사 김민수"_qs;
         QTest::newRow("an association, abbreviated") << u"계약자: (사)푸른숲(980607-2829370), 대표 김민수"_qs;
         QTest::newRow("a company's number in brackets") << u"주식회사 한결 [940605-1676061]"_qs;
+        // Company forms as people type them (a red-team pass: only the ASCII "(주)" was known).
+        QTest::newRow("full-width parentheses") << u"（주）한빛（900101-1234568）"_qs;
+        QTest::newRow("full-width company, ASCII parentheses") << u"（주）한빛(110111-2345670)"_qs;
+        QTest::newRow("company in square brackets") << u"[주]한빛(900101-1234568)"_qs;
+        QTest::newRow("company with spaces inside") << u"( 주 )한빛(900101-1234568)"_qs;
+        QTest::newRow("company in Hanja") << u"(株)한빛(900101-1234568)"_qs;
+        QTest::newRow("association, full-width") << u"（사）한빛회（900101-1234568）"_qs;
+        // A document number in a licence's shape under its label is the document's.
+        QTest::newRow("licence shape under a policy label") << u"증권번호 11-23-456789-01"_qs;
+        QTest::newRow("licence shape under a guarantee label") << u"보증번호 11-23-456789-01"_qs;
+        QTest::newRow("licence shape under a receipt label") << u"접수번호 11-23-456789-01"_qs;
         // From a review: a record's date and its number made of that date and a counter.
         QTest::newRow("a record number made of its date") << u"20210315,2103153000002,50000"_qs;
         QTest::newRow("a limited company") << u"유한회사 다온(940605-1676061)"_qs;
