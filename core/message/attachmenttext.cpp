@@ -190,7 +190,17 @@ std::optional<QByteArray> AttachmentText::decodeText(const QByteArray &bytes)
 {
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
         const auto encoding = bytes.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE;
-        if (const auto text = decodeUtf16(encoding, bytes.mid(2), false))
+        const QByteArray rest = bytes.mid(2);
+        // A byte-order mark before UTF-8 would turn its every digit into CJK and read clean. UTF-16
+        // with Hangul is never valid UTF-8, and with ASCII its NULs say which half is high: valid
+        // UTF-8 without NULs is UTF-8 whatever the mark says; with NULs that are no UTF-16's of
+        // that order, it is neither.
+        const bool validUtf8 = !Utf8Validator::firstInvalidByte({rest.constData(), std::size_t(rest.size())});
+        if (validUtf8 && !rest.contains('\0'))
+            return rest;
+        if (validUtf8 && utf16ByNulBytes(rest) != encoding)
+            return std::nullopt;
+        if (const auto text = decodeUtf16(encoding, rest, false))
             return text->toUtf8();
     }
     // NUL is valid UTF-8, but no text file holds one: UTF-16 without a byte-order mark read as

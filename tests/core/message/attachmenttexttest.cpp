@@ -181,6 +181,26 @@ private Q_SLOTS:
         QVERIFY(text.utf8.contains("850315-2345678"));
     }
 
+    void shouldNotBelieveAByteOrderMarkBeforeUtf8_data()
+    {
+        QTest::addColumn<QByteArray>("mark");
+        QTest::newRow("little-endian mark") << QByteArray("\xFF\xFE");
+        QTest::newRow("big-endian mark") << QByteArray("\xFE\xFF");
+    }
+    void shouldNotBelieveAByteOrderMarkBeforeUtf8()
+    {
+        // From a red-team pass: the mark made UTF-8 decode as UTF-16, CJK without a digit, read clean.
+        QFETCH(QByteArray, mark);
+        const QByteArray utf8 = QStringLiteral("주민번호 900101-1234568\n").toUtf8();
+        QCOMPARE(utf8.size() % 2, 0); // even: as UTF-16 it decodes without an error
+        const AttachmentText read = AttachmentText::decode(QStringLiteral("memo.txt"), mark + utf8);
+        QCOMPARE(read.status, Status::Text);
+        QCOMPARE(read.utf8, utf8);
+        // With a NUL in it as well, it is neither: not scanned, never clean.
+        const AttachmentText withNul = AttachmentText::decode(QStringLiteral("memo.txt"), mark + utf8 + "\n" + '\0');
+        QCOMPARE(withNul.status, Status::NotScanned);
+    }
+
     void shouldNotCallBinaryDataText()
     {
         QByteArray bytes("850315-2345678\n");
