@@ -209,7 +209,9 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 QString number = SpreadsheetExtractor::numberText(raw);
                 // What the cell shows, when its format adds text to the number.
                 const QString shown = SpreadsheetExtractor::formatted(raw, styleFormats.value(style));
-                number = SpreadsheetExtractor::cellText(shown, number);
+                // What a format shows is rounded: so is the number read beside it.
+                number = SpreadsheetExtractor::cellText(
+                    shown, shown.isEmpty() ? number : SpreadsheetExtractor::roundedToWhole(raw));
                 text = number.toUtf8();
                 // A number has no characters to star: masked, the whole cell becomes text.
                 origin.runs.clear();
@@ -697,9 +699,20 @@ QString SpreadsheetExtractor::numberText(const QString &value)
     return value;
 }
 
+QString SpreadsheetExtractor::roundedToWhole(const QString &value)
+{
+    bool ok = false;
+    const double number = value.toDouble(&ok);
+    if (!ok || !std::isfinite(number) || std::fabs(number) >= 1e15)
+        return value;
+    return QString::number(qint64(std::round(number))); // half away from zero, as Excel rounds
+}
+
 QString SpreadsheetExtractor::formatted(const QString &value, const QString &formatCode)
 {
-    const QString number = numberText(value);
+    // A format without decimals shows the number rounded: a formula's 9001011234567.9999 shows
+    // 900101-1234568.
+    const QString number = roundedToWhole(value);
     bool whole = false;
     const qint64 amount = number.toLongLong(&whole);
     if (!whole || number.startsWith(QLatin1Char('-')))

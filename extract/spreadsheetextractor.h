@@ -21,7 +21,10 @@ public:
 
     // A number cell's value as a person typed it: "8503152345678", not "8.503152345678E12".
     static QString numberText(const QString &value);
-    // A whole number as a custom number format shows it: "850315-2345678" for 2345678 with
+    // A number rounded to a whole one, half away from zero, as a format without decimals shows it;
+    // `value` itself when it is no number or too large to be exact.
+    static QString roundedToWhole(const QString &value);
+    // A number as a custom number format without decimals shows it: "850315-2345678" for 2345678 with
     // "850315-"0000000. Only literal text and digit placeholders (0 #) are rendered; empty for
     // any other format (dates, decimals, scientific), where the value alone is read.
     static QString formatted(const QString &value, const QString &formatCode);

@@ -554,6 +554,16 @@ private Q_SLOTS:
         QTest::newRow("a date is not rendered") << "45000"
                                                 << "yyyy-mm-dd"
                                                 << "";
+        // From a red-team pass: a formula's result keeps a fraction the format rounds away.
+        QTest::newRow("a fraction a whole format rounds down") << "9001011234568.4"
+                                                               << "000000-0000000"
+                                                               << "900101-1234568";
+        QTest::newRow("a fraction a whole format rounds up") << "9001011234567.5"
+                                                             << "000000-0000000"
+                                                             << "900101-1234568";
+        QTest::newRow("a mobile's number with a fraction") << "1012345678.2"
+                                                           << "000-0000-0000"
+                                                           << "010-1234-5678";
         QTest::newRow("decimals are not rendered") << "2.5"
                                                    << "0.00"
                                                    << "";
@@ -1831,9 +1841,11 @@ private Q_SLOTS:
                               "<Relationship Id=\"rId3\" Type=\"%1styles\" Target=\"/xl/fmt.xml\"/></Relationships>")
                               .arg(type))},
              {QStringLiteral("xl/sheets/s1.xml"),
-              xmlDocument(QStringLiteral("<worksheet %1><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
-                                         "<c r=\"B1\" s=\"1\"><v>8503152345678</v></c></row></sheetData></worksheet>")
-                              .arg(ns))},
+              xmlDocument(
+                  QStringLiteral("<worksheet %1><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+                                 "<c r=\"B1\" s=\"1\"><v>8503152345678</v></c>"
+                                 "<c r=\"C1\" s=\"1\"><v>9001011234567.9999</v></c></row></sheetData></worksheet>")
+                      .arg(ns))},
              {QStringLiteral("xl/strings.xml"),
               xmlDocument(QStringLiteral("<sst %1><si><t>주민등록번호</t></si></sst>").arg(ns))},
              {QStringLiteral("xl/fmt.xml"),
@@ -1845,6 +1857,7 @@ private Q_SLOTS:
         QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
         QCOMPARE(read.textAt(QStringLiteral("명단!A1")), QStringLiteral("주민등록번호"));
         QCOMPARE(read.textAt(QStringLiteral("명단!B1")), QStringLiteral("850315-2345678"));
+        QCOMPARE(read.textAt(QStringLiteral("명단!C1")), QStringLiteral("900101-1234568")); // rounded, as shown
     }
 
     // What an office file keeps outside its body and still shows (found by a red-team pass): a
