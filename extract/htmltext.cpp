@@ -464,14 +464,26 @@ QString HtmlText::text(const QString &html)
                                                       {QStringLiteral("xmp"), QStringLiteral("</xmp")},
                                                       {QStringLiteral("listing"), QStringLiteral("</listing")}};
     int asWritten = 0;
+    // A ruby's reading (<rt>, and <rp>'s fallback parentheses) stands above its text, not in it:
+    // "<ruby>900101<rt>x</rt></ruby>-1234568" reads 900101-1234568. Each reading is read on a line
+    // of its own after the page.
+    bool inReading = false;
+    QStringList readings;
+    const auto text = [&](QStringView written, bool asItIs) {
+        if (!inReading) {
+            layout.text(written, asItIs);
+            return;
+        }
+        readings.last() += written;
+    };
     qsizetype at = 0;
     while (at < html.size()) {
         const qsizetype lt = html.indexOf(u'<', at);
         if (lt < 0) {
-            layout.text(QStringView(html).sliced(at), asWritten > 0);
+            text(QStringView(html).sliced(at), asWritten > 0);
             break;
         }
-        layout.text(QStringView(html).sliced(at, lt - at), asWritten > 0);
+        text(QStringView(html).sliced(at, lt - at), asWritten > 0);
         const QStringView rest = QStringView(html).sliced(lt);
         if (rest.startsWith(u"<!--")) {
             // A comment is not shown: to "-->" (or "--!>"); "<!-->" and "<!--->" are empty ones. What
@@ -508,6 +520,13 @@ QString HtmlText::text(const QString &html)
         at = tag.end;
         const QString &name = tag.name;
         const bool closing = tag.closing;
+        if (name == QLatin1String("rt") || name == QLatin1String("rp") || name == QLatin1String("ruby")) {
+            // A reading ends at its own end tag, at the next one's start, or with its ruby.
+            inReading = !closing && name != QLatin1String("ruby");
+            if (inReading)
+                readings.append(QString());
+            continue;
+        }
         // What a reader sees of a form field (its value, or its placeholder while empty), and of
         // a picture that is not loaded (its alternative text).
         const QStringView written = QStringView(html).sliced(lt, tag.end - lt);
@@ -561,7 +580,16 @@ QString HtmlText::text(const QString &html)
             asWritten = std::max(0, asWritten - 1);
         at = closeEnd + 1;
     }
-    return layout.result();
+    QString result = layout.result();
+    for (const QString &reading : std::as_const(readings)) {
+        const QString trimmed = reading.simplified();
+        if (trimmed.isEmpty())
+            continue;
+        if (!result.isEmpty() && !result.endsWith(QLatin1Char('\n')))
+            result += QLatin1Char('\n');
+        result += trimmed + QLatin1Char('\n');
+    }
+    return result;
 }
 
 std::optional<QString> HtmlText::decode(const QByteArray &bytes)

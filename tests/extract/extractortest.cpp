@@ -1805,6 +1805,11 @@ private Q_SLOTS:
         QCOMPARE(textOf("<div><td>Hi</div><table><tr><td>851011</td><td>1234561</td></tr></table>"),
                  u"Hi\n851011\t1234561\n"_qs);
         QVERIFY(textOf("<p>851011&nbsp1234561</p>").contains(u"851011 1234561"_qs));
+        // A ruby's reading stands above its text (from a red-team pass: "900101x-1234568"); it is
+        // read on a line of its own, and so is <rp>'s fallback.
+        QCOMPARE(textOf("<p>주민번호 <ruby>900101<rp>(</rp><rt>x</rt><rp>)</rp></ruby>-1234568</p>"),
+                 u"주민번호 900101-1234568\n(\nx\n)\n"_qs);
+        QVERIFY(textOf("<ruby>홍길동<rt>850315-2345678</ruby> 님").contains(u"\n850315-2345678"_qs));
         // Pages that made a search run again at each marker (each was past 15 s at a megabyte).
         QVERIFY(textOf("<body>" + QByteArray("<table>").repeated(300000) + "851011-1234561")
                     .contains(u"851011-1234561"_qs));
