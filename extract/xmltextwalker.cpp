@@ -108,7 +108,9 @@ struct Walk
     int textDepth = 0;
     int deletedDepth = 0;
     int skippedDepth = 0;
-    int paragraphCount = 0;
+    // Beside containers: the paragraphs counted in each, so that a text box's or a note's do not
+    // move the numbers of the body's around it ("paragraph 3" is the third the body shows).
+    std::vector<int> paragraphCounts {0};
     std::vector<bool> uncountedContainers; // beside containers past the first: one of uncountedTypes
     int tableCount = 0;
     int attributeTextCount = 0;
@@ -138,8 +140,13 @@ struct Walk
 
     void openContainer(Kind kind, const QString &id, bool uncounted = false)
     {
-        containers.push_back(containers.back().then(kind, id));
+        // A text box, or a copy, has no number of its own: it is found by the body paragraph it
+        // stands in ("paragraph 1 › text box › paragraph 2"). In a table, by the table's cell.
+        const bool anchored =
+            (kind == Kind::TextBox || kind == Kind::Alternative) && !paragraphs.empty() && tables.empty();
+        containers.push_back((anchored ? paragraphs.back().place : containers.back()).then(kind, id));
         uncountedContainers.push_back(uncounted);
+        paragraphCounts.push_back(0);
         // Inside a paragraph, what the container holds outside its own paragraphs (an ODF
         // comment's author and date, text a writer put there directly) is a piece of its own:
         // never joined to the paragraph around it, never lost.
@@ -153,6 +160,7 @@ struct Walk
             finishParagraph();
         containers.pop_back();
         uncountedContainers.pop_back();
+        paragraphCounts.pop_back();
     }
 
     // The values of an element's attributes a reader sees (Dialect::attributeTexts), each a piece.
@@ -231,9 +239,9 @@ struct Walk
             // A separator's paragraph is none of the text's.
             const bool counted =
                 std::find(uncountedContainers.begin(), uncountedContainers.end(), true) == uncountedContainers.end();
-            paragraphCount += counted ? 1 : 0;
+            paragraphCounts.back() += counted ? 1 : 0;
             if (tables.empty() && dialect.numberParagraphs)
-                place = place.then(Kind::Paragraph, QString::number(paragraphCount));
+                place = place.then(Kind::Paragraph, QString::number(paragraphCounts.back()));
             paragraphs.push_back({place, {}, {}, part, part, containers.size()});
         } else if (dialect.skipped.contains(name)) {
             ++skippedDepth;

@@ -280,8 +280,8 @@ private Q_SLOTS:
             return found;
         };
         QCOMPARE(findingsOf(word),
-                 (QStringList {QStringLiteral("kr-rrn@text box › paragraph 2"),
-                               QStringLiteral("kr-phone@alternative copy › text box › paragraph 4")}));
+                 (QStringList {QStringLiteral("kr-rrn@paragraph 1 › text box › paragraph 1"),
+                               QStringLiteral("kr-phone@paragraph 1 › alternative copy › text box › paragraph 2")}));
         QCOMPARE(findingsOf(hancom), QStringList {QStringLiteral("kr-rrn@section 1 › paragraph 2")});
         // HWP 5.0 keeps a preview (PrvText) beside the body too; read only when the body gives no
         // text, it never counts the body's number twice.
