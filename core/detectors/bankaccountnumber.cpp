@@ -112,11 +112,21 @@ std::vector<std::string> withPostalLabels(std::vector<std::string> labels)
 
 DetectorSpec bankAccountNumber()
 {
-    const std::string anyGap =
-        std::string("(?:") + PatternParts::WrappedSeparator + "|" + PatternParts::Separator + ")";
-    std::vector<std::string> anyGaps = PatternParts::wrappedSeparators();
-    const std::vector<std::string> plain = PatternParts::separators();
-    anyGaps.insert(anyGaps.end(), plain.begin(), plain.end());
+    using namespace PatternParts;
+    // The gaps tools and wrapped text leave (a tab, a line broken after a hyphen, '/', '_', '~', a
+    // spaced hyphen), and any gap. At least one gap is odd, so that an account the plain shapes find
+    // (all hyphens, all spaces) is not matched, validated and ruled on twice: a roster's phones
+    // are all tried as accounts.
+    const std::string oddGap = std::string("(?:") + WrappedSeparator + "| - | -|- )";
+    const std::string anyGap = std::string("(?:") + WrappedSeparator + "|" + Separator + ")";
+    const std::string plainGap = "[- ]";
+    std::vector<std::string> oddGaps = wrappedSeparators();
+    oddGaps.insert(oddGaps.end(), {" - ", " -", "- "});
+    std::vector<std::string> anyGaps = oddGaps;
+    anyGaps.insert(anyGaps.end(), {"-", " "});
+    const std::vector<std::string> plainGaps {"-", " "};
+    const std::string lastGroup = "(?:" + anyGap + "\\d{1,3})?";
+    const Shape lastGroupShape = Shape().literal(anyGaps).digits(1, 3);
     return {
         .id = QStringLiteral("kr-bank-account"),
         .severity = Severity::Medium,
@@ -138,12 +148,18 @@ DetectorSpec bankAccountNumber()
                 {"\\d{2,6} \\d{2,7} \\d{2,7}(?: \\d{1,3})?", ContextRule::NeededRightBefore, 0.65,
                  Shape().digits(2, 6).literal({" "}).digits(2, 7).literal({" "}).digits(2, 7).optional(
                      Shape().literal({" "}).digits(1, 3))},
-                // As tools and wrapped text write one, right after its label: a tab, a line broken
-                // or a space after a hyphen, a slash, underscore or tilde in a gap ("1002-123/456789").
-                {std::string("\\d{2,6}") + anyGap + "\\d{2,7}" + anyGap + "\\d{2,7}(?:" + anyGap + "\\d{1,3})?",
-                 ContextRule::NeededRightBefore, 0.65,
-                 Shape().digits(2, 6).literal(anyGaps).digits(2, 7).literal(anyGaps).digits(2, 7).optional(
-                     Shape().literal(anyGaps).digits(1, 3))},
+                // As tools and wrapped text write one, right after its label: an odd gap first or second
+                // ("1002-123/456789", "123456-01-⏎234567"). One only before a fourth group is left to
+                // the plain shapes, which find the account up to it: trying every phone for it cost a
+                // roster 5 % of its instructions.
+                {"\\d{2,6}" + oddGap + "\\d{2,7}" + anyGap + "\\d{2,7}" + lastGroup, ContextRule::NeededRightBefore,
+                 0.65,
+                 Shape().digits(2, 6).literal(oddGaps).digits(2, 7).literal(anyGaps).digits(2, 7).optional(
+                     lastGroupShape)},
+                {"\\d{2,6}" + plainGap + "\\d{2,7}" + oddGap + "\\d{2,7}" + lastGroup, ContextRule::NeededRightBefore,
+                 0.65,
+                 Shape().digits(2, 6).literal(plainGaps).digits(2, 7).literal(oddGaps).digits(2, 7).optional(
+                     lastGroupShape)},
             },
         .contextWords = {"계좌", "계좌번호", "통장",   "통장번호",   "입금",     "예금주",   "송금",   "이체",
                          "은행", "신한",     "농협",   "카카오뱅크", "케이뱅크", "토스뱅크", "우체국", "새마을금고",

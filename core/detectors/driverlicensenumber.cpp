@@ -37,11 +37,23 @@ DetectorSpec driverLicenseNumber()
     hangulRegion += ")";
     const std::string rest = std::string("\\d{2}") + Separator + "\\d{6}" + Separator + "\\d{2}";
     // As tools and wrapped text write it, after its label: a tab, a line broken after a hyphen, a
-    // slash, underscore or tilde in any gap ("11-23-456789-⏎01", four cells copied together).
+    // slash, underscore or tilde in a gap ("11-23-456789-⏎01", four cells copied together). One gap
+    // at least is such, so that a licence the first shape finds is not matched and ruled on twice.
     const std::string anyGap = std::string("(?:") + WrappedSeparator + "|" + Separator + ")";
     std::vector<std::string> anyGaps = wrappedSeparators();
     const std::vector<std::string> plain = separators();
     anyGaps.insert(anyGaps.end(), plain.begin(), plain.end());
+    const auto wrappedShape = [&](int wrappedGap) {
+        Shape shape;
+        shape.literal(regions);
+        const int groups[] = {2, 6, 2};
+        for (int gap = 0; gap < 3; ++gap)
+            shape.literal(gap < wrappedGap        ? plain
+                              : gap == wrappedGap ? wrappedSeparators()
+                                                  : anyGaps)
+                .digits(groups[gap]);
+        return shape;
+    };
     const Shape restShape = Shape().digits(2).literal(separators()).digits(6).literal(separators()).digits(2);
     return {
         .id = QStringLiteral("kr-driver-license"),
@@ -65,9 +77,12 @@ DetectorSpec driverLicenseNumber()
                 {hangulRegion + "(?: ?- ?| )?" + rest, ContextRule::NotNeeded, 0.85,
                  Shape(restShape).prefix(namedRegionPrefixes)},
                 {region + "\\d{10}", ContextRule::Needed, 0.7, Shape().literal(regions).digits(10)},
-                {region + anyGap + "\\d{2}" + anyGap + "\\d{6}" + anyGap + "\\d{2}", ContextRule::Needed, 0.75,
-                 Shape().literal(regions).literal(anyGaps).digits(2).literal(anyGaps).digits(6).literal(anyGaps).digits(
-                     2)},
+                {region + WrappedSeparator + "\\d{2}" + anyGap + "\\d{6}" + anyGap + "\\d{2}", ContextRule::Needed,
+                 0.75, wrappedShape(0)},
+                {region + Separator + "\\d{2}" + WrappedSeparator + "\\d{6}" + anyGap + "\\d{2}", ContextRule::Needed,
+                 0.75, wrappedShape(1)},
+                {region + Separator + "\\d{2}" + Separator + "\\d{6}" + WrappedSeparator + "\\d{2}",
+                 ContextRule::Needed, 0.75, wrappedShape(2)},
             },
         .contextWords = {"운전면허", "면허번호", "면허", "driver", "licence", "license"},
         .suppressingWords = documentNumberLabels(), // "증권번호 11-23-456789-01"

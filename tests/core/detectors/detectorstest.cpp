@@ -814,6 +814,14 @@ private Q_SLOTS:
         }
         QTest::newRow("account, one gap wrapped") << u"국민은행 계좌번호 123456-01-\n234567"_qs << u"kr-bank-account"_qs
                                                   << u"123456-01-\n234567"_qs << u"******-**-\n**4567"_qs;
+        QTest::newRow("account, first gap a tab") << u"계좌번호 1002\t123-456789"_qs << u"kr-bank-account"_qs
+                                                  << u"1002\t123-456789"_qs << u"****\t***-**6789"_qs;
+        QTest::newRow("licence, only the last gap wrapped")
+            << u"운전면허번호 11-23-456789-\n01"_qs << u"kr-driver-license"_qs << u"11-23-456789-\n01"_qs
+            << u"11-23-******-\n**"_qs;
+        QTest::newRow("licence, only the middle gap a slash")
+            << u"운전면허번호 11 23/456789 01"_qs << u"kr-driver-license"_qs << u"11 23/456789 01"_qs
+            << u"11 23/****** **"_qs;
         QTest::newRow("phone, one gap wrapped")
             << u"연락처 010-2345-\n6789"_qs << u"kr-phone"_qs << u"010-2345-\n6789"_qs << u"010-****-\n6789"_qs;
         QTest::newRow("business number spaced twice") << u"사업자등록번호 317  31  54301"_qs << u"kr-business-reg"_qs
