@@ -167,10 +167,14 @@ DetectorSpec bankAccountNumber()
         // A post office's registered mail and parcels carry 13-digit numbers of their own.
         .suppressingWords = withPostalLabels(PatternParts::documentNumberLabels()),
         // Banks' short names that are everyday words too: 우리 부서, 하나 더, 기업 지원, 국민 여러분.
-        .labelOnlyWords = {"우리", "하나", "기업", "국민", "토스", "KB"},
+        // So are the names people shorten banks to, and the regional banks' cities (부산 112-…).
+        .labelOnlyWords = {"우리", "하나", "기업", "국민", "토스",   "KB",   "카카오", "카뱅", "케뱅", "뱅크", "NH",
+                           "MG",   "SC",   "축협", "산업", "새마을", "부산", "대구",   "경남", "광주", "전북", "제주"},
         // 국민 is a bank, 국민연금 and 국민건강보험 are not.
         .contextExceptions = {"국민연금", "국민건강", "국민기초", "국민권익", "국민신문고", "국민체육", "국민안전",
-                              "국민임대", "국민주택", "국민취업", "국민참여", "국민의힘", "은행나무", "은행잎"},
+                              "국민임대", "국민주택", "국민취업", "국민참여", "국민의힘", "은행나무", "은행잎",
+                              // An amount's label: 입금액 1234567890 is a sum of money.
+                              "입금액", "입금금액", "송금액", "송금금액", "이체액", "이체금액"},
         .letterMayPrecede = false,
         .validate = validate,
         .mask = mask,

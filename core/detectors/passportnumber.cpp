@@ -68,6 +68,8 @@ DetectorSpec passportNumber()
             },
         .contextWords = {"여권", "여권번호", "passport", "패스포트"},
         .suppressingWords = passportSuppressingWords(),
+        // A department's name: 민원여권과's budget is no passport's.
+        .contextExceptions = {"여권과", "여권민원과"},
         .validate = validate,
         .mask = mask,
     };

@@ -52,10 +52,12 @@ inline std::vector<std::string> wrappedSeparators()
 // after one is none of a person's.
 inline std::vector<std::string> documentNumberLabels()
 {
-    return {"증권번호", "보증번호", "증서번호", "신용장",   "신고번호", "물품분류번호", "공매개시번호", "접수번호",
-            "주문번호", "송장번호", "운송장",   "문서번호", "신청번호", "관리번호",     "등기번호",     "예약번호",
-            "영수증",   "승인번호", "거래번호", "민원번호", "고객번호", "회원번호",     "계약번호",     "사건번호",
-            "L/C",      "HS코드",   "HS 코드",  "order no", "invoice",  "receipt"};
+    return {"증권번호",     "보증번호",   "증서번호", "신용장",   "신고번호", "물품분류번호", "공매개시번호",
+            "접수번호",     "주문번호",   "송장번호", "운송장",   "문서번호", "신청번호",     "관리번호",
+            "등기번호",     "예약번호",   "영수증",   "승인번호", "거래번호", "민원번호",     "고객번호",
+            "회원번호",     "계약번호",   "사건번호", "L/C",      "HS코드",   "HS 코드",      "order no",
+            "invoice",      "receipt",    "전표번호", "교부번호", "발급번호", "결재번호",     "참조번호",
+            "문서확인번호", "수용가번호", "과제번호"};
 }
 
 // The alternatives with nothing added last: an optional separator.

@@ -154,9 +154,11 @@ DetectorSpec phoneNumber()
         .minDigits = 9,
         .boundary = Boundary::Digits,
         .patterns = patterns,
-        .contextWords = {"전화", "전화번호", "연락처", "휴대폰", "핸드폰", "휴대전화", "팩스", "phone", "mobile", "tel",
-                         "fax", "contact"},
+        .contextWords = {"전화", "전화번호", "연락처", "휴대폰", "핸드폰", "휴대전화", "휴대번호", "모바일", "팩스",
+                         "phone", "mobile", "tel", "fax", "contact"},
         .suppressingWords = PatternParts::documentNumberLabels(), // "증권번호 010-2049-3482"
+        // A form's short labels, which stand inside other words and names too: only right before.
+        .labelOnlyWords = {"HP", "H.P", "C.P", "☎", "☏"},
         .mask = mask,
     };
 }

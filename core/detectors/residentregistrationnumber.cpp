@@ -20,8 +20,11 @@ DetectorSpec residentRegistrationNumber()
         .minSpacedDigits = 13,
         .boundary = Boundary::Digits,
         .patterns = RegistrationNumber::patterns("1234"),
+        // 실명번호 and 고유식별번호 are what banks' and the privacy act's forms call it; a form's header
+        // names both numbers at once, 주민(외국인)등록번호; people space the label out.
         .contextWords = {"주민등록번호", "주민번호", "주민등록", "신분증", "생년월일", "RRN", "resident registration",
-                         "resident number"},
+                         "resident number", "주민(외국인)", "주민 등록", "실명번호", "실명확인번호", "고유식별번호",
+                         "개인식별번호"},
         .suppressingWords = RegistrationNumber::otherNumberLabels(),
         .notInParenthesesAfter = RegistrationNumber::companyWords(),
         .letterMayPrecede = false,

@@ -262,6 +262,13 @@ private Q_SLOTS:
             << u"출생 20210315, 번호 2103154827361"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("its birth date as eight digits, after it")
             << u"2103154827361 (20210315생)"_qs << rrn << "2103154827361" << masked;
+        // From a red-team pass: what banks' and the privacy act's forms call the number, a form's
+        // header that names both numbers, the label spaced out.
+        for (const char16_t *label : {u"실명번호: ", u"실명확인번호 ", u"고유식별번호 ", u"개인식별번호 ",
+                                      u"주민 등록 번호 ", u"연번\t주민(외국인)등록번호\t비고\n1\t"}) {
+            QTest::addRow("after %s", qPrintable(QString::fromUtf16(label).simplified()))
+                << QString::fromUtf16(label) + u"2103154827361"_qs << rrn << "2103154827361" << masked;
+        }
     }
     void shouldFindBareNewNumbersByWhatIsOnTheirLine() { verifyPositive(); }
 
@@ -530,6 +537,12 @@ private Q_SLOTS:
                                     << "010-****-5678";
         QTest::newRow("glued to hangul") << u"전화010-1234-5678로"_qs << id << "010-1234-5678"
                                          << "010-****-5678";
+        // From a red-team pass: a form's short labels and other names for a mobile.
+        for (const char16_t *label : {u"HP\t", u"H.P ", u"C.P: ", u"☎ ", u"휴대번호\t", u"모바일 "}) {
+            QTest::addRow("mobile without its zero, after %s", qPrintable(QString::fromUtf16(label).trimmed()))
+                << QString::fromUtf16(label) + u"1023456789"_qs << id << "1023456789"
+                << "10****6789";
+        }
     }
     void shouldFindPhoneNumbers() { verifyPositive(); }
 
@@ -612,6 +625,13 @@ private Q_SLOTS:
         QTest::newRow("groups apart by spaces, after the word")
             << u"계좌번호: 302 1234 5678 91 (농협)"_qs << id << "302 1234 5678 91"
             << "*** **** **78 91";
+        // From a red-team pass: the names people shorten banks to, and regional banks' cities.
+        for (const char16_t *bank : {u"카카오", u"카뱅", u"케뱅", u"K뱅크", u"iM뱅크", u"NH", u"MG", u"SC", u"축협",
+                                     u"산업", u"새마을", u"부산", u"대구", u"경남", u"광주", u"전북", u"제주"}) {
+            QTest::addRow("right after %s", qPrintable(QString::fromUtf16(bank)))
+                << QString::fromUtf16(bank) + u" 110-123-456789"_qs << id << "110-123-456789"
+                << "***-***-**6789";
+        }
     }
     void shouldFindBankAccountNumbersNextToBankWords() { verifyPositive(); }
 
@@ -893,6 +913,21 @@ private Q_SLOTS:
         QTest::newRow("an amount's groups after an account word") << u"입금 12 345 678 900원"_qs;
         QTest::newRow("a date and time after an account word") << u"이체 2024 11 30 1230"_qs;
         QTest::newRow("ten digits starting 10, no label") << "1023456789";
+        // From a red-team pass: numbers of documents, tasks and meters under their labels, sums
+        // under an account word's, a passport section's budget.
+        QTest::newRow("a voucher number, a transfer word") << u"송금 내역 첨부, 전표번호 2024-12345-001"_qs;
+        QTest::newRow("a reference number, a transfer word") << u"송금 참조번호 1234567890"_qs;
+        QTest::newRow("an issue number in a licence's shape") << u"교부번호 24-03-123456-01"_qs;
+        QTest::newRow("an issue number in a registration number's shape") << u"발급번호 240315-3000121"_qs;
+        QTest::newRow("an approval number") << u"결재번호 240315-1000013"_qs;
+        QTest::newRow("a certificate's check number that passes Luhn") << u"문서확인번호 4567-8901-2345-6783"_qs;
+        QTest::newRow("a water meter's customer number") << u"상수도 수용가번호 0212345678"_qs;
+        QTest::newRow("a task number in a phone's shape") << u"과제번호 031-2024-0001"_qs;
+        QTest::newRow("an amount deposited") << u"입금액\t1234567890"_qs;
+        QTest::newRow("an amount transferred") << u"이체금액 1234567890"_qs;
+        QTest::newRow("a passport section's budget") << u"민원여권과 주무관 홍길동, 2024년 예산: 12345678원"_qs;
+        QTest::newRow("a regional city, not right before") << u"부산 지역 신청 110-123-456789 건"_qs;
+
         QTest::newRow("not an area code") << "034-123-4567";
         // 010 and 070 numbers have four-digit middle groups.
         QTest::newRow("mobile with a three-digit middle") << "010-456-7890";
