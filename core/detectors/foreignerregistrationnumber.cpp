@@ -24,7 +24,7 @@ DetectorSpec foreignerRegistrationNumber()
         .suppressingWords = RegistrationNumber::otherNumberLabels(),
         .notInParenthesesAfter = RegistrationNumber::companyWords(),
         .letterMayPrecede = false,
-        .validate = RegistrationNumber::validate<Validators::frnCheckDigitMatches>,
+        .validate = RegistrationNumber::validate<Validators::frnCheckDigitMatches, '7'>,
         .mask = RegistrationNumber::mask,
         .evidence = RegistrationNumber::evidence,
     };

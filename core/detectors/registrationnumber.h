@@ -86,14 +86,39 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
          Shape().digits(6).literal(wrappedSeparators()).digitIn(genderDigits).digits(6)},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),
+        // Typed into a spreadsheet, which kept it as a number: the leading zeros of a birth in the
+        // 2000s are gone (0105093124685 shows 105093124685). Only right after its label or under
+        // its column's header, and only with its check digit (see validate()).
+        {"[1-9]\\d{9,11}", ContextRule::NeededRightBefore, 0.7, Shape().digitIn("123456789").digits(9, 11)},
     };
+}
+
+// The thirteen digits of a number a spreadsheet kept without its leading zeros, or an empty string
+// for a match of any other length or with separators.
+inline std::string withDroppedZeros(std::string_view match)
+{
+    if (match.size() < 10 || match.size() >= 13 ||
+        !std::all_of(match.begin(), match.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return {};
+    return std::string(13 - match.size(), '0') + std::string(match);
 }
 
 // A real date in the century the gender digit implies, not after today, is a gate. Since
 // October 2020 the last six digits are random, so the check digit only adds confidence.
-template<bool (*CheckDigitMatches)(std::string_view)>
+// A number without its leading zeros (withDroppedZeros) was born in the 2000s, whose gender digits
+// are genderOf2000s and genderOf2000s + 1, and was issued before October 2020: its check digit must
+// match, or ten to twelve digits under a label would be any document's number.
+template<bool (*CheckDigitMatches)(std::string_view), char genderOf2000s>
 Validation validate(std::string_view match, const ValidationContext &context)
 {
+    if (const std::string padded = withDroppedZeros(match); !padded.empty()) {
+        const QDate birth = Validators::registrationBirthDate(padded);
+        const bool ofThe2000s = padded[6] == genderOf2000s || padded[6] == genderOf2000s + 1;
+        return ofThe2000s && birth.isValid() && (!context.today.isValid() || birth <= context.today) &&
+                CheckDigitMatches(padded)
+            ? Validation::Confirmed
+            : Validation::Reject;
+    }
     const std::string digits = Validators::digitsOf(match);
     const QDate birth = Validators::registrationBirthDate(digits);
     if (!birth.isValid() || (context.today.isValid() && birth > context.today))
@@ -129,10 +154,11 @@ inline bool evidence(std::string_view text, std::size_t start, std::size_t end, 
     return PersonEvidence::onTheLine(text, start, end, digits);
 }
 
-// 900101-1******: birth date and gender digit stay readable.
+// 900101-1******: birth date and gender digit stay readable; 105093****** without its zero.
 inline std::string mask(std::string_view match)
 {
-    return Masking::maskDigits(match, 7, 0);
+    const std::string padded = withDroppedZeros(match);
+    return Masking::maskDigits(match, padded.empty() ? 7 : int(match.size()) - 6, 0);
 }
 
 // Labels of numbers with the same shape that are not a person's: corporate registration numbers

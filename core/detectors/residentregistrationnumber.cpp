@@ -28,7 +28,7 @@ DetectorSpec residentRegistrationNumber()
         .suppressingWords = RegistrationNumber::otherNumberLabels(),
         .notInParenthesesAfter = RegistrationNumber::companyWords(),
         .letterMayPrecede = false,
-        .validate = RegistrationNumber::validate<Validators::rrnCheckDigitMatches>,
+        .validate = RegistrationNumber::validate<Validators::rrnCheckDigitMatches, '3'>,
         .mask = RegistrationNumber::mask,
         .evidence = RegistrationNumber::evidence,
     };

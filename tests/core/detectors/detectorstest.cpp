@@ -269,6 +269,20 @@ private Q_SLOTS:
             QTest::addRow("after %s", qPrintable(QString::fromUtf16(label).simplified()))
                 << QString::fromUtf16(label) + u"2103154827361"_qs << rrn << "2103154827361" << masked;
         }
+        // A number typed into a spreadsheet, which kept it as a number: the zeros a birth in the
+        // 2000s starts with are gone (0308174192834), under its label or its column's header.
+        QTest::newRow("a spreadsheet dropped its zero, after a tab")
+            << u"주민번호\t308174192834"_qs << rrn << "308174192834"
+            << "308174******";
+        QTest::newRow("a spreadsheet dropped its zero, in its column")
+            << u"성명,주민등록번호\n홍길동,505094123451"_qs << rrn << "505094123451"
+            << "505094******";
+        QTest::newRow("a spreadsheet dropped two zeros (born in October 2000)")
+            << u"주민등록번호: 10153123451"_qs << rrn << "10153123451"
+            << "10153******";
+        QTest::newRow("a spreadsheet dropped three zeros (born in March 2000)")
+            << u"주민등록번호 3153123451"_qs << rrn << "3153123451"
+            << "3153******";
     }
     void shouldFindBareNewNumbersByWhatIsOnTheirLine() { verifyPositive(); }
 
@@ -343,6 +357,9 @@ private Q_SLOTS:
                                       << "900101-5******";
         QTest::newRow("hyphen 2000s") << "100708-8234567" << frn << "100708-8234567"
                                       << "100708-8******";
+        QTest::newRow("a 2000s number a spreadsheet kept without its zeros")
+            << u"외국인등록번호 3157123451"_qs << frn << "3157123451"
+            << "3157******";
         QTest::newRow("bare with old check digit") << "9001015234561" << frn << "9001015234561"
                                                    << "9001015******";
         QTest::newRow("bare with the other published check digit") << "9001015234569" << frn << "9001015234569"
@@ -913,6 +930,11 @@ private Q_SLOTS:
         QTest::newRow("an amount's groups after an account word") << u"입금 12 345 678 900원"_qs;
         QTest::newRow("a date and time after an account word") << u"이체 2024 11 30 1230"_qs;
         QTest::newRow("ten digits starting 10, no label") << "1023456789";
+        // Ten to twelve digits under a registration label are one without its zeros only when they
+        // make a birth of the 2000s and their check digit matches.
+        QTest::newRow("zeros dropped, the check digit wrong") << u"주민번호 308174192835"_qs;
+        QTest::newRow("zeros dropped, no label") << u"신청 308174192834 건"_qs;
+        QTest::newRow("zeros dropped, a 1900s gender digit") << u"주민번호 10151123455"_qs;
         // From a red-team pass: numbers of documents, tasks and meters under their labels, sums
         // under an account word's, a passport section's budget.
         QTest::newRow("a voucher number, a transfer word") << u"송금 내역 첨부, 전표번호 2024-12345-001"_qs;
@@ -1094,6 +1116,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("detector");
         QTest::newRow("phone next to account word") << u"계좌 문의 010-1234-5678"_qs << "kr-phone";
+        // A mobile without its zero that also reads as a registration number without its zeros
+        // (0001023456781, a valid one): its label says which it is.
+        QTest::newRow("a mobile without its zero, after its label") << u"연락처 1023456781"_qs << "kr-phone";
+        QTest::newRow("the same digits after a registration label") << u"주민번호 1023456781"_qs << "kr-rrn";
         QTest::newRow("a mobile apart by spaces after an account word") << u"계좌 010 2345 6789"_qs << "kr-phone";
         QTest::newRow("rrn next to account word") << u"계좌 900101-1234567"_qs << "kr-rrn";
         QTest::newRow("hangul licence next to bank word") << u"부산 12-123456-12"_qs << "kr-driver-license";
