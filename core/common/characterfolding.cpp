@@ -85,6 +85,8 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
             return folded(2, ' '); // NBSP
         if (lead == 0xC2 && b1 == 0xAD)
             return folded(2, Dropped); // soft hyphen
+        if (lead == 0xC2 && b1 == 0xB7)
+            return folded(2, '.'); // U+00B7 middle dot: "010·2345·6789"
         if (lead == 0xC2 && b1 <= 0x9F)
             return folded(2, Dropped); // U+0080-009F C1 controls, which no viewer shows
         if (lead == 0xD6 && b1 == 0x8A)
@@ -151,6 +153,8 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
                 return folded(3, '~'); // U+301C wave dash, U+3030 wavy dash: a Korean IME's tilde
             if (b1 == 0x85 && b2 == 0xA1)
                 return folded(3, '-'); // U+3161 Hangul ㅡ, typed for a dash: "010ㅡ1234ㅡ5678"
+            if ((b1 == 0x86 && b2 == 0x8D) || (b1 == 0x83 && b2 == 0xBB))
+                return folded(3, '.'); // U+318D ㆍ and U+30FB ・, the middle dots a Korean IME offers
             if (b1 == 0x83 && b2 == 0xBC)
                 return folded(3, '-'); // U+30FC ー, the prolonged sound mark an IME offers for a dash
             break;
@@ -165,6 +169,8 @@ CharacterFolding::FoldedCharacter CharacterFolding::at(std::string_view text, st
                 return folded(3, static_cast<char>(0x21 + (b2 - 0x81))); // U+FF01-FF3F
             if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E)
                 return folded(3, static_cast<char>(0x60 + (b2 - 0x80))); // U+FF40-FF5E
+            if (b1 == 0xBD && b2 == 0xA5)
+                return folded(3, '.'); // U+FF65 half-width middle dot
             if (b1 == 0xBD && b2 == 0xB0)
                 return folded(3, '-'); // U+FF70 ｰ, the half-width prolonged sound mark
             break;

@@ -39,7 +39,7 @@ public:
     static constexpr bool mayFold(unsigned char lead)
     {
         switch (lead) {
-        case 0xC2: // NBSP, soft hyphen, C1 controls
+        case 0xC2: // NBSP, soft hyphen, C1 controls, middle dot
         case 0xCD: // combining grapheme joiner
         case 0xD6: // Armenian hyphen
         case 0xD8: // Arabic letter mark
@@ -53,7 +53,7 @@ public:
         case 0xE0: // Devanagari, Bengali, Thai digits
         case 0xE1: // Mongolian vowel separator
         case 0xE2: // spaces, dashes, zero-width and invisible characters
-        case 0xE3: // ideographic space
+        case 0xE3: // ideographic space, ㅡ and ㆍ, a wave dash
         case 0xEF: // full-width forms, variation selectors, BOM
         case 0xF0: // mathematical digits
         case 0xF3: // variation selectors supplement

@@ -560,6 +560,13 @@ private Q_SLOTS:
                 << QString::fromUtf16(label) + u"1023456789"_qs << id << "1023456789"
                 << "10****6789";
         }
+        // Middle dots, as a Korean IME offers them (ㆍ, ・, ·, ･): read as the full stop they stand for.
+        for (const char16_t *dot : {u"\u00B7", u"\u318D", u"\u30FB", u"\uFF65"}) {
+            const QString number =
+                u"010"_qs + QString::fromUtf16(dot) + u"2345"_qs + QString::fromUtf16(dot) + u"6789"_qs;
+            QTest::addRow("middle dot U+%04X", unsigned(dot[0]))
+                << u"전화번호 : "_qs + number << id << number << "010.****.6789";
+        }
     }
     void shouldFindPhoneNumbers() { verifyPositive(); }
 
@@ -932,6 +939,7 @@ private Q_SLOTS:
         QTest::newRow("ten digits starting 10, no label") << "1023456789";
         // Ten to twelve digits under a registration label are one without its zeros only when they
         // make a birth of the 2000s and their check digit matches.
+        QTest::newRow("a date and rounds with middle dots") << u"일정: 2024·06·11, 1·2·3차 회의, 2024ㆍ06ㆍ11"_qs;
         QTest::newRow("zeros dropped, the check digit wrong") << u"주민번호 308174192835"_qs;
         QTest::newRow("zeros dropped, no label") << u"신청 308174192834 건"_qs;
         QTest::newRow("zeros dropped, a 1900s gender digit") << u"주민번호 10151123455"_qs;
