@@ -14,7 +14,7 @@ DetectorSpec foreignerRegistrationNumber()
         .description = QStringLiteral("Foreigner registration number (외국인등록번호)"),
         .priority = 90,
         .trigger = Trigger::DigitRun,
-        .minDigits = 13,
+        .minDigits = 10, // a number a spreadsheet kept without its leading zeros
         .minSpacedDigits = 13,
         .boundary = Boundary::Digits,
         .patterns = RegistrationNumber::patterns("5678"),

@@ -16,7 +16,7 @@ DetectorSpec residentRegistrationNumber()
         .description = QStringLiteral("Resident registration number (주민등록번호)"),
         .priority = 90,
         .trigger = Trigger::DigitRun,
-        .minDigits = 13,
+        .minDigits = 10, // a number a spreadsheet kept without its leading zeros
         .minSpacedDigits = 13,
         .boundary = Boundary::Digits,
         .patterns = RegistrationNumber::patterns("1234"),

@@ -82,8 +82,10 @@ ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
                     [&](const std::string &word) { m_suppresses[wordIndex(word)][d] = true; });
         forEachForm(detectors[d].contextExceptions, [&](const std::string &word) { m_hides[wordIndex(word)] = true; });
     }
-    for (const std::string &word : m_words)
+    for (const std::string &word : m_words) {
         m_endsAWord.push_back(word.ends_with(" no"));
+        m_startsAWord.push_back(isAsciiLetter(word.front()));
+    }
     std::map<std::uint16_t, std::vector<std::uint32_t>> wordsByFirstPair; // ordered: ranks follow the pairs
     for (std::size_t w = 0; w < m_words.size(); ++w) {
         const std::uint16_t pair = pairAt(m_words[w], 0);
@@ -132,7 +134,9 @@ void ContextWords::find(std::string_view text, std::size_t begin, std::size_t en
                            [](char a, char b) { return a == lowered(b); });
             // "고객 no" is the label's English form, not the start of "고객 Notes".
             const std::size_t after = i + word.size();
-            if (same && !(m_endsAWord[w] && after < text.size() && isAsciiLetter(text[after])))
+            // An English word or short label inside a longer one ("tel" in "hotel", "NH" in "LNH") is none.
+            if (same && !(m_endsAWord[w] && after < text.size() && isAsciiLetter(text[after])) &&
+                !(m_startsAWord[w] && i > 0 && isAsciiLetter(text[i - 1])))
                 out.push_back({i, i + word.size(), w});
         }
     }

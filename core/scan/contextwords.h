@@ -77,6 +77,7 @@ private:
     std::vector<std::vector<bool>> m_labelOnly; // word -> detector: supports it only right before a match
     std::vector<bool> m_hides; // word -> a context exception: words inside it do not count
     std::vector<bool> m_endsAWord; // word -> counts only where no letter follows it ("증권 no", not "… Notes")
+    std::vector<bool> m_startsAWord; // word -> counts only where no letter comes before it ("NH", not "LNH")
     // Which bytes start a word, either case: most bytes of a region (digits, separators, the
     // continuation bytes of Hangul) are passed over with one lookup.
     std::array<bool, 256> m_firstBytes {};
