@@ -66,11 +66,16 @@ XmlTextWalker::Dialect textDialect()
 }
 
 // By the package's mimetype, never by what the content mentions.
-bool isSpreadsheet(const ZipContainer &zip, TextSink &sink)
+bool hasMimetype(const ZipContainer &zip, TextSink &sink, const char *prefix)
 {
     QString error;
     const auto mimetype = zip.read(QStringLiteral("mimetype"), sink, &error);
-    return mimetype && mimetype->trimmed().startsWith("application/vnd.oasis.opendocument.spreadsheet");
+    return mimetype && mimetype->trimmed().startsWith(prefix);
+}
+
+bool isSpreadsheet(const ZipContainer &zip, TextSink &sink)
+{
+    return hasMimetype(zip, sink, "application/vnd.oasis.opendocument.spreadsheet");
 }
 
 // A spreadsheet's cells, sheet by sheet: the value a number cell holds, else the cell's text;
@@ -416,6 +421,16 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
     return parser.parse(content, error) || sink.full();
 }
 
+// A text document's text boxes (draw:text-box) are containers, their paragraphs counted apart from
+// the body's; a presentation's or a drawing's are where all of a page's text is, and stay as they are.
+XmlTextWalker::Dialect contentDialect(const ZipContainer &zip, TextSink &sink)
+{
+    XmlTextWalker::Dialect dialect = textDialect();
+    if (hasMimetype(zip, sink, "application/vnd.oasis.opendocument.text"))
+        dialect.containers.insert(QStringLiteral("text-box"), {Kind::TextBox, QString()});
+    return dialect;
+}
+
 } // namespace
 
 void OpenDocumentExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
@@ -429,7 +444,8 @@ void OpenDocumentExtractor::extract(const ZipContainer &zip, const Core::TextPla
         }
         if (!readSpreadsheet(*content, base, zip.originOf(QStringLiteral("content.xml")), sink, &error))
             sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
-    } else if (!XmlTextWalker::walkEntry(zip, QStringLiteral("content.xml"), textDialect(), base, sink, &error)) {
+    } else if (!XmlTextWalker::walkEntry(zip, QStringLiteral("content.xml"), contentDialect(zip, sink), base, sink,
+                                         &error)) {
         sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
         if (zip.indexOf(QStringLiteral("content.xml")) < 0)
             return;

@@ -904,6 +904,18 @@ private Q_SLOTS:
         QVERIFY2(odt.incomplete.isEmpty(), qPrintable(odt.describe()));
         QCOMPARE(odt.textAt(QStringLiteral("footnote 1 › paragraph 2")), QStringLiteral("각주 둘"));
         QCOMPARE(odt.textAt(QStringLiteral("paragraph 2")), rrn);
+
+        // A text box in a text document, as LibreOffice writes one: a frame in the paragraph.
+        const Read box = extract(
+            openDocument(QStringLiteral("application/vnd.oasis.opendocument.text"),
+                         QStringLiteral("<office:text><text:p>신청인<draw:frame draw:name=\"Frame1\"><draw:text-box>"
+                                        "<text:p>글상자 첫 줄</text:p><text:p>글상자 둘째 줄</text:p></draw:text-box>"
+                                        "</draw:frame></text:p><text:p>%1</text:p></office:text>")
+                             .arg(rrn)),
+            QStringLiteral("b.odt"));
+        QVERIFY2(box.incomplete.isEmpty(), qPrintable(box.describe()));
+        QCOMPARE(box.textAt(QStringLiteral("paragraph 1 › text box › paragraph 2")), QStringLiteral("글상자 둘째 줄"));
+        QCOMPARE(box.textAt(QStringLiteral("paragraph 2")), rrn);
     }
 
     void shouldKeepWhatAContainerHoldsOutOfItsParagraph()
