@@ -13,7 +13,8 @@ namespace SendGuard::Core {
 // like) to their ASCII value, except those of the few scripts coded among the Hangul syllables'
 // lead bytes (U+A000-ABFF: Vai, Javanese, Cham...), which would slow down every Korean text; the
 // dash characters (U+2010-2015, U+2212, U+FE63, and ㅡ, ー, ｰ or the box-drawing ─ typed for one) to
-// '-'; NBSP, U+2000-200A, U+202F and U+3000 to ' '; every default-ignorable character (zero-width
+// '-'; the middle dots (U+00B7, ㆍ, ・, ･) to '.'; the wave dashes (〜, 〰) to '~'; NBSP, U+2000-200A,
+// U+202F and U+3000 to ' '; every default-ignorable character (zero-width
 // ones, direction marks, Hangul fillers, tags, variation selectors, the soft hyphen) dropped. The scanner's normalized
 // text (NormalizedText) and the detectors' look around a number (PersonEvidence) read the same.
 class CharacterFolding
