@@ -109,9 +109,9 @@ struct Walk
     int deletedDepth = 0;
     int skippedDepth = 0;
     // Beside containers: the paragraphs counted in each, so that a text box's or a note's do not
-    // move the numbers of the body's around it ("paragraph 3" is the third the body shows).
+    // move the numbers of the body's around it ("paragraph 3" is the third the body shows), nor a
+    // separator's (Dialect::uncountedTypes) a note's.
     std::vector<int> paragraphCounts {0};
-    std::vector<bool> uncountedContainers; // beside containers past the first: one of uncountedTypes
     int tableCount = 0;
     int attributeTextCount = 0;
     std::vector<HeldParagraph> held;
@@ -138,14 +138,13 @@ struct Walk
             open[open.size() - 2] == QLatin1String("AlternateContent");
     }
 
-    void openContainer(Kind kind, const QString &id, bool uncounted = false)
+    void openContainer(Kind kind, const QString &id)
     {
         // A text box, or a copy, has no number of its own: it is found by the body paragraph it
         // stands in ("paragraph 1 › text box › paragraph 2"). In a table, by the table's cell.
         const bool anchored =
             (kind == Kind::TextBox || kind == Kind::Alternative) && !paragraphs.empty() && tables.empty();
         containers.push_back((anchored ? paragraphs.back().place : containers.back()).then(kind, id));
-        uncountedContainers.push_back(uncounted);
         paragraphCounts.push_back(0);
         // Inside a paragraph, what the container holds outside its own paragraphs (an ODF
         // comment's author and date, text a writer put there directly) is a piece of its own:
@@ -159,7 +158,6 @@ struct Walk
         if (!paragraphs.empty() && paragraphs.back().loose && paragraphs.back().containerDepth == containers.size())
             finishParagraph();
         containers.pop_back();
-        uncountedContainers.pop_back();
         paragraphCounts.pop_back();
     }
 
@@ -212,7 +210,7 @@ struct Walk
             const auto &steps = containers.back().steps;
             if (kind == Kind::Notes && !steps.isEmpty() && steps.back().kind == Kind::Slide)
                 id = steps.back().value; // "notes of slide 3", inside slide 3, whichever slides have notes
-            openContainer(kind, id, uncounted);
+            openContainer(kind, id);
             textDepth += dialect.texts.contains(name) ? 1 : 0;
         } else if (name == dialect.table) {
             tables.push_back({++tableCount, 0, 0, 1});
@@ -236,10 +234,7 @@ struct Walk
             tables.back().cells = columnCount(attributeOf(attributes, u"val"), 0);
         } else if (dialect.paragraphs.contains(name)) {
             Core::TextPlace place = here();
-            // A separator's paragraph is none of the text's.
-            const bool counted =
-                std::find(uncountedContainers.begin(), uncountedContainers.end(), true) == uncountedContainers.end();
-            paragraphCounts.back() += counted ? 1 : 0;
+            ++paragraphCounts.back();
             if (tables.empty() && dialect.numberParagraphs)
                 place = place.then(Kind::Paragraph, QString::number(paragraphCounts.back()));
             paragraphs.push_back({place, {}, {}, part, part, containers.size()});
