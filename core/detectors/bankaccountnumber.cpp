@@ -118,12 +118,11 @@ DetectorSpec bankAccountNumber()
     // (all hyphens, all spaces) is not matched, validated and ruled on twice: a roster's phones
     // are all tried as accounts.
     const std::string oddGap = std::string("(?:") + WrappedSeparator + "| - | -|- )";
-    const std::string anyGap = std::string("(?:") + WrappedSeparator + "|" + Separator + ")";
+    const std::string anyGap = anySeparator();
     const std::string plainGap = "[- ]";
     std::vector<std::string> oddGaps = wrappedSeparators();
     oddGaps.insert(oddGaps.end(), {" - ", " -", "- "});
-    std::vector<std::string> anyGaps = oddGaps;
-    anyGaps.insert(anyGaps.end(), {"-", " "});
+    const std::vector<std::string> anyGaps = anySeparators();
     const std::vector<std::string> plainGaps {"-", " "};
     const std::string lastGroup = "(?:" + anyGap + "\\d{1,3})?";
     const Shape lastGroupShape = Shape().literal(anyGaps).digits(1, 3);

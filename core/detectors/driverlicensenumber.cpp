@@ -39,10 +39,9 @@ DetectorSpec driverLicenseNumber()
     // As tools and wrapped text write it, after its label: a tab, a line broken after a hyphen, a
     // slash, underscore or tilde in a gap ("11-23-456789-⏎01", four cells copied together). One gap
     // at least is such, so that a licence the first shape finds is not matched and ruled on twice.
-    const std::string anyGap = std::string("(?:") + WrappedSeparator + "|" + Separator + ")";
-    std::vector<std::string> anyGaps = wrappedSeparators();
+    const std::string anyGap = anySeparator();
+    const std::vector<std::string> anyGaps = anySeparators();
     const std::vector<std::string> plain = separators();
-    anyGaps.insert(anyGaps.end(), plain.begin(), plain.end());
     const auto wrappedShape = [&](int wrappedGap) {
         Shape shape;
         shape.literal(regions);

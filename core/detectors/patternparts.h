@@ -48,6 +48,21 @@ inline std::vector<std::string> wrappedSeparators()
     return separators;
 }
 
+// Any gap between a number's groups after its label: WrappedSeparator's alternatives, then
+// Separator's, in the order RE2 tries them.
+inline std::string anySeparator()
+{
+    return std::string("(?:") + WrappedSeparator + "|" + Separator + ")";
+}
+
+inline std::vector<std::string> anySeparators()
+{
+    std::vector<std::string> gaps = wrappedSeparators();
+    for (std::string &separator : separators())
+        gaps.push_back(std::move(separator));
+    return gaps;
+}
+
 // Labels of document, policy and customs numbers, which come in every digit layout: a number right
 // after one is none of a person's.
 inline std::vector<std::string> documentNumberLabels()
