@@ -93,25 +93,24 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
     };
 }
 
-// The thirteen digits of a number a spreadsheet kept without its leading zeros, or an empty string
-// for a match of any other length or with separators.
-inline std::string withDroppedZeros(std::string_view match)
+// Whether a match is a number a spreadsheet kept without its leading zeros: ten to twelve digits
+// and nothing else (what the last pattern above matches).
+inline bool lostItsZeros(std::string_view match)
 {
-    if (match.size() < 10 || match.size() >= 13 ||
-        !std::all_of(match.begin(), match.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return {};
-    return std::string(13 - match.size(), '0') + std::string(match);
+    return match.size() >= 10 && match.size() < 13 &&
+        std::all_of(match.begin(), match.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // A real date in the century the gender digit implies, not after today, is a gate. Since
 // October 2020 the last six digits are random, so the check digit only adds confidence.
-// A number without its leading zeros (withDroppedZeros) was born in the 2000s, whose gender digits
+// A number without its leading zeros (lostItsZeros) was born in the 2000s, whose gender digits
 // are genderOf2000s and genderOf2000s + 1, and was issued before October 2020: its check digit must
 // match, or ten to twelve digits under a label would be any document's number.
 template<bool (*CheckDigitMatches)(std::string_view), char genderOf2000s>
 Validation validate(std::string_view match, const ValidationContext &context)
 {
-    if (const std::string padded = withDroppedZeros(match); !padded.empty()) {
+    if (lostItsZeros(match)) {
+        const std::string padded = std::string(13 - match.size(), '0').append(match);
         const QDate birth = Validators::registrationBirthDate(padded);
         const bool ofThe2000s = padded[6] == genderOf2000s || padded[6] == genderOf2000s + 1;
         return ofThe2000s && birth.isValid() && (!context.today.isValid() || birth <= context.today) &&
@@ -157,8 +156,7 @@ inline bool evidence(std::string_view text, std::size_t start, std::size_t end, 
 // 900101-1******: birth date and gender digit stay readable; 105093****** without its zero.
 inline std::string mask(std::string_view match)
 {
-    const std::string padded = withDroppedZeros(match);
-    return Masking::maskDigits(match, padded.empty() ? 7 : int(match.size()) - 6, 0);
+    return Masking::maskDigits(match, lostItsZeros(match) ? int(match.size()) - 6 : 7, 0);
 }
 
 // Labels of numbers with the same shape that are not a person's: corporate registration numbers
