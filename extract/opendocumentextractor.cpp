@@ -66,16 +66,11 @@ XmlTextWalker::Dialect textDialect()
 }
 
 // By the package's mimetype, never by what the content mentions.
-bool hasMimetype(const ZipContainer &zip, TextSink &sink, const char *prefix)
+QByteArray mimetypeOf(const ZipContainer &zip, TextSink &sink)
 {
     QString error;
     const auto mimetype = zip.read(QStringLiteral("mimetype"), sink, &error);
-    return mimetype && mimetype->trimmed().startsWith(prefix);
-}
-
-bool isSpreadsheet(const ZipContainer &zip, TextSink &sink)
-{
-    return hasMimetype(zip, sink, "application/vnd.oasis.opendocument.spreadsheet");
+    return mimetype ? mimetype->trimmed() : QByteArray();
 }
 
 // A spreadsheet's cells, sheet by sheet: the value a number cell holds, else the cell's text;
@@ -423,10 +418,10 @@ bool readSpreadsheet(const QByteArray &content, const Core::TextPlace &base, con
 
 // A text document's text boxes (draw:text-box) are containers, their paragraphs counted apart from
 // the body's; a presentation's or a drawing's are where all of a page's text is, and stay as they are.
-XmlTextWalker::Dialect contentDialect(const ZipContainer &zip, TextSink &sink)
+XmlTextWalker::Dialect contentDialect(const QByteArray &mimetype)
 {
     XmlTextWalker::Dialect dialect = textDialect();
-    if (hasMimetype(zip, sink, "application/vnd.oasis.opendocument.text"))
+    if (mimetype.startsWith("application/vnd.oasis.opendocument.text"))
         dialect.containers.insert(QStringLiteral("text-box"), {Kind::TextBox, QString()});
     return dialect;
 }
@@ -436,7 +431,8 @@ XmlTextWalker::Dialect contentDialect(const ZipContainer &zip, TextSink &sink)
 void OpenDocumentExtractor::extract(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink)
 {
     QString error;
-    if (isSpreadsheet(zip, sink)) {
+    const QByteArray mimetype = mimetypeOf(zip, sink);
+    if (mimetype.startsWith("application/vnd.oasis.opendocument.spreadsheet")) {
         const auto content = zip.read(QStringLiteral("content.xml"), sink, &error);
         if (!content) {
             sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
@@ -444,7 +440,7 @@ void OpenDocumentExtractor::extract(const ZipContainer &zip, const Core::TextPla
         }
         if (!readSpreadsheet(*content, base, zip.originOf(QStringLiteral("content.xml")), sink, &error))
             sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
-    } else if (!XmlTextWalker::walkEntry(zip, QStringLiteral("content.xml"), contentDialect(zip, sink), base, sink,
+    } else if (!XmlTextWalker::walkEntry(zip, QStringLiteral("content.xml"), contentDialect(mimetype), base, sink,
                                          &error)) {
         sink.skip(base, QStringLiteral("content.xml: %1").arg(error));
         if (zip.indexOf(QStringLiteral("content.xml")) < 0)
