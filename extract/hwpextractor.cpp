@@ -24,6 +24,9 @@ constexpr quint32 TagParaHeader = TagBegin + 50;
 constexpr quint32 TagParaText = TagBegin + 51;
 constexpr quint32 TagCtrlHeader = TagBegin + 55;
 constexpr quint32 TagListHeader = TagBegin + 56;
+// Where a table cell's LIST_HEADER holds its column, then its row.
+constexpr qsizetype CellColumnAt = 8;
+constexpr qsizetype CellAddressEnd = CellColumnAt + 4;
 
 // FileHeader properties (bits).
 constexpr quint32 Compressed = 1u << 0;
@@ -135,10 +138,12 @@ struct SectionReader
             break;
         }
         case TagListHeader:
-            // A table cell: its column and row follow the list's paragraph count and properties.
-            if (!open.empty() && open.back().table && payload.size() >= 10) {
-                const quint16 column = qFromLittleEndian<quint16>(payload.constData() + 6);
-                const quint16 row = qFromLittleEndian<quint16>(payload.constData() + 8);
+            // A table cell: its column and row follow the list's header, which takes eight bytes in
+            // the files Hangul writes (two after the paragraph count that the published table 65,
+            // which lists six, leaves out; every reader of real files skips them).
+            if (!open.empty() && open.back().table && payload.size() >= CellAddressEnd) {
+                const quint16 column = qFromLittleEndian<quint16>(payload.constData() + CellColumnAt);
+                const quint16 row = qFromLittleEndian<quint16>(payload.constData() + CellColumnAt + 2);
                 Container cell = open.back();
                 cell.childLevel = level;
                 cell.table = false;

@@ -159,6 +159,34 @@ private Q_SLOTS:
         QCOMPARE(text.placeAt(at).describe(u"ko"), QStringLiteral("구역 1 › 표 1 1행 2칸"));
     }
 
+    // A table of several rows, its cells addressed as Hangul writes them: each value has its row and
+    // column, and a column's title labels every value under it (a bare account number too). A
+    // red-team pass found the column read for the row and every cell in the first column.
+    void shouldReadAnHwpTableCellByCell()
+    {
+        const AttachmentText text =
+            m_reader.extract(QStringLiteral("명단.hwp"),
+                             hwp({hwpTableRows({{QStringLiteral("성명"), QStringLiteral("주민등록번호"),
+                                                 QStringLiteral("연락처"), QStringLiteral("계좌번호")},
+                                                {QStringLiteral("홍길동"), QStringLiteral("850315-2345678"),
+                                                 QStringLiteral("없음"), QStringLiteral("110234567890")},
+                                                {QStringLiteral("김영희"), QStringLiteral("900101-2234561"),
+                                                 QStringLiteral("없음"), QStringLiteral("302112345678")}})}));
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        const qsizetype account = text.utf8.indexOf("302112345678");
+        QVERIFY(account >= 0);
+        QCOMPARE(text.placeAt(account).describe(u"ko"), QStringLiteral("구역 1 › 표 1 3행 4칸"));
+        QCOMPARE(text.placeAt(text.utf8.indexOf("850315-2345678")).describe(u"ko"),
+                 QStringLiteral("구역 1 › 표 1 2행 2칸"));
+        const Core::ScanResult scan = testScanner().scan(std::string_view(text.utf8.constData(), text.utf8.size()));
+        QStringList detectors;
+        for (const Core::Finding &finding : scan.findings)
+            detectors << finding.detector;
+        QCOMPARE(detectors,
+                 QStringList({QStringLiteral("kr-rrn"), QStringLiteral("kr-bank-account"), QStringLiteral("kr-rrn"),
+                              QStringLiteral("kr-bank-account")}));
+    }
+
     void shouldReadAPdfPageByPage()
     {
         const AttachmentText text = m_reader.extract(

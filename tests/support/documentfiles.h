@@ -307,22 +307,33 @@ inline QByteArray hwpControlId(const char id[4])
     return bytes;
 }
 
-// A one-row table in a paragraph of its own: the table control, then a cell (LIST_HEADER with its
-// column and row) holding each text.
-inline QByteArray hwpTable(const QStringList &cells)
+// A table in a paragraph of its own: the table control, then a cell (LIST_HEADER with its column
+// and row) holding each text, row by row. The cell's list header is laid out as Hangul writes it:
+// the paragraph count, two more bytes, the properties (eight bytes), then column and row.
+inline QByteArray hwpTableRows(const QList<QStringList> &rows)
 {
     QByteArray records = hwpRecord(HwpParaHeader, 0, QByteArray(22, '\0'));
     records += hwpRecord(HwpCtrlHeader, 1, hwpControlId("tbl ") + QByteArray(40, '\0'));
     records += hwpRecord(HwpTable, 2, QByteArray(18, '\0'));
-    for (qsizetype i = 0; i < cells.size(); ++i) {
-        QByteArray list(32, '\0');
-        qToLittleEndian<quint16>(1, list.data()); // one paragraph
-        qToLittleEndian<quint16>(quint16(i), list.data() + 6); // column
-        qToLittleEndian<quint16>(0, list.data() + 8); // row
-        records += hwpRecord(HwpListHeader, 2, list);
-        records += hwpParagraph(cells[i], 2);
+    for (qsizetype row = 0; row < rows.size(); ++row) {
+        for (qsizetype column = 0; column < rows[row].size(); ++column) {
+            QByteArray list(34, '\0');
+            qToLittleEndian<quint16>(1, list.data()); // one paragraph
+            qToLittleEndian<quint16>(quint16(column), list.data() + 8);
+            qToLittleEndian<quint16>(quint16(row), list.data() + 10);
+            qToLittleEndian<quint16>(1, list.data() + 12); // spans one column
+            qToLittleEndian<quint16>(1, list.data() + 14); // and one row
+            records += hwpRecord(HwpListHeader, 2, list);
+            records += hwpParagraph(rows[row][column], 2);
+        }
     }
     return records;
+}
+
+// A one-row table.
+inline QByteArray hwpTable(const QStringList &cells)
+{
+    return hwpTableRows({cells});
 }
 
 inline QByteArray rawDeflate(const QByteArray &bytes)
