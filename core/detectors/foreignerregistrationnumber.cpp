@@ -20,7 +20,8 @@ DetectorSpec foreignerRegistrationNumber()
         .patterns = RegistrationNumber::patterns("5678"),
         .contextWords = {"외국인등록번호", "외국인번호", "외국인등록", "외국인", "신분증", "FRN", "alien registration",
                          "foreigner registration", "residence card", "실명번호", "실명확인번호", "고유식별번호",
-                         "개인식별번호"},
+                         // An overseas Korean's residence report number (국내거소신고번호) has the same form.
+                         "개인식별번호", "거소신고번호", "거소신고", "거소번호"},
         .suppressingWords = RegistrationNumber::otherNumberLabels(),
         .notInParenthesesAfter = RegistrationNumber::companyWords(),
         .letterMayPrecede = false,

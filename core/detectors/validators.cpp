@@ -123,6 +123,16 @@ bool frnCheckDigitMatches(std::string_view digits13)
     return rrnCheckDigit(digits13) == check || (rrnCheckDigit(digits13) + 2) % 10 == check;
 }
 
+bool corporateCheckDigitMatches(std::string_view digits13)
+{
+    if (digits13.size() != 13 || !allDigits(digits13))
+        return false;
+    int sum = 0;
+    for (std::size_t i = 0; i < 12; ++i)
+        sum += digitAt(digits13, i) * (i % 2 == 0 ? 1 : 2);
+    return (10 - sum % 10) % 10 == digitAt(digits13, 12);
+}
+
 bool luhnValid(std::string_view digits)
 {
     if (digits.size() < 2 || !allDigits(digits))

@@ -26,6 +26,10 @@ bool rrnCheckDigitMatches(std::string_view digits13);
 // plus 2, mod 10 ((13 - S mod 11) mod 10).
 bool frnCheckDigitMatches(std::string_view digits13);
 
+// The check digit of a 13-digit corporate registration number (법인등록번호): weights 1,2 in turn
+// over the first 12 digits, check = (10 - S mod 10) mod 10.
+bool corporateCheckDigitMatches(std::string_view digits13);
+
 // The Luhn (mod 10) check used by payment cards.
 bool luhnValid(std::string_view digits);
 

@@ -184,12 +184,23 @@ ContextWords::Nearest ContextWords::nearestBoth(const std::vector<Occurrence> &o
         ++i;
     *cursor = i;
     Nearest nearest;
+    // The last supporting word seen: occurrences come by their start, a longer word before those inside it.
+    std::size_t supportingStart = std::string_view::npos;
+    std::size_t supportingEnd = std::string_view::npos;
     for (; i < occurrences.size() && occurrences[i].start < end + WindowAfter; ++i) {
         const Occurrence &o = occurrences[i];
         const bool supports = m_supports[o.word][detector];
-        const bool suppresses = m_suppresses[o.word][detector] && o.end <= start; // a label precedes its value
+        const bool suppresses = m_suppresses[o.word][detector] && o.end <= start && // a label precedes its value
+            !(supportingStart != std::string_view::npos && o.start > supportingStart && o.end <= supportingEnd);
         if (!supports && !suppresses)
             continue;
+        const std::size_t supportingEndBefore = supportingStart != std::string_view::npos && supportingStart < o.start
+            ? supportingEnd
+            : std::string_view::npos;
+        if (supports && (supportingEnd == std::string_view::npos || o.end > supportingEnd)) {
+            supportingStart = o.start;
+            supportingEnd = o.end;
+        }
         std::size_t distance = 0;
         if (o.end <= start)
             distance = start - o.end;
@@ -208,6 +219,8 @@ ContextWords::Nearest ContextWords::nearestBoth(const std::vector<Occurrence> &o
         if (suppresses && distance <= nearest.suppressing) {
             nearest.suppressing = distance;
             nearest.suppressingEnd = o.end;
+            nearest.suppressingStart = o.start;
+            nearest.supportingEndBeforeSuppressing = supportingEndBefore;
         }
     }
     return nearest;

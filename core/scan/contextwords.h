@@ -56,9 +56,14 @@ public:
         std::size_t suppressing = std::string_view::npos;
         std::size_t supportingBefore = std::string_view::npos; // of a supporting word that ends before the match
         std::size_t suppressingEnd = std::string_view::npos; // where the nearest suppressing word ends
+        std::size_t suppressingStart = std::string_view::npos; // ... and where it starts
+        // Where the last supporting word that starts before that one ends, maybe inside it:
+        // "주민등록번호(법인등록번호)" and "주민/법인번호" name both.
+        std::size_t supportingEndBeforeSuppressing = std::string_view::npos;
     };
 
-    // Both distances in one walk over the window. *cursor is where the last call's window began
+    // Both distances in one walk over the window. A suppressing word inside a longer supporting one
+    // is none ("신고번호" in "거소신고번호"). *cursor is where the last call's window began
     // (start it at 0): a scan asks about matches in nearly ascending order, so the window is found
     // from there in a step or two instead of a search over all occurrences of a long region.
     // Whether `word` (an Occurrence's) supports, or rules out, `detector`.

@@ -4,6 +4,7 @@
 #include "candidatefinder.h"
 #include "columnheaders.h"
 #include "contextwords.h"
+#include "detectors/validators.h"
 #include "normalizedtext.h"
 #include "patternset.h"
 #include "shapematcher.h"
@@ -37,6 +38,9 @@ constexpr std::size_t MaxPatternsPerDetector = 64;
 // it goes on from its end instead, so that a pattern matching long runs (a policy's custom
 // detector) stays linear in the text. Every built-in shape is far shorter.
 constexpr std::size_t MaxRetriedMatchBytes = 256;
+// How far apart the two halves of a label naming two kinds of number may stand: "주민등록번호 (법인인
+// 경우 법인등록번호)".
+constexpr std::size_t CombinedLabelGap = 24;
 
 struct Candidate
 {
@@ -185,6 +189,7 @@ private:
     }
     bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
                                 std::size_t end) const;
+    bool namesBothKinds(const ContextWords::Nearest &nearest, std::string_view matched, Validation verdict) const;
     const std::vector<ContextWords::Occurrence> &occurrencesAround(std::size_t slice);
     std::size_t &occurrenceCursor(const NormalizedText &buffer, std::size_t slice);
     const std::vector<ContextWords::Occurrence> &occurrencesIn(const NormalizedText &buffer, std::size_t slice);
@@ -411,6 +416,23 @@ bool Scanner::Private::Pass::isWhatAPersonWouldRead(const DetectorSpec &spec, st
         !TextAround::inParenthesesAfter(m_text, start, spec.notInParenthesesAfter);
 }
 
+// Whether the suppressing word is the second half of a label that names both kinds of number, a
+// person's and the other: "주민등록번호(법인등록번호)", "생년월일 또는 법인등록번호" (a form's one
+// field for a person or a company). The number is a person's unless it reads better as the other:
+// a corporate registration number's check digit holds where the resident one does not.
+bool Scanner::Private::Pass::namesBothKinds(const ContextWords::Nearest &nearest, std::string_view matched,
+                                            Validation verdict) const
+{
+    const std::size_t from = nearest.supportingEndBeforeSuppressing;
+    const std::size_t to = nearest.suppressingStart;
+    if (from == std::string_view::npos || (from <= to && to - from > CombinedLabelGap))
+        return false;
+    // Words that overlap ("주민/법인" and "법인번호") are one label.
+    if (from <= to && !TextAround::joinsTwoLabels(m_text.substr(from, to - from)))
+        return false;
+    return verdict == Validation::Confirmed || !Validators::corporateCheckDigitMatches(Validators::digitsOf(matched));
+}
+
 // Whether the match [normalizedStart, normalizedEnd) of the buffer, in `slice`, by the pattern
 // `tag` names, is accepted as a candidate.
 bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice,
@@ -439,20 +461,28 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
             m_scanner.contextWords.nearestBoth(found, detectorIndex, start, end, &occurrenceCursor(buffer, slice));
         context = nearest.supporting;
         labelBefore = nearest.supportingBefore;
-        // "법인등록번호 110111-1234567" is not a person's number; "접수번호 12" above a list of people
-        // is the label of its own number, not theirs.
-        if (nearest.suppressing != std::string_view::npos && nearest.suppressing <= context &&
-            TextAround::labels(m_text, nearest.suppressingEnd, start, matched))
-            return false;
-        // In a table, a word on another line (the header row's last title, a row above) says
-        // nothing of a number whose own column is titled otherwise: "관리코드" over 302112345678
-        // just under "…,계좌번호". The column's verdict is looked up once, when it is asked.
+        // The column's verdict is looked up once, when it is asked.
         std::optional<ColumnHeaders::Verdict> column;
         const auto columnVerdict = [&]() -> const ColumnHeaders::Verdict & {
             if (!column)
                 column = m_columns.columnOf(detectorIndex, start, end);
             return *column;
         };
+        // A label on the line above is another column's title where the match's column has one of
+        // its own: "주민등록번호,성명,신청번호" over "800101-1104334,홍길동,2024-0001".
+        const auto titlesAnotherColumn = [&] {
+            return !onTheLine(start, end, nearest.suppressingEnd) && columnVerdict().titled &&
+                !columnVerdict().suppresses;
+        };
+        // "법인등록번호 110111-1234567" is not a person's number; "접수번호 12" above a list of people
+        // is the label of its own number, not theirs.
+        if (nearest.suppressing != std::string_view::npos && nearest.suppressing <= context &&
+            TextAround::labels(m_text, nearest.suppressingEnd, start, matched) &&
+            !namesBothKinds(nearest, matched, verdict) && !titlesAnotherColumn())
+            return false;
+        // In a table, a word on another line (the header row's last title, a row above) says
+        // nothing of a number whose own column is titled otherwise: "관리코드" over 302112345678
+        // just under "…,계좌번호".
         if (context != std::string_view::npos && !onTheLine(start, end, nearest.supportingAt) &&
             columnVerdict().titled && !columnVerdict().supports)
             context = labelBefore = std::string_view::npos;

@@ -386,6 +386,26 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
     return false;
 }
 
+bool joinsTwoLabels(std::string_view gap)
+{
+    static constexpr std::string_view joins[] = {"(", "/", ",", "·", "ㆍ", "・", "또는", "혹은", "및", "or"};
+    static constexpr std::string_view fillers[] = {" ", "법인인 경우", "법인의 경우", "법인은", ")"};
+    bool joined = false;
+    while (!gap.empty()) {
+        const auto startsGap = [&gap](std::string_view word) { return gap.starts_with(word); };
+        if (const auto *join = std::find_if(std::begin(joins), std::end(joins), startsGap); join != std::end(joins)) {
+            joined = true;
+            gap.remove_prefix(join->size());
+        } else if (const auto *filler = std::find_if(std::begin(fillers), std::end(fillers), startsGap);
+                   filler != std::end(fillers)) {
+            gap.remove_prefix(filler->size());
+        } else {
+            return false;
+        }
+    }
+    return joined;
+}
+
 bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::string_view value)
 {
     // A particle glued to the label ("접수번호는"): up to two syllables.

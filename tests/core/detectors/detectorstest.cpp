@@ -891,6 +891,65 @@ private Q_SLOTS:
     }
     void shouldFindOtherNumbersWrittenApartNearTheirLabel() { verifyPositive(); }
 
+    // A form's one field for a person or a company ("주민등록번호(법인등록번호)") names a person's
+    // number too; an overseas Korean's residence report number (국내거소신고번호) is a foreigner's
+    // registration number in form (a red-team pass found all of these missed).
+    void shouldReadALabelThatNamesBothKindsOfNumber_data()
+    {
+        positiveColumns();
+        const QString rrn = QStringLiteral("kr-rrn");
+        const QString number = QStringLiteral("800101-1104334");
+        const QString masked = QStringLiteral("800101-1******");
+        for (const char *label : {"주민등록번호(법인등록번호): ", "성명(명칭): 홍길동 / 생년월일(법인등록번호): ",
+                                  "주민등록번호 (법인인 경우 법인등록번호) : ", "주민등록번호 또는 법인등록번호 ",
+                                  "주민등록번호·법인등록번호 ", "주민등록번호/법인등록번호 ", "주민/법인번호 "})
+            QTest::addRow("%s", label) << QString::fromUtf8(label) + number << rrn << number << masked;
+        // A number issued since 2020 (its check digit random) under the field's label.
+        QTest::newRow("a new number") << u"주민등록번호(법인등록번호) 210315-4827361"_qs << rrn << "210315-4827361"
+                                      << "210315-4******";
+        const QString frn = QStringLiteral("kr-frn");
+        QTest::newRow("residence report number") << u"거소신고번호: 850101-6600131"_qs << frn << "850101-6600131"
+                                                 << "850101-6******";
+        QTest::newRow("domestic residence report number")
+            << u"외국국적동포 국내거소신고번호 850101-6863797"_qs << frn << "850101-6863797"
+            << "850101-6******";
+        QTest::newRow("either number") << u"외국인등록번호(거소신고번호): 900101-6001332"_qs << frn << "900101-6001332"
+                                       << "900101-6******";
+    }
+    void shouldReadALabelThatNamesBothKindsOfNumber() { verifyPositive(); }
+
+    // A header row's last title labels its own column, not the first cell of the row under it:
+    // "주민등록번호,성명,신청번호" over "800101-1104334,홍길동,2024-0001" (found nothing before).
+    void shouldFindTheFirstColumnUnderAHeaderEndingInAnotherNumber_data()
+    {
+        positiveColumns();
+        struct Column
+        {
+            const char *title;
+            const char *value;
+            const char *detector;
+            const char *masked;
+        };
+        const Column columns[] = {{"주민등록번호", "800101-1104334", "kr-rrn", "800101-1******"},
+                                  {"휴대폰", "010-2118-5519", "kr-phone", "010-****-5519"},
+                                  {"카드번호", "4960-0133-8908-3869", "credit-card", "****-****-****-3869"},
+                                  {"여권번호", "M12345678", "kr-passport", "M123*****"},
+                                  {"계좌번호", "110-234-567890", "kr-bank-account", "***-***-**7890"}};
+        for (const Column &column : columns) {
+            for (const char *last : {"신청번호", "접수번호", "관리번호", "법인등록번호"}) {
+                for (const char *delimiter : {",", "\t", ";"}) {
+                    const QString d = QString::fromUtf8(delimiter);
+                    const QString value = QString::fromUtf8(column.value);
+                    const QString text = QString::fromUtf8(column.title) + d + u"성명"_qs + d +
+                        QString::fromUtf8(last) + u"\n"_qs + value + d + u"홍길동"_qs + d + u"2024-0001\n"_qs;
+                    QTest::addRow("%s under %s, '%s'", column.title, last, delimiter)
+                        << text << QString::fromUtf8(column.detector) << value << QString::fromUtf8(column.masked);
+                }
+            }
+        }
+    }
+    void shouldFindTheFirstColumnUnderAHeaderEndingInAnotherNumber() { verifyPositive(); }
+
     // A form's boxes, a digit in each, as a PDF's text or a table's cells give them, under the label.
     void shouldFindRegistrationNumbersWrittenInBoxes_data()
     {
@@ -939,6 +998,12 @@ private Q_SLOTS:
         QTest::newRow("rrn behind hyphenated number") << "2024-900101-1234567";
         QTest::newRow("bare 13 digits without check or context") << u"번호 9001011234567"_qs;
         QTest::newRow("corporate registration number") << u"법인등록번호 110111-1234567"_qs;
+        // The field for either kind holds a company's: the corporate check digit holds, the resident one not.
+        QTest::newRow("a corporate number under a label for either")
+            << u"주민등록번호(법인등록번호): 110111-1000001"_qs;
+        QTest::newRow("a label on the line above, no table") << u"접수번호\n800101-1104334"_qs;
+        QTest::newRow("a column titled with another number's label")
+            << u"신청번호,성명,비고\n800101-1104334,홍길동,없음\n"_qs;
         // Gender digits 9 and 0 mean born in the 1800s: nobody alive; a registry number looks so.
         QTest::newRow("born 1800s: nobody alive") << u"주민등록번호 991231-9234567"_qs;
         QTest::newRow("corporate number with 0 after a company") << u"㈜한빛건설(110111-0234567) 귀하"_qs;
