@@ -158,7 +158,7 @@ DetectorSpec phoneNumber()
                          "phone", "mobile", "tel", "fax", "contact"},
         .suppressingWords = PatternParts::documentNumberLabels(), // "증권번호 010-2049-3482"
         // A form's short labels, which stand inside other words and names too: only right before.
-        .labelOnlyWords = {"HP", "H.P", "C.P", "☎", "☏"},
+        .labelOnlyWords = {"HP", "H.P", "H/P", "C.P", "C/P", "☎", "☏"},
         .mask = mask,
     };
 }

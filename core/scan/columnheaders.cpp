@@ -13,6 +13,24 @@ namespace SendGuard::Core {
 
 namespace {
 
+// Whether a title is a short label of Latin letters alone ("H/P", "HP번호", "H.P."): the word at
+// [start, end), blanks and punctuation around it, and 번호 after it.
+bool isShortLatinTitle(std::string_view title, std::size_t start, std::size_t end)
+{
+    if (std::any_of(title.begin() + std::ptrdiff_t(start), title.begin() + std::ptrdiff_t(end),
+                    [](char c) { return (c & 0x80) != 0; }))
+        return false;
+    constexpr std::string_view around = " \t.:/()[]-_*\"";
+    std::string_view after = title.substr(end);
+    after = after.substr(std::min(after.size(), after.find_first_not_of(around)));
+    if (after.starts_with("번호"))
+        after.remove_prefix(std::string_view("번호").size());
+    const auto onlyPunctuation = [around](std::string_view text) {
+        return text.find_first_not_of(around) == std::string_view::npos;
+    };
+    return onlyPunctuation(title.substr(0, start)) && onlyPunctuation(after);
+}
+
 // A header as long as a row can be (MaxRowBytes): a form of eighty columns has one of 2.5 KB.
 constexpr std::size_t MaxHeaderBytes = 4096;
 // A longer cell is no title but an instruction on filling the column in ("비고(지급 대상자 본인
@@ -226,14 +244,15 @@ ColumnHeaders::ColumnHeaders(const ContextWords &words, std::string_view text, s
 {
 }
 
-void ColumnHeaders::findInTitle(const ContextWords &words, std::string_view title, Scratch &scratch)
+std::string_view ColumnHeaders::findInTitle(const ContextWords &words, std::string_view title, Scratch &scratch)
 {
     words.find(title, 0, title.size(), scratch.found);
     if (!scratch.found.empty() || title.find(' ') == std::string_view::npos)
-        return;
+        return title;
     scratch.compact.clear();
     std::copy_if(title.begin(), title.end(), std::back_inserter(scratch.compact), [](char c) { return c != ' '; });
     words.find(scratch.compact, 0, scratch.compact.size(), scratch.found);
+    return scratch.compact;
 }
 
 ColumnHeaders::Header ColumnHeaders::headerKind(const ContextWords &words, std::string_view line, char *delimiter,
@@ -426,11 +445,13 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
         said.empty = !hasContent(*title);
         if (title->size() > MaxCellBytes)
             return said; // an instruction, which labels nothing
-        findInTitle(m_words, *title, m_scratch);
+        const std::string_view searched = findInTitle(m_words, *title, m_scratch);
         for (const ContextWords::Occurrence &o : m_scratch.found) {
-            // A word that counts only right before a number (우리, 기업) labels no column.
-            said.supports =
-                said.supports || (m_words.supports(o.word, detector) && !m_words.labelOnly(o.word, detector));
+            // A word that counts only right before a number labels no column (우리, 기업: everyday
+            // words too), except a short Latin label as the whole title ("H/P", "HP번호").
+            said.supports = said.supports ||
+                (m_words.supports(o.word, detector) &&
+                 (!m_words.labelOnly(o.word, detector) || isShortLatinTitle(searched, o.start, o.end)));
             said.suppresses = said.suppresses || m_words.suppresses(o.word, detector);
         }
         return said;

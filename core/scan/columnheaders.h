@@ -78,7 +78,8 @@ private:
     static Header headerKind(const ContextWords &words, std::string_view line, char *delimiter, Scratch &scratch);
     // The context words of a title into scratch.found: as written, or, with none, with its blanks
     // taken out ("주 민 등 록 번 호", "계좌  번호": a form spreads a title over its cell).
-    static void findInTitle(const ContextWords &words, std::string_view title, Scratch &scratch);
+    // Returns the text the words were found in, whose offsets they carry: the title or its compact form.
+    static std::string_view findInTitle(const ContextWords &words, std::string_view title, Scratch &scratch);
     static std::optional<std::string_view> cell(std::string_view line, char delimiter, std::size_t column);
     void index();
     std::size_t lineStartOf(std::size_t offset);

@@ -95,6 +95,13 @@ private Q_SLOTS:
         // A bank's short name as a title says nothing of the column's numbers.
         QTest::newRow("a bank's name as a title")
             << "성명,비고,기업\n" + rows + last << QByteArray("kr-bank-account") << 0 << 0;
+        // A red-team pass: a phone's short Latin label titles its column, numbers that lost their
+        // leading zero in a spreadsheet included; a longer title with it does not.
+        for (const char *title : {"HP", "H/P", "H.P.", "HP번호", "\"H.P\""})
+            QTest::addRow("%s as a title", title) << "성명,비고," + QByteArray(title) + "\n홍길동,없음,1023456789\n"
+                                                  << QByteArray("kr-phone") << 1 << 1;
+        QTest::newRow("a phone's short label inside a longer title")
+            << QByteArray("성명,비고,HP 교체일\n홍길동,없음,1023456789\n") << QByteArray("kr-phone") << 0 << 0;
         // From a review: a label's English form ("고객 No") is no prefix of another word ("고객 Notes").
         QTest::newRow("a title that starts like a label with No")
             << QByteArray("성명,고객 Notes\n홍길동,850515-2123451\n") << QByteArray("kr-rrn") << 1 << 1;
