@@ -19,7 +19,7 @@ std::string mask(std::string_view match)
 
 DetectorSpec maskedResidentRegistrationNumber()
 {
-    const std::string hidden = "[*xX●•]";
+    const std::string hidden = "[*xX●•○□]";
     const std::string sep = " ?- ?";
     return {
         .id = QStringLiteral("kr-rrn-masked"),

@@ -29,7 +29,7 @@ public:
             Digits, // min..max ASCII digits, as many as there are first
             ByteIn, // one byte from `bytes` (a digit class, a letter class)
             Literal, // one of `literals`, in order
-            Masks, // exactly min mask characters: '*', 'x', 'X', '●', '•'
+            Masks, // exactly min mask characters: '*', 'x', 'X', '●', '•', '○', '□'
             Optional, // `inner` if it matches, else nothing
         };
         Kind kind = Kind::Digits;

@@ -44,7 +44,7 @@ bool isContinuationByte(unsigned char c)
 enum class Kind : unsigned char {
     Stop, // ends a cluster: a line break, a comma, Hangul ...
     Digit, // ASCII or full-width
-    Mask, // '*', 'x' and 'X' (900101-1xxxxxx, 90xxxx-1xxxxxx), full-width '＊', '●', '•'
+    Mask, // '*', 'x' and 'X' (900101-1xxxxxx, 90xxxx-1xxxxxx), full-width '＊', '●', '•', '○', '□'
     Separator, // may stand between digit groups: space, '-', '.', '(', ')', '+', a letter; what folds to one
     Ignorable, // dropped by normalization (zero-width characters): invisible inside a group too
     Multibyte, // (table only) look closer
@@ -86,8 +86,9 @@ Character multibyteCharacterAt(std::string_view text, std::size_t i)
             return {Kind::Digit, 3}; // full-width digit
         if (c == 0xEF && b1 == 0xBC && b2 == 0x8A)
             return {Kind::Mask, 3}; // full-width asterisk
-        if (c == 0xE2 && ((b1 == 0x97 && b2 == 0x8F) || (b1 == 0x80 && b2 == 0xA2)))
-            return {Kind::Mask, 3}; // black circle, bullet
+        if (c == 0xE2 &&
+            ((b1 == 0x97 && (b2 == 0x8F || b2 == 0x8B)) || (b1 == 0x80 && b2 == 0xA2) || (b1 == 0x96 && b2 == 0xA1)))
+            return {Kind::Mask, 3}; // black and white circles, bullet, white square (Korean documents' ○ and □)
     }
     // What normalization folds to a separator (dashes, odd spaces, full-width forms) separates too.
     const auto folded = NormalizedText::foldCharacter(text, i);

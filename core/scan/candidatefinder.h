@@ -11,7 +11,7 @@ namespace SendGuard::Core {
 
 // The scanner's prefilter. Almost all of a message is prose with no identifier in it; this finds,
 // at memory speed, the few regions where one could be, so the regular expressions run only there:
-//  - clusters of digits (ASCII or full-width) and mask characters ('*', '●', '•') joined by short
+//  - clusters of digits (ASCII or full-width) and mask characters ('*', '●', '•', '○', '□') joined by short
 //    gaps of the separators identifiers are written with (spaces, hyphens and dashes, dots,
 //    parentheses, '+', a letter), with at least minDigits of them and one group of at least
 //    minGroupDigits (or minSpacedDigits groups of one digit in a row). A comma, colon, slash, line break or Hangul ends

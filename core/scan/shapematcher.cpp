@@ -53,7 +53,7 @@ std::pair<std::size_t, std::size_t> lengthsOf(const std::vector<std::string> &al
     return lengths;
 }
 
-// Bytes of the mask character at text[pos] ('*', 'x', 'X', '●', '•'), or 0.
+// Bytes of the mask character at text[pos] ('*', 'x', 'X', '●', '•', '○', '□'), or 0.
 std::size_t maskLength(std::string_view text, std::size_t pos)
 {
     const char c = text[pos];
@@ -61,7 +61,7 @@ std::size_t maskLength(std::string_view text, std::size_t pos)
         return 1;
     if (pos + 2 < text.size() && text[pos] == '\xE2') {
         const std::string_view three = text.substr(pos, 3);
-        if (three == "\xE2\x97\x8F" || three == "\xE2\x80\xA2")
+        if (three == "\xE2\x97\x8F" || three == "\xE2\x80\xA2" || three == "\xE2\x97\x8B" || three == "\xE2\x96\xA1")
             return 3;
     }
     return 0;

@@ -406,6 +406,11 @@ private Q_SLOTS:
                                         << "900101-2XXXXXX";
         QTest::newRow("circle mask") << u"900101-1●●●●●●"_qs << id << u"900101-1●●●●●●"_qs << u"900101-1●●●●●●"_qs;
         QTest::newRow("bullet mask") << u"900101-1••••••"_qs << id << u"900101-1••••••"_qs << u"900101-1••••••"_qs;
+        // Korean documents hide characters with white circles and squares as often (홍○동).
+        QTest::newRow("white circle mask")
+            << u"900101-1○○○○○○"_qs << id << u"900101-1○○○○○○"_qs << u"900101-1○○○○○○"_qs;
+        QTest::newRow("white square mask")
+            << u"80□□□□-1□□□□□□"_qs << id << u"80□□□□-1□□□□□□"_qs << u"80□□□□-1□□□□□□"_qs;
         QTest::newRow("with context") << u"주민등록번호 900101-1******"_qs << id << "900101-1******"
                                       << "900101-1******";
         QTest::newRow("without its hyphen") << u"주민번호 9001011******"_qs << id << "9001011******"
