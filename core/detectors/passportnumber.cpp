@@ -3,6 +3,7 @@
 
 #include "masking.h"
 #include "patternparts.h"
+#include "personevidence.h"
 #include "validators.h"
 
 namespace SendGuard::Core::Detectors {
@@ -37,6 +38,13 @@ std::vector<std::string> passportSuppressingWords()
     return words;
 }
 
+// The new form is a code of letters and digits as part numbers are too: it needs its label, or a
+// person's name right before it, as a list of travellers gives one ("홍길동(M123A4567)").
+bool evidence(std::string_view text, std::size_t start, std::size_t, std::string_view)
+{
+    return PersonEvidence::nameBefore(text, start);
+}
+
 } // namespace
 
 // Letters: M (multiple-use), S (single-use), R (residence), O (official), D (diplomatic), G (official, 2008+).
@@ -58,7 +66,7 @@ DetectorSpec passportNumber()
             {
                 {"[MSRODG]\\d{8}", ContextRule::NotNeeded, 0.75,
                  Shape().prefix(upper).digits(8)}, // M12345678, issued until 2021
-                {"[MSRODG]\\d{3}[A-Z]\\d{4}", ContextRule::Needed, 0.8,
+                {"[MSRODG]\\d{3}[A-Z]\\d{4}", ContextRule::NeededUnlessConfirmed, 0.8,
                  Shape().prefix(upper).digits(3).letterIn(upperAlphabet).digits(4)}, // M123A4567, since December 2021
                 {"\\d{8}", ContextRule::Needed, 0.6, Shape().digits(8)}, // the digits written without the letter
                 // Typed in lower case after a passport label (여권번호 m12345678).
@@ -72,6 +80,7 @@ DetectorSpec passportNumber()
         .contextExceptions = {"여권과", "여권민원과"},
         .validate = validate,
         .mask = mask,
+        .evidence = evidence,
     };
 }
 

@@ -446,6 +446,9 @@ private Q_SLOTS:
         QTest::newRow("new form, lower case, after its label") << u"여권번호: m123a4567"_qs << id << "m123a4567"
                                                                << "m123*****";
         QTest::newRow("full-width") << u"여권 Ｍ１２３４５６７８"_qs << id << u"Ｍ１２３４５６７８"_qs << "M123*****";
+        // A list of travellers names the holder instead of the document (a red-team pass).
+        QTest::newRow("new form after a name") << u"출국자 명단: 홍길동(M123A4567)"_qs << id << "M123A4567"
+                                               << "M123*****";
     }
     void shouldFindPassportNumbers() { verifyPositive(); }
 
@@ -650,6 +653,8 @@ private Q_SLOTS:
                                          << "****-**-***4567";
         QTest::newRow("bankbook word") << u"통장번호: 110-123-456789"_qs << id << "110-123-456789"
                                        << "***-***-**6789";
+        QTest::newRow("a broker's account") << u"미래에셋증권 012-34-567890"_qs << id << "012-34-567890"
+                                            << "***-**-**7890";
         QTest::newRow("a bank's short name right before") << u"우리 1002-123-456789"_qs << id << "1002-123-456789"
                                                           << "****-***-**6789";
         QTest::newRow("bare with account word") << u"계좌번호 12345678901234"_qs << id << "12345678901234"
@@ -1003,6 +1008,8 @@ private Q_SLOTS:
         QTest::newRow("rrn behind hyphenated number") << "2024-900101-1234567";
         QTest::newRow("bare 13 digits without check or context") << u"번호 9001011234567"_qs;
         QTest::newRow("corporate registration number") << u"법인등록번호 110111-1234567"_qs;
+        QTest::newRow("an insurance policy's number") << u"보험증권 123-45-678901 참조"_qs;
+        QTest::newRow("a part's code in the new passport form") << u"부품 교체: S123A4567 2개"_qs;
         // The field for either kind holds a company's: the corporate check digit holds, the resident one not.
         QTest::newRow("a corporate number under a label for either")
             << u"주민등록번호(법인등록번호): 110111-1000001"_qs;
