@@ -203,6 +203,14 @@ bool readSheet(const QByteArray &xml, const Core::TextPlace &place, const TextOr
                 if (ok && index >= 0 && std::size_t(index) < shared.size()) {
                     text = shared[std::size_t(index)].utf8;
                     origin = shared[std::size_t(index)].origin;
+                } else if (!value.utf8.trimmed().isEmpty()) {
+                    // A string the file does not hold (its table missing or cut short): what the
+                    // cell shows is not known, and the sheet is never read as clean.
+                    sink.skip(place.then(Kind::Cell, reference),
+                              QStringLiteral("a shared string the file does not hold"));
+                    if (sink.full())
+                        parser.stop();
+                    return;
                 }
             } else if (type.isEmpty() || type == "n") {
                 const QString raw = QString::fromUtf8(value.utf8.trimmed());

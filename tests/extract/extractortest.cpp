@@ -453,6 +453,24 @@ private Q_SLOTS:
                  qPrintable(read.describe()));
     }
 
+    // A cell that names a shared string the file does not hold (the table cut short or missing, as a
+    // red-team pass wrote it) is not known: the sheet is read in part, never as clean.
+    void shouldNotReadACellWhoseSharedStringIsMissingAsEmpty()
+    {
+        for (const QStringList &shared : {QStringList {QStringLiteral("성명")}, QStringList {}}) {
+            const Read read = extract(xlsx({{QStringLiteral("명단"),
+                                             QStringLiteral("<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c>"
+                                                            "<c r=\"B2\" t=\"s\"><v>7</v></c><c r=\"C2\" t=\"s\"/>"
+                                                            "</row>")}},
+                                           shared),
+                                      QStringLiteral("명단.xlsx"));
+            QVERIFY2(read.incomplete.contains(QStringLiteral("명단!B2")), qPrintable(read.describe()));
+            QVERIFY2(read.incomplete.contains(QStringLiteral("shared string")), qPrintable(read.describe()));
+            QVERIFY2(!read.incomplete.contains(QStringLiteral("명단!C2")), qPrintable(read.describe()));
+            QCOMPARE(read.incomplete.contains(QStringLiteral("명단!A2")), shared.isEmpty());
+        }
+    }
+
     // A cell's reference is optional (some libraries write none): its place is counted from the
     // row and the cells before it, as a spreadsheet program places it.
     void shouldPlaceCellsWrittenWithoutTheirReference()
