@@ -78,14 +78,15 @@ DetectorSpec phoneNumber()
                                 .digits(kind.shortestMiddle, 4)
                                 .literal(separators)
                                 .digits(4)}); // 010-1234-5678, 02.123.4567
-        patterns.push_back({"\\(?" + kind.area + "\\) ?" + kind.middle + sep + "\\d{4}", ContextRule::NotNeeded, 0.85,
+        patterns.push_back({"\\(?" + kind.area + "\\)(?: - | -|- |-| )?" + kind.middle + sep + "\\d{4}",
+                            ContextRule::NotNeeded, 0.85,
                             Shape()
                                 .prefix({"("}, true)
                                 .literal(kind.areaCodes)
-                                .literal({") ", ")"})
+                                .literal({") - ", ") -", ")- ", ")-", ") ", ")"})
                                 .digits(kind.shortestMiddle, 4)
                                 .literal(separators)
-                                .digits(4)}); // (02) 123-4567, 02)123-4567
+                                .digits(4)}); // (02) 123-4567, 02)123-4567, (010)-1234-5678
         patterns.push_back(
             {"\\+82" + sep + "?" + trunk + kind.international + sep + "?" + kind.middle + sep + "?\\d{4}",
              ContextRule::NotNeeded, 0.85,

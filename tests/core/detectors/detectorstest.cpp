@@ -542,6 +542,8 @@ private Q_SLOTS:
                                             << "070-****-5678";
         QTest::newRow("parenthesized area") << "(02) 123-4567" << id << "(02) 123-4567"
                                             << "(02) ***-4567";
+        QTest::newRow("parenthesized area, then a hyphen") << "(010)-2345-6789" << id << "(010)-2345-6789"
+                                                           << "(010)-****-6789";
         QTest::newRow("area code closed only") << "02)123-4567" << id << "02)123-4567"
                                                << "02)***-4567";
         QTest::newRow("international") << "+82 10-1234-5678" << id << "+82 10-1234-5678"
