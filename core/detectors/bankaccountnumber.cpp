@@ -114,15 +114,17 @@ DetectorSpec bankAccountNumber()
 {
     using namespace PatternParts;
     // The gaps tools and wrapped text leave (a tab, a line broken after a hyphen, '/', '_', '~', a
-    // spaced hyphen), and any gap. At least one gap is odd, so that an account the plain shapes find
+    // spaced hyphen, a full stop), and any gap. At least one gap is odd, so that an account the plain shapes find
     // (all hyphens, all spaces) is not matched, validated and ruled on twice: a roster's phones
     // are all tried as accounts.
-    const std::string oddGap = std::string("(?:") + WrappedSeparator + "| - | -|- )";
-    const std::string anyGap = anySeparator();
+    // A full stop is one too ("신한 110.123.456789"), as banks' apps copy a number.
+    const std::string oddGap = std::string("(?:") + WrappedSeparator + "| - | -|- |\\.)";
+    const std::string anyGap = "(?:" + anySeparator() + "|\\.)";
     const std::string plainGap = "[- ]";
     std::vector<std::string> oddGaps = wrappedSeparators();
-    oddGaps.insert(oddGaps.end(), {" - ", " -", "- "});
-    const std::vector<std::string> anyGaps = anySeparators();
+    oddGaps.insert(oddGaps.end(), {" - ", " -", "- ", "."});
+    std::vector<std::string> anyGaps = anySeparators();
+    anyGaps.emplace_back(".");
     const std::vector<std::string> plainGaps {"-", " "};
     const std::string lastGroup = "(?:" + anyGap + "\\d{1,3})?";
     const Shape lastGroupShape = Shape().literal(anyGaps).digits(1, 3);

@@ -657,6 +657,8 @@ private Q_SLOTS:
                                        << "***-***-**6789";
         QTest::newRow("a broker's account") << u"미래에셋증권 012-34-567890"_qs << id << "012-34-567890"
                                             << "***-**-**7890";
+        QTest::newRow("full stops for hyphens, after the bank") << u"신한 110.123.456789"_qs << id << "110.123.456789"
+                                                                << "***.***.**6789";
         QTest::newRow("a bank's short name right before") << u"우리 1002-123-456789"_qs << id << "1002-123-456789"
                                                           << "****-***-**6789";
         QTest::newRow("bare with account word") << u"계좌번호 12345678901234"_qs << id << "12345678901234"
@@ -1011,6 +1013,7 @@ private Q_SLOTS:
         QTest::newRow("bare 13 digits without check or context") << u"번호 9001011234567"_qs;
         QTest::newRow("corporate registration number") << u"법인등록번호 110111-1234567"_qs;
         QTest::newRow("an insurance policy's number") << u"보험증권 123-45-678901 참조"_qs;
+        QTest::newRow("an amount with full stops for its thousands") << u"송금 12.345.678.900원"_qs;
         QTest::newRow("a part's code in the new passport form") << u"부품 교체: S123A4567 2개"_qs;
         // The field for either kind holds a company's: the corporate check digit holds, the resident one not.
         QTest::newRow("a corporate number under a label for either")
