@@ -48,6 +48,8 @@ DetectorSpec businessRegistrationNumber()
                 {"\\d{3}(?: ?- ?| )\\d{2}(?: ?- ?| )\\d{5}", ContextRule::Needed, 0.75,
                  Shape().digits(3).literal(separators()).digits(2).literal(separators()).digits(5)},
                 {"\\d{10}", ContextRule::Needed, 0.7, Shape().digits(10)},
+                {"\\d{3}\\.\\d{2}\\.\\d{5}", ContextRule::Needed, 0.7,
+                 Shape().digits(3).literal({"."}).digits(2).literal({"."}).digits(5)}, // 214.33.21811
                 // As tools and wrapped text write it (a tab, a line broken after a hyphen, a slash,
                 // underscore or tilde), or spaced out twice, in either gap or both.
                 {"\\d{3}" + loose + "\\d{2}" + loose + "\\d{5}", ContextRule::Needed, 0.7,

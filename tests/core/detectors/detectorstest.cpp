@@ -721,6 +721,8 @@ private Q_SLOTS:
                                            << "12345*****";
         QTest::newRow("spaces instead of hyphens") << u"사업자등록번호 220 81 62517"_qs << id << "220 81 62517"
                                                    << "220 81 *****";
+        QTest::newRow("full stops instead of hyphens") << u"사업자등록번호 220.81.62517"_qs << id << "220.81.62517"
+                                                       << "220.81.*****";
         QTest::newRow("spaces around hyphens") << u"사업자등록번호 220 - 81 - 62517"_qs << id << "220 - 81 - 62517"
                                                << "220 - 81 - *****";
     }
