@@ -165,20 +165,25 @@ DetectorSpec bankAccountNumber()
         .contextWords = {"계좌", "계좌번호", "통장", "통장번호", "입금", "예금주", "송금", "이체", "은행", "신한",
                          "농협", "카카오뱅크", "케이뱅크", "토스뱅크", "우체국", "새마을금고", "수협", "신협", "SC제일",
                          "씨티", "IBK", "bank", "account",
-                         // A broker's account (미래에셋증권 012-34-567890, a CMA) takes money as a bank's does.
-                         "증권", "CMA", "아이엠뱅크"},
+                         // A broker's account takes money as a bank's does.
+                         "증권계좌", "증권사", "CMA", "아이엠뱅크"},
         // A post office's registered mail and parcels carry 13-digit numbers of their own.
         .suppressingWords = withPostalLabels(PatternParts::documentNumberLabels()),
         // Banks' short names that are everyday words too: 우리 부서, 하나 더, 기업 지원, 국민 여러분.
         // So are the names people shorten banks to (카카오 3333-…); a regional bank's city is not:
         // "대구 123-45-67890" is as often an office's number.
         .labelOnlyWords = {"우리", "하나", "기업", "국민", "토스", "KB", "카카오", "카뱅", "케뱅", "K뱅크", "iM뱅크",
-                           "NH", "MG", "SC", "축협", "새마을"},
+                           "NH", "MG", "SC", "축협", "새마을",
+                           // A broker's name ends in 증권 (미래에셋증권 012-34-567890), and so do a
+                           // guarantee policy's and a regulator's.
+                           "증권"},
         // 국민 is a bank, 국민연금 and 국민건강보험 are not.
         .contextExceptions = {"국민연금", "국민건강", "국민기초", "국민권익", "국민신문고", "국민체육", "국민안전",
                               "국민임대", "국민주택", "국민취업", "국민참여", "국민의힘", "은행나무", "은행잎",
-                              // An insurance policy and securities in general are no broker's account.
-                              "보험증권", "유가증권",
+                              // An insurance or guarantee policy, securities in general and their
+                              // regulators and markets are no broker.
+                              "보험증권", "보증증권", "유가증권", "증권신고", "증권선물", "증권거래", "증권시장",
+                              "증권금융",
                               // An amount's label: 입금액 1234567890 is a sum of money.
                               "입금액", "입금금액", "송금액", "송금금액", "이체액", "이체금액"},
         .letterMayPrecede = false,

@@ -87,6 +87,9 @@ struct DetectorSpec
     // Context words that are everyday words too (우리 "we", 하나 "one", 기업 "company"): they count
     // only as a label right before a match (a blank and a colon between), "우리 1002-123-456789".
     std::vector<std::string> labelOnlyWords;
+    // Whether a label-only word of Latin letters titles a column as a title's whole text: a phone's
+    // "H/P" or "HP번호" does; a bank's "KB" or "MG" (milligrams) does not.
+    bool shortLabelsTitleColumns = false;
     // Longer words a context word inside does not count in: 국민 in 국민연금 names no bank.
     std::vector<std::string> contextExceptions;
     // A number in parentheses right after one of these is not this item ("주식회사 한빛(110111-…)").

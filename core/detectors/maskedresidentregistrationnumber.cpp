@@ -15,6 +15,28 @@ std::string mask(std::string_view match)
     return std::string(match);
 }
 
+// What is left readable must be a registration number's: a month and a day where the date shows,
+// a gender digit of someone alive (1-8) where it shows. "1234567□□□□□□" or a box ticked beside
+// "123456-" is none.
+Validation validate(std::string_view match, const ValidationContext &)
+{
+    const auto digitAt = [match](std::size_t i) { return i < match.size() && match[i] >= '0' && match[i] <= '9'; };
+    const auto value = [match](std::size_t i) { return (match[i] - '0') * 10 + (match[i + 1] - '0'); };
+    if (digitAt(5)) { // the whole date shows
+        const int month = value(2);
+        const int day = value(4);
+        if (month < 1 || month > 12 || day < 1 || day > 31)
+            return Validation::Reject;
+    }
+    // The gender digit: right after the date, or after the separator.
+    std::size_t gender = 6;
+    while (gender < match.size() && (match[gender] == ' ' || match[gender] == '-'))
+        ++gender;
+    if (digitAt(gender) && (match[gender] == '0' || match[gender] == '9'))
+        return Validation::Reject;
+    return Validation::Plausible;
+}
+
 } // namespace
 
 DetectorSpec maskedResidentRegistrationNumber()
@@ -43,6 +65,7 @@ DetectorSpec maskedResidentRegistrationNumber()
                  Shape().digits(7).masks(6)}, // 9001011******, written without its hyphen
             },
         .contextWords = {"주민등록번호", "주민번호", "RRN"},
+        .validate = validate,
         .mask = mask,
     };
 }

@@ -38,11 +38,12 @@ std::vector<std::string> passportSuppressingWords()
     return words;
 }
 
-// The new form is a code of letters and digits as part numbers are too: it needs its label, or a
-// person's name right before it, as a list of travellers gives one ("홍길동(M123A4567)").
+// The new form is a code of letters and digits as part numbers are too ("장비명: M123A4567"): it
+// needs its label, or to stand in parentheses right after a person's name, as a list of travellers
+// writes it ("홍길동(M123A4567)").
 bool evidence(std::string_view text, std::size_t start, std::size_t, std::string_view)
 {
-    return PersonEvidence::nameBefore(text, start);
+    return start > 0 && text[start - 1] == '(' && PersonEvidence::nameBefore(text, start);
 }
 
 } // namespace

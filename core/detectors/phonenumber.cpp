@@ -160,6 +160,7 @@ DetectorSpec phoneNumber()
         .suppressingWords = PatternParts::documentNumberLabels(), // "증권번호 010-2049-3482"
         // A form's short labels, which stand inside other words and names too: only right before.
         .labelOnlyWords = {"HP", "H.P", "H/P", "C.P", "C/P", "☎", "☏"},
+        .shortLabelsTitleColumns = true, // a column titled "H/P"
         .mask = mask,
     };
 }

@@ -448,10 +448,11 @@ ColumnHeaders::Verdict ColumnHeaders::columnOf(std::size_t detector, std::size_t
         const std::string_view searched = findInTitle(m_words, *title, m_scratch);
         for (const ContextWords::Occurrence &o : m_scratch.found) {
             // A word that counts only right before a number labels no column (우리, 기업: everyday
-            // words too), except a short Latin label as the whole title ("H/P", "HP번호").
+            // words too), except, for a phone, a short Latin label as the whole title ("H/P", "HP번호").
             said.supports = said.supports ||
                 (m_words.supports(o.word, detector) &&
-                 (!m_words.labelOnly(o.word, detector) || isShortLatinTitle(searched, o.start, o.end)));
+                 (!m_words.labelOnly(o.word, detector) ||
+                  (m_words.shortLabelsTitleColumns(detector) && isShortLatinTitle(searched, o.start, o.end))));
             said.suppresses = said.suppresses || m_words.suppresses(o.word, detector);
         }
         return said;

@@ -72,6 +72,7 @@ ContextWords::ContextWords(const std::vector<DetectorSpec> &detectors)
         }
     };
     for (std::size_t d = 0; d < detectors.size(); ++d) {
+        m_shortLabelsTitleColumns.push_back(detectors[d].shortLabelsTitleColumns);
         forEachForm(detectors[d].contextWords, [&](const std::string &word) { m_supports[wordIndex(word)][d] = true; });
         forEachForm(detectors[d].labelOnlyWords, [&](const std::string &word) {
             const std::size_t w = wordIndex(word);

@@ -71,6 +71,8 @@ public:
     bool suppresses(std::size_t word, std::size_t detector) const { return m_suppresses[word][detector]; }
     // Whether `word` supports `detector` only right before a match (DetectorSpec::labelOnlyWords).
     bool labelOnly(std::size_t word, std::size_t detector) const { return m_labelOnly[word][detector]; }
+    // DetectorSpec::shortLabelsTitleColumns.
+    bool shortLabelsTitleColumns(std::size_t detector) const { return m_shortLabelsTitleColumns[detector]; }
 
     Nearest nearestBoth(const std::vector<Occurrence> &occurrences, std::size_t detector, std::size_t start,
                         std::size_t end, std::size_t *cursor) const;
@@ -80,6 +82,7 @@ private:
     std::vector<std::vector<bool>> m_supports; // word -> detector
     std::vector<std::vector<bool>> m_suppresses; // word -> detector
     std::vector<std::vector<bool>> m_labelOnly; // word -> detector: supports it only right before a match
+    std::vector<bool> m_shortLabelsTitleColumns; // by detector
     std::vector<bool> m_hides; // word -> a context exception: words inside it do not count
     std::vector<bool> m_endsAWord; // word -> counts only where no letter follows it ("증권 no", not "… Notes")
     std::vector<bool> m_startsAWord; // word -> counts only where no letter comes before it ("NH", not "LNH")

@@ -416,10 +416,10 @@ bool Scanner::Private::Pass::isWhatAPersonWouldRead(const DetectorSpec &spec, st
         !TextAround::inParenthesesAfter(m_text, start, spec.notInParenthesesAfter);
 }
 
-// Whether the suppressing word is the second half of a label that names both kinds of number, a
-// person's and the other: "주민등록번호(법인등록번호)", "생년월일 또는 법인등록번호" (a form's one
-// field for a person or a company). The number is a person's unless it reads better as the other:
-// a corporate registration number's check digit holds where the resident one does not.
+// Whether the suppressing word is the corporate half of a label that names both kinds of
+// registration number, a person's and a company's: "주민등록번호(법인등록번호)", "생년월일 또는
+// 법인등록번호" (a form's one field for either). The number is a person's unless it reads better as
+// a company's: the corporate check digit holds where the resident one does not.
 bool Scanner::Private::Pass::namesBothKinds(const ContextWords::Nearest &nearest, std::string_view matched,
                                             Validation verdict) const
 {
@@ -430,7 +430,10 @@ bool Scanner::Private::Pass::namesBothKinds(const ContextWords::Nearest &nearest
     // Words that overlap ("주민/법인" and "법인번호") are one label.
     if (from <= to && !TextAround::joinsTwoLabels(m_text.substr(from, to - from)))
         return false;
-    return verdict == Validation::Confirmed || !Validators::corporateCheckDigitMatches(Validators::digitsOf(matched));
+    const std::string digits = Validators::digitsOf(matched);
+    if (digits.size() != 13 || m_text.substr(to, nearest.suppressingEnd - to).find("법인") == std::string_view::npos)
+        return false; // another number's label: a document's, an order's
+    return verdict == Validation::Confirmed || !Validators::corporateCheckDigitMatches(digits);
 }
 
 // Whether the match [normalizedStart, normalizedEnd) of the buffer, in `slice`, by the pattern
@@ -468,11 +471,10 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
                 column = m_columns.columnOf(detectorIndex, start, end);
             return *column;
         };
-        // A label on the line above is another column's title where the match's column has one of
-        // its own: "주민등록번호,성명,신청번호" over "800101-1104334,홍길동,2024-0001".
+        // A label on the line above is another column's title where the match's column is titled
+        // for it: "주민등록번호,성명,신청번호" over "800101-1104334,홍길동,2024-0001".
         const auto titlesAnotherColumn = [&] {
-            return !onTheLine(start, end, nearest.suppressingEnd) && columnVerdict().titled &&
-                !columnVerdict().suppresses;
+            return !onTheLine(start, end, nearest.suppressingEnd) && columnVerdict().supports;
         };
         // "법인등록번호 110111-1234567" is not a person's number; "접수번호 12" above a list of people
         // is the label of its own number, not theirs.

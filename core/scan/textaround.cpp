@@ -388,7 +388,7 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
 
 bool joinsTwoLabels(std::string_view gap)
 {
-    static constexpr std::string_view joins[] = {"(", "/", ",", "·", "ㆍ", "・", "또는", "혹은", "및", "or"};
+    static constexpr std::string_view joins[] = {"(", "/", "·", "ㆍ", "・", "또는", "혹은", "or"};
     static constexpr std::string_view fillers[] = {" ", "법인인 경우", "법인의 경우", "법인은", ")"};
     bool joined = false;
     while (!gap.empty()) {

@@ -47,8 +47,9 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
 // after it.
 bool labels(std::string_view text, std::size_t labelEnd, std::size_t valueStart, std::string_view value);
 
-// Whether `gap`, between two labels, makes them one field's: a bracket, slash, middle dot or comma,
-// or a word for "or", with blanks and a company's case around it ("(", " 또는 ", " (법인인 경우 ").
+// Whether `gap`, between two labels, makes them one field's: a bracket, slash or middle dot, or a
+// word for "or", with blanks and a company's case around it ("(", " 또는 ", " (법인인 경우 "). A
+// comma lists fields ("성명, 생년월일, 접수번호").
 bool joinsTwoLabels(std::string_view gap);
 
 // One of a longer run of groups written the same way: "1234 5678 9012 3456 7890", a price list,

@@ -1015,6 +1015,19 @@ private Q_SLOTS:
         QTest::newRow("bare 13 digits without check or context") << u"번호 9001011234567"_qs;
         QTest::newRow("corporate registration number") << u"법인등록번호 110111-1234567"_qs;
         QTest::newRow("an insurance policy's number") << u"보험증권 123-45-678901 참조"_qs;
+        // From a review: what a combined label, a broker's word, a short title and the new passport
+        // form must not take.
+        QTest::newRow("a document label after an identity word") << u"신분증(발급번호 240611-1234567)"_qs;
+        QTest::newRow("a policy label after a phone word") << u"연락처(증권번호 010-2049-3482)"_qs;
+        QTest::newRow("a list of fields, then a receipt label") << u"성명, 생년월일, 접수번호 240611-1234567"_qs;
+        QTest::newRow("a guarantee policy") << u"하자보증증권 제123-45-6789012호 제출"_qs;
+        QTest::newRow("a securities filing") << u"증권신고서 수리 제2024-123-4567호"_qs;
+        QTest::newRow("equipment in the new passport form") << u"장비명: M123A4567"_qs;
+        QTest::newRow("equipment after a three-syllable word") << u"기자재 M123A4567 납품"_qs;
+        QTest::newRow("milligrams as a title") << u"약품명,MG,수량\n타이레놀,110234567890,3\n"_qs;
+        QTest::newRow("a policy's column beside a code's") << u"관리코드,성명,증권번호\n010-2049-3482,홍길동,A-1\n"_qs;
+        QTest::newRow("no date in a masked number") << u"1234567□□□□□□"_qs;
+        QTest::newRow("boxes ticked beside a bare number") << u"□ 2024년 □ 2023년 □ 123456-□□□□□□□"_qs;
         QTest::newRow("an amount with full stops for its thousands") << u"송금 12.345.678.900원"_qs;
         QTest::newRow("a part's code in the new passport form") << u"부품 교체: S123A4567 2개"_qs;
         // The field for either kind holds a company's: the corporate check digit holds, the resident one not.
