@@ -1,15 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "builtindetectors.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace SendGuard::Core::Detectors {
 
 namespace {
+
+// A file's name with a scale in it ("icon@2x.png", as screens' pictures are named) ends in a file
+// type, which no domain people write to does.
+bool endsInAFileType(std::string_view match)
+{
+    static constexpr std::string_view types[] = {"png", "jpg", "jpeg", "gif",  "svg",  "webp", "bmp",
+                                                 "pdf", "hwp", "hwpx", "docx", "xlsx", "pptx"};
+    const std::string_view last = match.substr(match.rfind('.') + 1);
+    return std::any_of(std::begin(types), std::end(types), [last](std::string_view type) {
+        return last.size() == type.size() && std::equal(last.begin(), last.end(), type.begin(), [](char a, char b) {
+                   return (a >= 'A' && a <= 'Z' ? char(a - 'A' + 'a') : a) == b;
+               });
+    });
+}
 
 Validation validate(std::string_view match, const ValidationContext &)
 {
     const auto at = match.find('@');
     const std::string_view local = match.substr(0, at);
-    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
+    if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos ||
+        endsInAFileType(match))
         return Validation::Reject;
     return Validation::Plausible;
 }

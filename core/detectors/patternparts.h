@@ -72,7 +72,7 @@ inline std::vector<std::string> documentNumberLabels()
             "등기번호",     "예약번호",   "영수증",   "승인번호", "거래번호", "민원번호",     "고객번호",
             "회원번호",     "계약번호",   "사건번호", "L/C",      "HS코드",   "HS 코드",      "order no",
             "invoice",      "receipt",    "전표번호", "교부번호", "발급번호", "결재번호",     "참조번호",
-            "문서확인번호", "수용가번호", "과제번호"};
+            "문서확인번호", "수용가번호", "과제번호", "처리번호", "도면번호"};
 }
 
 // The alternatives with nothing added last: an optional separator.

@@ -386,12 +386,14 @@ const std::vector<ContextWords::Occurrence> &Scanner::Private::Pass::occurrences
 }
 
 // Whether a digit match reads as an item to a person, not as part of something else: a number
-// glued to another with a comma or full stop, a piece of a web address, a placeholder of zeros, a
+// glued to another with a comma or full stop, a piece of a web address, a document's ordinal
+// (제…호), a placeholder of zeros, a
 // document code, a price list, a company's number in parentheses after its name.
 bool Scanner::Private::Pass::isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched,
                                                     std::size_t start, std::size_t end) const
 {
-    if (TextAround::gluedToANumber(m_text, start, end) || TextAround::insideWebAddress(m_text, start))
+    if (TextAround::gluedToANumber(m_text, start, end) || TextAround::insideWebAddress(m_text, start) ||
+        TextAround::documentOrdinal(m_text, start, end))
         return false;
     std::size_t digits = 0;
     bool onlyZerosAfterThird = true;

@@ -338,6 +338,19 @@ bool letterBefore(std::string_view text, std::size_t start)
     return isLetter(characterBefore(text, start));
 }
 
+bool documentOrdinal(std::string_view text, std::size_t start, std::size_t end)
+{
+    constexpr std::string_view before = "제";
+    constexpr std::string_view after = "호";
+    std::string_view head = text.substr(0, start);
+    if (head.ends_with(' '))
+        head.remove_suffix(1);
+    std::string_view tail = text.substr(std::min(end, text.size()));
+    if (tail.starts_with(' '))
+        tail.remove_prefix(1);
+    return head.ends_with(before) && tail.starts_with(after);
+}
+
 bool insideWebAddress(std::string_view text, std::size_t start)
 {
     std::size_t from = start;

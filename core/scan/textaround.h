@@ -23,6 +23,10 @@ bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, st
 // do not count.
 bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end);
 
+// Between 제 and 호, a document's ordinal ("제11-12-345678-90호", "제 2024-123456 호"): no
+// person's number is written so.
+bool documentOrdinal(std::string_view text, std::size_t start, std::size_t end);
+
 // An ASCII letter right before the first digit ("L2024-123456789", a document code).
 bool letterBefore(std::string_view text, std::size_t start);
 

@@ -1027,6 +1027,12 @@ private Q_SLOTS:
         QTest::newRow("milligrams as a title") << u"약품명,MG,수량\n타이레놀,110234567890,3\n"_qs;
         QTest::newRow("a policy's column beside a code's") << u"관리코드,성명,증권번호\n010-2049-3482,홍길동,A-1\n"_qs;
         QTest::newRow("no date in a masked number") << u"1234567□□□□□□"_qs;
+        // From a red-team pass.
+        QTest::newRow("a processing number") << u"처리번호 231231-4567890"_qs;
+        QTest::newRow("a drawing number in a licence's shape") << u"도면번호 11-12-345678-90"_qs;
+        QTest::newRow("a document's ordinal in a licence's shape") << u"조항 제11-12-345678-90호"_qs;
+        QTest::newRow("a document's ordinal, spaced") << u"공고 제 900101-1234568 호"_qs;
+        QTest::newRow("a picture's name with its scale") << u"report@2x.png 파일"_qs;
         QTest::newRow("boxes ticked beside a bare number") << u"□ 2024년 □ 2023년 □ 123456-□□□□□□□"_qs;
         QTest::newRow("an amount with full stops for its thousands") << u"송금 12.345.678.900원"_qs;
         QTest::newRow("a part's code in the new passport form") << u"부품 교체: S123A4567 2개"_qs;
