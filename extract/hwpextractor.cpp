@@ -24,6 +24,7 @@ constexpr quint32 TagParaHeader = TagBegin + 50;
 constexpr quint32 TagParaText = TagBegin + 51;
 constexpr quint32 TagCtrlHeader = TagBegin + 55;
 constexpr quint32 TagListHeader = TagBegin + 56;
+constexpr quint32 TagTable = TagBegin + 61;
 // Where a table cell's LIST_HEADER holds its column, then its row.
 constexpr qsizetype CellColumnAt = 8;
 constexpr qsizetype CellAddressEnd = CellColumnAt + 4;
@@ -49,6 +50,8 @@ struct Container
     Core::TextPlace place;
     bool table = false;
     bool cell = false;
+    // A table's LIST_HEADER before its TABLE record is its caption's, after it a cell's.
+    bool tableBodySeen = false;
 };
 
 // A section's records, read as its stream is inflated: a record that a block's end cuts waits
@@ -137,7 +140,19 @@ struct SectionReader
                 open.push_back({level + 1, inside.then(Kind::TextBox), false});
             break;
         }
+        case TagTable:
+            // The table's body: its caption, read before it, ends, and the cells come.
+            if (!open.empty() && open.back().cell && open.back().childLevel == level)
+                open.pop_back();
+            if (!open.empty() && open.back().table)
+                open.back().tableBodySeen = true;
+            break;
         case TagListHeader:
+            // A table's caption, before its body: the table's own text, no cell's.
+            if (!open.empty() && open.back().table && !open.back().tableBodySeen) {
+                open.push_back({level, open.back().place, false, true});
+                break;
+            }
             // A table cell: its column and row follow the list's header, which takes eight bytes in
             // the files Hangul writes (two after the paragraph count that the published table 65,
             // which lists six, leaves out; every reader of real files skips them).

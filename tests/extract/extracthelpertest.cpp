@@ -171,13 +171,17 @@ private Q_SLOTS:
                                                 {QStringLiteral("홍길동"), QStringLiteral("850315-2345678"),
                                                  QStringLiteral("없음"), QStringLiteral("110234567890")},
                                                 {QStringLiteral("김영희"), QStringLiteral("900101-2234561"),
-                                                 QStringLiteral("없음"), QStringLiteral("302112345678")}})}));
+                                                 QStringLiteral("없음"), QStringLiteral("302112345678")}},
+                                               QStringLiteral("표 1. 지급 대상자"))}));
         QCOMPARE(text.status, AttachmentText::Status::Text);
         const qsizetype account = text.utf8.indexOf("302112345678");
         QVERIFY(account >= 0);
         QCOMPARE(text.placeAt(account).describe(u"ko"), QStringLiteral("구역 1 › 표 1 3행 4칸"));
         QCOMPARE(text.placeAt(text.utf8.indexOf("850315-2345678")).describe(u"ko"),
                  QStringLiteral("구역 1 › 표 1 2행 2칸"));
+        // The caption, which comes before the table's body (as in pyhwp's table-position.hwp, a
+        // file Hangul saved), is the table's text, no cell's.
+        QCOMPARE(text.placeAt(text.utf8.indexOf("지급 대상자")).describe(u"ko"), QStringLiteral("구역 1 › 표 1"));
         const Core::ScanResult scan = testScanner().scan(std::string_view(text.utf8.constData(), text.utf8.size()));
         QStringList detectors;
         for (const Core::Finding &finding : scan.findings)

@@ -310,10 +310,18 @@ inline QByteArray hwpControlId(const char id[4])
 // A table in a paragraph of its own: the table control, then a cell (LIST_HEADER with its column
 // and row) holding each text, row by row. The cell's list header is laid out as Hangul writes it:
 // the paragraph count, two more bytes, the properties (eight bytes), then column and row.
-inline QByteArray hwpTableRows(const QList<QStringList> &rows)
+// A caption, when given, comes before the table's body, in a list of its own.
+inline QByteArray hwpTableRows(const QList<QStringList> &rows, const QString &caption = {})
 {
     QByteArray records = hwpRecord(HwpParaHeader, 0, QByteArray(22, '\0'));
     records += hwpRecord(HwpCtrlHeader, 1, hwpControlId("tbl ") + QByteArray(40, '\0'));
+    if (!caption.isEmpty()) {
+        QByteArray list(22, '\0');
+        qToLittleEndian<quint16>(1, list.data()); // one paragraph
+        qToLittleEndian<quint32>(3, list.data() + 8); // below the table
+        records += hwpRecord(HwpListHeader, 2, list);
+        records += hwpParagraph(caption, 2);
+    }
     records += hwpRecord(HwpTable, 2, QByteArray(18, '\0'));
     for (qsizetype row = 0; row < rows.size(); ++row) {
         for (qsizetype column = 0; column < rows[row].size(); ++column) {
