@@ -155,7 +155,7 @@ struct SectionReader
             }
             // A table cell: its column and row follow the list's header, which takes eight bytes in
             // the files Hangul writes (two after the paragraph count that the published table 65,
-            // which lists six, leaves out; every reader of real files skips them).
+            // which lists six, leaves out; pyhwp reads them so, and a file Hangul saved has them).
             if (!open.empty() && open.back().table && payload.size() >= CellAddressEnd) {
                 const quint16 column = qFromLittleEndian<quint16>(payload.constData() + CellColumnAt);
                 const quint16 row = qFromLittleEndian<quint16>(payload.constData() + CellColumnAt + 2);
