@@ -21,6 +21,8 @@ int areaDigits(std::string_view digits)
     }
     if (rest.size() == 10 && (rest.starts_with("10") || rest.starts_with("70")))
         return 2; // a mobile whose leading zero a spreadsheet dropped
+    if (rest.starts_with("050"))
+        return 4; // a personal number's service code: 0504-****-5678
     return rest.starts_with("02") ? 2 : 3;
 }
 
@@ -32,7 +34,8 @@ std::string mask(std::string_view match)
 
 } // namespace
 
-// Mobile 010, 011, 016-019; area codes 02, 031-033, 041-044, 051-055, 061-064 and 070.
+// Mobile 010, 011, 016-019; area codes 02, 031-033, 041-044, 051-055, 061-064, 070, and the
+// personal numbers 0502-0508 near a phone word.
 // Business numbers (15xx, 16xx, 18xx) do not start with 0 and so never match. 010 and 070 numbers
 // always have four-digit middle groups: "010-456-7890" is no phone number.
 DetectorSpec phoneNumber()
@@ -142,6 +145,11 @@ DetectorSpec phoneNumber()
                                 .literal(PatternParts::wrappedSeparators())
                                 .digits(4)});
     }
+    // A personal number (평생번호, 안심번호: 0502-0508) rings whichever phone its holder chose. Shops
+    // publish them too, so only near a phone word: "연락처 0504-1234-5678".
+    const std::vector<std::string> personalCodes {"0502", "0503", "0504", "0505", "0506", "0507", "0508"};
+    patterns.push_back({"050[2-8]" + sep + "\\d{3,4}" + sep + "\\d{4}", ContextRule::Needed, 0.75,
+                        Shape().literal(personalCodes).literal(separators).digits(3, 4).literal(separators).digits(4)});
     // A mobile typed into a spreadsheet, which kept it as a number and dropped its leading zero
     // (1023456789): only with its label or its column's header right before it.
     patterns.push_back(
