@@ -142,6 +142,9 @@ DetectorSpec bankAccountNumber()
                 {"\\d{2,6}-\\d{2,7}-\\d{2,7}(?:-\\d{1,3})?", ContextRule::Needed, 0.75,
                  Shape().digits(2, 6).literal({"-"}).digits(2, 7).literal({"-"}).digits(2, 7).optional(
                      Shape().literal({"-"}).digits(1, 3))},
+                // A broker's account in two groups, eight digits and the product's two (한국투자증권,
+                // 삼성증권: 12345678-01): only right after its label.
+                {"\\d{8}-\\d{2}", ContextRule::NeededRightBefore, 0.65, Shape().digits(8).literal({"-"}).digits(2)},
                 // A bare run is as often an order or document number: only right after its label.
                 {"\\d{10,14}", ContextRule::NeededRightBefore, 0.65, Shape().digits(10, 14)},
                 // Groups apart by spaces, as a bankbook prints them ("신한 110 234 567890"): only right

@@ -540,6 +540,10 @@ private Q_SLOTS:
                               << "064-***-4567";
         QTest::newRow("internet phone 070") << "070-1234-5678" << id << "070-1234-5678"
                                             << "070-****-5678";
+        QTest::newRow("a personal number near its word") << u"연락처 0504-1234-5678"_qs << id << "0504-1234-5678"
+                                                         << "0504-****-5678";
+        QTest::newRow("a personal number, three-digit middle") << u"휴대폰: 0505-123-4567"_qs << id << "0505-123-4567"
+                                                               << "0505-***-4567";
         QTest::newRow("parenthesized area") << "(02) 123-4567" << id << "(02) 123-4567"
                                             << "(02) ***-4567";
         QTest::newRow("parenthesized area, then a hyphen") << "(010)-2345-6789" << id << "(010)-2345-6789"
@@ -657,6 +661,8 @@ private Q_SLOTS:
                                        << "***-***-**6789";
         QTest::newRow("a broker's account") << u"미래에셋증권 012-34-567890"_qs << id << "012-34-567890"
                                             << "***-**-**7890";
+        QTest::newRow("a broker's account in two groups") << u"한국투자증권 12345678-01"_qs << id << "12345678-01"
+                                                          << "******78-01";
         QTest::newRow("full stops for hyphens, after the bank") << u"신한 110.123.456789"_qs << id << "110.123.456789"
                                                                 << "***.***.**6789";
         QTest::newRow("a bank's short name right before") << u"우리 1002-123-456789"_qs << id << "1002-123-456789"
@@ -1088,6 +1094,11 @@ private Q_SLOTS:
         // 010 and 070 numbers have four-digit middle groups.
         QTest::newRow("mobile with a three-digit middle") << "010-456-7890";
         QTest::newRow("internet phone with a three-digit middle") << "070-345-6789";
+        // A shop publishes its personal number: only a phone word makes it a person's.
+        QTest::newRow("a personal number with no phone word") << u"예약 0507-1234-5678"_qs;
+        QTest::newRow("not a personal number's service code") << u"연락처 0501-1234-5678"_qs;
+        // Two groups of eight and two are a broker's account only right after its label.
+        QTest::newRow("eight and two digits, no account label") << u"접수 20240115-01 처리"_qs;
         QTest::newRow("mobile bare, ten digits") << u"번호 0104567890"_qs;
         QTest::newRow("new passport form without context") << "M123A4567";
         QTest::newRow("passport inside a code") << "ABM12345678";
