@@ -27,22 +27,35 @@ inline std::vector<std::string> hyphens()
     return {" - ", " -", "- ", "-"};
 }
 
+// A line broken right after a number's hyphen: the next line indented by up to four spaces, or
+// quoted in a reply ("> ", ">> "), as mail clients wrap and quote long lines.
+inline constexpr const char *LineBreakAfterHyphen = " ?-\\r?\\n(?:>> ?|> ?| {0,4})";
+
+// LineBreakAfterHyphen's alternatives, in the order RE2 tries them.
+inline std::vector<std::string> lineBreaksAfterHyphen()
+{
+    std::vector<std::string> separators;
+    for (const char *before : {" -", "-"}) {
+        for (const char *lineBreak : {"\r\n", "\n"}) {
+            for (const char *next : {">> ", ">>", "> ", ">", "    ", "   ", "  ", " ", ""})
+                separators.push_back(before + std::string(lineBreak) + next);
+        }
+    }
+    return separators;
+}
+
 // Between the groups of a number after its label, as tools and wrapped text write them: tabs (two
-// cells copied together, a form's hyphen in a cell of its own), a line broken after the hyphen (the
-// next line indented by up to four spaces), a slash, an underscore or a tilde. Without the label,
-// groups joined so are as often a file's or a document's name ("정산_240611_2024001.xlsx").
-inline constexpr const char *WrappedSeparator = "(?:\\t-\\t|-\\t|\\t| ?-\\r?\\n {0,4}|/|_|~)";
+// cells copied together, a form's hyphen in a cell of its own), a line broken after the hyphen, a
+// slash, an underscore or a tilde. Without the label, groups joined so are as often a file's or a
+// document's name ("정산_240611_2024001.xlsx").
+inline const std::string WrappedSeparator = std::string("(?:\\t-\\t|-\\t|\\t|") + LineBreakAfterHyphen + "|/|_|~)";
 
 // WrappedSeparator's alternatives.
 inline std::vector<std::string> wrappedSeparators()
 {
     std::vector<std::string> separators {"\t-\t", "-\t", "\t"};
-    for (const char *before : {" -", "-"}) {
-        for (const char *lineBreak : {"\r\n", "\n"}) {
-            for (int indent = 4; indent >= 0; --indent)
-                separators.push_back(before + std::string(lineBreak) + std::string(std::size_t(indent), ' '));
-        }
-    }
+    for (std::string &lineBreak : lineBreaksAfterHyphen())
+        separators.push_back(std::move(lineBreak));
     for (const char *other : {"/", "_", "~"})
         separators.push_back(other);
     return separators;

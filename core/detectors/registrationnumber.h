@@ -56,11 +56,12 @@ inline DetectorPattern boxed(const std::string &genderDigits)
             ContextRule::NeededRightBefore, 0.8, shape};
 }
 
-// Between the halves after a label: PatternParts::wrappedSeparators(), and a comma (two cells of a
-// CSV row) or a full stop (which alone would read as a decimal).
+// Between the halves after a label: PatternParts::wrappedSeparators() but a line break, and a comma (two
+// cells of a CSV row) or a full stop (which alone would read as a decimal).
 inline std::vector<std::string> wrappedSeparators()
 {
     std::vector<std::string> separators = PatternParts::wrappedSeparators();
+    std::erase_if(separators, [](const std::string &separator) { return separator.find('\n') != std::string::npos; });
     separators.insert(separators.end(), {",", "."});
     return separators;
 }
@@ -77,12 +78,15 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
          Shape().digits(6).literal(separators()).digitIn(genderDigits).digits(6)},
         {std::string(BirthDate) + back, ContextRule::NeededUnlessConfirmed, 0.8,
          Shape().digits(6).digitIn(genderDigits).digits(6)},
-        // As tools and wrapped text write them, after a label: two cells copied together (a tab),
-        // two cells of a CSV row, a form's three cells (the hyphen in its own), a line broken after
-        // the hyphen, a slash, underscore or tilde between the halves, a full stop (which alone
-        // would read as a decimal). Without the label, a date and a number joined so are as often
-        // a file's or a document's name ("정산_240611_2024001.xlsx").
-        {std::string(BirthDate) + "(?:" + WrappedSeparator + "|,|\\.)" + back, ContextRule::Needed, 0.8,
+        // A line broken after the hyphen is the hyphenated form wrapped: it needs what a bare run
+        // needs, its check digit, a label, or a person on its line ("홍길동 210315-⏎4827361").
+        {std::string(BirthDate) + "(?:" + LineBreakAfterHyphen + ")" + back, ContextRule::NeededUnlessConfirmed, 0.8,
+         Shape().digits(6).literal(PatternParts::lineBreaksAfterHyphen()).digitIn(genderDigits).digits(6)},
+        // As tools write them, after a label: two cells copied together (a tab), two cells of a CSV
+        // row, a form's three cells (the hyphen in its own), a slash, underscore or tilde between
+        // the halves, a full stop (which alone would read as a decimal). Without the label, a date
+        // and a number joined so are as often a file's or a document's name ("정산_240611_2024001.xlsx").
+        {std::string(BirthDate) + "(?:\\t-\\t|-\\t|\\t|/|_|~|,|\\.)" + back, ContextRule::Needed, 0.8,
          Shape().digits(6).literal(wrappedSeparators()).digitIn(genderDigits).digits(6)},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),

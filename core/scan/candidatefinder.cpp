@@ -186,11 +186,15 @@ Cluster clusterAt(std::string_view text, std::size_t start)
         std::size_t j = i;
         Kind next = Kind::Stop;
         bool hyphen = false; // a line break right after a hyphen is wrapped text, not a new line
+        bool lineBroken = false; // ... and the next line's quote marks a reply's ("-⏎> 1234568")
         while (j < text.size() && j - i <= MaxGapBytes) {
             Character ch = characterAt(text, j);
             const unsigned char c = byteAt(text, j);
             if (hyphen && (c == '\n' || c == '\r'))
                 ch.kind = Kind::Separator;
+            if (lineBroken && c == '>')
+                ch.kind = Kind::Separator;
+            lineBroken = lineBroken || (hyphen && c == '\n');
             hyphen = hyphen || c == '-' || (c >= 0x80 && NormalizedText::foldCharacter(text, j).replacement == '-');
             next = ch.kind;
             if (ch.kind != Kind::Separator && ch.kind != Kind::Ignorable)
@@ -208,8 +212,8 @@ Cluster clusterAt(std::string_view text, std::size_t start)
 enum class Reach : unsigned char {
     Neutral, // a separator, a letter, a continuation byte: neither ends a cluster nor feeds a group
     Digit, // an ASCII digit
-    Live, // a mask character, '@', or the lead of a character normalization folds (a full-width
-          // digit, a dash, an invisible character): the full walk decides
+    Live, // a mask character, '@', a reply's quote mark ('>'), or the lead of a character
+          // normalization folds (a full-width digit, a dash, an invisible character): the full walk decides
     End, // surely ends a cluster: ASCII punctuation and controls that are no separator, Hangul, CJK
 };
 
@@ -222,6 +226,7 @@ constexpr std::array<Reach, 256> byteReach = [] {
     for (const int c : {int('*'), int('x'), int('X'), int('@')})
         reach[c] = Reach::Live;
     reach['\n'] = reach['\r'] = Reach::Neutral; // a separator right after a hyphen (wrapped text)
+    reach['>'] = Reach::Live; // a reply's quote mark after such a line break
     for (int c = 0xC0; c < 0x100; ++c)
         reach[c] = NormalizedText::mayFold(static_cast<unsigned char>(c)) ? Reach::Live : Reach::End;
     return reach;

@@ -15,7 +15,8 @@ namespace SendGuard::Core {
 //    gaps of the separators identifiers are written with (spaces, hyphens and dashes, dots,
 //    parentheses, '+', a letter), with at least minDigits of them and one group of at least
 //    minGroupDigits (or minSpacedDigits groups of one digit in a row). A comma, colon, slash, line break or Hangul ends
-//    a cluster: amounts, times and prose are not candidates;
+//    a cluster: amounts, times and prose are not candidates; a line break right after a hyphen
+//    (and a reply's quote mark, '>', after it) does not: that is a number wrapped;
 //  - runs of e-mail address characters around an '@'.
 // A run of more than 19 digits breaks a cluster: no identifier can sit inside a longer number.
 // Each region gets a small margin for prefixes such as "+", "서울 " or a passport letter.

@@ -908,6 +908,20 @@ private Q_SLOTS:
             << u"11 23/****** **"_qs;
         QTest::newRow("phone, one gap wrapped")
             << u"연락처 010-2345-\n6789"_qs << u"kr-phone"_qs << u"010-2345-\n6789"_qs << u"010-****-\n6789"_qs;
+        // A reply quotes the wrapped line: the quote mark starts the next line (from a red-team pass).
+        QTest::newRow("registration number wrapped in a quoted reply")
+            << u"> 신청인 홍길동 주민등록번호 900101-\n> 1234568"_qs << u"kr-rrn"_qs << u"900101-\n> 1234568"_qs
+            << u"900101-\n> 1******"_qs;
+        QTest::newRow("phone wrapped in a reply quoted twice")
+            << u">> 연락처 010-2345-\r\n>> 6789"_qs << u"kr-phone"_qs << u"010-2345-\r\n>> 6789"_qs
+            << u"010-****-\r\n>> 6789"_qs;
+        QTest::newRow("account wrapped in a quoted reply")
+            << u"> 환불계좌 국민은행 123456-\n> 01-234567"_qs << u"kr-bank-account"_qs << u"123456-\n> 01-234567"_qs
+            << u"******-\n> **-**4567"_qs;
+        // Wrapped after the hyphen, a registration number needs what a bare one needs: a person on
+        // its line is enough for a new number, whose check digit is random.
+        QTest::newRow("a new registration number wrapped after a name")
+            << u"홍길동 210315-\n4827361"_qs << u"kr-rrn"_qs << u"210315-\n4827361"_qs << u"210315-\n4******"_qs;
         QTest::newRow("business number spaced twice") << u"사업자등록번호 317  31  54301"_qs << u"kr-business-reg"_qs
                                                       << u"317  31  54301"_qs << u"317  31  *****"_qs;
     }
@@ -1097,6 +1111,9 @@ private Q_SLOTS:
         // A shop publishes its personal number: only a phone word makes it a person's.
         QTest::newRow("a personal number with no phone word") << u"예약 0507-1234-5678"_qs;
         QTest::newRow("not a personal number's service code") << u"연락처 0501-1234-5678"_qs;
+        // A quote mark joins a number's groups only after a hyphen and a line break.
+        QTest::newRow("a quote mark between a date and a number") << u"> 2024\n> 1234-5678"_qs;
+        QTest::newRow("a new registration number wrapped, nothing of a person") << u"코드 210315-\n4827361"_qs;
         // Two groups of eight and two are a broker's account only right after its label.
         QTest::newRow("eight and two digits, no account label") << u"접수 20240115-01 처리"_qs;
         QTest::newRow("mobile bare, ten digits") << u"번호 0104567890"_qs;
