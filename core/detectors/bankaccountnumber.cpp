@@ -57,6 +57,8 @@ bool looksLikePhoneNumber(const GroupLengths &groups)
     const bool area = digits >= 10 && digits <= 11 && first.starts_with('0');
     if (groups.size() == 1)
         return mobile || seoul || area;
+    if (groups.size() == 2) // 010-12345678, 02-1234567
+        return groups[0] <= 3 && (mobile || seoul || area);
     return groups.size() == 3 && groups[0] <= 3 && groups[2] == 4 && first.starts_with('0');
 }
 
@@ -73,7 +75,7 @@ bool holdsADate(std::string_view match, const GroupLengths &groups)
     return (year.starts_with("19") || year.starts_with("20")) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-// Accounts are 10-14 digits in two to four groups. A phone's shape, or a date across the groups,
+// Accounts are 10-14 digits in one to four groups. A phone's shape, or a date across the groups,
 // never counts, whatever words stand around them; a bare run that reads as a registration number
 // or a card counts only with an account label right before it.
 Validation validate(std::string_view match, const ValidationContext &)
@@ -142,9 +144,20 @@ DetectorSpec bankAccountNumber()
                 {"\\d{2,6}-\\d{2,7}-\\d{2,7}(?:-\\d{1,3})?", ContextRule::Needed, 0.75,
                  Shape().digits(2, 6).literal({"-"}).digits(2, 7).literal({"-"}).digits(2, 7).optional(
                      Shape().literal({"-"}).digits(1, 3))},
-                // A broker's account in two groups, eight digits and the product's two (한국투자증권,
-                // 삼성증권: 12345678-01): only right after its label.
-                {"\\d{8}-\\d{2}", ContextRule::NeededRightBefore, 0.65, Shape().digits(8).literal({"-"}).digits(2)},
+                // Other banks' and brokers' layouts, only right after the label: two groups (a broker's
+                // 12345678-01, 123-4567890), a first group of seven (1253826-47-17) or a long fourth
+                // (a savings bank's 123-12-12-1234567). A first group of six in two groups is left
+                // out: that is a registration number's shape, tried on every line of a roster.
+                {"\\d{2,5}-\\d{5,12}", ContextRule::NeededRightBefore, 0.65,
+                 Shape().digits(2, 5).literal({"-"}).digits(5, 12)},
+                {"\\d{7,12}-\\d{2,7}", ContextRule::NeededRightBefore, 0.65,
+                 Shape().digits(7, 12).literal({"-"}).digits(2, 7)},
+                {"\\d{7}-\\d{1,7}-\\d{1,7}(?:-\\d{1,7})?", ContextRule::NeededRightBefore, 0.65,
+                 Shape().digits(7).literal({"-"}).digits(1, 7).literal({"-"}).digits(1, 7).optional(
+                     Shape().literal({"-"}).digits(1, 7))},
+                {"\\d{2,6}-\\d{1,7}-\\d{1,7}-\\d{4,7}", ContextRule::NeededRightBefore, 0.65,
+                 Shape().digits(2, 6).literal({"-"}).digits(1, 7).literal({"-"}).digits(1, 7).literal({"-"}).digits(4,
+                                                                                                                    7)},
                 // A bare run is as often an order or document number: only right after its label.
                 {"\\d{10,14}", ContextRule::NeededRightBefore, 0.65, Shape().digits(10, 14)},
                 // Groups apart by spaces, as a bankbook prints them ("신한 110 234 567890"): only right
@@ -169,7 +182,7 @@ DetectorSpec bankAccountNumber()
                          "농협", "카카오뱅크", "케이뱅크", "토스뱅크", "우체국", "새마을금고", "수협", "신협", "SC제일",
                          "씨티", "IBK", "bank", "account",
                          // A broker's account takes money as a bank's does.
-                         "증권계좌", "증권사", "CMA", "아이엠뱅크"},
+                         "증권계좌", "증권사", "CMA", "아이엠뱅크", "산림조합", "HSBC"},
         // A post office's registered mail and parcels carry 13-digit numbers of their own.
         .suppressingWords = withPostalLabels(PatternParts::documentNumberLabels()),
         // Banks' short names that are everyday words too: 우리 부서, 하나 더, 기업 지원, 국민 여러분.

@@ -663,6 +663,17 @@ private Q_SLOTS:
                                             << "***-**-**7890";
         QTest::newRow("a broker's account in two groups") << u"한국투자증권 12345678-01"_qs << id << "12345678-01"
                                                           << "******78-01";
+        // From a red-team pass: other layouts, right after the label.
+        QTest::newRow("eight and two, after the word") << u"계좌번호: 84317480-94"_qs << id << "84317480-94"
+                                                       << "******80-94";
+        QTest::newRow("three and seven") << u"계좌번호 123-4567890"_qs << id << "123-4567890"
+                                         << "***-***7890";
+        QTest::newRow("a first group of seven") << u"입금계좌 1253826-47-17 (예금주 홍길동)"_qs << id << "1253826-47-17"
+                                                << "*******-47-17";
+        QTest::newRow("a long fourth group") << u"저축은행 123-12-12-1234567"_qs << id << "123-12-12-1234567"
+                                             << "***-**-**-***4567";
+        QTest::newRow("a forestry cooperative") << u"산림조합 301-0123-4567-81"_qs << id << "301-0123-4567-81"
+                                                << "***-****-**67-81";
         QTest::newRow("full stops for hyphens, after the bank") << u"신한 110.123.456789"_qs << id << "110.123.456789"
                                                                 << "***.***.**6789";
         QTest::newRow("a bank's short name right before") << u"우리 1002-123-456789"_qs << id << "1002-123-456789"
@@ -1116,6 +1127,11 @@ private Q_SLOTS:
         QTest::newRow("a new registration number wrapped, nothing of a person") << u"코드 210315-\n4827361"_qs;
         // Two groups of eight and two are a broker's account only right after its label.
         QTest::newRow("eight and two digits, no account label") << u"접수 20240115-01 처리"_qs;
+        QTest::newRow("a first group of seven, no account label") << u"참고 1253826-47-17 항목"_qs;
+        // Bills, products and assets carry numbers of every shape (from a red-team pass).
+        QTest::newRow("a bill's number") << u"고지번호 8404012985756"_qs;
+        QTest::newRow("a barcode after its label") << u"EAN 8804231771508"_qs;
+        QTest::newRow("an asset number") << u"자산번호 M12345678"_qs;
         QTest::newRow("mobile bare, ten digits") << u"번호 0104567890"_qs;
         QTest::newRow("new passport form without context") << "M123A4567";
         QTest::newRow("passport inside a code") << "ABM12345678";
