@@ -45,15 +45,15 @@ inline std::vector<std::string> lineBreaksAfterHyphen()
 }
 
 // Between the groups of a number after its label, as tools and wrapped text write them: tabs (two
-// cells copied together, a form's hyphen in a cell of its own), a line broken after the hyphen, a
+// cells copied together, a form's hyphen in a cell of its own, a tab stop before it), a line broken after the hyphen, a
 // slash, an underscore or a tilde. Without the label, groups joined so are as often a file's or a
 // document's name ("정산_240611_2024001.xlsx").
-inline const std::string WrappedSeparator = std::string("(?:\\t-\\t|-\\t|\\t|") + LineBreakAfterHyphen + "|/|_|~)";
+inline const std::string WrappedSeparator = std::string("(?:\\t-\\t|\\t-|-\\t|\\t|") + LineBreakAfterHyphen + "|/|_|~)";
 
 // WrappedSeparator's alternatives.
 inline std::vector<std::string> wrappedSeparators()
 {
-    std::vector<std::string> separators {"\t-\t", "-\t", "\t"};
+    std::vector<std::string> separators {"\t-\t", "\t-", "-\t", "\t"};
     for (std::string &lineBreak : lineBreaksAfterHyphen())
         separators.push_back(std::move(lineBreak));
     for (const char *other : {"/", "_", "~"})

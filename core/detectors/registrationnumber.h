@@ -86,7 +86,7 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
         // row, a form's three cells (the hyphen in its own), a slash, underscore or tilde between
         // the halves, a full stop (which alone would read as a decimal). Without the label, a date
         // and a number joined so are as often a file's or a document's name ("정산_240611_2024001.xlsx").
-        {std::string(BirthDate) + "(?:\\t-\\t|-\\t|\\t|/|_|~|,|\\.)" + back, ContextRule::Needed, 0.8,
+        {std::string(BirthDate) + "(?:\\t-\\t|\\t-|-\\t|\\t|/|_|~|,|\\.)" + back, ContextRule::Needed, 0.8,
          Shape().digits(6).literal(wrappedSeparators()).digitIn(genderDigits).digits(6)},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),

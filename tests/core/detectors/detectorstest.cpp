@@ -929,6 +929,11 @@ private Q_SLOTS:
         QTest::newRow("account wrapped in a quoted reply")
             << u"> 환불계좌 국민은행 123456-\n> 01-234567"_qs << u"kr-bank-account"_qs << u"123456-\n> 01-234567"_qs
             << u"******-\n> **-**4567"_qs;
+        // A tab stop before the hyphen, as a form's text gives it (from a red-team pass).
+        QTest::newRow("registration number, a tab before the hyphen")
+            << u"주민등록번호\t900101\t-1234568"_qs << u"kr-rrn"_qs << u"900101\t-1234568"_qs << u"900101\t-1******"_qs;
+        QTest::newRow("phone, a tab before the last hyphen")
+            << u"연락처 010-2345\t-6789"_qs << u"kr-phone"_qs << u"010-2345\t-6789"_qs << u"010-****\t-6789"_qs;
         // Wrapped after the hyphen, a registration number needs what a bare one needs: a person on
         // its line is enough for a new number, whose check digit is random.
         QTest::newRow("a new registration number wrapped after a name")
