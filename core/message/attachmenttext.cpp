@@ -188,6 +188,16 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
 
 std::optional<QByteArray> AttachmentText::decodeText(const QByteArray &bytes)
 {
+    // UTF-32's marks come first: its little-endian one starts like UTF-16's, and read as UTF-16 its
+    // every character would stand beside a NUL, which hides every number.
+    if (bytes.startsWith(QByteArrayView("\xFF\xFE\0\0", 4)) || bytes.startsWith(QByteArrayView("\0\0\xFE\xFF", 4))) {
+        QStringDecoder utf32(bytes.startsWith("\xFF") ? QStringConverter::Utf32LE : QStringConverter::Utf32BE,
+                             QStringConverter::Flag::Stateless);
+        const QString text = utf32(QByteArrayView(bytes).sliced(4));
+        if (utf32.hasError() || bytes.size() % 4 != 0 || text.contains(QChar(0)))
+            return std::nullopt;
+        return text.toUtf8();
+    }
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")) {
         const auto encoding = bytes.startsWith("\xFF\xFE") ? QStringConverter::Utf16LE : QStringConverter::Utf16BE;
         const QByteArray rest = bytes.mid(2);

@@ -181,6 +181,28 @@ private Q_SLOTS:
         QVERIFY(text.utf8.contains("850315-2345678"));
     }
 
+    void shouldReadUtf32WithItsByteOrderMark_data()
+    {
+        QTest::addColumn<QStringConverter::Encoding>("encoding");
+        QTest::newRow("little-endian") << QStringConverter::Utf32LE;
+        QTest::newRow("big-endian") << QStringConverter::Utf32BE;
+    }
+    void shouldReadUtf32WithItsByteOrderMark()
+    {
+        // From a red-team pass: UTF-32's little-endian mark starts like UTF-16's, and read so every
+        // digit stood beside a NUL and the roster read clean.
+        QFETCH(QStringConverter::Encoding, encoding);
+        QStringEncoder encoder(encoding, QStringConverter::Flag::WriteBom);
+        const QByteArray bytes = encoder(QStringLiteral("성명,주민등록번호\n홍길동,900101-1234568\n"));
+        QVERIFY(bytes.startsWith(QByteArrayView("\xFF\xFE\0\0", 4)) ||
+                bytes.startsWith(QByteArrayView("\0\0\xFE\xFF", 4)));
+        const AttachmentText text = AttachmentText::decode(QStringLiteral("명단.csv"), bytes);
+        QCOMPARE(text.status, Status::Text);
+        QVERIFY(text.utf8.contains("홍길동,900101-1234568"));
+        // Cut short, it is no text: not scanned, never clean.
+        QCOMPARE(AttachmentText::decode(QStringLiteral("명단.csv"), bytes.chopped(1)).status, Status::NotScanned);
+    }
+
     void shouldNotBelieveAByteOrderMarkBeforeUtf8_data()
     {
         QTest::addColumn<QByteArray>("mark");
