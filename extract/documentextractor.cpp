@@ -21,6 +21,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace SendGuard::Extract {
 
 namespace {
@@ -149,6 +151,20 @@ bool isEmbeddedPicture(const QString &name)
                                        // StarView metafiles: LibreOffice's picture of a table on a slide.
                                        QStringLiteral("svm")};
     return suffixes.contains(QFileInfo(name).suffix().toLower());
+}
+
+// Whether a package holds a picture of its content: the document's own, not its preview or
+// thumbnail (which every HWPX and many DOCX files carry), nor LibreOffice's picture of an object
+// whose data its XML holds (a StarView metafile, ObjectReplacements/).
+bool holdsAPicture(const ZipContainer &zip)
+{
+    return std::any_of(zip.entries().begin(), zip.entries().end(), [](const ZipContainer::Entry &entry) {
+        const QString &name = entry.name;
+        return !entry.directory && isEmbeddedPicture(name) &&
+            !name.endsWith(QLatin1String(".svm"), Qt::CaseInsensitive) && !name.startsWith(QLatin1String("Preview/")) &&
+            !name.startsWith(QLatin1String("docProps/")) && !name.startsWith(QLatin1String("Thumbnails/")) &&
+            !name.startsWith(QLatin1String("ObjectReplacements/"));
+    });
 }
 
 bool isImage(const QByteArray &bytes)
@@ -425,6 +441,7 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
         sink.skip(base, QStringLiteral("encrypted (a document with a password): not scanned"));
         return;
     }
+    const qint64 charactersBefore = sink.characters();
     switch (format) {
     case Format::Docx:
         WordprocessingExtractor::extract(*zip, officeDocumentPart(*zip), base, sink);
@@ -445,6 +462,10 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
         readZip(*zip, base, sink, depth);
         return;
     }
+    // A scanned form or identity card pasted into a document is its whole content: pictures are not
+    // read, so such a document is never clean (as a PDF page of pictures alone is not).
+    if (sink.characters() == charactersBefore && !sink.full() && holdsAPicture(*zip))
+        sink.skip(base, QStringLiteral("pictures with no text: not scanned"));
     readRemainingParts(*zip, base, sink, depth);
 }
 

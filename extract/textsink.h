@@ -58,6 +58,8 @@ public:
     // Why the text is not all there: a limit, or the parts skipped. Empty when it is.
     QString incomplete() const;
     bool hasText() const { return m_characters > 0; }
+    // Characters taken so far: what one part of the attachment gave is the difference.
+    qint64 characters() const { return m_characters; }
 
 private:
     ExtractLimits m_limits;

@@ -1443,6 +1443,33 @@ private Q_SLOTS:
         QVERIFY(!read.incomplete.isEmpty()); // the body was not read, and that is said
     }
 
+    // A scanned form pasted into a document is all of it: pictures are not read, so such a
+    // document is never clean, as a PDF page of pictures is not (red-team: both read clean).
+    void shouldNeverCallADocumentOfPicturesAloneClean()
+    {
+        const QByteArray png("\x89PNG\r\n\x1a\n", 8);
+        const Entries picture {{QStringLiteral("word/media/image1.png"), png}};
+        const Read pictures = extract(docx(QStringLiteral("<w:p><w:r><w:drawing/></w:r></w:p>"), {}, {}, {}, picture),
+                                      QStringLiteral("신분증.docx"));
+        QVERIFY2(pictures.incomplete.contains(QStringLiteral("pictures with no text: not scanned")),
+                 qPrintable(pictures.incomplete));
+        const QByteArray hwpxPictures = zipOf(
+            {{QStringLiteral("mimetype"), "application/hwp+zip"},
+             {QStringLiteral("Contents/section0.xml"), xmlDocument(QStringLiteral("<hs:sec xmlns:hs=\"urn:s\"/>"))},
+             {QStringLiteral("BinData/image1.png"), png},
+             {QStringLiteral("Preview/PrvImage.png"), png}});
+        QVERIFY2(extract(hwpxPictures, QStringLiteral("신분증.hwpx"))
+                     .incomplete.contains(QStringLiteral("pictures with no text: not scanned")),
+                 "an HWPX of pictures alone");
+        // With text beside the picture, and with only a preview or thumbnail, the text is what is read.
+        QVERIFY(
+            extract(docx(wordParagraph({QStringLiteral("사진 첨부")}), {}, {}, {}, picture), QStringLiteral("a.docx"))
+                .incomplete.isEmpty());
+        QVERIFY(extract(docx(QString(), {}, {}, {}, {{QStringLiteral("docProps/thumbnail.jpeg"), png}}),
+                        QStringLiteral("b.docx"))
+                    .incomplete.isEmpty());
+    }
+
     void shouldOpenArchivesInsideArchives()
     {
         const QByteArray inner = docx(wordParagraph({QStringLiteral("850315-2345678")}));
