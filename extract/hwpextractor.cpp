@@ -9,6 +9,7 @@
 #include <QCollator>
 #include <QtEndian>
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -409,6 +410,7 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     QCollator numeric;
     numeric.setNumericMode(true);
     std::sort(sections.begin(), sections.end(), numeric);
+    const qint64 charactersBefore = sink.characters();
     const bool before = sink.hasText();
     for (const QString &name : std::as_const(sections)) {
         if (sink.full())
@@ -426,6 +428,13 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         sink.skip(base, QStringLiteral("no BodyText sections"));
     if (!before && !sink.hasText())
         readPreview(*file, base, sink);
+    // A scanned form pasted into the document is all of it: pictures are not read (BinData/BIN0001.jpg).
+    const QStringList streams = file->streams();
+    const bool holdsAPicture = std::any_of(streams.begin(), streams.end(), [](const QString &name) {
+        return name.startsWith(QLatin1String("BinData/")) && !name.endsWith(QLatin1String(".OLE"), Qt::CaseInsensitive);
+    });
+    if (sink.characters() == charactersBefore && !sink.full() && holdsAPicture)
+        sink.skip(base, QStringLiteral("pictures with no text: not scanned"));
     for (const QString &name : file->streams()) {
         if (sink.full())
             break;

@@ -1461,6 +1461,15 @@ private Q_SLOTS:
         QVERIFY2(extract(hwpxPictures, QStringLiteral("신분증.hwpx"))
                      .incomplete.contains(QStringLiteral("pictures with no text: not scanned")),
                  "an HWPX of pictures alone");
+        const QByteArray hwpPictures =
+            hwp({hwpParagraph(QString())}, 1, {}, {{QStringLiteral("BinData/BIN0001.png"), rawDeflate(png)}});
+        QVERIFY2(extract(hwpPictures, QStringLiteral("신분증.hwp"))
+                     .incomplete.contains(QStringLiteral("pictures with no text: not scanned")),
+                 "an HWP of pictures alone");
+        QVERIFY(extract(hwp({hwpParagraph(QStringLiteral("사진 첨부"))}, 1, {},
+                            {{QStringLiteral("BinData/BIN0001.png"), rawDeflate(png)}}),
+                        QStringLiteral("c.hwp"))
+                    .incomplete.isEmpty());
         // With text beside the picture, and with only a preview or thumbnail, the text is what is read.
         QVERIFY(
             extract(docx(wordParagraph({QStringLiteral("사진 첨부")}), {}, {}, {}, picture), QStringLiteral("a.docx"))
