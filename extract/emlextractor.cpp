@@ -4,6 +4,9 @@
 #include "htmltext.h"
 #include "textsink.h"
 
+#include "common/utf8validator.h"
+#include "message/attachmenttext.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -102,6 +105,15 @@ QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
         }
         const bool big = zerosFirst != zerosSecond ? zerosFirst > zerosSecond : bigEndian.contains(label);
         return QStringDecoder(big ? QStringDecoder::Utf16BE : QStringDecoder::Utf16LE).decode(bytes);
+    }
+    if (label.isEmpty()) {
+        // No charset: 8-bit Korean mail is CP949 as often as UTF-8 (older mail systems, Outlook
+        // Express), and what is no UTF-8 would lose its every Hangul label to replacement characters.
+        const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
+        if (Core::Utf8Validator::firstInvalidByte(view)) {
+            if (const auto text = Core::AttachmentText::decodeText(bytes))
+                return QString::fromUtf8(*text);
+        }
     }
     QStringDecoder decoder(charset.isEmpty() ? "UTF-8" : charset.constData());
     if (!decoder.isValid())
@@ -476,9 +488,12 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
             sink.addFileName(filePlace, file.name);
             readAttachment(file.bytes, file.name, filePlace);
         }
-    } else if (mime == "text/html")
-        sink.add(place, HtmlText::text(decodeCharset(content, parameter(type, "charset"))));
-    else
+    } else if (mime == "text/html") {
+        // Without a charset in its header, a page says its own in a <meta> (as a browser reads it).
+        const QByteArray charset = parameter(type, "charset");
+        const std::optional<QString> page = charset.isEmpty() ? HtmlText::decode(content) : std::nullopt;
+        sink.add(place, HtmlText::text(page ? *page : decodeCharset(content, charset)));
+    } else
         sink.skip(place, QStringLiteral("a %1 part: not scanned").arg(QString::fromLatin1(mime)));
 }
 

@@ -1771,6 +1771,23 @@ private Q_SLOTS:
     // As a mail reader shows them: an HTML body's inline tags join the text on either side (a number
     // split over two spans is one number), block tags break it; an attachment's name in its own
     // charset (RFC 2231, as Korean mail programs write EUC-KR) is read in that charset.
+    // Older Korean mail programs send 8-bit CP949 with no charset, and a page may name its own only
+    // in a <meta>: read as UTF-8, every Hangul label was lost (red-team: an account not found).
+    void shouldReadAnEmailWithoutACharsetAsKoreanMailProgramsSendIt()
+    {
+        QStringEncoder cp949("CP949");
+        const QByteArray body = cp949.encode(QStringLiteral("환급 계좌: 농협 301-1234-5678-91\r\n"));
+        const QByteArray page = cp949.encode(
+            QStringLiteral("<html><head><meta charset=\"euc-kr\"></head><body><p>연락처 안내</p></body></html>"));
+        const QByteArray mail = "From: kim@example.go.kr\r\nTo: all@example.go.kr\r\nSubject: cp949\r\n"
+                                "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                                "--b1\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" +
+            body + "\r\n--b1\r\nContent-Type: text/html\r\n\r\n" + page + "\r\n--b1--\r\n";
+        const Read read = extract(mail, QStringLiteral("환급.eml"));
+        QVERIFY2(read.all().contains(QStringLiteral("환급 계좌: 농협 301-1234-5678-91")), qPrintable(read.describe()));
+        QVERIFY2(read.all().contains(QStringLiteral("연락처 안내")), qPrintable(read.describe()));
+    }
+
     void shouldReadAnEmailAsItsReaderShowsIt()
     {
         const QByteArray attached = docx(wordParagraph({QStringLiteral("첨부")}));
