@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -626,6 +627,42 @@ private Q_SLOTS:
         QCOMPARE(text.incomplete.contains(QStringLiteral("page 1: characters in a font with no text map")), unreadable);
         if (firstCode == "48")
             QVERIFY2(text.utf8.contains("9001011234568"), text.utf8.constData());
+    }
+
+    // Korean text in a font of the standard Korean character collection with a predefined CMap and
+    // no ToUnicode map, as Java report tools write it (iText with HYSMyeongJo): poppler reads it
+    // with poppler-data's CMaps. Without them every page read as "images only" (red-team).
+    void shouldReadAPdfInAStandardKoreanCMap_data()
+    {
+        QTest::addColumn<QByteArray>("encoding");
+        QTest::addColumn<QByteArray>("shown");
+        QStringEncoder utf16(QStringConverter::Utf16BE);
+        QStringEncoder cp949("CP949");
+        const QString line = QStringLiteral("주민 900101-1234568");
+        QTest::newRow("UniKS-UCS2-H") << QByteArray("UniKS-UCS2-H") << QByteArray(utf16.encode(line)).toHex();
+        QTest::newRow("KSCms-UHC-H") << QByteArray("KSCms-UHC-H") << QByteArray(cp949.encode(line)).toHex();
+    }
+    void shouldReadAPdfInAStandardKoreanCMap()
+    {
+        QFETCH(QByteArray, encoding);
+        QFETCH(QByteArray, shown);
+        const QByteArray pdf = pdfOf(QList<QByteArray> {
+            "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+            "/Contents 4 0 R >>",
+            pdfStream({}, "BT /F1 12 Tf 72 700 Td <" + shown + "> Tj ET"),
+            "<< /Type /Font /Subtype /Type0 /BaseFont /HYSMyeongJo-Medium /Encoding /" + encoding +
+                " /DescendantFonts [6 0 R] >>",
+            "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HYSMyeongJo-Medium /CIDSystemInfo << /Registry "
+            "(Adobe) /Ordering (Korea1) /Supplement 1 >> /FontDescriptor 7 0 R >>",
+            "<< /Type /FontDescriptor /FontName /HYSMyeongJo-Medium /Flags 4 /FontBBox [0 0 1000 1000] "
+            "/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>"});
+        const AttachmentText text = m_reader.extract(QStringLiteral("통지서.pdf"), pdf);
+        QCOMPARE(text.status, AttachmentText::Status::Text);
+        QVERIFY2(text.incomplete.isEmpty(), qPrintable(text.incomplete));
+        // The font gives no widths, so poppler spaces the words as it guesses.
+        QVERIFY2(text.utf8.contains(QStringLiteral("주민").toUtf8()), text.utf8.constData());
+        QVERIFY2(text.utf8.contains("900101-1234568"), text.utf8.constData());
     }
 
     void shouldNotCountAPdfDecompressionBombAsClean()
