@@ -152,6 +152,29 @@ private Q_SLOTS:
                  run.out.constData());
     }
 
+    // An archive it does not read (ALZip, EGG, RAR, 7-Zip, gzip) or a picture, read as text, was noise
+    // or clean: the helper names it, not scanned, as it does in a message (red-team).
+    void shouldNotReadAnArchiveOrAPictureAsText_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("ALZip") << QStringLiteral("명단.alz") << QByteArray("ALZ\x01\0\0\0\0850315-2345678", 22);
+        QTest::newRow("EGG") << QStringLiteral("명단.egg") << QByteArray("EGGA 850315-2345678");
+        QTest::newRow("RAR, misnamed") << QStringLiteral("명단.txt")
+                                       << QByteArray("Rar!\x1A\x07\x01\0 850315-2345678", 24);
+        QTest::newRow("PNG") << QStringLiteral("사진.png") << QByteArray("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+    }
+    void shouldNotReadAnArchiveOrAPictureAsText()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        write(name, bytes);
+        const CliRun run = runSendGuard({QStringLiteral("scan"), QStringLiteral("--json"), m_dir.filePath(name)});
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.out.contains("not scanned"), run.out.constData());
+        QVERIFY2(!run.out.contains("findings"), run.out.constData());
+    }
+
     void shouldPrintTheTextItReadWithPlaces()
     {
         const CliRun run = runSendGuard(

@@ -122,11 +122,18 @@ bool startsLikeAnEmail(const QByteArray &bytes)
     return false;
 }
 
-// A document the helper reads, by its first bytes: a ZIP package, a PDF, a compound file (HWP).
+// A document the helper reads, by its first bytes: a ZIP package, a PDF, a compound file (HWP);
+// and the archives and pictures it names as not read (ALZip and EGG, which Korean offices use, gzip,
+// bzip2, xz, 7-Zip, RAR; PNG, JPEG, GIF), which read as text would be noise, or clean.
 bool startsLikeADocument(const QByteArray &bytes)
 {
-    return bytes.startsWith("PK\x03\x04") || bytes.startsWith("%PDF-") || bytes.startsWith("\xD0\xCF\x11\xE0") ||
-        bytes.startsWith("HWP Document File");
+    static const QByteArrayView starts[] = {"PK\x03\x04",         "%PDF-",        "\xD0\xCF\x11\xE0",
+                                            "HWP Document File",  "ALZ\x01",      "EGGA",
+                                            "\x1F\x8B",           "BZh",          QByteArrayView("\xFD\x37zXZ\0", 6),
+                                            "7z\xBC\xAF\x27\x1C", "Rar!\x1A\x07", "\x89PNG\r\n\x1A\n",
+                                            "\xFF\xD8\xFF",       "GIF8"};
+    return std::any_of(std::begin(starts), std::end(starts),
+                       [&](QByteArrayView start) { return bytes.startsWith(start); });
 }
 
 // A document the helper reads (by its first bytes or its name), not a text file. Only a regular
