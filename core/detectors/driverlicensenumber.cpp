@@ -25,8 +25,10 @@ DetectorSpec driverLicenseNumber()
     const std::string region = "(?:1[1-9]|2[0-6]|28)";
     const std::vector<std::string> regions {"11", "12", "13", "14", "15", "16", "17", "18", "19",
                                             "20", "21", "22", "23", "24", "25", "26", "28"};
-    const std::vector<std::string> regionNames {"서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남",
-                                                "경북", "경남", "제주", "대구", "인천", "광주", "대전", "울산"};
+    const std::vector<std::string> regionNames {"서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북",
+                                                "경남", "제주", "대구", "인천", "광주", "대전", "울산",
+                                                // Codes 13 and 28: Gyeonggi's south and north.
+                                                "경기남부", "경기북부"};
     std::string hangulRegion = "(?:";
     std::vector<std::string> namedRegionPrefixes; // the name, then an optional separator
     for (const std::string &name : regionNames) {
@@ -76,6 +78,9 @@ DetectorSpec driverLicenseNumber()
                 {hangulRegion + "(?: ?- ?| )?" + rest, ContextRule::NotNeeded, 0.85,
                  Shape(restShape).prefix(namedRegionPrefixes)},
                 {region + "\\d{10}", ContextRule::Needed, 0.7, Shape().literal(regions).digits(10)},
+                // The serial and check digits run together, after its label: 13-24-65296230.
+                {region + Separator + "\\d{2}" + Separator + "\\d{8}", ContextRule::Needed, 0.7,
+                 Shape().literal(regions).literal(separators()).digits(2).literal(separators()).digits(8)},
                 {region + WrappedSeparator + "\\d{2}" + anyGap + "\\d{6}" + anyGap + "\\d{2}", ContextRule::Needed,
                  0.75, wrappedShape(0)},
                 {region + Separator + "\\d{2}" + WrappedSeparator + "\\d{6}" + anyGap + "\\d{2}", ContextRule::Needed,

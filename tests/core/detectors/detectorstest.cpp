@@ -929,6 +929,16 @@ private Q_SLOTS:
         QTest::newRow("account wrapped in a quoted reply")
             << u"> 환불계좌 국민은행 123456-\n> 01-234567"_qs << u"kr-bank-account"_qs << u"123456-\n> 01-234567"_qs
             << u"******-\n> **-**4567"_qs;
+        // From a red-team pass: a column's gap of spaces between the halves (a PDF's text), Gyeonggi's
+        // north as a licence's region, a licence's serial and check digits run together.
+        QTest::newRow("registration number, a column's gap between the halves")
+            << u"주민등록번호: 900101  1234568"_qs << u"kr-rrn"_qs << u"900101  1234568"_qs << u"900101  1******"_qs;
+        QTest::newRow("licence, Gyeonggi's north by name")
+            << u"운전면허번호 경기북부 14-748823-79"_qs << u"kr-driver-license"_qs << u"경기북부 14-748823-79"_qs
+            << u"경기북부 14-******-**"_qs;
+        QTest::newRow("licence, the last hyphen left out")
+            << u"운전면허번호 13-24-65296230"_qs << u"kr-driver-license"_qs << u"13-24-65296230"_qs
+            << u"13-24-********"_qs;
         // A tab stop before the hyphen, as a form's text gives it (from a red-team pass).
         QTest::newRow("registration number, a tab before the hyphen")
             << u"주민등록번호\t900101\t-1234568"_qs << u"kr-rrn"_qs << u"900101\t-1234568"_qs << u"900101\t-1******"_qs;
@@ -1129,6 +1139,8 @@ private Q_SLOTS:
         QTest::newRow("not a personal number's service code") << u"연락처 0501-1234-5678"_qs;
         // A quote mark joins a number's groups only after a hyphen and a line break.
         QTest::newRow("a quote mark between a date and a number") << u"> 2024\n> 1234-5678"_qs;
+        QTest::newRow("a column's gap between a date and a number, no label") << u"2024.06.11  900101  1234568"_qs;
+        QTest::newRow("a licence's digits run together, no label") << u"코드 13-24-65296230"_qs;
         QTest::newRow("a new registration number wrapped, nothing of a person") << u"코드 210315-\n4827361"_qs;
         // Two groups of eight and two are a broker's account only right after its label.
         QTest::newRow("eight and two digits, no account label") << u"접수 20240115-01 처리"_qs;
