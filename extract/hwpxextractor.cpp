@@ -16,8 +16,10 @@ XmlTextWalker::Dialect owpmlDialect()
     XmlTextWalker::Dialect dialect;
     dialect.paragraphs = {QStringLiteral("p")};
     // A 덧말: its text (mainText), and the reading over it (subText), a piece of its own.
-    dialect.texts = {QStringLiteral("t"), QStringLiteral("mainText"), QStringLiteral("subText"),
-                     QStringLiteral("stringParam")};
+    // An equation's script, as the page shows it (a number typed as an equation is drawn as typed),
+    // and a drawing's comment, which Hangul shows as the object's description.
+    dialect.texts = {QStringLiteral("t"),           QStringLiteral("mainText"), QStringLiteral("subText"),
+                     QStringLiteral("stringParam"), QStringLiteral("script"),   QStringLiteral("shapeComment")};
     dialect.lineBreaks = {QStringLiteral("lineBreak")};
     dialect.tabs = {QStringLiteral("tab")};
     // As the HWP 5.0 reader maps the same controls (hwpextractor.cpp).
@@ -35,7 +37,10 @@ XmlTextWalker::Dialect owpmlDialect()
         {QStringLiteral("subText"), {Kind::Note, QString()}},
         // A field's parameters: a click-here field's guide text, shown in the empty field.
         {QStringLiteral("stringParam"), {Kind::FormField, QString()}},
+        {QStringLiteral("shapeComment"), {Kind::Note, QString()}},
     };
+    // A TextArt's (글맵시) text is an attribute of its element.
+    dialect.attributeTexts.insert(QStringLiteral("textart"), {Kind::TextBox, QStringLiteral("text")});
     return dialect;
 }
 

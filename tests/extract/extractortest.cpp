@@ -676,6 +676,20 @@ private Q_SLOTS:
                  qPrintable(read.describe()));
     }
 
+    // What an HWPX page draws besides its runs' text: a TextArt's text, an equation's script and a
+    // drawing's comment (red-team: read as nothing, the file whole and clean).
+    void shouldReadWhatAnHwpxDrawsBesidesItsText()
+    {
+        const Read read = extract(
+            hwpx({QStringLiteral("<hp:p><hp:run><hp:textart text=\"전화 010-2345-6789\"><hp:shapeComment>신분증 "
+                                 "사본</hp:shapeComment></hp:textart></hp:run></hp:p><hp:p><hp:run><hp:equation>"
+                                 "<hp:script>900101-1234568</hp:script></hp:equation></hp:run></hp:p>")}),
+            QStringLiteral("a.hwpx"));
+        QVERIFY2(read.all().contains(QStringLiteral("전화 010-2345-6789")), qPrintable(read.describe()));
+        QVERIFY2(read.all().contains(QStringLiteral("신분증 사본")), qPrintable(read.describe()));
+        QVERIFY2(read.all().contains(QStringLiteral("900101-1234568")), qPrintable(read.describe()));
+    }
+
     // Empty elements that stand for a character a number is written with: a hyphen that does not
     // break, a space, a tab (as HWP 5.0's controls are read).
     void shouldReadTheMarksThatStandForACharacter()
