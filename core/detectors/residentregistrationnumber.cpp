@@ -21,10 +21,13 @@ DetectorSpec residentRegistrationNumber()
         .boundary = Boundary::Digits,
         .patterns = RegistrationNumber::patterns("1234"),
         // 실명번호 and 고유식별번호 are what banks' and the privacy act's forms call it; a form's header
-        // names both numbers at once, 주민(외국인)등록번호 or 주민/법인번호; people space the label out.
+        // names both numbers at once, 주민(외국인)등록번호 or 주민/법인번호; people space the label out;
+        // a system's export names its field in Latin letters.
         .contextWords = {"주민등록번호", "주민번호", "주민등록", "신분증", "생년월일", "RRN", "resident registration",
                          "resident number", "주민(외국인)", "주민 등록", "실명번호", "실명확인번호", "고유식별번호",
-                         "개인식별번호", "주민/법인", "주민·법인", "주민ㆍ법인"},
+                         "개인식별번호", "주민/법인", "주민·법인", "주민ㆍ법인",
+                         // Field names of exports and web forms: juminNo, jumin_no, resident_no, ssn.
+                         "jumin", "resident_no", "residentno", "ssn"},
         .suppressingWords = RegistrationNumber::otherNumberLabels(),
         .notInParenthesesAfter = RegistrationNumber::companyWords(),
         .letterMayPrecede = false,

@@ -939,6 +939,12 @@ private Q_SLOTS:
         QTest::newRow("licence, the last hyphen left out")
             << u"운전면허번호 13-24-65296230"_qs << u"kr-driver-license"_qs << u"13-24-65296230"_qs
             << u"13-24-********"_qs;
+        // A system's export names the field in Latin letters; a number issued since 2020 fails its
+        // check digit (from a red-team pass).
+        QTest::newRow("a new registration number under an export's field name")
+            << u"{\"juminNo\":\"2103154827361\"}"_qs << u"kr-rrn"_qs << u"2103154827361"_qs << u"2103154******"_qs;
+        QTest::newRow("a new registration number after ssn")
+            << u"ssn: 2103154827361"_qs << u"kr-rrn"_qs << u"2103154827361"_qs << u"2103154******"_qs;
         // A tab stop before the hyphen, as a form's text gives it (from a red-team pass).
         QTest::newRow("registration number, a tab before the hyphen")
             << u"주민등록번호\t900101\t-1234568"_qs << u"kr-rrn"_qs << u"900101\t-1234568"_qs << u"900101\t-1******"_qs;
