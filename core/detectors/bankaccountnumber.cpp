@@ -62,17 +62,34 @@ bool looksLikePhoneNumber(const GroupLengths &groups)
     return groups.size() == 3 && groups[0] <= 3 && groups[2] == 4 && first.starts_with('0');
 }
 
-// A date across the groups: "22004-11-08205" is row 2, 2004-11-08, then an amount (a flattened
-// table), not an account. A year 19xx or 20xx ending the first group, a month, a day starting the third.
+// Whether digits[at, at + 8) is a date, YYYYMMDD in the years 19xx or 20xx.
+bool isDateAt(const std::string &digits, std::size_t at)
+{
+    if (at + 8 > digits.size())
+        return false;
+    const std::string_view year = std::string_view(digits).substr(at, 4);
+    const int month = std::stoi(digits.substr(at + 4, 2));
+    const int day = std::stoi(digits.substr(at + 6, 2));
+    return (year.starts_with("19") || year.starts_with("20")) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// A date across the groups, which no account holds:
+//  - a year 19xx or 20xx ending the first group, a month, a day starting the third: "22004-11-08205"
+//    is row 2, 2004-11-08, then an amount (a flattened table);
+//  - a whole date in later groups: "000⇥2023-08-22" is an amount's end and a day (a flattened row);
+//  - in two groups, a date that starts the first: "20240916-941" is a day's transaction.
 bool holdsADate(std::string_view match, const GroupLengths &groups)
 {
-    if (groups.size() < 3 || groups[0] < 4 || groups[1] != 2 || groups[2] < 2)
+    if (groups.size() == 2 && groups[0] >= 8)
+        return isDateAt(Validators::digitsOf(match), 0);
+    if (groups.size() < 3)
         return false;
     const std::string digits = Validators::digitsOf(match);
-    const std::string_view year = std::string_view(digits).substr(groups[0] - 4, 4);
-    const int month = std::stoi(digits.substr(groups[0], 2));
-    const int day = std::stoi(digits.substr(groups[0] + 2, 2));
-    return (year.starts_with("19") || year.starts_with("20")) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+    for (std::size_t i = 1, at = groups[0]; i + 2 < groups.size(); at += groups[i], ++i) {
+        if (groups[i] == 4 && groups[i + 1] == 2 && groups[i + 2] == 2 && isDateAt(digits, at))
+            return true;
+    }
+    return groups[0] >= 4 && groups[1] == 2 && groups[2] >= 2 && isDateAt(digits, groups[0] - 4);
 }
 
 // Accounts are 10-14 digits in one to four groups. A phone's shape, or a date across the groups,
@@ -144,18 +161,12 @@ DetectorSpec bankAccountNumber()
                 {"\\d{2,6}-\\d{2,7}-\\d{2,7}(?:-\\d{1,3})?", ContextRule::Needed, 0.75,
                  Shape().digits(2, 6).literal({"-"}).digits(2, 7).literal({"-"}).digits(2, 7).optional(
                      Shape().literal({"-"}).digits(1, 3))},
-                // Other banks' and brokers' layouts, only right after the label: two groups (a broker's
-                // 12345678-01, 123-4567890), a first group of seven (1253826-47-17) or a long fourth
-                // (a savings bank's 123-12-12-1234567). A first group of six in two groups is left
-                // out: that is a registration number's shape, tried on every line of a roster.
-                {"\\d{2,5}-\\d{5,12}", ContextRule::NeededRightBefore, 0.65,
-                 Shape().digits(2, 5).literal({"-"}).digits(5, 12)},
-                {"\\d{7,12}-\\d{2,7}", ContextRule::NeededRightBefore, 0.65,
-                 Shape().digits(7, 12).literal({"-"}).digits(2, 7)},
-                {"\\d{7}-\\d{1,7}-\\d{1,7}(?:-\\d{1,7})?", ContextRule::NeededRightBefore, 0.65,
-                 Shape().digits(7).literal({"-"}).digits(1, 7).literal({"-"}).digits(1, 7).optional(
-                     Shape().literal({"-"}).digits(1, 7))},
-                {"\\d{2,6}-\\d{1,7}-\\d{1,7}-\\d{4,7}", ContextRule::NeededRightBefore, 0.65,
+                // A broker's account, eight to ten digits and the product's two or three (한국투자증권
+                // 12345678-01), and a savings bank's long fourth group (123-12-12-1234567): only
+                // directly after the label, no date or amount between.
+                {"\\d{8,10}-\\d{2,3}", ContextRule::NeededDirectlyBefore, 0.65,
+                 Shape().digits(8, 10).literal({"-"}).digits(2, 3)},
+                {"\\d{2,6}-\\d{1,7}-\\d{1,7}-\\d{4,7}", ContextRule::NeededDirectlyBefore, 0.65,
                  Shape().digits(2, 6).literal({"-"}).digits(1, 7).literal({"-"}).digits(1, 7).literal({"-"}).digits(4,
                                                                                                                     7)},
                 // A bare run is as often an order or document number: only right after its label.

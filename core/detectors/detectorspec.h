@@ -35,6 +35,9 @@ enum class ContextRule {
     NeededUnlessConfirmed, // e.g. a bare 13-digit RRN: needs its checksum or a word like 주민등록번호
     Needed,
     NeededRightBefore, // a label just before the match (LabelReach bytes): "계좌번호 12345678901234"
+    // As NeededRightBefore, and nothing but blanks and marks between the label and the match: a
+    // word, a date or an amount between them is another column's ("입금 2,221,000 20240916-941").
+    NeededDirectlyBefore,
 };
 
 // How close a label must end before a match for ContextRule::NeededRightBefore: about eight

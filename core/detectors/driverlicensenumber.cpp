@@ -78,9 +78,9 @@ DetectorSpec driverLicenseNumber()
                 {hangulRegion + "(?: ?- ?| )?" + rest, ContextRule::NotNeeded, 0.85,
                  Shape(restShape).prefix(namedRegionPrefixes)},
                 {region + "\\d{10}", ContextRule::Needed, 0.7, Shape().literal(regions).digits(10)},
-                // The serial and check digits run together, after its label: 13-24-65296230.
-                {region + Separator + "\\d{2}" + Separator + "\\d{8}", ContextRule::Needed, 0.7,
-                 Shape().literal(regions).literal(separators()).digits(2).literal(separators()).digits(8)},
+                // The serial and check digits run together, directly after its label: 13-24-65296230.
+                {region + "-\\d{2}-\\d{8}", ContextRule::NeededDirectlyBefore, 0.7,
+                 Shape().literal(regions).literal({"-"}).digits(2).literal({"-"}).digits(8)},
                 {region + WrappedSeparator + "\\d{2}" + anyGap + "\\d{6}" + anyGap + "\\d{2}", ContextRule::Needed,
                  0.75, wrappedShape(0)},
                 {region + Separator + "\\d{2}" + WrappedSeparator + "\\d{6}" + anyGap + "\\d{2}", ContextRule::Needed,
@@ -90,6 +90,7 @@ DetectorSpec driverLicenseNumber()
             },
         .contextWords = {"운전면허", "면허번호", "면허", "driver", "licence", "license"},
         .suppressingWords = documentNumberLabels(), // "증권번호 11-23-456789-01"
+        .contextExceptions = {"면허세"}, // a licence tax is no licence
         .mask = mask,
     };
 }

@@ -45,15 +45,15 @@ inline std::vector<std::string> lineBreaksAfterHyphen()
 }
 
 // Between the groups of a number after its label, as tools and wrapped text write them: tabs (two
-// cells copied together, a form's hyphen in a cell of its own, a tab stop before it), a line broken after the hyphen, a
+// cells copied together, a form's hyphen in a cell of its own), a line broken after the hyphen, a
 // slash, an underscore or a tilde. Without the label, groups joined so are as often a file's or a
 // document's name ("정산_240611_2024001.xlsx").
-inline const std::string WrappedSeparator = std::string("(?:\\t-\\t|\\t-|-\\t|\\t|") + LineBreakAfterHyphen + "|/|_|~)";
+inline const std::string WrappedSeparator = std::string("(?:\\t-\\t|-\\t|\\t|") + LineBreakAfterHyphen + "|/|_|~)";
 
 // WrappedSeparator's alternatives.
 inline std::vector<std::string> wrappedSeparators()
 {
-    std::vector<std::string> separators {"\t-\t", "\t-", "-\t", "\t"};
+    std::vector<std::string> separators {"\t-\t", "-\t", "\t"};
     for (std::string &lineBreak : lineBreaksAfterHyphen())
         separators.push_back(std::move(lineBreak));
     for (const char *other : {"/", "_", "~"})
@@ -86,8 +86,8 @@ inline std::vector<std::string> documentNumberLabels()
             "HS 코드", "order no", "invoice", "receipt", "전표번호", "교부번호", "발급번호", "결재번호", "참조번호",
             "문서확인번호", "수용가번호", "과제번호", "처리번호", "도면번호",
             // Bills and taxes, deliveries, assets, patents and products (from a red-team pass).
-            "고지번호", "납부자번호", "전자납부번호", "과세번호", "청구번호", "배송번호", "일련번호", "허가번호",
-            "특허번호", "출원번호", "자산번호", "관리코드", "상품코드", "바코드", "EAN", "GTIN", "serial", "S/N"};
+            "고지번호", "납부자번호", "전자납부번호", "과세번호", "청구번호", "배송번호", "허가번호", "특허번호",
+            "출원번호", "자산번호", "관리코드", "상품코드", "바코드", "EAN", "GTIN"};
 }
 
 // The alternatives with nothing added last: an optional separator.

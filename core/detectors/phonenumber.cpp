@@ -146,9 +146,9 @@ DetectorSpec phoneNumber()
                                 .digits(4)});
     }
     // A personal number (평생번호, 안심번호: 0502-0508) rings whichever phone its holder chose. Shops
-    // publish them too, so only near a phone word: "연락처 0504-1234-5678".
+    // publish them too, so only right after a phone word: "연락처 0504-1234-5678".
     const std::vector<std::string> personalCodes {"0502", "0503", "0504", "0505", "0506", "0507", "0508"};
-    patterns.push_back({"050[2-8]" + sep + "\\d{3,4}" + sep + "\\d{4}", ContextRule::Needed, 0.75,
+    patterns.push_back({"050[2-8]" + sep + "\\d{3,4}" + sep + "\\d{4}", ContextRule::NeededRightBefore, 0.75,
                         Shape().literal(personalCodes).literal(separators).digits(3, 4).literal(separators).digits(4)});
     // A mobile typed into a spreadsheet, which kept it as a number and dropped its leading zero
     // (1023456789): only with its label or its column's header right before it.
@@ -164,7 +164,7 @@ DetectorSpec phoneNumber()
         .boundary = Boundary::Digits,
         .patterns = patterns,
         .contextWords = {"전화", "전화번호", "연락처", "휴대폰", "핸드폰", "휴대전화", "휴대번호", "모바일", "팩스",
-                         "phone", "mobile", "tel", "fax", "contact"},
+                         "안심번호", "phone", "mobile", "tel", "fax", "contact"},
         .suppressingWords = PatternParts::documentNumberLabels(), // "증권번호 010-2049-3482"
         // A form's short labels, which stand inside other words and names too: only right before.
         .labelOnlyWords = {"HP", "H.P", "H/P", "C.P", "C/P", "☎", "☏"},

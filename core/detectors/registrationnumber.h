@@ -56,14 +56,16 @@ inline DetectorPattern boxed(const std::string &genderDigits)
             ContextRule::NeededRightBefore, 0.8, shape};
 }
 
-// Between the halves after a label: PatternParts::wrappedSeparators() but a line break, a comma
-// (two cells of a CSV row), a full stop (which alone would read as a decimal), and two to four
-// spaces (the gap between two columns of a PDF's or a form's text), in RE2's order.
+// Between the halves after a label: PatternParts::wrappedSeparators() but a line break, a tab
+// before the hyphen, a comma (two cells of a CSV row) and a full stop (which alone would read as a
+// decimal), in RE2's order.
 inline std::vector<std::string> wrappedSeparators()
 {
     std::vector<std::string> separators = PatternParts::wrappedSeparators();
     std::erase_if(separators, [](const std::string &separator) { return separator.find('\n') != std::string::npos; });
-    separators.insert(separators.end(), {",", ".", "    ", "   ", "  "});
+    // A tab stop before the hyphen (a form's text); elsewhere a cell's negative number.
+    separators.insert(separators.begin() + 1, "\t-");
+    separators.insert(separators.end(), {",", "."});
     return separators;
 }
 
@@ -85,10 +87,9 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
          Shape().digits(6).literal(PatternParts::lineBreaksAfterHyphen()).digitIn(genderDigits).digits(6)},
         // As tools write them, after a label: two cells copied together (a tab), two cells of a CSV
         // row, a form's three cells (the hyphen in its own), a slash, underscore or tilde between
-        // the halves, a full stop (which alone would read as a decimal), a column's gap of spaces
-        // (a PDF's text). Without the label, a date
+        // the halves, a full stop (which alone would read as a decimal). Without the label, a date
         // and a number joined so are as often a file's or a document's name ("정산_240611_2024001.xlsx").
-        {std::string(BirthDate) + "(?:\\t-\\t|\\t-|-\\t|\\t|/|_|~|,|\\.| {2,4})" + back, ContextRule::Needed, 0.8,
+        {std::string(BirthDate) + "(?:\\t-\\t|\\t-|-\\t|\\t|/|_|~|,|\\.)" + back, ContextRule::Needed, 0.8,
          Shape().digits(6).literal(wrappedSeparators()).digitIn(genderDigits).digits(6)},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),

@@ -64,6 +64,11 @@ bool isContinuationByte(char c)
     return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
+bool needsLabelRightBefore(ContextRule rule)
+{
+    return rule == ContextRule::NeededRightBefore || rule == ContextRule::NeededDirectlyBefore;
+}
+
 bool isBetter(const Candidate &a, const Candidate &b, const std::vector<DetectorSpec> &detectors)
 {
     const int priorityA = detectors[a.detector].priority;
@@ -490,8 +495,7 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
         if (context != std::string_view::npos && !onTheLine(start, end, nearest.supportingAt) &&
             columnVerdict().titled && !columnVerdict().supports)
             context = labelBefore = std::string_view::npos;
-        const bool needsLabel =
-            (detectorPattern.context == ContextRule::NeededRightBefore || verdict == Validation::NeedsLabel) &&
+        const bool needsLabel = (needsLabelRightBefore(detectorPattern.context) || verdict == Validation::NeedsLabel) &&
             labelBefore > LabelReach;
         if (context == std::string_view::npos || needsLabel) {
             // In a table, the column's header labels every row of it.
@@ -507,8 +511,10 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
         hasContext = spec.evidence(m_text, start, end, matched);
     if ((detectorPattern.context == ContextRule::Needed && !hasContext) ||
         (detectorPattern.context == ContextRule::NeededUnlessConfirmed && !hasContext && !confirmed) ||
-        ((detectorPattern.context == ContextRule::NeededRightBefore || verdict == Validation::NeedsLabel) &&
-         labelBefore > LabelReach))
+        ((needsLabelRightBefore(detectorPattern.context) || verdict == Validation::NeedsLabel) &&
+         labelBefore > LabelReach) ||
+        (detectorPattern.context == ContextRule::NeededDirectlyBefore &&
+         !TextAround::onlyMarksBetween(m_text, start - labelBefore, start)))
         return false;
     const double boosted =
         detectorPattern.confidence + (confirmed ? ChecksumBoost : 0.0) + (hasContext ? ContextBoost : 0.0);

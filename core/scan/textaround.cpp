@@ -6,6 +6,7 @@
 #include "detectors/personevidence.h"
 
 #include <algorithm>
+#include <cctype>
 #include <iterator>
 
 namespace SendGuard::Core::TextAround {
@@ -336,6 +337,22 @@ bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end)
 bool letterBefore(std::string_view text, std::size_t start)
 {
     return isLetter(characterBefore(text, start));
+}
+
+bool onlyMarksBetween(std::string_view text, std::size_t from, std::size_t to)
+{
+    constexpr std::string_view fullWidthColon = "\xEF\xBC\x9A";
+    for (std::size_t i = from; i < to && i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (text.substr(i).starts_with(fullWidthColon)) {
+            i += fullWidthColon.size();
+            continue;
+        }
+        if (c >= 0x80 || std::isalnum(c))
+            return false;
+        ++i;
+    }
+    return true;
 }
 
 bool documentOrdinal(std::string_view text, std::size_t start, std::size_t end)

@@ -1484,6 +1484,14 @@ private Q_SLOTS:
                             {{QStringLiteral("BinData/BIN0001.png"), rawDeflate(png)}}),
                         QStringLiteral("c.hwp"))
                     .incomplete.isEmpty());
+        // Text in a chart is the document's text too, though read after its body (from a review).
+        const Entries chart {{QStringLiteral("word/charts/chart1.xml"),
+                              xmlDocument(QStringLiteral("<c:chartSpace xmlns:c=\"urn:c\" xmlns:a=\"urn:a\"><a:t>"
+                                                         "민원 건수</a:t></c:chartSpace>"))},
+                             {QStringLiteral("word/media/image1.png"), png}};
+        const Read charted = extract(docx(QString(), {}, {}, {}, chart), QStringLiteral("차트.docx"));
+        QVERIFY2(charted.incomplete.isEmpty(), qPrintable(charted.describe()));
+        QVERIFY2(charted.all().contains(QStringLiteral("민원 건수")), qPrintable(charted.describe()));
         // With text beside the picture, and with only a preview or thumbnail, the text is what is read.
         QVERIFY(
             extract(docx(wordParagraph({QStringLiteral("사진 첨부")}), {}, {}, {}, picture), QStringLiteral("a.docx"))
@@ -1800,6 +1808,15 @@ private Q_SLOTS:
         const Read read = extract(mail, QStringLiteral("환급.eml"));
         QVERIFY2(read.all().contains(QStringLiteral("환급 계좌: 농협 301-1234-5678-91")), qPrintable(read.describe()));
         QVERIFY2(read.all().contains(QStringLiteral("연락처 안내")), qPrintable(read.describe()));
+        // UTF-8 is UTF-8 whatever a single-byte <meta> says (from a review).
+        const QByteArray utf8Page =
+            QStringLiteral("<html><head><meta charset=\"iso-8859-1\"></head><body>입금 계좌번호</body></html>")
+                .toUtf8();
+        const Read utf8 = extract("From: kim@example.go.kr\r\nSubject: utf-8\r\nMIME-Version: 1.0\r\n"
+                                  "Content-Type: text/html\r\n\r\n" +
+                                      utf8Page,
+                                  QStringLiteral("안내.eml"));
+        QVERIFY2(utf8.all().contains(QStringLiteral("입금 계좌번호")), qPrintable(utf8.describe()));
     }
 
     void shouldReadAnEmailAsItsReaderShowsIt()

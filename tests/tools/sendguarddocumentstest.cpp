@@ -159,7 +159,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QByteArray>("bytes");
         QTest::newRow("ALZip") << QStringLiteral("명단.alz") << QByteArray("ALZ\x01\0\0\0\0850315-2345678", 22);
-        QTest::newRow("EGG") << QStringLiteral("명단.egg") << QByteArray("EGGA 850315-2345678");
+        QTest::newRow("EGG") << QStringLiteral("명단.egg") << QByteArray("EGGA\0\x01 850315-2345678", 20);
         QTest::newRow("RAR, misnamed") << QStringLiteral("명단.txt")
                                        << QByteArray("Rar!\x1A\x07\x01\0 850315-2345678", 24);
         QTest::newRow("PNG") << QStringLiteral("사진.png") << QByteArray("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
@@ -173,6 +173,16 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 3);
         QVERIFY2(run.out.contains("not scanned"), run.out.constData());
         QVERIFY2(!run.out.contains("findings"), run.out.constData());
+    }
+
+    // Text that only starts like a signature is text (from a review).
+    void shouldReadTextThatStartsLikeASignatureAsText()
+    {
+        write(QStringLiteral("메모"), "EGGAR report: 900101-1234568\n");
+        const CliRun run =
+            runSendGuard({QStringLiteral("scan"), QStringLiteral("--json"), m_dir.filePath(QStringLiteral("메모"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("900101-1******"), run.out.constData());
     }
 
     void shouldPrintTheTextItReadWithPlaces()

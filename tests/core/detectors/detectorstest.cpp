@@ -542,6 +542,9 @@ private Q_SLOTS:
                                             << "070-****-5678";
         QTest::newRow("a personal number near its word") << u"연락처 0504-1234-5678"_qs << id << "0504-1234-5678"
                                                          << "0504-****-5678";
+        QTest::newRow("a personal number after its own word")
+            << u"연락처(안심번호): 0505-1234-5678"_qs << id << "0505-1234-5678"
+            << "0505-****-5678";
         QTest::newRow("a personal number, three-digit middle") << u"휴대폰: 0505-123-4567"_qs << id << "0505-123-4567"
                                                                << "0505-***-4567";
         QTest::newRow("parenthesized area") << "(02) 123-4567" << id << "(02) 123-4567"
@@ -666,10 +669,6 @@ private Q_SLOTS:
         // From a red-team pass: other layouts, right after the label.
         QTest::newRow("eight and two, after the word") << u"계좌번호: 84317480-94"_qs << id << "84317480-94"
                                                        << "******80-94";
-        QTest::newRow("three and seven") << u"계좌번호 123-4567890"_qs << id << "123-4567890"
-                                         << "***-***7890";
-        QTest::newRow("a first group of seven") << u"입금계좌 1253826-47-17 (예금주 홍길동)"_qs << id << "1253826-47-17"
-                                                << "*******-47-17";
         QTest::newRow("a long fourth group") << u"저축은행 123-12-12-1234567"_qs << id << "123-12-12-1234567"
                                              << "***-**-**-***4567";
         QTest::newRow("a forestry cooperative") << u"산림조합 301-0123-4567-81"_qs << id << "301-0123-4567-81"
@@ -929,10 +928,8 @@ private Q_SLOTS:
         QTest::newRow("account wrapped in a quoted reply")
             << u"> 환불계좌 국민은행 123456-\n> 01-234567"_qs << u"kr-bank-account"_qs << u"123456-\n> 01-234567"_qs
             << u"******-\n> **-**4567"_qs;
-        // From a red-team pass: a column's gap of spaces between the halves (a PDF's text), Gyeonggi's
-        // north as a licence's region, a licence's serial and check digits run together.
-        QTest::newRow("registration number, a column's gap between the halves")
-            << u"주민등록번호: 900101  1234568"_qs << u"kr-rrn"_qs << u"900101  1234568"_qs << u"900101  1******"_qs;
+        // From a red-team pass: Gyeonggi's north as a licence's region, a licence's serial and check
+        // digits run together right after its label.
         QTest::newRow("licence, Gyeonggi's north by name")
             << u"운전면허번호 경기북부 14-748823-79"_qs << u"kr-driver-license"_qs << u"경기북부 14-748823-79"_qs
             << u"경기북부 14-******-**"_qs;
@@ -948,8 +945,6 @@ private Q_SLOTS:
         // A tab stop before the hyphen, as a form's text gives it (from a red-team pass).
         QTest::newRow("registration number, a tab before the hyphen")
             << u"주민등록번호\t900101\t-1234568"_qs << u"kr-rrn"_qs << u"900101\t-1234568"_qs << u"900101\t-1******"_qs;
-        QTest::newRow("phone, a tab before the last hyphen")
-            << u"연락처 010-2345\t-6789"_qs << u"kr-phone"_qs << u"010-2345\t-6789"_qs << u"010-****\t-6789"_qs;
         // Wrapped after the hyphen, a registration number needs what a bare one needs: a person on
         // its line is enough for a new number, whose check digit is random.
         QTest::newRow("a new registration number wrapped after a name")
@@ -1147,10 +1142,23 @@ private Q_SLOTS:
         QTest::newRow("a quote mark between a date and a number") << u"> 2024\n> 1234-5678"_qs;
         QTest::newRow("a column's gap between a date and a number, no label") << u"2024.06.11  900101  1234568"_qs;
         QTest::newRow("a licence's digits run together, no label") << u"코드 13-24-65296230"_qs;
+        // From a review: a birth date and an employee's number a column apart; a licence tax; a
+        // cell's negative number after a tab.
+        QTest::newRow("a birth date and another number, a column apart") << u"생년월일 900101  2019001"_qs;
+        QTest::newRow("a licence tax, then a number") << u"면허세 납부 13-24-65296230"_qs;
+        QTest::newRow("licence words, then a document's number") << u"운전면허 갱신 안내 문서 13-44-32403328"_qs;
+        QTest::newRow("cells of a row, a negative number") << u"전화요금\t02\t-4671\t0712"_qs;
+        QTest::newRow("a personal number's shape after a code's label") << u"TEL 0504-188  사업장코드 0506-863-2779"_qs;
+        QTest::newRow("an amount's end and a day, after a bank") << u"산림조합\t876,000\t2023-08-22"_qs;
         QTest::newRow("a new registration number wrapped, nothing of a person") << u"코드 210315-\n4827361"_qs;
         // Two groups of eight and two are a broker's account only right after its label.
         QTest::newRow("eight and two digits, no account label") << u"접수 20240115-01 처리"_qs;
-        QTest::newRow("a first group of seven, no account label") << u"참고 1253826-47-17 항목"_qs;
+        // From a review: a day's transaction number, and a number with a date between it and the
+        // bank word, are no account.
+        QTest::newRow("a transaction number after an account word") << u"입금 20240611-0001 건"_qs;
+        QTest::newRow("a date and an amount between the word and the number")
+            << u"2020.07.01 입금 2,221,000 20240916-941 하나"_qs;
+        QTest::newRow("a date between the bank and a number of four groups") << u"신한 2022-03-05 682-65-12-33080"_qs;
         // Bills, products and assets carry numbers of every shape (from a red-team pass).
         QTest::newRow("a bill's number") << u"고지번호 8404012985756"_qs;
         QTest::newRow("a barcode after its label") << u"EAN 8804231771508"_qs;
