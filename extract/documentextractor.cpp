@@ -20,6 +20,7 @@
 
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <algorithm>
 
@@ -179,12 +180,26 @@ bool isImage(const QByteArray &bytes)
 // Every part of a package no extractor read: XML parts for all their text (charts, diagrams,
 // comments, drawings, properties, a second slide of the same number), other files as attachments
 // of their own (an embedded workbook); so nothing a package holds is passed over in silence.
-void readRemainingParts(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink, int depth)
+// A package's properties (title, author, dates): text about the document, not of it.
+bool isProperties(const QString &name)
+{
+    return name.startsWith(QLatin1String("docProps/"), Qt::CaseInsensitive) ||
+        name.compare(QLatin1String("meta.xml"), Qt::CaseInsensitive) == 0;
+}
+
+// contentCharacters: the characters read from parts that are no properties, added to.
+void readRemainingParts(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink, int depth,
+                        qint64 *contentCharacters)
 {
     for (int i = 0; i < zip.entries().size() && !sink.full(); ++i) {
         const ZipContainer::Entry &entry = zip.entries().at(i);
         if (zip.wasRead(i) || entry.directory || isPlumbing(entry.name) || isEmbeddedPicture(entry.name))
             continue;
+        const qint64 charactersBefore = sink.characters();
+        const auto counted = qScopeGuard([&] {
+            if (!isProperties(entry.name))
+                *contentCharacters += sink.characters() - charactersBefore;
+        });
         Core::TextPlace place = base.then(Kind::Entry, entry.name);
         if (isCopyOfShownText(zip, entry.name))
             place = place.then(Kind::Alternative);
@@ -462,11 +477,13 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
         readZip(*zip, base, sink, depth);
         return;
     }
+    qint64 contentCharacters = sink.characters() - charactersBefore;
+    readRemainingParts(*zip, base, sink, depth, &contentCharacters);
     // A scanned form or identity card pasted into a document is its whole content: pictures are not
-    // read, so such a document is never clean (as a PDF page of pictures alone is not).
-    if (sink.characters() == charactersBefore && !sink.full() && holdsAPicture(*zip))
+    // read, so such a document is never clean (as a PDF page of pictures alone is not). Its text may
+    // be in a chart or a diagram, which the parts read last hold; its properties are no text of it.
+    if (contentCharacters == 0 && !sink.full() && holdsAPicture(*zip))
         sink.skip(base, QStringLiteral("pictures with no text: not scanned"));
-    readRemainingParts(*zip, base, sink, depth);
 }
 
 } // namespace SendGuard::Extract

@@ -489,9 +489,12 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
             readAttachment(file.bytes, file.name, filePlace);
         }
     } else if (mime == "text/html") {
-        // Without a charset in its header, a page says its own in a <meta> (as a browser reads it).
+        // Without a charset in its header, a page says its own in a <meta> (as a browser reads it),
+        // unless it is UTF-8, which a single-byte charset's <meta> would turn to noise.
         const QByteArray charset = parameter(type, "charset");
-        const std::optional<QString> page = charset.isEmpty() ? HtmlText::decode(content) : std::nullopt;
+        const bool utf8 =
+            !Core::Utf8Validator::firstInvalidByte(std::string_view(content.constData(), std::size_t(content.size())));
+        const std::optional<QString> page = charset.isEmpty() && !utf8 ? HtmlText::decode(content) : std::nullopt;
         sink.add(place, HtmlText::text(page ? *page : decodeCharset(content, charset)));
     } else
         sink.skip(place, QStringLiteral("a %1 part: not scanned").arg(QString::fromLatin1(mime)));

@@ -428,13 +428,6 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         sink.skip(base, QStringLiteral("no BodyText sections"));
     if (!before && !sink.hasText())
         readPreview(*file, base, sink);
-    // A scanned form pasted into the document is all of it: pictures are not read (BinData/BIN0001.jpg).
-    const QStringList streams = file->streams();
-    const bool holdsAPicture = std::any_of(streams.begin(), streams.end(), [](const QString &name) {
-        return name.startsWith(QLatin1String("BinData/")) && !name.endsWith(QLatin1String(".OLE"), Qt::CaseInsensitive);
-    });
-    if (sink.characters() == charactersBefore && !sink.full() && holdsAPicture)
-        sink.skip(base, QStringLiteral("pictures with no text: not scanned"));
     for (const QString &name : file->streams()) {
         if (sink.full())
             break;
@@ -446,6 +439,14 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
         else
             sink.skip(place, error);
     }
+    // A scanned form pasted into the document is all of it: pictures are not read (BinData/BIN0001.jpg).
+    // Its text may be in an embedded chart, read above.
+    const QStringList streams = file->streams();
+    const bool holdsAPicture = std::any_of(streams.begin(), streams.end(), [](const QString &name) {
+        return name.startsWith(QLatin1String("BinData/")) && !name.endsWith(QLatin1String(".OLE"), Qt::CaseInsensitive);
+    });
+    if (sink.characters() == charactersBefore && !sink.full() && holdsAPicture)
+        sink.skip(base, QStringLiteral("pictures with no text: not scanned"));
 }
 
 } // namespace SendGuard::Extract

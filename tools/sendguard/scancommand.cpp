@@ -124,16 +124,28 @@ bool startsLikeAnEmail(const QByteArray &bytes)
 
 // A document the helper reads, by its first bytes: a ZIP package, a PDF, a compound file (HWP);
 // and the archives and pictures it names as not read (ALZip and EGG, which Korean offices use, gzip,
-// bzip2, xz, 7-Zip, RAR; PNG, JPEG, GIF), which read as text would be noise, or clean.
+// bzip2, xz, 7-Zip, RAR; PNG, JPEG), which read as text would be noise, or clean. Each signature is
+// one no text starts with: a binary byte, or bzip2's block magic.
 bool startsLikeADocument(const QByteArray &bytes)
 {
-    static const QByteArrayView starts[] = {"PK\x03\x04",         "%PDF-",        "\xD0\xCF\x11\xE0",
-                                            "HWP Document File",  "ALZ\x01",      "EGGA",
-                                            "\x1F\x8B",           "BZh",          QByteArrayView("\xFD\x37zXZ\0", 6),
-                                            "7z\xBC\xAF\x27\x1C", "Rar!\x1A\x07", "\x89PNG\r\n\x1A\n",
-                                            "\xFF\xD8\xFF",       "GIF8"};
-    return std::any_of(std::begin(starts), std::end(starts),
-                       [&](QByteArrayView start) { return bytes.startsWith(start); });
+    static const QByteArrayView starts[] = {"PK\x03\x04",
+                                            "%PDF-",
+                                            "\xD0\xCF\x11\xE0",
+                                            "HWP Document File",
+                                            "ALZ\x01",
+                                            "\x1F\x8B",
+                                            QByteArrayView("\xFD\x37zXZ\0", 6),
+                                            "7z\xBC\xAF\x27\x1C",
+                                            "Rar!\x1A\x07",
+                                            "\x89PNG\r\n\x1A\n",
+                                            "\xFF\xD8\xFF"};
+    // EGG: its signature, then a binary version; bzip2: "BZh", the block size, the block magic.
+    const bool egg = bytes.size() > 4 && bytes.startsWith("EGGA") && static_cast<unsigned char>(bytes[4]) < 0x09;
+    const bool bzip2 = bytes.size() >= 10 && bytes.startsWith("BZh") && bytes[3] >= '1' && bytes[3] <= '9' &&
+        QByteArrayView(bytes).sliced(4, 6) == QByteArrayView("1AY&SY");
+    return egg || bzip2 || std::any_of(std::begin(starts), std::end(starts), [&](QByteArrayView start) {
+               return bytes.startsWith(start);
+           });
 }
 
 // A document the helper reads (by its first bytes or its name), not a text file. Only a regular
