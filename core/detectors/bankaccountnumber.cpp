@@ -62,34 +62,30 @@ bool looksLikePhoneNumber(const GroupLengths &groups)
     return groups.size() == 3 && groups[0] <= 3 && groups[2] == 4 && first.starts_with('0');
 }
 
-// Whether digits[at, at + 8) is a date, YYYYMMDD in the years 19xx or 20xx.
-bool isDateAt(const std::string &digits, std::size_t at)
-{
-    if (at + 8 > digits.size())
-        return false;
-    const std::string_view year = std::string_view(digits).substr(at, 4);
-    const int month = std::stoi(digits.substr(at + 4, 2));
-    const int day = std::stoi(digits.substr(at + 6, 2));
-    return (year.starts_with("19") || year.starts_with("20")) && month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 // A date across the groups, which no account holds:
 //  - a year 19xx or 20xx ending the first group, a month, a day starting the third: "22004-11-08205"
 //    is row 2, 2004-11-08, then an amount (a flattened table);
 //  - a whole date in later groups: "000⇥2023-08-22" is an amount's end and a day (a flattened row);
 //  - in two groups, a date that starts the first: "20240916-941" is a day's transaction.
+// The groups' lengths say where a date could stand; only there are the digits read.
 bool holdsADate(std::string_view match, const GroupLengths &groups)
 {
+    std::array<std::size_t, GroupLengths::MaxCounted> starts {};
+    std::size_t count = 0;
     if (groups.size() == 2 && groups[0] >= 8)
-        return isDateAt(Validators::digitsOf(match), 0);
-    if (groups.size() < 3)
+        starts[count++] = 0;
+    for (std::size_t i = 1, at = groups[0]; i + 2 < groups.size(); at += groups[i], ++i) {
+        if (groups[i] == 4 && groups[i + 1] == 2 && groups[i + 2] == 2)
+            starts[count++] = at;
+    }
+    if (groups.size() >= 3 && groups[0] >= 4 && groups[1] == 2 && groups[2] >= 2)
+        starts[count++] = groups[0] - 4;
+    if (count == 0)
         return false;
     const std::string digits = Validators::digitsOf(match);
-    for (std::size_t i = 1, at = groups[0]; i + 2 < groups.size(); at += groups[i], ++i) {
-        if (groups[i] == 4 && groups[i + 1] == 2 && groups[i + 2] == 2 && isDateAt(digits, at))
-            return true;
-    }
-    return groups[0] >= 4 && groups[1] == 2 && groups[2] >= 2 && isDateAt(digits, groups[0] - 4);
+    return std::any_of(starts.begin(), starts.begin() + count, [&](std::size_t at) {
+        return at + 8 <= digits.size() && Validators::isCompactDate(std::string_view(digits).substr(at, 8));
+    });
 }
 
 // Accounts are 10-14 digits in one to four groups. A phone's shape, or a date across the groups,

@@ -1156,6 +1156,7 @@ private Q_SLOTS:
         // From a review: a day's transaction number, and a number with a date between it and the
         // bank word, are no account.
         QTest::newRow("a transaction number after an account word") << u"입금 20240611-0001 건"_qs;
+        QTest::newRow("a day's transaction right after an account word") << u"계좌번호 20240916-941"_qs;
         QTest::newRow("a date and an amount between the word and the number")
             << u"2020.07.01 입금 2,221,000 20240916-941 하나"_qs;
         QTest::newRow("a date between the bank and a number of four groups") << u"신한 2022-03-05 682-65-12-33080"_qs;
