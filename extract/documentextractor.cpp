@@ -177,9 +177,6 @@ bool isImage(const QByteArray &bytes)
         bytes.startsWith(QByteArray("MM\0*", 4)) || bytes.startsWith("VCLMTF"); // StarView metafile
 }
 
-// Every part of a package no extractor read: XML parts for all their text (charts, diagrams,
-// comments, drawings, properties, a second slide of the same number), other files as attachments
-// of their own (an embedded workbook); so nothing a package holds is passed over in silence.
 // A package's properties (title, author, dates): text about the document, not of it.
 bool isProperties(const QString &name)
 {
@@ -187,7 +184,10 @@ bool isProperties(const QString &name)
         name.compare(QLatin1String("meta.xml"), Qt::CaseInsensitive) == 0;
 }
 
-// contentCharacters: the characters read from parts that are no properties, added to.
+// Every part of a package no extractor read: XML parts for all their text (charts, diagrams,
+// comments, drawings, properties, a second slide of the same number), other files as attachments
+// of their own (an embedded workbook); so nothing a package holds is passed over in silence.
+// Adds to *contentCharacters the characters read from parts that are no properties.
 void readRemainingParts(const ZipContainer &zip, const Core::TextPlace &base, TextSink &sink, int depth,
                         qint64 *contentCharacters)
 {
