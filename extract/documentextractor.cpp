@@ -427,6 +427,8 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
         if (text.status == Core::AttachmentText::Status::Text) {
             const std::string_view scanned = text.scannedText(csv);
             sink.addUtf8(base, QByteArrayView(scanned.data(), qsizetype(scanned.size())));
+            if (!text.incomplete.isEmpty())
+                sink.skip(base, text.incomplete);
         } else
             sink.skip(base, text.reason);
         return;

@@ -132,6 +132,40 @@ qsizetype tabsBetween(const TextPlace &lastPlace, const AttachmentText::GridCell
     return -1;
 }
 
+// The characters a decoding put where bytes were no character: U+FFFD, or U+001A (SUB), which
+// ICU's CP949 writes; those the bytes held already are not counted.
+qsizetype replacementsAdded(const QString &decoded, const QByteArray &bytes)
+{
+    return decoded.count(QChar::ReplacementCharacter) + decoded.count(QChar(0x1A)) - bytes.count("\xEF\xBF\xBD") -
+        bytes.count('\x1A');
+}
+
+// UTF-8 or CP949 text with a few broken bytes, each read as a replacement character, in whichever
+// of the two leaves fewer of them (UTF-8 when as few): Hangul in one encoding is broken in the
+// other at nearly every syllable, so the encoding the text is written in is the one that breaks
+// only where it is damaged.
+std::optional<QByteArray> decodeDamaged(const QByteArray &bytes, AttachmentText::Undecodable &undecodable)
+{
+    const QString utf8 = QString::fromUtf8(bytes);
+    const qsizetype utf8Broken = replacementsAdded(utf8, bytes);
+    // ICU drops a lead byte at the very end without a trace: a line break after it makes it a
+    // broken pair, which is counted.
+    QStringDecoder cp949Decoder("CP949", QStringConverter::Flag::Stateless);
+    QString cp949 = cp949Decoder.isValid() ? cp949Decoder(bytes + '\n') : QString();
+    cp949.chop(1);
+    const qsizetype cp949Broken = cp949Decoder.isValid() ? replacementsAdded(cp949, bytes) : bytes.size();
+    const bool isUtf8 = utf8Broken <= cp949Broken;
+    const qsizetype broken = isUtf8 ? utf8Broken : cp949Broken;
+    if (broken * AttachmentText::BytesPerUndecodable > bytes.size())
+        return std::nullopt;
+    undecodable = {broken, isUtf8 ? "UTF-8" : "CP949", -1};
+    if (isUtf8) {
+        if (const auto first = Utf8Validator::firstInvalidByte({bytes.constData(), std::size_t(bytes.size())}))
+            undecodable.first = qsizetype(*first);
+    }
+    return (isUtf8 ? utf8 : cp949.replace(QChar(0x1A), QChar::ReplacementCharacter)).toUtf8();
+}
+
 } // namespace
 
 std::string_view AttachmentText::scannedText(std::string &copy) const
@@ -178,15 +212,18 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
     }
     if (bytes.size() > MaxSize)
         return notScanned(name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
-    if (auto text = decodeText(bytes)) {
+    Undecodable undecodable;
+    if (auto text = decodeText(bytes, &undecodable)) {
         AttachmentText decoded {name, Status::Text, std::move(*text), {}};
         decoded.csv = QuotedCellBreaks::isCsv(name);
+        if (undecodable.bytes > 0) // what could be read is scanned; the file is not clean for it
+            decoded.incomplete = undecodable.describe();
         return decoded;
     }
     return notScanned(name, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
 }
 
-std::optional<QByteArray> AttachmentText::decodeText(const QByteArray &bytes)
+std::optional<QByteArray> AttachmentText::decodeText(const QByteArray &bytes, Undecodable *undecodable)
 {
     // UTF-32's marks come first: its little-endian one starts like UTF-16's, and read as UTF-16 its
     // every character would stand beside a NUL, which hides every number.
@@ -232,7 +269,15 @@ std::optional<QByteArray> AttachmentText::decodeText(const QByteArray &bytes)
         if (!cp949.hasError())
             return text.toUtf8();
     }
-    return std::nullopt;
+    return undecodable ? decodeDamaged(bytes, *undecodable) : std::nullopt;
+}
+
+QString AttachmentText::Undecodable::describe() const
+{
+    const QString where = first < 0 ? QString() : QStringLiteral(" (the first at byte offset %1)").arg(first);
+    return QStringLiteral("%1 %2 not %3 text%4: read without %5")
+        .arg(QString::number(bytes), bytes == 1 ? QStringLiteral("byte is") : QStringLiteral("bytes are"),
+             QLatin1String(encoding), where, bytes == 1 ? QStringLiteral("it") : QStringLiteral("them"));
 }
 
 AttachmentText AttachmentText::read(const MessageAttachment &attachment, const QString &baseDirectory,

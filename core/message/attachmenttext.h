@@ -105,10 +105,24 @@ struct AttachmentText
     // Decodes bytes already in memory; name decides the format by its extension. Bytes with a NUL
     // that are not UTF-16 text are no text: not scanned.
     static AttachmentText decode(const QString &name, const QByteArray &bytes);
+    // What decodeText() read past in text it returned anyway: a few bytes that are no character in
+    // the encoding the rest is written in (a file cut inside a character, a byte damaged on the way).
+    struct Undecodable
+    {
+        qsizetype bytes = 0;
+        const char *encoding = ""; // the rest's: "UTF-8" or "CP949"
+        qsizetype first = -1; // the first one's offset in the bytes, where it is known (UTF-8)
+        QString describe() const;
+    };
+    // At most one byte in this many may be undecodable: more, and it is no text in that encoding.
+    static constexpr qsizetype BytesPerUndecodable = 100;
+
     // The text of bytes as UTF-8: UTF-8 as it is, UTF-16 (a byte-order mark, or its NUL bytes) or
     // CP949 decoded; empty when they are none of these (a NUL that is not UTF-16, a broken
-    // sequence in every encoding).
-    static std::optional<QByteArray> decodeText(const QByteArray &bytes);
+    // sequence in every encoding). Given `undecodable`, UTF-8 or CP949 text with a few broken
+    // bytes is read too, each such byte as U+FFFD, and *undecodable says how many: a person reads
+    // the rest, and so must the scanner, though what it read is not the whole file.
+    static std::optional<QByteArray> decodeText(const QByteArray &bytes, Undecodable *undecodable = nullptr);
 
     // .txt, .csv and the other plain-text files (.tsv, .log, .md, .json, .xml): decoded here;
     // everything else goes to the extraction helper.

@@ -2267,6 +2267,16 @@ private Q_SLOTS:
         const Read read = extract(zipOf({{QStringLiteral("명단.csv"), cp949(QStringLiteral("홍길순,850315-2345678"))}}),
                                   QStringLiteral("a.zip"));
         QCOMPARE(read.textAt(QStringLiteral("명단.csv")), QStringLiteral("홍길순,850315-2345678"));
+        // With a byte damaged on the way, the rest is still read, and the archive is not clean.
+        const Read damaged = extract(
+            zipOf({{QStringLiteral("명단.csv"),
+                    cp949(QStringLiteral("홍길순,850315-2345678\n") + QStringLiteral("김철수,-\n").repeated(10)) +
+                        "\xFF"}}),
+            QStringLiteral("a.zip"));
+        QVERIFY2(damaged.textAt(QStringLiteral("명단.csv")).startsWith(QStringLiteral("홍길순,850315-2345678")),
+                 qPrintable(damaged.describe()));
+        QVERIFY2(damaged.incomplete.contains(QStringLiteral("1 byte is not CP949 text")),
+                 qPrintable(damaged.describe()));
     }
 };
 

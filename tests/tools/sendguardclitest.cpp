@@ -101,6 +101,33 @@ private Q_SLOTS:
         }
     }
 
+    // A file with a byte damaged on the way (one cut inside a character) is read as a person reads
+    // it, around the damage: what is found is printed, and the answer is "incomplete", never clean.
+    void shouldScanTextAroundAFewBrokenBytes()
+    {
+        const QString text = u"성명,주민등록번호\n홍길동,900101-1234568\n"_qs + u"김철수,-\n"_qs.repeated(16);
+        QStringEncoder cp949("CP949");
+        const QByteArray damagedCp949 = cp949.encode(text) + "\xFF\n" + cp949.encode(u"비고\n"_qs);
+        const QByteArray cutUtf8 = text.toUtf8() + u"비고"_qs.toUtf8().chopped(1);
+        for (const QByteArray &bytes : {damagedCp949, cutUtf8}) {
+            const Run file = sendguard(
+                {QStringLiteral("scan"), QStringLiteral("--json"), writeFile(QStringLiteral("damaged.csv"), bytes)});
+            QCOMPARE(file.exitCode, 3);
+            QVERIFY2(file.out.contains("\"detector\":\"kr-rrn\""), file.out.constData());
+            QVERIFY2(file.out.contains("read in part: ") && file.out.contains(" text"), file.out.constData());
+            QVERIFY2(!file.out.contains("1234568") && !file.err.contains("1234568"), file.out.constData());
+            const Run piped = sendguard({QStringLiteral("scan"), QStringLiteral("-")}, bytes);
+            QCOMPARE(piped.exitCode, 3);
+            QVERIFY2(piped.out.contains("kr-rrn"), piped.out.constData());
+        }
+        // Mostly broken: no text at all, as before.
+        QByteArray binary;
+        for (int i = 0; i < 200; ++i)
+            binary += char(0x80 + (i * 37) % 128);
+        const Run noise = sendguard({QStringLiteral("scan"), writeFile(QStringLiteral("noise.txt"), binary)});
+        QCOMPARE(noise.exitCode, 2);
+    }
+
     // A pipe given by its path ("/dev/stdin", "<(…)") is read once: a look at its first bytes, to
     // tell a document, would take them from the scan, which then called the text clean.
     void shouldReadAPipeGivenByItsPath()
@@ -226,7 +253,8 @@ private Q_SLOTS:
         QCOMPARE(person, people);
     }
 
-    // Checked whole before anything is printed: a bad byte near the end gives the error alone.
+    // Checked whole before anything is printed: a bad byte near the end is known before the first
+    // finding is written, and the one line says both what was found and that it is not all.
     void shouldPrintNoFindingsForAFileThatTurnsOutInvalid()
     {
         QByteArray text;
@@ -236,10 +264,20 @@ private Q_SLOTS:
         text[bad] = '\xFF';
         const QString path = writeFile(QStringLiteral("invalid.txt"), text);
         const Run run = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), path});
-        QCOMPARE(run.exitCode, 2);
-        QCOMPARE(
-            QString::fromUtf8(run.out),
-            QStringLiteral("{\"file\":\"%1\",\"error\":\"not valid UTF-8 at byte offset %2\"}\n").arg(path).arg(bad));
+        QCOMPARE(run.exitCode, 3);
+        QCOMPARE(run.out.count('\n'), 1);
+        QVERIFY(run.out.startsWith("{\"file\":\"" + path.toUtf8() + "\",\"findings\":[{\"detector\":\"kr-rrn\""));
+        QVERIFY2(run.out.endsWith(QStringLiteral("],\"error\":\"read in part: 1 byte is not UTF-8 text (the first at "
+                                                 "byte offset %1): read without it\"}\n")
+                                      .arg(bad)
+                                      .toUtf8()),
+                 run.out.right(200).constData());
+        // Broken all through, it is no text: the error alone.
+        const QString noise = writeFile(QStringLiteral("noise.txt"), QByteArray(4096, '\xFF'));
+        const Run rejected = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), noise});
+        QCOMPARE(rejected.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(rejected.out),
+                 QStringLiteral("{\"file\":\"%1\",\"error\":\"not valid UTF-8 at byte offset 0\"}\n").arg(noise));
     }
 
     void shouldRedactToStandardOutput()
@@ -330,7 +368,7 @@ private Q_SLOTS:
                                            {QStringLiteral("redact"), broken}};
         for (const QStringList &arguments : commands) {
             const Run run = sendguard(arguments);
-            QVERIFY(run.exitCode >= 0 && run.exitCode <= 2);
+            QVERIFY(run.exitCode >= 0 && run.exitCode <= 3); // 3: the broken one, scanned in part
             QVERIFY(!run.out.isEmpty() || !run.err.isEmpty());
             for (const auto &canary : canaries) {
                 QVERIFY2(!run.out.contains(canary.second), (arguments.join(' ') + ": " + canary.second).toUtf8());

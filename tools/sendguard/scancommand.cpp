@@ -32,8 +32,9 @@ namespace {
 
 // Prints a text input's findings as its blocks are scanned: a JSON line, or a table whose rows
 // come first and whose count comes last. Nothing needs the whole text or all findings at once.
+// readInPart: why the text is not the whole file (bytes that could not be decoded), else empty.
 int printStreamed(const QString &name, const Core::StreamScanner &stream, const Core::StreamScanner::Read &fileRead,
-                  bool json, QTextStream &out, QTextStream &err, bool *found)
+                  bool json, QTextStream &out, QTextStream &err, bool *found, const QString &readInPart = {})
 {
     if (json)
         out << "{\"file\":" << FindingJson::quoted(name) << ",\"findings\":[";
@@ -76,9 +77,11 @@ int printStreamed(const QString &name, const Core::StreamScanner &stream, const 
                 position.finishText();
         });
     *found = *found || count > 0;
-    if (!result.complete) {
-        // The file changed or failed while it was read: what was printed is not the whole answer.
-        const QString why = QStringLiteral("scan incomplete: %1").arg(result.error);
+    if (!result.complete || !readInPart.isEmpty()) {
+        // The file changed or failed while it was read, or some of it is no text: what was printed
+        // is not the whole answer.
+        const QString why = result.complete ? QStringLiteral("read in part: %1").arg(readInPart)
+                                            : QStringLiteral("scan incomplete: %1").arg(result.error);
         err << "sendguard scan: " << name << ": " << why << '\n';
         if (json)
             out << "],\"error\":" << FindingJson::quoted(why) << "}\n";
@@ -273,10 +276,12 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
             // UTF-16 or CP949 (what Excel's "Unicode text" and Korean Windows editors write), as an
             // attachment is read: offsets are then into its text as UTF-8, as `extract` prints it.
             if (file.size() <= Core::AttachmentText::MaxSize && file.seek(0)) {
-                if (const auto text = Core::AttachmentText::decodeText(file.read(Core::AttachmentText::MaxSize)))
+                Core::AttachmentText::Undecodable undecodable;
+                if (const auto text =
+                        Core::AttachmentText::decodeText(file.read(Core::AttachmentText::MaxSize), &undecodable))
                     return printStreamed(
                         name, stream, Core::StreamScanner::readerOver({text->constData(), std::size_t(text->size())}),
-                        json, out, err, found);
+                        json, out, err, found, undecodable.bytes > 0 ? undecodable.describe() : QString());
             }
             if (!checked.complete)
                 return fail(checked.error);
@@ -295,12 +300,14 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
         return printDocument(name, readerForScan().extract(name, *bytes, nullptr, &scanner), scanner, json, out, err,
                              found);
     // UTF-8 as it is, UTF-16 or CP949 decoded; else valid UTF-8 with a stray NUL (a log) as it is.
-    const auto text = Core::AttachmentText::decodeText(*bytes);
+    Core::AttachmentText::Undecodable undecodable;
+    const auto text = Core::AttachmentText::decodeText(*bytes, &undecodable);
     const QByteArray &utf8 = text ? *text : *bytes;
     const std::string_view view(utf8.constData(), std::size_t(utf8.size()));
     if (const auto invalid = text ? std::nullopt : Core::Utf8Validator::firstInvalidByte(view))
         return fail(QStringLiteral("not valid UTF-8 at byte offset %1").arg(*invalid));
-    return printStreamed(name, stream, Core::StreamScanner::readerOver(view), json, out, err, found);
+    return printStreamed(name, stream, Core::StreamScanner::readerOver(view), json, out, err, found,
+                         undecodable.bytes > 0 ? undecodable.describe() : QString());
 }
 
 int runScan(const QStringList &arguments)

@@ -224,6 +224,33 @@ private Q_SLOTS:
         QCOMPARE(result.notScanned[0].attachment, QStringLiteral("신청서.docx"));
     }
 
+    // A roster exported on an old system with a byte damaged on the way: the registration number in
+    // it is shown, and the file is named as read in part, never counted clean.
+    void shouldShowWhatADamagedFileHoldsAndThatItWasReadInPart()
+    {
+        OutgoingMessage m = toAllStaff(QString(), QStringLiteral("첨부 참조"));
+        QStringEncoder cp949("CP949");
+        const QByteArray roster = cp949.encode(QStringLiteral("성명,주민등록번호\n홍길동,850315-2345678\n") +
+                                               QStringLiteral("김철수,-\n").repeated(12)) +
+            "\xFF\n";
+        m.attachments = {{QStringLiteral("명단.csv"), QString(), roster}};
+        const std::vector<AttachmentText> texts {AttachmentText::read(m.attachments[0], QString())};
+        const auto result = MessageChecker(defaultPolicy(), options()).check(m, texts, testToday());
+        QVERIFY(result.complete);
+        QCOMPARE(detectors(result.verdict.findings), QStringList({"attachment:명단.csv/kr-rrn"}));
+        QCOMPARE(result.notScanned.size(), std::size_t(1));
+        QCOMPARE(result.notScanned[0].attachment, QStringLiteral("명단.csv"));
+        QCOMPARE(result.notScanned[0].reason, QStringLiteral("1 byte is not CP949 text: read without it"));
+        // As strict as for the same roster undamaged.
+        OutgoingMessage whole = m;
+        whole.attachments[0].data = roster.chopped(2);
+        const std::vector<AttachmentText> wholeTexts {AttachmentText::read(whole.attachments[0], QString())};
+        const auto wholeResult = MessageChecker(defaultPolicy(), options()).check(whole, wholeTexts, testToday());
+        QVERIFY(wholeResult.notScanned.empty());
+        QCOMPARE(result.verdict.level, wholeResult.verdict.level);
+        QCOMPARE(result.verdict.findings.size(), wholeResult.verdict.findings.size());
+    }
+
     // The organisation's own numbers and addresses are never findings, in whatever form they are written.
     void shouldDropAllowListedValues_data()
     {

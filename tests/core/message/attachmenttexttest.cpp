@@ -223,6 +223,63 @@ private Q_SLOTS:
         QCOMPARE(withNul.status, Status::NotScanned);
     }
 
+    // A file cut inside a character, or with a byte damaged on the way, is read as a person reads
+    // it, around the damage: each broken byte a replacement character, and the text marked as read
+    // in part (never clean); it must be text in one encoding but for the damage.
+    void shouldReadTextAroundAFewBrokenBytes_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("incomplete");
+        // At least a hundred bytes for each broken one: the most a text may have.
+        const QString text = QStringLiteral("성명,주민등록번호,비고\n홍길동,850315-2345678,재발급\n") +
+            QStringLiteral("김철수,-,해당 없음\n").repeated(6) + QStringLiteral("이영희,-,재발급\n");
+        QStringEncoder cp949("CP949");
+        const QByteArray korean = cp949.encode(text);
+        const QByteArray utf8 = text.toUtf8();
+        // Two bytes of a character's three, each a replacement character.
+        QTest::newRow("UTF-8 cut inside its last character")
+            << utf8.chopped(2)
+            << QStringLiteral("2 bytes are not UTF-8 text (the first at byte offset %1)").arg(utf8.size() - 4);
+        const qsizetype latin1 = utf8.indexOf("해당");
+        QTest::newRow("UTF-8 with a Latin-1 byte")
+            << utf8.left(latin1) + "\xE9" + utf8.mid(latin1 + 6)
+            << QStringLiteral("1 byte is not UTF-8 text (the first at byte offset %1)").arg(latin1);
+        QTest::newRow("CP949 with a stray byte")
+            << korean.left(61) + "\xFF" + korean.mid(61) << "1 byte is not CP949 text";
+        QTest::newRow("CP949 cut inside its last character") << korean.chopped(2) << "1 byte is not CP949 text";
+        QTest::newRow("CP949 twice damaged") << korean + "\xFF" + korean + "\xFF"
+                                             << "2 bytes are not CP949 text";
+    }
+
+    void shouldReadTextAroundAFewBrokenBytes()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, incomplete);
+        const AttachmentText text = AttachmentText::decode(QStringLiteral("명단.csv"), bytes);
+        QCOMPARE(text.status, Status::Text);
+        QVERIFY2(
+            QString::fromUtf8(text.utf8).startsWith(QStringLiteral("성명,주민등록번호,비고\n홍길동,850315-2345678,")),
+            text.utf8.constData());
+        QVERIFY2(text.incomplete.startsWith(incomplete), qPrintable(text.incomplete));
+        QVERIFY(QString::fromUtf8(text.utf8).contains(QChar::ReplacementCharacter));
+        // Without the damage it is whole.
+        const QByteArray repaired = QByteArray(text.utf8).replace("\xEF\xBF\xBD", "");
+        QVERIFY(AttachmentText::decode(QStringLiteral("명단.csv"), repaired).incomplete.isEmpty());
+    }
+
+    // More than one byte in a hundred broken in either encoding: no text, not scanned.
+    void shouldNotReadTextMostlyBroken()
+    {
+        const QByteArray line = QStringLiteral("홍길동,850315-2345678\n").toUtf8();
+        QByteArray bytes;
+        for (int i = 0; i < 10; ++i)
+            bytes += line + "\xFF"; // one broken byte in 27
+        const AttachmentText text = AttachmentText::decode(QStringLiteral("명단.csv"), bytes);
+        QCOMPARE(text.status, Status::NotScanned);
+        QCOMPARE(text.reason, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
+        QVERIFY(!AttachmentText::decodeText(line + "\xFF").has_value()); // nothing read in part unasked
+    }
+
     void shouldNotCallBinaryDataText()
     {
         QByteArray bytes("850315-2345678\n");
