@@ -409,7 +409,10 @@ void ShapeMatcher::chainOf(const std::vector<Shape::Item> &items, CompiledShape 
             clamped(shortest, Unbounded), clamped(longest, Unbounded), 0, 0, firstDigitsOf(items[i + 1]), &items[i]};
         runMin = runMax = 0;
     }
-    close(false);
+    // At the end of the shape, as for the first run: a longer run would put a digit right after the
+    // match, which a boundary of digits never takes (a receipt number's "20241108-1234567" is no
+    // broker's "20241108-123"), so a start whose last run is longer needs no try.
+    close(shape.boundary != Boundary::AddressCharacters);
 }
 
 // Flattens items into instructions; the caller ends the program with Match.
