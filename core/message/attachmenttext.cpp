@@ -143,27 +143,32 @@ qsizetype replacementsAdded(const QString &decoded, const QByteArray &bytes)
 // UTF-8 or CP949 text with a few broken bytes, each read as a replacement character, in whichever
 // of the two leaves fewer of them (UTF-8 when as few): Hangul in one encoding is broken in the
 // other at nearly every syllable, so the encoding the text is written in is the one that breaks
-// only where it is damaged.
+// only where it is damaged. One decoding is held at a time: a text attachment is read in the host.
 std::optional<QByteArray> decodeDamaged(const QByteArray &bytes, AttachmentText::Undecodable &undecodable)
 {
-    const QString utf8 = QString::fromUtf8(bytes);
-    const qsizetype utf8Broken = replacementsAdded(utf8, bytes);
-    // ICU drops a lead byte at the very end without a trace: a line break after it makes it a
-    // broken pair, which is counted.
-    QStringDecoder cp949Decoder("CP949", QStringConverter::Flag::Stateless);
-    QString cp949 = cp949Decoder.isValid() ? cp949Decoder(bytes + '\n') : QString();
-    cp949.chop(1);
-    const qsizetype cp949Broken = cp949Decoder.isValid() ? replacementsAdded(cp949, bytes) : bytes.size();
+    const qsizetype utf8Broken = replacementsAdded(QString::fromUtf8(bytes), bytes);
+    QStringDecoder cp949Decoder("CP949");
+    QString cp949;
+    qsizetype cp949Broken = bytes.size();
+    if (cp949Decoder.isValid()) {
+        cp949 = cp949Decoder(bytes);
+        // ICU keeps a lead byte at the very end for a next call: a line break after it makes it a
+        // broken pair, which is counted.
+        cp949 += cp949Decoder(QByteArrayView("\n"));
+        cp949.chop(1);
+        cp949Broken = replacementsAdded(cp949, bytes);
+    }
     const bool isUtf8 = utf8Broken <= cp949Broken;
     const qsizetype broken = isUtf8 ? utf8Broken : cp949Broken;
     if (broken * AttachmentText::BytesPerUndecodable > bytes.size())
         return std::nullopt;
     undecodable = {broken, isUtf8 ? "UTF-8" : "CP949", -1};
-    if (isUtf8) {
-        if (const auto first = Utf8Validator::firstInvalidByte({bytes.constData(), std::size_t(bytes.size())}))
-            undecodable.first = qsizetype(*first);
-    }
-    return (isUtf8 ? utf8 : cp949.replace(QChar(0x1A), QChar::ReplacementCharacter)).toUtf8();
+    if (!isUtf8)
+        return cp949.replace(QChar(0x1A), QChar::ReplacementCharacter).toUtf8();
+    cp949 = QString();
+    if (const auto first = Utf8Validator::firstInvalidByte({bytes.constData(), std::size_t(bytes.size())}))
+        undecodable.first = qsizetype(*first);
+    return QString::fromUtf8(bytes).toUtf8();
 }
 
 } // namespace
