@@ -65,8 +65,31 @@ inline std::vector<std::string> wrappedSeparators()
     std::erase_if(separators, [](const std::string &separator) { return separator.find('\n') != std::string::npos; });
     // A tab stop before the hyphen (a form's text); elsewhere a cell's negative number.
     separators.insert(separators.begin() + 1, "\t-");
-    separators.insert(separators.end(), {",", "."});
+    separators.insert(separators.end(), {",", ".", " / ", " ~ "});
     return separators;
+}
+
+// The words a form or a message puts between the halves when it asks for them apart ("앞자리
+// 900101 뒷자리 1234567", "900101, 뒷번호 1234567"), with the blanks and marks around them.
+inline std::vector<std::string> backHalfWords()
+{
+    std::vector<std::string> words;
+    for (const char *word : {"뒷자리", "뒷번호", "뒤"}) {
+        for (const char *before : {" ", ", ", " / "}) {
+            for (const char *after : {" ", ": ", " : "})
+                words.push_back(before + std::string(word) + after);
+        }
+    }
+    return words;
+}
+
+// backHalfWords() as a regular expression's alternatives, in the same order.
+inline std::string backHalfWordsPattern()
+{
+    std::string pattern = "(?:";
+    for (const std::string &words : backHalfWords())
+        pattern += (pattern.size() > 3 ? "|" : "") + words;
+    return pattern + ")";
 }
 
 // genderDigits lists the gender/century digits ("1234"). The separated form fires on its own; a bare 13-digit run, also
@@ -87,10 +110,14 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
          Shape().digits(6).literal(PatternParts::lineBreaksAfterHyphen()).digitIn(genderDigits).digits(6)},
         // As tools write them, after a label: two cells copied together (a tab), two cells of a CSV
         // row, a form's three cells (the hyphen in its own), a slash, underscore or tilde between
-        // the halves, a full stop (which alone would read as a decimal). Without the label, a date
+        // the halves (spaced too), a full stop (which alone would read as a decimal). Without the label, a date
         // and a number joined so are as often a file's or a document's name ("정산_240611_2024001.xlsx").
-        {std::string(BirthDate) + "(?:\\t-\\t|\\t-|-\\t|\\t|/|_|~|,|\\.)" + back, ContextRule::Needed, 0.8,
+        {std::string(BirthDate) + "(?:\\t-\\t|\\t-|-\\t|\\t|/|_|~|,|\\.| / | ~ )" + back, ContextRule::Needed, 0.8,
          Shape().digits(6).literal(wrappedSeparators()).digitIn(genderDigits).digits(6)},
+        // The halves apart, each after its own word, as a form asks for them: the whole number,
+        // judged as a bare one is (its check digit, a label, a person on its line).
+        {std::string(BirthDate) + backHalfWordsPattern() + back, ContextRule::NeededUnlessConfirmed, 0.8,
+         Shape().digits(6).literal(backHalfWords()).digitIn(genderDigits).digits(6)},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),
         // Typed into a spreadsheet, which kept it as a number: the leading zeros of a birth in the
@@ -132,7 +159,9 @@ Validation validate(std::string_view match, const ValidationContext &context)
     // Halves in two cells of a row ("900101,1234567") are as often a birth date beside an
     // employee's or a member's number: only under a label right before them or a column header
     // that names the number (주민번호 뒷자리), never 생년월일 a row or two above.
-    if (std::any_of(match.begin(), match.end(), [](char c) { return c == ',' || c == '\t'; }))
+    // A word between them (", 뒷자리 ") says what they are.
+    const bool saysWhatItIs = std::any_of(match.begin(), match.end(), [](char c) { return (c & 0x80) != 0; });
+    if (!saysWhatItIs && std::any_of(match.begin(), match.end(), [](char c) { return c == ',' || c == '\t'; }))
         return Validation::NeedsLabel;
     return CheckDigitMatches(digits) ? Validation::Confirmed : Validation::Plausible;
 }

@@ -17,8 +17,10 @@ namespace {
 
 constexpr std::size_t MaxGapBytes = 8; // "－\u200B" or " - " between digit groups; never a line
 constexpr std::size_t MaxDigitRun = 19; // the longest digit run any identifier has (card numbers)
-// Room before the first digit: "서울 － " (11 bytes) before a licence, "+" before a phone, a passport letter.
-constexpr std::size_t PrefixMargin = 12;
+// Room before the first digit: "서울 － " (11 bytes) before a licence, "+" before a phone, a passport
+// letter, and a registration number's front half with the word before its back half, whose six
+// digits alone are no cluster ("900101 / 뒷자리 : 1234567", 21 bytes).
+constexpr std::size_t PrefixMargin = 24;
 constexpr std::size_t SuffixMargin = 8;
 constexpr std::size_t MaxClusterBytes = 4096;
 constexpr std::size_t MaxRegionBytes = 64 * 1024; // bounds the normalized copy the scanner makes

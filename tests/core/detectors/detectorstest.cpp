@@ -863,7 +863,8 @@ private Q_SLOTS:
               std::pair {"a tab after the hyphen", u"-\t"_qs},
               std::pair {"a line broken after a spaced hyphen", u" -\n"_qs},
               std::pair {"the next line indented", u"-\n  "_qs},
-              std::pair {"the next line indented, CRLF", u"-\r\n    "_qs}}) {
+              std::pair {"the next line indented, CRLF", u"-\r\n    "_qs}, std::pair {"a spaced slash", u" / "_qs},
+              std::pair {"a spaced tilde", u" ~ "_qs}}) {
             const QString number = u"900101"_qs + separator + u"1234567"_qs;
             // A mask is of the normalized text: the wave dash reads as the tilde it stands for.
             const QString maskedSeparator = separator == u"\u301C"_qs ? u"~"_qs : separator;
@@ -872,6 +873,30 @@ private Q_SLOTS:
         }
     }
     void shouldFindRegistrationNumbersWrittenApartAfterTheirLabel() { verifyPositive(); }
+
+    // The halves apart, each after its own word, as a form asks for them: the whole number, judged
+    // as a bare one (a check digit, a label, a person on the line), whatever stands around it.
+    void shouldFindRegistrationNumbersWhoseHalvesAreAskedForApart_data()
+    {
+        positiveColumns();
+        const QString rrn = QStringLiteral("kr-rrn");
+        for (const QString &words : {u" 뒷자리 "_qs, u", 뒷자리: "_qs, u" / 뒷번호 "_qs, u" 뒤 "_qs, u", 뒤 : "_qs}) {
+            const QString halves = u"900101"_qs + words + u"1234568"_qs; // the check digit holds
+            const QString masked = u"900101"_qs + words + u"1******"_qs;
+            QTest::addRow("check digit, %s", qPrintable(words.trimmed()))
+                << u"앞자리 "_qs + halves << rrn << halves << masked;
+            // A comma between them is no two cells of a row when a word says what follows.
+            const QString failing = u"900101"_qs + words + u"1234567"_qs;
+            QTest::addRow("a label, %s", qPrintable(words.trimmed()))
+                << u"주민등록번호 "_qs + failing << rrn << failing << u"900101"_qs + words + u"1******"_qs;
+            QTest::addRow("a person, %s", qPrintable(words.trimmed()))
+                << u"홍길동 "_qs + failing << rrn << failing << u"900101"_qs + words + u"1******"_qs;
+        }
+        const QString foreigner = u"901231 뒷자리 5234567"_qs;
+        QTest::newRow("a foreigner's") << u"외국인등록번호 "_qs + foreigner << QStringLiteral("kr-frn") << foreigner
+                                       << u"901231 뒷자리 5******"_qs;
+    }
+    void shouldFindRegistrationNumbersWhoseHalvesAreAskedForApart() { verifyPositive(); }
 
     // Phones, cards and business numbers written so too, near their label (from a red-team pass:
     // only registration numbers were found so).
@@ -1043,6 +1068,9 @@ private Q_SLOTS:
         QTest::newRow("compact date") << u"기준일 20240611"_qs;
         QTest::newRow("dotted date") << u"2024. 6. 11. 공고"_qs;
         QTest::newRow("receipt number") << u"접수번호 20240611-0001234"_qs;
+        // Halves apart with no check digit, no label and no person: a date and a number.
+        QTest::newRow("a date and a number after it") << u"기준 900101 뒤 1234567 처리"_qs;
+        QTest::newRow("a receipt number's halves") << u"접수번호 900101 뒷자리 1234568"_qs;
         QTest::newRow("order number 20 digits") << u"주문번호 12345678901234567890"_qs;
         QTest::newRow("waybill 20 digits glued") << u"송장번호12345678901234567890입니다"_qs;
         QTest::newRow("amount") << u"금액 1,234,567원"_qs;
