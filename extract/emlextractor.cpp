@@ -111,7 +111,10 @@ QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
         // Express), and what is no UTF-8 would lose its every Hangul label to replacement characters.
         const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
         if (Core::Utf8Validator::firstInvalidByte(view)) {
-            if (const auto text = Core::AttachmentText::decodeText(bytes))
+            // A byte or two broken in transit stays broken, as a mail program shows it, in the
+            // encoding the rest is written in: read as UTF-8, CP949's every syllable would be.
+            Core::AttachmentText::Undecodable broken;
+            if (const auto text = Core::AttachmentText::decodeText(bytes, &broken))
                 return QString::fromUtf8(*text);
         }
     }

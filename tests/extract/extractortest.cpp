@@ -1817,6 +1817,16 @@ private Q_SLOTS:
                                       utf8Page,
                                   QStringLiteral("안내.eml"));
         QVERIFY2(utf8.all().contains(QStringLiteral("입금 계좌번호")), qPrintable(utf8.describe()));
+        // A byte broken in transit does not turn the rest to noise: it stays one broken character.
+        const QByteArray damaged =
+            cp949.encode(QStringLiteral("환급 계좌: 농협 301-1234-5678-91\r\n").repeated(8)) + "\xFF\r\n";
+        const Read broken = extract("From: kim@example.go.kr\r\nSubject: cp949\r\nMIME-Version: 1.0\r\n"
+                                    "Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" +
+                                        damaged,
+                                    QStringLiteral("환급.eml"));
+        QVERIFY2(broken.all().contains(QStringLiteral("환급 계좌: 농협 301-1234-5678-91")),
+                 qPrintable(broken.describe()));
+        QVERIFY2(broken.all().contains(QChar::ReplacementCharacter), qPrintable(broken.describe()));
     }
 
     void shouldReadAnEmailAsItsReaderShowsIt()
