@@ -132,38 +132,50 @@ qsizetype tabsBetween(const TextPlace &lastPlace, const AttachmentText::GridCell
     return -1;
 }
 
-// The characters a decoding put where bytes were no character: U+FFFD, or U+001A (SUB), which
-// ICU's CP949 writes; those the bytes held already are not counted.
-qsizetype replacementsAdded(const QString &decoded, const QByteArray &bytes)
+// The characters ICU's CP949 put where bytes were no CP949: U+001A (SUB), and U+FFFD should another
+// converter stand behind the name; a SUB the bytes held already is not counted. (A U+FFFD written
+// in UTF-8 reads in CP949 as a Hanja and Hangul syllables, never as U+FFFD.)
+qsizetype cp949Replacements(const QString &decoded, const QByteArray &bytes)
 {
-    return decoded.count(QChar::ReplacementCharacter) + decoded.count(QChar(0x1A)) - bytes.count("\xEF\xBF\xBD") -
-        bytes.count('\x1A');
+    return decoded.count(QChar::ReplacementCharacter) + decoded.count(QChar(0x1A)) - bytes.count('\x1A');
 }
 
-// UTF-8 or CP949 text with a few broken bytes, each read as a replacement character, in whichever
-// of the two leaves fewer of them (UTF-8 when as few): Hangul in one encoding is broken in the
-// other at nearly every syllable, so the encoding the text is written in is the one that breaks
-// only where it is damaged. One decoding is held at a time: a text attachment is read in the host.
+// UTF-8 or CP949 text with a few broken bytes, each read as a replacement character. UTF-8 when it
+// has more well-formed characters beyond ASCII than broken bytes, or breaks no more than CP949:
+// Hangul written in CP949 is broken as UTF-8 at nearly every syllable, while UTF-8 read as CP949
+// can break less than the damage did (the UHC extension takes most byte pairs), so fewer breaks
+// alone do not tell CP949. One decoding is held at a time: a text attachment is read in the host.
 std::optional<QByteArray> decodeDamaged(const QByteArray &bytes, AttachmentText::Undecodable &undecodable)
 {
-    const qsizetype utf8Broken = replacementsAdded(QString::fromUtf8(bytes), bytes);
-    QStringDecoder cp949Decoder("CP949");
+    qsizetype utf8Broken = 0;
+    qsizetype utf8Wide = 0; // characters beyond ASCII, the broken ones among them
+    {
+        const QString utf8 = QString::fromUtf8(bytes);
+        for (const QChar c : utf8) {
+            utf8Wide += c.unicode() >= 0x80;
+            utf8Broken += c == QChar::ReplacementCharacter;
+        }
+        utf8Broken -= bytes.count("\xEF\xBF\xBD"); // written so: a file damaged once before
+    }
+    bool isCp949 = false;
+    qsizetype cp949Broken = 0;
     QString cp949;
-    qsizetype cp949Broken = bytes.size();
-    if (cp949Decoder.isValid()) {
+    QStringDecoder cp949Decoder("CP949");
+    if (utf8Broken > utf8Wide - utf8Broken && cp949Decoder.isValid()) {
         cp949 = cp949Decoder(bytes);
         // ICU keeps a lead byte at the very end for a next call: a line break after it makes it a
         // broken pair, which is counted.
         cp949 += cp949Decoder(QByteArrayView("\n"));
         cp949.chop(1);
-        cp949Broken = replacementsAdded(cp949, bytes);
+        cp949Broken = cp949Replacements(cp949, bytes);
+        isCp949 = cp949Broken < utf8Broken;
     }
-    const bool isUtf8 = utf8Broken <= cp949Broken;
-    const qsizetype broken = isUtf8 ? utf8Broken : cp949Broken;
+    // The strict decodings failed: something is broken, whatever the counts say.
+    const qsizetype broken = std::max<qsizetype>(1, isCp949 ? cp949Broken : utf8Broken);
     if (broken * AttachmentText::BytesPerUndecodable > bytes.size())
         return std::nullopt;
-    undecodable = {broken, isUtf8 ? "UTF-8" : "CP949", -1};
-    if (!isUtf8)
+    undecodable = {broken, isCp949 ? "CP949" : "UTF-8", -1};
+    if (isCp949)
         return cp949.replace(QChar(0x1A), QChar::ReplacementCharacter).toUtf8();
     cp949 = QString();
     if (const auto first = Utf8Validator::firstInvalidByte({bytes.constData(), std::size_t(bytes.size())}))

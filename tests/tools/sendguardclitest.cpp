@@ -255,7 +255,7 @@ private Q_SLOTS:
 
     // Checked whole before anything is printed: a bad byte near the end is known before the first
     // finding is written, and the one line says both what was found and that it is not all.
-    void shouldPrintNoFindingsForAFileThatTurnsOutInvalid()
+    void shouldCheckAFileWholeBeforePrintingItsFindings()
     {
         QByteArray text;
         while (text.size() < 2 * 1024 * 1024)

@@ -262,9 +262,21 @@ private Q_SLOTS:
             text.utf8.constData());
         QVERIFY2(text.incomplete.startsWith(incomplete), qPrintable(text.incomplete));
         QVERIFY(QString::fromUtf8(text.utf8).contains(QChar::ReplacementCharacter));
-        // Without the damage it is whole.
-        const QByteArray repaired = QByteArray(text.utf8).replace("\xEF\xBF\xBD", "");
-        QVERIFY(AttachmentText::decode(QStringLiteral("명단.csv"), repaired).incomplete.isEmpty());
+    }
+
+    // A UTF-8 file damaged once before holds replacement characters written in UTF-8, which read in
+    // CP949 as Hanja and Hangul without a break: it is still UTF-8, read in part, its labels kept
+    // (from a review: read as CP949 mojibake, it was scanned clean).
+    void shouldReadUtf8DamagedOnceBeforeAsUtf8()
+    {
+        QString text = QStringLiteral("성명,주민등록번호\n\uFFFD\uFFFD\uFFFD,9001011234567\n");
+        for (int i = 0; i < 30; ++i)
+            text += QStringLiteral("\uFFFD\uFFFD\uFFFD,\uFFFD\uFFFD\uFFFD\n");
+        text += QStringLiteral("비고");
+        const AttachmentText read = AttachmentText::decode(QStringLiteral("명단.csv"), text.toUtf8().chopped(1));
+        QCOMPARE(read.status, Status::Text);
+        QVERIFY2(read.utf8.startsWith(QStringLiteral("성명,주민등록번호\n").toUtf8()), read.utf8.left(64).constData());
+        QVERIFY2(read.incomplete.startsWith(QStringLiteral("2 bytes are not UTF-8 text")), qPrintable(read.incomplete));
     }
 
     // More than one byte in a hundred broken in either encoding: no text, not scanned.
