@@ -325,8 +325,16 @@ bool ShapeMatcher::add(const Shape &shape, Boundary boundary, std::size_t tag, Q
         }
     }
     if (added.chainLength == 0) {
-        for (std::size_t row = 0; row < GapRows; ++row)
-            setBit(m_byFirstGap, row, index);
+        // Separators longer than a chain's, words ("900101 뒷자리 1234567"): the next run stands as
+        // far on as they are long, never nearer. The end of a roster's line ("…-789012⏎17. 홍길동")
+        // is no start for them.
+        const auto [shortest, longest] = separationOf(shape.items());
+        for (std::size_t gap = 0; gap <= NoGap; ++gap) {
+            if (gap < NoGap && (gap < shortest || gap > longest))
+                continue;
+            for (std::size_t byte = 0; byte < 256; ++byte)
+                setBit(m_byFirstGap, gap * 256 + byte, index);
+        }
     } else if (const Item &gap = *added.chain[0].gap; gap.kind == Item::Kind::ByteIn) {
         for (std::size_t byte = 0; byte < 256; ++byte) {
             if (gap.bytes.test(byte))
@@ -360,6 +368,32 @@ void ShapeMatcher::setBit(std::vector<std::uint64_t> &rows, std::size_t row, std
         m_words = words;
     }
     rows[row * m_words + shape / 64] |= std::uint64_t {1} << (shape % 64);
+}
+
+// The bytes between a shape's first run and its next, when what stands there is separators alone
+// (bytes without a digit, never nothing) followed by digits: the lengths the text's next run of
+// digits can be away. {0, Unbounded} when the shape says nothing of it.
+std::pair<std::size_t, std::size_t> ShapeMatcher::separationOf(const std::vector<Shape::Item> &items)
+{
+    constexpr std::pair<std::size_t, std::size_t> anything {0, std::numeric_limits<std::size_t>::max()};
+    std::size_t i = 0;
+    std::size_t least = 0;
+    std::size_t most = 0;
+    while (i < items.size() && addsDigitsOnly(items[i], &least, &most))
+        ++i;
+    std::size_t shortest = 0;
+    std::size_t longest = 0;
+    for (; i < items.size(); ++i) {
+        std::size_t itemShortest = 0;
+        std::size_t itemLongest = 0;
+        if (addsDigitsOnly(items[i], &least, &most))
+            return shortest > 0 ? std::pair(shortest, longest) : anything;
+        if (!separatesRuns(items[i], &itemShortest, &itemLongest))
+            break;
+        shortest += itemShortest;
+        longest += itemLongest;
+    }
+    return anything;
 }
 
 // The runs after the first that every match has (ChainRun), read from the items as far as they are

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace SendGuard::Core {
@@ -293,6 +294,7 @@ private:
 
     static bool isDigit(char c) { return c >= '0' && c <= '9'; }
     static void chainOf(const std::vector<Shape::Item> &items, CompiledShape &shape);
+    static std::pair<std::size_t, std::size_t> separationOf(const std::vector<Shape::Item> &items);
     static bool leadAllows(Boundary boundary, char lead);
     static std::size_t digitsAt(std::string_view text, std::size_t pos, std::size_t most);
     static void compile(const std::vector<Shape::Item> &items, std::vector<Instruction> &program);
