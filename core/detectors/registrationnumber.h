@@ -65,30 +65,33 @@ inline std::vector<std::string> wrappedSeparators()
     std::erase_if(separators, [](const std::string &separator) { return separator.find('\n') != std::string::npos; });
     // A tab stop before the hyphen (a form's text); elsewhere a cell's negative number.
     separators.insert(separators.begin() + 1, "\t-");
-    separators.insert(separators.end(), {",", ".", " / ", " ~ "});
+    separators.insert(separators.end(), {",", "."});
     return separators;
 }
 
-// The words a form or a message puts between the halves when it asks for them apart ("앞자리
-// 900101 뒷자리 1234567", "900101, 뒷번호 1234567"), with the blanks and marks around them.
+// What a form or a message puts between the halves when it asks for them apart ("앞자리 900101,
+// 뒷자리 1234567", "앞자리: 900101⏎뒷자리: 1234567", "900101이고 뒷자리는 1234567"): what ends the
+// front half, the back half's word, and what comes after the word. Longer alternatives first, as
+// RE2 tries them in order.
+inline std::vector<std::string> beforeBackHalfWord()
+{
+    return {"\r\n", "\n", " / ", ", ", "이고 ", "이며 ", " "};
+}
 inline std::vector<std::string> backHalfWords()
 {
-    std::vector<std::string> words;
-    for (const char *word : {"뒷자리", "뒷번호", "뒤"}) {
-        for (const char *before : {" ", ", ", " / "}) {
-            for (const char *after : {" ", ": ", " : "})
-                words.push_back(before + std::string(word) + after);
-        }
-    }
-    return words;
+    return {"뒷자리는", "뒷자리도", "뒷자리", "뒷번호는", "뒷번호", "뒤는", "뒤"};
+}
+inline std::vector<std::string> afterBackHalfWord()
+{
+    return {" : ", ": ", ":", " "};
 }
 
-// backHalfWords() as a regular expression's alternatives, in the same order.
-inline std::string backHalfWordsPattern()
+// Alternatives as a regular expression's group, in the same order.
+inline std::string alternatives(const std::vector<std::string> &choices)
 {
     std::string pattern = "(?:";
-    for (const std::string &words : backHalfWords())
-        pattern += (pattern.size() > 3 ? "|" : "") + words;
+    for (const std::string &choice : choices)
+        pattern += (pattern.size() > 3 ? "|" : "") + choice;
     return pattern + ")";
 }
 
@@ -110,14 +113,26 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
          Shape().digits(6).literal(PatternParts::lineBreaksAfterHyphen()).digitIn(genderDigits).digits(6)},
         // As tools write them, after a label: two cells copied together (a tab), two cells of a CSV
         // row, a form's three cells (the hyphen in its own), a slash, underscore or tilde between
-        // the halves (spaced too), a full stop (which alone would read as a decimal). Without the label, a date
+        // the halves, a full stop (which alone would read as a decimal). Without the label, a date
         // and a number joined so are as often a file's or a document's name ("정산_240611_2024001.xlsx").
-        {std::string(BirthDate) + "(?:\\t-\\t|\\t-|-\\t|\\t|/|_|~|,|\\.| / | ~ )" + back, ContextRule::Needed, 0.8,
+        {std::string(BirthDate) + "(?:\\t-\\t|\\t-|-\\t|\\t|/|_|~|,|\\.)" + back, ContextRule::Needed, 0.8,
          Shape().digits(6).literal(wrappedSeparators()).digitIn(genderDigits).digits(6)},
+        // A spaced slash or tilde only right after the label: "입사일 / 급여: 240401 / 3200000" is a
+        // date and an amount, whatever a label a line before says.
+        {std::string(BirthDate) + "(?: / | ~ )" + back, ContextRule::NeededDirectlyBefore, 0.8,
+         Shape().digits(6).literal({" / ", " ~ "}).digitIn(genderDigits).digits(6)},
         // The halves apart, each after its own word, as a form asks for them: the whole number,
         // judged as a bare one is (its check digit, a label, a person on its line).
-        {std::string(BirthDate) + backHalfWordsPattern() + back, ContextRule::NeededUnlessConfirmed, 0.8,
-         Shape().digits(6).literal(backHalfWords()).digitIn(genderDigits).digits(6)},
+        {std::string(BirthDate) + alternatives(beforeBackHalfWord()) + alternatives(backHalfWords()) +
+             alternatives(afterBackHalfWord()) + back,
+         ContextRule::NeededUnlessConfirmed, 0.8,
+         Shape()
+             .digits(6)
+             .literal(beforeBackHalfWord())
+             .literal(backHalfWords())
+             .literal(afterBackHalfWord())
+             .digitIn(genderDigits)
+             .digits(6)},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),
         // Typed into a spreadsheet, which kept it as a number: the leading zeros of a birth in the

@@ -880,16 +880,18 @@ private Q_SLOTS:
     {
         positiveColumns();
         const QString rrn = QStringLiteral("kr-rrn");
-        for (const QString &words : {u" 뒷자리 "_qs, u", 뒷자리: "_qs, u" / 뒷번호 "_qs, u" 뒤 "_qs, u", 뒤 : "_qs}) {
+        for (const QString &words :
+             {u" 뒷자리 "_qs, u", 뒷자리: "_qs, u" / 뒷번호 "_qs, u" 뒤 "_qs, u", 뒤 : "_qs, u"\n뒷자리: "_qs,
+              u"\r\n뒷자리 "_qs, u" 뒷자리는 "_qs, u"이고 뒷자리 "_qs, u" 뒷자리:"_qs}) {
             const QString halves = u"900101"_qs + words + u"1234568"_qs; // the check digit holds
             const QString masked = u"900101"_qs + words + u"1******"_qs;
-            QTest::addRow("check digit, %s", qPrintable(words.trimmed()))
-                << u"앞자리 "_qs + halves << rrn << halves << masked;
+            const QByteArray name = QString(words).replace(u"\r"_qs, u"⏎"_qs).replace(u"\n"_qs, u"⏎"_qs).toUtf8();
+            QTest::addRow("check digit, '%s'", name.constData()) << u"앞자리 "_qs + halves << rrn << halves << masked;
             // A comma between them is no two cells of a row when a word says what follows.
             const QString failing = u"900101"_qs + words + u"1234567"_qs;
-            QTest::addRow("a label, %s", qPrintable(words.trimmed()))
+            QTest::addRow("a label, '%s'", name.constData())
                 << u"주민등록번호 "_qs + failing << rrn << failing << u"900101"_qs + words + u"1******"_qs;
-            QTest::addRow("a person, %s", qPrintable(words.trimmed()))
+            QTest::addRow("a person, '%s'", name.constData())
                 << u"홍길동 "_qs + failing << rrn << failing << u"900101"_qs + words + u"1******"_qs;
         }
         const QString foreigner = u"901231 뒷자리 5234567"_qs;
@@ -1071,6 +1073,11 @@ private Q_SLOTS:
         // Halves apart with no check digit, no label and no person: a date and a number.
         QTest::newRow("a date and a number after it") << u"기준 900101 뒤 1234567 처리"_qs;
         QTest::newRow("a receipt number's halves") << u"접수번호 900101 뒷자리 1234568"_qs;
+        // A spaced slash or tilde between a date and an amount, a label further back (from a review).
+        QTest::newRow("a pay date and its amount") << u"외국인 근로자 3월 급여 지급일/금액: 240315 / 5200000원"_qs;
+        QTest::newRow("a fee's date and amount") << u"외국인 등록 수수료 환급: 240315 / 5500000원 (총액)"_qs;
+        QTest::newRow("a start date and a salary") << u"신분증 확인 완료. 입사일 / 급여: 240401 / 3200000"_qs;
+        QTest::newRow("a birth date and an employee number") << u"생년월일 / 사번: 900101 / 2019034"_qs;
         QTest::newRow("order number 20 digits") << u"주문번호 12345678901234567890"_qs;
         QTest::newRow("waybill 20 digits glued") << u"송장번호12345678901234567890입니다"_qs;
         QTest::newRow("amount") << u"금액 1,234,567원"_qs;

@@ -307,6 +307,14 @@ private Q_SLOTS:
                                   QStringLiteral("\n"),
                                   QStringLiteral(","),
                                   QStringLiteral("/"),
+                                  QStringLiteral(" / "),
+                                  QStringLiteral(" ~ "),
+                                  QStringLiteral(": "),
+                                  QStringLiteral("\r\n"),
+                                  u"뒤 "_qs,
+                                  u" 뒷자리"_qs,
+                                  u"뒷번호는 "_qs,
+                                  u"이고 "_qs,
                                   u"\U0001F600"_qs};
         std::uint32_t state = 20261129;
         const auto next = [&state](std::uint32_t below) {
@@ -336,10 +344,11 @@ private Q_SLOTS:
     {
         const std::vector<std::string> prefixes {"",     "",      "",      "+",    "(",   "M",     "m",    "S", "X",
                                                  "서울", "서울 ", "부산-", "+82 ", "82-", "0082 ", "Tel:", "A"};
-        const std::vector<std::string> separators {"-", "-",      " ",      " - ",  " -",    "- ",        ".",     ". ",
-                                                   ")", ") ",     "(0)",    "(0) ", "",      "A",         "a",     "--",
-                                                   "/", "\u00A0", "\u200B", "*",    "\t",    "-\n",       "-\r\n", "_",
-                                                   "~", "\u2063", "-\t",    " -\n", "-\n  ", "-\r\n     "};
+        const std::vector<std::string> separators {
+            "-",      "-",     " ",          " - ", " -",    "- ",   ".",          ". ",         ")",
+            ") ",     "(0)",   "(0) ",       "",    "A",     "a",    "--",         "/",          "\u00A0",
+            "\u200B", "*",     "\t",         "-\n", "-\r\n", "_",    "~",          "\u2063",     "-\t",
+            " -\n",   "-\n  ", "-\r\n     ", " / ", " ~ ",   " 뒤 ", ", 뒷자리: ", "\n뒷자리: ", "이고 뒷자리 "};
         const std::vector<std::string> starts {"",    "",   "",     "010", "070", "011", "02", "031",
                                                "064", "82", "0082", "11",  "28",  "34",  "37", "4",
                                                "5",   "3",  "1",    "2",   "6",   "9",   "0"};
