@@ -233,8 +233,7 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
     if (auto text = decodeText(bytes, &undecodable)) {
         AttachmentText decoded {name, Status::Text, std::move(*text), {}};
         decoded.csv = QuotedCellBreaks::isCsv(name);
-        if (undecodable.bytes > 0) // what could be read is scanned; the file is not clean for it
-            decoded.incomplete = undecodable.describe();
+        decoded.incomplete = undecodable.describe(); // what could be read is scanned; the file is not clean for it
         return decoded;
     }
     return notScanned(name, QStringLiteral("not UTF-8, UTF-16 or CP949 text"));
@@ -291,6 +290,8 @@ std::optional<QByteArray> AttachmentText::decodeText(const QByteArray &bytes, Un
 
 QString AttachmentText::Undecodable::describe() const
 {
+    if (bytes == 0)
+        return {};
     const QString where = first < 0 ? QString() : QStringLiteral(" (the first at byte offset %1)").arg(first);
     return QStringLiteral("%1 %2 not %3 text%4: read without %5")
         .arg(QString::number(bytes), bytes == 1 ? QStringLiteral("byte is") : QStringLiteral("bytes are"),

@@ -112,7 +112,7 @@ struct AttachmentText
         qsizetype bytes = 0;
         const char *encoding = ""; // the rest's: "UTF-8" or "CP949"
         qsizetype first = -1; // the first one's offset in the bytes, where it is known (UTF-8)
-        QString describe() const;
+        QString describe() const; // empty when nothing was read past
     };
     // At most one byte in this many may be undecodable: more, and it is no text in that encoding.
     static constexpr qsizetype BytesPerUndecodable = 100;

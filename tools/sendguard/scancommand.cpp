@@ -281,7 +281,7 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
                         Core::AttachmentText::decodeText(file.read(Core::AttachmentText::MaxSize), &undecodable))
                     return printStreamed(
                         name, stream, Core::StreamScanner::readerOver({text->constData(), std::size_t(text->size())}),
-                        json, out, err, found, undecodable.bytes > 0 ? undecodable.describe() : QString());
+                        json, out, err, found, undecodable.describe());
             }
             if (!checked.complete)
                 return fail(checked.error);
@@ -307,7 +307,7 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
     if (const auto invalid = text ? std::nullopt : Core::Utf8Validator::firstInvalidByte(view))
         return fail(QStringLiteral("not valid UTF-8 at byte offset %1").arg(*invalid));
     return printStreamed(name, stream, Core::StreamScanner::readerOver(view), json, out, err, found,
-                         undecodable.bytes > 0 ? undecodable.describe() : QString());
+                         undecodable.describe());
 }
 
 int runScan(const QStringList &arguments)
