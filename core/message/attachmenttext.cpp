@@ -147,21 +147,19 @@ qsizetype cp949Replacements(const QString &decoded, const QByteArray &bytes)
 // alone do not tell CP949. One decoding is held at a time: a text attachment is read in the host.
 std::optional<QByteArray> decodeDamaged(const QByteArray &bytes, AttachmentText::Undecodable &undecodable)
 {
-    qsizetype utf8Broken = 0;
+    QString utf8 = QString::fromUtf8(bytes);
+    qsizetype utf8Broken = -bytes.count("\xEF\xBF\xBD"); // written so: a file damaged once before
     qsizetype utf8Wide = 0; // characters beyond ASCII, the broken ones among them
-    {
-        const QString utf8 = QString::fromUtf8(bytes);
-        for (const QChar c : utf8) {
-            utf8Wide += c.unicode() >= 0x80;
-            utf8Broken += c == QChar::ReplacementCharacter;
-        }
-        utf8Broken -= bytes.count("\xEF\xBF\xBD"); // written so: a file damaged once before
+    for (const QChar c : utf8) {
+        utf8Wide += c.unicode() >= 0x80;
+        utf8Broken += c == QChar::ReplacementCharacter;
     }
     bool isCp949 = false;
     qsizetype cp949Broken = 0;
     QString cp949;
     QStringDecoder cp949Decoder("CP949");
     if (utf8Broken > utf8Wide - utf8Broken && cp949Decoder.isValid()) {
+        utf8 = QString(); // decoded again if it is chosen after all
         cp949 = cp949Decoder(bytes);
         // ICU keeps a lead byte at the very end for a next call: a line break after it makes it a
         // broken pair, which is counted.
@@ -180,7 +178,7 @@ std::optional<QByteArray> decodeDamaged(const QByteArray &bytes, AttachmentText:
     cp949 = QString();
     if (const auto first = Utf8Validator::firstInvalidByte({bytes.constData(), std::size_t(bytes.size())}))
         undecodable.first = qsizetype(*first);
-    return QString::fromUtf8(bytes).toUtf8();
+    return (utf8.isNull() ? QString::fromUtf8(bytes) : utf8).toUtf8();
 }
 
 } // namespace
