@@ -86,6 +86,33 @@ inline std::vector<std::string> afterBackHalfWord()
     return {" : ", ": ", ":", " "};
 }
 
+// What stands before the back half given alone, right after the number's label ("주민번호 뒷자리
+// 1234567", "주민등록번호 뒤 7자리는 2345678"): the half that makes the number a person's, as a form or a
+// follow-up message asks for it. Longest first, as RE2 tries them.
+inline std::vector<std::string> backHalfAloneWords()
+{
+    std::vector<std::string> words;
+    for (const char *word : {"뒷자리", "뒷번호", "뒤 7자리", "뒷 7자리", "뒤7자리", "뒷7자리", "뒤"}) {
+        for (const char *particle : {"는", ""}) {
+            for (const std::string &after : afterBackHalfWord())
+                words.push_back(std::string(word) + particle + after);
+        }
+    }
+    std::stable_sort(words.begin(), words.end(),
+                     [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+    return words;
+}
+
+// Whether a match is the back half alone (backHalfAloneWords()): a word, then seven digits (the
+// word may hold one: "뒤 7자리").
+inline bool isBackHalfAlone(std::string_view match)
+{
+    constexpr std::size_t half = 7;
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+    return match.size() > half && !isDigit(match.front()) && !isDigit(match[match.size() - half - 1]) &&
+        std::all_of(match.end() - half, match.end(), isDigit);
+}
+
 // Alternatives as a regular expression's group, in the same order.
 inline std::string alternatives(const std::vector<std::string> &choices)
 {
@@ -133,6 +160,10 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
              .literal(afterBackHalfWord())
              .digitIn(genderDigits)
              .digits(6)},
+        // The back half alone, its word right after the number's label: a back half's word alone
+        // ("계좌번호 뒷자리", "접수번호 뒷번호") is any number's.
+        {alternatives(backHalfAloneWords()) + back, ContextRule::NeededDirectlyBefore, 0.8,
+         Shape().prefix(backHalfAloneWords()).digitIn(genderDigits).digits(6)},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),
         // Typed into a spreadsheet, which kept it as a number: the leading zeros of a birth in the
@@ -167,6 +198,8 @@ Validation validate(std::string_view match, const ValidationContext &context)
             ? Validation::Confirmed
             : Validation::Reject;
     }
+    if (isBackHalfAlone(match))
+        return Validation::Plausible; // no date to check, no check digit to compute
     const std::string digits = Validators::digitsOf(match);
     const QDate birth = Validators::registrationBirthDate(digits);
     if (!birth.isValid() || (context.today.isValid() && birth > context.today))
@@ -204,9 +237,14 @@ inline bool evidence(std::string_view text, std::size_t start, std::size_t end, 
     return PersonEvidence::onTheLine(text, start, end, digits);
 }
 
-// 900101-1******: birth date and gender digit stay readable; 105093****** without its zero.
+// 900101-1******: birth date and gender digit stay readable; 105093****** without its zero; 뒷자리
+// 1****** of the back half alone.
 inline std::string mask(std::string_view match)
 {
+    if (isBackHalfAlone(match)) {
+        const std::size_t word = match.size() - 7;
+        return std::string(match.substr(0, word)) + Masking::maskDigits(match.substr(word), 1, 0);
+    }
     return Masking::maskDigits(match, lostItsZeros(match) ? int(match.size()) - 6 : 7, 0);
 }
 

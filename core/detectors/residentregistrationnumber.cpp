@@ -16,7 +16,7 @@ DetectorSpec residentRegistrationNumber()
         .description = QStringLiteral("Resident registration number (주민등록번호)"),
         .priority = 90,
         .trigger = Trigger::DigitRun,
-        .minDigits = 10, // a number a spreadsheet kept without its leading zeros
+        .minDigits = 7, // the back half alone, after its label
         .minSpacedDigits = 13,
         .boundary = Boundary::Digits,
         .patterns = RegistrationNumber::patterns("1234"),
@@ -27,7 +27,9 @@ DetectorSpec residentRegistrationNumber()
                          "resident number", "주민(외국인)", "주민 등록", "실명번호", "실명확인번호", "고유식별번호",
                          "개인식별번호", "주민/법인", "주민·법인", "주민ㆍ법인",
                          // Field names of exports and web forms: juminNo, jumin_no, resident_no, ssn.
-                         "jumin", "resident_no", "residentno", "ssn"},
+                         "jumin", "resident_no", "residentno", "ssn",
+                         // The label of a back half given alone: "주민번호의 뒷자리 1234567".
+                         "주민번호의", "주민등록번호의"},
         .suppressingWords = RegistrationNumber::otherNumberLabels(),
         .notInParenthesesAfter = RegistrationNumber::companyWords(),
         .letterMayPrecede = false,

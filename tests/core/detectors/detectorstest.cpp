@@ -4,6 +4,7 @@
 #include "scannerfortests.h"
 
 #include "detectors/masking.h"
+#include "detectors/registrationnumber.h"
 
 #include <QTest>
 
@@ -899,6 +900,52 @@ private Q_SLOTS:
                                        << u"901231 뒷자리 5******"_qs;
     }
     void shouldFindRegistrationNumbersWhoseHalvesAreAskedForApart() { verifyPositive(); }
+
+    // The back half alone, its word right after the number's label: the half that makes the number
+    // a person's. Every word, with and without its particle and colon; the mask keeps the word and
+    // the gender digit alone.
+    void shouldFindTheBackHalfGivenAloneAfterTheLabel_data()
+    {
+        positiveColumns();
+        for (const std::string &word : Detectors::RegistrationNumber::backHalfAloneWords()) {
+            const QString words = QString::fromStdString(word);
+            QTest::addRow("kr-rrn, '%s'", word.c_str())
+                << u"주민등록번호 "_qs + words + u"2345678 입니다"_qs << u"kr-rrn"_qs << words + u"2345678"_qs
+                << words + u"2******"_qs;
+        }
+        QTest::newRow("after 의") << u"주민번호의 뒷자리는 1234567"_qs << u"kr-rrn"_qs << u"뒷자리는 1234567"_qs
+                                  << u"뒷자리는 1******"_qs;
+        QTest::newRow("after a colon and a bracket")
+            << u"(주민번호) 뒤 7자리: 4234567"_qs << u"kr-rrn"_qs << u"뒤 7자리: 4234567"_qs << u"뒤 7자리: 4******"_qs;
+        QTest::newRow("a foreigner's") << u"외국인등록번호 뒷자리 6234567"_qs << u"kr-frn"_qs << u"뒷자리 6234567"_qs
+                                       << u"뒷자리 6******"_qs;
+        QTest::newRow("a foreigner's, after 의")
+            << u"외국인등록번호의 뒷번호 5234567"_qs << u"kr-frn"_qs << u"뒷번호 5234567"_qs << u"뒷번호 5******"_qs;
+    }
+    void shouldFindTheBackHalfGivenAloneAfterTheLabel() { verifyPositive(); }
+
+    // A back half's word says nothing of whose number follows it; seven digits after it are a
+    // registration number's only right after that number's label, and only with its gender digit.
+    void shouldNotReadOtherNumbersAsABackHalf_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("an account's") << u"계좌번호 뒷자리 1234567 확인"_qs;
+        QTest::newRow("a receipt's") << u"접수번호 뒷번호 1234567"_qs;
+        QTest::newRow("no label") << u"뒷자리 1234567 입력"_qs;
+        QTest::newRow("the label further back") << u"주민번호는 나중에 받고, 뒷자리 1234567 먼저"_qs;
+        QTest::newRow("eight digits") << u"주민번호 뒷자리 12345678"_qs;
+        QTest::newRow("six digits") << u"주민번호 뒷자리 123456"_qs;
+        QTest::newRow("no gender digit a resident holds") << u"주민번호 뒷자리 9234567"_qs;
+        QTest::newRow("a resident's gender digit after a foreigner's label") << u"외국인등록번호 뒷자리 1234567"_qs;
+        QTest::newRow("glued to a number") << u"주민번호 뒷자리 1234567-89"_qs;
+    }
+    void shouldNotReadOtherNumbersAsABackHalf()
+    {
+        QFETCH(QString, text);
+        const ScanResult result = testScanner().scan(QStringView(text));
+        QVERIFY(result.complete);
+        QVERIFY2(result.findings.empty(), qPrintable(describe(result.findings, text)));
+    }
 
     // Phones, cards and business numbers written so too, near their label (from a red-team pass:
     // only registration numbers were found so).
