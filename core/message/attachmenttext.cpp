@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "attachmenttext.h"
 
+#include "characterescapes.h"
 #include "common/boundedfile.h"
 #include "common/utf8validator.h"
 #include "scan/quotedcellbreaks.h"
@@ -229,6 +230,9 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
         return notScanned(name, QStringLiteral("larger than %1 MiB").arg(MaxSize >> 20));
     Undecodable undecodable;
     if (auto text = decodeText(bytes, &undecodable)) {
+        // A JSON or XML file's escaped characters as a person reading it sees them.
+        if (auto written = CharacterEscapes::decoded(*text, CharacterEscapes::syntaxOf(name)))
+            text = std::move(written);
         AttachmentText decoded {name, Status::Text, std::move(*text), {}};
         decoded.csv = QuotedCellBreaks::isCsv(name);
         decoded.incomplete = undecodable.describe(); // what could be read is scanned; the file is not clean for it

@@ -140,6 +140,24 @@ private Q_SLOTS:
                  Status::NotScanned);
     }
 
+    // A JSON or XML file's escaped characters are read as the characters they stand for, in
+    // whichever encoding the file is written and whatever the attachment's path is called; a
+    // text file's are what it says.
+    void shouldReadWhatAJsonOrXmlFilesEscapesStandFor()
+    {
+        const QByteArray json = "{\"\\uc8fc\\ubbfc\\ubc88\\ud638\": \"2103154827360\"}";
+        QCOMPARE(AttachmentText::decode(QStringLiteral("export.json"), json).utf8,
+                 QByteArray("{\"주민번호\": \"2103154827360\"}"));
+        const QString xml = QStringLiteral("<r n=\"&#xC131;&#xBA85;\">&#51452;&#48124; 홍길동</r>");
+        QCOMPARE(AttachmentText::decode(QStringLiteral("신청.XML"), utf16(xml, QStringConverter::Utf16LE)).utf8,
+                 QByteArray("<r n=\"성명\">주민 홍길동</r>"));
+        const QString path = written(QStringLiteral("saved.json"), json);
+        QVERIFY(!path.isEmpty());
+        QCOMPARE(AttachmentText::read(onDisk(QStringLiteral("명단"), path), QString()).utf8,
+                 QByteArray("{\"주민번호\": \"2103154827360\"}"));
+        QCOMPARE(AttachmentText::decode(QStringLiteral("notes.txt"), json).utf8, json);
+    }
+
     void shouldReadUtf16WithoutAByteOrderMark_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <optional>
+
+namespace SendGuard::Core {
+
+// The characters a JSON or XML file writes as escapes ("\uc8fc\ubbfc", "&#51452;&#xBBFC;"), read as
+// the characters they stand for. Python's json.dumps and many systems' exports write every Hangul
+// syllable so: read as written, "주민번호" is twenty-four ASCII bytes and no label, while a person who
+// opens the file in a browser or a viewer reads the word.
+//
+// Only what the syntax does not need escaped is written out: a quote, a backslash, '<', '&', ']',
+// control characters and line separators stay escapes, so the text is the same document, and a
+// masked copy written from it reads the same. Escapes inside an XML comment, CDATA section,
+// processing instruction or declaration are text, not escapes, and stay as they are.
+class CharacterEscapes
+{
+public:
+    enum class Syntax { None, Json, Xml };
+
+    // By the file's name: .json and .xml, the plain-text files that have escapes.
+    static Syntax syntaxOf(const QString &fileName);
+
+    // utf8 with its escapes written as their characters; nullopt when it has none to write out.
+    // Never longer than utf8: an escape is longer than the UTF-8 of its character.
+    static std::optional<QByteArray> decoded(QByteArrayView utf8, Syntax syntax);
+};
+
+} // namespace SendGuard::Core

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// CharacterEscapes: a JSON or XML file's escaped characters written out, what the syntax needs
+// escaped left alone, so that the text is the same document.
+#include "message/characterescapes.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace SendGuard::Core;
+using Syntax = CharacterEscapes::Syntax;
+
+namespace {
+
+// The text of every element and attribute value, as an XML reader reports it.
+QString xmlText(const QByteArray &xml, bool *wellFormed)
+{
+    QXmlStreamReader reader(xml);
+    QString text;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isCharacters() || reader.isComment())
+            text += reader.text();
+        if (reader.isStartElement()) {
+            for (const QXmlStreamAttribute &attribute : reader.attributes())
+                text += attribute.value();
+        }
+    }
+    *wellFormed = !reader.hasError();
+    return text;
+}
+
+} // namespace
+
+class CharacterEscapesTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldTellTheSyntaxByTheFilesName_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<Syntax>("syntax");
+        QTest::newRow("json") << u"명단.json"_qs << Syntax::Json;
+        QTest::newRow("JSON in capitals") << u"EXPORT.JSON"_qs << Syntax::Json;
+        QTest::newRow("xml") << u"dir/신청서.xml"_qs << Syntax::Xml;
+        QTest::newRow("text") << u"notes.txt"_qs << Syntax::None;
+        QTest::newRow("csv") << u"roster.csv"_qs << Syntax::None;
+        QTest::newRow("no suffix") << u"json"_qs << Syntax::None;
+    }
+    void shouldTellTheSyntaxByTheFilesName()
+    {
+        QFETCH(QString, name);
+        QFETCH(Syntax, syntax);
+        QCOMPARE(CharacterEscapes::syntaxOf(name), syntax);
+    }
+
+    void shouldWriteOutWhatAJsonEscapeStandsFor_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QByteArray>("written");
+        QTest::newRow("a label, as Python writes it")
+            << QByteArray("{\"\\uc8fc\\ubbfc\\ubc88\\ud638\": \"x\"}") << QByteArray("{\"주민번호\": \"x\"}");
+        QTest::newRow("upper-case hex") << QByteArray("[\"\\uC131\\uBA85\"]") << QByteArray("[\"성명\"]");
+        QTest::newRow("digits and a hyphen") << QByteArray("[\"\\u0039\\u0030\\u002d1\"]") << QByteArray("[\"90-1\"]");
+        QTest::newRow("a surrogate pair") << QByteArray("[\"\\ud835\\udfd7\"]") << QByteArray("[\"\xF0\x9D\x9F\x97\"]");
+        QTest::newRow("after an escaped backslash") << QByteArray("[\"\\\\\\u0039\"]") << QByteArray("[\"\\\\9\"]");
+        QTest::newRow("a quote and a backslash stay")
+            << QByteArray("[\"\\u0022\\u005c\\u005C\\u0041\"]") << QByteArray("[\"\\u0022\\u005c\\u005CA\"]");
+        QTest::newRow("control characters and separators stay")
+            << QByteArray("[\"\\u0000\\u000a\\u001f\\u007f\\u0085\\u2028\\u2029\\u00e9\"]")
+            << QByteArray("[\"\\u0000\\u000a\\u001f\\u007f\\u0085\\u2028\\u2029\xC3\xA9\"]");
+
+        QTest::newRow("a noncharacter stays")
+            << QByteArray("[\"\\uffff\\ufdd0A\\u0041\"]") << QByteArray("[\"\\uffff\\ufdd0AA\"]");
+    }
+    void shouldWriteOutWhatAJsonEscapeStandsFor()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QByteArray, written);
+        const auto decoded = CharacterEscapes::decoded(json, Syntax::Json);
+        QVERIFY(decoded.has_value());
+        QCOMPARE(*decoded, written);
+        // The same document.
+        QCOMPARE(QJsonDocument::fromJson(*decoded), QJsonDocument::fromJson(json));
+    }
+
+    void shouldLeaveJsonWithoutEscapesToWriteOutAlone_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("none") << QByteArray("{\"주민번호\": \"900101-1234567\"}");
+        QTest::newRow("an escaped backslash before u") << QByteArray("[\"\\\\u0039\"]");
+        QTest::newRow("other escapes") << QByteArray("[\"\\n\\t\\\"\\/\\\\\"]");
+        QTest::newRow("too few hex digits") << QByteArray("[\"\\u39\", \"\\u12g4\", \"\\u\"]");
+        QTest::newRow("an unpaired surrogate") << QByteArray("[\"\\ud835x\\udfd7\"]");
+        QTest::newRow("at the very end") << QByteArray("\\u00");
+        QTest::newRow("empty") << QByteArray();
+    }
+    void shouldLeaveJsonWithoutEscapesToWriteOutAlone()
+    {
+        QFETCH(QByteArray, json);
+        QVERIFY(!CharacterEscapes::decoded(json, Syntax::Json).has_value());
+    }
+
+    void shouldWriteOutXmlCharacterReferences_data()
+    {
+        QTest::addColumn<QByteArray>("xml");
+        QTest::addColumn<QByteArray>("written");
+        QTest::newRow("decimal") << QByteArray("<a>&#51452;&#48124;&#48264;&#54840;</a>")
+                                 << QByteArray("<a>주민번호</a>");
+        QTest::newRow("hex") << QByteArray("<a>&#x39;00101&#x2D;1234567</a>") << QByteArray("<a>900101-1234567</a>");
+        QTest::newRow("in an attribute") << QByteArray("<a b=\"&#xC131;&#xBA85;\"/>") << QByteArray("<a b=\"성명\"/>");
+        QTest::newRow("leading zeros") << QByteArray("<a>&#0000057;</a>") << QByteArray("<a>9</a>");
+        QTest::newRow("markup and whitespace stay")
+            << QByteArray("<a>&#60;&#38;&#62;&#34;&#39;&#93;&#9;&#10;&#13;&#x41;</a>")
+            << QByteArray("<a>&#60;&#38;&#62;&#34;&#39;&#93;&#9;&#10;&#13;A</a>");
+        QTest::newRow("named entities stay") << QByteArray("<a>&amp;&lt;&#65;</a>") << QByteArray("<a>&amp;&lt;A</a>");
+        QTest::newRow("comments, CDATA, instructions and declarations stay")
+            << QByteArray("<?xml version=\"1.0\"?><?p &#65;?><!DOCTYPE a [<!ENTITY e \"&#66;>\">]><a><!-- &#67; "
+                          "--><![CDATA[&#68;]]>&#69;</a>")
+            << QByteArray("<?xml version=\"1.0\"?><?p &#65;?><!DOCTYPE a [<!ENTITY e \"&#66;>\">]><a><!-- &#67; "
+                          "--><![CDATA[&#68;]]>E</a>");
+        QTest::newRow("beyond Unicode and surrogates stay")
+            << QByteArray("<a>&#x110000;&#xD800;&#99999999999;&#x41;</a>")
+            << QByteArray("<a>&#x110000;&#xD800;&#99999999999;A</a>");
+    }
+    void shouldWriteOutXmlCharacterReferences()
+    {
+        QFETCH(QByteArray, xml);
+        QFETCH(QByteArray, written);
+        const auto decoded = CharacterEscapes::decoded(xml, Syntax::Xml);
+        QVERIFY(decoded.has_value());
+        QCOMPARE(*decoded, written);
+    }
+
+    void shouldLeaveXmlWithoutReferencesToWriteOutAlone_data()
+    {
+        QTest::addColumn<QByteArray>("xml");
+        QTest::newRow("none") << QByteArray("<a>주민번호 900101-1234567</a>");
+        QTest::newRow("entities only") << QByteArray("<a>&amp; &lt;</a>");
+        QTest::newRow("not closed") << QByteArray("<a>&#57 &#x39</a>");
+        QTest::newRow("no digits") << QByteArray("<a>&#; &#x;</a>");
+        QTest::newRow("upper-case X is no reference") << QByteArray("<a>&#X39;</a>");
+        QTest::newRow("inside a comment") << QByteArray("<a><!-- &#57; --></a>");
+        QTest::newRow("a comment never closed") << QByteArray("<a><!-- &#57;");
+        QTest::newRow("a declaration never closed") << QByteArray("<!DOCTYPE a [ &#57;");
+    }
+    void shouldLeaveXmlWithoutReferencesToWriteOutAlone()
+    {
+        QFETCH(QByteArray, xml);
+        QVERIFY(!CharacterEscapes::decoded(xml, Syntax::Xml).has_value());
+    }
+
+    // Whatever a file holds, what is written out is the same document: the same JSON values, the same
+    // XML text (a reference to a character the syntax needs escaped left alone), and never longer.
+    void shouldKeepEveryDocumentTheSame()
+    {
+        QRandomGenerator random(20261203);
+        const QList<QByteArray> jsonPieces {"\\u0039", "\\u0022", "\\\\",    "\\u005c", "\\ud835\\udfd7", "\\ud835",
+                                            "\\uc8fc", "\\n",     "\\u000a", "a",       "\\\\u0041",      "\\u2028"};
+        const QList<QByteArray> xmlPieces {
+            "&#57;", "&#60;",    "&#x26;", "&amp;",          "&#93;&#93;&#62;",   "]]",
+            "&#10;", "&#xC8FC;", "가",     "<!-- &#57; -->", "<![CDATA[&#57;]]>", "<b c=\"&#57;&#34;\"/>",
+            ">"};
+        for (int round = 0; round < 500; ++round) {
+            QByteArray json = "[\"";
+            QByteArray xml = "<a>";
+            for (int i = 0; i < 12; ++i) {
+                json += jsonPieces.at(random.bounded(int(jsonPieces.size())));
+                xml += xmlPieces.at(random.bounded(int(xmlPieces.size())));
+            }
+            json += "\"]";
+            xml += "</a>";
+            const QJsonDocument original = QJsonDocument::fromJson(json);
+            if (!original.isNull()) {
+                const QByteArray written = CharacterEscapes::decoded(json, Syntax::Json).value_or(json);
+                QVERIFY2(written.size() <= json.size(), json.constData());
+                QVERIFY2(QJsonDocument::fromJson(written) == original, json.constData());
+            }
+            bool wellFormed = false;
+            const QString text = xmlText(xml, &wellFormed);
+            if (!wellFormed)
+                continue; // no document to compare with
+            const QByteArray written = CharacterEscapes::decoded(xml, Syntax::Xml).value_or(xml);
+            QVERIFY2(written.size() <= xml.size(), xml.constData());
+            bool stillWellFormed = false;
+            QCOMPARE(xmlText(written, &stillWellFormed), text);
+            QVERIFY2(stillWellFormed, written.constData());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(CharacterEscapesTest)
+#include "characterescapestest.moc"
