@@ -101,6 +101,28 @@ private Q_SLOTS:
         }
     }
 
+    // A JSON export that escapes every Hangul character (Python's json.dumps) is read as a person
+    // reading it sees it: its label names a bare number whose check digit fails (issued since
+    // 2020), and offsets are into that text, as `extract` prints it. The same bytes in a .txt are
+    // what they say: no label, nothing found.
+    void shouldReadTheCharactersAJsonFileEscapes()
+    {
+        const QByteArray json = "{\"\\uc131\\uba85\": \"x\", \"\\uc8fc\\ubbfc\\ubc88\\ud638\": \"2103154827360\"}\n";
+        const Run run = sendguard(
+            {QStringLiteral("scan"), QStringLiteral("--json"), writeFile(QStringLiteral("export.json"), json)});
+        QCOMPARE(run.exitCode, 1);
+        const QByteArray shown = "{\"성명\": \"x\", \"주민번호\": \"2103154827360\"}\n";
+        const qsizetype start = shown.indexOf("2103");
+        QVERIFY2(run.out.contains("\"detector\":\"kr-rrn\"") &&
+                     run.out.contains(QByteArray("\"start\":") + QByteArray::number(start) +
+                                      ",\"end\":" + QByteArray::number(start + 13)),
+                 run.out.constData());
+        const Run extracted = sendguard({QStringLiteral("extract"), writeFile(QStringLiteral("export.json"), json)});
+        QVERIFY2(extracted.out.contains(shown), extracted.out.constData());
+        const Run text = sendguard({QStringLiteral("scan"), writeFile(QStringLiteral("export.txt"), json)});
+        QCOMPARE(text.exitCode, 0);
+    }
+
     // A file with a byte damaged on the way (one cut inside a character) is read as a person reads
     // it, around the damage: what is found is printed, and the answer is "incomplete", never clean.
     void shouldScanTextAroundAFewBrokenBytes()

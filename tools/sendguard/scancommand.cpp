@@ -10,6 +10,7 @@
 
 #include "common/utf8validator.h"
 #include "message/attachmenttext.h"
+#include "message/characterescapes.h"
 #include "message/namemasking.h"
 #include "message/textcopies.h"
 #include "scan/quotedcellbreaks.h"
@@ -262,11 +263,24 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
         return ExitUsageOrInput;
     };
     const Core::StreamScanner stream(scanner);
+    const Core::CharacterEscapes::Syntax syntax = Core::CharacterEscapes::syntaxOf(name);
     QFile file(name);
     if (name != QLatin1String("-") && file.open(QIODevice::ReadOnly) && !file.isSequential()) {
         const auto read = [&file](char *data, std::size_t capacity) -> std::int64_t {
             return file.read(data, static_cast<qint64>(capacity));
         };
+        // A JSON or XML file's escaped characters ("\uc8fc", "&#51452;") as a person reading it sees
+        // them, as an attachment is read: offsets are then into that text, as `extract` prints it.
+        if (syntax != Core::CharacterEscapes::Syntax::None && file.size() <= Core::AttachmentText::MaxSize) {
+            Core::AttachmentText::Undecodable undecodable;
+            const auto text = Core::AttachmentText::decodeText(file.read(Core::AttachmentText::MaxSize), &undecodable);
+            if (const auto written = text ? Core::CharacterEscapes::decoded(*text, syntax) : std::nullopt)
+                return printStreamed(
+                    name, stream, Core::StreamScanner::readerOver({written->constData(), std::size_t(written->size())}),
+                    json, out, err, found, undecodable.describe());
+            if (!file.seek(0))
+                return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
+        }
         const Core::StreamScanner::Result checked = stream.validate(read);
         if (!checked.complete && checked.error.startsWith(QLatin1String("read error")))
             return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
@@ -302,7 +316,8 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
     // UTF-8 as it is, UTF-16 or CP949 decoded; else valid UTF-8 with a stray NUL (a log) as it is.
     Core::AttachmentText::Undecodable undecodable;
     const auto text = Core::AttachmentText::decodeText(*bytes, &undecodable);
-    const QByteArray &utf8 = text ? *text : *bytes;
+    const auto written = text ? Core::CharacterEscapes::decoded(*text, syntax) : std::nullopt;
+    const QByteArray &utf8 = written ? *written : text ? *text : *bytes;
     const std::string_view view(utf8.constData(), std::size_t(utf8.size()));
     if (const auto invalid = text ? std::nullopt : Core::Utf8Validator::firstInvalidByte(view))
         return fail(QStringLiteral("not valid UTF-8 at byte offset %1").arg(*invalid));
