@@ -136,6 +136,15 @@ int main(int argc, char *argv[])
                "010-9876-5432\n") &&
         ok;
 
+    // A JSON export and an XML file with their characters escaped.
+    ok = write(out, QStringLiteral("characterescapes"), QStringLiteral("export.json"),
+               "{\"\\uc8fc\\ubbfc\\ubc88\\ud638\": \"\\u0039\\\\u0030\\ud835\\udfd7\\u0022\"}") &&
+        ok;
+    ok = write(out, QStringLiteral("characterescapes"), QStringLiteral("form.xml"),
+               "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY e \"&#66;\">]><a b=\"&#xC131;\"><!-- &#57; -->"
+               "<![CDATA[&#57;]]>&#51452;&#x39;&#60;&amp;</a>") &&
+        ok;
+
     // Documents, as the extraction tests write them.
     const QString body = wordParagraph({QStringLiteral("신청인 8503"), QStringLiteral("15-2345678")}) +
         wordTable({QStringLiteral("홍길동"), QStringLiteral("010-2345-6789")});
