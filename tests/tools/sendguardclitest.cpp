@@ -121,6 +121,10 @@ private Q_SLOTS:
         QVERIFY2(extracted.out.contains(shown), extracted.out.constData());
         const Run text = sendguard({QStringLiteral("scan"), writeFile(QStringLiteral("export.txt"), json)});
         QCOMPARE(text.exitCode, 0);
+        // Redacted as it is scanned: never printed unmasked.
+        const Run redacted = sendguard({QStringLiteral("redact"), writeFile(QStringLiteral("export.json"), json)});
+        QCOMPARE(redacted.exitCode, 0);
+        QCOMPARE(redacted.out, QByteArray(shown).replace("2103154827360", "2103154******"));
     }
 
     // A file with a byte damaged on the way (one cut inside a character) is read as a person reads

@@ -8,6 +8,7 @@
 #include "check/documentmaskplan.h"
 #include "common/boundedfile.h"
 #include "message/attachmentlimits.h"
+#include "message/characterescapes.h"
 #include "safefile.h"
 #include "scan/quotedcellbreaks.h"
 #include "scan/redactor.h"
@@ -97,7 +98,8 @@ int runRedact(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Prints the text with every finding masked (as 'mask and send' sends it); all other bytes unchanged.\n"
+        "Prints the text with every finding masked (as 'mask and send' sends it); all other bytes unchanged, but "
+        "a JSON or XML file's escaped characters, written out.\n"
         "With --output, writes the file masked instead: a document (DOCX, XLSX, PPTX, HWPX, ODF) masked in "
         "place, every other byte of it unchanged; HWP, PDF and other formats cannot be.\n"
         "Exit status: 0 written, 2 usage or input error, 3 scan incomplete or not maskable (nothing is written)."));
@@ -124,14 +126,21 @@ int runRedact(const QStringList &arguments)
         err << "sendguard redact: " << input.name() << ": " << input.errorString() << '\n';
         return ExitUsageOrInput;
     }
+    // A JSON or XML file's escaped characters written out, as `scan` reads it: the number a label
+    // written "\uc8fc\ubbfc…" names is found, and printed masked.
+    const auto written =
+        Core::CharacterEscapes::decoded(QByteArrayView(input.bytes().data(), qsizetype(input.bytes().size())),
+                                        Core::CharacterEscapes::syntaxOf(input.name()));
+    const std::string_view text =
+        written ? std::string_view(written->constData(), std::size_t(written->size())) : input.bytes();
     std::string csv;
-    const Core::ScanResult result = scanner.scan(Core::QuotedCellBreaks::scannedText(input.name(), input.bytes(), csv));
+    const Core::ScanResult result = scanner.scan(Core::QuotedCellBreaks::scannedText(input.name(), text, csv));
     if (!result.complete) {
         // Printing the text unmasked would pass the very data we were asked to hide.
         err << "sendguard redact: " << input.name() << ": scan incomplete: " << result.error << '\n';
         return ExitIncomplete;
     }
-    const std::string redacted = Core::Redactor::redact(input.bytes(), result.findings);
+    const std::string redacted = Core::Redactor::redact(text, result.findings);
     if (std::fwrite(redacted.data(), 1, redacted.size(), stdout) != redacted.size() || std::fflush(stdout) != 0) {
         err << "sendguard redact: cannot write to standard output\n";
         return ExitUsageOrInput;
