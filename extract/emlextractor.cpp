@@ -80,8 +80,19 @@ Part splitPart(const QByteArray &bytes)
     return part;
 }
 
-QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
+// Bytes in `charset` as a mail program shows them. *unread, when given, says what could not be read
+// as text (empty when all could): a part with bytes no charset reads is never called clean.
+QString decodeCharset(const QByteArray &bytes, const QByteArray &charset, QString *unread = nullptr)
 {
+    // What a decoder left out, said once for the part.
+    const auto decoded = [&](QStringDecoder &decoder, const QByteArray &label, QByteArrayView from) {
+        QString text = decoder.decode(from);
+        // Qt's UTF-16 decoder drops a last odd byte without a word.
+        const bool cut = label == "UTF-16" && from.size() % 2 != 0;
+        if ((decoder.hasError() || cut) && unread)
+            *unread = QStringLiteral("bytes that are not %1 text: read without them").arg(QString::fromLatin1(label));
+        return text;
+    };
     // UTF-16 under the labels mail programs read as the encoding standard (WHATWG) says: "ucs-2",
     // "unicode" and a bare "utf-16" are little-endian, as Windows writes them, unless a byte order
     // mark or the text itself says otherwise (ICU reads "ucs-2" big-endian, and the text would turn
@@ -91,10 +102,12 @@ QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
                                                 "csunicode", "iso-10646-ucs-2", "unicodefeff"};
     static const QSet<QByteArray> bigEndian {"utf-16be", "unicodefffe"};
     if (littleEndian.contains(label) || bigEndian.contains(label)) {
+        QStringDecoder little(QStringDecoder::Utf16LE, QStringDecoder::Flag::Stateless);
+        QStringDecoder big(QStringDecoder::Utf16BE, QStringDecoder::Flag::Stateless);
         if (bytes.startsWith("\xFF\xFE"))
-            return QStringDecoder(QStringDecoder::Utf16LE).decode(QByteArrayView(bytes).sliced(2));
+            return decoded(little, "UTF-16", QByteArrayView(bytes).sliced(2));
         if (bytes.startsWith("\xFE\xFF"))
-            return QStringDecoder(QStringDecoder::Utf16BE).decode(QByteArrayView(bytes).sliced(2));
+            return decoded(big, "UTF-16", QByteArrayView(bytes).sliced(2));
         // Without a mark, where the zero bytes of ASCII characters (digits, spaces, hyphens) fall
         // tells the order: first in big-endian, second in little-endian.
         qsizetype zerosFirst = 0;
@@ -103,8 +116,8 @@ QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
             zerosFirst += bytes[i] == 0;
             zerosSecond += bytes[i + 1] == 0;
         }
-        const bool big = zerosFirst != zerosSecond ? zerosFirst > zerosSecond : bigEndian.contains(label);
-        return QStringDecoder(big ? QStringDecoder::Utf16BE : QStringDecoder::Utf16LE).decode(bytes);
+        const bool isBig = zerosFirst != zerosSecond ? zerosFirst > zerosSecond : bigEndian.contains(label);
+        return decoded(isBig ? big : little, "UTF-16", bytes);
     }
     if (label.isEmpty()) {
         // No charset: 8-bit Korean mail is CP949 as often as UTF-8 (older mail systems, Outlook
@@ -114,14 +127,20 @@ QString decodeCharset(const QByteArray &bytes, const QByteArray &charset)
             // A byte or two broken in transit stays broken, as a mail program shows it, in the
             // encoding the rest is written in: read as UTF-8, CP949's every syllable would be.
             Core::AttachmentText::Undecodable broken;
-            if (const auto text = Core::AttachmentText::decodeText(bytes, &broken))
+            if (const auto text = Core::AttachmentText::decodeText(bytes, &broken)) {
+                if (unread)
+                    *unread = broken.describe();
                 return QString::fromUtf8(*text);
+            }
         }
     }
-    QStringDecoder decoder(charset.isEmpty() ? "UTF-8" : charset.constData());
-    if (!decoder.isValid())
-        decoder = QStringDecoder(QStringDecoder::Utf8);
-    return decoder.decode(bytes);
+    // A charset ICU does not know is read as UTF-8, and said to be when that is no UTF-8 either.
+    // Stateless: a part that ends inside a character says so, rather than keeping it for more.
+    QStringDecoder decoder(charset.isEmpty() ? "UTF-8" : charset.constData(), QStringDecoder::Flag::Stateless);
+    const bool known = decoder.isValid();
+    if (!known)
+        decoder = QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    return decoded(decoder, known && !charset.isEmpty() ? charset.trimmed() : QByteArray("UTF-8"), bytes);
 }
 
 // A header parameter (boundary, charset, name, filename): parameters are split at semicolons
@@ -481,7 +500,10 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
         return;
     }
     if (mime == "text/plain" || mime.isEmpty()) {
-        const QString text = decodeCharset(content, parameter(type, "charset"));
+        QString unread;
+        const QString text = decodeCharset(content, parameter(type, "charset"), &unread);
+        if (!unread.isEmpty())
+            sink.skip(place, unread);
         sink.add(place,
                  parameter(type, "format").toLower() == "flowed"
                      ? unflowed(text, parameter(type, "delsp").toLower() == "yes")
@@ -498,7 +520,10 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
         const bool utf8 =
             !Core::Utf8Validator::firstInvalidByte(std::string_view(content.constData(), std::size_t(content.size())));
         const std::optional<QString> page = charset.isEmpty() && !utf8 ? HtmlText::decode(content) : std::nullopt;
-        sink.add(place, HtmlText::text(page ? *page : decodeCharset(content, charset)));
+        QString unread;
+        sink.add(place, HtmlText::text(page ? *page : decodeCharset(content, charset, &unread)));
+        if (!unread.isEmpty())
+            sink.skip(place, unread);
     } else
         sink.skip(place, QStringLiteral("a %1 part: not scanned").arg(QString::fromLatin1(mime)));
 }

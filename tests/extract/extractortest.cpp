@@ -1827,6 +1827,57 @@ private Q_SLOTS:
         QVERIFY2(broken.all().contains(QStringLiteral("환급 계좌: 농협 301-1234-5678-91")),
                  qPrintable(broken.describe()));
         QVERIFY2(broken.all().contains(QChar::ReplacementCharacter), qPrintable(broken.describe()));
+        // ... and the part is read in part, never clean; the whole ones are.
+        QVERIFY2(broken.incomplete.contains(u"not CP949 text"_qs), qPrintable(broken.describe()));
+        QVERIFY2(read.incomplete.isEmpty() && utf8.incomplete.isEmpty(), qPrintable(read.describe()));
+    }
+
+    // A part whose bytes its charset does not read (one damaged in transit, a charset no one knows
+    // over text that is no UTF-8, bytes that are no text at all) is shown around them as a mail
+    // program shows it, and never called clean.
+    void shouldNotCallAnEmailPartItsCharsetCannotReadClean_data()
+    {
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("whole");
+        QStringEncoder cp949("CP949");
+        const QString text = u"환급 계좌: 농협 301-1234-5678-91\r\n"_qs;
+        const QByteArray korean = cp949.encode(text);
+        QTest::newRow("UTF-8, whole") << QByteArray("text/plain; charset=utf-8") << text.toUtf8() << true;
+        QTest::newRow("UTF-8, a byte broken")
+            << QByteArray("text/plain; charset=utf-8") << text.toUtf8() + "\xFF" << false;
+        QTest::newRow("EUC-KR, whole") << QByteArray("text/plain; charset=euc-kr") << korean << true;
+        QTest::newRow("EUC-KR, a byte broken") << QByteArray("text/plain; charset=euc-kr") << korean + "\xFF" << false;
+        QTest::newRow("an unknown charset over UTF-8")
+            << QByteArray("text/plain; charset=x-unknown") << text.toUtf8() << true;
+        QTest::newRow("an unknown charset over CP949")
+            << QByteArray("text/plain; charset=x-unknown") << korean << false;
+        QByteArray noise = text.toUtf8();
+        for (int i = 0; i < 64; ++i)
+            noise += char(0x80 + (i * 37) % 128);
+        QTest::newRow("no charset, mostly no text") << QByteArray("text/plain") << noise << false;
+        QTest::newRow("UTF-16 cut inside a character")
+            << QByteArray("text/plain; charset=utf-16le")
+            << QByteArray(reinterpret_cast<const char *>(text.utf16()), text.size() * 2) + "\x3D" << false;
+        QTest::newRow("UTF-8 cut inside a character")
+            << QByteArray("text/plain; charset=utf-8") << text.toUtf8() + QByteArray("\xEC\x95") << false;
+        QTest::newRow("EUC-KR cut inside a character")
+            << QByteArray("text/plain; charset=euc-kr") << korean + QByteArray("\xB0") << false;
+        QTest::newRow("HTML, EUC-KR, a byte broken")
+            << QByteArray("text/html; charset=euc-kr")
+            << QByteArray(cp949.encode(u"<p>"_qs + text + u"</p>"_qs)) + "\xFF" << false;
+    }
+    void shouldNotCallAnEmailPartItsCharsetCannotReadClean()
+    {
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, body);
+        QFETCH(bool, whole);
+        const Read read =
+            extract("From: kim@example.go.kr\r\nSubject: a\r\nMIME-Version: 1.0\r\nContent-Type: " + contentType +
+                        "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body,
+                    QStringLiteral("환급.eml"));
+        QVERIFY2(read.all().contains(u"301-1234-5678-91"_qs), qPrintable(read.describe()));
+        QVERIFY2(read.incomplete.isEmpty() == whole, qPrintable(read.describe()));
     }
 
     void shouldReadAnEmailAsItsReaderShowsIt()
