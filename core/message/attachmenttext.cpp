@@ -192,12 +192,17 @@ std::string_view AttachmentText::scannedText(std::string &copy) const
 
 bool AttachmentText::isPlainText(const QString &name)
 {
-    // Text a person reads as it is written: notes, tables (tab-separated too), logs, Markdown, and
-    // the JSON and XML a system exports. HTML is not among them: its tags stand between a label and
-    // its number, and the helper reads it without them, as a browser shows it.
-    static const QStringList suffixes {QStringLiteral("txt"), QStringLiteral("csv"), QStringLiteral("tsv"),
-                                       QStringLiteral("log"), QStringLiteral("md"),  QStringLiteral("json"),
-                                       QStringLiteral("xml")};
+    // Text a person reads as it is written: notes, tables (tab-separated too), logs, Markdown, the
+    // JSON (JSON Lines too), XML, YAML and SQL a system exports, settings files, and the contacts
+    // (vCard) and calendar entries (iCalendar) a phone or a mail program exports. HTML is not among
+    // them: its tags stand between a label and its number, and the helper reads it without them, as
+    // a browser shows it.
+    static const QStringList suffixes {QStringLiteral("txt"),        QStringLiteral("csv"),    QStringLiteral("tsv"),
+                                       QStringLiteral("log"),        QStringLiteral("md"),     QStringLiteral("json"),
+                                       QStringLiteral("jsonl"),      QStringLiteral("ndjson"), QStringLiteral("xml"),
+                                       QStringLiteral("yaml"),       QStringLiteral("yml"),    QStringLiteral("sql"),
+                                       QStringLiteral("ini"),        QStringLiteral("cfg"),    QStringLiteral("conf"),
+                                       QStringLiteral("properties"), QStringLiteral("vcf"),    QStringLiteral("ics")};
     return suffixes.contains(QFileInfo(name).suffix().toLower());
 }
 

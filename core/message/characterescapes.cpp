@@ -216,7 +216,7 @@ std::optional<QByteArray> decodedXml(std::string_view text)
 CharacterEscapes::Syntax CharacterEscapes::syntaxOf(const QString &fileName)
 {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
-    if (suffix == QLatin1String("json"))
+    if (suffix == QLatin1String("json") || suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
         return Syntax::Json;
     if (suffix == QLatin1String("xml"))
         return Syntax::Xml;

@@ -23,7 +23,7 @@ class CharacterEscapes
 public:
     enum class Syntax { None, Json, Xml };
 
-    // By the file's name: .json and .xml, the plain-text files that have escapes.
+    // By the file's name: .json (.jsonl, .ndjson) and .xml, the plain-text files that have escapes.
     static Syntax syntaxOf(const QString &fileName);
 
     // utf8 with its escapes written as their characters; nullopt when it has none to write out.

@@ -129,8 +129,9 @@ private Q_SLOTS:
     // before.
     void shouldReadEveryPlainTextFile()
     {
-        for (const char *name :
-             {"명단.txt", "명단.CSV", "명단.tsv", "export.log", "README.md", "data.json", "data.xml"}) {
+        for (const char *name : {"명단.txt", "명단.CSV", "명단.tsv", "export.log", "README.md", "data.json", "data.xml",
+                                 "rows.jsonl", "rows.ndjson", "export.yaml", "export.yml", "dump.sql", "app.ini",
+                                 "app.cfg", "app.conf", "app.properties", "연락처.vcf", "일정.ics"}) {
             const AttachmentText text =
                 AttachmentText::decode(QString::fromUtf8(name), "주민등록번호\t850315-2345678\n");
             QCOMPARE(text.status, Status::Text);

@@ -45,6 +45,8 @@ private Q_SLOTS:
         QTest::addColumn<Syntax>("syntax");
         QTest::newRow("json") << u"명단.json"_qs << Syntax::Json;
         QTest::newRow("JSON in capitals") << u"EXPORT.JSON"_qs << Syntax::Json;
+        QTest::newRow("JSON Lines") << u"rows.jsonl"_qs << Syntax::Json;
+        QTest::newRow("newline-delimited JSON") << u"rows.ndjson"_qs << Syntax::Json;
         QTest::newRow("xml") << u"dir/신청서.xml"_qs << Syntax::Xml;
         QTest::newRow("text") << u"notes.txt"_qs << Syntax::None;
         QTest::newRow("csv") << u"roster.csv"_qs << Syntax::None;
