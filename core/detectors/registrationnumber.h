@@ -85,6 +85,19 @@ inline std::vector<std::string> afterBackHalfWord()
 {
     return {" : ", ": ", ":", " "};
 }
+// The back half's word that counts its digits ("앞 6자리 900101 뒤 7자리 1234567"): a shape of its own,
+// since a digit in its words would let the plain words' shape be tried after every run of six.
+inline std::vector<std::string> backHalfCountedWords()
+{
+    std::vector<std::string> words;
+    for (const char *word : {"뒤 7자리", "뒷 7자리", "뒤7자리", "뒷7자리"}) {
+        for (const char *particle : {"는", ""})
+            words.push_back(std::string(word) + particle);
+    }
+    std::stable_sort(words.begin(), words.end(),
+                     [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+    return words;
+}
 
 // What stands before the back half given alone, right after the number's label ("주민번호 뒷자리
 // 1234567", "주민등록번호 뒤 7자리는 2345678"): the half that makes the number a person's, as a form or a
@@ -157,6 +170,17 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
              .digits(6)
              .literal(beforeBackHalfWord())
              .literal(backHalfWords())
+             .literal(afterBackHalfWord())
+             .digitIn(genderDigits)
+             .digits(6)},
+        // ... and with a word that counts the back half's digits.
+        {std::string(BirthDate) + alternatives(beforeBackHalfWord()) + alternatives(backHalfCountedWords()) +
+             alternatives(afterBackHalfWord()) + back,
+         ContextRule::NeededUnlessConfirmed, 0.8,
+         Shape()
+             .digits(6)
+             .literal(beforeBackHalfWord())
+             .literal(backHalfCountedWords())
              .literal(afterBackHalfWord())
              .digitIn(genderDigits)
              .digits(6)},

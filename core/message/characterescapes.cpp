@@ -21,8 +21,9 @@ bool writtenOut(char32_t c, Syntax syntax)
         return false;
     if (syntax == Syntax::Json)
         return c != '"' && c != '\\';
-    // ']' too: written out after "]]", it would end a CDATA section no one opened.
-    return c != '<' && c != '&' && c != '>' && c != '"' && c != '\'' && c != ']';
+    // ']' too: written out after "]]", it would end a CDATA section no one opened; '%' would start
+    // a parameter entity's reference inside a declaration.
+    return c != '<' && c != '&' && c != '>' && c != '"' && c != '\'' && c != ']' && c != '%';
 }
 
 void appendUtf8(QByteArray &out, char32_t c)
@@ -79,6 +80,19 @@ public:
     {
     }
 
+    // The byte the text written so far has `back` bytes before `begin` (1: the last one), as it
+    // stands once the escapes before it are written out; -1 before the start.
+    int byteBefore(std::size_t begin, std::size_t back) const
+    {
+        const std::size_t raw = begin - m_copied; // bytes since the last escape written out
+        if (back <= raw)
+            return static_cast<unsigned char>(m_text[begin - back]);
+        const std::size_t written = back - raw;
+        return written <= std::size_t(m_out.size())
+            ? static_cast<unsigned char>(m_out[m_out.size() - qsizetype(written)])
+            : -1;
+    }
+
     void replace(std::size_t begin, std::size_t end, char32_t c)
     {
         if (!m_any) {
@@ -105,6 +119,48 @@ private:
     bool m_any = false;
 };
 
+bool isHexDigit(int c)
+{
+    return c >= 0 && hexValue(char(c)) >= 0;
+}
+
+// How far back an unfinished escape is looked for: past it, a character is not written out.
+constexpr std::size_t LongestEscapeLookBack = 64;
+
+// Whether writing c out at `begin` would finish an escape the text before it started and left
+// unfinished, so that a second reading (a viewer, SendGuard on a masked copy) would see a character
+// the first did not: "\u003\u0037" is "\u0037" once written out, "&#5&#53;;" is "&#55;".
+bool completesAnEscape(const Rewriter &text, std::size_t begin, char32_t c, Syntax syntax)
+{
+    if (syntax == Syntax::Json) {
+        // A backslash, 'u' and up to three hex digits before it: c could be the next.
+        if (!(c == 'u' || isHexDigit(int(c))))
+            return false;
+        for (std::size_t back = 1; back <= 5; ++back) {
+            const int b = text.byteBefore(begin, back);
+            if (b == '\\')
+                return true;
+            if (b != 'u' && !isHexDigit(b))
+                return false;
+        }
+        return false;
+    }
+    // Right after a '<', any character makes markup of what was text ("<&#33;--" is a comment).
+    if (text.byteBefore(begin, 1) == '<')
+        return true;
+    if (c != '#' && c != ';' && c != 'x' && !isHexDigit(int(c)))
+        return false;
+    // An '&' before a run of what a character reference holds: c could go on with it or end it.
+    for (std::size_t back = 1; back <= LongestEscapeLookBack; ++back) {
+        const int b = text.byteBefore(begin, back);
+        if (b == '&')
+            return true;
+        if (b != '#' && b != 'x' && !isHexDigit(b))
+            return false;
+    }
+    return true; // too long a run to tell: left as it is
+}
+
 // JSON (RFC 8259): \uXXXX, a character outside the Basic Multilingual Plane as a surrogate pair.
 // A backslash escapes the next character, so only an odd run of them before 'u' starts one
 // ("\\u0039" is a backslash and the text "u0039").
@@ -129,7 +185,7 @@ std::optional<QByteArray> decodedJson(std::string_view text)
                     end += 6;
                 }
             }
-            if (unit >= 0 && writtenOut(c, Syntax::Json)) {
+            if (unit >= 0 && writtenOut(c, Syntax::Json) && !completesAnEscape(rewriter, run - 1, c, Syntax::Json)) {
                 rewriter.replace(run - 1, end, c);
                 next = end;
             }
@@ -139,9 +195,10 @@ std::optional<QByteArray> decodedJson(std::string_view text)
     return rewriter.result();
 }
 
-// Where the markup at text[at] ('<') ends: past a comment, a CDATA section, a processing
-// instruction or a declaration (a document type's internal subset and quoted strings too), whose
-// "&#…;" are no escapes; right after the '<' of a tag, whose attribute values may hold some.
+// Where the markup at text[at] ('<') ends: past a comment, a CDATA section or a processing
+// instruction, whose "&#…;" are no references; right after the '<' of anything else, a tag (its
+// attribute values may hold references) or a declaration (an entity's value holds them too, and a
+// parser expands them where the entity is used).
 std::size_t pastMarkup(std::string_view text, std::size_t at)
 {
     const auto through = [&](std::string_view close, std::size_t from) {
@@ -155,25 +212,7 @@ std::size_t pastMarkup(std::string_view text, std::size_t at)
         return through("]]>", at + 9);
     if (rest.starts_with("<?"))
         return through("?>", at + 2);
-    if (!rest.starts_with("<!"))
-        return at + 1;
-    int depth = 0;
-    for (std::size_t j = at + 2; j < text.size(); ++j) {
-        const char c = text[j];
-        if (c == '"' || c == '\'') {
-            const std::size_t close = text.find(c, j + 1);
-            if (close == std::string_view::npos)
-                return text.size();
-            j = close;
-        } else if (c == '[') {
-            ++depth;
-        } else if (c == ']' && depth > 0) {
-            --depth;
-        } else if (c == '>' && depth == 0) {
-            return j + 1;
-        }
-    }
-    return text.size();
+    return at + 1;
 }
 
 // XML 1.0 character references: &#NNN; and &#xHHH;. Named entities (&amp;, &lt;) stand for what
@@ -196,14 +235,17 @@ std::optional<QByteArray> decodedXml(std::string_view text)
         const bool hex = text[at + 2] == 'x';
         std::size_t j = at + (hex ? 3 : 2);
         const std::size_t digitsBegin = j;
+        while (j < text.size() && text[j] == '0')
+            ++j; // as many leading zeros as a writer likes
         char32_t c = 0;
-        for (; j < text.size() && j - digitsBegin < 10; ++j) {
+        for (; j < text.size(); ++j) {
             const int digit = hex ? hexValue(text[j]) : (text[j] >= '0' && text[j] <= '9' ? text[j] - '0' : -1);
             if (digit < 0 || c > 0x10FFFF)
                 break;
             c = c * (hex ? 16 : 10) + char32_t(digit);
         }
-        if (j == digitsBegin || j >= text.size() || text[j] != ';' || !writtenOut(c, Syntax::Xml))
+        if (j == digitsBegin || j >= text.size() || text[j] != ';' || !writtenOut(c, Syntax::Xml) ||
+            completesAnEscape(rewriter, at, c, Syntax::Xml))
             continue;
         rewriter.replace(at, j + 1, c);
         i = j + 1;

@@ -15,9 +15,12 @@ namespace SendGuard::Core {
 // opens the file in a browser or a viewer reads the word.
 //
 // Only what the syntax does not need escaped is written out: a quote, a backslash, '<', '&', ']',
-// control characters and line separators stay escapes, so the text is the same document, and a
-// masked copy written from it reads the same. Escapes inside an XML comment, CDATA section,
-// processing instruction or declaration are text, not escapes, and stay as they are.
+// '%', control characters and line separators stay escapes, so the text is the same document, and
+// a masked copy written from it reads the same. Nor is a character whose writing out would finish
+// an escape begun before it ("\u003\u0037", "&#5&#53;;") or make markup of text after a '<': a
+// second reading writes out nothing more. "&#…;" inside an XML comment, CDATA section or
+// processing instruction is text, not a reference, and stays as it is; an entity's declared value
+// is read, since a parser expands it where the entity is used.
 class CharacterEscapes
 {
 public:

@@ -125,6 +125,17 @@ private Q_SLOTS:
         const Run redacted = sendguard({QStringLiteral("redact"), writeFile(QStringLiteral("export.json"), json)});
         QCOMPARE(redacted.exitCode, 0);
         QCOMPARE(redacted.out, QByteArray(shown).replace("2103154827360", "2103154******"));
+        // Larger than an attachment may be, it is scanned in blocks as written: the escapes it holds
+        // are said, never passed over in silence (a sparse file: 65 MiB of NUL bytes cost no disk).
+        QFile large(m_dir.filePath(QStringLiteral("large.json")));
+        QVERIFY(large.open(QIODevice::WriteOnly) && large.resize(65 << 20) && large.seek(65 << 20) &&
+                large.write(json) == json.size());
+        large.close();
+        const Run big = sendguard({QStringLiteral("scan"), QStringLiteral("--json"), large.fileName()});
+        QCOMPARE(big.exitCode, 3);
+        QVERIFY2(big.out.contains("read in part: larger than 64 MiB, read as written"), big.out.constData());
+        QCOMPARE(sendguard({QStringLiteral("scan"), writeFile(QStringLiteral("plain.json"), "{\"a\": 1}\n")}).exitCode,
+                 0);
     }
 
     // A file with a byte damaged on the way (one cut inside a character) is read as a person reads

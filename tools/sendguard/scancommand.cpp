@@ -281,6 +281,25 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
             if (!file.seek(0))
                 return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
         }
+        // Larger, it is scanned in blocks as it is written; escapes it holds are said, never
+        // passed over in silence: what they hide (a label) is not read.
+        QString escapesUnread;
+        if (syntax != Core::CharacterEscapes::Syntax::None && file.size() > Core::AttachmentText::MaxSize) {
+            constexpr qint64 BlockBytes = 1 << 20;
+            constexpr qint64 OverlapBytes = 64; // an escape cut between two blocks is whole in one
+            QByteArray tail;
+            while (!file.atEnd() && escapesUnread.isEmpty()) {
+                const QByteArray block = tail + file.read(BlockBytes);
+                if (Core::CharacterEscapes::decoded(block, syntax))
+                    escapesUnread =
+                        QStringLiteral("larger than %1 MiB, read as written: its escaped characters (\\u…, &#…;) "
+                                       "are not written out")
+                            .arg(Core::AttachmentText::MaxSize >> 20);
+                tail = block.right(OverlapBytes);
+            }
+            if (!file.seek(0))
+                return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
+        }
         const Core::StreamScanner::Result checked = stream.validate(read);
         if (!checked.complete && checked.error.startsWith(QLatin1String("read error")))
             return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
@@ -303,7 +322,7 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
         }
         if (!file.seek(0))
             return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
-        return printStreamed(name, stream, read, json, out, err, found);
+        return printStreamed(name, stream, read, json, out, err, found, escapesUnread);
     }
     // Standard input, a pipe or a device: read once, whole, and told by its bytes.
     QString error;
