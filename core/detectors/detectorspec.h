@@ -68,6 +68,10 @@ struct DetectorPattern
     // expression when every pattern of a detector has one (the built-in detectors); empty for a
     // policy's own detectors, which RE2 runs.
     Shape shape;
+    // When not empty, the only labels that count right before a match (blanks, marks or 의 between),
+    // besides its column's header: the number's own, where the detector's other context words would
+    // read a count or a document's number as one ("외국인 뒤 5234567명").
+    std::vector<std::string> ownLabels;
 };
 
 // Everything about one detector in one place: patterns, validator, context words, severity, masking.

@@ -101,14 +101,33 @@ inline std::vector<std::string> backHalfCountedWords()
 
 // What stands before the back half given alone, right after the number's label ("주민번호 뒷자리
 // 1234567", "주민등록번호 뒤 7자리는 2345678"): the half that makes the number a person's, as a form or a
-// follow-up message asks for it. Longest first, as RE2 tries them.
+// follow-up message asks for it. A word, a particle or none, and what follows it or nothing (chat
+// glues them: "뒷자리1234567").
+inline std::vector<std::string> backHalfAloneStems()
+{
+    return {"뒷자리", "뒷 자리", "뒷번호", "뒤 7자리", "뒷 7자리", "뒤7자리", "뒷7자리", "뒤"};
+}
+inline std::vector<std::string> backHalfAloneParticles()
+{
+    return {"는", "가"};
+}
+inline std::vector<std::string> afterBackHalfAloneWord()
+{
+    return {" : ", ": ", ":", " - ", " = ", "=", "(", " ", "\t", "\n"};
+}
+
+// Every word so, longest first: the shape's prefixes.
 inline std::vector<std::string> backHalfAloneWords()
 {
+    std::vector<std::string> particles = backHalfAloneParticles();
+    particles.push_back("");
+    std::vector<std::string> afters = afterBackHalfAloneWord();
+    afters.push_back("");
     std::vector<std::string> words;
-    for (const char *word : {"뒷자리", "뒷번호", "뒤 7자리", "뒷 7자리", "뒤7자리", "뒷7자리", "뒤"}) {
-        for (const char *particle : {"는", ""}) {
-            for (const std::string &after : afterBackHalfWord())
-                words.push_back(std::string(word) + particle + after);
+    for (const std::string &stem : backHalfAloneStems()) {
+        for (const std::string &particle : particles) {
+            for (const std::string &after : afters)
+                words.push_back(stem + particle + after);
         }
     }
     std::stable_sort(words.begin(), words.end(),
@@ -126,18 +145,43 @@ inline bool isBackHalfAlone(std::string_view match)
         std::all_of(match.end() - half, match.end(), isDigit);
 }
 
+// The labels that name the back half alone (backHalfAloneWords()) right before its word: the
+// number's own, not every word that supports the detector ("외국인 뒤 5234567명" is a count).
+inline std::vector<std::string> residentLabels()
+{
+    return {"주민등록번호", "주민번호", "주민등록", "주민 등록번호", "주민등록 번호", "주민 번호"};
+}
+inline std::vector<std::string> foreignerLabels()
+{
+    return {"외국인등록번호",  "외국인번호",  "외국인등록",  "외국인 등록번호",
+            "외국인등록 번호", "외국인 번호", "거소신고번호"};
+}
+
+// The thirteen digits of a match: its first six and last seven, whatever digit a word between
+// them holds ("900101 뒤 7자리 1234567").
+inline std::string registrationDigits(std::string_view match)
+{
+    std::string digits = Validators::digitsOf(match);
+    if (digits.size() > 13)
+        digits.erase(6, digits.size() - 13);
+    return digits;
+}
+
 // Alternatives as a regular expression's group, in the same order.
 inline std::string alternatives(const std::vector<std::string> &choices)
 {
     std::string pattern = "(?:";
-    for (const std::string &choice : choices)
-        pattern += (pattern.size() > 3 ? "|" : "") + choice;
+    for (const std::string &choice : choices) {
+        pattern += pattern.size() > 3 ? "|" : "";
+        for (const char c : choice)
+            pattern += c == '(' ? std::string("\\(") : std::string(1, c);
+    }
     return pattern + ")";
 }
 
 // genderDigits lists the gender/century digits ("1234"). The separated form fires on its own; a bare 13-digit run, also
 // an order or account number now and then, needs its check digit or a context word.
-inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
+inline std::vector<DetectorPattern> patterns(const std::string &genderDigits, const std::vector<std::string> &ownLabels)
 {
     using namespace PatternParts;
     const std::string back = "[" + genderDigits + "]\\d{6}";
@@ -186,8 +230,11 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits)
              .digits(6)},
         // The back half alone, its word right after the number's label: a back half's word alone
         // ("계좌번호 뒷자리", "접수번호 뒷번호") is any number's.
-        {alternatives(backHalfAloneWords()) + back, ContextRule::NeededDirectlyBefore, 0.8,
-         Shape().prefix(backHalfAloneWords()).digitIn(genderDigits).digits(6)},
+        // Its regular expression factored, as the shape's prefixes are too many for RE2's budget.
+        {alternatives(backHalfAloneStems()) + alternatives(backHalfAloneParticles()) + "?" +
+             alternatives(afterBackHalfAloneWord()) + "?" + back,
+         ContextRule::NeededDirectlyBefore, 0.8, Shape().prefix(backHalfAloneWords()).digitIn(genderDigits).digits(6),
+         ownLabels},
         // In boxes, a digit in each, under the form's label.
         boxed(genderDigits),
         // Typed into a spreadsheet, which kept it as a number: the leading zeros of a birth in the
@@ -224,7 +271,7 @@ Validation validate(std::string_view match, const ValidationContext &context)
     }
     if (isBackHalfAlone(match))
         return Validation::Plausible; // no date to check, no check digit to compute
-    const std::string digits = Validators::digitsOf(match);
+    const std::string digits = registrationDigits(match);
     const QDate birth = Validators::registrationBirthDate(digits);
     if (!birth.isValid() || (context.today.isValid() && birth > context.today))
         return Validation::Reject;
@@ -255,7 +302,7 @@ inline bool isKoreanBarcode(std::string_view digits)
 // barcodes all begin 880).
 inline bool evidence(std::string_view text, std::size_t start, std::size_t end, std::string_view match)
 {
-    const std::string digits = Validators::digitsOf(match);
+    const std::string digits = registrationDigits(match);
     if (isKoreanBarcode(digits))
         return PersonEvidence::listOfTheSameShape(text, start, end, digits);
     return PersonEvidence::onTheLine(text, start, end, digits);
@@ -269,7 +316,9 @@ inline std::string mask(std::string_view match)
         const std::size_t word = match.size() - 7;
         return std::string(match.substr(0, word)) + Masking::maskDigits(match.substr(word), 1, 0);
     }
-    return Masking::maskDigits(match, lostItsZeros(match) ? int(match.size()) - 6 : 7, 0);
+    // A digit in the word between the halves ("뒤 7자리") is kept with the front half.
+    const int inWords = std::max(0, int(Validators::digitsOf(match).size()) - 13);
+    return Masking::maskDigits(match, lostItsZeros(match) ? int(match.size()) - 6 : 7 + inWords, 0);
 }
 
 // Labels of numbers with the same shape that are not a person's: corporate registration numbers

@@ -19,7 +19,7 @@ DetectorSpec residentRegistrationNumber()
         .minDigits = 7, // the back half alone, after its label
         .minSpacedDigits = 13,
         .boundary = Boundary::Digits,
-        .patterns = RegistrationNumber::patterns("1234"),
+        .patterns = RegistrationNumber::patterns("1234", RegistrationNumber::residentLabels()),
         // 실명번호 and 고유식별번호 are what banks' and the privacy act's forms call it; a form's header
         // names both numbers at once, 주민(외국인)등록번호 or 주민/법인번호; people space the label out;
         // a system's export names its field in Latin letters.
@@ -29,7 +29,7 @@ DetectorSpec residentRegistrationNumber()
                          // Field names of exports and web forms: juminNo, jumin_no, resident_no, ssn.
                          "jumin", "resident_no", "residentno", "ssn",
                          // The label of a back half given alone: "주민번호의 뒷자리 1234567".
-                         "주민번호의", "주민등록번호의"},
+                         "주민번호의", "주민등록번호의", "주민 등록번호"},
         .suppressingWords = RegistrationNumber::otherNumberLabels(),
         .notInParenthesesAfter = RegistrationNumber::companyWords(),
         .letterMayPrecede = false,

@@ -504,6 +504,10 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
             if (columnVerdict().supports)
                 context = labelBefore = 0;
         }
+        // A pattern with labels of its own takes no other word for one ("외국인 뒤 5234567명").
+        if (!detectorPattern.ownLabels.empty() &&
+            !TextAround::ownLabelRightBefore(m_text, start, detectorPattern.ownLabels) && !columnVerdict().supports)
+            return false;
     }
     bool hasContext = context != std::string_view::npos;
     const bool confirmed = verdict == Validation::Confirmed;

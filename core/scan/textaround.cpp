@@ -339,6 +339,25 @@ bool letterBefore(std::string_view text, std::size_t start)
     return isLetter(characterBefore(text, start));
 }
 
+bool ownLabelRightBefore(std::string_view text, std::size_t start, const std::vector<std::string> &labels)
+{
+    constexpr std::string_view fullWidthColon = "\xEF\xBC\x9A";
+    constexpr std::string_view possessive = "의";
+    std::string_view before = text.substr(0, std::min(start, text.size()));
+    while (!before.empty()) {
+        const auto c = static_cast<unsigned char>(before.back());
+        if (before.ends_with(fullWidthColon))
+            before.remove_suffix(fullWidthColon.size());
+        else if (c < 0x80 && !std::isalnum(c))
+            before.remove_suffix(1);
+        else
+            break;
+    }
+    if (before.ends_with(possessive))
+        before.remove_suffix(possessive.size());
+    return std::any_of(labels.begin(), labels.end(), [&](const std::string &label) { return before.ends_with(label); });
+}
+
 bool onlyMarksBetween(std::string_view text, std::size_t from, std::size_t to)
 {
     constexpr std::string_view fullWidthColon = "\xEF\xBC\x9A";

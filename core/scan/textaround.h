@@ -30,6 +30,10 @@ bool documentOrdinal(std::string_view text, std::size_t start, std::size_t end);
 // An ASCII letter right before the first digit ("L2024-123456789", a document code).
 bool letterBefore(std::string_view text, std::size_t start);
 
+// Whether one of `labels` ends right before `start`: blanks and ASCII marks between, or a full-width
+// colon, and the particle 의 ("주민번호의 뒷자리").
+bool ownLabelRightBefore(std::string_view text, std::size_t start, const std::vector<std::string> &labels);
+
 // Whether text[from, to) holds only blanks and ASCII marks (a colon, parentheses, '#'), or a
 // full-width colon: a label directly before a number, no word, date or amount between them.
 bool onlyMarksBetween(std::string_view text, std::size_t from, std::size_t to);

@@ -895,6 +895,13 @@ private Q_SLOTS:
             QTest::addRow("a person, '%s'", name.constData())
                 << u"홍길동 "_qs + failing << rrn << failing << u"900101"_qs + words + u"1******"_qs;
         }
+        // A word that counts the back half's digits: its digit is no part of the number.
+        for (const std::string &word : Detectors::RegistrationNumber::backHalfCountedWords()) {
+            const QString words = u" "_qs + QString::fromStdString(word) + u" "_qs;
+            QTest::addRow("counted, '%s'", word.c_str())
+                << u"주민번호 앞 6자리 900101"_qs + words + u"1234567"_qs << rrn << u"900101"_qs + words + u"1234567"_qs
+                << u"900101"_qs + words + u"1******"_qs;
+        }
         const QString foreigner = u"901231 뒷자리 5234567"_qs;
         QTest::newRow("a foreigner's") << u"외국인등록번호 "_qs + foreigner << QStringLiteral("kr-frn") << foreigner
                                        << u"901231 뒷자리 5******"_qs;
@@ -921,6 +928,10 @@ private Q_SLOTS:
                                        << u"뒷자리 6******"_qs;
         QTest::newRow("a foreigner's, after 의")
             << u"외국인등록번호의 뒷번호 5234567"_qs << u"kr-frn"_qs << u"뒷번호 5234567"_qs << u"뒷번호 5******"_qs;
+        QTest::newRow("a foreigner's short label, after 의")
+            << u"외국인번호의 뒷자리 7234567"_qs << u"kr-frn"_qs << u"뒷자리 7234567"_qs << u"뒷자리 7******"_qs;
+        QTest::newRow("a spaced label") << u"주민 등록번호 뒷자리: 3234567"_qs << u"kr-rrn"_qs << u"뒷자리: 3234567"_qs
+                                        << u"뒷자리: 3******"_qs;
     }
     void shouldFindTheBackHalfGivenAloneAfterTheLabel() { verifyPositive(); }
 
@@ -938,6 +949,11 @@ private Q_SLOTS:
         QTest::newRow("no gender digit a resident holds") << u"주민번호 뒷자리 9234567"_qs;
         QTest::newRow("a resident's gender digit after a foreigner's label") << u"외국인등록번호 뒷자리 1234567"_qs;
         QTest::newRow("glued to a number") << u"주민번호 뒷자리 1234567-89"_qs;
+        // Words that support the detector elsewhere but are no label of the number (from a review).
+        QTest::newRow("a count of foreigners") << u"외국인 뒤 5234567명"_qs;
+        QTest::newRow("a complaint's number after a birth date's word") << u"생년월일 뒤 2023001호 민원"_qs;
+        QTest::newRow("a document after an ID card's word") << u"신분증 뒤 2345678번 서류"_qs;
+        QTest::newRow("an English field name") << u"SSN 뒤 1234567"_qs;
     }
     void shouldNotReadOtherNumbersAsABackHalf()
     {
