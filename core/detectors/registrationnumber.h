@@ -317,7 +317,8 @@ inline std::string mask(std::string_view match)
         return std::string(match.substr(0, word)) + Masking::maskDigits(match.substr(word), 1, 0);
     }
     // A digit in the word between the halves ("뒤 7자리") is kept with the front half.
-    const int inWords = std::max(0, int(Validators::digitsOf(match).size()) - 13);
+    const auto digits = std::count_if(match.begin(), match.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const int inWords = std::max(0, int(digits) - 13);
     return Masking::maskDigits(match, lostItsZeros(match) ? int(match.size()) - 6 : 7 + inWords, 0);
 }
 

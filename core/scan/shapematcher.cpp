@@ -213,6 +213,26 @@ bool separatesRuns(const Item &item, std::size_t *shortest, std::size_t *longest
     return !anyDigit;
 }
 
+// Whether every alternative of a literal holds a digit, and not only digits: how far into it the
+// first digit stands, at least and at most.
+bool digitInEvery(const Item &item, std::size_t *nearest, std::size_t *farthest)
+{
+    if (item.kind != Item::Kind::Literal || item.canBeEmpty || item.literals.empty())
+        return false;
+    *nearest = std::numeric_limits<std::size_t>::max();
+    *farthest = 0;
+    for (const std::string &literal : item.literals) {
+        const auto digit =
+            std::find_if(literal.begin(), literal.end(), [](char c) { return isDigit(static_cast<unsigned char>(c)); });
+        if (digit == literal.end() || digit == literal.begin())
+            return false;
+        const auto at = static_cast<std::size_t>(digit - literal.begin());
+        *nearest = std::min(*nearest, at);
+        *farthest = std::max(*farthest, at);
+    }
+    return true;
+}
+
 // The digits an item that adds digits only can start with: bit d for the digit d.
 std::uint16_t firstDigitsOf(const Item &item)
 {
@@ -388,6 +408,12 @@ std::pair<std::size_t, std::size_t> ShapeMatcher::separationOf(const std::vector
         std::size_t itemLongest = 0;
         if (addsDigitsOnly(items[i], &least, &most))
             return shortest > 0 ? std::pair(shortest, longest) : anything;
+        // Words that hold a digit in every alternative ("뒤 7자리"): the next run is that digit.
+        if (digitInEvery(items[i], &itemShortest, &itemLongest)) {
+            shortest += itemShortest;
+            longest += itemLongest;
+            return shortest > 0 ? std::pair(shortest, longest) : anything;
+        }
         if (!separatesRuns(items[i], &itemShortest, &itemLongest))
             break;
         shortest += itemShortest;
