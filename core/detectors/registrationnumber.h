@@ -179,6 +179,22 @@ inline std::string alternatives(const std::vector<std::string> &choices)
     return pattern + ")";
 }
 
+// The halves apart with `words` for the back half between them: what ends the front half, a word,
+// what follows it.
+inline DetectorPattern halvesApart(const std::vector<std::string> &words, const std::string &genderDigits)
+{
+    return {std::string(PatternParts::BirthDate) + alternatives(beforeBackHalfWord()) + alternatives(words) +
+                alternatives(afterBackHalfWord()) + "[" + genderDigits + "]\\d{6}",
+            ContextRule::NeededUnlessConfirmed, 0.8,
+            Shape()
+                .digits(6)
+                .literal(beforeBackHalfWord())
+                .literal(words)
+                .literal(afterBackHalfWord())
+                .digitIn(genderDigits)
+                .digits(6)};
+}
+
 // genderDigits lists the gender/century digits ("1234"). The separated form fires on its own; a bare 13-digit run, also
 // an order or account number now and then, needs its check digit or a context word.
 inline std::vector<DetectorPattern> patterns(const std::string &genderDigits, const std::vector<std::string> &ownLabels)
@@ -206,28 +222,10 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits, co
         {std::string(BirthDate) + "(?: / | ~ )" + back, ContextRule::NeededDirectlyBefore, 0.8,
          Shape().digits(6).literal({" / ", " ~ "}).digitIn(genderDigits).digits(6)},
         // The halves apart, each after its own word, as a form asks for them: the whole number,
-        // judged as a bare one is (its check digit, a label, a person on its line).
-        {std::string(BirthDate) + alternatives(beforeBackHalfWord()) + alternatives(backHalfWords()) +
-             alternatives(afterBackHalfWord()) + back,
-         ContextRule::NeededUnlessConfirmed, 0.8,
-         Shape()
-             .digits(6)
-             .literal(beforeBackHalfWord())
-             .literal(backHalfWords())
-             .literal(afterBackHalfWord())
-             .digitIn(genderDigits)
-             .digits(6)},
-        // ... and with a word that counts the back half's digits.
-        {std::string(BirthDate) + alternatives(beforeBackHalfWord()) + alternatives(backHalfCountedWords()) +
-             alternatives(afterBackHalfWord()) + back,
-         ContextRule::NeededUnlessConfirmed, 0.8,
-         Shape()
-             .digits(6)
-             .literal(beforeBackHalfWord())
-             .literal(backHalfCountedWords())
-             .literal(afterBackHalfWord())
-             .digitIn(genderDigits)
-             .digits(6)},
+        // judged as a bare one is (its check digit, a label, a person on its line); and with a word
+        // that counts the back half's digits.
+        halvesApart(backHalfWords(), genderDigits),
+        halvesApart(backHalfCountedWords(), genderDigits),
         // The back half alone, its word right after the number's label: a back half's word alone
         // ("계좌번호 뒷자리", "접수번호 뒷번호") is any number's.
         // Its regular expression factored, as the shape's prefixes are too many for RE2's budget.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "jsonparser.h"
 
+#include "common/hexdigit.h"
 #include "common/utf8validator.h"
 
 #include <charconv>
@@ -204,22 +205,11 @@ private:
         }
     }
 
-    int hexValue(char c) const
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-
     std::optional<char16_t> parseHex4()
     {
         unsigned value = 0;
         for (int i = 0; i < 4; ++i) {
-            const int digit = hexValue(peek());
+            const int digit = hexDigitValue(peek());
             if (digit < 0)
                 return fail(QStringLiteral("invalid \\u escape: expected four hexadecimal digits"));
             value = value * 16 + static_cast<unsigned>(digit);

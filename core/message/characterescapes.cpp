@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "characterescapes.h"
 
+#include "common/hexdigit.h"
+
 #include <QFileInfo>
 
 #include <string_view>
@@ -45,17 +47,6 @@ void appendUtf8(QByteArray &out, char32_t c)
     }
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // The code unit of the four hex digits at text[at], or -1.
 long codeUnitAt(std::string_view text, std::size_t at)
 {
@@ -63,7 +54,7 @@ long codeUnitAt(std::string_view text, std::size_t at)
         return -1;
     long unit = 0;
     for (std::size_t i = at; i < at + 4; ++i) {
-        const int digit = hexValue(text[i]);
+        const int digit = hexDigitValue(text[i]);
         if (digit < 0)
             return -1;
         unit = unit * 16 + digit;
@@ -121,7 +112,7 @@ private:
 
 bool isHexDigit(int c)
 {
-    return c >= 0 && hexValue(char(c)) >= 0;
+    return c >= 0 && hexDigitValue(char(c)) >= 0;
 }
 
 // How far back an unfinished escape is looked for: past it, a character is not written out.
@@ -239,7 +230,7 @@ std::optional<QByteArray> decodedXml(std::string_view text)
             ++j; // as many leading zeros as a writer likes
         char32_t c = 0;
         for (; j < text.size(); ++j) {
-            const int digit = hex ? hexValue(text[j]) : (text[j] >= '0' && text[j] <= '9' ? text[j] - '0' : -1);
+            const int digit = hex ? hexDigitValue(text[j]) : (text[j] >= '0' && text[j] <= '9' ? text[j] - '0' : -1);
             if (digit < 0 || c > 0x10FFFF)
                 break;
             c = c * (hex ? 16 : 10) + char32_t(digit);
