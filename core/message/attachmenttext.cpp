@@ -187,6 +187,8 @@ std::optional<QByteArray> decodeDamaged(const QByteArray &bytes, AttachmentText:
 std::string_view AttachmentText::scannedText(std::string &copy) const
 {
     const std::string_view text(utf8.constData(), std::size_t(utf8.size()));
+    if (json)
+        return CharacterEscapes::blankedControls(text, copy);
     return csv ? QuotedCellBreaks::blankedCopy(text, copy) : text;
 }
 
@@ -240,6 +242,7 @@ AttachmentText AttachmentText::decode(const QString &name, const QByteArray &byt
             text = std::move(written);
         AttachmentText decoded {name, Status::Text, std::move(*text), {}};
         decoded.csv = QuotedCellBreaks::isCsv(name);
+        decoded.json = CharacterEscapes::syntaxOf(name) == CharacterEscapes::Syntax::Json;
         decoded.incomplete = undecodable.describe(); // what could be read is scanned; the file is not clean for it
         return decoded;
     }

@@ -72,6 +72,9 @@ struct AttachmentText
 
     // A CSV file's text (decode() was given a name ending .csv): its quoted cells may hold line breaks.
     bool csv = false;
+    // A JSON file's text (by the name it was read as): its blank and control escapes are read as
+    // blanks (scannedText()).
+    bool json = false;
 
     // earlyScan's result when scanner made it, complete, on utf8 as it is now; null otherwise.
     const ScanResult *earlyScanBy(const Scanner &scanner) const;
@@ -85,7 +88,8 @@ struct AttachmentText
     // The place of the text at offset; empty when there are no pieces.
     TextPlace placeAt(qsizetype offset) const;
     // utf8 as the scanner reads it: a CSV file's (csv) with the line breaks in its quoted cells as
-    // spaces (QuotedCellBreaks), in copy; the same offsets either way.
+    // spaces (QuotedCellBreaks), a JSON file's (json) with its "\t" and "\n" escapes read as the
+    // blanks they stand for (CharacterEscapes::blankedControls), in copy; the same offsets either way.
     std::string_view scannedText(std::string &copy) const;
 
     static constexpr qint64 MaxSize = 64 << 20;

@@ -62,28 +62,141 @@ long codeUnitAt(std::string_view text, std::size_t at)
     return unit;
 }
 
+bool isHexDigit(char c)
+{
+    return hexDigitValue(c) >= 0;
+}
+
+bool isDecimalDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// What the text written so far leaves unfinished at its end: an escape begun ("\u00", "&#5") that a
+// character written out next could go on with or finish, so that a second reading (a viewer,
+// SendGuard on a masked copy) would see a character the first did not. Read a byte at a time,
+// each once.
+class UnfinishedEscape
+{
+public:
+    explicit UnfinishedEscape(Syntax syntax)
+        : m_syntax(syntax)
+    {
+    }
+
+    void read(char c) { m_state = m_syntax == Syntax::Json ? afterJson(c) : afterXml(c); }
+
+    // Whether c, written out next, would go on with or finish the escape begun.
+    bool wouldGoOnWith(char32_t c) const
+    {
+        const char ascii = c < 0x80 ? char(c) : '\0';
+        switch (m_state) {
+        case State::Plain:
+            return false;
+        case State::Backslash:
+            return ascii == 'u';
+        case State::HexDigits0:
+        case State::HexDigits1:
+        case State::HexDigits2:
+        case State::HexDigits3:
+            return isHexDigit(ascii);
+        case State::Ampersand:
+            return ascii == '#';
+        case State::Hash:
+            return isDecimalDigit(ascii) || ascii == 'x';
+        case State::HashX:
+            return isHexDigit(ascii);
+        case State::Decimal:
+            return isDecimalDigit(ascii) || ascii == ';';
+        case State::Hexadecimal:
+            return isHexDigit(ascii) || ascii == ';';
+        case State::LessThan:
+            return true; // "<&#33;--": markup made of text
+        }
+        return false;
+    }
+
+private:
+    enum class State {
+        Plain,
+        Backslash, // JSON: an odd run of backslashes
+        HexDigits0, // "\u" and as many hex digits
+        HexDigits1,
+        HexDigits2,
+        HexDigits3,
+        Ampersand, // XML
+        Hash, // "&#"
+        HashX, // "&#x"
+        Decimal, // "&#" and decimal digits
+        Hexadecimal, // "&#x" and hex digits
+        LessThan,
+    };
+
+    State afterJson(char c) const
+    {
+        if (m_state == State::Backslash)
+            return c == 'u' ? State::HexDigits0 : State::Plain; // "\\", "\n": finished
+        if (c == '\\')
+            return State::Backslash;
+        if (!isHexDigit(c))
+            return State::Plain;
+        switch (m_state) {
+        case State::HexDigits0:
+            return State::HexDigits1;
+        case State::HexDigits1:
+            return State::HexDigits2;
+        case State::HexDigits2:
+            return State::HexDigits3;
+        default:
+            return State::Plain; // a fourth digit finishes it
+        }
+    }
+
+    State afterXml(char c) const
+    {
+        if (c == '&')
+            return State::Ampersand;
+        if (c == '<')
+            return State::LessThan;
+        switch (m_state) {
+        case State::Ampersand:
+            return c == '#' ? State::Hash : State::Plain;
+        case State::Hash:
+            return isDecimalDigit(c) ? State::Decimal : c == 'x' ? State::HashX : State::Plain;
+        case State::HashX:
+        case State::Hexadecimal:
+            return isHexDigit(c) ? State::Hexadecimal : State::Plain;
+        case State::Decimal:
+            return isDecimalDigit(c) ? State::Decimal : State::Plain;
+        default:
+            return State::Plain;
+        }
+    }
+
+    Syntax m_syntax;
+    State m_state = State::Plain;
+};
+
 // Builds the text with some escapes written out, copying what lies between them once.
 class Rewriter
 {
 public:
-    explicit Rewriter(std::string_view text)
+    Rewriter(std::string_view text, Syntax syntax)
         : m_text(text)
+        , m_unfinished(syntax)
     {
     }
 
-    // The byte the text written so far has `back` bytes before `begin` (1: the last one), as it
-    // stands once the escapes before it are written out; -1 before the start.
-    int byteBefore(std::size_t begin, std::size_t back) const
+    // Whether writing c out in place of the escape at `begin` would go on with or finish an escape
+    // the text before it left unfinished ("\u003\u0037", "&#5&#53;;"): then it stays as it is.
+    bool wouldFinishAnEscape(std::size_t begin, char32_t c)
     {
-        const std::size_t raw = begin - m_copied; // bytes since the last escape written out
-        if (back <= raw)
-            return static_cast<unsigned char>(m_text[begin - back]);
-        const std::size_t written = back - raw;
-        return written <= std::size_t(m_out.size())
-            ? static_cast<unsigned char>(m_out[m_out.size() - qsizetype(written)])
-            : -1;
+        for (; m_read < begin; ++m_read)
+            m_unfinished.read(m_text[m_read]);
+        return m_unfinished.wouldGoOnWith(c);
     }
 
+    // Writes c out in place of text[begin, end); wouldFinishAnEscape(begin, c) was asked first.
     void replace(std::size_t begin, std::size_t end, char32_t c)
     {
         if (!m_any) {
@@ -91,8 +204,11 @@ public:
             m_any = true;
         }
         m_out.append(m_text.data() + m_copied, qsizetype(begin - m_copied));
+        const qsizetype written = m_out.size();
         appendUtf8(m_out, c);
-        m_copied = end;
+        for (qsizetype k = written; k < m_out.size(); ++k)
+            m_unfinished.read(m_out[k]);
+        m_copied = m_read = end;
     }
 
     std::optional<QByteArray> result()
@@ -107,57 +223,17 @@ private:
     std::string_view m_text;
     QByteArray m_out;
     std::size_t m_copied = 0;
+    std::size_t m_read = 0; // text[0, m_read) is read by m_unfinished
+    UnfinishedEscape m_unfinished;
     bool m_any = false;
 };
-
-bool isHexDigit(int c)
-{
-    return c >= 0 && hexDigitValue(char(c)) >= 0;
-}
-
-// How far back an unfinished escape is looked for: past it, a character is not written out.
-constexpr std::size_t LongestEscapeLookBack = 64;
-
-// Whether writing c out at `begin` would finish an escape the text before it started and left
-// unfinished, so that a second reading (a viewer, SendGuard on a masked copy) would see a character
-// the first did not: "\u003\u0037" is "\u0037" once written out, "&#5&#53;;" is "&#55;".
-bool completesAnEscape(const Rewriter &text, std::size_t begin, char32_t c, Syntax syntax)
-{
-    if (syntax == Syntax::Json) {
-        // A backslash, 'u' and up to three hex digits before it: c could be the next.
-        if (!(c == 'u' || isHexDigit(int(c))))
-            return false;
-        for (std::size_t back = 1; back <= 5; ++back) {
-            const int b = text.byteBefore(begin, back);
-            if (b == '\\')
-                return true;
-            if (b != 'u' && !isHexDigit(b))
-                return false;
-        }
-        return false;
-    }
-    // Right after a '<', any character makes markup of what was text ("<&#33;--" is a comment).
-    if (text.byteBefore(begin, 1) == '<')
-        return true;
-    if (c != '#' && c != ';' && c != 'x' && !isHexDigit(int(c)))
-        return false;
-    // An '&' before a run of what a character reference holds: c could go on with it or end it.
-    for (std::size_t back = 1; back <= LongestEscapeLookBack; ++back) {
-        const int b = text.byteBefore(begin, back);
-        if (b == '&')
-            return true;
-        if (b != '#' && b != 'x' && !isHexDigit(b))
-            return false;
-    }
-    return true; // too long a run to tell: left as it is
-}
 
 // JSON (RFC 8259): \uXXXX, a character outside the Basic Multilingual Plane as a surrogate pair.
 // A backslash escapes the next character, so only an odd run of them before 'u' starts one
 // ("\\u0039" is a backslash and the text "u0039").
 std::optional<QByteArray> decodedJson(std::string_view text)
 {
-    Rewriter rewriter(text);
+    Rewriter rewriter(text, Syntax::Json);
     std::size_t i = text.find('\\');
     while (i < text.size()) {
         std::size_t run = i;
@@ -176,7 +252,7 @@ std::optional<QByteArray> decodedJson(std::string_view text)
                     end += 6;
                 }
             }
-            if (unit >= 0 && writtenOut(c, Syntax::Json) && !completesAnEscape(rewriter, run - 1, c, Syntax::Json)) {
+            if (unit >= 0 && writtenOut(c, Syntax::Json) && !rewriter.wouldFinishAnEscape(run - 1, c)) {
                 rewriter.replace(run - 1, end, c);
                 next = end;
             }
@@ -210,7 +286,7 @@ std::size_t pastMarkup(std::string_view text, std::size_t at)
 // the syntax needs escaped, and stay.
 std::optional<QByteArray> decodedXml(std::string_view text)
 {
-    Rewriter rewriter(text);
+    Rewriter rewriter(text, Syntax::Xml);
     std::size_t i = 0;
     while (i < text.size()) {
         const std::size_t at = text.find_first_of("&<", i);
@@ -236,7 +312,7 @@ std::optional<QByteArray> decodedXml(std::string_view text)
             c = c * (hex ? 16 : 10) + char32_t(digit);
         }
         if (j == digitsBegin || j >= text.size() || text[j] != ';' || !writtenOut(c, Syntax::Xml) ||
-            completesAnEscape(rewriter, at, c, Syntax::Xml))
+            rewriter.wouldFinishAnEscape(at, c))
             continue;
         rewriter.replace(at, j + 1, c);
         i = j + 1;
@@ -245,6 +321,35 @@ std::optional<QByteArray> decodedXml(std::string_view text)
 }
 
 } // namespace
+
+std::string_view CharacterEscapes::blankedControls(std::string_view json, std::string &copy)
+{
+    bool copied = false;
+    std::size_t i = json.find('\\');
+    while (i < json.size()) {
+        std::size_t run = i;
+        while (run < json.size() && json[run] == '\\')
+            ++run;
+        if ((run - i) % 2 == 1 && run < json.size()) {
+            const char escaped = json[run];
+            const char written = escaped == 't'    ? '\t'
+                : escaped == 'n'                   ? '\n'
+                : escaped == 'r'                   ? ' '
+                : escaped == 'b' || escaped == 'f' ? ' '
+                                                   : '\0';
+            if (written != '\0') {
+                if (!copied) {
+                    copy.assign(json);
+                    copied = true;
+                }
+                copy[run - 1] = ' ';
+                copy[run] = written;
+            }
+        }
+        i = json.find('\\', run + 1);
+    }
+    return copied ? std::string_view(copy) : json;
+}
 
 CharacterEscapes::Syntax CharacterEscapes::syntaxOf(const QString &fileName)
 {

@@ -32,6 +32,13 @@ public:
     // utf8 with its escapes written as their characters; nullopt when it has none to write out.
     // Never longer than utf8: an escape is longer than the UTF-8 of its character.
     static std::optional<QByteArray> decoded(QByteArrayView utf8, Syntax syntax);
+
+    // JSON as the scanner reads it: the escapes of blank and control characters a string cannot
+    // hold written ("\t", "\n", "\r", "\b", "\f"), which stay escaped in the text, read as the blank
+    // they stand for, the same length (a blank, then the tab or line break itself, or two
+    // blanks), in copy; json itself when it has none. "주민번호:\n2103154827360" is a label and its
+    // number, not a letter glued to digits.
+    static std::string_view blankedControls(std::string_view json, std::string &copy);
 };
 
 } // namespace SendGuard::Core

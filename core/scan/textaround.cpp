@@ -355,7 +355,19 @@ bool ownLabelRightBefore(std::string_view text, std::size_t start, const std::ve
     }
     if (before.ends_with(possessive))
         before.remove_suffix(possessive.size());
-    return std::any_of(labels.begin(), labels.end(), [&](const std::string &label) { return before.ends_with(label); });
+    // A label inside a longer word is no label: "입주민번호" is a resident's number in a building.
+    const auto startsAWord = [&](std::size_t at) {
+        std::size_t lead = at;
+        while (lead > 0 && at - lead < 4 && (static_cast<unsigned char>(before[lead - 1]) & 0xC0) == 0x80)
+            --lead;
+        if (lead == 0)
+            return at == 0;
+        const auto c = static_cast<unsigned char>(before[lead - 1]);
+        return c < 0x80 ? !std::isalnum(c) : (c < 0xEA || c > 0xED); // not a Hangul syllable
+    };
+    return std::any_of(labels.begin(), labels.end(), [&](const std::string &label) {
+        return before.ends_with(label) && startsAWord(before.size() - label.size());
+    });
 }
 
 bool onlyMarksBetween(std::string_view text, std::size_t from, std::size_t to)

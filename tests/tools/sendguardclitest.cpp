@@ -125,6 +125,13 @@ private Q_SLOTS:
         const Run redacted = sendguard({QStringLiteral("redact"), writeFile(QStringLiteral("export.json"), json)});
         QCOMPARE(redacted.exitCode, 0);
         QCOMPARE(redacted.out, QByteArray(shown).replace("2103154827360", "2103154******"));
+        // A label and its number a "\n" escape apart (json.dumps with ensure_ascii=False) are found,
+        // and printed masked with the escape as it was.
+        const QByteArray memo = "{\"memo\": \"주민번호:\\n2103154827360\"}\n";
+        const QString memoFile = writeFile(QStringLiteral("memo.json"), memo);
+        QCOMPARE(sendguard({QStringLiteral("scan"), memoFile}).exitCode, 1);
+        QCOMPARE(sendguard({QStringLiteral("redact"), memoFile}).out,
+                 QByteArray(memo).replace("2103154827360", "2103154******"));
         // Larger than an attachment may be, it is scanned in blocks as written: the escapes it holds
         // are said, never passed over in silence (a sparse file: 65 MiB of NUL bytes cost no disk).
         QFile large(m_dir.filePath(QStringLiteral("large.json")));

@@ -133,8 +133,10 @@ int runRedact(const QStringList &arguments)
                                         Core::CharacterEscapes::syntaxOf(input.name()));
     const std::string_view text =
         written ? std::string_view(written->constData(), std::size_t(written->size())) : input.bytes();
-    std::string csv;
-    const Core::ScanResult result = scanner.scan(Core::QuotedCellBreaks::scannedText(input.name(), text, csv));
+    std::string copy;
+    const bool json = Core::CharacterEscapes::syntaxOf(input.name()) == Core::CharacterEscapes::Syntax::Json;
+    const Core::ScanResult result = scanner.scan(json ? Core::CharacterEscapes::blankedControls(text, copy)
+                                                      : Core::QuotedCellBreaks::scannedText(input.name(), text, copy));
     if (!result.complete) {
         // Printing the text unmasked would pass the very data we were asked to hide.
         err << "sendguard redact: " << input.name() << ": scan incomplete: " << result.error << '\n';

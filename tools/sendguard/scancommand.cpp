@@ -274,28 +274,36 @@ int scanText(const QString &name, const Core::Scanner &scanner, bool json, QText
         if (syntax != Core::CharacterEscapes::Syntax::None && file.size() <= Core::AttachmentText::MaxSize) {
             Core::AttachmentText::Undecodable undecodable;
             const auto text = Core::AttachmentText::decodeText(file.read(Core::AttachmentText::MaxSize), &undecodable);
-            if (const auto written = text ? Core::CharacterEscapes::decoded(*text, syntax) : std::nullopt)
-                return printStreamed(
-                    name, stream, Core::StreamScanner::readerOver({written->constData(), std::size_t(written->size())}),
-                    json, out, err, found, undecodable.describe());
+            const auto written = text ? Core::CharacterEscapes::decoded(*text, syntax) : std::nullopt;
+            const QByteArray &plain = written ? *written : text ? *text : QByteArray();
+            // JSON's "\t" and "\n" escapes read as the blanks they stand for, as an attachment's are.
+            std::string blanked;
+            const std::string_view view(plain.constData(), std::size_t(plain.size()));
+            const std::string_view scanned = syntax == Core::CharacterEscapes::Syntax::Json
+                ? Core::CharacterEscapes::blankedControls(view, blanked)
+                : view;
+            if (written || scanned.data() != view.data())
+                return printStreamed(name, stream, Core::StreamScanner::readerOver(scanned), json, out, err, found,
+                                     undecodable.describe());
             if (!file.seek(0))
                 return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));
         }
         // Larger, it is scanned in blocks as it is written; escapes it holds are said, never
-        // passed over in silence: what they hide (a label) is not read.
+        // passed over in silence: what they hide (a label) is not read. Any "\\u" or "&#" counts,
+        // wherever it stands: a block is no document, and cannot tell a comment from text.
         QString escapesUnread;
         if (syntax != Core::CharacterEscapes::Syntax::None && file.size() > Core::AttachmentText::MaxSize) {
             constexpr qint64 BlockBytes = 1 << 20;
-            constexpr qint64 OverlapBytes = 64; // an escape cut between two blocks is whole in one
-            QByteArray tail;
+            const QByteArrayView escape = syntax == Core::CharacterEscapes::Syntax::Json ? "\\u" : "&#";
+            QByteArray tail; // the last byte of the block before: an escape cut between two blocks
             while (!file.atEnd() && escapesUnread.isEmpty()) {
                 const QByteArray block = tail + file.read(BlockBytes);
-                if (Core::CharacterEscapes::decoded(block, syntax))
+                if (block.contains(escape))
                     escapesUnread =
                         QStringLiteral("larger than %1 MiB, read as written: its escaped characters (\\u…, &#…;) "
                                        "are not written out")
                             .arg(Core::AttachmentText::MaxSize >> 20);
-                tail = block.right(OverlapBytes);
+                tail = block.right(1);
             }
             if (!file.seek(0))
                 return fail(QStringLiteral("cannot read: %1").arg(file.errorString()));

@@ -1397,6 +1397,8 @@ private Q_SLOTS:
         QTest::newRow("a complaint's number after a birth date's word") << u"생년월일 뒤 2023001호 민원"_qs;
         QTest::newRow("a document after an ID card's word") << u"신분증 뒤 2345678번 서류"_qs;
         QTest::newRow("an English field name") << u"SSN 뒤 1234567"_qs;
+        QTest::newRow("a label inside a longer word") << u"입주민번호 뒷자리 2345678"_qs;
+        QTest::newRow("a spaced label inside a longer word") << u"입주민 번호 뒤 2345678"_qs;
     }
     void shouldFindNothingInHardNegatives()
     {

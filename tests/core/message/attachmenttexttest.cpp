@@ -157,6 +157,12 @@ private Q_SLOTS:
         QCOMPARE(AttachmentText::read(onDisk(QStringLiteral("명단"), path), QString()).utf8,
                  QByteArray("{\"주민번호\": \"2103154827360\"}"));
         QCOMPARE(AttachmentText::decode(QStringLiteral("notes.txt"), json).utf8, json);
+        // Its "\n" escapes read as the line breaks they stand for, its text as it is.
+        const AttachmentText memo =
+            AttachmentText::decode(QStringLiteral("memo.json"), "[\"주민번호:\\n2103154827360\"]");
+        std::string copy;
+        QCOMPARE(memo.scannedText(copy), std::string_view("[\"주민번호: \n2103154827360\"]"));
+        QCOMPARE(memo.utf8, QByteArray("[\"주민번호:\\n2103154827360\"]"));
     }
 
     void shouldReadUtf16WithoutAByteOrderMark_data()
