@@ -325,28 +325,62 @@ std::optional<QByteArray> decodedXml(std::string_view text)
 std::string_view CharacterEscapes::blankedControls(std::string_view json, std::string &copy)
 {
     bool copied = false;
+    // Writes `blanks` over json[at, at + blanks.size()).
+    const auto blank = [&](std::size_t at, std::string_view blanks) {
+        if (!copied) {
+            copy.assign(json);
+            copied = true;
+        }
+        copy.replace(at, blanks.size(), blanks);
+    };
     std::size_t i = json.find('\\');
     while (i < json.size()) {
         std::size_t run = i;
         while (run < json.size() && json[run] == '\\')
             ++run;
+        std::size_t next = run + 1;
         if ((run - i) % 2 == 1 && run < json.size()) {
-            const char escaped = json[run];
-            const char written = escaped == 't'    ? '\t'
-                : escaped == 'n'                   ? '\n'
-                : escaped == 'r'                   ? ' '
-                : escaped == 'b' || escaped == 'f' ? ' '
-                                                   : '\0';
-            if (written != '\0') {
-                if (!copied) {
-                    copy.assign(json);
-                    copied = true;
+            const std::size_t at = run - 1;
+            // The line break or tab first, then blanks: "-\n" stays a number wrapped after its
+            // hyphen, its next line indented ("-⏎ 4827360").
+            switch (json[run]) {
+            case 'n':
+                blank(at, "\n ");
+                break;
+            case 'r':
+                // "\r\n" whole: a line break and the next line's indent.
+                if (json.substr(run + 1).starts_with("\\n")) {
+                    blank(at, "\r\n  ");
+                    next = run + 3;
+                } else {
+                    blank(at, "\r ");
                 }
-                copy[run - 1] = ' ';
-                copy[run] = written;
+                break;
+            case 't':
+                blank(at, "\t ");
+                break;
+            case 'b':
+            case 'f':
+                blank(at, "  ");
+                break;
+            case 'u': {
+                // What decoded() leaves escaped but is no text: a control character or a line
+                // separator; a quote or a backslash stays what it is.
+                const long unit = codeUnitAt(json, run + 1);
+                if (unit >= 0 && unit != '"' && unit != '\\' && !writtenOut(char32_t(unit), Syntax::Json) &&
+                    !(unit >= 0xD800 && unit <= 0xDFFF)) {
+                    const bool lineBreak =
+                        unit == 0x0A || unit == 0x0D || unit == 0x85 || unit == 0x2028 || unit == 0x2029;
+                    blank(at, lineBreak ? "\n     " : unit == 0x09 ? "\t     " : "      ");
+                    next = run + 5;
+                }
+                break;
+            }
+            default:
+                break;
             }
         }
-        i = json.find('\\', run + 1);
+        i = json.find('\\', next);
     }
     return copied ? std::string_view(copy) : json;
 }

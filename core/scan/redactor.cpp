@@ -5,17 +5,21 @@ namespace SendGuard::Core {
 
 namespace {
 
-// A span's own line breaks stay where they were when its mask has a blank there, as when a CSV
-// file's quoted cell was read with its breaks as spaces (QuotedCellBreaks): the masked file keeps
-// its lines. Only a mask as long as its span is laid over it, character for character.
+// Where a mask as long as its span has a blank (a space, a tab, a line break) and the span some
+// other byte that is no digit, the span's byte stays: a CSV file's quoted cell read with its line
+// breaks as spaces (QuotedCellBreaks), a JSON string's "\n" read as the line break it stands for
+// (CharacterEscapes::blankedControls). The masked file keeps its lines and its escapes. Only a
+// mask as long as its span is laid over it, character for character.
 template<typename Text, typename Span>
-void keepLineBreaks(Text &redacted, qsizetype at, Span span)
+void keepWhatBlanksStandFor(Text &redacted, qsizetype at, Span span)
 {
     if (qsizetype(redacted.size()) - at != qsizetype(span.size()))
         return;
     for (qsizetype i = 0; i < qsizetype(span.size()); ++i) {
         const auto c = span[std::size_t(i)];
-        if ((c == '\n' || c == '\r') && redacted[std::size_t(at + i)] == ' ')
+        const auto masked = redacted[std::size_t(at + i)];
+        const bool blank = masked == ' ' || masked == '\t' || masked == '\n' || masked == '\r';
+        if (blank && c != masked && !(c >= '0' && c <= '9'))
             redacted[std::size_t(at + i)] = c;
     }
 }
@@ -35,7 +39,7 @@ std::string Redactor::redact(std::string_view text, const std::vector<Finding> &
         redacted.append(text.substr(copied, start - copied));
         const std::size_t at = redacted.size();
         redacted.append(finding.masked.toStdString());
-        keepLineBreaks(redacted, at, text.substr(start, end - start));
+        keepWhatBlanksStandFor(redacted, at, text.substr(start, end - start));
         copied = end;
     }
     redacted.append(text.substr(copied));
@@ -53,7 +57,7 @@ QString Redactor::redact(const QString &text, const std::vector<Finding> &findin
         redacted.append(QStringView(text).mid(copied, finding.start - copied));
         const qsizetype at = redacted.size();
         redacted.append(finding.masked);
-        keepLineBreaks(redacted, at, QStringView(text).mid(finding.start, finding.end - finding.start));
+        keepWhatBlanksStandFor(redacted, at, QStringView(text).mid(finding.start, finding.end - finding.start));
         copied = finding.end;
     }
     redacted.append(QStringView(text).mid(copied));

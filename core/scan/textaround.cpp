@@ -355,19 +355,21 @@ bool ownLabelRightBefore(std::string_view text, std::size_t start, const std::ve
     }
     if (before.ends_with(possessive))
         before.remove_suffix(possessive.size());
-    // A label inside a longer word is no label: "입주민번호" is a resident's number in a building.
-    const auto startsAWord = [&](std::size_t at) {
-        std::size_t lead = at;
-        while (lead > 0 && at - lead < 4 && (static_cast<unsigned char>(before[lead - 1]) & 0xC0) == 0x80)
-            --lead;
-        if (lead == 0)
-            return at == 0;
-        const auto c = static_cast<unsigned char>(before[lead - 1]);
-        return c < 0x80 ? !std::isalnum(c) : (c < 0xEA || c > 0xED); // not a Hangul syllable
+    // A label inside a longer word is no label: "입주민번호" is a tenant's number in a building, and
+    // 거주민, 이주민, 원주민 are residents, migrants and natives. A word before it glued to it, as forms
+    // write them (배우자주민번호, 대표자주민등록번호), keeps it one.
+    static constexpr std::string_view wordsEndingInResident[] = {"입주민", "거주민", "이주민",
+                                                                 "원주민", "선주민", "정주민"};
+    constexpr std::string_view resident = "주민";
+    const auto insideAWord = [&](const std::string &label) {
+        if (!std::string_view(label).starts_with(resident))
+            return false;
+        const std::string_view upToResident = before.substr(0, before.size() - label.size() + resident.size());
+        return std::any_of(std::begin(wordsEndingInResident), std::end(wordsEndingInResident),
+                           [&](std::string_view word) { return upToResident.ends_with(word); });
     };
-    return std::any_of(labels.begin(), labels.end(), [&](const std::string &label) {
-        return before.ends_with(label) && startsAWord(before.size() - label.size());
-    });
+    return std::any_of(labels.begin(), labels.end(),
+                       [&](const std::string &label) { return before.ends_with(label) && !insideAWord(label); });
 }
 
 bool onlyMarksBetween(std::string_view text, std::size_t from, std::size_t to)

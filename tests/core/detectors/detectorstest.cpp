@@ -932,6 +932,11 @@ private Q_SLOTS:
             << u"외국인번호의 뒷자리 7234567"_qs << u"kr-frn"_qs << u"뒷자리 7234567"_qs << u"뒷자리 7******"_qs;
         QTest::newRow("a spaced label") << u"주민 등록번호 뒷자리: 3234567"_qs << u"kr-rrn"_qs << u"뒷자리: 3234567"_qs
                                         << u"뒷자리: 3******"_qs;
+        // A word glued before the label, as forms write them (from a review).
+        QTest::newRow("a spouse's") << u"배우자주민번호 뒷자리 2345678"_qs << u"kr-rrn"_qs << u"뒷자리 2345678"_qs
+                                    << u"뒷자리 2******"_qs;
+        QTest::newRow("a representative's") << u"대표자주민등록번호 뒷자리: 2345678"_qs << u"kr-rrn"_qs
+                                            << u"뒷자리: 2345678"_qs << u"뒷자리: 2******"_qs;
     }
     void shouldFindTheBackHalfGivenAloneAfterTheLabel() { verifyPositive(); }
 
@@ -1399,6 +1404,7 @@ private Q_SLOTS:
         QTest::newRow("an English field name") << u"SSN 뒤 1234567"_qs;
         QTest::newRow("a label inside a longer word") << u"입주민번호 뒷자리 2345678"_qs;
         QTest::newRow("a spaced label inside a longer word") << u"입주민 번호 뒤 2345678"_qs;
+        QTest::newRow("a migrant's") << u"이주민번호 뒷자리 2345678"_qs;
     }
     void shouldFindNothingInHardNegatives()
     {

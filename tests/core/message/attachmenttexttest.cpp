@@ -161,7 +161,7 @@ private Q_SLOTS:
         const AttachmentText memo =
             AttachmentText::decode(QStringLiteral("memo.json"), "[\"주민번호:\\n2103154827360\"]");
         std::string copy;
-        QCOMPARE(memo.scannedText(copy), std::string_view("[\"주민번호: \n2103154827360\"]"));
+        QCOMPARE(memo.scannedText(copy), std::string_view("[\"주민번호:\n 2103154827360\"]"));
         QCOMPARE(memo.utf8, QByteArray("[\"주민번호:\\n2103154827360\"]"));
     }
 

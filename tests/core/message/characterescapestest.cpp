@@ -185,21 +185,27 @@ private Q_SLOTS:
         QVERIFY(!CharacterEscapes::decoded(xml, Syntax::Xml).has_value());
     }
 
-    // JSON's escapes of a tab or a line break read as the blanks they are, the same length, and
-    // only where a backslash starts one.
+    // JSON's escapes of a tab or a line break read as the blanks they are, the same length, the
+    // break first ("-\\n" is a number wrapped after its hyphen), and only where a backslash starts one.
     void shouldReadJsonBlankEscapesAsBlanks_data()
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QByteArray>("scanned");
         QTest::newRow("a line break") << QByteArray("[\"주민번호:\\n2103154827360\"]")
-                                      << QByteArray("[\"주민번호: \n2103154827360\"]");
-        QTest::newRow("a tab") << QByteArray("[\"a\\tb\"]") << QByteArray("[\"a \tb\"]");
+                                      << QByteArray("[\"주민번호:\n 2103154827360\"]");
+        QTest::newRow("a tab") << QByteArray("[\"a\\tb\"]") << QByteArray("[\"a\t b\"]");
         QTest::newRow("a carriage return, a backspace, a form feed")
-            << QByteArray("[\"\\r\\b\\f\"]") << QByteArray("[\"      \"]");
+            << QByteArray("[\"\\r\\b\\f\"]") << QByteArray("[\"\r     \"]");
         QTest::newRow("an escaped backslash before n") << QByteArray("[\"\\\\n1\"]") << QByteArray("[\"\\\\n1\"]");
         QTest::newRow("a backslash's escape, then a tab's")
-            << QByteArray("[\"\\\\\\t\"]") << QByteArray("[\"\\\\ \t\"]");
-        QTest::newRow("other escapes stay") << QByteArray("[\"\\\"\\/\\u000a\"]") << QByteArray("[\"\\\"\\/\\u000a\"]");
+            << QByteArray("[\"\\\\\\t\"]") << QByteArray("[\"\\\\\t \"]");
+        QTest::newRow("a number wrapped after its hyphen, CRLF")
+            << QByteArray("[\"210315-\\r\\n4827360\"]") << QByteArray("[\"210315-\r\n  4827360\"]");
+        QTest::newRow("a line break as u000a, a tab as u0009, a separator as u2028")
+            << QByteArray("[\"a\\u000Ab\\u0009c\\u2028d\\u0001e\"]")
+            << QByteArray("[\"a\n     b\t     c\n     d      e\"]");
+        QTest::newRow("other escapes stay")
+            << QByteArray("[\"\\\"\\/\\u0022\\u005c\\ud835\"]") << QByteArray("[\"\\\"\\/\\u0022\\u005c\\ud835\"]");
     }
     void shouldReadJsonBlankEscapesAsBlanks()
     {

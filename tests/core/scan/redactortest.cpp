@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "scannerfortests.h"
 
+#include "message/characterescapes.h"
 #include "scan/quotedcellbreaks.h"
 #include "scan/redactor.h"
 
@@ -84,6 +85,19 @@ private Q_SLOTS:
         QCOMPARE(
             Redactor::redact(QString::fromStdString(csv), testScanner().scan(QString::fromStdString(blanked)).findings),
             QStringLiteral("이름,\"주민등록\n번호\"\n홍길동,\"850315-\n2******\",x\r\n"));
+    }
+
+    // A JSON string's escapes are scanned as the blanks they stand for (a number wrapped after its
+    // hyphen, "\\n"; a line separator written \\u2028): the masked text keeps the escapes, so it is
+    // still JSON, and masks the digits alone (from a review: the mask's line break was written in).
+    void shouldKeepTheEscapesAMasksBlanksStandFor()
+    {
+        const std::string json = "{\"a\":\"홍길동 210315-\\n4827361\",\"b\":\"주민번호\\u2028900101-1234568\"}";
+        std::string copy;
+        const ScanResult scan = testScanner().scan(CharacterEscapes::blankedControls(json, copy));
+        QCOMPARE(scan.findings.size(), std::size_t(2));
+        QCOMPARE(Redactor::redact(json, scan.findings),
+                 std::string("{\"a\":\"홍길동 210315-\\n4******\",\"b\":\"주민번호\\u2028900101-1******\"}"));
     }
 };
 
