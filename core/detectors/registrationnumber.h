@@ -15,6 +15,13 @@
 // old check-digit rule.
 namespace SendGuard::Core::Detectors::RegistrationNumber {
 
+// Alternatives longest first, in their order otherwise: as RE2 tries them, the longest that fits wins.
+inline void sortLongestFirst(std::vector<std::string> &alternatives)
+{
+    std::stable_sort(alternatives.begin(), alternatives.end(),
+                     [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+}
+
 // What stands between a form's boxes in its text: the spaces a PDF's layout puts for the width of
 // a box (one to four), or the tab between two cells of a table. Longest first, as RE2 tries them.
 inline std::vector<std::string> boxGaps()
@@ -41,8 +48,7 @@ inline DetectorPattern boxed(const std::string &genderDigits)
         for (int after = 3; after >= 0; --after)
             middle.push_back(std::string(std::size_t(before), ' ') + "-" + std::string(std::size_t(after), ' '));
     }
-    std::stable_sort(middle.begin(), middle.end(),
-                     [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+    sortLongestFirst(middle);
     for (const char *tabbed : {"\t-\t", "\t-", "-\t"})
         middle.push_back(tabbed);
     for (const std::string &gap : boxGaps())
@@ -94,8 +100,7 @@ inline std::vector<std::string> backHalfCountedWords()
         for (const char *particle : {"는", ""})
             words.push_back(std::string(word) + particle);
     }
-    std::stable_sort(words.begin(), words.end(),
-                     [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+    sortLongestFirst(words);
     return words;
 }
 
@@ -130,8 +135,7 @@ inline std::vector<std::string> backHalfAloneWords()
                 words.push_back(stem + particle + after);
         }
     }
-    std::stable_sort(words.begin(), words.end(),
-                     [](const std::string &a, const std::string &b) { return a.size() > b.size(); });
+    sortLongestFirst(words);
     return words;
 }
 
