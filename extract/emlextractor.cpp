@@ -244,11 +244,13 @@ QByteArray quotedPrintable(const QByteArray &bytes, bool underscoreIsSpace)
     return out;
 }
 
-// RFC 2047: =?charset?B|Q?text?= words in a header.
-QString decodeHeader(const QByteArray &value)
+// RFC 2047: =?charset?B|Q?text?= words in a header. Bytes outside them are read as a part without
+// a charset is (older Korean mail programs write CP949 there too); *unread, when given, says what
+// could not be read, in them or in the words.
+QString decodeHeader(const QByteArray &value, QString *unread = nullptr)
 {
     static const QRegularExpression word(QStringLiteral("=\\?([^?]+)\\?([bBqQ])\\?([^?]*)\\?="));
-    QString text = QString::fromUtf8(value);
+    const QString text = decodeCharset(value, {}, unread);
     QString result;
     qsizetype last = 0;
     for (auto it = word.globalMatch(text); it.hasNext();) {
@@ -260,7 +262,7 @@ QString decodeHeader(const QByteArray &value)
         const QByteArray raw = match.captured(2).compare(QLatin1String("b"), Qt::CaseInsensitive) == 0
             ? QByteArray::fromBase64(encoded)
             : quotedPrintable(encoded, true);
-        result += decodeCharset(raw, match.captured(1).toLatin1());
+        result += decodeCharset(raw, match.captured(1).toLatin1(), unread && unread->isEmpty() ? unread : nullptr);
         last = match.capturedEnd();
     }
     return result + text.mid(last);
@@ -269,7 +271,7 @@ QString decodeHeader(const QByteArray &value)
 // What a mail program shows of an address field (From, To, Cc…): its display names, group names
 // and comments, RFC 2047 words decoded. The addresses themselves are left out: the e-mail
 // detector would report every mail's own sender and recipients.
-QString displayNames(const QByteArray &value)
+QString displayNames(const QByteArray &value, QString *unread)
 {
     QByteArray shown;
     QByteArray token; // an unquoted word, with any quoted string inside it
@@ -314,7 +316,7 @@ QString displayNames(const QByteArray &value)
         }
     }
     flush();
-    return decodeHeader(shown).simplified();
+    return decodeHeader(shown, unread).simplified();
 }
 
 QByteArray transferDecoded(const Part &part)
@@ -493,7 +495,10 @@ void readPart(const QByteArray &bytes, const Core::TextPlace &place, TextSink &s
     }
     const QByteArray content = transferDecoded(part);
     if (!fileName.isEmpty() || disposition.trimmed().toLower().startsWith("attachment") || mime == "message/rfc822") {
-        const QString name = decodeHeader(fileName.isEmpty() ? QByteArray("attachment.eml") : fileName);
+        QString unread;
+        const QString name = decodeHeader(fileName.isEmpty() ? QByteArray("attachment.eml") : fileName, &unread);
+        if (!unread.isEmpty())
+            sink.skip(place.then(Kind::Entry, name), QStringLiteral("its name: ") + unread);
         if (!fileName.isEmpty())
             sink.addFileName(place.then(Kind::Entry, name), name);
         readAttachment(content, name, place.then(Kind::Entry, name));
@@ -547,13 +552,24 @@ void EmlExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
                            const NestedFileReader &readAttachment)
 {
     const Part top = splitPart(bytes);
-    sink.add(base.then(Kind::Subject), decodeHeader(top.header("subject")));
+    // A header with bytes it cannot read is read in part, as a body part is.
+    const auto addHeader = [&](const Core::TextPlace &place, const QString &text, const QString &unread) {
+        if (!unread.isEmpty())
+            sink.skip(place, unread);
+        sink.add(place, text);
+    };
+    QString unread;
+    const QString subject = decodeHeader(top.header("subject"), &unread);
+    addHeader(base.then(Kind::Subject), subject, unread);
     // The address lines a mail program shows above the text, each field as often as it is written.
     for (const char *field : {"From", "Sender", "Reply-To", "To", "Cc", "Bcc"}) {
         const QByteArray key = QByteArray(field).toLower();
         for (const auto &[name, value] : top.headers) {
-            if (name == key)
-                sink.add(base.then(Kind::AddressField, QLatin1String(field)), displayNames(value));
+            if (name != key)
+                continue;
+            unread.clear();
+            const QString names = displayNames(value, &unread);
+            addHeader(base.then(Kind::AddressField, QLatin1String(field)), names, unread);
         }
     }
     readPart(bytes, base, sink, readAttachment, 0);

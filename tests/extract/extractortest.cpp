@@ -1880,6 +1880,44 @@ private Q_SLOTS:
         QVERIFY2(read.incomplete.isEmpty() == whole, qPrintable(read.describe()));
     }
 
+    // The same holds for the subject and the names in the address lines: raw CP949 there (older
+    // Korean mail programs) is read as Korean; bytes that neither it nor an encoded word's charset
+    // reads make the mail read in part, where they turned to replacement characters unnoticed.
+    void shouldNotCallAnEmailHeaderItsCharsetCannotReadClean_data()
+    {
+        QTest::addColumn<QByteArray>("headers");
+        QTest::addColumn<QString>("shown");
+        QTest::addColumn<bool>("whole");
+        QStringEncoder cp949("CP949");
+        const QString subject = u"주민번호 확인 요청"_qs;
+        const QByteArray korean = cp949.encode(subject);
+        QTest::newRow("UTF-8 subject") << "Subject: " + subject.toUtf8() << subject << true;
+        QTest::newRow("raw CP949 subject") << "Subject: " + korean << subject << true;
+        // Too short to tell CP949 with a broken byte from noise: whatever it shows, never clean.
+        QTest::newRow("raw CP949 subject, a byte broken") << "Subject: " + korean + "\xFF" << QString() << false;
+        QTest::newRow("encoded word, EUC-KR") << "Subject: =?euc-kr?B?" + korean.toBase64() + "?=" << subject << true;
+        QTest::newRow("encoded word, EUC-KR, a byte broken")
+            << "Subject: =?euc-kr?B?" + (korean + "\xFF").toBase64() + "?=" << subject << false;
+        QTest::newRow("encoded word, unknown charset over CP949")
+            << "Subject: =?x-unknown?B?" + korean.toBase64() + "?=" << QString() << false;
+        QTest::newRow("display name, a byte broken")
+            << "Subject: a\r\nCc: =?utf-8?B?" + (subject.toUtf8() + "\xFF").toBase64() + "?= <lee@example.go.kr>"
+            << subject << false;
+    }
+    void shouldNotCallAnEmailHeaderItsCharsetCannotReadClean()
+    {
+        QFETCH(QByteArray, headers);
+        QFETCH(QString, shown);
+        QFETCH(bool, whole);
+        const Read read = extract("From: kim@example.go.kr\r\n" + headers +
+                                      "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                                      "body\r\n",
+                                  QStringLiteral("요청.eml"));
+        QVERIFY2(read.all().contains(u"body"_qs), qPrintable(read.describe()));
+        QVERIFY2(read.all().contains(shown), qPrintable(read.describe()));
+        QVERIFY2(read.incomplete.isEmpty() == whole, qPrintable(read.describe()));
+    }
+
     void shouldReadAnEmailAsItsReaderShowsIt()
     {
         const QByteArray attached = docx(wordParagraph({QStringLiteral("첨부")}));
