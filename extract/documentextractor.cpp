@@ -12,6 +12,7 @@
 #include "spreadsheetextractor.h"
 #include "textsink.h"
 #include "wordprocessingextractor.h"
+#include "xlsextractor.h"
 #include "xmltextwalker.h"
 #include "zipcontainer.h"
 
@@ -294,7 +295,7 @@ QStringList compoundFileStreams(const QByteArray &bytes)
     return file ? file->streams() : QStringList();
 }
 
-// A compound file by its streams. HWP is the only one read; a broken one, or one of no known kind,
+// A compound file by its streams. HWP and Excel 97-2003 are read; a broken one, or one of no known kind,
 // goes to the HWP reader, which says what is wrong with it.
 Format compoundFileFormat(const QByteArray &bytes)
 {
@@ -303,7 +304,9 @@ Format compoundFileFormat(const QByteArray &bytes)
         return Format::Hwp;
     if (streams.contains(QStringLiteral("EncryptedPackage")))
         return Format::EncryptedOffice;
-    for (const char *stream : {"WordDocument", "Workbook", "Book", "PowerPoint Document"}) {
+    if (streams.contains(QStringLiteral("Workbook")) || streams.contains(QStringLiteral("Book")))
+        return Format::Xls;
+    for (const char *stream : {"WordDocument", "PowerPoint Document"}) {
         if (streams.contains(QLatin1String(stream)))
             return Format::Office97;
     }
@@ -316,8 +319,6 @@ QString office97Reason(const QByteArray &bytes)
     const QStringList streams = compoundFileStreams(bytes);
     if (streams.contains(QStringLiteral("WordDocument")))
         return QStringLiteral("a Word 97-2003 document (.doc), which is not read (.docx is): not scanned");
-    if (streams.contains(QStringLiteral("Workbook")) || streams.contains(QStringLiteral("Book")))
-        return QStringLiteral("an Excel 97-2003 workbook (.xls), which is not read (.xlsx is): not scanned");
     return QStringLiteral("a PowerPoint 97-2003 presentation (.ppt), which is not read (.pptx is): not scanned");
 }
 
@@ -342,6 +343,8 @@ QString DocumentExtractor::formatName(Format format)
         return QStringLiteral("HWP");
     case Format::Hwp97:
         return QStringLiteral("HWP 97");
+    case Format::Xls:
+        return QStringLiteral("XLS");
     case Format::Office97:
         return QStringLiteral("Office 97-2003");
     case Format::EncryptedOffice:
@@ -412,6 +415,14 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
     case Format::Hwp97:
         sink.skip(base, QStringLiteral("HWP 97 (version 3): unsupported version"));
         return;
+    case Format::Xls: {
+        QString error;
+        if (const auto file = CompoundFile::open(bytes, &error))
+            XlsExtractor::extract(*file, base, sink);
+        else
+            sink.skip(base, QStringLiteral("not a readable Excel workbook (%1): not scanned").arg(error));
+        return;
+    }
     case Format::Office97:
         sink.skip(base, office97Reason(bytes));
         return;

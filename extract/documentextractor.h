@@ -25,8 +25,9 @@ public:
         Hwpx,
         Hwp,
         Hwp97,
-        // Compound files that are no HWP: Word, Excel and PowerPoint 97-2003, and an Office
-        // document with a password (its package encrypted inside a compound file).
+        Xls, // Excel 97-2003
+        // Compound files that are not read: Word and PowerPoint 97-2003, and an Office document
+        // with a password (its package encrypted inside a compound file).
         Office97,
         EncryptedOffice,
         Pdf,

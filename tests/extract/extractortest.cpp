@@ -1357,7 +1357,7 @@ private Q_SLOTS:
     }
 
     // A compound file that is no HWP is named by what it is, not as a broken HWP: an Office
-    // 97-2003 file (not read) by its main stream, an Office document with a password (its package
+    // 97-2003 file by its main stream, an Office document with a password (its package
     // encrypted inside a compound file) as encrypted.
     void shouldNameTheCompoundFilesItDoesNotRead_data()
     {
@@ -1366,10 +1366,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("reason");
         QTest::newRow("Word") << "WordDocument" << int(DocumentExtractor::Format::Office97)
                               << "a Word 97-2003 document (.doc), which is not read";
-        QTest::newRow("Excel") << "Workbook" << int(DocumentExtractor::Format::Office97)
-                               << "an Excel 97-2003 workbook (.xls), which is not read";
-        QTest::newRow("Excel 5") << "Book" << int(DocumentExtractor::Format::Office97)
-                                 << "an Excel 97-2003 workbook (.xls), which is not read";
+        // Excel 97-2003 is read (xlsextractortest): this one's stream holds no workbook.
+        QTest::newRow("Excel") << "Workbook" << int(DocumentExtractor::Format::Xls)
+                               << "not a readable Excel workbook (no workbook globals): not scanned";
+        QTest::newRow("Excel 5") << "Book" << int(DocumentExtractor::Format::Xls)
+                                 << "an Excel workbook older than Excel 97 (BIFF5): not scanned";
         QTest::newRow("PowerPoint") << "PowerPoint Document" << int(DocumentExtractor::Format::Office97)
                                     << "a PowerPoint 97-2003 presentation (.ppt), which is not read";
         QTest::newRow("a password") << "EncryptedPackage" << int(DocumentExtractor::Format::EncryptedOffice)

@@ -7,6 +7,7 @@
 #include "documentfiles.h"
 #include "minimalpdf.h"
 #include "mixedtextfortests.h"
+#include "xlsfiles.h"
 
 #include "audit/auditchain.h"
 
@@ -177,6 +178,15 @@ int main(int argc, char *argv[])
          hwp({hwpParagraph(QStringLiteral("신청인 850315-2345678")) +
               hwpTable({QStringLiteral("홍길동"), QStringLiteral("010-2345-6789")})})},
         {QStringLiteral("uncompressed.hwp"), hwp({hwpParagraph(QStringLiteral("900101-1234567"))}, 0)},
+        // Excel 97-2003: shared strings, a number, an RK row, a formula's text and a comment.
+        {QStringLiteral("roster.xls"),
+         xls(xlsWorkbookStream(
+             {{QStringLiteral("명단"),
+               xlsLabelSst(0, 0, 0) + xlsNumber(0, 1, 9001011234567.0) + xlsMulRk(1, 0, {xlsRkInteger(7)}) +
+                   xlsFormulaText(2, 0, QStringLiteral("010-2345-6789")) +
+                   xlsComment(0, 0, 1, QStringLiteral("메모 850315-2345678")) + xlsNote(0, 0, 1)}},
+             xlsRecord(XlsSharedStrings,
+                       xlsU32(1) + xlsU32(1) + xlsString(QStringLiteral("주민번호 900101-1234567")))))},
         {QStringLiteral("nested.zip"), zipOf({{QStringLiteral("서류/신청서.docx"), word}})},
         {QStringLiteral("message.eml"),
          "From: a@korea.kr\r\nTo: b@korea.kr\r\nSubject: =?UTF-8?B?7Iug7LKt7ISc?=\r\nMIME-Version: 1.0\r\n"

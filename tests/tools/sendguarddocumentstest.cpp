@@ -5,6 +5,7 @@
 #include "annotatedpdf.h"
 #include "clirunner.h"
 #include "documentfiles.h"
+#include "xlsfiles.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -132,6 +133,35 @@ private Q_SLOTS:
             QVERIFY(!output.outputAndErrors().contains(QStringLiteral("2345678")));
             QVERIFY(!output.outputAndErrors().contains(QStringLiteral("1234568")));
         }
+    }
+
+    // A roster kept in Excel 97-2003, as offices still keep them: the number typed as a number is
+    // found in its cell, through the locked-down helper, and never printed whole; a masked copy
+    // cannot be written, so nothing is.
+    void shouldStopAnExcel97Roster()
+    {
+        const QByteArray strings =
+            xlsRecord(XlsSharedStrings,
+                      xlsU32(3) + xlsU32(3) + xlsString(QStringLiteral("성명")) +
+                          xlsString(QStringLiteral("주민등록번호")) + xlsString(QStringLiteral("홍길동")));
+        const QByteArray cells =
+            xlsLabelSst(0, 0, 0) + xlsLabelSst(0, 1, 1) + xlsLabelSst(1, 0, 2) + xlsNumber(1, 1, 9001011234568.0);
+        write(QStringLiteral("명단.xls"), xls(xlsWorkbookStream({{QStringLiteral("명단"), cells}}, strings)));
+        const QString message = incident(QStringLiteral("{\"name\":\"명단.xls\",\"path\":\"명단.xls\"}"));
+        const CliRun run = runSendGuard({QStringLiteral("check"), QStringLiteral("--json"), message});
+        QCOMPARE(run.exitCode, 11);
+        const QJsonObject finding =
+            QJsonDocument::fromJson(run.out).object().value(QLatin1String("findings")).toArray().at(0).toObject();
+        QCOMPARE(finding.value(QLatin1String("detector")).toString(), QStringLiteral("kr-rrn"));
+        QCOMPARE(finding.value(QLatin1String("place")).toString(), QStringLiteral("명단!B2"));
+        QCOMPARE(finding.value(QLatin1String("masked")).toString(), QStringLiteral("9001011******"));
+        QVERIFY(!run.outputAndErrors().contains(QStringLiteral("1234568")));
+        const QString masked = m_dir.filePath(QStringLiteral("명단-masked.xls"));
+        const CliRun redact = runSendGuard(
+            {QStringLiteral("redact"), QStringLiteral("--output"), masked, m_dir.filePath(QStringLiteral("명단.xls"))});
+        QCOMPARE(redact.exitCode, 3);
+        QVERIFY2(redact.err.contains("cannot be masked in place"), redact.err.constData());
+        QVERIFY(!QFileInfo::exists(masked));
     }
 
     void shouldNeverCallAnUnreadableDocumentClean()

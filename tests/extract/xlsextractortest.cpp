@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Excel 97-2003 workbooks (BIFF8), written by the test from [MS-XLS]: every kind of cell a roster
+// holds, strings continued over records as Excel writes them, and workbooks that lie.
+
+#include "xlsextractor.h"
+#include "documentextractor.h"
+#include "textsink.h"
+
+#include "xlsfiles.h"
+
+#include <QTest>
+
+using namespace SendGuard;
+using namespace SendGuard::Extract;
+using namespace SendGuard::Tests;
+
+namespace {
+
+struct Read
+{
+    QList<std::pair<QString, QString>> pieces; // (place in English, text)
+    QString incomplete;
+
+    QString textAt(const QString &place) const
+    {
+        for (const auto &[where, text] : pieces) {
+            if (where == place)
+                return text;
+        }
+        return QStringLiteral("<no piece at %1>").arg(place);
+    }
+    QString describe() const
+    {
+        QStringList lines;
+        for (const auto &[where, text] : pieces)
+            lines.append(where + QStringLiteral(" = ") + text);
+        return lines.join(QLatin1Char('\n')) + QStringLiteral("\nincomplete: ") + incomplete;
+    }
+};
+
+Read extract(const QByteArray &bytes, const Core::AttachmentLimits &limits = {})
+{
+    Read read;
+    Extract::TextSink sink(limits, [&](const Core::TextPlace &place, QByteArrayView text) {
+        read.pieces.append({place.describe(u"en"), QString::fromUtf8(text)});
+    });
+    DocumentExtractor::extract(bytes, QStringLiteral("명단.xls"), {}, sink);
+    read.incomplete = sink.incomplete();
+    return read;
+}
+
+// A shared string table of `strings`, its last string cut after `cutAfter` of its characters and
+// going on in a CONTINUE record after a flag byte of its own (one byte a character there, as
+// Excel writes the digits after Hangul).
+QByteArray sharedStrings(const QStringList &strings, qsizetype cutAfter)
+{
+    QByteArray table = xlsU32(quint32(strings.size())) + xlsU32(quint32(strings.size()));
+    for (qsizetype i = 0; i + 1 < strings.size(); ++i)
+        table += xlsString(strings[i]);
+    const QString last = strings.last();
+    table += xlsU16(quint16(last.size())) + char(1) + xlsCharacters(last.left(cutAfter), true);
+    return xlsRecord(XlsSharedStrings, table) +
+        xlsRecord(XlsContinue, char(0) + xlsCharacters(last.mid(cutAfter), false));
+}
+
+// Cell formats: XF 0 general, XF 1 the custom format 164.
+QByteArray formats(const QString &custom)
+{
+    return xlsRecord(XlsFormat, xlsU16(164) + xlsString(custom)) +
+        xlsRecord(XlsExtendedFormat, xlsU16(0) + xlsU16(0) + QByteArray(16, '\0')) +
+        xlsRecord(XlsExtendedFormat, xlsU16(0) + xlsU16(164) + QByteArray(16, '\0'));
+}
+
+} // namespace
+
+class XlsExtractorTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldReadEveryKindOfCellARosterHolds()
+    {
+        const QByteArray globals = sharedStrings({QStringLiteral("성명"), QStringLiteral("주민등록번호"),
+                                                  QStringLiteral("홍길동"), QStringLiteral("담당 900101-1234568")},
+                                                 4) +
+            formats(QStringLiteral("000000-0000000"));
+        const QByteArray roster = xlsLabelSst(0, 0, 0) + xlsLabelSst(0, 1, 1) +
+            xlsLabel(0, 2, QStringLiteral("연락처")) + xlsLabelSst(1, 0, 2) + xlsNumber(1, 1, 9001011234568.0) +
+            xlsFormulaText(1, 2, QStringLiteral("010-2345-6789")) + xlsLabelSst(2, 0, 3) +
+            // Born in 2005: the number lost its leading zero, which the cell's format shows.
+            xlsNumber(3, 1, 501013123458.0, 1) + xlsRk(4, 0, xlsRkInteger(1234)) +
+            xlsMulRk(4, 1, {xlsRkInteger(12345, true), xlsRkInteger(7)}) + xlsFormulaNumber(5, 0, 42) +
+            xlsRecord(XlsHeader, xlsString(QStringLiteral("&C담당 010-2345-6789"))) +
+            xlsComment(0, 1, 1, QStringLiteral("확인 850315-2345678")) +
+            xlsRecord(XlsObject, xlsU16(0x15) + xlsU16(18) + xlsU16(6) + xlsU16(2) + QByteArray(14, '\0')) +
+            xlsRecord(XlsTextObject, QByteArray(10, '\0') + xlsU16(4) + xlsU16(16) + xlsU32(0)) +
+            xlsRecord(XlsContinue, QByteArray(1, '\0') + "memo") + xlsNote(0, 1, 1);
+        const QByteArray file =
+            xls(xlsWorkbookStream({{QStringLiteral("명단"), roster},
+                                   {QStringLiteral("보관"), xlsLabel(0, 0, QStringLiteral("이전 명단"))},
+                                   {QStringLiteral("차트"), {}, 2}},
+                                  globals));
+        QCOMPARE(DocumentExtractor::sniff(file, QStringLiteral("x")), DocumentExtractor::Format::Xls);
+        const Read read = extract(file);
+        const QList<std::pair<QString, QString>> expected {
+            {QStringLiteral("명단 › name"), QStringLiteral("명단")},
+            {QStringLiteral("명단!A1"), QStringLiteral("성명")},
+            {QStringLiteral("명단!B1"), QStringLiteral("주민등록번호")},
+            {QStringLiteral("명단!C1"), QStringLiteral("연락처")},
+            {QStringLiteral("명단!A2"), QStringLiteral("홍길동")},
+            {QStringLiteral("명단!B2"), QStringLiteral("9001011234568")}, // typed as a number
+            {QStringLiteral("명단!C2"), QStringLiteral("010-2345-6789")}, // a formula's kept text
+            {QStringLiteral("명단!A3"), QStringLiteral("담당 900101-1234568")}, // continued
+            {QStringLiteral("명단!B4"), QStringLiteral("050101-3123458")},
+            {QStringLiteral("명단!A5"), QStringLiteral("1234")},
+            {QStringLiteral("명단!B5"), QStringLiteral("123.45")},
+            {QStringLiteral("명단!C5"), QStringLiteral("7")},
+            {QStringLiteral("명단!A6"), QStringLiteral("42")},
+            {QStringLiteral("명단 › header"), QStringLiteral("담당 010-2345-6789")},
+            {QStringLiteral("명단 › comment B1"), QStringLiteral("확인 850315-2345678")},
+            {QStringLiteral("명단 › text box"), QStringLiteral("memo")},
+            {QStringLiteral("보관 › name"), QStringLiteral("보관")},
+            {QStringLiteral("보관!A1"), QStringLiteral("이전 명단")},
+            {QStringLiteral("차트 › name"), QStringLiteral("차트")},
+        };
+        QCOMPARE(read.pieces, expected);
+        // A chart sheet is named, never passed over as clean.
+        QVERIFY2(read.incomplete.contains(u"a chart sheet: not scanned"), qPrintable(read.describe()));
+    }
+
+    void shouldReadAStringCutAnywhereInItsCharacters_data()
+    {
+        QTest::addColumn<int>("cutAfter");
+        for (int cut : {1, 3, 4, 9, 16})
+            QTest::addRow("after %d", cut) << cut;
+    }
+    // Wherever a record ends inside the characters, they go on after the flag byte, two bytes a
+    // character or one as it says, and the table's next string reads on from the right place.
+    void shouldReadAStringCutAnywhereInItsCharacters()
+    {
+        QFETCH(int, cutAfter);
+        const QString text = QStringLiteral("담당 900101-1234568");
+        QByteArray table =
+            xlsU32(2) + xlsU32(2) + xlsU16(quint16(text.size())) + char(1) + xlsCharacters(text.left(cutAfter), true);
+        const bool wide = xlsNeedsTwoBytes(text.mid(cutAfter)); // as Excel chooses again for the rest
+        const QByteArray rest =
+            char(wide ? 1 : 0) + xlsCharacters(text.mid(cutAfter), wide) + xlsString(QStringLiteral("끝"));
+        const QByteArray globals = xlsRecord(XlsSharedStrings, table) + xlsRecord(XlsContinue, rest);
+        const Read read = extract(
+            xls(xlsWorkbookStream({{QStringLiteral("S"), xlsLabelSst(0, 0, 0) + xlsLabelSst(0, 1, 1)}}, globals)));
+        QCOMPARE(read.textAt(QStringLiteral("S!A1")), text);
+        QCOMPARE(read.textAt(QStringLiteral("S!B1")), QStringLiteral("끝"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+    }
+
+    // What cannot be read is said, with what could be read before it, and never read as clean.
+    void shouldSayWhatItCannotRead_data()
+    {
+        QTest::addColumn<QByteArray>("stream");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("kept"); // a piece read all the same, or empty
+        const XlsSheet sheet {QStringLiteral("S"), xlsLabel(0, 0, QStringLiteral("앞 칸")) + xlsLabelSst(0, 1, 5)};
+        QTest::newRow("a password") << xlsWorkbookStream({sheet}, xlsRecord(XlsFilePass, QByteArray(54, '\1')))
+                                    << "encrypted (a workbook with a password): not scanned" << QString();
+        QByteArray excel95 = xlsWorkbookStream({sheet}, {});
+        qToLittleEndian<quint16>(0x0500, excel95.data() + 4);
+        QTest::newRow("Excel 95") << excel95 << "older than Excel 97" << QString();
+        QTest::newRow("no globals") << xlsRecord(XlsLabel, QByteArray(12, '\0')) << "no workbook globals" << QString();
+        QTest::newRow("a string the table does not hold")
+            << xlsWorkbookStream({sheet}, {}) << "S!B1: a shared string the file does not hold"
+            << "앞 칸";
+        // A table that says it holds a million strings and holds two.
+        QTest::newRow("a table whose count lies")
+            << xlsWorkbookStream({{QStringLiteral("S"), xlsLabelSst(0, 0, 1)}},
+                                 xlsRecord(XlsSharedStrings,
+                                           xlsU32(1000000) + xlsU32(1000000) + xlsString(QStringLiteral("가")) +
+                                               xlsString(QStringLiteral("앞 칸"))))
+            << "its shared strings are cut short"
+            << "앞 칸";
+        QByteArray misplaced = xlsWorkbookStream({sheet}, {});
+        qToLittleEndian<quint32>(0x7FFFFFF0, misplaced.data() + xlsBeginning(5).size() + 4);
+        QTest::newRow("a sheet past the end")
+            << misplaced << "S: the sheet is not where the workbook says" << QString();
+        QByteArray lying =
+            xlsWorkbookStream({{QStringLiteral("S"),
+                                xlsLabel(0, 0, QStringLiteral("앞 칸")) + xlsRecord(XlsLabel, QByteArray(12, '\0'))}},
+                              {});
+        qToLittleEndian<quint16>(0xFFF0, lying.data() + lying.size() - 4 - 16 + 2);
+        QTest::newRow("a record whose size lies") << lying << "S: a record runs past the end"
+                                                  << "앞 칸";
+        QTest::newRow("a cell's text cut short")
+            << xlsWorkbookStream({{QStringLiteral("S"),
+                                   xlsLabel(0, 0, QStringLiteral("앞 칸")) +
+                                       xlsRecord(XlsLabel, xlsCellHeader(0, 1) + xlsU16(40) + char(1) + "\x00\xAC")}},
+                                 {})
+            << "S!B1: a cell's text cut short"
+            << "앞 칸";
+    }
+    void shouldSayWhatItCannotRead()
+    {
+        QFETCH(QByteArray, stream);
+        QFETCH(QString, reason);
+        QFETCH(QString, kept);
+        const Read read = extract(xls(stream));
+        QVERIFY2(read.incomplete.contains(reason), qPrintable(read.describe()));
+        if (!kept.isEmpty())
+            QVERIFY2(read.textAt(QStringLiteral("S!A1")) == kept, qPrintable(read.describe()));
+        else
+            QVERIFY2(std::none_of(read.pieces.begin(), read.pieces.end(),
+                                  [](const auto &piece) { return piece.first.contains(u'!'); }),
+                     qPrintable(read.describe()));
+    }
+
+    void shouldReadRkNumbersAsExcelShowsThem()
+    {
+        QCOMPARE(XlsExtractor::rkNumber(xlsRkInteger(-5)), -5.0);
+        QCOMPARE(XlsExtractor::rkNumber(xlsRkInteger(12345, true)), 123.45);
+        // A double's high 30 bits: 1.5 is 0x3FF8000000000000.
+        QCOMPARE(XlsExtractor::rkNumber(0x3FF80000u), 1.5);
+        QCOMPARE(XlsExtractor::rkNumber(0x3FF80000u | 1u), 0.015);
+    }
+
+    // Random bytes in a workbook's records never crash or hang the reader, and what it reads of
+    // a workbook it cannot read whole is said.
+    void shouldSurviveDamagedWorkbooks()
+    {
+        const QByteArray globals = sharedStrings({QStringLiteral("성명"), QStringLiteral("담당 900101-1234568")}, 3) +
+            formats(QStringLiteral("000000-0000000"));
+        const QByteArray roster = xlsLabelSst(0, 0, 0) + xlsLabelSst(0, 1, 1) + xlsNumber(1, 1, 9001011234568.0, 1) +
+            xlsMulRk(2, 0, {xlsRkInteger(1), xlsRkInteger(2)}) + xlsFormulaText(3, 0, QStringLiteral("수식")) +
+            xlsComment(0, 0, 1, QStringLiteral("메모")) + xlsNote(0, 0, 1);
+        const QByteArray stream = xlsWorkbookStream({{QStringLiteral("S"), roster}}, globals);
+        quint32 seed = 7;
+        int read = 0;
+        for (int round = 0; round < 2000; ++round) {
+            QByteArray damaged = stream;
+            for (int i = 0; i < 1 + round % 8; ++i) {
+                seed = seed * 1664525u + 1013904223u;
+                damaged[qsizetype(seed % quint32(damaged.size()))] = char(seed >> 24);
+            }
+            const Read result = extract(xls(damaged));
+            read += result.pieces.size() > 1;
+        }
+        QVERIFY2(read > 1000, qPrintable(QString::number(read))); // most damage leaves most of it readable
+    }
+};
+
+QTEST_GUILESS_MAIN(XlsExtractorTest)
+#include "xlsextractortest.moc"
