@@ -463,6 +463,14 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
         return false;
     if (spec.boundary != Boundary::AddressCharacters && !isWhatAPersonWouldRead(spec, matched, start, end))
         return false;
+    // Right after a company's name ("주식회사 한빛 110111-2345670", "법인 110111-…"), a number that
+    // holds the corporate check digit and not its own is the company's registration number.
+    if (!spec.notInParenthesesAfter.empty() && verdict != Validation::Confirmed &&
+        TextAround::afterCompanyName(m_text, start, spec.notInParenthesesAfter)) {
+        const std::string digits = Validators::digitsOf(matched);
+        if (digits.size() == 13 && Validators::corporateCheckDigitMatches(digits))
+            return false;
+    }
     std::size_t context = std::string_view::npos;
     std::size_t labelBefore = std::string_view::npos;
     if (!spec.contextWords.empty() || !spec.suppressingWords.empty()) {

@@ -410,14 +410,14 @@ bool insideWebAddress(std::string_view text, std::size_t start)
     return run.find("://") != std::string_view::npos || run.find("www.") != std::string_view::npos;
 }
 
-bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vector<std::string> &words)
+namespace {
+
+// Whether one of `words` (a company's kind) and then a company's name end right at `open`: two
+// words at most, on the same line, not a person's ("(주)한빛 대표 홍길동", "재단 장학생 홍길동"):
+// PersonEvidence reads a name before valueStart.
+bool companyNameEndsAt(std::string_view text, std::size_t open, std::size_t valueStart,
+                       const std::vector<std::string> &words)
 {
-    std::size_t open = 0;
-    int c = characterBefore(text, start, &open);
-    while (c == ' ')
-        c = characterBefore(text, open, &open);
-    if (c != '(' && c != '[')
-        return false;
     std::size_t from = open > WordReach ? open - WordReach : 0;
     while (from > 0 && isContinuationByte(text[from]))
         --from;
@@ -442,11 +442,30 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
         const std::string_view first = gap.substr(0, gap.find(' '));
         const bool title = std::find(std::begin(titles), std::end(titles), first) != std::end(titles);
         if (gap.find_first_of("\r\n\t") != std::string_view::npos || gapWords > 2 || title ||
-            (gapWords == 2 && PersonEvidence::nameBefore(text, open + 1)))
+            (gapWords == 2 && PersonEvidence::nameBefore(text, valueStart)))
             continue;
         return true;
     }
     return false;
+}
+
+} // namespace
+
+bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vector<std::string> &words)
+{
+    std::size_t open = 0;
+    int c = characterBefore(text, start, &open);
+    while (c == ' ')
+        c = characterBefore(text, open, &open);
+    return (c == '(' || c == '[') && companyNameEndsAt(text, open, open + 1, words);
+}
+
+bool afterCompanyName(std::string_view text, std::size_t start, const std::vector<std::string> &words)
+{
+    std::size_t end = start;
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == ':'))
+        --end;
+    return end < start && companyNameEndsAt(text, end, start, words);
 }
 
 bool joinsTwoLabels(std::string_view gap)

@@ -46,6 +46,9 @@ bool insideWebAddress(std::string_view text, std::size_t start);
 // company, with a title or by a name as PersonEvidence reads one ("(주)가나다 대표 홍길동(…)",
 // "재단 장학생 홍길동(…)"), is not the company.
 bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vector<std::string> &words);
+// Whether the number at start follows a company's name after one of `words`, a blank or a colon
+// between: "주식회사 한빛 110111-…", "(주)한빛소프트: 110111-…", "법인 110111-…".
+bool afterCompanyName(std::string_view text, std::size_t start, const std::vector<std::string> &words);
 
 // Whether a label ending at labelEnd names the value (normalized) starting at valueStart: only
 // separators (and a particle glued to the label, "접수번호는") stand between them, on the same

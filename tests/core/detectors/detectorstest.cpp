@@ -175,6 +175,17 @@ private Q_SLOTS:
         QTest::newRow("a person named after a foundation's word")
             << u"재단 장학생 홍길동(900101-1234568)에게 지급"_qs << rrn << "900101-1234568"
             << "900101-1******";
+        // Right after a company's name, only a number that reads better as the company's is passed
+        // over: its own check digit fails and the corporate one holds (from a red-team pass).
+        QTest::newRow("after a company's name, its own check digit holding")
+            << u"주식회사 한빛 900101-1234568"_qs << rrn << "900101-1234568"
+            << "900101-1******";
+        QTest::newRow("after a company's name, no corporate check digit")
+            << u"주식회사 한빛 110111-2345671"_qs << rrn << "110111-2345671"
+            << "110111-2******";
+        QTest::newRow("a representative's after the company, a corporate check digit")
+            << u"(주)가나다 대표 홍길동 110111-2345670"_qs << rrn << "110111-2345670"
+            << "110111-2******";
         QTest::newRow("a company on the line before")
             << u"주식회사 한빛\n(900101-1234568)"_qs << rrn << "900101-1234568"
             << "900101-1******";
@@ -1366,6 +1377,13 @@ private Q_SLOTS:
         QTest::newRow("card-like group in a price list") << "4111 1111 1111 1111 2222 3333";
         QTest::newRow("company number in parentheses") << u"주식회사 한빛(110111-1234567) 귀하"_qs;
         QTest::newRow("foundation number in parentheses") << u"재단법인 나눔 (110111-2234567)"_qs;
+        // After the company's name, without parentheses: the corporate check digit holds, the
+        // person's does not (from a red-team pass).
+        QTest::newRow("company number after 법인") << u"법인 110111-2345670"_qs;
+        QTest::newRow("company number after its name") << u"주식회사 한빛 110111-2345670 귀하"_qs;
+        QTest::newRow("company number after (주) and its name") << u"(주)한빛소프트 110111-2345670"_qs;
+        QTest::newRow("company number after ㈜, a colon") << u"㈜한빛 : 110111-2345670"_qs;
+        QTest::newRow("company number shaped as a foreigner's") << u"법인 110111-5100021"_qs;
         QTest::newRow("account without bank word") << "110-123-456789";
         QTest::newRow("business number failing check") << "220-81-62518";
         QTest::newRow("bare business number without context") << "2208162517";
