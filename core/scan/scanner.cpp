@@ -397,8 +397,8 @@ const std::vector<ContextWords::Occurrence> &Scanner::Private::Pass::occurrences
 bool Scanner::Private::Pass::isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched,
                                                     std::size_t start, std::size_t end) const
 {
-    if (TextAround::gluedToANumber(m_text, start, end) || TextAround::insideWebAddress(m_text, start) ||
-        TextAround::documentOrdinal(m_text, start, end))
+    if (TextAround::gluedToANumber(m_text, start, end) || TextAround::amountInWon(m_text, end) ||
+        TextAround::insideWebAddress(m_text, start) || TextAround::documentOrdinal(m_text, start, end))
         return false;
     std::size_t digits = 0;
     bool onlyZerosAfterThird = true;

@@ -334,6 +334,22 @@ bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end)
     return false;
 }
 
+bool amountInWon(std::string_view text, std::size_t end)
+{
+    for (const std::string_view unit : {"원", "천원", "만원", "억원"}) {
+        if (!text.substr(end).starts_with(unit))
+            continue;
+        const std::size_t after = end + unit.size();
+        // A word that starts with the syllable is no unit ("원본", "원장님"); a particle is.
+        static constexpr std::string_view particles[] = {"을", "이", "의", "은", "으", "에", "씩",
+                                                         "과", "도", "만", "까", "부", "가", "정"};
+        return !PersonEvidence::isHangulSyllableAt(text, after) ||
+            std::any_of(std::begin(particles), std::end(particles),
+                        [&](std::string_view particle) { return text.substr(after).starts_with(particle); });
+    }
+    return false;
+}
+
 bool letterBefore(std::string_view text, std::size_t start)
 {
     return isLetter(characterBefore(text, start));

@@ -22,6 +22,9 @@ bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, st
 // ("홍길동,45,010-…", "…,010-…,180,75": groups no amount has, or a number that is a cell itself)
 // do not count.
 bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end);
+// Whether the won sign follows the match glued to it, alone or with a particle ("1500000원",
+// "3000000원을"): an amount of money, whatever its digits look like ("240513 1500000원").
+bool amountInWon(std::string_view text, std::size_t end);
 
 // Between 제 and 호, a document's ordinal ("제11-12-345678-90호", "제 2024-123456 호"): no
 // person's number is written so.

@@ -186,6 +186,10 @@ private Q_SLOTS:
         QTest::newRow("a representative's after the company, a corporate check digit")
             << u"(주)가나다 대표 홍길동 110111-2345670"_qs << rrn << "110111-2345670"
             << "110111-2******";
+        // The won sign makes an amount, a word that starts with its syllable does not.
+        QTest::newRow("a word that starts as the won sign does")
+            << u"주민번호 900101-1234568원본 대조필"_qs << rrn << "900101-1234568"
+            << "900101-1******";
         QTest::newRow("a company on the line before")
             << u"주식회사 한빛\n(900101-1234568)"_qs << rrn << "900101-1234568"
             << "900101-1******";
@@ -1380,6 +1384,10 @@ private Q_SLOTS:
         // After the company's name, without parentheses: the corporate check digit holds, the
         // person's does not (from a red-team pass).
         QTest::newRow("company number after 법인") << u"법인 110111-2345670"_qs;
+        // Amounts in won, whatever their digits look like: a date and a sum in a ledger's line.
+        QTest::newRow("a date and an amount in won") << u"240513 1500000원"_qs;
+        QTest::newRow("a date and an amount in won, a particle") << u"지급일 240513 1500000원을 지급"_qs;
+        QTest::newRow("an amount in ten thousands of won") << u"출금 240513 3000000만원"_qs;
         QTest::newRow("company number after its name") << u"주식회사 한빛 110111-2345670 귀하"_qs;
         QTest::newRow("company number after (주) and its name") << u"(주)한빛소프트 110111-2345670"_qs;
         QTest::newRow("company number after ㈜, a colon") << u"㈜한빛 : 110111-2345670"_qs;
