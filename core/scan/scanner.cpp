@@ -13,6 +13,7 @@
 #include <QDeadlineTimer>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstring>
@@ -465,10 +466,16 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
         return false;
     // Right after a company's name ("주식회사 한빛 110111-2345670", "법인 110111-…"), a number that
     // holds the corporate check digit and not its own is the company's registration number.
-    if (!spec.notInParenthesesAfter.empty() && verdict != Validation::Confirmed &&
-        TextAround::afterCompanyName(m_text, start, spec.notInParenthesesAfter)) {
-        const std::string digits = Validators::digitsOf(matched);
-        if (digits.size() == 13 && Validators::corporateCheckDigitMatches(digits))
+    // The check digits first: the text is looked at for one number in ten.
+    if (!spec.notInParenthesesAfter.empty() && verdict != Validation::Confirmed) {
+        std::array<char, 13> digits; // on the stack: this is asked of a roster's every number
+        std::size_t count = 0;
+        for (const char c : matched) {
+            if (isAsciiDigit(c) && count++ < digits.size())
+                digits[count - 1] = c;
+        }
+        if (count == digits.size() && Validators::corporateCheckDigitMatches({digits.data(), digits.size()}) &&
+            TextAround::afterCompanyName(m_text, start, spec.notInParenthesesAfter))
             return false;
     }
     std::size_t context = std::string_view::npos;

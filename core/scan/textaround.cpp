@@ -6,6 +6,7 @@
 #include "detectors/personevidence.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <iterator>
 
@@ -336,6 +337,11 @@ bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end)
 
 bool amountInWon(std::string_view text, std::size_t end)
 {
+    // Every unit starts with a syllable whose first byte is one of these: most matches end before
+    // a blank, and cost one look.
+    if (end >= text.size() ||
+        (static_cast<unsigned char>(text[end]) != 0xEC && static_cast<unsigned char>(text[end]) != 0xEB))
+        return false;
     for (const std::string_view unit : {"원", "천원", "만원", "억원"}) {
         if (!text.substr(end).starts_with(unit))
             continue;
@@ -428,39 +434,54 @@ bool insideWebAddress(std::string_view text, std::size_t start)
 
 namespace {
 
-// Whether one of `words` (a company's kind) and then a company's name end right at `open`: two
-// words at most, on the same line, not a person's ("(주)한빛 대표 홍길동", "재단 장학생 홍길동"):
-// PersonEvidence reads a name before valueStart.
+// What stands between a company word and where its name must end (gap): the company's name, two
+// words at most, on the same line, not a person's ("(주)한빛 대표 홍길동", "재단 장학생 홍길동"), by a
+// title or by a name PersonEvidence reads before valueStart.
+bool companyNameFits(std::string_view text, std::string_view gap, std::size_t valueStart)
+{
+    while (!gap.empty() && gap.back() == ' ')
+        gap.remove_suffix(1);
+    while (!gap.empty() && gap.front() == ' ')
+        gap.remove_prefix(1);
+    std::size_t gapWords = gap.empty() ? 0 : 1;
+    for (std::size_t i = 1; i < gap.size(); ++i)
+        gapWords += gap[i] == ' ' && gap[i - 1] != ' ';
+    static constexpr std::string_view titles[] = {"대표",   "대표이사", "이사",   "사장", "회장",   "직원",   "담당",
+                                                  "담당자", "과장",     "부장",   "차장", "실장",   "팀장",   "대리",
+                                                  "주임",   "사원",     "연구원", "소속", "신청인", "대리인", "발기인"};
+    const std::string_view first = gap.substr(0, gap.find(' '));
+    const bool title = std::find(std::begin(titles), std::end(titles), first) != std::end(titles);
+    return gap.find_first_of("\r\n\t") == std::string_view::npos && gapWords <= 2 && !title &&
+        !(gapWords == 2 && PersonEvidence::nameBefore(text, valueStart));
+}
+
+// Whether one of `words` (a company's kind) and then a company's name (companyNameFits) end right
+// at `open`.
 bool companyNameEndsAt(std::string_view text, std::size_t open, std::size_t valueStart,
                        const std::vector<std::string> &words)
 {
     std::size_t from = open > WordReach ? open - WordReach : 0;
     while (from > 0 && isContinuationByte(text[from]))
         --from;
-    const std::string_view before = text.substr(from, open - from);
+    std::string_view before = text.substr(from, open - from);
+    // The name may not cross a line: the window starts on the number's.
+    if (const std::size_t lineBreak = before.find_last_of('\n'); lineBreak != std::string_view::npos)
+        before.remove_prefix(lineBreak + 1);
+    // One look at each position of the window for the words that start with its byte, nearest
+    // first, not a search of the window for each word: a roster asks this of its numbers.
+    std::array<bool, 256> startsAWord {};
     for (const std::string &word : words) {
-        const std::size_t at = before.rfind(word);
-        if (at == std::string_view::npos)
+        if (!word.empty())
+            startsAWord[static_cast<unsigned char>(word.front())] = true;
+    }
+    for (std::size_t at = before.size(); at-- > 0;) {
+        if (!startsAWord[static_cast<unsigned char>(before[at])])
             continue;
-        // What stands between the word and the parenthesis: the company's name, two words at most,
-        // on the same line, not a person's ("(주)한빛 대표 홍길동(…)", "재단 장학생 홍길동(…)").
-        std::string_view gap = before.substr(at + word.size());
-        while (!gap.empty() && gap.back() == ' ')
-            gap.remove_suffix(1);
-        while (!gap.empty() && gap.front() == ' ')
-            gap.remove_prefix(1);
-        std::size_t gapWords = gap.empty() ? 0 : 1;
-        for (std::size_t i = 1; i < gap.size(); ++i)
-            gapWords += gap[i] == ' ' && gap[i - 1] != ' ';
-        static constexpr std::string_view titles[] = {
-            "대표", "대표이사", "이사", "사장", "회장", "직원",   "담당", "담당자", "과장",   "부장",  "차장",
-            "실장", "팀장",     "대리", "주임", "사원", "연구원", "소속", "신청인", "대리인", "발기인"};
-        const std::string_view first = gap.substr(0, gap.find(' '));
-        const bool title = std::find(std::begin(titles), std::end(titles), first) != std::end(titles);
-        if (gap.find_first_of("\r\n\t") != std::string_view::npos || gapWords > 2 || title ||
-            (gapWords == 2 && PersonEvidence::nameBefore(text, valueStart)))
-            continue;
-        return true;
+        for (const std::string &word : words) {
+            if (word.front() == before[at] && before.substr(at, word.size()) == word &&
+                companyNameFits(text, before.substr(at + word.size()), valueStart))
+                return true;
+        }
     }
     return false;
 }
