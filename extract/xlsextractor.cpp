@@ -469,8 +469,13 @@ void XlsExtractor::extract(const CompoundFile &file, const Core::TextPlace &base
         sink.skip(base, sink.incomplete());
         return;
     }
+    extractWorkbook(*stream, base, sink);
+}
+
+void XlsExtractor::extractWorkbook(const QByteArray &stream, const Core::TextPlace &base, TextSink &sink)
+{
     Workbook workbook;
-    if (!readGlobals(*stream, base, sink, workbook))
+    if (!readGlobals(stream, base, sink, workbook))
         return;
     for (const Sheet &sheet : workbook.sheets) {
         if (sink.full())
@@ -478,7 +483,7 @@ void XlsExtractor::extract(const CompoundFile &file, const Core::TextPlace &base
         const Core::TextPlace place = base.then(Kind::Sheet, sheet.name);
         sink.add(place.then(Kind::Name), sheet.name); // the tab shows it
         if (sheet.type == 0)
-            readSheet(*stream, sheet, workbook, place, sink);
+            readSheet(stream, sheet, workbook, place, sink);
         else
             sink.skip(place,
                       sheet.type == 2 ? QStringLiteral("a chart sheet: not scanned")

@@ -25,6 +25,8 @@ class XlsExtractor
 {
 public:
     static void extract(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink);
+    // The Workbook stream itself, taken from its compound file.
+    static void extractWorkbook(const QByteArray &stream, const Core::TextPlace &base, TextSink &sink);
 
     // Bytes that go on over CONTINUE records: a string's characters cut at a record's end go on
     // after a flag byte of their own (one byte or two a character), anything else (a string's

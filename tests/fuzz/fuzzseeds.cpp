@@ -152,6 +152,23 @@ int main(int argc, char *argv[])
     const QByteArray word = docx(body, wordParagraph({QStringLiteral("머리글 900101-1234567")}),
                                  QStringLiteral("<w:footnote w:id=\"1\">%1</w:footnote>")
                                      .arg(wordParagraph({QStringLiteral("각주 02-123-4567")})));
+    // Excel 97-2003: shared strings (one continued over a CONTINUE record), a custom number format,
+    // a number, an RK row, a formula's text, a header and a comment.
+    const QString continued = QStringLiteral("주민번호 900101-1234567");
+    const QByteArray workbook = xlsWorkbookStream(
+        {{QStringLiteral("명단"),
+          xlsLabelSst(0, 0, 0) + xlsLabelSst(0, 1, 1) + xlsNumber(1, 1, 501013123458.0, 1) +
+              xlsMulRk(2, 0, {xlsRkInteger(7), xlsRkInteger(12345, true)}) +
+              xlsFormulaText(3, 0, QStringLiteral("010-2345-6789")) +
+              xlsRecord(XlsHeader, xlsString(QStringLiteral("&C담당"))) +
+              xlsComment(0, 0, 1, QStringLiteral("메모 850315-2345678")) + xlsNote(0, 0, 1)}},
+        xlsRecord(XlsSharedStrings,
+                  xlsU32(2) + xlsU32(2) + xlsString(QStringLiteral("성명")) + xlsU16(quint16(continued.size())) +
+                      char(1) + xlsCharacters(continued.left(5), true)) +
+            xlsRecord(XlsContinue, char(0) + xlsCharacters(continued.mid(5), false)) +
+            xlsRecord(XlsFormat, xlsU16(164) + xlsString(QStringLiteral("000000-0000000"))) +
+            xlsRecord(XlsExtendedFormat, QByteArray(20, '\0')) +
+            xlsRecord(XlsExtendedFormat, xlsU16(0) + xlsU16(164) + QByteArray(16, '\0')));
     const QList<std::pair<QString, QByteArray>> documents {
         {QStringLiteral("application.docx"), word},
         {QStringLiteral("roster.xlsx"),
@@ -178,15 +195,7 @@ int main(int argc, char *argv[])
          hwp({hwpParagraph(QStringLiteral("신청인 850315-2345678")) +
               hwpTable({QStringLiteral("홍길동"), QStringLiteral("010-2345-6789")})})},
         {QStringLiteral("uncompressed.hwp"), hwp({hwpParagraph(QStringLiteral("900101-1234567"))}, 0)},
-        // Excel 97-2003: shared strings, a number, an RK row, a formula's text and a comment.
-        {QStringLiteral("roster.xls"),
-         xls(xlsWorkbookStream(
-             {{QStringLiteral("명단"),
-               xlsLabelSst(0, 0, 0) + xlsNumber(0, 1, 9001011234567.0) + xlsMulRk(1, 0, {xlsRkInteger(7)}) +
-                   xlsFormulaText(2, 0, QStringLiteral("010-2345-6789")) +
-                   xlsComment(0, 0, 1, QStringLiteral("메모 850315-2345678")) + xlsNote(0, 0, 1)}},
-             xlsRecord(XlsSharedStrings,
-                       xlsU32(1) + xlsU32(1) + xlsString(QStringLiteral("주민번호 900101-1234567")))))},
+        {QStringLiteral("roster.xls"), xls(workbook)},
         {QStringLiteral("nested.zip"), zipOf({{QStringLiteral("서류/신청서.docx"), word}})},
         {QStringLiteral("message.eml"),
          "From: a@korea.kr\r\nTo: b@korea.kr\r\nSubject: =?UTF-8?B?7Iug7LKt7ISc?=\r\nMIME-Version: 1.0\r\n"
@@ -208,6 +217,7 @@ int main(int argc, char *argv[])
         if (name.endsWith(QLatin1String(".hwp")))
             ok = write(out, QStringLiteral("hwp"), name, bytes) && ok;
     }
+    ok = write(out, QStringLiteral("xls"), QStringLiteral("roster.workbook"), workbook) && ok;
     // PDF: one page of text, written by hand (the tests print theirs with Qt's GUI module).
     for (const auto &[name, line] :
          {std::pair {"rrn.pdf", "RRN 900101-1234567"}, std::pair {"phone.pdf", "Tel. 010-2345-6789"}}) {
