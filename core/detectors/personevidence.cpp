@@ -364,6 +364,29 @@ bool listOfTheSameShape(std::string_view text, std::size_t start, std::size_t en
     return rows >= 2 && otherYear;
 }
 
+bool nameACellBefore(std::string_view before)
+{
+    const auto blanks = [&](std::size_t pos) {
+        while (pos > 0 && before[pos - 1] == ' ')
+            --pos;
+        return pos;
+    };
+    const auto isSeparator = [](char c) { return c == ',' || c == '\t'; };
+    // The number a cell of its own, after a separator...
+    const std::size_t pos = blanks(before.size());
+    if (pos == 0 || !isSeparator(before[pos - 1]))
+        return false;
+    // ...and the cell before it short, no name itself: at most two syllables or six characters.
+    const std::size_t cellEnd = blanks(pos - 1);
+    const std::size_t separator = before.substr(0, cellEnd).find_last_of(",\t\n");
+    if (separator == std::string_view::npos || !isSeparator(before[separator]))
+        return false;
+    std::string_view cell = before.substr(separator + 1, cellEnd - separator - 1);
+    while (!cell.empty() && cell.front() == ' ')
+        cell.remove_prefix(1);
+    return !cell.empty() && cell.size() <= 2 * HangulBytes && nameBefore(before, separator + 1);
+}
+
 bool onTheLine(std::string_view text, std::size_t start, std::size_t end, std::string_view digits)
 {
     const FoldedLine line = foldedLine(text, start, end);
@@ -371,7 +394,7 @@ bool onTheLine(std::string_view text, std::size_t start, std::size_t end, std::s
     // ("20210315,2103153000002": a record of that day): a run of zeros the random digits of a
     // number issued since 2020 (the only ones that come here, failing their check digit) hardly have.
     const bool counter = digits.size() == 13 && digits.compare(7, 4, "0000") == 0;
-    return nameBefore(line.before(), line.before().size()) || mobileIn(line.text) ||
+    return nameBefore(line.before(), line.before().size()) || nameACellBefore(line.before()) || mobileIn(line.text) ||
         (!counter && birthDateIn(line.text, digits)) || listOfTheSameShape(text, start, end, digits);
 }
 

@@ -27,8 +27,13 @@ bool nameBefore(std::string_view text, std::size_t start);
 // finds what a whole-text scan finds.
 bool listOfTheSameShape(std::string_view text, std::size_t start, std::size_t end, std::string_view digits);
 
-// Any of: a name right before [start, end) (nameBefore), a mobile number elsewhere on its line
-// (010-2345-6789, (010)2345-6789, +82 10-2345-6789: a mobile's groups), the birth date the number
+// A name one cell before the number's, in a row of cells (commas or tabs), a short cell between
+// them: "김민준,남,2103153847268", "김민준⇥45⇥2103…" (a sex, an age, a relation). before: the row up
+// to the number.
+bool nameACellBefore(std::string_view before);
+
+// Any of: a name right before [start, end) (nameBefore) or a cell before it (nameACellBefore), a mobile number
+// elsewhere on its line (010-2345-6789, (010)2345-6789, +82 10-2345-6789: a mobile's groups), the birth date the number
 // begins with written as a date on the line (1990-01-01, 90.01.01, 1990년 1월 1일), the line read
 // folded as the scanner reads it (full-width digits, dashes, odd spaces); or a list of the same shape
 // (listOfTheSameShape). digits: the number's 13 digits.

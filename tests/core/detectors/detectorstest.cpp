@@ -250,6 +250,13 @@ private Q_SLOTS:
             << u"민원인 김하늘(2103154827361) 전입신고"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("a name, then a comma") << u"김하늘,2103154827361,서울"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("a name, then a colon") << u"김하늘: 2103154827361"_qs << rrn << "2103154827361" << masked;
+        // A row of cells with a short one between the name and the number (red-team: a sex).
+        QTest::newRow("a name a cell before, a sex between")
+            << u"1,김하늘,여,2103154827361,서울"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name a cell before, an age between, tabs")
+            << u"김하늘\t5\t2103154827361\t서울"_qs << rrn << "2103154827361" << masked;
+        QTest::newRow("a name a cell before, a relation between")
+            << u"김하늘, 자녀, 2103154827361"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("its birth date on the line")
             << u"2103154827361, 2021.03.15 출생"_qs << rrn << "2103154827361" << masked;
         QTest::newRow("its birth date, two-digit year")
@@ -1353,6 +1360,10 @@ private Q_SLOTS:
         QTest::newRow("a kind of mail") << u"우편물 2103154827361"_qs;
         QTest::newRow("a supplier") << u"공급사 2103154827361"_qs;
         QTest::newRow("bare number after a name glued to it") << u"홍길동2103154827361"_qs;
+        // A name only one short cell before: two cells, or a long one, say nothing of whose it is.
+        QTest::newRow("a name two cells before") << u"김하늘,여,5,2103154827361"_qs;
+        QTest::newRow("a name before a long cell") << u"김하늘,전입신고서,2103154827361"_qs;
+        QTest::newRow("a short cell and no name") << u"구매,1,2103154827361"_qs;
         QTest::newRow("a Korean product's barcode after a word like a name") << u"홍삼 8801062123452"_qs;
         QTest::newRow("a Korean product's barcode, a phone on the line") << u"구매 8801062123452 문의 010-0000-0000"_qs;
         QTest::newRow("bare number, another date on the line") << u"2103154827361 2021.03.16 접수"_qs;
