@@ -27,9 +27,20 @@ inline std::vector<std::string> hyphens()
     return {" - ", " -", "- ", "-"};
 }
 
-// A line broken right after a number's hyphen: the next line indented by up to four spaces, or
-// quoted in a reply ("> ", ">> "), as mail clients wrap and quote long lines.
-inline constexpr const char *LineBreakAfterHyphen = " ?-\\r?\\n(?:>> ?|> ?| {0,4})";
+// How the next line of a wrapped number starts: indented by a tab or up to four spaces, or
+// quoted in a reply as deep as mail clients quote ("> ", ">> ", "> > ", ">>> "), longest first.
+inline std::vector<std::string> wrappedLineStarts()
+{
+    return {">>> ", ">>>", "> > > ", "> > ", ">> ", ">>", ">  ", "> ", ">", "\t", "    ", "   ", "  ", " ", ""};
+}
+
+// A line broken right after a number's hyphen, as mail clients wrap and quote long lines.
+inline const std::string LineBreakAfterHyphen = [] {
+    std::string starts;
+    for (const std::string &start : wrappedLineStarts())
+        starts += (starts.empty() ? "" : "|") + start;
+    return " ?-\\r?\\n(?:" + starts + ")";
+}();
 
 // LineBreakAfterHyphen's alternatives, in the order RE2 tries them.
 inline std::vector<std::string> lineBreaksAfterHyphen()
@@ -37,7 +48,7 @@ inline std::vector<std::string> lineBreaksAfterHyphen()
     std::vector<std::string> separators;
     for (const char *before : {" -", "-"}) {
         for (const char *lineBreak : {"\r\n", "\n"}) {
-            for (const char *next : {">> ", ">>", "> ", ">", "    ", "   ", "  ", " ", ""})
+            for (const std::string &next : wrappedLineStarts())
                 separators.push_back(before + std::string(lineBreak) + next);
         }
     }

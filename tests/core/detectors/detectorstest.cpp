@@ -1014,6 +1014,15 @@ private Q_SLOTS:
         QTest::newRow("phone wrapped in a reply quoted twice")
             << u">> 연락처 010-2345-\r\n>> 6789"_qs << u"kr-phone"_qs << u"010-2345-\r\n>> 6789"_qs
             << u"010-****-\r\n>> 6789"_qs;
+        // Quoted deeper, or spaced as some clients quote, or a tab's indent (red-team).
+        QTest::newRow("registration number wrapped in a reply quoted twice, spaced")
+            << u"> > 주민번호 850315-\n> > 2345678"_qs << u"kr-rrn"_qs << u"850315-\n> > 2345678"_qs
+            << u"850315-\n> > 2******"_qs;
+        QTest::newRow("registration number wrapped in a reply quoted three times")
+            << u">>> 주민번호 850315-\n>>> 2345678"_qs << u"kr-rrn"_qs << u"850315-\n>>> 2345678"_qs
+            << u"850315-\n>>> 2******"_qs;
+        QTest::newRow("phone wrapped, its next line indented by a tab")
+            << u"연락처 010-2345-\n\t6789"_qs << u"kr-phone"_qs << u"010-2345-\n\t6789"_qs << u"010-****-\n\t6789"_qs;
         QTest::newRow("account wrapped in a quoted reply")
             << u"> 환불계좌 국민은행 123456-\n> 01-234567"_qs << u"kr-bank-account"_qs << u"123456-\n> 01-234567"_qs
             << u"******-\n> **-**4567"_qs;
