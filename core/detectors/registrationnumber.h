@@ -341,8 +341,8 @@ inline std::vector<std::string> otherNumberLabels()
 // "(재)한빛문화재단(…)"; an association's, a limited company's and a cooperative's too.
 inline std::vector<std::string> companyWords()
 {
-    std::vector<std::string> words {"주식회사", "㈜",       "법인",     "재단",     "㈔",
-                                    "유한회사", "합자회사", "합명회사", "협동조합", "株式會社"};
+    std::vector<std::string> words {"주식회사", "㈜",       "법인",     "재단",     "㈔",       "재단법인",
+                                    "사단법인", "유한회사", "합자회사", "합명회사", "협동조합", "株式會社"};
     // The short forms as people type them: (주), （주）, [주], ( 주 ), (株).
     static constexpr std::pair<const char *, const char *> brackets[] = {{"(", ")"}, {"（", "）"}, {"[", "]"}};
     for (const char *company : {"주", "재", "사", "유", "합", "株"}) {

@@ -398,8 +398,8 @@ const std::vector<ContextWords::Occurrence> &Scanner::Private::Pass::occurrences
 bool Scanner::Private::Pass::isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched,
                                                     std::size_t start, std::size_t end) const
 {
-    if (TextAround::gluedToANumber(m_text, start, end) || TextAround::amountInWon(m_text, end) ||
-        TextAround::insideWebAddress(m_text, start) || TextAround::documentOrdinal(m_text, start, end))
+    if (TextAround::gluedToANumber(m_text, start, end) || TextAround::insideWebAddress(m_text, start) ||
+        TextAround::documentOrdinal(m_text, start, end))
         return false;
     std::size_t digits = 0;
     bool onlyZerosAfterThird = true;
@@ -464,20 +464,11 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
         return false;
     if (spec.boundary != Boundary::AddressCharacters && !isWhatAPersonWouldRead(spec, matched, start, end))
         return false;
-    // Right after a company's name ("주식회사 한빛 110111-2345670", "법인 110111-…"), a number that
-    // holds the corporate check digit and not its own is the company's registration number.
-    // The check digits first: the text is looked at for one number in ten.
-    if (!spec.notInParenthesesAfter.empty() && verdict != Validation::Confirmed) {
-        std::array<char, 13> digits; // on the stack: this is asked of a roster's every number
-        std::size_t count = 0;
-        for (const char c : matched) {
-            if (isAsciiDigit(c) && count++ < digits.size())
-                digits[count - 1] = c;
-        }
-        if (count == digits.size() && Validators::corporateCheckDigitMatches({digits.data(), digits.size()}) &&
-            TextAround::afterCompanyName(m_text, start, spec.notInParenthesesAfter))
-            return false;
-    }
+    // Digits alone glued to the won sign are an amount ("240513 1500000원"); a hyphenated number
+    // is no amount, and one whose check digit holds is what it looks like.
+    if (verdict != Validation::Confirmed && matched.find('-') == std::string_view::npos &&
+        TextAround::amountInWon(m_text, end))
+        return false;
     std::size_t context = std::string_view::npos;
     std::size_t labelBefore = std::string_view::npos;
     if (!spec.contextWords.empty() || !spec.suppressingWords.empty()) {
@@ -522,6 +513,21 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
         // A pattern with labels of its own takes no other word for one ("외국인 뒤 5234567명").
         if (!detectorPattern.ownLabels.empty() &&
             !TextAround::ownLabelRightBefore(m_text, start, detectorPattern.ownLabels) && !columnVerdict().supports)
+            return false;
+    }
+    // Right after a company's name ("주식회사 한빛 110111-2345670", "법인 110111-…"), a number that
+    // holds the corporate check digit and not its own is the company's registration number, unless
+    // a label right before it says whose it is ("(주)한빛 주민번호 …").
+    // The check digits first: the text is looked at for one number in ten.
+    if (!spec.notInParenthesesAfter.empty() && verdict != Validation::Confirmed && labelBefore > LabelReach) {
+        std::array<char, 13> digits; // on the stack: this is asked of a roster's every number
+        std::size_t count = 0;
+        for (const char c : matched) {
+            if (isAsciiDigit(c) && count++ < digits.size())
+                digits[count - 1] = c;
+        }
+        if (count == digits.size() && Validators::corporateCheckDigitMatches({digits.data(), digits.size()}) &&
+            TextAround::afterCompanyName(m_text, start, spec.notInParenthesesAfter))
             return false;
     }
     bool hasContext = context != std::string_view::npos;

@@ -346,9 +346,9 @@ bool amountInWon(std::string_view text, std::size_t end)
         if (!text.substr(end).starts_with(unit))
             continue;
         const std::size_t after = end + unit.size();
-        // A word that starts with the syllable is no unit ("원본", "원장님"); a particle is.
-        static constexpr std::string_view particles[] = {"을", "이", "의", "은", "으", "에", "씩",
-                                                         "과", "도", "만", "까", "부", "가", "정"};
+        // A word that starts with the syllable is no unit ("원본", "원장님", a name glued on: "원정민");
+        // a particle no given name starts with is.
+        static constexpr std::string_view particles[] = {"을", "은", "에", "씩", "으", "까"};
         return !PersonEvidence::isHangulSyllableAt(text, after) ||
             std::any_of(std::begin(particles), std::end(particles),
                         [&](std::string_view particle) { return text.substr(after).starts_with(particle); });
@@ -457,8 +457,20 @@ bool companyNameFits(std::string_view text, std::string_view gap, std::size_t va
 
 // Whether one of `words` (a company's kind) and then a company's name (companyNameFits) end right
 // at `open`.
+// Whether the company word at before[at] is one as a word of its own: it starts a word, and one
+// that may not be glued to the name ("법인", "재단") ends one: "재단사" (a tailor), "법인카드" and
+// "법인영업팀" are none. Bracketed short forms and the "…회사" words come glued to names.
+bool standsAsAWord(std::string_view before, std::size_t at, std::string_view word)
+{
+    if (at > 0 && std::string_view(" \t(:,").find(before[at - 1]) == std::string_view::npos)
+        return false;
+    const bool gluesToNames = !PersonEvidence::isHangulSyllableAt(word, 0) || word.ends_with("회사");
+    const std::size_t after = at + word.size();
+    return gluesToNames || after == before.size() || before[after] == ' ';
+}
+
 bool companyNameEndsAt(std::string_view text, std::size_t open, std::size_t valueStart,
-                       const std::vector<std::string> &words)
+                       const std::vector<std::string> &words, bool asWords)
 {
     std::size_t from = open > WordReach ? open - WordReach : 0;
     while (from > 0 && isContinuationByte(text[from]))
@@ -479,6 +491,7 @@ bool companyNameEndsAt(std::string_view text, std::size_t open, std::size_t valu
             continue;
         for (const std::string &word : words) {
             if (word.front() == before[at] && before.substr(at, word.size()) == word &&
+                (!asWords || standsAsAWord(before, at, word)) &&
                 companyNameFits(text, before.substr(at + word.size()), valueStart))
                 return true;
         }
@@ -494,7 +507,7 @@ bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vec
     int c = characterBefore(text, start, &open);
     while (c == ' ')
         c = characterBefore(text, open, &open);
-    return (c == '(' || c == '[') && companyNameEndsAt(text, open, open + 1, words);
+    return (c == '(' || c == '[') && companyNameEndsAt(text, open, open + 1, words, false);
 }
 
 bool afterCompanyName(std::string_view text, std::size_t start, const std::vector<std::string> &words)
@@ -502,7 +515,7 @@ bool afterCompanyName(std::string_view text, std::size_t start, const std::vecto
     std::size_t end = start;
     while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == ':'))
         --end;
-    return end < start && companyNameEndsAt(text, end, start, words);
+    return end < start && companyNameEndsAt(text, end, start, words, true);
 }
 
 bool joinsTwoLabels(std::string_view gap)

@@ -23,7 +23,8 @@ bool standsAlone(Boundary boundary, std::string_view text, std::size_t start, st
 // do not count.
 bool gluedToANumber(std::string_view text, std::size_t start, std::size_t end);
 // Whether the won sign follows the match glued to it, alone or with a particle ("1500000원",
-// "3000000원을"): an amount of money, whatever its digits look like ("240513 1500000원").
+// "3000000원을"): an amount of money. The scanner asks it of digits without a hyphen whose check
+// digit fails ("240513 1500000원").
 bool amountInWon(std::string_view text, std::size_t end);
 
 // Between 제 and 호, a document's ordinal ("제11-12-345678-90호", "제 2024-123456 호"): no
@@ -50,7 +51,8 @@ bool insideWebAddress(std::string_view text, std::size_t start);
 // "재단 장학생 홍길동(…)"), is not the company.
 bool inParenthesesAfter(std::string_view text, std::size_t start, const std::vector<std::string> &words);
 // Whether the number at start follows a company's name after one of `words`, a blank or a colon
-// between: "주식회사 한빛 110111-…", "(주)한빛소프트: 110111-…", "법인 110111-…".
+// between: "주식회사 한빛 110111-…", "(주)한빛소프트: 110111-…", "법인 110111-…". Each word as a word
+// of its own: "재단사", "법인카드" and "법인영업팀" are none.
 bool afterCompanyName(std::string_view text, std::size_t start, const std::vector<std::string> &words);
 
 // Whether a label ending at labelEnd names the value (normalized) starting at valueStart: only

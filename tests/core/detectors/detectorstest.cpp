@@ -187,6 +187,21 @@ private Q_SLOTS:
             << u"(주)가나다 대표 홍길동 110111-2345670"_qs << rrn << "110111-2345670"
             << "110111-2******";
         // The won sign makes an amount, a word that starts with its syllable does not.
+        // The won rule and the company rule never hide what a label or a check digit says (review).
+        QTest::newRow("a valid number glued to the won sign")
+            << u"주민번호 900101-1234568원"_qs << rrn << "900101-1234568"
+            << "900101-1******";
+        QTest::newRow("a bare number glued to a name of the surname 원")
+            << u"홍길동 2103154827361원정민"_qs << rrn << "2103154827361"
+            << "2103154******";
+        QTest::newRow("after a company's name, the number's label right before it")
+            << u"(주)한빛 주민번호 110111-2345670"_qs << rrn << "110111-2345670"
+            << "110111-2******";
+        QTest::newRow("after a word that starts with a company word (a tailor)")
+            << u"재단사 110111-2345670"_qs << rrn << "110111-2345670"
+            << "110111-2******";
+        QTest::newRow("after a corporate card's word") << u"법인카드: 110111-2345670"_qs << rrn << "110111-2345670"
+                                                       << "110111-2******";
         QTest::newRow("a word that starts as the won sign does")
             << u"주민번호 900101-1234568원본 대조필"_qs << rrn << "900101-1234568"
             << "900101-1******";
@@ -1412,6 +1427,7 @@ private Q_SLOTS:
         QTest::newRow("company number after (주) and its name") << u"(주)한빛소프트 110111-2345670"_qs;
         QTest::newRow("company number after ㈜, a colon") << u"㈜한빛 : 110111-2345670"_qs;
         QTest::newRow("company number shaped as a foreigner's") << u"법인 110111-5100021"_qs;
+        QTest::newRow("company number after a foundation's full name") << u"재단법인 나눔 110111-2345670"_qs;
         QTest::newRow("account without bank word") << "110-123-456789";
         QTest::newRow("business number failing check") << "220-81-62518";
         QTest::newRow("bare business number without context") << "2208162517";
