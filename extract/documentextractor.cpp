@@ -418,7 +418,7 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
     case Format::Xls: {
         QString error;
         if (const auto file = CompoundFile::open(bytes, &error))
-            XlsExtractor::extract(*file, base, sink);
+            XlsExtractor::extract(*file, base, sink, readNested);
         else
             sink.skip(base, QStringLiteral("not a readable Excel workbook (%1): not scanned").arg(error));
         return;

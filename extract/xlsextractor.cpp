@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QLocale>
+#include <QSet>
 #include <QtEndian>
 
 #include <bit>
@@ -22,6 +23,12 @@ using Kind = Core::TextPlace::Kind;
 
 // The record types read ([MS-XLS] 2.3).
 enum RecordType : quint16 {
+    // Cells as Excel 2.x to 4.0 wrote them, which Excel and LibreOffice still read in any workbook.
+    OldNumber = 0x0003,
+    OldLabel = 0x0004,
+    OldRk = 0x007E,
+    OldFormula3 = 0x0206,
+    OldFormula4 = 0x0406,
     Formula = 0x0006,
     EndOfFile = 0x000A,
     Header = 0x0014,
@@ -43,7 +50,12 @@ enum RecordType : quint16 {
     Rk = 0x027E,
     Format = 0x041E,
     BeginningOfFile = 0x0809,
+    SeriesText = 0x100D, // a chart's series name or text
 };
+
+// What a BOF record's substream holds.
+constexpr quint16 WorksheetSubstream = 0x0010;
+constexpr quint16 ChartSubstream = 0x0020;
 
 constexpr quint16 Biff8 = 0x0600;
 constexpr quint16 GlobalsSubstream = 0x0005;
@@ -99,6 +111,8 @@ public:
         return record;
     }
     bool broken() const { return m_broken; }
+    // Where the next record starts.
+    qsizetype offset() const { return m_at; }
 
 private:
     bool header(quint16 *type, quint16 *size)
@@ -134,6 +148,7 @@ struct Workbook
     QHash<quint16, QString> formats; // the custom number formats by their number
     QList<quint16> cellFormats; // each cell format's (XF) number format, by the XF's index
     QList<Sheet> sheets;
+    qsizetype globalsEnd = 0; // where the globals' EOF record ends: the sheets' substreams follow
 
     QString formatOf(quint16 xf) const { return xf < cellFormats.size() ? formats.value(cellFormats[xf]) : QString(); }
 };
@@ -195,6 +210,7 @@ bool readGlobals(const QByteArray &stream, const Core::TextPlace &base, TextSink
                 workbook.cellFormats.append(u16(data, 2));
             break;
         case EndOfFile:
+            workbook.globalsEnd = reader.offset();
             return true;
         default:
             break;
@@ -205,16 +221,22 @@ bool readGlobals(const QByteArray &stream, const Core::TextPlace &base, TextSink
     return true;
 }
 
-// One worksheet's cells, headers, footers, comments and text boxes.
-void readSheet(const QByteArray &stream, const Sheet &sheet, const Workbook &workbook, const Core::TextPlace &place,
-               TextSink &sink)
+// Whether a worksheet's substream starts at offset.
+bool worksheetStartsAt(const QByteArray &stream, qsizetype offset)
 {
-    RecordReader reader(stream, sheet.offset);
-    const std::optional<Record> first = sheet.offset < quint32(stream.size()) ? reader.next() : std::nullopt;
-    if (!first || first->type != BeginningOfFile) {
-        sink.skip(place, QStringLiteral("the sheet is not where the workbook says: not scanned"));
-        return;
-    }
+    RecordReader reader(stream, offset);
+    const std::optional<Record> first = offset >= 0 && offset < stream.size() ? reader.next() : std::nullopt;
+    return first && first->type == BeginningOfFile && first->data.size() >= 4 &&
+        u16(first->data, 2) == WorksheetSubstream;
+}
+
+// One worksheet's cells, headers, footers, comments and text boxes, and the text of the charts
+// drawn on it, from its BOF record at offset (worksheetStartsAt). Where its substream ends.
+qsizetype readSheet(const QByteArray &stream, qsizetype offset, const Workbook &workbook, const Core::TextPlace &place,
+                    TextSink &sink)
+{
+    RecordReader reader(stream, offset);
+    (void)reader.next(); // its BOF
     const auto cell = [&](QByteArrayView data) {
         return place.then(Kind::Cell,
                           SpreadsheetExtractor::columnName(u16(data, 2) + 1) + QString::number(u16(data, 0) + 1));
@@ -242,22 +264,38 @@ void readSheet(const QByteArray &stream, const Sheet &sheet, const Workbook &wor
     quint16 object = 0; // the last drawing object's id: a comment's or text box's text follows it
     QList<std::pair<quint16, QByteArray>> texts; // comments' and text boxes' text, by their object
     QHash<quint16, QString> notes; // object -> the cell its comment is on
-    int embedded = 0; // the substreams inside the sheet (a chart drawn on it), passed over
+    QList<QByteArray> chartTexts; // the series' names of the charts drawn on it
+    int charts = 0; // the charts drawn on the sheet, each a substream inside its own
+    bool ended = false;
     while (const std::optional<Record> record = reader.next()) {
         if (sink.full())
-            return;
+            return reader.offset();
         const QByteArrayView data = record->data;
         if (record->type == BeginningOfFile) {
-            ++embedded;
+            // A chart's substream: its text is read below. Any other inside a sheet is out of
+            // order: its records are read as the sheet's, never passed over.
+            if (data.size() >= 4 && u16(data, 2) == ChartSubstream)
+                ++charts;
+            else
+                sink.skip(place, QStringLiteral("a substream inside the sheet that is no chart, read as the sheet"));
             continue;
         }
         if (record->type == EndOfFile) {
-            if (embedded-- == 0)
+            if (charts-- == 0) {
+                ended = true;
                 break;
+            }
             continue;
         }
-        if (embedded > 0)
-            continue;
+        if (charts > 0) {
+            // A chart's text: its series' names and titles (the cells it draws are the sheet's).
+            QByteArray text;
+            if (record->type == SeriesText && data.size() >= 4 &&
+                record->from(4).characters(quint8(data[2]), data[3] & 1, text))
+                chartTexts.append(text);
+            else if (record->type != TextObject && record->type != Object)
+                continue;
+        }
         switch (record->type) {
         case LabelSst:
             if (data.size() < 10)
@@ -272,11 +310,25 @@ void readSheet(const QByteArray &stream, const Sheet &sheet, const Workbook &wor
             if (data.size() >= 6)
                 addString(cell(data), record->from(6));
             break;
+        case OldLabel: {
+            // A row, a column, three bytes of attributes, an 8-bit count, one byte a character.
+            QByteArray text;
+            if (data.size() >= 8 && record->from(8).characters(quint8(data[7]), false, text))
+                sink.addUtf8(cell(data), text);
+            else if (data.size() >= 4)
+                sink.skip(cell(data), QStringLiteral("a cell's text cut short"));
+            break;
+        }
+        case OldNumber:
+            if (data.size() >= 15)
+                addNumber(cell(data), 0, std::bit_cast<double>(qFromLittleEndian<quint64>(data.data() + 7)));
+            break;
         case Number:
             if (data.size() >= 14)
                 addNumber(cell(data), u16(data, 4), std::bit_cast<double>(qFromLittleEndian<quint64>(data.data() + 6)));
             break;
         case Rk:
+        case OldRk:
             if (data.size() >= 10)
                 addNumber(cell(data), u16(data, 4), XlsExtractor::rkNumber(u32(data, 6)));
             break;
@@ -287,6 +339,8 @@ void readSheet(const QByteArray &stream, const Sheet &sheet, const Workbook &wor
                           XlsExtractor::rkNumber(u32(data, 6 + 6 * i)));
             break;
         case Formula:
+        case OldFormula3:
+        case OldFormula4:
             // The result Excel kept: a number, or (0xFFFF in its last two bytes) a string in the
             // record after, a Boolean, an error or nothing.
             if (data.size() < 14)
@@ -341,12 +395,83 @@ void readSheet(const QByteArray &stream, const Sheet &sheet, const Workbook &wor
     }
     if (reader.broken())
         sink.skip(place, QStringLiteral("a record runs past the end of the workbook: read in part"));
-    // A comment by the cell it is on ("Sheet1 › comment B3"), as an XLSX's; a text box by its order.
+    else if (!ended)
+        sink.skip(place, QStringLiteral("its records end before the sheet does: read in part"));
+    // A comment by the cell it is on ("Sheet1 › comment B3"), as an XLSX's; a text box (a chart's
+    // text among them) by its order.
     int boxes = 0;
     for (const auto &[id, text] : texts) {
         const QString on = notes.value(id);
         sink.addUtf8(on.isEmpty() ? place.then(Kind::TextBox, QString::number(++boxes)) : place.then(Kind::Comment, on),
                      text);
+    }
+    for (const QByteArray &text : chartTexts)
+        sink.addUtf8(place.then(Kind::TextBox, QString::number(++boxes)), text);
+    return reader.offset();
+}
+
+// Where the substream that starts at offset ends, the substreams inside it skipped; -1 when its
+// records do not end in order.
+qsizetype substreamEnd(const QByteArray &stream, qsizetype offset)
+{
+    RecordReader reader(stream, offset);
+    int depth = 0;
+    while (const std::optional<Record> record = reader.next()) {
+        if (record->type == BeginningOfFile)
+            ++depth;
+        else if (record->type == EndOfFile && --depth == 0)
+            return reader.offset();
+    }
+    return -1;
+}
+
+// What the workbook's compound file holds besides its Workbook stream: an object embedded in a
+// sheet (a storage MBD…) is read as the file it holds (its Package stream, a DOCX or an XLSX), as
+// an HWP's is; a pivot table's cache, macros and anything else are named and not read. The
+// document's summary properties and the objects' descriptions hold none of its text.
+void readOtherStreams(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink,
+                      const NestedFileReader &readEmbedded)
+{
+    static const QSet<QString> described {QStringLiteral("\x01CompObj"),
+                                          QStringLiteral("\x05SummaryInformation"),
+                                          QStringLiteral("\x05DocumentSummaryInformation"),
+                                          QStringLiteral("\x01Ole"),
+                                          QStringLiteral("\x03ObjInfo"),
+                                          QStringLiteral("\x03EPRINT"),
+                                          QStringLiteral("\x02OlePres000")};
+    QStringList objectsRead;
+    QStringList unread;
+    for (const QString &path : file.streams()) {
+        const qsizetype slash = path.indexOf(QLatin1Char('/'));
+        const QString top = slash < 0 ? path : path.left(slash);
+        const QString name = slash < 0 ? path : path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
+        if (path == QLatin1String("Workbook") || described.contains(name) || objectsRead.contains(top))
+            continue;
+        if (top.startsWith(QLatin1String("MBD")) && slash > 0 && name == QLatin1String("Package")) {
+            objectsRead.append(top);
+            QString error;
+            const Core::TextPlace place = base.then(Kind::Entry, top);
+            if (const auto package = file.stream(path, sink.limits().maxEntryBytes, &error))
+                readEmbedded(*package, QStringLiteral("Package"), place);
+            else
+                sink.skip(place, QStringLiteral("an embedded object: %1").arg(error));
+            continue;
+        }
+        if (!unread.contains(top))
+            unread.append(top);
+    }
+    for (const QString &top : std::as_const(unread)) {
+        if (objectsRead.contains(top))
+            continue;
+        const Core::TextPlace place = base.then(Kind::Entry, top);
+        if (top.startsWith(QLatin1String("MBD")))
+            sink.skip(place, QStringLiteral("an embedded object that holds no office file: not scanned"));
+        else if (top == QLatin1String("_SX_DB_CUR") || top == QLatin1String("_SX_DB"))
+            sink.skip(place, QStringLiteral("a pivot table's cache: not scanned"));
+        else if (top.startsWith(QLatin1String("_VBA_PROJECT")))
+            sink.skip(place, QStringLiteral("macros (VBA): not scanned"));
+        else
+            sink.skip(place, QStringLiteral("a part SendGuard does not read: not scanned"));
     }
 }
 
@@ -453,7 +578,8 @@ double XlsExtractor::rkNumber(quint32 rk)
     return (rk & 1) ? value / 100 : value;
 }
 
-void XlsExtractor::extract(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink)
+void XlsExtractor::extract(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink,
+                           const NestedFileReader &readEmbedded)
 {
     if (!file.streams().contains(QStringLiteral("Workbook"))) {
         sink.skip(base, QStringLiteral("an Excel workbook older than Excel 97 (BIFF5): not scanned"));
@@ -470,6 +596,7 @@ void XlsExtractor::extract(const CompoundFile &file, const Core::TextPlace &base
         return;
     }
     extractWorkbook(*stream, base, sink);
+    readOtherStreams(file, base, sink, readEmbedded);
 }
 
 void XlsExtractor::extractWorkbook(const QByteArray &stream, const Core::TextPlace &base, TextSink &sink)
@@ -477,17 +604,39 @@ void XlsExtractor::extractWorkbook(const QByteArray &stream, const Core::TextPla
     Workbook workbook;
     if (!readGlobals(stream, base, sink, workbook))
         return;
+    // Each substream is read once, where a sheet's record says it is; two sheets that say the
+    // same place, or a place where no worksheet starts, are named.
+    QSet<qsizetype> read;
     for (const Sheet &sheet : workbook.sheets) {
         if (sink.full())
             return;
         const Core::TextPlace place = base.then(Kind::Sheet, sheet.name);
         sink.add(place.then(Kind::Name), sheet.name); // the tab shows it
-        if (sheet.type == 0)
-            readSheet(stream, sheet, workbook, place, sink);
-        else
+        if (sheet.type != 0)
             sink.skip(place,
                       sheet.type == 2 ? QStringLiteral("a chart sheet: not scanned")
                                       : QStringLiteral("a macro sheet or module: not scanned"));
+        else if (!worksheetStartsAt(stream, sheet.offset) || read.contains(sheet.offset))
+            sink.skip(place, QStringLiteral("the sheet is not where the workbook says: not scanned"));
+        else {
+            read.insert(sheet.offset);
+            readSheet(stream, sheet.offset, workbook, place, sink);
+        }
+    }
+    // The substreams after the globals, in order: a worksheet no sheet's record names is in the
+    // file all the same, and read.
+    int unlisted = 0;
+    for (qsizetype at = workbook.globalsEnd; at > 0 && at < stream.size() && !sink.full();) {
+        const qsizetype end = substreamEnd(stream, at);
+        if (end < 0)
+            break;
+        if (!read.contains(at) && worksheetStartsAt(stream, at)) {
+            read.insert(at);
+            const Core::TextPlace place =
+                base.then(Kind::Sheet, QStringLiteral("(a sheet the workbook does not list, %1)").arg(++unlisted));
+            readSheet(stream, at, workbook, place, sink);
+        }
+        at = end;
     }
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #pragma once
 
+#include "nestedfilereader.h"
+
 #include "message/textplace.h"
 
 #include <QByteArray>
@@ -18,13 +20,16 @@ class TextSink;
 // Every worksheet, hidden ones too, by its name as its tab shows it: text cells (the shared
 // string table, strings continued over CONTINUE records with their own flag byte), numbers as a
 // person typed them ("9001011234568", not "9.001E12", and as a custom format shows them), a
-// formula's kept result, headers and footers, and comments and text boxes (TXO). A workbook with
-// a password is "encrypted: not scanned"; Excel 5.0/95 (BIFF5), chart and macro sheets are named
-// and not read. Not masked in place: "mask and send" offers to leave it out, as for HWP.
+// formula's kept result, headers and footers, comments and text boxes (TXO), the series' names of
+// the charts drawn on a sheet, a worksheet no sheet's record lists; an object embedded in a sheet
+// read as the file it holds. A workbook with a password is "encrypted: not scanned"; Excel 5.0/95
+// (BIFF5), chart and macro sheets, pivot caches and macros are named and not read. Not masked in
+// place: "mask and send" offers to leave it out, as for HWP.
 class XlsExtractor
 {
 public:
-    static void extract(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink);
+    static void extract(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink,
+                        const NestedFileReader &readEmbedded);
     // The Workbook stream itself, taken from its compound file.
     static void extractWorkbook(const QByteArray &stream, const Core::TextPlace &base, TextSink &sink);
 
