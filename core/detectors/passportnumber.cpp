@@ -29,10 +29,12 @@ std::string mask(std::string_view match)
 }
 
 // A product's code has the same shape ("모델명 M12345678"), and so has a receipt's or an
-// application's number near the word 여권 ("여권 재발급 접수번호 12345678").
+// application's number near the word 여권 ("여권 재발급 접수번호 12345678"), an employee's or a
+// student's number and a flight's (from a red-team pass).
 std::vector<std::string> passportSuppressingWords()
 {
-    std::vector<std::string> words {"모델", "model", "품번", "제품번호", "부품번호", "part no"};
+    std::vector<std::string> words {"모델",     "model",    "품번", "제품번호", "부품번호", "part no", "사번",
+                                    "사원번호", "직원번호", "학번", "학생번호", "항공편",   "편명"};
     for (std::string &label : PatternParts::documentNumberLabels())
         words.push_back(std::move(label));
     return words;

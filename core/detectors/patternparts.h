@@ -98,7 +98,9 @@ inline std::vector<std::string> documentNumberLabels()
             "문서확인번호", "수용가번호", "과제번호", "처리번호", "도면번호",
             // Bills and taxes, deliveries, assets, patents and products (from a red-team pass).
             "고지번호", "납부자번호", "전자납부번호", "과세번호", "청구번호", "배송번호", "허가번호", "특허번호",
-            "출원번호", "자산번호", "관리코드", "상품코드", "바코드", "EAN", "GTIN"};
+            "출원번호", "자산번호", "관리코드", "상품코드", "바코드", "EAN", "GTIN",
+            // Payment references and budget codes (from a red-team pass).
+            "납부번호", "가상계좌", "예산코드", "사업코드", "회계코드"};
 }
 
 // The alternatives with nothing added last: an optional separator.

@@ -1419,6 +1419,13 @@ private Q_SLOTS:
         // After the company's name, without parentheses: the corporate check digit holds, the
         // person's does not (from a red-team pass).
         QTest::newRow("company number after 법인") << u"법인 110111-2345670"_qs;
+        // Numbers of the same shape under labels that are no person's (from a red-team pass).
+        QTest::newRow("an employee's number") << u"사번 M12345678"_qs;
+        QTest::newRow("a student's number") << u"학번 S12345678"_qs;
+        QTest::newRow("a flight") << u"항공편 M12345678"_qs;
+        QTest::newRow("a virtual account that passes Luhn") << u"가상계좌 5403-1234-5678-9017"_qs;
+        QTest::newRow("a payment reference that passes Luhn") << u"납부번호 4532123456789014"_qs;
+        QTest::newRow("a budget code shaped as a business number") << u"예산코드 220-81-12341"_qs;
         // Amounts in won, whatever their digits look like: a date and a sum in a ledger's line.
         QTest::newRow("a date and an amount in won") << u"240513 1500000원"_qs;
         QTest::newRow("a date and an amount in won, a particle") << u"지급일 240513 1500000원을 지급"_qs;
