@@ -2,6 +2,7 @@
 #include "xlsextractor.h"
 
 #include "compoundfile.h"
+#include "olepropertyset.h"
 #include "spreadsheetextractor.h"
 #include "textsink.h"
 
@@ -425,19 +426,29 @@ qsizetype substreamEnd(const QByteArray &stream, qsizetype offset)
     return -1;
 }
 
-// What the workbook's compound file holds besides its Workbook stream: an object embedded in a
-// sheet (a storage MBD…) is read as the file it holds (its Package stream, a DOCX or an XLSX), as
-// an HWP's is; a pivot table's cache, macros and anything else are named and not read. The
-// document's summary properties and the objects' descriptions hold none of its text.
+// A property set stream's strings, as one piece named by the stream ("SummaryInformation").
+void readProperties(const CompoundFile &file, const QString &path, const Core::TextPlace &base, TextSink &sink)
+{
+    QString error;
+    const Core::TextPlace place = base.then(Kind::Entry, path.mid(1));
+    const auto stream = file.stream(path, sink.limits().maxEntryBytes, &error);
+    const QStringList strings = stream ? OlePropertySet::strings(*stream, &error) : QStringList();
+    if (!error.isEmpty())
+        sink.skip(place, QStringLiteral("its properties: %1").arg(error));
+    else if (!strings.isEmpty())
+        sink.add(place, strings.join(QLatin1Char('\n')));
+}
+
+// What the workbook's compound file holds besides its Workbook stream: its properties (title,
+// author, comments, a user's own), read as an XLSX's are; an object embedded in a sheet (a storage
+// MBD…) read as the file it holds (its Package stream, a DOCX or an XLSX), as an HWP's is; a pivot
+// table's cache, macros and anything else named and not read. The objects' descriptions hold none
+// of its text.
 void readOtherStreams(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink,
                       const NestedFileReader &readEmbedded)
 {
-    static const QSet<QString> described {QStringLiteral("\x01CompObj"),
-                                          QStringLiteral("\x05SummaryInformation"),
-                                          QStringLiteral("\x05DocumentSummaryInformation"),
-                                          QStringLiteral("\x01Ole"),
-                                          QStringLiteral("\x03ObjInfo"),
-                                          QStringLiteral("\x03EPRINT"),
+    static const QSet<QString> described {QStringLiteral("\x01CompObj"), QStringLiteral("\x01Ole"),
+                                          QStringLiteral("\x03ObjInfo"), QStringLiteral("\x03EPRINT"),
                                           QStringLiteral("\x02OlePres000")};
     QStringList objectsRead;
     QStringList unread;
@@ -447,6 +458,11 @@ void readOtherStreams(const CompoundFile &file, const Core::TextPlace &base, Tex
         const QString name = slash < 0 ? path : path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
         if (path == QLatin1String("Workbook") || described.contains(name) || objectsRead.contains(top))
             continue;
+        if (path == QLatin1String("\x05SummaryInformation") ||
+            path == QLatin1String("\x05DocumentSummaryInformation")) {
+            readProperties(file, path, base, sink);
+            continue;
+        }
         if (top.startsWith(QLatin1String("MBD")) && slash > 0 && name == QLatin1String("Package")) {
             objectsRead.append(top);
             QString error;

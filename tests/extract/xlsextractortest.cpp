@@ -8,6 +8,7 @@
 
 #include "xlsfiles.h"
 
+#include <QStringEncoder>
 #include <QTest>
 
 using namespace SendGuard;
@@ -122,6 +123,7 @@ private Q_SLOTS:
             {QStringLiteral("보관 › name"), QStringLiteral("보관")},
             {QStringLiteral("보관!A1"), QStringLiteral("이전 명단")},
             {QStringLiteral("차트 › name"), QStringLiteral("차트")},
+            {QStringLiteral("SummaryInformation"), QStringLiteral("roster\n작성자")}, // its title and author
         };
         QCOMPARE(read.pieces, expected);
         // A chart sheet is named, never passed over as clean.
@@ -231,15 +233,18 @@ private Q_SLOTS:
         QByteArray stream = xlsWorkbookStream({{QStringLiteral("S"), roster + chart + old}}, {});
         // A worksheet no sheet's record lists, after the listed one.
         stream += xlsBeginning(0x10) + xlsLabel(0, 0, QStringLiteral("숨은 칸")) + xlsRecord(XlsEndOfFile, {});
-        const QByteArray file =
-            compoundFile({{QStringLiteral("\x05SummaryInformation"), QByteArray(48, '\0')},
-                          {QStringLiteral("Workbook"), stream},
-                          {QStringLiteral("MBD0001/Package"), docx(wordParagraph({QStringLiteral("포함 문서")}))},
-                          {QStringLiteral("MBD0001/\x01CompObj"), QByteArray(16, '\0')},
-                          {QStringLiteral("MBD0002/\x01Ole10Native"), QByteArray(16, '\1')},
-                          {QStringLiteral("_VBA_PROJECT_CUR/VBA"), QByteArray(16, '\1')}});
+        // Its properties: a title in CP949, as Korean Windows writes it, and an author in UTF-16.
+        const QByteArray title = QStringEncoder("CP949").encode(QStringLiteral("주민번호 명단"));
+        const QByteArray file = compoundFile(
+            {{QStringLiteral("\x05SummaryInformation"), xlsSummaryInformation(title, QStringLiteral("홍길동"))},
+             {QStringLiteral("Workbook"), stream},
+             {QStringLiteral("MBD0001/Package"), docx(wordParagraph({QStringLiteral("포함 문서")}))},
+             {QStringLiteral("MBD0001/\x01CompObj"), QByteArray(16, '\0')},
+             {QStringLiteral("MBD0002/\x01Ole10Native"), QByteArray(16, '\1')},
+             {QStringLiteral("_VBA_PROJECT_CUR/VBA"), QByteArray(16, '\1')}});
         const Read read = extract(file);
         QCOMPARE(read.textAt(QStringLiteral("S!A1")), QStringLiteral("성명"));
+        QCOMPARE(read.textAt(QStringLiteral("SummaryInformation")), QStringLiteral("주민번호 명단\n홍길동"));
         QCOMPARE(read.textAt(QStringLiteral("S › text box")), QStringLiteral("Series 1"));
         QCOMPARE(read.textAt(QStringLiteral("S!A2")), QStringLiteral("9001011234568"));
         QCOMPARE(read.textAt(QStringLiteral("S!B2")), QStringLiteral("hello"));
@@ -284,6 +289,20 @@ private Q_SLOTS:
         const Read out = extract(xls(nested));
         QCOMPARE(out.textAt(QStringLiteral("S!A1")), QStringLiteral("홍길동 900101-1234568"));
         QVERIFY2(out.incomplete.contains(u"a substream inside the sheet that is no chart"), qPrintable(out.describe()));
+    }
+
+    // A property set whose sizes lie is named, never read past its end.
+    void shouldNamePropertiesItCannotRead()
+    {
+        QByteArray lying = xlsSummaryInformation("title", QStringLiteral("작성자"));
+        qToLittleEndian<quint32>(0x7FFFFFF0, lying.data() + 48 + 8 + 8 * 1 + 4); // the title's offset
+        QByteArray cut = xlsSummaryInformation("title", QStringLiteral("작성자"));
+        cut.chop(6); // the section ends before the author's text does
+        for (const QByteArray &properties : {lying, cut}) {
+            const Read read = extract(compoundFile({{QStringLiteral("\x05SummaryInformation"), properties},
+                                                    {QStringLiteral("Workbook"), xlsWorkbookStream({}, {})}}));
+            QVERIFY2(read.incomplete.contains(u"SummaryInformation: its properties:"), qPrintable(read.describe()));
+        }
     }
 
     void shouldReadRkNumbersAsExcelShowsThem()

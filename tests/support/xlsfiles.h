@@ -177,9 +177,33 @@ inline QByteArray xlsWorkbookStream(const QList<XlsSheet> &sheets, const QByteAr
     return stream + xlsRecord(XlsEndOfFile, {}) + substreams;
 }
 
+// A property set stream ([MS-OLEPS]) of one section: its code page (949, CP949, as Korean Windows
+// writes it), then each string: a title in the code page (VT_LPSTR), an author in UTF-16 (VT_LPWSTR).
+inline QByteArray xlsSummaryInformation(const QByteArray &titleInCp949, const QString &author)
+{
+    const auto padded = [](QByteArray bytes) {
+        while (bytes.size() % 4 != 0)
+            bytes += '\0';
+        return bytes;
+    };
+    const QByteArray codePage = xlsU32(0x0002) + xlsU16(949) + xlsU16(0);
+    const QByteArray title = xlsU32(0x001E) + xlsU32(quint32(titleInCp949.size() + 1)) + padded(titleInCp949 + '\0');
+    QByteArray utf16;
+    for (const QChar c : author + QChar(0))
+        utf16 += xlsU16(c.unicode());
+    const QByteArray name = xlsU32(0x001F) + xlsU32(quint32(author.size() + 1)) + padded(utf16);
+    const quint32 valuesAt = 8 + 3 * 8;
+    const QByteArray section = xlsU32(valuesAt + codePage.size() + title.size() + name.size()) + xlsU32(3) + xlsU32(1) +
+        xlsU32(valuesAt) + xlsU32(2) + xlsU32(valuesAt + codePage.size()) + xlsU32(4) +
+        xlsU32(valuesAt + codePage.size() + title.size()) + codePage + title + name;
+    return xlsU16(0xFFFE) + xlsU16(0) + xlsU32(0x00020006) + QByteArray(16, '\0') + xlsU32(1) + QByteArray(16, '\1') +
+        xlsU32(48) + section;
+}
+
 inline QByteArray xls(const QByteArray &workbookStream)
 {
-    return compoundFile({{QStringLiteral("\x05SummaryInformation"), QByteArray(48, '\0')},
+    return compoundFile({{QStringLiteral("\x05SummaryInformation"),
+                          xlsSummaryInformation(QByteArray("roster"), QStringLiteral("작성자"))},
                          {QStringLiteral("Workbook"), workbookStream}});
 }
 
