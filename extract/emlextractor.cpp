@@ -4,6 +4,7 @@
 #include "htmltext.h"
 #include "textsink.h"
 
+#include "common/koreancodepage.h"
 #include "common/utf8validator.h"
 #include "message/attachmenttext.h"
 
@@ -136,6 +137,15 @@ QString decodeCharset(const QByteArray &bytes, const QByteArray &charset, QStrin
     }
     // A charset ICU does not know is read as UTF-8, and said to be when that is no UTF-8 either.
     // Stateless: a part that ends inside a character says so, rather than keeping it for more.
+    // EUC-KR's labels as mail programs read them: code page 949, whose added syllables ICU's
+    // EUC-KR does not read.
+    if (Core::KoreanCodePage::isKoreanLabel(charset)) {
+        const Core::KoreanCodePage::Decoded text = Core::KoreanCodePage::decode(bytes);
+        if (!text.clean && unread)
+            *unread = QStringLiteral("bytes that are not %1 text: read without them")
+                          .arg(QString::fromLatin1(charset.trimmed()));
+        return text.text;
+    }
     QStringDecoder decoder(charset.isEmpty() ? "UTF-8" : charset.constData(), QStringDecoder::Flag::Stateless);
     const bool known = decoder.isValid();
     if (!known)

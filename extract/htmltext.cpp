@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "htmltext.h"
 
+#include "common/koreancodepage.h"
 #include "message/attachmenttext.h"
 
 #include <QHash>
@@ -601,16 +602,17 @@ std::optional<QString> HtmlText::decode(const QByteArray &bytes)
     static const QRegularExpression declared(
         QStringLiteral("<meta\\b[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9_.:-]{1,40})"),
         QRegularExpression::CaseInsensitiveOption);
-    static const QSet<QByteArray> korean {"euc-kr",   "ks_c_5601-1987", "ks_c_5601",   "ksc5601",
-                                          "ksc_5601", "cp949",          "windows-949", "x-windows-949",
-                                          "korean",   "csksc56011987",  "iso-ir-149",  "cseuckr"};
     static const QSet<QByteArray> western {"iso-8859-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"};
     const QRegularExpressionMatch match = declared.match(QString::fromLatin1(bytes.left(4096)));
     const QByteArray charset = match.hasMatch() ? match.captured(1).toLatin1().toLower() : QByteArray();
     const bool marked =
         bytes.startsWith("\xEF\xBB\xBF") || bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF");
-    if (!marked && (korean.contains(charset) || western.contains(charset))) {
-        QStringDecoder decoder(korean.contains(charset) ? "CP949" : "windows-1252");
+    const bool korean = Core::KoreanCodePage::isKoreanLabel(charset);
+    if (!marked && korean) {
+        if (const Core::KoreanCodePage::Decoded page = Core::KoreanCodePage::decode(bytes); page.clean)
+            return page.text;
+    } else if (!marked && western.contains(charset)) {
+        QStringDecoder decoder("windows-1252");
         if (decoder.isValid()) {
             QString text = decoder.decode(bytes);
             if (!decoder.hasError())

@@ -3,6 +3,7 @@
 
 #include "characterescapes.h"
 #include "common/boundedfile.h"
+#include "common/koreancodepage.h"
 #include "common/utf8validator.h"
 #include "scan/quotedcellbreaks.h"
 #include "scan/scanner.h"
@@ -158,14 +159,9 @@ std::optional<QByteArray> decodeDamaged(const QByteArray &bytes, AttachmentText:
     bool isCp949 = false;
     qsizetype cp949Broken = 0;
     QString cp949;
-    QStringDecoder cp949Decoder("CP949");
-    if (utf8Broken > utf8Wide - utf8Broken && cp949Decoder.isValid()) {
+    if (utf8Broken > utf8Wide - utf8Broken) {
         utf8 = QString(); // decoded again if it is chosen after all
-        cp949 = cp949Decoder(bytes);
-        // ICU keeps a lead byte at the very end for a next call: a line break after it makes it a
-        // broken pair, which is counted.
-        cp949 += cp949Decoder(QByteArrayView("\n"));
-        cp949.chop(1);
+        cp949 = KoreanCodePage::decode(bytes).text;
         cp949Broken = cp949Replacements(cp949, bytes);
         isCp949 = cp949Broken < utf8Broken;
     }
@@ -289,12 +285,8 @@ std::optional<QByteArray> AttachmentText::decodeText(const QByteArray &bytes, Un
     if (!Utf8Validator::firstInvalidByte(view))
         return bytes;
     // Korean spreadsheets and Windows editors still write CP949 (a superset of EUC-KR).
-    QStringDecoder cp949("CP949", QStringConverter::Flag::Stateless);
-    if (cp949.isValid()) {
-        const QString text = cp949(bytes);
-        if (!cp949.hasError())
-            return text.toUtf8();
-    }
+    if (const KoreanCodePage::Decoded cp949 = KoreanCodePage::decode(bytes); cp949.clean)
+        return cp949.text.toUtf8();
     return undecodable ? decodeDamaged(bytes, *undecodable) : std::nullopt;
 }
 

@@ -1849,6 +1849,14 @@ private Q_SLOTS:
             << QByteArray("text/plain; charset=utf-8") << text.toUtf8() + "\xFF" << false;
         QTest::newRow("EUC-KR, whole") << QByteArray("text/plain; charset=euc-kr") << korean << true;
         QTest::newRow("EUC-KR, a byte broken") << QByteArray("text/plain; charset=euc-kr") << korean + "\xFF" << false;
+        // Labelled EUC-KR, written in code page 949 (똠, a syllable EUC-KR lacks), as mail programs do.
+        QTest::newRow("EUC-KR, a syllable of code page 949")
+            << QByteArray("text/plain; charset=euc-kr") << QByteArray::fromHex("8c63b9e6b0a2c7cf20") + korean << true;
+        // Bytes Windows maps to a control or a character of private use are no text anyone wrote.
+        QTest::newRow("EUC-KR, a byte read as a control")
+            << QByteArray("text/plain; charset=euc-kr") << "\x80" + korean << false;
+        QTest::newRow("EUC-KR, a user-defined character")
+            << QByteArray("text/plain; charset=euc-kr") << "\xC9\xA1" + korean << false;
         QTest::newRow("an unknown charset over UTF-8")
             << QByteArray("text/plain; charset=x-unknown") << text.toUtf8() << true;
         QTest::newRow("an unknown charset over CP949")

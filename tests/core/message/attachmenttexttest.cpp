@@ -289,6 +289,18 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(text.utf8).contains(QChar::ReplacementCharacter));
     }
 
+    // Korean Windows writes code page 949, whose syllables beyond EUC-KR's (똠, 쀍) ICU's "CP949",
+    // IBM's code page, does not read (from a review: such a file was read in part, or not at all).
+    void shouldReadTheSyllablesCodePage949AddsToEucKr()
+    {
+        // "똠방각하 쀍 주민번호,900101-1234568" in code page 949, written byte by byte.
+        const QByteArray bytes = QByteArray::fromHex("8c63b9e6b0a2c7cf2097cd20c1d6b9ceb9f8c8a32c") + "900101-1234568\n";
+        const AttachmentText text = AttachmentText::decode(QStringLiteral("명단.csv"), bytes);
+        QCOMPARE(text.status, Status::Text);
+        QCOMPARE(QString::fromUtf8(text.utf8), QStringLiteral("똠방각하 쀍 주민번호,900101-1234568\n"));
+        QVERIFY2(text.incomplete.isEmpty(), qPrintable(text.incomplete));
+    }
+
     // A UTF-8 file damaged once before holds replacement characters written in UTF-8, which read in
     // CP949 as Hanja and Hangul without a break: it is still UTF-8, read in part, its labels kept
     // (from a review: read as CP949 mojibake, it was scanned clean).
