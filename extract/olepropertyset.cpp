@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "olepropertyset.h"
 
+#include "common/koreancodepage.h"
+
 #include <QStringDecoder>
 #include <QtEndian>
 
@@ -18,19 +20,24 @@ constexpr qint64 HeaderSize = 28; // byte order, version, system, class id, sect
 // A string in the section's code page, its terminating NULs dropped.
 QString decoded(QByteArrayView bytes, int codePage)
 {
-    while (!bytes.isEmpty() && bytes.back() == '\0')
-        bytes.chop(1);
-    if (codePage == 1200) { // UTF-16, as a section in Unicode writes it (not aligned, perhaps)
-        QString text(bytes.size() / 2, Qt::Uninitialized);
-        for (qsizetype i = 0; i < text.size(); ++i)
-            text[i] = QChar(qFromLittleEndian<quint16>(bytes.data() + 2 * i));
-        while (text.endsWith(QChar(0)))
-            text.chop(1);
+    if (codePage == 1200) { // UTF-16, as a section in Unicode writes it (not aligned, perhaps), to its first NUL
+        QString text;
+        for (qsizetype i = 0; i + 1 < bytes.size(); i += 2) {
+            const quint16 unit = qFromLittleEndian<quint16>(bytes.data() + i);
+            if (unit == 0)
+                break;
+            text += QChar(unit);
+        }
         return text;
     }
+    // One byte a unit: to its first NUL.
+    if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0)
+        bytes.truncate(nul);
     if (codePage == 65001)
         return QString::fromUtf8(bytes);
-    QStringDecoder decoder(QByteArray("CP") + QByteArray::number(codePage), QStringDecoder::Flag::Stateless);
+    if (codePage == 949)
+        return Core::KoreanCodePage::decode(bytes).text;
+    QStringDecoder decoder(QByteArray("windows-") + QByteArray::number(codePage), QStringDecoder::Flag::Stateless);
     return decoder.isValid() ? decoder.decode(bytes) : QString::fromLatin1(bytes);
 }
 

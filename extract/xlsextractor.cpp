@@ -13,6 +13,7 @@
 
 #include <bit>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -89,9 +90,11 @@ struct Record
 class RecordReader
 {
 public:
-    RecordReader(const QByteArray &stream, qsizetype at)
+    // The records from `at` up to `limit` (the stream's end, or where records already read start).
+    RecordReader(const QByteArray &stream, qsizetype at, qsizetype limit = -1)
         : m_stream(stream)
         , m_at(at)
+        , m_limit(limit < 0 ? stream.size() : qMin(limit, stream.size()))
     {
     }
 
@@ -118,13 +121,13 @@ public:
 private:
     bool header(quint16 *type, quint16 *size)
     {
-        if (m_at + 4 > m_stream.size()) {
-            m_broken = m_broken || m_at < m_stream.size();
+        if (m_at + 4 > m_limit) {
+            m_broken = m_broken || (m_at < m_limit && m_limit == m_stream.size());
             return false;
         }
         *type = u16(m_stream, m_at);
         *size = u16(m_stream, m_at + 2);
-        if (m_at + 4 + *size > m_stream.size()) {
+        if (m_at + 4 + *size > m_limit) {
             m_broken = true;
             return false;
         }
@@ -133,6 +136,7 @@ private:
 
     const QByteArray &m_stream;
     qsizetype m_at;
+    qsizetype m_limit;
     bool m_broken = false;
 };
 
@@ -233,10 +237,10 @@ bool worksheetStartsAt(const QByteArray &stream, qsizetype offset)
 
 // One worksheet's cells, headers, footers, comments and text boxes, and the text of the charts
 // drawn on it, from its BOF record at offset (worksheetStartsAt). Where its substream ends.
-qsizetype readSheet(const QByteArray &stream, qsizetype offset, const Workbook &workbook, const Core::TextPlace &place,
-                    TextSink &sink)
+qsizetype readSheet(const QByteArray &stream, qsizetype offset, qsizetype limit, const Workbook &workbook,
+                    const Core::TextPlace &place, TextSink &sink)
 {
-    RecordReader reader(stream, offset);
+    RecordReader reader(stream, offset, limit);
     (void)reader.next(); // its BOF
     const auto cell = [&](QByteArrayView data) {
         return place.then(Kind::Cell,
@@ -447,19 +451,23 @@ void readProperties(const CompoundFile &file, const QString &path, const Core::T
 void readOtherStreams(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink,
                       const NestedFileReader &readEmbedded)
 {
-    static const QSet<QString> described {QStringLiteral("\x01CompObj"), QStringLiteral("\x01Ole"),
-                                          QStringLiteral("\x03ObjInfo"), QStringLiteral("\x03EPRINT"),
-                                          QStringLiteral("\x02OlePres000")};
+    // What describes the file or an object, and holds none of its text: class and link data, a
+    // toolbar, signatures.
+    static const QSet<QString> described {
+        QStringLiteral("\x01CompObj"),          QStringLiteral("\x01Ole"),        QStringLiteral("\x03ObjInfo"),
+        QStringLiteral("\x03EPRINT"),           QStringLiteral("\x02OlePres000"), QStringLiteral("XCB"),
+        QStringLiteral("\x05DigitalSignature"), QStringLiteral("_signatures"),    QStringLiteral("_xmlsignatures")};
     QStringList objectsRead;
     QStringList unread;
     for (const QString &path : file.streams()) {
         const qsizetype slash = path.indexOf(QLatin1Char('/'));
         const QString top = slash < 0 ? path : path.left(slash);
         const QString name = slash < 0 ? path : path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
-        if (path == QLatin1String("Workbook") || described.contains(name) || objectsRead.contains(top))
+        // "Book" beside "Workbook": the Excel 5.0/95 copy a workbook saved for both keeps.
+        if (path == QLatin1String("Workbook") || path == QLatin1String("Book") || described.contains(name) ||
+            described.contains(top) || objectsRead.contains(top))
             continue;
-        if (path == QLatin1String("\x05SummaryInformation") ||
-            path == QLatin1String("\x05DocumentSummaryInformation")) {
+        if (slash < 0 && path.startsWith(QLatin1Char('\x05'))) { // a property set
             readProperties(file, path, base, sink);
             continue;
         }
@@ -481,7 +489,7 @@ void readOtherStreams(const CompoundFile &file, const Core::TextPlace &base, Tex
             continue;
         const Core::TextPlace place = base.then(Kind::Entry, top);
         if (top.startsWith(QLatin1String("MBD")))
-            sink.skip(place, QStringLiteral("an embedded object that holds no office file: not scanned"));
+            sink.skip(place, QStringLiteral("an embedded object SendGuard does not read: not scanned"));
         else if (top == QLatin1String("_SX_DB_CUR") || top == QLatin1String("_SX_DB"))
             sink.skip(place, QStringLiteral("a pivot table's cache: not scanned"));
         else if (top.startsWith(QLatin1String("_VBA_PROJECT")))
@@ -620,38 +628,75 @@ void XlsExtractor::extractWorkbook(const QByteArray &stream, const Core::TextPla
     Workbook workbook;
     if (!readGlobals(stream, base, sink, workbook))
         return;
-    // Each substream is read once, where a sheet's record says it is; two sheets that say the
-    // same place, or a place where no worksheet starts, are named.
-    QSet<qsizetype> read;
+    // Each record is read once. A sheet is read where its record says, when a worksheet starts
+    // there and no substream read holds that place (the globals', another sheet's): two sheets that
+    // say the same place, or a place inside another's records, are named. read: the byte ranges
+    // of the substreams read, by where they start.
+    std::map<qsizetype, qsizetype> read {{0, workbook.globalsEnd}};
+    const auto rangeHolding = [&](qsizetype at) {
+        const auto after = read.upper_bound(at);
+        return after != read.begin() && at < std::prev(after)->second ? std::prev(after) : read.end();
+    };
+    const auto inRead = [&](qsizetype at) { return rangeHolding(at) != read.end(); };
+    // A sheet is read up to the records read already: each record is read once.
+    const auto readUpTo = [&](qsizetype at) {
+        const auto after = read.upper_bound(at);
+        return after == read.end() ? stream.size() : after->first;
+    };
+    QSet<qsizetype> listed;
     for (const Sheet &sheet : workbook.sheets) {
         if (sink.full())
             return;
+        listed.insert(sheet.offset);
         const Core::TextPlace place = base.then(Kind::Sheet, sheet.name);
         sink.add(place.then(Kind::Name), sheet.name); // the tab shows it
         if (sheet.type != 0)
             sink.skip(place,
                       sheet.type == 2 ? QStringLiteral("a chart sheet: not scanned")
                                       : QStringLiteral("a macro sheet or module: not scanned"));
-        else if (!worksheetStartsAt(stream, sheet.offset) || read.contains(sheet.offset))
+        else if (inRead(sheet.offset) || !worksheetStartsAt(stream, sheet.offset))
             sink.skip(place, QStringLiteral("the sheet is not where the workbook says: not scanned"));
-        else {
-            read.insert(sheet.offset);
-            readSheet(stream, sheet.offset, workbook, place, sink);
-        }
+        else
+            read[sheet.offset] = std::max<qsizetype>(
+                sheet.offset + 1, readSheet(stream, sheet.offset, readUpTo(sheet.offset), workbook, place, sink));
     }
-    // The substreams after the globals, in order: a worksheet no sheet's record names is in the
-    // file all the same, and read.
+    // The records after the globals, in order: a worksheet no sheet's record names is in the file
+    // all the same, and read; a record out of place between substreams is stepped over.
     int unlisted = 0;
     for (qsizetype at = workbook.globalsEnd; at > 0 && at < stream.size() && !sink.full();) {
-        const qsizetype end = substreamEnd(stream, at);
-        if (end < 0)
-            break;
-        if (!read.contains(at) && worksheetStartsAt(stream, at)) {
-            read.insert(at);
+        if (const auto range = rangeHolding(at); range != read.end()) {
+            at = range->second;
+            continue;
+        }
+        if (worksheetStartsAt(stream, at)) {
             const Core::TextPlace place =
                 base.then(Kind::Sheet, QStringLiteral("(a sheet the workbook does not list, %1)").arg(++unlisted));
-            readSheet(stream, at, workbook, place, sink);
+            const qsizetype end =
+                std::max<qsizetype>(at + 1, readSheet(stream, at, readUpTo(at), workbook, place, sink));
+            read[at] = end;
+            at = end;
+            continue;
         }
+        // Another substream (a chart or macro sheet, named by its sheet's record or here), stepped
+        // over whole; a stray record, stepped over alone.
+        RecordReader reader(stream, at);
+        const std::optional<Record> record = reader.next();
+        if (!record) {
+            sink.skip(base, QStringLiteral("records after the sheets that cannot be read: read in part"));
+            break;
+        }
+        if (record->type != BeginningOfFile) {
+            at = reader.offset();
+            continue;
+        }
+        const qsizetype end = substreamEnd(stream, at);
+        if (end <= at) {
+            // Its records do not end in order: what follows cannot be told apart.
+            sink.skip(base, QStringLiteral("records after the sheets that do not end in order: read in part"));
+            break;
+        }
+        if (!listed.contains(at))
+            sink.skip(base, QStringLiteral("a chart or macro sheet the workbook does not list: not scanned"));
         at = end;
     }
 }
