@@ -31,23 +31,27 @@ inline std::vector<std::string> hyphens()
 // quoted in a reply as deep as mail clients quote ("> ", ">> ", "> > ", ">>> "), longest first.
 // Four bytes at most: with " -\r\n" before them, a gap the shape matcher chains (MaxGapBytes);
 // a longer one sends every shape that takes it down the slow path (clean text cost 1.7 times).
+// "> > > " only where it fits (DeepQuotedLineBreak).
 inline std::vector<std::string> wrappedLineStarts()
 {
     return {">>> ", ">>>", "> > ", ">> ", ">>", ">  ", "> ", ">", "\t", "    ", "   ", "  ", " ", ""};
 }
+
+// A reply quoted three times, spaced, fits a chained gap only after a bare hyphen and a line feed.
+inline constexpr const char *DeepQuotedLineBreak = "-\n> > > ";
 
 // A line broken right after a number's hyphen, as mail clients wrap and quote long lines.
 inline const std::string LineBreakAfterHyphen = [] {
     std::string starts;
     for (const std::string &start : wrappedLineStarts())
         starts += (starts.empty() ? "" : "|") + start;
-    return " ?-\\r?\\n(?:" + starts + ")";
+    return std::string("(?:-\\n> > > | ?-\\r?\\n(?:") + starts + "))";
 }();
 
 // LineBreakAfterHyphen's alternatives, in the order RE2 tries them.
 inline std::vector<std::string> lineBreaksAfterHyphen()
 {
-    std::vector<std::string> separators;
+    std::vector<std::string> separators {DeepQuotedLineBreak};
     for (const char *before : {" -", "-"}) {
         for (const char *lineBreak : {"\r\n", "\n"}) {
             for (const std::string &next : wrappedLineStarts())

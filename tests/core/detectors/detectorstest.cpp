@@ -1036,6 +1036,9 @@ private Q_SLOTS:
         QTest::newRow("registration number wrapped in a reply quoted three times")
             << u">>> 주민번호 850315-\n>>> 2345678"_qs << u"kr-rrn"_qs << u"850315-\n>>> 2345678"_qs
             << u"850315-\n>>> 2******"_qs;
+        QTest::newRow("registration number wrapped in a reply quoted three times, spaced")
+            << u"> > > 주민번호 850315-\n> > > 2345678"_qs << u"kr-rrn"_qs << u"850315-\n> > > 2345678"_qs
+            << u"850315-\n> > > 2******"_qs;
         QTest::newRow("phone wrapped, its next line indented by a tab")
             << u"연락처 010-2345-\n\t6789"_qs << u"kr-phone"_qs << u"010-2345-\n\t6789"_qs << u"010-****-\n\t6789"_qs;
         QTest::newRow("account wrapped in a quoted reply")
