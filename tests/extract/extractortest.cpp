@@ -8,6 +8,7 @@
 #include "textsink.h"
 
 #include "documentfiles.h"
+#include "extractedtext.h"
 
 #include <QStringDecoder>
 #include <QStringEncoder>
@@ -20,45 +21,10 @@ using namespace SendGuard::Tests;
 using Extract::DocumentExtractor;
 
 namespace {
-
-struct Read
-{
-    QList<std::pair<QString, QString>> pieces; // (place in English, text)
-    QString incomplete;
-
-    QString textAt(const QString &place) const
-    {
-        for (const auto &[where, text] : pieces) {
-            if (where == place)
-                return text;
-        }
-        return QStringLiteral("<no piece at %1>").arg(place);
-    }
-    QString all() const
-    {
-        QStringList texts;
-        for (const auto &piece : pieces)
-            texts.append(piece.second);
-        return texts.join(QLatin1Char('\n'));
-    }
-    QString describe() const
-    {
-        QStringList lines;
-        for (const auto &[where, text] : pieces)
-            lines.append(where + QStringLiteral(" = ") + text);
-        return lines.join(QLatin1Char('\n')) + QStringLiteral("\nincomplete: ") + incomplete;
-    }
-};
-
+using Read = ExtractedText;
 Read extract(const QByteArray &bytes, const QString &name, const Core::AttachmentLimits &limits = {})
 {
-    Read read;
-    Extract::TextSink sink(limits, [&](const Core::TextPlace &place, QByteArrayView text) {
-        read.pieces.append({place.describe(u"en"), QString::fromUtf8(text)});
-    });
-    DocumentExtractor::extract(bytes, name, {}, sink);
-    read.incomplete = sink.incomplete();
-    return read;
+    return extractText(bytes, name, limits);
 }
 } // namespace
 

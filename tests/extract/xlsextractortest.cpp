@@ -6,6 +6,7 @@
 #include "documentextractor.h"
 #include "textsink.h"
 
+#include "extractedtext.h"
 #include "xlsfiles.h"
 
 #include <QStringEncoder>
@@ -17,37 +18,11 @@ using namespace SendGuard::Tests;
 
 namespace {
 
-struct Read
-{
-    QList<std::pair<QString, QString>> pieces; // (place in English, text)
-    QString incomplete;
+using Read = ExtractedText;
 
-    QString textAt(const QString &place) const
-    {
-        for (const auto &[where, text] : pieces) {
-            if (where == place)
-                return text;
-        }
-        return QStringLiteral("<no piece at %1>").arg(place);
-    }
-    QString describe() const
-    {
-        QStringList lines;
-        for (const auto &[where, text] : pieces)
-            lines.append(where + QStringLiteral(" = ") + text);
-        return lines.join(QLatin1Char('\n')) + QStringLiteral("\nincomplete: ") + incomplete;
-    }
-};
-
-Read extract(const QByteArray &bytes, const Core::AttachmentLimits &limits = {})
+Read extract(const QByteArray &bytes)
 {
-    Read read;
-    Extract::TextSink sink(limits, [&](const Core::TextPlace &place, QByteArrayView text) {
-        read.pieces.append({place.describe(u"en"), QString::fromUtf8(text)});
-    });
-    DocumentExtractor::extract(bytes, QStringLiteral("명단.xls"), {}, sink);
-    read.incomplete = sink.incomplete();
-    return read;
+    return extractText(bytes, QStringLiteral("명단.xls"));
 }
 
 // A shared string table of `strings`, its last string cut after `cutAfter` of its characters and
