@@ -2,6 +2,7 @@
 #include "hwpextractor.h"
 
 #include "compoundfile.h"
+#include "olepropertyset.h"
 #include "rawinflater.h"
 #include "textsink.h"
 #include "xmltextwalker.h"
@@ -447,6 +448,10 @@ void HwpExtractor::extract(const QByteArray &bytes, const Core::TextPlace &base,
     });
     if (sink.characters() == charactersBefore && !sink.full() && holdsAPicture)
         sink.skip(base, QStringLiteral("pictures with no text: not scanned"));
+    // Its properties (title, subject, author, keywords), which Hangul's file information shows:
+    // read last, as no text of the document's own.
+    if (streams.contains(QStringLiteral("\x05HwpSummaryInformation")) && !sink.full())
+        OlePropertySet::read(*file, QStringLiteral("\x05HwpSummaryInformation"), base, sink);
 }
 
 } // namespace SendGuard::Extract

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "olepropertyset.h"
 
+#include "compoundfile.h"
+#include "textsink.h"
+
 #include "common/koreancodepage.h"
 
 #include <QStringDecoder>
@@ -108,6 +111,18 @@ QStringList OlePropertySet::strings(const QByteArray &stream, QString *error)
         }
     }
     return strings;
+}
+
+void OlePropertySet::read(const CompoundFile &file, const QString &path, const Core::TextPlace &base, TextSink &sink)
+{
+    QString error;
+    const Core::TextPlace place = base.then(Core::TextPlace::Kind::Entry, path.mid(1));
+    const auto stream = file.stream(path, sink.limits().maxEntryBytes, &error);
+    const QStringList found = stream ? strings(*stream, &error) : QStringList();
+    if (!error.isEmpty())
+        sink.skip(place, QStringLiteral("its properties: %1").arg(error));
+    else if (!found.isEmpty())
+        sink.add(place, found.join(QLatin1Char('\n')));
 }
 
 } // namespace SendGuard::Extract

@@ -430,19 +430,6 @@ qsizetype substreamEnd(const QByteArray &stream, qsizetype offset)
     return -1;
 }
 
-// A property set stream's strings, as one piece named by the stream ("SummaryInformation").
-void readProperties(const CompoundFile &file, const QString &path, const Core::TextPlace &base, TextSink &sink)
-{
-    QString error;
-    const Core::TextPlace place = base.then(Kind::Entry, path.mid(1));
-    const auto stream = file.stream(path, sink.limits().maxEntryBytes, &error);
-    const QStringList strings = stream ? OlePropertySet::strings(*stream, &error) : QStringList();
-    if (!error.isEmpty())
-        sink.skip(place, QStringLiteral("its properties: %1").arg(error));
-    else if (!strings.isEmpty())
-        sink.add(place, strings.join(QLatin1Char('\n')));
-}
-
 // What the workbook's compound file holds besides its Workbook stream: its properties (title,
 // author, comments, a user's own), read as an XLSX's are; an object embedded in a sheet (a storage
 // MBD…) read as the file it holds (its Package stream, a DOCX or an XLSX), as an HWP's is; a pivot
@@ -468,7 +455,7 @@ void readOtherStreams(const CompoundFile &file, const Core::TextPlace &base, Tex
             described.contains(top) || objectsRead.contains(top))
             continue;
         if (slash < 0 && path.startsWith(QLatin1Char('\x05'))) { // a property set
-            readProperties(file, path, base, sink);
+            OlePropertySet::read(file, path, base, sink);
             continue;
         }
         if (top.startsWith(QLatin1String("MBD")) && slash > 0 && name == QLatin1String("Package")) {

@@ -9,6 +9,7 @@
 
 #include "documentfiles.h"
 #include "extractedtext.h"
+#include "xlsfiles.h"
 
 #include <QStringDecoder>
 #include <QStringEncoder>
@@ -1356,6 +1357,24 @@ private Q_SLOTS:
         const Read read = extract(file, QStringLiteral("명단"));
         QVERIFY(read.pieces.isEmpty());
         QVERIFY2(read.incomplete.contains(reason), qPrintable(read.incomplete));
+    }
+
+    // Hangul's file information (title, author…) is read after the document's text, and does not
+    // make a scanned form's document read as text.
+    void shouldReadAnHwpDocumentsProperties()
+    {
+        const QByteArray title = QStringEncoder("CP949").encode(QStringLiteral("주거급여 신청서"));
+        const Entries properties {{QStringLiteral("\x05HwpSummaryInformation"),
+                                   summaryInformation(title, QStringLiteral("홍길동 900101-1234568"))}};
+        const Read read =
+            extract(hwp({hwpParagraph(QStringLiteral("본문"))}, 1, {}, properties), QStringLiteral("a.hwp"));
+        QCOMPARE(read.textAt(QStringLiteral("HwpSummaryInformation")),
+                 QStringLiteral("주거급여 신청서\n홍길동 900101-1234568"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        Entries picture = properties;
+        picture.append({QStringLiteral("BinData/BIN0001.jpg"), QByteArray("\xFF\xD8\xFF", 3)});
+        const Read scan = extract(hwp({hwpParagraph(QString())}, 1, {}, picture), QStringLiteral("scan.hwp"));
+        QVERIFY2(scan.incomplete.contains(u"pictures with no text: not scanned"), qPrintable(scan.describe()));
     }
 
     void shouldStopAtARecordWhoseSizeLies()

@@ -211,7 +211,7 @@ private Q_SLOTS:
         // Its properties: a title in CP949, as Korean Windows writes it, and an author in UTF-16.
         const QByteArray title = QStringEncoder("CP949").encode(QStringLiteral("주민번호 명단"));
         const QByteArray file = compoundFile(
-            {{QStringLiteral("\x05SummaryInformation"), xlsSummaryInformation(title, QStringLiteral("홍길동"))},
+            {{QStringLiteral("\x05SummaryInformation"), summaryInformation(title, QStringLiteral("홍길동"))},
              {QStringLiteral("Workbook"), stream},
              {QStringLiteral("MBD0001/Package"), docx(wordParagraph({QStringLiteral("포함 문서")}))},
              {QStringLiteral("MBD0001/\x01CompObj"), QByteArray(16, '\0')},
@@ -270,9 +270,9 @@ private Q_SLOTS:
     // zero bytes were cut before the units were told apart (from a review).
     void shouldReadPropertiesWhole()
     {
-        const QByteArray file = compoundFile({{QStringLiteral("\x05SummaryInformation"),
-                                               xlsSummaryInformation("A", QStringLiteral("Hong 900101-1234568"))},
-                                              {QStringLiteral("Workbook"), xlsWorkbookStream({}, {})}});
+        const QByteArray file = compoundFile(
+            {{QStringLiteral("\x05SummaryInformation"), summaryInformation("A", QStringLiteral("Hong 900101-1234568"))},
+             {QStringLiteral("Workbook"), xlsWorkbookStream({}, {})}});
         const Read read = extract(file);
         QCOMPARE(read.textAt(QStringLiteral("SummaryInformation")), QStringLiteral("A\nHong 900101-1234568"));
         QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
@@ -281,9 +281,9 @@ private Q_SLOTS:
     // A property set whose sizes lie is named, never read past its end.
     void shouldNamePropertiesItCannotRead()
     {
-        QByteArray lying = xlsSummaryInformation("title", QStringLiteral("작성자"));
+        QByteArray lying = summaryInformation("title", QStringLiteral("작성자"));
         qToLittleEndian<quint32>(0x7FFFFFF0, lying.data() + 48 + 8 + 8 * 1 + 4); // the title's offset
-        QByteArray cut = xlsSummaryInformation("title", QStringLiteral("작성자"));
+        QByteArray cut = summaryInformation("title", QStringLiteral("작성자"));
         cut.chop(6); // the section ends before the author's text does
         for (const QByteArray &properties : {lying, cut}) {
             const Read read = extract(compoundFile({{QStringLiteral("\x05SummaryInformation"), properties},

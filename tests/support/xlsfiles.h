@@ -177,9 +177,10 @@ inline QByteArray xlsWorkbookStream(const QList<XlsSheet> &sheets, const QByteAr
     return stream + xlsRecord(XlsEndOfFile, {}) + substreams;
 }
 
-// A property set stream ([MS-OLEPS]) of one section: its code page (949, CP949, as Korean Windows
-// writes it), then each string: a title in the code page (VT_LPSTR), an author in UTF-16 (VT_LPWSTR).
-inline QByteArray xlsSummaryInformation(const QByteArray &titleInCp949, const QString &author)
+// A property set stream ([MS-OLEPS]), as Excel and Hangul keep their summary information, of one section: its code page
+// (949, CP949, as Korean Windows writes it), then each string: a title in the code page (VT_LPSTR), an author in UTF-16
+// (VT_LPWSTR).
+inline QByteArray summaryInformation(const QByteArray &titleInCp949, const QString &author)
 {
     const auto padded = [](QByteArray bytes) {
         while (bytes.size() % 4 != 0)
@@ -202,9 +203,9 @@ inline QByteArray xlsSummaryInformation(const QByteArray &titleInCp949, const QS
 
 inline QByteArray xls(const QByteArray &workbookStream)
 {
-    return compoundFile({{QStringLiteral("\x05SummaryInformation"),
-                          xlsSummaryInformation(QByteArray("roster"), QStringLiteral("작성자"))},
-                         {QStringLiteral("Workbook"), workbookStream}});
+    return compoundFile(
+        {{QStringLiteral("\x05SummaryInformation"), summaryInformation(QByteArray("roster"), QStringLiteral("작성자"))},
+         {QStringLiteral("Workbook"), workbookStream}});
 }
 
 } // namespace SendGuard::Tests
