@@ -53,6 +53,7 @@ enum RecordType : quint16 {
     Format = 0x041E,
     BeginningOfFile = 0x0809,
     SeriesText = 0x100D, // a chart's series name or text
+    HeaderFooter = 0x089C, // the headers and footers of even and first pages
 };
 
 // What a BOF record's substream holds.
@@ -371,6 +372,25 @@ qsizetype readSheet(const QByteArray &stream, qsizetype offset, qsizetype limit,
                     sink.addUtf8(at, SpreadsheetExtractor::headerFooterText(codes, &origin));
                 else
                     sink.skip(at, QStringLiteral("its text cut short"));
+            }
+            break;
+        case HeaderFooter:
+            // After a future record's header, a view's id and flags: four counts, then the even
+            // pages' header and footer and the first page's, each there when its count is not 0.
+            if (data.size() >= 38) {
+                XlsExtractor::ContinuedBytes strings = record->from(38);
+                for (int i = 0; i < 4; ++i) {
+                    if (u16(data, 30 + 2 * i) == 0)
+                        continue;
+                    QByteArray codes;
+                    TextOrigin origin;
+                    const Core::TextPlace at = place.then(i % 2 == 0 ? Kind::Header : Kind::Footer);
+                    if (!strings.plainString(codes)) {
+                        sink.skip(at, QStringLiteral("its text cut short"));
+                        break;
+                    }
+                    sink.addUtf8(at, SpreadsheetExtractor::headerFooterText(codes, &origin));
+                }
             }
             break;
         case Object:

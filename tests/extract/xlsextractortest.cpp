@@ -292,6 +292,23 @@ private Q_SLOTS:
         }
     }
 
+    // The headers and footers of even and first pages, in a record of their own ([MS-XLS]
+    // HeaderFooter), a review found passed over.
+    void shouldReadTheHeadersOfEvenAndFirstPages()
+    {
+        const QString evenHeader = QStringLiteral("&C짝수 쪽 900101-1234568");
+        const QString firstFooter = QStringLiteral("&R첫 쪽 010-2345-6789");
+        const QByteArray record =
+            xlsRecord(0x089C,
+                      xlsU16(0x089C) + QByteArray(10, '\0') + QByteArray(16, '\0') + xlsU16(3) +
+                          xlsU16(quint16(evenHeader.size())) + xlsU16(0) + xlsU16(0) +
+                          xlsU16(quint16(firstFooter.size())) + xlsString(evenHeader) + xlsString(firstFooter));
+        const Read read = extract(xls(xlsWorkbookStream({{QStringLiteral("S"), record}}, {})));
+        QCOMPARE(read.textAt(QStringLiteral("S › header")), QStringLiteral("짝수 쪽 900101-1234568"));
+        QCOMPARE(read.textAt(QStringLiteral("S › footer")), QStringLiteral("첫 쪽 010-2345-6789"));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+    }
+
     // Sheets whose records point into one run of substreams read each record once, whichever
     // order they come in (from a review: each sheet read on to the shared end, the time growing
     // as its square).
