@@ -196,6 +196,7 @@ private:
     bool isWhatAPersonWouldRead(const DetectorSpec &spec, std::string_view matched, std::size_t start,
                                 std::size_t end) const;
     bool namesBothKinds(const ContextWords::Nearest &nearest, std::string_view matched, Validation verdict) const;
+    bool isACompanysNumber(const DetectorSpec &spec, std::string_view matched, std::size_t start) const;
     const std::vector<ContextWords::Occurrence> &occurrencesAround(std::size_t slice);
     std::size_t &occurrenceCursor(const NormalizedText &buffer, std::size_t slice);
     const std::vector<ContextWords::Occurrence> &occurrencesIn(const NormalizedText &buffer, std::size_t slice);
@@ -444,6 +445,25 @@ bool Scanner::Private::Pass::namesBothKinds(const ContextWords::Nearest &nearest
     return verdict == Validation::Confirmed || !Validators::corporateCheckDigitMatches(digits);
 }
 
+// Whether a number right after a company's name ("주식회사 한빛 110111-2345670", "법인 110111-…") is
+// the company's registration number: its corporate check digit holds (the caller knows its own
+// fails). The check digit first, from the digits on the stack: a roster asks this of its every
+// number, and only one in ten passes to the look at the text.
+bool Scanner::Private::Pass::isACompanysNumber(const DetectorSpec &spec, std::string_view matched,
+                                               std::size_t start) const
+{
+    if (spec.notInParenthesesAfter.empty())
+        return false;
+    std::array<char, 13> digits;
+    std::size_t count = 0;
+    for (const char c : matched) {
+        if (isAsciiDigit(c) && count++ < digits.size())
+            digits[count - 1] = c;
+    }
+    return count == digits.size() && Validators::corporateCheckDigitMatches({digits.data(), digits.size()}) &&
+        TextAround::afterCompanyName(m_text, start, spec.notInParenthesesAfter);
+}
+
 // Whether the match [normalizedStart, normalizedEnd) of the buffer, in `slice`, by the pattern
 // `tag` names, is accepted as a candidate.
 bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buffer, std::size_t slice,
@@ -515,21 +535,9 @@ bool Scanner::Private::Pass::evaluate(std::size_t tag, const NormalizedText &buf
             !TextAround::ownLabelRightBefore(m_text, start, detectorPattern.ownLabels) && !columnVerdict().supports)
             return false;
     }
-    // Right after a company's name ("주식회사 한빛 110111-2345670", "법인 110111-…"), a number that
-    // holds the corporate check digit and not its own is the company's registration number, unless
-    // a label right before it says whose it is ("(주)한빛 주민번호 …").
-    // The check digits first: the text is looked at for one number in ten.
-    if (!spec.notInParenthesesAfter.empty() && verdict != Validation::Confirmed && labelBefore > LabelReach) {
-        std::array<char, 13> digits; // on the stack: this is asked of a roster's every number
-        std::size_t count = 0;
-        for (const char c : matched) {
-            if (isAsciiDigit(c) && count++ < digits.size())
-                digits[count - 1] = c;
-        }
-        if (count == digits.size() && Validators::corporateCheckDigitMatches({digits.data(), digits.size()}) &&
-            TextAround::afterCompanyName(m_text, start, spec.notInParenthesesAfter))
-            return false;
-    }
+    // A label right before the number says whose it is ("(주)한빛 주민번호 …").
+    if (verdict != Validation::Confirmed && labelBefore > LabelReach && isACompanysNumber(spec, matched, start))
+        return false;
     bool hasContext = context != std::string_view::npos;
     const bool confirmed = verdict == Validation::Confirmed;
     if (!hasContext && !confirmed && detectorPattern.context == ContextRule::NeededUnlessConfirmed && spec.evidence)
