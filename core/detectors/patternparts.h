@@ -61,6 +61,25 @@ inline std::vector<std::string> lineBreaksAfterHyphen()
     return separators;
 }
 
+// A line broken right before a number's hyphen, the next line starting with it ("900101⏎-1234568").
+inline const std::string LineBreakBeforeHyphen = [] {
+    std::string starts;
+    for (const std::string &start : wrappedLineStarts())
+        starts += (starts.empty() ? "" : "|") + start;
+    return std::string("(?:\\r?\\n(?:") + starts + ")-)";
+}();
+
+// LineBreakBeforeHyphen's alternatives, in the order RE2 tries them.
+inline std::vector<std::string> lineBreaksBeforeHyphen()
+{
+    std::vector<std::string> separators;
+    for (const char *lineBreak : {"\r\n", "\n"}) {
+        for (const std::string &next : wrappedLineStarts())
+            separators.push_back(lineBreak + next + "-");
+    }
+    return separators;
+}
+
 // Between the groups of a number after its label, as tools and wrapped text write them: tabs (two
 // cells copied together, a form's hyphen in a cell of its own), a line broken after the hyphen, a
 // slash, an underscore or a tilde. Without the label, groups joined so are as often a file's or a

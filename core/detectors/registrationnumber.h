@@ -215,6 +215,9 @@ inline std::vector<DetectorPattern> patterns(const std::string &genderDigits, co
         // needs, its check digit, a label, or a person on its line ("홍길동 210315-⏎4827361").
         {std::string(BirthDate) + "(?:" + LineBreakAfterHyphen + ")" + back, ContextRule::NeededUnlessConfirmed, 0.8,
          Shape().digits(6).literal(PatternParts::lineBreaksAfterHyphen()).digitIn(genderDigits).digits(6)},
+        // Or before it, the hyphen starting the next line ("900101⏎-1234568"), as some editors wrap.
+        {std::string(BirthDate) + LineBreakBeforeHyphen + back, ContextRule::NeededUnlessConfirmed, 0.8,
+         Shape().digits(6).literal(PatternParts::lineBreaksBeforeHyphen()).digitIn(genderDigits).digits(6)},
         // As tools write them, after a label: two cells copied together (a tab), two cells of a CSV
         // row, a form's three cells (the hyphen in its own), a slash, underscore or tilde between
         // the halves, a full stop (which alone would read as a decimal). Without the label, a date

@@ -1065,6 +1065,14 @@ private Q_SLOTS:
         // its line is enough for a new number, whose check digit is random.
         QTest::newRow("a new registration number wrapped after a name")
             << u"홍길동 210315-\n4827361"_qs << u"kr-rrn"_qs << u"210315-\n4827361"_qs << u"210315-\n4******"_qs;
+        // Some editors wrap before the hyphen: the next line starts with it.
+        QTest::newRow("registration number wrapped before its hyphen")
+            << u"주민등록번호 900101\n-1234568"_qs << u"kr-rrn"_qs << u"900101\n-1234568"_qs << u"900101\n-1******"_qs;
+        QTest::newRow("registration number wrapped before its hyphen in a quoted reply")
+            << u"> 주민번호 850315\r\n> -2345678"_qs << u"kr-rrn"_qs << u"850315\r\n> -2345678"_qs
+            << u"850315\r\n> -2******"_qs;
+        QTest::newRow("a new registration number wrapped before its hyphen after a name")
+            << u"홍길동 210315\n-4827361"_qs << u"kr-rrn"_qs << u"210315\n-4827361"_qs << u"210315\n-4******"_qs;
         QTest::newRow("business number spaced twice") << u"사업자등록번호 317  31  54301"_qs << u"kr-business-reg"_qs
                                                       << u"317  31  54301"_qs << u"317  31  *****"_qs;
     }
@@ -1275,6 +1283,8 @@ private Q_SLOTS:
         QTest::newRow("a personal number's shape after a code's label") << u"TEL 0504-188  사업장코드 0506-863-2779"_qs;
         QTest::newRow("an amount's end and a day, after a bank") << u"산림조합\t876,000\t2023-08-22"_qs;
         QTest::newRow("a new registration number wrapped, nothing of a person") << u"코드 210315-\n4827361"_qs;
+        QTest::newRow("a new registration number wrapped before its hyphen, nothing of a person")
+            << u"코드 210315\n-4827361"_qs;
         // Two groups of eight and two are a broker's account only right after its label.
         QTest::newRow("eight and two digits, no account label") << u"접수 20240115-01 처리"_qs;
         // From a review: a day's transaction number, and a number with a date between it and the
