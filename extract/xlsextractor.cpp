@@ -2,7 +2,7 @@
 #include "xlsextractor.h"
 
 #include "compoundfile.h"
-#include "olepropertyset.h"
+#include "compoundfileparts.h"
 #include "spreadsheetextractor.h"
 #include "textsink.h"
 
@@ -450,62 +450,6 @@ qsizetype substreamEnd(const QByteArray &stream, qsizetype offset)
     return -1;
 }
 
-// What the workbook's compound file holds besides its Workbook stream: its properties (title,
-// author, comments, a user's own), read as an XLSX's are; an object embedded in a sheet (a storage
-// MBD…) read as the file it holds (its Package stream, a DOCX or an XLSX), as an HWP's is; a pivot
-// table's cache, macros and anything else named and not read. The objects' descriptions hold none
-// of its text.
-void readOtherStreams(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink,
-                      const NestedFileReader &readEmbedded)
-{
-    // What describes the file or an object, and holds none of its text: class and link data, a
-    // toolbar, signatures.
-    static const QSet<QString> described {
-        QStringLiteral("\x01CompObj"),          QStringLiteral("\x01Ole"),        QStringLiteral("\x03ObjInfo"),
-        QStringLiteral("\x03EPRINT"),           QStringLiteral("\x02OlePres000"), QStringLiteral("XCB"),
-        QStringLiteral("\x05DigitalSignature"), QStringLiteral("_signatures"),    QStringLiteral("_xmlsignatures")};
-    QStringList objectsRead;
-    QStringList unread;
-    for (const QString &path : file.streams()) {
-        const qsizetype slash = path.indexOf(QLatin1Char('/'));
-        const QString top = slash < 0 ? path : path.left(slash);
-        const QString name = slash < 0 ? path : path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
-        // "Book" beside "Workbook": the Excel 5.0/95 copy a workbook saved for both keeps.
-        if (path == QLatin1String("Workbook") || path == QLatin1String("Book") || described.contains(name) ||
-            described.contains(top) || objectsRead.contains(top))
-            continue;
-        if (slash < 0 && path.startsWith(QLatin1Char('\x05'))) { // a property set
-            OlePropertySet::read(file, path, base, sink);
-            continue;
-        }
-        if (top.startsWith(QLatin1String("MBD")) && slash > 0 && name == QLatin1String("Package")) {
-            objectsRead.append(top);
-            QString error;
-            const Core::TextPlace place = base.then(Kind::Entry, top);
-            if (const auto package = file.stream(path, sink.limits().maxEntryBytes, &error))
-                readEmbedded(*package, QStringLiteral("Package"), place);
-            else
-                sink.skip(place, QStringLiteral("an embedded object: %1").arg(error));
-            continue;
-        }
-        if (!unread.contains(top))
-            unread.append(top);
-    }
-    for (const QString &top : std::as_const(unread)) {
-        if (objectsRead.contains(top))
-            continue;
-        const Core::TextPlace place = base.then(Kind::Entry, top);
-        if (top.startsWith(QLatin1String("MBD")))
-            sink.skip(place, QStringLiteral("an embedded object SendGuard does not read: not scanned"));
-        else if (top == QLatin1String("_SX_DB_CUR") || top == QLatin1String("_SX_DB"))
-            sink.skip(place, QStringLiteral("a pivot table's cache: not scanned"));
-        else if (top.startsWith(QLatin1String("_VBA_PROJECT")))
-            sink.skip(place, QStringLiteral("macros (VBA): not scanned"));
-        else
-            sink.skip(place, QStringLiteral("a part SendGuard does not read: not scanned"));
-    }
-}
-
 } // namespace
 
 bool XlsExtractor::ContinuedBytes::nextSegment()
@@ -627,7 +571,8 @@ void XlsExtractor::extract(const CompoundFile &file, const Core::TextPlace &base
         return;
     }
     extractWorkbook(*stream, base, sink);
-    readOtherStreams(file, base, sink, readEmbedded);
+    // "Book" beside "Workbook": the Excel 5.0/95 copy a workbook saved for both keeps.
+    CompoundFileParts::readOthers(file, {QStringLiteral("Workbook"), QStringLiteral("Book")}, base, sink, readEmbedded);
 }
 
 void XlsExtractor::extractWorkbook(const QByteArray &stream, const Core::TextPlace &base, TextSink &sink)
