@@ -69,7 +69,11 @@ QString wordOf(const TextPlace::Step &step, bool korean)
     if (!text)
         return printable(step.value);
     const QString pattern = QString::fromUtf16(korean ? text->korean : text->english);
-    return pattern.contains(u"%1") ? QString(pattern).replace(u"%1"_qs, printable(step.value)) : pattern;
+    if (!pattern.contains(u"%1"))
+        return pattern;
+    // A step with no value of its own (the footnotes of a Word 97-2003 file, as one story): its word alone.
+    return step.value.isEmpty() ? QString(pattern).remove(u"%1"_qs).trimmed()
+                                : QString(pattern).replace(u"%1"_qs, printable(step.value));
 }
 
 } // namespace
