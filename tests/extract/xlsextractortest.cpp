@@ -67,7 +67,7 @@ private Q_SLOTS:
             xlsNumber(3, 1, 501013123458.0, 1) + xlsRk(4, 0, xlsRkInteger(1234)) +
             xlsMulRk(4, 1, {xlsRkInteger(12345, true), xlsRkInteger(7)}) + xlsFormulaNumber(5, 0, 42) +
             xlsRecord(XlsHeader, xlsString(QStringLiteral("&C담당 010-2345-6789"))) +
-            xlsComment(0, 1, 1, QStringLiteral("확인 850315-2345678")) +
+            xlsComment(1, QStringLiteral("확인 850315-2345678")) +
             xlsRecord(XlsObject, xlsU16(0x15) + xlsU16(18) + xlsU16(6) + xlsU16(2) + QByteArray(14, '\0')) +
             xlsRecord(XlsTextObject, QByteArray(10, '\0') + xlsU16(4) + xlsU16(16) + xlsU32(0)) +
             xlsRecord(XlsContinue, QByteArray(1, '\0') + "memo") + xlsNote(0, 1, 1);
@@ -361,7 +361,7 @@ private Q_SLOTS:
             formats(QStringLiteral("000000-0000000"));
         const QByteArray roster = xlsLabelSst(0, 0, 0) + xlsLabelSst(0, 1, 1) + xlsNumber(1, 1, 9001011234568.0, 1) +
             xlsMulRk(2, 0, {xlsRkInteger(1), xlsRkInteger(2)}) + xlsFormulaText(3, 0, QStringLiteral("수식")) +
-            xlsComment(0, 0, 1, QStringLiteral("메모")) + xlsNote(0, 0, 1);
+            xlsComment(1, QStringLiteral("메모")) + xlsNote(0, 0, 1);
         const QByteArray stream = xlsWorkbookStream({{QStringLiteral("S"), roster}}, globals);
         quint32 seed = 7;
         int read = 0;

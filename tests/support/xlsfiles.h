@@ -131,9 +131,9 @@ inline QByteArray xlsFormulaNumber(quint16 row, quint16 column, double result)
 {
     return xlsRecord(XlsFormula, xlsCellHeader(row, column) + xlsDouble(result) + xlsU16(0) + xlsU32(0) + xlsU16(0));
 }
-// A comment on a cell: its drawing object (OBJ, its FtCmo naming id), its text (TXO and the
-// CONTINUE with a flag byte and the characters), and the NOTE that puts it on the cell.
-inline QByteArray xlsComment(quint16 row, quint16 column, quint16 id, const QString &text)
+// A comment: its drawing object (OBJ, its FtCmo naming id) and its text (TXO and the
+// CONTINUE with a flag byte and the characters); xlsNote puts it on its cell.
+inline QByteArray xlsComment(quint16 id, const QString &text)
 {
     const bool wide = xlsNeedsTwoBytes(text);
     const QByteArray object =
