@@ -2,6 +2,7 @@
 #include "documentextractor.h"
 
 #include "compoundfile.h"
+#include "docextractor.h"
 #include "emlextractor.h"
 #include "htmltext.h"
 #include "hwpextractor.h"
@@ -295,7 +296,7 @@ QStringList compoundFileStreams(const QByteArray &bytes)
     return file ? file->streams() : QStringList();
 }
 
-// A compound file by its streams. HWP and Excel 97-2003 are read; a broken one, or one of no known kind,
+// A compound file by its streams. HWP, Word and Excel 97-2003 are read; a broken one, or one of no known kind,
 // goes to the HWP reader, which says what is wrong with it.
 Format compoundFileFormat(const QByteArray &bytes)
 {
@@ -306,20 +307,11 @@ Format compoundFileFormat(const QByteArray &bytes)
         return Format::EncryptedOffice;
     if (streams.contains(QStringLiteral("Workbook")) || streams.contains(QStringLiteral("Book")))
         return Format::Xls;
-    for (const char *stream : {"WordDocument", "PowerPoint Document"}) {
-        if (streams.contains(QLatin1String(stream)))
-            return Format::Office97;
-    }
-    return Format::Hwp;
-}
-
-// Why an Office 97-2003 file is not scanned, named by its main stream.
-QString office97Reason(const QByteArray &bytes)
-{
-    const QStringList streams = compoundFileStreams(bytes);
     if (streams.contains(QStringLiteral("WordDocument")))
-        return QStringLiteral("a Word 97-2003 document (.doc), which is not read (.docx is): not scanned");
-    return QStringLiteral("a PowerPoint 97-2003 presentation (.ppt), which is not read (.pptx is): not scanned");
+        return Format::Doc;
+    if (streams.contains(QStringLiteral("PowerPoint Document")))
+        return Format::Office97;
+    return Format::Hwp;
 }
 
 } // namespace
@@ -345,6 +337,8 @@ QString DocumentExtractor::formatName(Format format)
         return QStringLiteral("HWP 97");
     case Format::Xls:
         return QStringLiteral("XLS");
+    case Format::Doc:
+        return QStringLiteral("DOC");
     case Format::Office97:
         return QStringLiteral("Office 97-2003");
     case Format::EncryptedOffice:
@@ -423,8 +417,18 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
             sink.skip(base, QStringLiteral("not a readable Excel workbook (%1): not scanned").arg(error));
         return;
     }
+    case Format::Doc: {
+        QString error;
+        if (const auto file = CompoundFile::open(bytes, &error))
+            DocExtractor::extract(*file, base, sink, readNested);
+        else
+            sink.skip(base, QStringLiteral("not a readable Word document (%1): not scanned").arg(error));
+        return;
+    }
     case Format::Office97:
-        sink.skip(base, office97Reason(bytes));
+        sink.skip(
+            base,
+            QStringLiteral("a PowerPoint 97-2003 presentation (.ppt), which is not read (.pptx is): not scanned"));
         return;
     case Format::EncryptedOffice:
         sink.skip(base, QStringLiteral("encrypted (an Office document with a password): not scanned"));

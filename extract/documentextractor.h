@@ -26,8 +26,9 @@ public:
         Hwp,
         Hwp97,
         Xls, // Excel 97-2003
-        // Compound files that are not read: Word and PowerPoint 97-2003, and an Office document
-        // with a password (its package encrypted inside a compound file).
+        Doc, // Word 97-2003
+        // Compound files that are not read: PowerPoint 97-2003, and an Office document with a
+        // password (its package encrypted inside a compound file).
         Office97,
         EncryptedOffice,
         Pdf,

@@ -1331,9 +1331,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("stream");
         QTest::addColumn<int>("format");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("Word") << "WordDocument" << int(DocumentExtractor::Format::Office97)
-                              << "a Word 97-2003 document (.doc), which is not read";
-        // Excel 97-2003 is read (xlsextractortest): this one's stream holds no workbook.
+        // Word and Excel 97-2003 are read (docextractortest, xlsextractortest): these streams hold
+        // no document, no workbook.
+        QTest::newRow("Word") << "WordDocument" << int(DocumentExtractor::Format::Doc)
+                              << "not a readable Word document (no file information block): not scanned";
         QTest::newRow("Excel") << "Workbook" << int(DocumentExtractor::Format::Xls)
                                << "not a readable Excel workbook (no workbook globals): not scanned";
         QTest::newRow("Excel 5") << "Book" << int(DocumentExtractor::Format::Xls)

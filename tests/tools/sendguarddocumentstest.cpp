@@ -4,6 +4,7 @@
 // where, and never prints it unmasked; `extract` and `scan` read documents the same way.
 #include "annotatedpdf.h"
 #include "clirunner.h"
+#include "docfiles.h"
 #include "documentfiles.h"
 #include "xlsfiles.h"
 
@@ -159,6 +160,32 @@ private Q_SLOTS:
         const QString masked = m_dir.filePath(QStringLiteral("명단-masked.xls"));
         const CliRun redact = runSendGuard(
             {QStringLiteral("redact"), QStringLiteral("--output"), masked, m_dir.filePath(QStringLiteral("명단.xls"))});
+        QCOMPARE(redact.exitCode, 3);
+        QVERIFY2(redact.err.contains("cannot be masked in place"), redact.err.constData());
+        QVERIFY(!QFileInfo::exists(masked));
+    }
+
+    // A Word 97-2003 application forwarded to all staff: its table's number under its column's
+    // title is found through the helper, named by its place; the file cannot be masked in place.
+    void shouldStopAWord97Application()
+    {
+        const QString body = QStringLiteral("주거급여 신청서\r성명\x07주민등록번호\x07\x07홍길동\x07"
+                                            "9001011234568\x07\x07\r");
+        write(QStringLiteral("신청서.doc"), doc(docStreams({body, QStringLiteral("\x02 연락처 010-2345-6789\r")})));
+        const QString message = incident(QStringLiteral("{\"name\":\"신청서.doc\",\"path\":\"신청서.doc\"}"));
+        const CliRun run = runSendGuard({QStringLiteral("check"), QStringLiteral("--json"), message});
+        QCOMPARE(run.exitCode, 11);
+        const QJsonArray findings =
+            QJsonDocument::fromJson(run.out).object().value(QLatin1String("findings")).toArray();
+        QCOMPARE(findings.size(), 2);
+        QCOMPARE(findings.at(0).toObject().value(QLatin1String("detector")).toString(), QStringLiteral("kr-rrn"));
+        QCOMPARE(findings.at(0).toObject().value(QLatin1String("masked")).toString(), QStringLiteral("9001011******"));
+        QCOMPARE(findings.at(1).toObject().value(QLatin1String("detector")).toString(), QStringLiteral("kr-phone"));
+        QCOMPARE(findings.at(1).toObject().value(QLatin1String("place")).toString(), QStringLiteral("footnote"));
+        QVERIFY(!run.outputAndErrors().contains(QStringLiteral("1234568")));
+        const QString masked = m_dir.filePath(QStringLiteral("신청서-masked.doc"));
+        const CliRun redact = runSendGuard({QStringLiteral("redact"), QStringLiteral("--output"), masked,
+                                            m_dir.filePath(QStringLiteral("신청서.doc"))});
         QCOMPARE(redact.exitCode, 3);
         QVERIFY2(redact.err.contains("cannot be masked in place"), redact.err.constData());
         QVERIFY(!QFileInfo::exists(masked));

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// Word 97-2003 documents, written by the test from [MS-DOC]: every story, tables, fields, text in
+// pieces of both widths, and documents that lie.
+
+#include "docextractor.h"
+#include "documentextractor.h"
+#include "textsink.h"
+
+#include "docfiles.h"
+#include "extractedtext.h"
+
+#include <QTest>
+
+using namespace SendGuard;
+using namespace SendGuard::Extract;
+using namespace SendGuard::Tests;
+
+namespace {
+
+using Read = ExtractedText;
+
+Read extract(const QByteArray &bytes)
+{
+    return extractText(bytes, QStringLiteral("신청서.doc"));
+}
+
+} // namespace
+
+class DocExtractorTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldReadEveryStoryWithItsPlace()
+    {
+        const QByteArray file = doc(docStreams({
+            QStringLiteral("신청인 홍길동\r주민등록번호 900101-1234568\r"),
+            QStringLiteral("\x02 각주 850315-2345678\r"),
+            QStringLiteral("담당 010-2345-6789\r"),
+            QString(),
+            QStringLiteral("\x05메모 010-9876-5432\r"),
+            QStringLiteral("\x02미주 900101-2345671\r"),
+            QStringLiteral("글상자 800101-1234564\r"),
+            QStringLiteral("머리말 글상자 700101-1234565\r"),
+        }));
+        QCOMPARE(DocumentExtractor::sniff(file, QStringLiteral("신청서.doc")), DocumentExtractor::Format::Doc);
+        const Read read = extract(file);
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QString()), QStringLiteral("신청인 홍길동\n주민등록번호 900101-1234568\n"));
+        QCOMPARE(read.textAt(QStringLiteral("footnote")), QStringLiteral(" 각주 850315-2345678\n"));
+        QCOMPARE(read.textAt(QStringLiteral("header")), QStringLiteral("담당 010-2345-6789\n"));
+        QCOMPARE(read.textAt(QStringLiteral("comment")), QStringLiteral("메모 010-9876-5432\n"));
+        QCOMPARE(read.textAt(QStringLiteral("endnote")), QStringLiteral("미주 900101-2345671\n"));
+        QVERIFY2(read.all().contains(QStringLiteral("글상자 800101-1234564\n")), qPrintable(read.describe()));
+        QVERIFY2(read.all().contains(QStringLiteral("머리말 글상자 700101-1234565\n")), qPrintable(read.describe()));
+        // The document's properties too.
+        QVERIFY2(read.all().contains(QStringLiteral("작성자")), qPrintable(read.describe()));
+    }
+
+    // A table's cells end in a mark each, its row in a mark of its own: cells apart by tabs, rows
+    // by line breaks, so the header row heads its column.
+    void shouldReadATableAsRows()
+    {
+        const QString body = QStringLiteral("명단\r성명\x07주민등록번호\x07\x07홍길동\x07"
+                                            "2103154827361\x07\x07김민준\x07"
+                                            "2204153847261\x07\x07끝\r");
+        const Read read = extract(doc(docStreams({body})));
+        QCOMPARE(read.textAt(QString()),
+                 QStringLiteral("명단\n성명\t주민등록번호\n홍길동\t2103154827361\n김민준\t2204153847261\n끝\n"));
+    }
+
+    // Word keeps text in pieces, some a byte a character in code page 1252 (its en dash 0x96),
+    // some two: a number split over two pieces is read whole. A field's code and its result are
+    // both read; a non-breaking hyphen is a hyphen, an optional one nothing.
+    void shouldJoinPiecesOfBothWidths()
+    {
+        const QString after = QStringLiteral("1234568 \x13 HYPERLINK \"mailto:hong@korea.kr\" \x14"
+                                             "hong@korea.kr\x15 010\x1e"
+                                             "2345\x1f-6789\r");
+        const QList<DocPiece> pieces {DocPiece::unicode(QStringLiteral("주민등록번호 ")),
+                                      DocPiece::compressedBytes("900101\x96"), DocPiece::unicode(after)};
+        const quint32 length = quint32(7 + 7 + after.size());
+        const Read read = extract(doc(docStreams(pieces, {length, 0, 0, 0, 0, 0, 0, 0})));
+        QCOMPARE(read.textAt(QString()),
+                 QStringLiteral("주민등록번호 900101\u20131234568   HYPERLINK \"mailto:hong@korea.kr\"  "
+                                "hong@korea.kr  010-2345-6789\n"));
+    }
+
+    // Text the piece table holds past every story is read all the same.
+    void shouldReadTextPastTheStories()
+    {
+        const QString text = QStringLiteral("본문\r숨은 900101-1234568\r");
+        const Read read = extract(doc(docStreams({DocPiece::unicode(text)}, {3, 0, 0, 0, 0, 0, 0, 0})));
+        QVERIFY2(read.all().contains(QStringLiteral("숨은 900101-1234568")), qPrintable(read.describe()));
+    }
+
+    // An object embedded in the document (ObjectPool) is read as the file its Package holds; one
+    // SendGuard does not read is named, never passed over.
+    void shouldReadAnEmbeddedPackageAndNameOtherObjects()
+    {
+        const QByteArray inner = docx(QStringLiteral("<w:p><w:r><w:t>첨부 850315-2345678</w:t></w:r></w:p>"));
+        const QByteArray file = doc(docStreams({QStringLiteral("본문\r")}),
+                                    {{QStringLiteral("ObjectPool/_1001/\x01CompObj"), QByteArray(32, '\0')},
+                                     {QStringLiteral("ObjectPool/_1001/Package"), inner},
+                                     {QStringLiteral("ObjectPool/_1002/\x01Ole10Native"), QByteArray("900101-1234568")},
+                                     {QStringLiteral("Macros/VBA/dir"), QByteArray("x")}});
+        const Read read = extract(file);
+        QVERIFY2(read.all().contains(QStringLiteral("첨부 850315-2345678")), qPrintable(read.describe()));
+        QVERIFY2(
+            read.incomplete.contains(QStringLiteral("ObjectPool/_1002: an embedded object SendGuard does not read")),
+            qPrintable(read.incomplete));
+        QVERIFY2(read.incomplete.contains(QStringLiteral("Macros: macros (VBA): not scanned")),
+                 qPrintable(read.incomplete));
+        QVERIFY2(!read.incomplete.contains(QStringLiteral("_1001")), qPrintable(read.incomplete));
+    }
+
+    void shouldNameWhatItDoesNotRead_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("reason");
+        const DocStoryLengths body {8, 0, 0, 0, 0, 0, 0, 0};
+        const QList<DocPiece> text {DocPiece::unicode(QStringLiteral("900101-1234568\r"))};
+        QTest::newRow("a password") << doc(docStreams(text, body, DocWhichTable | DocEncrypted))
+                                    << "encrypted (a Word document with a password): not scanned";
+        QTest::newRow("Word 95") << doc(docStreams(text, body, DocWhichTable, 0x0065))
+                                 << "a Word document older than Word 97 (Word 6.0/95): not scanned";
+        // The FIB says 0Table; the file has only 1Table.
+        QTest::newRow("its table stream missing")
+            << doc(docStreams(text, body, DocExtChar)) << "not a readable Word document (";
+        DocStreams cut = docStreams(text, body);
+        cut.wordDocument.truncate(0x30);
+        QTest::newRow("its file information block cut short")
+            << doc(cut) << "not a readable Word document (its file information block is cut short)";
+        DocStreams outside = docStreams(text, body);
+        outside.table.truncate(6);
+        QTest::newRow("its piece table outside its stream")
+            << doc(outside) << "not a readable Word document (its piece table lies outside its table stream)";
+        // The first piece's place moved past the stream's end.
+        DocStreams far = docStreams(text, body);
+        far.table.replace(5 + 8 + 2, 4, xlsU32(0x00100000));
+        QTest::newRow("a piece outside the document")
+            << doc(far) << "not a readable Word document (a piece of its text lies outside the document)";
+        // Two pieces over the same bytes, over and over: more characters than the stream has bytes.
+        DocStreams repeated = docStreams(text, body);
+        {
+            QByteArray positions;
+            QByteArray descriptors;
+            const qsizetype n = 2000;
+            for (qsizetype i = 0; i <= n; ++i)
+                positions += xlsU32(quint32(i * 15));
+            for (qsizetype i = 0; i < n; ++i)
+                descriptors += xlsU16(0) + xlsU32(1024) + xlsU16(0);
+            repeated.table =
+                char(0x02) + xlsU32(quint32(positions.size() + descriptors.size())) + positions + descriptors;
+            // The FIB's lcbClx follows.
+            const qsizetype pairsAt = 0x22 + 28 + 2 + 88 + 2;
+            repeated.wordDocument.replace(pairsAt + 33 * 8 + 4, 4, xlsU32(quint32(repeated.table.size())));
+        }
+        QTest::newRow("pieces repeating the same bytes")
+            << doc(repeated) << "not a readable Word document (its pieces of text are longer than the document)";
+        QTest::newRow("stories longer than its text")
+            << doc(docStreams(text, {8, 100, 0, 0, 0, 0, 0, 0}))
+            << "the document's text is shorter than its stories say: read in part";
+        QTest::newRow("a story's length negative") << doc(docStreams(text, {8, 0xFFFFFFF0u, 0, 0, 0, 0, 0, 0}))
+                                                   << "not a readable Word document (a story's length is negative)";
+    }
+
+    void shouldNameWhatItDoesNotRead()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, reason);
+        const Read read = extract(file);
+        QVERIFY2(read.incomplete.contains(reason), qPrintable(read.describe()));
+    }
+
+    // The parts read before a lie is found stay read: a story cut short keeps what it has.
+    void shouldKeepWhatItReadBeforeTheTextRanOut()
+    {
+        const QList<DocPiece> text {DocPiece::unicode(QStringLiteral("본문 900101-1234568\r"))};
+        const Read read = extract(doc(docStreams(text, {18, 100, 0, 0, 0, 0, 0, 0})));
+        QCOMPARE(read.textAt(QString()), QStringLiteral("본문 900101-1234568\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(DocExtractorTest)
+#include "docextractortest.moc"
