@@ -4,6 +4,7 @@
 // folder per target. The build makes them; scripts/fuzz starts each fuzzer from them, and ctest
 // replays them through every target.
 #include "annotatedpdf.h"
+#include "docfiles.h"
 #include "documentfiles.h"
 #include "minimalpdf.h"
 #include "mixedtextfortests.h"
@@ -161,7 +162,7 @@ int main(int argc, char *argv[])
               xlsMulRk(2, 0, {xlsRkInteger(7), xlsRkInteger(12345, true)}) +
               xlsFormulaText(3, 0, QStringLiteral("010-2345-6789")) +
               xlsRecord(XlsHeader, xlsString(QStringLiteral("&C담당"))) +
-              xlsComment(0, 0, 1, QStringLiteral("메모 850315-2345678")) + xlsNote(0, 0, 1)}},
+              xlsComment(1, QStringLiteral("메모 850315-2345678")) + xlsNote(0, 0, 1)}},
         xlsRecord(XlsSharedStrings,
                   xlsU32(2) + xlsU32(2) + xlsString(QStringLiteral("성명")) + xlsU16(quint16(continued.size())) +
                       char(1) + xlsCharacters(continued.left(5), true)) +
@@ -169,6 +170,14 @@ int main(int argc, char *argv[])
             xlsRecord(XlsFormat, xlsU16(164) + xlsString(QStringLiteral("000000-0000000"))) +
             xlsRecord(XlsExtendedFormat, QByteArray(20, '\0')) +
             xlsRecord(XlsExtendedFormat, xlsU16(0) + xlsU16(164) + QByteArray(16, '\0')));
+    // Word 97-2003: a body with a table, a footnote and a header; a piece a byte a character.
+    const QString tableRows = QStringLiteral("성명\x07주민등록번호\x07\x07홍길동\x07\x13 =1 \x14"
+                                             "2103154827361\x15\x07\x07");
+    const QString notes = QStringLiteral("\x02 850315-2345678\r담당 010-2345-6789\r\r");
+    const DocStreams application =
+        docStreams({DocPiece::unicode(QStringLiteral("신청인 ")), DocPiece::compressedBytes("900101\x96"),
+                    DocPiece::unicode(QStringLiteral("1234568\r") + tableRows + QStringLiteral("\r") + notes)},
+                   {quint32(4 + 7 + 8 + tableRows.size() + 1), 17, 17, 0, 0, 0, 0, 0});
     const QList<std::pair<QString, QByteArray>> documents {
         {QStringLiteral("application.docx"), word},
         {QStringLiteral("roster.xlsx"),
@@ -196,6 +205,7 @@ int main(int argc, char *argv[])
               hwpTable({QStringLiteral("홍길동"), QStringLiteral("010-2345-6789")})})},
         {QStringLiteral("uncompressed.hwp"), hwp({hwpParagraph(QStringLiteral("900101-1234567"))}, 0)},
         {QStringLiteral("roster.xls"), xls(workbook)},
+        {QStringLiteral("application.doc"), doc(application)},
         {QStringLiteral("nested.zip"), zipOf({{QStringLiteral("서류/신청서.docx"), word}})},
         {QStringLiteral("message.eml"),
          "From: a@korea.kr\r\nTo: b@korea.kr\r\nSubject: =?UTF-8?B?7Iug7LKt7ISc?=\r\nMIME-Version: 1.0\r\n"
@@ -218,6 +228,11 @@ int main(int argc, char *argv[])
             ok = write(out, QStringLiteral("hwp"), name, bytes) && ok;
     }
     ok = write(out, QStringLiteral("xls"), QStringLiteral("roster.workbook"), workbook) && ok;
+    QByteArray docInput(4, '\0');
+    qToLittleEndian(quint32(application.table.size()), docInput.data());
+    ok = write(out, QStringLiteral("doc"), QStringLiteral("application.streams"),
+               docInput + application.table + application.wordDocument) &&
+        ok;
     // PDF: one page of text, written by hand (the tests print theirs with Qt's GUI module).
     for (const auto &[name, line] :
          {std::pair {"rrn.pdf", "RRN 900101-1234567"}, std::pair {"phone.pdf", "Tel. 010-2345-6789"}}) {
