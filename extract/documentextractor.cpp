@@ -296,10 +296,13 @@ QStringList compoundFileStreams(const QByteArray &bytes)
     return file ? file->streams() : QStringList();
 }
 
-// A compound file by its streams. HWP, Word and Excel 97-2003 are read; a broken one, or one of no known kind,
-// goes to the HWP reader, which says what is wrong with it.
+// A compound file by its streams. HWP, Word and Excel 97-2003 are read; one of no known kind goes
+// to the HWP reader, which says what is wrong with it.
 Format compoundFileFormat(const QByteArray &bytes)
 {
+    QString error;
+    if (!CompoundFile::open(bytes, &error))
+        return Format::BrokenCompoundFile;
     const QStringList streams = compoundFileStreams(bytes);
     if (streams.contains(QStringLiteral("FileHeader")))
         return Format::Hwp;
@@ -312,6 +315,22 @@ Format compoundFileFormat(const QByteArray &bytes)
     if (streams.contains(QStringLiteral("PowerPoint Document")))
         return Format::Office97;
     return Format::Hwp;
+}
+
+// Why a compound file that does not open is not scanned: named as what its name says it is, since
+// its streams cannot say.
+QString brokenCompoundFileReason(const QByteArray &bytes, const QString &name)
+{
+    QString error;
+    CompoundFile::open(bytes, &error);
+    const QString suffix = QFileInfo(name).suffix().toLower();
+    const QString what = suffix == QLatin1String("hwp")                    ? QStringLiteral("HWP file")
+        : suffix == QLatin1String("doc") || suffix == QLatin1String("dot") ? QStringLiteral("Word document")
+        : suffix == QLatin1String("xls") || suffix == QLatin1String("xlt") ? QStringLiteral("Excel workbook")
+        : suffix == QLatin1String("ppt") || suffix == QLatin1String("pps")
+        ? QStringLiteral("PowerPoint presentation")
+        : QStringLiteral("HWP or Office 97-2003 file");
+    return QStringLiteral("not a readable %1 (a damaged compound file: %2): not scanned").arg(what, error);
 }
 
 } // namespace
@@ -343,6 +362,8 @@ QString DocumentExtractor::formatName(Format format)
         return QStringLiteral("Office 97-2003");
     case Format::EncryptedOffice:
         return QStringLiteral("encrypted Office document");
+    case Format::BrokenCompoundFile:
+        return QStringLiteral("damaged compound file");
     case Format::Pdf:
         return QStringLiteral("PDF");
     case Format::Zip:
@@ -432,6 +453,9 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
         return;
     case Format::EncryptedOffice:
         sink.skip(base, QStringLiteral("encrypted (an Office document with a password): not scanned"));
+        return;
+    case Format::BrokenCompoundFile:
+        sink.skip(base, brokenCompoundFileReason(bytes, name));
         return;
     case Format::Eml:
         EmlExtractor::extract(bytes, base, sink, readNested);

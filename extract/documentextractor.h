@@ -31,6 +31,7 @@ public:
         // password (its package encrypted inside a compound file).
         Office97,
         EncryptedOffice,
+        BrokenCompoundFile, // a compound file that does not open: which of these it was, its name says at most
         Pdf,
         Zip,
         Eml,

@@ -1266,8 +1266,8 @@ private Q_SLOTS:
         QTest::newRow("DRM") << hwp({hwpParagraph(QStringLiteral("보안"))}, 1 | 16) << "encrypted";
         QTest::newRow("HWP 97") << QByteArray("HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05", 30)
                                 << "unsupported version";
-        QTest::newRow("not a compound file")
-            << QByteArray::fromHex("D0CF11E0A1B11AE1") + QByteArray(100, 'x') << "not a readable HWP file";
+        QTest::newRow("not a compound file") << QByteArray::fromHex("D0CF11E0A1B11AE1") + QByteArray(100, 'x')
+                                             << "not a readable HWP file (a damaged compound file: ";
     }
 
     void shouldSayWhyAnHwpIsNotRead()
@@ -1345,6 +1345,36 @@ private Q_SLOTS:
                                     << "encrypted (an Office document with a password): not scanned";
         QTest::newRow("none of these") << "Contents" << int(DocumentExtractor::Format::Hwp)
                                        << "no HWP file header: not scanned";
+    }
+
+    // A compound file that does not open cannot say what it held: its name says what it was meant
+    // to be, and nothing calls an Excel workbook an HWP file.
+    void shouldNameADamagedCompoundFileByItsName_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("HWP") << "신청서.hwp"
+                             << "not a readable HWP file (a damaged compound file: ";
+        QTest::newRow("Word") << "신청서.DOC"
+                              << "not a readable Word document (a damaged compound file: ";
+        QTest::newRow("Excel") << "명단.xls"
+                               << "not a readable Excel workbook (a damaged compound file: ";
+        QTest::newRow("PowerPoint") << "안내.ppt"
+                                    << "not a readable PowerPoint presentation (a damaged compound file: ";
+        QTest::newRow("no name") << "첨부"
+                                 << "not a readable HWP or Office 97-2003 file (a damaged compound file: ";
+    }
+
+    void shouldNameADamagedCompoundFileByItsName()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, reason);
+        QByteArray file = xls(QByteArray(5000, 'x'));
+        file.truncate(1024); // its FAT and directory sectors cut off
+        QCOMPARE(DocumentExtractor::sniff(file, name), DocumentExtractor::Format::BrokenCompoundFile);
+        const Read read = extract(file, name);
+        QVERIFY(read.pieces.isEmpty());
+        QVERIFY2(read.incomplete.contains(reason), qPrintable(read.incomplete));
     }
 
     void shouldNameTheCompoundFilesItDoesNotRead()
