@@ -2,8 +2,10 @@
 #include "compoundfileparts.h"
 
 #include "compoundfile.h"
+#include "docextractor.h"
 #include "olepropertyset.h"
 #include "textsink.h"
+#include "xlsextractor.h"
 
 #include <QStringList>
 
@@ -76,6 +78,22 @@ void CompoundFileParts::readOthers(const CompoundFile &file, const QSet<QString>
                 readEmbedded(*package, QStringLiteral("Package"), place);
             else
                 sink.skip(place, QStringLiteral("an embedded object: %1").arg(error));
+            continue;
+        }
+        // An Excel or Word 97-2003 object (a table pasted as a worksheet) keeps its streams in its storage.
+        if (!object.isEmpty() &&
+            (path == object + QStringLiteral("/Workbook") || path == object + QStringLiteral("/WordDocument"))) {
+            objectsRead.append(object);
+            const Core::TextPlace place = base.then(Kind::Entry, object);
+            QString error;
+            if (name == QLatin1String("WordDocument"))
+                DocExtractor::extractDocument(file, object + QLatin1Char('/'), place, sink);
+            else if (const auto workbook = file.stream(path, sink.limits().maxEntryBytes, &error);
+                     workbook && sink.takeInflated(workbook->size()))
+                XlsExtractor::extractWorkbook(*workbook, place, sink);
+            else
+                sink.skip(place,
+                          error.isEmpty() ? sink.incomplete() : QStringLiteral("an embedded object: %1").arg(error));
             continue;
         }
         const QString part = object.isEmpty() ? top : object;

@@ -16,7 +16,8 @@ class TextSink;
 // What an Office 97-2003 compound file holds beside the streams its own reader reads: its
 // properties (title, author, comments, a user's own), read as an OOXML file's are; an embedded
 // object (Excel's MBD… storages, Word's ObjectPool/…) read as the file its Package stream holds (a
-// DOCX, an XLSX); macros and anything else named as not scanned. What only describes the file or
+// DOCX, an XLSX), or as the Excel or Word 97-2003 document its storage holds; macros and anything
+// else named as not scanned. What only describes the file or
 // an object (class and link data, a printed picture, signatures) holds none of its text.
 class CompoundFileParts
 {

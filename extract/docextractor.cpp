@@ -165,43 +165,51 @@ private:
 void DocExtractor::extract(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink,
                            const NestedFileReader &readEmbedded)
 {
+    if (!extractDocument(file, QString(), base, sink))
+        return;
+    // Data holds pictures and form fields' settings; the other table stream is an older save's.
+    CompoundFileParts::readOthers(
+        file,
+        {QStringLiteral("WordDocument"), QStringLiteral("0Table"), QStringLiteral("1Table"), QStringLiteral("Data")},
+        base, sink, readEmbedded);
+}
+
+bool DocExtractor::extractDocument(const CompoundFile &file, const QString &storage, const Core::TextPlace &base,
+                                   TextSink &sink)
+{
     QString error;
-    const auto word = file.stream(QStringLiteral("WordDocument"), sink.limits().maxEntryBytes, &error);
+    const auto word = file.stream(storage + QStringLiteral("WordDocument"), sink.limits().maxEntryBytes, &error);
     if (!word) {
         sink.skip(base, QStringLiteral("not a readable Word document (%1): not scanned").arg(error));
-        return;
+        return false;
     }
     const auto ident = u16At(*word, 0);
     const auto nFib = u16At(*word, 2);
     const auto flags = u16At(*word, 0x0A);
     if (!ident || *ident != WordIdent || !nFib || !flags) {
         sink.skip(base, QStringLiteral("not a readable Word document (no file information block): not scanned"));
-        return;
+        return false;
     }
     if (*nFib < Word97) {
         sink.skip(base, QStringLiteral("a Word document older than Word 97 (Word 6.0/95): not scanned"));
-        return;
+        return false;
     }
     if (*flags & Encrypted) {
         sink.skip(base, QStringLiteral("encrypted (a Word document with a password): not scanned"));
-        return;
+        return false;
     }
-    const QString tableName = (*flags & WhichTable) ? QStringLiteral("1Table") : QStringLiteral("0Table");
+    const QString tableName = storage + ((*flags & WhichTable) ? QStringLiteral("1Table") : QStringLiteral("0Table"));
     const auto table = file.stream(tableName, sink.limits().maxEntryBytes, &error);
     if (!table) {
         sink.skip(base, QStringLiteral("not a readable Word document (%1): not scanned").arg(error));
-        return;
+        return false;
     }
     if (!sink.takeInflated(word->size() + table->size())) {
         sink.skip(base, sink.incomplete());
-        return;
+        return false;
     }
     extractText(*word, *table, base, sink);
-    // Data holds pictures and form fields' settings; the other table stream is an older save's.
-    CompoundFileParts::readOthers(
-        file,
-        {QStringLiteral("WordDocument"), QStringLiteral("0Table"), QStringLiteral("1Table"), QStringLiteral("Data")},
-        base, sink, readEmbedded);
+    return true;
 }
 
 void DocExtractor::extractText(const QByteArray &wordDocument, const QByteArray &table, const Core::TextPlace &base,

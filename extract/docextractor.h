@@ -24,6 +24,10 @@ class DocExtractor
 public:
     static void extract(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink,
                         const NestedFileReader &readEmbedded);
+    // The document in `storage` of `file` ("" the root, "ObjectPool/_1234/" an embedded one),
+    // without the other parts around it; false when it cannot be read, which is said.
+    static bool extractDocument(const CompoundFile &file, const QString &storage, const Core::TextPlace &base,
+                                TextSink &sink);
     // The text of a WordDocument stream whose table stream is `table`.
     static void extractText(const QByteArray &wordDocument, const QByteArray &table, const Core::TextPlace &base,
                             TextSink &sink);

@@ -114,6 +114,25 @@ private Q_SLOTS:
         QVERIFY2(!read.incomplete.contains(QStringLiteral("_1001")), qPrintable(read.incomplete));
     }
 
+    // A table pasted as an Excel worksheet, or a Word 97-2003 document inside another, keeps its
+    // streams in the object's storage: read as the workbook or document they are.
+    void shouldReadEmbeddedOffice97Objects()
+    {
+        const DocStreams inner = docStreams({QStringLiteral("안쪽 문서 900101-1234568\r")});
+        const QByteArray file =
+            doc(docStreams({QStringLiteral("본문\r")}),
+                {{QStringLiteral("ObjectPool/_2001/\x01CompObj"), QByteArray(32, '\0')},
+                 {QStringLiteral("ObjectPool/_2001/Workbook"),
+                  xlsWorkbookStream({{QStringLiteral("명단"), xlsLabel(0, 0, QStringLiteral("홍길동 850315-2345678"))}},
+                                    {})},
+                 {QStringLiteral("ObjectPool/_2002/1Table"), inner.table},
+                 {QStringLiteral("ObjectPool/_2002/WordDocument"), inner.wordDocument}});
+        const Read read = extract(file);
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("ObjectPool/_2001 › 명단!A1")), QStringLiteral("홍길동 850315-2345678"));
+        QCOMPARE(read.textAt(QStringLiteral("ObjectPool/_2002")), QStringLiteral("안쪽 문서 900101-1234568\n"));
+    }
+
     void shouldNameWhatItDoesNotRead_data()
     {
         QTest::addColumn<QByteArray>("file");
