@@ -45,15 +45,18 @@ void CompoundFileParts::readOthers(const CompoundFile &file, const QSet<QString>
 {
     // What describes the file or an object, and holds none of its text: class and link data, a
     // printed picture, a toolbar, signatures.
-    static const QSet<QString> described {QStringLiteral("\x01CompObj"),
+    static const QSet<QString> described {QStringLiteral("\x01"
+                                                         "CompObj"),
                                           QStringLiteral("\x01Ole"),
                                           QStringLiteral("\x03ObjInfo"),
-                                          QStringLiteral("\x03EPRINT"),
+                                          QStringLiteral("\x03"
+                                                         "EPRINT"),
                                           QStringLiteral("\x02OlePres000"),
                                           QStringLiteral("\x03META"),
                                           QStringLiteral("\x03PIC"),
                                           QStringLiteral("XCB"),
-                                          QStringLiteral("\x05DigitalSignature"),
+                                          QStringLiteral("\x05"
+                                                         "DigitalSignature"),
                                           QStringLiteral("_signatures"),
                                           QStringLiteral("_xmlsignatures")};
     QStringList objectsRead;

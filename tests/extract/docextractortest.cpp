@@ -100,7 +100,9 @@ private Q_SLOTS:
     {
         const QByteArray inner = docx(QStringLiteral("<w:p><w:r><w:t>첨부 850315-2345678</w:t></w:r></w:p>"));
         const QByteArray file = doc(docStreams({QStringLiteral("본문\r")}),
-                                    {{QStringLiteral("ObjectPool/_1001/\x01CompObj"), QByteArray(32, '\0')},
+                                    {{QStringLiteral("ObjectPool/_1001/\x01"
+                                                     "CompObj"),
+                                      QByteArray(32, '\0')},
                                      {QStringLiteral("ObjectPool/_1001/Package"), inner},
                                      {QStringLiteral("ObjectPool/_1002/\x01Ole10Native"), QByteArray("900101-1234568")},
                                      {QStringLiteral("Macros/VBA/dir"), QByteArray("x")}});
@@ -121,7 +123,9 @@ private Q_SLOTS:
         const DocStreams inner = docStreams({QStringLiteral("안쪽 문서 900101-1234568\r")});
         const QByteArray file =
             doc(docStreams({QStringLiteral("본문\r")}),
-                {{QStringLiteral("ObjectPool/_2001/\x01CompObj"), QByteArray(32, '\0')},
+                {{QStringLiteral("ObjectPool/_2001/\x01"
+                                 "CompObj"),
+                  QByteArray(32, '\0')},
                  {QStringLiteral("ObjectPool/_2001/Workbook"),
                   xlsWorkbookStream({{QStringLiteral("명단"), xlsLabel(0, 0, QStringLiteral("홍길동 850315-2345678"))}},
                                     {})},

@@ -214,7 +214,9 @@ private Q_SLOTS:
             {{QStringLiteral("\x05SummaryInformation"), summaryInformation(title, QStringLiteral("홍길동"))},
              {QStringLiteral("Workbook"), stream},
              {QStringLiteral("MBD0001/Package"), docx(wordParagraph({QStringLiteral("포함 문서")}))},
-             {QStringLiteral("MBD0001/\x01CompObj"), QByteArray(16, '\0')},
+             {QStringLiteral("MBD0001/\x01"
+                             "CompObj"),
+              QByteArray(16, '\0')},
              {QStringLiteral("MBD0002/\x01Ole10Native"), QByteArray(16, '\1')},
              {QStringLiteral("_VBA_PROJECT_CUR/VBA"), QByteArray(16, '\1')}});
         const Read read = extract(file);

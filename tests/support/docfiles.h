@@ -105,7 +105,11 @@ inline DocStreams docStreams(const QStringList &stories)
 
 inline QByteArray doc(const DocStreams &streams, const Entries &more = {})
 {
-    Entries entries {{QStringLiteral("\x05SummaryInformation"),
+    // Its class (CompObj) and properties, as Word writes them beside the document.
+    Entries entries {{QStringLiteral("\x01"
+                                     "CompObj"),
+                      QByteArray(64, '\1')},
+                     {QStringLiteral("\x05SummaryInformation"),
                       summaryInformation(QByteArray("application"), QStringLiteral("작성자"))},
                      {QStringLiteral("WordDocument"), streams.wordDocument},
                      {QStringLiteral("1Table"), streams.table}};

@@ -204,7 +204,10 @@ inline QByteArray summaryInformation(const QByteArray &titleInCp949, const QStri
 inline QByteArray xls(const QByteArray &workbookStream)
 {
     return compoundFile(
-        {{QStringLiteral("\x05SummaryInformation"), summaryInformation(QByteArray("roster"), QStringLiteral("작성자"))},
+        {{QStringLiteral("\x01"
+                         "CompObj"),
+          QByteArray(64, '\1')},
+         {QStringLiteral("\x05SummaryInformation"), summaryInformation(QByteArray("roster"), QStringLiteral("작성자"))},
          {QStringLiteral("Workbook"), workbookStream}});
 }
 
