@@ -4,6 +4,7 @@
 #include "compoundfile.h"
 #include "compoundfileparts.h"
 #include "textsink.h"
+#include "wordtablerows.h"
 
 #include <QString>
 #include <QtEndian>
@@ -25,6 +26,8 @@ constexpr quint16 WhichTable = 0x0200; // fWhichTblStm: 1Table, else 0Table
 
 // FibRgFcLcb97's pair of the piece table ([MS-DOC] 2.5.6): fcClx, lcbClx.
 constexpr qsizetype ClxPair = 33;
+// ... and of the paragraphs' properties: fcPlcfBtePapx, lcbPlcfBtePapx.
+constexpr qsizetype PapxPair = 13;
 
 // FibRgLw97's character counts of the stories, in the order their text follows the body's.
 enum StoryCount { Body = 3, Footnotes, HeadersAndFooters, Macros, Comments, Endnotes, TextBoxes, HeaderTextBoxes };
@@ -109,56 +112,92 @@ std::optional<std::vector<Piece>> readPieceTable(QByteArrayView clx, qsizetype w
     return pieces;
 }
 
-// A story's characters as the scanner reads them: a paragraph's end, a line or page break as a
-// line break; a table's cell mark as a tab, its row's end (a mark right after a cell's) as a line
-// break; a field's marks as spaces, its code and result kept; a non-breaking hyphen as a hyphen;
-// an optional hyphen, anchors of pictures and notes, and other controls left out.
+// A story's characters as the scanner reads them, and its fields' codes apart: a paragraph's end,
+// a line or page break as a line break; a table's cell mark as a tab, its row's end as a line
+// break; a field's result in the text where Word shows it, with nothing around it (a form's two
+// fields for the halves of a number read as one), its code ("HYPERLINK …", "MERGEFIELD …") in a
+// text of its own; a non-breaking hyphen as a hyphen; an optional hyphen, anchors of pictures and
+// notes, and other controls left out.
 class StoryText
 {
 public:
-    void append(char16_t c)
+    // rowEnd: whether a cell mark (0x07) ends its row, when the paragraphs' properties say;
+    // without them, a mark right after another is taken for a row's end.
+    void append(char16_t c, std::optional<bool> rowEnd)
     {
+        switch (c) {
+        case 0x13: // a field's start: its code follows
+            m_fields.push_back(true);
+            ++m_inCode;
+            return;
+        case 0x14: // its result follows
+            if (!m_fields.empty() && m_fields.back()) {
+                m_fields.back() = false;
+                --m_inCode;
+                m_codes += QLatin1Char(' ');
+            }
+            return;
+        case 0x15: // its end
+            if (!m_fields.empty()) {
+                if (m_fields.back())
+                    --m_inCode;
+                m_fields.pop_back();
+                m_codes += QLatin1Char(' ');
+            }
+            return;
+        default:
+            break;
+        }
+        QString &text = m_inCode > 0 ? m_codes : m_text;
         switch (c) {
         case 0x0D:
         case 0x0B:
         case 0x0C:
         case 0x0E:
-            m_text += QLatin1Char('\n');
+            text += QLatin1Char('\n');
             break;
         case 0x07:
-            if (m_lastWasCellMark) {
-                if (m_text.endsWith(QLatin1Char('\t')))
-                    m_text.chop(1);
-                m_text += QLatin1Char('\n');
+            if (rowEnd.value_or(m_lastWasCellMark)) {
+                if (text.endsWith(QLatin1Char('\t')))
+                    text.chop(1);
+                text += QLatin1Char('\n');
                 m_lastWasCellMark = false;
                 return;
             }
-            m_text += QLatin1Char('\t');
+            text += QLatin1Char('\t');
             m_lastWasCellMark = true;
             return;
-        case 0x13:
-        case 0x14:
-        case 0x15:
-            m_text += QLatin1Char(' ');
-            break;
         case 0x1E:
-            m_text += QLatin1Char('-');
+            text += QLatin1Char('-');
             break;
         case 0x09:
-            m_text += QLatin1Char('\t');
+            text += QLatin1Char('\t');
             break;
         default:
             if (c >= 0x20)
-                m_text += QChar(c);
+                text += QChar(c);
         }
         m_lastWasCellMark = false;
     }
     const QString &text() const { return m_text; }
+    const QString &codes() const { return m_codes; }
 
 private:
     QString m_text;
+    QString m_codes;
+    std::vector<bool> m_fields; // the fields open, inner last: true while in its code
+    qsizetype m_inCode = 0; // how many of them are in their code
     bool m_lastWasCellMark = false;
 };
+
+// Adds a story's text, and its fields' codes as a note beside it.
+void addStory(const StoryText &story, const Core::TextPlace &place, TextSink &sink)
+{
+    if (!story.text().trimmed().isEmpty())
+        sink.add(place, story.text());
+    if (!story.codes().trimmed().isEmpty())
+        sink.add(place.then(Kind::Note), story.codes());
+}
 
 } // namespace
 
@@ -234,6 +273,15 @@ void DocExtractor::extractText(const QByteArray &wordDocument, const QByteArray 
         unreadable(QStringLiteral("its piece table lies outside its table stream"));
         return;
     }
+    // A template's AutoText entries are a second document after the first ([MS-DOC] FibBase.pnNext).
+    if (const auto pnNext = u16At(wordDocument, 0x08); pnNext && *pnNext != 0)
+        sink.skip(base, QStringLiteral("the AutoText entries of a template: not scanned"));
+    // The paragraphs' properties, for where a table's rows end; without them, guessed.
+    std::optional<WordTableRows> rows;
+    const auto fcPapx = u32At(wordDocument, pairsCountAt + 2 + 8 * PapxPair);
+    const auto lcbPapx = u32At(wordDocument, pairsCountAt + 2 + 8 * PapxPair + 4);
+    if (fcPapx && lcbPapx && *fcPapx <= quint32(table.size()) && *lcbPapx <= quint32(table.size()) - *fcPapx)
+        rows = WordTableRows::read(wordDocument, QByteArrayView(table).sliced(qsizetype(*fcPapx), qsizetype(*lcbPapx)));
     QString error;
     const auto pieces = readPieceTable(QByteArrayView(table).sliced(qsizetype(*fcClx), qsizetype(*lcbClx)),
                                        wordDocument.size(), &error);
@@ -260,18 +308,26 @@ void DocExtractor::extractText(const QByteArray &wordDocument, const QByteArray 
     quint64 storyEnd = 0;
     auto piece = pieces->begin();
     quint32 cp = 0;
-    const auto nextCharacter = [&]() -> std::optional<char16_t> {
+    // The next character, and whether it ends a table's row (known for a cell mark only).
+    const auto nextCharacter = [&]() -> std::optional<std::pair<char16_t, std::optional<bool>>> {
         while (piece != pieces->end() && cp >= piece->cp + piece->count)
             ++piece;
         if (piece == pieces->end())
             return std::nullopt;
         const qsizetype index = qsizetype(cp - piece->cp);
         ++cp;
+        const qsizetype offset = piece->offset + index * (piece->compressed ? 1 : 2);
+        char16_t c = 0;
         if (piece->compressed) {
-            const auto byte = uchar(wordDocument[piece->offset + index]);
-            return byte >= 0x80 && byte < 0xA0 && Cp1252High[byte - 0x80] ? Cp1252High[byte - 0x80] : char16_t(byte);
+            const auto byte = uchar(wordDocument[offset]);
+            c = byte >= 0x80 && byte < 0xA0 && Cp1252High[byte - 0x80] ? Cp1252High[byte - 0x80] : char16_t(byte);
+        } else {
+            c = qFromLittleEndian<char16_t>(wordDocument.constData() + offset);
         }
-        return qFromLittleEndian<char16_t>(wordDocument.constData() + piece->offset + 2 * index);
+        std::optional<bool> rowEnd;
+        if (c == 0x07 && rows)
+            rowEnd = rows->endsRowAt(offset);
+        return std::pair {c, rowEnd};
     };
     for (const Story &story : stories) {
         const quint32 length = *u32At(wordDocument, lengthsAt + 4 * story.count);
@@ -288,12 +344,9 @@ void DocExtractor::extractText(const QByteArray &wordDocument, const QByteArray 
                 cut = true;
                 break;
             }
-            text.append(*c);
+            text.append(c->first, c->second);
         }
-        if (!text.text().trimmed().isEmpty()) {
-            const Core::TextPlace place = story.kind == Kind::Section ? base : base.then(story.kind);
-            sink.add(place, text.text());
-        }
+        addStory(text, story.kind == Kind::Section ? base : base.then(story.kind), sink);
         if (cut) {
             sink.skip(base, QStringLiteral("the document's text is shorter than its stories say: read in part"));
             return;
@@ -304,9 +357,8 @@ void DocExtractor::extractText(const QByteArray &wordDocument, const QByteArray 
     // After the stories Word keeps a last paragraph's end; more text there is read all the same.
     StoryText rest;
     while (const auto c = nextCharacter())
-        rest.append(*c);
-    if (!rest.text().trimmed().isEmpty())
-        sink.add(base, rest.text());
+        rest.append(c->first, c->second);
+    addStory(rest, base, sink);
 }
 
 } // namespace SendGuard::Extract

@@ -61,12 +61,15 @@ private Q_SLOTS:
     // by line breaks, so the header row heads its column.
     void shouldReadATableAsRows()
     {
-        const QString body = QStringLiteral("명단\r성명\x07주민등록번호\x07\x07홍길동\x07"
-                                            "2103154827361\x07\x07김민준\x07"
-                                            "2204153847261\x07\x07끝\r");
+        // An empty cell is two cell marks in a row as well: only the paragraph's properties tell
+        // a row's end from it.
+        const QString body = QStringLiteral("명단\r성명\x07비고\x07주민등록번호\x07\uE007홍길동\x07\x07"
+                                            "2103154827361\x07\uE007김민준\x07\x07"
+                                            "2204153847261\x07\uE007끝\r");
         const Read read = extract(doc(docStreams({body})));
         QCOMPARE(read.textAt(QString()),
-                 QStringLiteral("명단\n성명\t주민등록번호\n홍길동\t2103154827361\n김민준\t2204153847261\n끝\n"));
+                 QStringLiteral("명단\n성명\t비고\t주민등록번호\n홍길동\t\t2103154827361\n"
+                                "김민준\t\t2204153847261\n끝\n"));
     }
 
     // Word keeps text in pieces, some a byte a character in code page 1252 (its en dash 0x96),
@@ -82,8 +85,23 @@ private Q_SLOTS:
         const quint32 length = quint32(7 + 7 + after.size());
         const Read read = extract(doc(docStreams(pieces, {length, 0, 0, 0, 0, 0, 0, 0})));
         QCOMPARE(read.textAt(QString()),
-                 QStringLiteral("주민등록번호 900101\u20131234568   HYPERLINK \"mailto:hong@korea.kr\"  "
-                                "hong@korea.kr  010-2345-6789\n"));
+                 QStringLiteral("주민등록번호 900101\u20131234568 hong@korea.kr 010-2345-6789\n"));
+        QCOMPARE(read.textAt(QStringLiteral("note")).simplified(),
+                 QStringLiteral("HYPERLINK \"mailto:hong@korea.kr\""));
+    }
+
+    // A form's two fields for the halves of a number read as Word shows them, one number; a
+    // field inside another's code, and a field with no result, give their codes to the note.
+    void shouldReadFieldResultsInPlaceAndTheirCodesApart()
+    {
+        const QString body = QStringLiteral("주민등록번호 \x13 FORMTEXT \x14"
+                                            "900101\x15-\x13 FORMTEXT \x14"
+                                            "1234568\x15\r\x13 IF \x13 MERGEFIELD 연락처 \x14"
+                                            "010-2345-6789\x15 = \"\" \x14결과\x15 \x13 PAGE \x15끝\r");
+        const Read read = extract(doc(docStreams({body})));
+        QCOMPARE(read.textAt(QString()), QStringLiteral("주민등록번호 900101-1234568\n결과 끝\n"));
+        QCOMPARE(read.textAt(QStringLiteral("note")).simplified(),
+                 QStringLiteral("FORMTEXT FORMTEXT IF MERGEFIELD 연락처 010-2345-6789 = \"\" PAGE"));
     }
 
     // Text the piece table holds past every story is read all the same.

@@ -171,8 +171,8 @@ int main(int argc, char *argv[])
             xlsRecord(XlsExtendedFormat, QByteArray(20, '\0')) +
             xlsRecord(XlsExtendedFormat, xlsU16(0) + xlsU16(164) + QByteArray(16, '\0')));
     // Word 97-2003: a body with a table, a footnote and a header; a piece a byte a character.
-    const QString tableRows = QStringLiteral("성명\x07주민등록번호\x07\x07홍길동\x07\x13 =1 \x14"
-                                             "2103154827361\x15\x07\x07");
+    const QString tableRows = QStringLiteral("성명\x07주민등록번호\x07\uE007홍길동\x07\x13 =1 \x14"
+                                             "2103154827361\x15\x07\uE007");
     const QString notes = QStringLiteral("\x02 850315-2345678\r담당 010-2345-6789\r\r");
     const DocStreams application =
         docStreams({DocPiece::unicode(QStringLiteral("신청인 ")), DocPiece::compressedBytes("900101\x96"),

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <array>
 
 namespace SendGuard::Tests {
@@ -21,6 +22,8 @@ struct DocPiece
     QByteArray bytes; // as the WordDocument stream holds them
     bool compressed = false;
 
+    // Two bytes a character. DocRowEnd stands for a table row's own end mark: written as the
+    // cell mark 0x07 it is, its paragraph's properties saying it ends the row.
     static DocPiece unicode(const QString &text)
     {
         QByteArray bytes;
@@ -43,6 +46,7 @@ struct DocStreams
     QByteArray table; // 1Table
 };
 
+constexpr char16_t DocRowEnd = 0xE007; // in a test's text: the mark that ends a table's row
 constexpr quint16 DocWhichTable = 0x0200; // fWhichTblStm: the table stream is 1Table
 constexpr quint16 DocExtChar = 0x1000; // fExtChar, which Word 97 sets always
 constexpr quint16 DocEncrypted = 0x0100;
@@ -67,6 +71,49 @@ inline DocStreams docStreams(const QList<DocPiece> &pieces, const DocStoryLength
     const QByteArray plcPcd = positions + descriptors;
     const QByteArray clx = char(0x02) + xlsU32(quint32(plcPcd.size())) + plcPcd;
 
+    // The paragraphs, each ended by a paragraph or cell mark, and the row ends among them: the
+    // row ends' placeholders written as the cell mark they are.
+    QList<std::pair<qsizetype, bool>> paragraphEnds; // (offset after the mark, ends a row)
+    for (qsizetype at = 0, piece = 0, pieceEnd = pieces.isEmpty() ? 0 : pieces[0].bytes.size(); at < text.size();) {
+        while (piece + 1 < pieces.size() && at >= pieceEnd)
+            pieceEnd += pieces[++piece].bytes.size();
+        const qsizetype width = pieces[piece].compressed ? 1 : 2;
+        const char16_t c = width == 1 ? char16_t(uchar(text[at])) : qFromLittleEndian<char16_t>(text.constData() + at);
+        if (c == DocRowEnd)
+            qToLittleEndian<char16_t>(0x0007, text.data() + at);
+        if (c == 0x0D || c == 0x07 || c == DocRowEnd)
+            paragraphEnds.append({TextAt + at + width, c == DocRowEnd});
+        at += width;
+    }
+    // Their properties in FKP pages after the text ([MS-DOC] 2.9.175), twenty runs a page: a row
+    // end's (sprmPFInTable, sprmPFTtp) near the page's end, the others none; PlcBtePapx lists the
+    // pages in the table stream.
+    QByteArray pagesBytes;
+    QByteArray plcFcs;
+    QByteArray plcPages;
+    const qsizetype pagesAt = (TextAt + text.size() + 511) / 512 * 512;
+    qsizetype runStart = TextAt;
+    for (qsizetype first = 0; first < paragraphEnds.size(); first += 20) {
+        const qsizetype runs = std::min<qsizetype>(20, paragraphEnds.size() - first);
+        QByteArray page(512, '\0');
+        plcFcs += xlsU32(quint32(runStart));
+        plcPages += xlsU32(quint32((pagesAt + pagesBytes.size()) / 512));
+        qToLittleEndian<quint32>(quint32(runStart), page.data());
+        const QByteArray rowEnd =
+            QByteArray("\x00\x04\x00\x00", 4) + xlsU16(0x2416) + char(1) + xlsU16(0x2417) + char(1);
+        page.replace(480, rowEnd.size(), rowEnd);
+        for (qsizetype run = 0; run < runs; ++run) {
+            const auto &[end, endsRow] = paragraphEnds[first + run];
+            qToLittleEndian<quint32>(quint32(end), page.data() + 4 * (run + 1));
+            page[4 * (runs + 1) + 13 * run] = char(endsRow ? 480 / 2 : 0);
+            runStart = end;
+        }
+        page[511] = char(runs);
+        pagesBytes += page;
+    }
+    plcFcs += xlsU32(quint32(runStart));
+    const QByteArray plcBtePapx = paragraphEnds.isEmpty() ? QByteArray() : plcFcs + plcPages;
+
     // FibBase; at 0x18 and 0x1C where the text starts and ends, which Word 97 still writes (fcMin,
     // fcMac) and older readers go by.
     QByteArray fib = xlsU16(0xA5EC) + xlsU16(nFib) + xlsU16(0) + xlsU16(0x0412) + xlsU16(0) + xlsU16(flags) +
@@ -79,13 +126,15 @@ inline DocStreams docStreams(const QList<DocPiece> &pieces, const DocStoryLength
     fib += xlsU16(22) + longs;
     QByteArray fcLcb(Pairs * 8, '\0');
     fcLcb.replace(33 * 8, 8, xlsU32(0) + xlsU32(quint32(clx.size())));
+    fcLcb.replace(13 * 8, 8, xlsU32(quint32(clx.size())) + xlsU32(quint32(plcBtePapx.size())));
     fib += xlsU16(quint16(Pairs)) + fcLcb + xlsU16(0);
     fib += QByteArray(TextAt - fib.size(), '\0');
     // Word pads its stream past the mini stream's cutoff: it always lies in the file's own sectors.
     QByteArray stream = fib + text;
+    stream += QByteArray(pagesAt - stream.size(), '\0') + pagesBytes;
     if (stream.size() < 4096)
         stream += QByteArray(4096 - stream.size(), '\0');
-    return {stream, clx};
+    return {stream, clx + plcBtePapx};
 }
 
 // A document of these stories, each a paragraph or more ending in "\r", in Unicode pieces: Word's

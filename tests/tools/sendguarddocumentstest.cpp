@@ -169,8 +169,8 @@ private Q_SLOTS:
     // title is found through the helper, named by its place; the file cannot be masked in place.
     void shouldStopAWord97Application()
     {
-        const QString body = QStringLiteral("주거급여 신청서\r성명\x07주민등록번호\x07\x07홍길동\x07"
-                                            "9001011234568\x07\x07\r");
+        const QString body = QStringLiteral("주거급여 신청서\r성명\x07주민등록번호\x07\uE007홍길동\x07"
+                                            "9001011234568\x07\uE007\r");
         write(QStringLiteral("신청서.doc"), doc(docStreams({body, QStringLiteral("\x02 연락처 010-2345-6789\r")})));
         const QString message = incident(QStringLiteral("{\"name\":\"신청서.doc\",\"path\":\"신청서.doc\"}"));
         const CliRun run = runSendGuard({QStringLiteral("check"), QStringLiteral("--json"), message});

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "wordtablerows.h"
+
+#include <QtEndian>
+
+#include <algorithm>
+
+namespace SendGuard::Extract {
+
+namespace {
+
+constexpr qsizetype PageSize = 512;
+constexpr quint16 RowEnd = 0x2417; // sprmPFTtp
+constexpr quint16 InnerRowEnd = 0x244C; // sprmPFInnerTtp
+constexpr quint16 TableDefinition = 0xD608; // sprmTDefTable: a two-byte size
+constexpr quint16 ChangedTabs = 0xC615; // sprmPChgTabs: a size of 255 says another layout
+
+// Whether a paragraph's properties (a grpprl, [MS-DOC] 2.6) say it ends a row. Each property's
+// operand has the size its sprm's spra gives; one whose size cannot be told ends the walk.
+bool endsARow(QByteArrayView properties)
+{
+    qsizetype at = 0;
+    while (at + 2 <= properties.size()) {
+        const quint16 sprm = qFromLittleEndian<quint16>(properties.data() + at);
+        at += 2;
+        if ((sprm == RowEnd || sprm == InnerRowEnd) && at < properties.size())
+            return properties[at] != 0;
+        qsizetype operand = 0;
+        switch (sprm >> 13) {
+        case 0:
+        case 1:
+            operand = 1;
+            break;
+        case 2:
+        case 4:
+        case 5:
+            operand = 2;
+            break;
+        case 3:
+            operand = 4;
+            break;
+        case 7:
+            operand = 3;
+            break;
+        default: // 6: variable
+            if (sprm == TableDefinition) {
+                if (at + 2 > properties.size())
+                    return false;
+                operand = 2 + qsizetype(qFromLittleEndian<quint16>(properties.data() + at)) - 1;
+            } else {
+                if (at >= properties.size() || (sprm == ChangedTabs && uchar(properties[at]) == 255))
+                    return false;
+                operand = 1 + uchar(properties[at]);
+            }
+        }
+        if (operand < 0)
+            return false;
+        at += operand;
+    }
+    return false;
+}
+
+} // namespace
+
+std::optional<WordTableRows> WordTableRows::read(QByteArrayView wordDocument, QByteArrayView plcBtePapx)
+{
+    // n + 1 offsets, then n page numbers ([MS-DOC] 2.8.6).
+    if (plcBtePapx.size() < 4 || (plcBtePapx.size() - 4) % 8 != 0)
+        return std::nullopt;
+    const qsizetype pages = (plcBtePapx.size() - 4) / 8;
+    WordTableRows rows;
+    for (qsizetype i = 0; i < pages; ++i) {
+        const quint32 pn = qFromLittleEndian<quint32>(plcBtePapx.data() + 4 * (pages + 1) + 4 * i) & 0x3FFFFF;
+        const qsizetype pageAt = qsizetype(pn) * PageSize;
+        if (pageAt > wordDocument.size() - PageSize)
+            return std::nullopt;
+        const QByteArrayView page = wordDocument.sliced(pageAt, PageSize);
+        // A PapxFkp ([MS-DOC] 2.9.175): crun + 1 offsets, crun BxPap of 13 bytes, crun last.
+        const qsizetype runs = uchar(page[PageSize - 1]);
+        if (4 * (runs + 1) + 13 * runs > PageSize - 1)
+            return std::nullopt;
+        for (qsizetype run = 0; run < runs; ++run) {
+            const qsizetype papx = 2 * qsizetype(uchar(page[4 * (runs + 1) + 13 * run]));
+            if (papx == 0)
+                continue; // no properties: no row's end
+            if (papx >= PageSize - 2)
+                return std::nullopt;
+            // PapxInFkp: cb, or 0 and cb', then istd and the properties.
+            const qsizetype cb = uchar(page[papx]);
+            const qsizetype start = cb == 0 ? papx + 2 : papx + 1;
+            const qsizetype size = cb == 0 ? 2 * qsizetype(uchar(page[papx + 1])) : 2 * cb - 1;
+            if (size < 2 || start + size > PageSize - 1)
+                return std::nullopt;
+            if (!endsARow(page.sliced(start + 2, size - 2)))
+                continue;
+            const qsizetype from = qFromLittleEndian<quint32>(page.data() + 4 * run);
+            const qsizetype to = qFromLittleEndian<quint32>(page.data() + 4 * (run + 1));
+            if (from < to)
+                rows.m_rowEnds.emplace_back(from, to);
+        }
+    }
+    std::sort(rows.m_rowEnds.begin(), rows.m_rowEnds.end());
+    return rows;
+}
+
+bool WordTableRows::endsRowAt(qsizetype offset) const
+{
+    // The last row-end paragraph starting at or before offset (in a file that lies, paragraphs may
+    // overlap: then the answer is a tab or a line break, never text lost).
+    const auto after = std::upper_bound(m_rowEnds.begin(), m_rowEnds.end(), offset,
+                                        [](qsizetype at, const auto &range) { return at < range.first; });
+    return after != m_rowEnds.begin() && offset < std::prev(after)->second;
+}
+
+} // namespace SendGuard::Extract
