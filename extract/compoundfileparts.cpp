@@ -18,30 +18,37 @@ using Kind = Core::TextPlace::Kind;
 // Why a part not read is not scanned, by its storage or stream.
 QString unreadReason(const QString &part)
 {
-    if (!CompoundFileParts::objectStorage(part + QStringLiteral("/x")).isEmpty() ||
-        part.startsWith(QLatin1String("ObjectPool/")))
+    if (part.startsWith(QLatin1String("MBD")) || part.startsWith(QLatin1String("ObjectPool")))
         return QStringLiteral("an embedded object SendGuard does not read: not scanned");
     if (part == QLatin1String("_SX_DB_CUR") || part == QLatin1String("_SX_DB"))
         return QStringLiteral("a pivot table's cache: not scanned");
     if (part.startsWith(QLatin1String("_VBA_PROJECT")) || part == QLatin1String("Macros"))
         return QStringLiteral("macros (VBA): not scanned");
+    if (part ==
+            QLatin1String("\x06"
+                          "DataSpaces") ||
+        part ==
+            QLatin1String("\x09"
+                          "DRMContent"))
+        return QStringLiteral("encrypted (rights management, IRM): not scanned");
+    if (part == QLatin1String("MsoDataStore"))
+        return QStringLiteral("custom XML data: not scanned");
     return QStringLiteral("a part SendGuard does not read: not scanned");
 }
 
-} // namespace
-
-QString CompoundFileParts::objectStorage(const QString &streamPath)
+// The streams a reader of an embedded object's main stream reads itself.
+QSet<QString> objectsOwnStreams(const QString &mainStream)
 {
-    const QStringList parts = streamPath.split(QLatin1Char('/'));
-    if (parts.size() >= 2 && parts.first().startsWith(QLatin1String("MBD")))
-        return parts.first();
-    if (parts.size() >= 3 && parts.first() == QLatin1String("ObjectPool"))
-        return parts[0] + QLatin1Char('/') + parts[1];
-    return {};
+    if (mainStream == QLatin1String("WordDocument"))
+        return {QStringLiteral("WordDocument"), QStringLiteral("0Table"), QStringLiteral("1Table"),
+                QStringLiteral("Data")};
+    if (mainStream == QLatin1String("Workbook"))
+        return {QStringLiteral("Workbook"), QStringLiteral("Book")};
+    return {mainStream};
 }
 
-void CompoundFileParts::readOthers(const CompoundFile &file, const QSet<QString> &ownStreams,
-                                   const Core::TextPlace &base, TextSink &sink, const NestedFileReader &readEmbedded)
+void readStorage(const CompoundFile &file, const QString &prefix, const QSet<QString> &ownStreams,
+                 const Core::TextPlace &base, TextSink &sink, const NestedFileReader &readEmbedded, int depth)
 {
     // What describes the file or an object, and holds none of its text: class and link data, a
     // printed picture, a toolbar, signatures.
@@ -59,54 +66,81 @@ void CompoundFileParts::readOthers(const CompoundFile &file, const QSet<QString>
                                                          "DigitalSignature"),
                                           QStringLiteral("_signatures"),
                                           QStringLiteral("_xmlsignatures")};
-    QStringList objectsRead;
+    QSet<QString> objectsRead;
     QStringList unread;
+    QSet<QString> unreadSet;
     for (const QString &path : file.streams()) {
-        const qsizetype slash = path.indexOf(QLatin1Char('/'));
-        const QString top = slash < 0 ? path : path.left(slash);
-        const QString name = path.mid(path.lastIndexOf(QLatin1Char('/')) + 1);
-        const QString object = objectStorage(path);
-        if (ownStreams.contains(path) || described.contains(name) || described.contains(top) ||
+        if (sink.full())
+            return;
+        if (!path.startsWith(prefix))
+            continue;
+        const QString relative = path.mid(prefix.size());
+        const qsizetype slash = relative.indexOf(QLatin1Char('/'));
+        const QString top = slash < 0 ? relative : relative.left(slash);
+        const QString name = relative.mid(relative.lastIndexOf(QLatin1Char('/')) + 1);
+        const QString object = CompoundFileParts::objectStorage(relative);
+        if (ownStreams.contains(relative) || described.contains(name) || described.contains(top) ||
             objectsRead.contains(object))
             continue;
-        if (slash < 0 && path.startsWith(QLatin1Char('\x05'))) { // a property set
+        if (slash < 0 && relative.startsWith(QLatin1Char('\x05'))) { // a property set
             OlePropertySet::read(file, path, base, sink);
             continue;
         }
-        if (!object.isEmpty() && name == QLatin1String("Package") && path == object + QStringLiteral("/Package")) {
-            objectsRead.append(object);
-            QString error;
+        // An object read as a file (its Package: a DOCX, an XLSX), or as the Excel or Word
+        // 97-2003 document its storage holds (a table pasted as a worksheet); then the rest of its
+        // storage (its properties, objects inside it), as this file's.
+        const bool package = name == QLatin1String("Package");
+        if (!object.isEmpty() && relative == object + QLatin1Char('/') + name &&
+            (package || name == QLatin1String("Workbook") || name == QLatin1String("WordDocument"))) {
+            objectsRead.insert(object);
             const Core::TextPlace place = base.then(Kind::Entry, object);
-            if (const auto package = file.stream(path, sink.limits().maxEntryBytes, &error))
-                readEmbedded(*package, QStringLiteral("Package"), place);
-            else
+            QString error;
+            if (name == QLatin1String("WordDocument")) {
+                DocExtractor::extractDocument(file, path.left(path.size() - name.size()), place, sink);
+            } else if (const auto bytes = file.stream(path, sink.limits().maxEntryBytes, &error); !bytes) {
                 sink.skip(place, QStringLiteral("an embedded object: %1").arg(error));
-            continue;
-        }
-        // An Excel or Word 97-2003 object (a table pasted as a worksheet) keeps its streams in its storage.
-        if (!object.isEmpty() &&
-            (path == object + QStringLiteral("/Workbook") || path == object + QStringLiteral("/WordDocument"))) {
-            objectsRead.append(object);
-            const Core::TextPlace place = base.then(Kind::Entry, object);
-            QString error;
-            if (name == QLatin1String("WordDocument"))
-                DocExtractor::extractDocument(file, object + QLatin1Char('/'), place, sink);
-            else if (const auto workbook = file.stream(path, sink.limits().maxEntryBytes, &error);
-                     workbook && sink.takeInflated(workbook->size()))
-                XlsExtractor::extractWorkbook(*workbook, place, sink);
+            } else if (package) {
+                readEmbedded(*bytes, QStringLiteral("Package"), place);
+            } else if (sink.takeInflated(bytes->size())) {
+                XlsExtractor::extractWorkbook(*bytes, place, sink);
+            } else {
+                sink.skip(place, sink.incomplete());
+            }
+            if (depth + 1 > sink.limits().maxDepth)
+                sink.skip(place, QStringLiteral("nested more than %1 deep: not scanned").arg(sink.limits().maxDepth));
             else
-                sink.skip(place,
-                          error.isEmpty() ? sink.incomplete() : QStringLiteral("an embedded object: %1").arg(error));
+                readStorage(file, prefix + object + QLatin1Char('/'), objectsOwnStreams(name), place, sink,
+                            readEmbedded, depth + 1);
             continue;
         }
         const QString part = object.isEmpty() ? top : object;
-        if (!unread.contains(part))
+        if (!unreadSet.contains(part)) {
+            unreadSet.insert(part);
             unread.append(part);
+        }
     }
     for (const QString &part : std::as_const(unread)) {
         if (!objectsRead.contains(part))
             sink.skip(base.then(Kind::Entry, part), unreadReason(part));
     }
+}
+
+} // namespace
+
+QString CompoundFileParts::objectStorage(const QString &streamPath)
+{
+    const QStringList parts = streamPath.split(QLatin1Char('/'));
+    if (parts.size() >= 2 && parts.first().startsWith(QLatin1String("MBD")))
+        return parts.first();
+    if (parts.size() >= 3 && parts.first() == QLatin1String("ObjectPool"))
+        return parts[0] + QLatin1Char('/') + parts[1];
+    return {};
+}
+
+void CompoundFileParts::readOthers(const CompoundFile &file, const QSet<QString> &ownStreams,
+                                   const Core::TextPlace &base, TextSink &sink, const NestedFileReader &readEmbedded)
+{
+    readStorage(file, QString(), ownStreams, base, sink, readEmbedded, 0);
 }
 
 } // namespace SendGuard::Extract

@@ -116,7 +116,9 @@ QStringList OlePropertySet::strings(const QByteArray &stream, QString *error)
 void OlePropertySet::read(const CompoundFile &file, const QString &path, const Core::TextPlace &base, TextSink &sink)
 {
     QString error;
-    const Core::TextPlace place = base.then(Core::TextPlace::Kind::Entry, path.mid(1));
+    // Named by the stream, without its storage's path and its leading \005.
+    const Core::TextPlace place =
+        base.then(Core::TextPlace::Kind::Entry, path.mid(path.lastIndexOf(QLatin1Char('/')) + 2));
     const auto stream = file.stream(path, sink.limits().maxEntryBytes, &error);
     const QStringList found = stream ? strings(*stream, &error) : QStringList();
     if (!error.isEmpty())

@@ -155,12 +155,44 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("ObjectPool/_2002")), QStringLiteral("안쪽 문서 900101-1234568\n"));
     }
 
+    // An object read keeps the rest of its storage read as well: its own properties, an object
+    // embedded in it; what it holds that is not read is named.
+    void shouldReadTheRestOfAnEmbeddedObjectsStorage()
+    {
+        const DocStreams inner = docStreams({QStringLiteral("안쪽 문서\r")});
+        const QByteArray innermost = docx(QStringLiteral("<w:p><w:r><w:t>가장 안쪽 850315-2345678</w:t></w:r></w:p>"));
+        const QByteArray file = doc(docStreams({QStringLiteral("본문\r")}),
+                                    {{QStringLiteral("ObjectPool/_1/1Table"), inner.table},
+                                     {QStringLiteral("ObjectPool/_1/WordDocument"), inner.wordDocument},
+                                     {QStringLiteral("ObjectPool/_1/\x05SummaryInformation"),
+                                      summaryInformation(QByteArray("title"), QStringLiteral("작성자 900101-1234568"))},
+                                     {QStringLiteral("ObjectPool/_1/ObjectPool/_2/Package"), innermost},
+                                     {QStringLiteral("ObjectPool/_1/ObjectPool/_3/CONTENTS"), QByteArray("x")}});
+        const Read read = extract(file);
+        QCOMPARE(read.textAt(QStringLiteral("ObjectPool/_1")), QStringLiteral("안쪽 문서\n"));
+        QCOMPARE(read.textAt(QStringLiteral("ObjectPool/_1 › SummaryInformation")),
+                 QStringLiteral("title\n작성자 900101-1234568"));
+        QVERIFY2(read.all().contains(QStringLiteral("가장 안쪽 850315-2345678")), qPrintable(read.describe()));
+        QVERIFY2(read.incomplete.contains(QStringLiteral("ObjectPool/_1 › ObjectPool/_3: an embedded object SendGuard "
+                                                         "does not read")),
+                 qPrintable(read.incomplete));
+    }
+
     void shouldNameWhatItDoesNotRead_data()
     {
         QTest::addColumn<QByteArray>("file");
         QTest::addColumn<QString>("reason");
         const DocStoryLengths body {8, 0, 0, 0, 0, 0, 0, 0};
         const QList<DocPiece> text {DocPiece::unicode(QStringLiteral("900101-1234568\r"))};
+        // A template's AutoText entries: a second document, pnNext pages on.
+        DocStreams autoText = docStreams(text, body);
+        autoText.wordDocument[8] = 4;
+        QTest::newRow("AutoText") << doc(autoText) << "the AutoText entries of a template: not scanned";
+        QTest::newRow("rights management") << doc(docStreams(text, body),
+                                                  {{QStringLiteral("\x06"
+                                                                   "DataSpaces/Version"),
+                                                    QByteArray("x")}})
+                                           << "encrypted (rights management, IRM): not scanned";
         QTest::newRow("a password") << doc(docStreams(text, body, DocWhichTable | DocEncrypted))
                                     << "encrypted (a Word document with a password): not scanned";
         QTest::newRow("Word 95") << doc(docStreams(text, body, DocWhichTable, 0x0065))
