@@ -9,6 +9,7 @@
 #include "hwpxextractor.h"
 #include "opendocumentextractor.h"
 #include "pdfextractor.h"
+#include "pptextractor.h"
 #include "presentationextractor.h"
 #include "spreadsheetextractor.h"
 #include "textsink.h"
@@ -296,7 +297,7 @@ QStringList compoundFileStreams(const QByteArray &bytes)
     return file ? file->streams() : QStringList();
 }
 
-// A compound file by its streams. HWP, Word and Excel 97-2003 are read; one of no known kind goes
+// A compound file by its streams. HWP, Word, Excel and PowerPoint 97-2003 are read; one of no known kind goes
 // to the HWP reader, which says what is wrong with it.
 Format compoundFileFormat(const QByteArray &bytes)
 {
@@ -313,7 +314,7 @@ Format compoundFileFormat(const QByteArray &bytes)
     if (streams.contains(QStringLiteral("WordDocument")))
         return Format::Doc;
     if (streams.contains(QStringLiteral("PowerPoint Document")))
-        return Format::Office97;
+        return Format::Ppt;
     return Format::Hwp;
 }
 
@@ -358,8 +359,8 @@ QString DocumentExtractor::formatName(Format format)
         return QStringLiteral("XLS");
     case Format::Doc:
         return QStringLiteral("DOC");
-    case Format::Office97:
-        return QStringLiteral("Office 97-2003");
+    case Format::Ppt:
+        return QStringLiteral("PPT");
     case Format::EncryptedOffice:
         return QStringLiteral("encrypted Office document");
     case Format::BrokenCompoundFile:
@@ -446,11 +447,14 @@ void DocumentExtractor::extract(const QByteArray &bytes, const QString &name, co
             sink.skip(base, QStringLiteral("not a readable Word document (%1): not scanned").arg(error));
         return;
     }
-    case Format::Office97:
-        sink.skip(
-            base,
-            QStringLiteral("a PowerPoint 97-2003 presentation (.ppt), which is not read (.pptx is): not scanned"));
+    case Format::Ppt: {
+        QString error;
+        if (const auto file = CompoundFile::open(bytes, &error))
+            PptExtractor::extract(*file, base, sink, readNested);
+        else
+            sink.skip(base, QStringLiteral("not a readable PowerPoint presentation (%1): not scanned").arg(error));
         return;
+    }
     case Format::EncryptedOffice:
         sink.skip(base, QStringLiteral("encrypted (an Office document with a password): not scanned"));
         return;

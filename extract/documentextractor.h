@@ -27,9 +27,8 @@ public:
         Hwp97,
         Xls, // Excel 97-2003
         Doc, // Word 97-2003
-        // Compound files that are not read: PowerPoint 97-2003, and an Office document with a
-        // password (its package encrypted inside a compound file).
-        Office97,
+        Ppt, // PowerPoint 97-2003
+        // An Office document with a password: its package encrypted inside a compound file.
         EncryptedOffice,
         BrokenCompoundFile, // a compound file that does not open: which of these it was, its name says at most
         Pdf,

@@ -1339,8 +1339,8 @@ private Q_SLOTS:
                                << "not a readable Excel workbook (no workbook globals): not scanned";
         QTest::newRow("Excel 5") << "Book" << int(DocumentExtractor::Format::Xls)
                                  << "an Excel workbook older than Excel 97 (BIFF5): not scanned";
-        QTest::newRow("PowerPoint") << "PowerPoint Document" << int(DocumentExtractor::Format::Office97)
-                                    << "a PowerPoint 97-2003 presentation (.ppt), which is not read";
+        QTest::newRow("PowerPoint") << "PowerPoint Document" << int(DocumentExtractor::Format::Ppt)
+                                    << "a record longer than what holds it: read in part";
         QTest::newRow("a password") << "EncryptedPackage" << int(DocumentExtractor::Format::EncryptedOffice)
                                     << "encrypted (an Office document with a password): not scanned";
         QTest::newRow("none of these") << "Contents" << int(DocumentExtractor::Format::Hwp)

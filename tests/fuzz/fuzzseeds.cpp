@@ -8,6 +8,7 @@
 #include "documentfiles.h"
 #include "minimalpdf.h"
 #include "mixedtextfortests.h"
+#include "pptfiles.h"
 #include "xlsfiles.h"
 
 #include "audit/auditchain.h"
@@ -178,6 +179,13 @@ int main(int argc, char *argv[])
         docStreams({DocPiece::unicode(QStringLiteral("신청인 ")), DocPiece::compressedBytes("900101\x96"),
                     DocPiece::unicode(QStringLiteral("1234568\r") + tableRows + QStringLiteral("\r") + notes)},
                    {quint32(4 + 7 + 8 + tableRows.size() + 1), 17, 17, 0, 0, 0, 0, 0});
+    // PowerPoint 97-2003: a slide's and its notes' text in the slide lists, a text box drawn on the
+    // slide, a comment, the persist directory.
+    const QByteArray presentation = pptStream(
+        pptContainer(PptSlideList, pptSlidePersist(1) + pptText(QStringLiteral("신청인 900101-1234567")), 0) +
+            pptContainer(PptSlideList, pptSlidePersist(2) + pptText(QStringLiteral("메모 010-2345-6789")), 2),
+        {pptContainer(PptDrawing, pptContainer(PptClientTextbox, pptRecord(PptTextBytes, QByteArray("02-123-4567")))) +
+         pptContainer(PptComment, pptChars(QStringLiteral("확인 850315-2345678"), PptCString, 1))});
     const QList<std::pair<QString, QByteArray>> documents {
         {QStringLiteral("application.docx"), word},
         {QStringLiteral("roster.xlsx"),
@@ -206,6 +214,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("uncompressed.hwp"), hwp({hwpParagraph(QStringLiteral("900101-1234567"))}, 0)},
         {QStringLiteral("roster.xls"), xls(workbook)},
         {QStringLiteral("application.doc"), doc(application)},
+        {QStringLiteral("notice.ppt"), ppt(presentation)},
         {QStringLiteral("nested.zip"), zipOf({{QStringLiteral("서류/신청서.docx"), word}})},
         {QStringLiteral("message.eml"),
          "From: a@korea.kr\r\nTo: b@korea.kr\r\nSubject: =?UTF-8?B?7Iug7LKt7ISc?=\r\nMIME-Version: 1.0\r\n"
@@ -228,6 +237,7 @@ int main(int argc, char *argv[])
             ok = write(out, QStringLiteral("hwp"), name, bytes) && ok;
     }
     ok = write(out, QStringLiteral("xls"), QStringLiteral("roster.workbook"), workbook) && ok;
+    ok = write(out, QStringLiteral("ppt"), QStringLiteral("notice.stream"), presentation) && ok;
     QByteArray docInput(4, '\0');
     qToLittleEndian(quint32(application.table.size()), docInput.data());
     ok = write(out, QStringLiteral("doc"), QStringLiteral("application.streams"),

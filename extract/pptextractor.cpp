@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+#include "pptextractor.h"
+
+#include "compoundfile.h"
+#include "compoundfileparts.h"
+#include "textsink.h"
+
+#include <QHash>
+#include <QString>
+#include <QtEndian>
+
+#include <optional>
+#include <vector>
+
+namespace SendGuard::Extract {
+
+namespace {
+
+using Kind = Core::TextPlace::Kind;
+using Step = Core::TextPlace::Step;
+
+// The record types read ([MS-PPT] 2.13.24).
+enum RecordType : quint16 {
+    SlideContainer = 0x03EE,
+    NotesContainer = 0x03F0,
+    SlidePersist = 0x03F3,
+    TextChars = 0x0FA0,
+    TextBytes = 0x0FA8,
+    CString = 0x0FBA,
+    SlideListWithText = 0x0FF0,
+    ExternalOleObjectStorage = 0x1011,
+    PersistDirectory = 0x1772,
+    CryptSession = 0x2F14,
+};
+
+constexpr int MaxDepth = 32; // containers nest a few levels; a file that nests more lies
+constexpr qsizetype HeaderSize = 8;
+
+struct Header
+{
+    quint16 version = 0; // 0xF: a container
+    quint16 instance = 0;
+    quint16 type = 0;
+    quint32 length = 0;
+};
+
+Header headerAt(QByteArrayView data, qsizetype at)
+{
+    const quint16 versionAndInstance = qFromLittleEndian<quint16>(data.data() + at);
+    return {quint16(versionAndInstance & 0xF), quint16(versionAndInstance >> 4),
+            qFromLittleEndian<quint16>(data.data() + at + 2), qFromLittleEndian<quint32>(data.data() + at + 4)};
+}
+
+// Where each persist object lies, by the persist directories ([MS-PPT] 2.3.4): a later save's
+// entry replaces an earlier one's.
+QHash<quint32, qsizetype> persistOffsets(QByteArrayView stream)
+{
+    QHash<quint32, qsizetype> offsets;
+    for (qsizetype at = 0; at + HeaderSize <= stream.size();) {
+        const Header header = headerAt(stream, at);
+        if (header.length > quint64(stream.size() - at - HeaderSize))
+            break;
+        if (header.type == PersistDirectory) {
+            const QByteArrayView entries = stream.sliced(at + HeaderSize, header.length);
+            for (qsizetype e = 0; e + 4 <= entries.size();) {
+                const quint32 word = qFromLittleEndian<quint32>(entries.data() + e);
+                const quint32 first = word & 0xFFFFF;
+                const qsizetype count = qsizetype(word >> 20);
+                e += 4;
+                for (qsizetype i = 0; i < count && e + 4 <= entries.size(); ++i, e += 4)
+                    offsets.insert(first + quint32(i), qsizetype(qFromLittleEndian<quint32>(entries.data() + e)));
+            }
+        }
+        at += HeaderSize + header.length;
+    }
+    return offsets;
+}
+
+// The walk of the records: what the text found is placed on.
+class RecordWalk
+{
+public:
+    RecordWalk(QByteArrayView stream, const Core::TextPlace &base, TextSink &sink)
+        : m_stream(stream)
+        , m_base(base)
+        , m_sink(sink)
+    {
+    }
+
+    void run()
+    {
+        // The slides and notes the slide lists name, by where their containers lie.
+        const QHash<quint32, qsizetype> persist = persistOffsets(m_stream);
+        m_slideLists = true;
+        walk(0, m_stream.size(), 0, std::nullopt);
+        for (const auto &[persistId, place] : m_persistPlaces) {
+            if (const auto offset = persist.find(persistId); offset != persist.end())
+                m_placeAt.insert(offset.value(), place);
+        }
+        m_slideLists = false;
+        walk(0, m_stream.size(), 0, std::nullopt);
+    }
+
+private:
+    // Pass one (m_slideLists): the slide lists' text, and the persist objects they name; pass
+    // two: every other text, placed on the slide whose container holds it.
+    void walk(qsizetype from, qsizetype to, int depth, const std::optional<Step> &place)
+    {
+        if (depth > MaxDepth) {
+            if (!m_slideLists)
+                m_sink.skip(m_base, QStringLiteral("records nested more than %1 deep: read in part").arg(MaxDepth));
+            return;
+        }
+        for (qsizetype at = from; at < to && !m_sink.full();) {
+            if (to - at < HeaderSize) {
+                if (!m_slideLists)
+                    m_sink.skip(m_base, QStringLiteral("a record cut short: read in part"));
+                return;
+            }
+            const Header header = headerAt(m_stream, at);
+            const qsizetype body = at + HeaderSize;
+            if (header.length > quint64(to - body)) {
+                if (!m_slideLists)
+                    m_sink.skip(m_base, QStringLiteral("a record longer than what holds it: read in part"));
+                return;
+            }
+            const qsizetype end = body + qsizetype(header.length);
+            std::optional<Step> here = place;
+            if (depth == 0 && m_placeAt.contains(at))
+                here = m_placeAt.value(at);
+            if (header.type == SlideListWithText && header.version == 0xF) {
+                walkSlideList(body, end, depth + 1, header.instance);
+            } else if (header.type == CryptSession) {
+                if (!m_slideLists)
+                    m_sink.skip(m_base, QStringLiteral("encrypted (a presentation with a password): not scanned"));
+                return;
+            } else if (header.type == ExternalOleObjectStorage) {
+                if (!m_slideLists)
+                    m_sink.skip(m_base.then(Kind::Entry, QStringLiteral("embedded object %1").arg(++m_objects)),
+                                QStringLiteral("an embedded object SendGuard does not read: not scanned"));
+            } else if (header.version == 0xF) {
+                walk(body, end, depth + 1, here);
+            } else if (!m_slideLists) {
+                addText(header, body, here);
+            }
+            at = end;
+        }
+    }
+
+    // A slide list: each SlidePersistAtom starts the text of the next slide (instance 0), master
+    // (1) or notes page (2).
+    void walkSlideList(qsizetype from, qsizetype to, int depth, quint16 instance)
+    {
+        int number = 0;
+        std::optional<Step> place;
+        for (qsizetype at = from; at + HeaderSize <= to && !m_sink.full();) {
+            const Header header = headerAt(m_stream, at);
+            const qsizetype body = at + HeaderSize;
+            if (header.length > quint64(to - body))
+                return; // said in the second pass, by walk()
+            if (header.type == SlidePersist && header.length >= 4) {
+                ++number;
+                place = instance == 0 ? Step {Kind::Slide, QString::number(number)}
+                    : instance == 2   ? Step {Kind::Notes, QString::number(number)}
+                                      : Step {Kind::Slide, QStringLiteral("master %1").arg(number)};
+                if (m_slideLists)
+                    m_persistPlaces.push_back({qFromLittleEndian<quint32>(m_stream.data() + body), *place});
+            } else if (!m_slideLists && header.version != 0xF) {
+                addText(header, body, place);
+            } else if (!m_slideLists) {
+                walk(body, body + qsizetype(header.length), depth + 1, place);
+            }
+            at = body + qsizetype(header.length);
+        }
+    }
+
+    void addText(const Header &header, qsizetype body, const std::optional<Step> &slide)
+    {
+        const Core::TextPlace place = slide ? m_base.then(slide->kind, slide->value) : m_base;
+        const QByteArrayView data = m_stream.sliced(body, header.length);
+        QString text;
+        if (header.type == TextChars || header.type == CString) {
+            text.resize(data.size() / 2);
+            for (qsizetype i = 0; i < text.size(); ++i)
+                text[i] = QChar(qFromLittleEndian<quint16>(data.data() + 2 * i));
+        } else if (header.type == TextBytes) {
+            text = QString::fromLatin1(data); // each byte a UTF-16 character's low byte
+        } else {
+            return;
+        }
+        // A paragraph ends in a carriage return, a line break within one is a vertical tab.
+        text.replace(QLatin1Char('\r'), QLatin1Char('\n')).replace(QChar(0x0B), QLatin1Char('\n'));
+        if (!text.trimmed().isEmpty())
+            m_sink.add(place, text);
+    }
+
+    QByteArrayView m_stream;
+    Core::TextPlace m_base;
+    TextSink &m_sink;
+    bool m_slideLists = true;
+    int m_objects = 0;
+    std::vector<std::pair<quint32, Step>> m_persistPlaces; // persist id -> its slide
+    QHash<qsizetype, Step> m_placeAt; // a top-level container's offset -> its slide
+};
+
+} // namespace
+
+void PptExtractor::extract(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink,
+                           const NestedFileReader &readEmbedded)
+{
+    if (file.streams().contains(QStringLiteral("EncryptedSummary"))) {
+        sink.skip(base, QStringLiteral("encrypted (a presentation with a password): not scanned"));
+        return;
+    }
+    QString error;
+    const auto stream = file.stream(QStringLiteral("PowerPoint Document"), sink.limits().maxEntryBytes, &error);
+    if (!stream) {
+        sink.skip(base, QStringLiteral("not a readable PowerPoint presentation (%1): not scanned").arg(error));
+        return;
+    }
+    if (!sink.takeInflated(stream->size())) {
+        sink.skip(base, sink.incomplete());
+        return;
+    }
+    extractDocument(*stream, base, sink);
+    // Current User points at the last save; Pictures holds pictures only.
+    CompoundFileParts::readOthers(
+        file, {QStringLiteral("PowerPoint Document"), QStringLiteral("Current User"), QStringLiteral("Pictures")}, base,
+        sink, readEmbedded);
+}
+
+void PptExtractor::extractDocument(const QByteArray &stream, const Core::TextPlace &base, TextSink &sink)
+{
+    RecordWalk(stream, base, sink).run();
+}
+
+} // namespace SendGuard::Extract
