@@ -259,7 +259,7 @@ DocumentMasker::Result DocumentMasker::mask(const QByteArray &bytes, const QStri
         return result;
     };
     if (!canMaskInPlace(format))
-        return fail(QStringLiteral("a %1 document cannot be masked in place").arg(result.format));
+        return fail(QStringLiteral("%1 files cannot be masked in place").arg(result.format));
 
     // The same reading as the scan's, with where every piece came from.
     std::vector<Piece> pieces;

@@ -10,8 +10,10 @@
 
 #include "check/messagechecker.h"
 
+#include "docfiles.h"
 #include "documentfiles.h"
 #include "messagesfortests.h"
+#include "pptfiles.h"
 #include "scannerfortests.h"
 
 #include <QTest>
@@ -356,7 +358,7 @@ private Q_SLOTS:
             << QStringLiteral("a.docx") << QStringLiteral("not written as it reads");
         QTest::newRow("a document inside an archive")
             << zipOf({{QStringLiteral("inner.docx"), docx(wordParagraph({QStringLiteral("850315-2345678")}))}})
-            << QStringLiteral("a.zip") << QStringLiteral("a ZIP document cannot be masked in place");
+            << QStringLiteral("a.zip") << QStringLiteral("ZIP files cannot be masked in place");
         QTest::newRow("a document embedded in a document")
             << zipOf({{QStringLiteral("[Content_Types].xml"), xmlDocument(QStringLiteral("<Types/>"))},
                       {QStringLiteral("word/document.xml"),
@@ -367,7 +369,13 @@ private Q_SLOTS:
             << QStringLiteral("a.docx") << QStringLiteral("cannot be masked where it lies");
         QTest::newRow("an HWP file") << hwp({hwpParagraph(QStringLiteral("주민등록번호 850315-2345678"))})
                                      << QStringLiteral("a.hwp")
-                                     << QStringLiteral("a HWP document cannot be masked in place");
+                                     << QStringLiteral("HWP files cannot be masked in place");
+        QTest::newRow("a Word 97-2003 document")
+            << doc(docStreams({QStringLiteral("주민등록번호 850315-2345678\r")})) << QStringLiteral("a.doc")
+            << QStringLiteral("DOC files cannot be masked in place");
+        QTest::newRow("a PowerPoint 97-2003 presentation")
+            << ppt(pptText(QStringLiteral("주민등록번호 850315-2345678"))) << QStringLiteral("a.ppt")
+            << QStringLiteral("PPT files cannot be masked in place");
         QTest::newRow("a hyperlink to the number")
             << applicationWith({{QStringLiteral("word/_rels/document.xml.rels"),
                                  xmlDocument(QStringLiteral("<Relationships><Relationship Id=\"rId9\" TargetMode="
