@@ -9,6 +9,9 @@
 #include <QString>
 #include <QtEndian>
 
+#include <algorithm>
+
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -31,7 +34,14 @@ enum RecordType : quint16 {
     ExternalOleObjectStorage = 0x1011,
     PersistDirectory = 0x1772,
     CryptSession = 0x2F14,
+    BinaryTagData = 0x138B, // a program's tag's data: PowerPoint 2002's (___PPT10) holds the comments
+    ShapeProperties = 0xF00B, // OfficeArtFOPT, and its secondary and tertiary lists
+    SecondaryShapeProperties = 0xF121,
+    TertiaryShapeProperties = 0xF122,
 };
+
+// Shape properties that hold text: WordArt's (gtextUNICODE), a shape's name and alternative text.
+constexpr std::array<quint16, 3> TextProperties {0x00C0, 0x0380, 0x0381};
 
 constexpr int MaxDepth = 32; // containers nest a few levels; a file that nests more lies
 constexpr qsizetype HeaderSize = 8;
@@ -140,6 +150,11 @@ private:
                                 QStringLiteral("an embedded object SendGuard does not read: not scanned"));
             } else if (header.version == 0xF) {
                 walk(body, end, depth + 1, here);
+            } else if (header.type == BinaryTagData) {
+                // Records, though not marked a container; another program's tag may hold anything,
+                // which PowerPoint does not show.
+                if (isRecordSequence(body, end))
+                    walk(body, end, depth + 1, here);
             } else if (!m_slideLists) {
                 addText(header, body, here);
             }
@@ -174,12 +189,57 @@ private:
         }
     }
 
+    // Whether [from, to) is records end to end, each length within it.
+    bool isRecordSequence(qsizetype from, qsizetype to) const
+    {
+        qsizetype at = from;
+        while (to - at >= HeaderSize) {
+            const Header header = headerAt(m_stream, at);
+            if (header.length > quint64(to - at - HeaderSize))
+                return false;
+            at += HeaderSize + qsizetype(header.length);
+        }
+        return at == to;
+    }
+
+    // A shape's properties ([MS-ODRAW] OfficeArtFOPT): `instance` entries of six bytes, then the
+    // complex ones' data in their order; the text ones read as UTF-16 to their NUL.
+    static QString shapePropertyText(QByteArrayView data, quint16 count)
+    {
+        QString text;
+        qsizetype complexAt = 6 * qsizetype(count);
+        if (complexAt > data.size())
+            return text;
+        for (qsizetype i = 0; i < count; ++i) {
+            const quint16 id = qFromLittleEndian<quint16>(data.data() + 6 * i);
+            const quint32 size = qFromLittleEndian<quint32>(data.data() + 6 * i + 2);
+            if (!(id & 0x8000))
+                continue;
+            if (size > quint64(data.size() - complexAt))
+                break;
+            if (std::find(TextProperties.begin(), TextProperties.end(), id & 0x3FFF) != TextProperties.end()) {
+                for (qsizetype c = 0; c + 1 < qsizetype(size); c += 2) {
+                    const char16_t unit = qFromLittleEndian<char16_t>(data.data() + complexAt + c);
+                    if (unit == 0)
+                        break;
+                    text += QChar(unit);
+                }
+                text += QLatin1Char('\n');
+            }
+            complexAt += qsizetype(size);
+        }
+        return text;
+    }
+
     void addText(const Header &header, qsizetype body, const std::optional<Step> &slide)
     {
         const Core::TextPlace place = slide ? m_base.then(slide->kind, slide->value) : m_base;
         const QByteArrayView data = m_stream.sliced(body, header.length);
         QString text;
-        if (header.type == TextChars || header.type == CString) {
+        if (header.type == ShapeProperties || header.type == SecondaryShapeProperties ||
+            header.type == TertiaryShapeProperties) {
+            text = shapePropertyText(data, header.instance);
+        } else if (header.type == TextChars || header.type == CString) {
             text.resize(data.size() / 2);
             for (qsizetype i = 0; i < text.size(); ++i)
                 text[i] = QChar(qFromLittleEndian<quint16>(data.data() + 2 * i));
@@ -190,7 +250,8 @@ private:
         }
         // A paragraph ends in a carriage return, a line break within one is a vertical tab.
         text.replace(QLatin1Char('\r'), QLatin1Char('\n')).replace(QChar(0x0B), QLatin1Char('\n'));
-        if (!text.trimmed().isEmpty())
+        // A program's tag's name ("___PPT10") is no text of the presentation.
+        if (!text.trimmed().isEmpty() && !(header.type == CString && text.startsWith(QLatin1String("___PPT"))))
             m_sink.add(place, text);
     }
 
@@ -208,11 +269,17 @@ private:
 void PptExtractor::extract(const CompoundFile &file, const Core::TextPlace &base, TextSink &sink,
                            const NestedFileReader &readEmbedded)
 {
-    if (file.streams().contains(QStringLiteral("EncryptedSummary"))) {
+    // With a password every record is encrypted, headers too: the Current User stream says so
+    // (CurrentUserAtom's headerToken, [MS-PPT] 2.3.2), EncryptedSummary when a program writes it.
+    QString error;
+    const auto currentUser = file.stream(QStringLiteral("Current User"), 4096, &error);
+    constexpr quint32 EncryptedToken = 0xF3D1C4DF;
+    if (file.streams().contains(QStringLiteral("EncryptedSummary")) ||
+        (currentUser && currentUser->size() >= 16 &&
+         qFromLittleEndian<quint32>(currentUser->constData() + 12) == EncryptedToken)) {
         sink.skip(base, QStringLiteral("encrypted (a presentation with a password): not scanned"));
         return;
     }
-    QString error;
     const auto stream = file.stream(QStringLiteral("PowerPoint Document"), sink.limits().maxEntryBytes, &error);
     if (!stream) {
         sink.skip(base, QStringLiteral("not a readable PowerPoint presentation (%1): not scanned").arg(error));

@@ -24,8 +24,9 @@ Read extract(const QByteArray &bytes)
     return extractText(bytes, QStringLiteral("안내.ppt"));
 }
 
-// Two slides: the first's title in the slide list, a text box (one byte a character) and a
-// comment drawn on it; the second's text in the list; the first's notes.
+// Two slides: the first's title in the slide list, a text box (one byte a character), WordArt
+// and a comment (in its ___PPT10 tag, as PowerPoint keeps it) on it; the second's text in the
+// list; the first's notes.
 QByteArray presentation()
 {
     const QByteArray slides = pptContainer(PptSlideList,
@@ -36,10 +37,9 @@ QByteArray presentation()
     const QByteArray first = pptContainer(PptDrawing,
                                           pptContainer(PptClientTextbox,
                                                        pptRecord(PptTextHeader, xlsU32(4)) +
-                                                           pptRecord(PptTextBytes, QByteArray("Tel 02-123-4567")))) +
-        pptContainer(PptComment,
-                     pptChars(QStringLiteral("홍길동"), PptCString, 0) +
-                         pptChars(QStringLiteral("확인 850315-2345678"), PptCString, 1));
+                                                           pptRecord(PptTextBytes, QByteArray("Tel 02-123-4567"))) +
+                                              pptWordArt(QStringLiteral("워드아트 800101-1234564"))) +
+        pptComment(QStringLiteral("홍길동"), QStringLiteral("확인 850315-2345678"));
     return pptStream(slides, {first, pptContainer(PptDrawing, {})});
 }
 
@@ -57,7 +57,8 @@ private Q_SLOTS:
         const Read read = extract(file);
         QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
         const QStringList first {QStringLiteral("신청인 900101-1234568"), QStringLiteral("Tel 02-123-4567"),
-                                 QStringLiteral("홍길동"), QStringLiteral("확인 850315-2345678")};
+                                 QStringLiteral("워드아트 800101-1234564\n"), QStringLiteral("홍길동"),
+                                 QStringLiteral("확인 850315-2345678")};
         QStringList onFirst;
         for (const auto &[place, text] : read.pieces) {
             if (place == QLatin1String("slide 1"))
@@ -85,6 +86,9 @@ private Q_SLOTS:
         const QByteArray text = pptText(QStringLiteral("900101-1234568"));
         QTest::newRow("a password, in the stream")
             << ppt(pptContainer(PptCryptSession, {}) + text) << "encrypted (a presentation with a password)";
+        // Every record encrypted, headers too: the Current User stream says so.
+        QTest::newRow("a password, said by Current User")
+            << ppt(QByteArray(64, '\x5A'), {}, true) << "encrypted (a presentation with a password)";
         QTest::newRow("a password, a stream of its own")
             << ppt(text, {{QStringLiteral("EncryptedSummary"), QByteArray(16, '\0')}})
             << "encrypted (a presentation with a password)";

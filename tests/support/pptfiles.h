@@ -30,6 +30,10 @@ enum PptRecord : quint16 {
     PptCryptSession = 0x2F14,
     PptDrawing = 0x040C,
     PptClientTextbox = 0xF00D,
+    PptProgTags = 0x1388,
+    PptProgBinaryTag = 0x138A,
+    PptBinaryTagData = 0x138B,
+    PptShapeProperties = 0xF00B,
 };
 
 inline QByteArray pptRecord(quint16 type, const QByteArray &data, quint16 instance = 0, quint16 version = 0)
@@ -58,6 +62,28 @@ inline QByteArray pptText(const QString &text)
     return pptRecord(PptTextHeader, xlsU32(1)) + pptChars(text);
 }
 
+// A comment on a slide where PowerPoint 2002 and later keep it: in the slide's "___PPT10" program
+// tag, whose data record is records although not marked a container.
+inline QByteArray pptComment(const QString &author, const QString &text)
+{
+    const QByteArray comment =
+        pptContainer(PptComment, pptChars(author, PptCString, 0) + pptChars(text, PptCString, 1));
+    return pptContainer(
+        PptProgTags,
+        pptContainer(PptProgBinaryTag,
+                     pptChars(QStringLiteral("___PPT10"), PptCString) + pptRecord(PptBinaryTagData, comment)));
+}
+// A shape's properties ([MS-ODRAW] OfficeArtFOPT) with WordArt's text (gtextUNICODE, complex) and
+// a plain property before it.
+inline QByteArray pptWordArt(const QString &text)
+{
+    QByteArray utf16;
+    for (const QChar c : text + QChar(0))
+        utf16 += xlsU16(c.unicode());
+    return pptRecord(PptShapeProperties,
+                     xlsU16(0x0004) + xlsU32(0) + xlsU16(0x80C0) + xlsU32(quint32(utf16.size())) + utf16, 2, 3);
+}
+
 // A presentation stream: the document (its slide lists), then each slide's container, then the
 // persist directory saying where slide persist ids 1, 2, … lie.
 inline QByteArray pptStream(const QByteArray &slideLists, const QList<QByteArray> &slides)
@@ -71,12 +97,21 @@ inline QByteArray pptStream(const QByteArray &slideLists, const QList<QByteArray
     return stream + pptRecord(PptPersistDirectory, directory);
 }
 
-inline QByteArray ppt(const QByteArray &stream, const Entries &more = {})
+// The Current User stream: a CurrentUserAtom whose header token says whether the presentation is
+// encrypted ([MS-PPT] 2.3.2).
+inline QByteArray pptCurrentUser(bool encrypted = false)
+{
+    return pptRecord(0x0FF6,
+                     xlsU32(20) + xlsU32(encrypted ? 0xF3D1C4DFu : 0xE391C05Fu) + xlsU32(0) + xlsU16(0) +
+                         xlsU16(0x03F4) + xlsU16(3) + QByteArray(2, '\0'));
+}
+
+inline QByteArray ppt(const QByteArray &stream, const Entries &more = {}, bool encrypted = false)
 {
     Entries entries {{QStringLiteral("\x01"
                                      "CompObj"),
                       QByteArray(64, '\1')},
-                     {QStringLiteral("Current User"), QByteArray(20, '\0')},
+                     {QStringLiteral("Current User"), pptCurrentUser(encrypted)},
                      {QStringLiteral("PowerPoint Document"), stream}};
     entries += more;
     return compoundFile(entries);
