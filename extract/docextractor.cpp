@@ -247,12 +247,14 @@ bool DocExtractor::extractDocument(const CompoundFile &file, const QString &stor
         sink.skip(base, sink.incomplete());
         return false;
     }
-    extractText(*word, *table, base, sink);
+    // Pictures and large paragraph properties; a document may have none.
+    const auto data = file.stream(storage + QStringLiteral("Data"), sink.limits().maxEntryBytes, &error);
+    extractText(*word, *table, base, sink, data.value_or(QByteArray()));
     return true;
 }
 
 void DocExtractor::extractText(const QByteArray &wordDocument, const QByteArray &table, const Core::TextPlace &base,
-                               TextSink &sink)
+                               TextSink &sink, const QByteArray &data)
 {
     const auto unreadable = [&](const QString &why) {
         sink.skip(base, QStringLiteral("not a readable Word document (%1): not scanned").arg(why));
@@ -281,7 +283,8 @@ void DocExtractor::extractText(const QByteArray &wordDocument, const QByteArray 
     const auto fcPapx = u32At(wordDocument, pairsCountAt + 2 + 8 * PapxPair);
     const auto lcbPapx = u32At(wordDocument, pairsCountAt + 2 + 8 * PapxPair + 4);
     if (fcPapx && lcbPapx && *fcPapx <= quint32(table.size()) && *lcbPapx <= quint32(table.size()) - *fcPapx)
-        rows = WordTableRows::read(wordDocument, QByteArrayView(table).sliced(qsizetype(*fcPapx), qsizetype(*lcbPapx)));
+        rows = WordTableRows::read(wordDocument, QByteArrayView(table).sliced(qsizetype(*fcPapx), qsizetype(*lcbPapx)),
+                                   data);
     QString error;
     const auto pieces = readPieceTable(QByteArrayView(table).sliced(qsizetype(*fcClx), qsizetype(*lcbClx)),
                                        wordDocument.size(), &error);
@@ -324,7 +327,7 @@ void DocExtractor::extractText(const QByteArray &wordDocument, const QByteArray 
         } else {
             c = qFromLittleEndian<char16_t>(wordDocument.constData() + offset);
         }
-        std::optional<bool> rowEnd;
+        std::optional<bool> rowEnd; // unknown: guessed
         if (c == 0x07 && rows)
             rowEnd = rows->endsRowAt(offset);
         return std::pair {c, rowEnd};

@@ -28,9 +28,10 @@ public:
     // without the other parts around it; false when it cannot be read, which is said.
     static bool extractDocument(const CompoundFile &file, const QString &storage, const Core::TextPlace &base,
                                 TextSink &sink);
-    // The text of a WordDocument stream whose table stream is `table`.
+    // The text of a WordDocument stream whose table stream is `table`; data: its Data stream, where
+    // large paragraph properties are kept.
     static void extractText(const QByteArray &wordDocument, const QByteArray &table, const Core::TextPlace &base,
-                            TextSink &sink);
+                            TextSink &sink, const QByteArray &data = {});
 };
 
 } // namespace SendGuard::Extract

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "wordtablerows.h"
 
+#include <QSet>
 #include <QtEndian>
 
 #include <algorithm>
@@ -14,10 +15,13 @@ constexpr quint16 RowEnd = 0x2417; // sprmPFTtp
 constexpr quint16 InnerRowEnd = 0x244C; // sprmPFInnerTtp
 constexpr quint16 TableDefinition = 0xD608; // sprmTDefTable: a two-byte size
 constexpr quint16 ChangedTabs = 0xC615; // sprmPChgTabs: a size of 255 says another layout
+constexpr quint16 HugeProperties = 0x6646; // sprmPHugePapx: the properties are in the Data stream
 
 // Whether a paragraph's properties (a grpprl, [MS-DOC] 2.6) say it ends a row. Each property's
-// operand has the size its sprm's spra gives; one whose size cannot be told ends the walk.
-bool endsARow(QByteArrayView properties)
+// operand has the size its sprm's spra gives; one whose size cannot be told ends the walk. A
+// paragraph whose properties were too large for its page keeps them in the Data stream (PrcData:
+// a two-byte size, then the properties); nothing when they cannot be read there.
+std::optional<bool> endsARow(QByteArrayView properties, QByteArrayView data, bool inData = false)
 {
     qsizetype at = 0;
     while (at + 2 <= properties.size()) {
@@ -25,6 +29,17 @@ bool endsARow(QByteArrayView properties)
         at += 2;
         if ((sprm == RowEnd || sprm == InnerRowEnd) && at < properties.size())
             return properties[at] != 0;
+        if (sprm == HugeProperties && !inData) {
+            if (at + 4 > properties.size())
+                return std::nullopt;
+            const quint32 offset = qFromLittleEndian<quint32>(properties.data() + at);
+            if (offset > quint64(data.size()) || data.size() - qsizetype(offset) < 2)
+                return std::nullopt;
+            const qsizetype size = qFromLittleEndian<quint16>(data.data() + offset);
+            if (size > data.size() - qsizetype(offset) - 2)
+                return std::nullopt;
+            return endsARow(data.sliced(qsizetype(offset) + 2, size), data, true);
+        }
         qsizetype operand = 0;
         switch (sprm >> 13) {
         case 0:
@@ -62,15 +77,23 @@ bool endsARow(QByteArrayView properties)
 
 } // namespace
 
-std::optional<WordTableRows> WordTableRows::read(QByteArrayView wordDocument, QByteArrayView plcBtePapx)
+std::optional<WordTableRows> WordTableRows::read(QByteArrayView wordDocument, QByteArrayView plcBtePapx,
+                                                 QByteArrayView data)
 {
-    // n + 1 offsets, then n page numbers ([MS-DOC] 2.8.6).
+    // n + 1 offsets, then n page numbers ([MS-DOC] 2.8.6), each page read once: a list that names
+    // more pages than the stream has, or one page twice, lies.
     if (plcBtePapx.size() < 4 || (plcBtePapx.size() - 4) % 8 != 0)
         return std::nullopt;
     const qsizetype pages = (plcBtePapx.size() - 4) / 8;
+    if (pages > wordDocument.size() / PageSize)
+        return std::nullopt;
     WordTableRows rows;
+    QSet<quint32> seen;
     for (qsizetype i = 0; i < pages; ++i) {
         const quint32 pn = qFromLittleEndian<quint32>(plcBtePapx.data() + 4 * (pages + 1) + 4 * i) & 0x3FFFFF;
+        if (seen.contains(pn))
+            return std::nullopt;
+        seen.insert(pn);
         const qsizetype pageAt = qsizetype(pn) * PageSize;
         if (pageAt > wordDocument.size() - PageSize)
             return std::nullopt;
@@ -91,25 +114,34 @@ std::optional<WordTableRows> WordTableRows::read(QByteArrayView wordDocument, QB
             const qsizetype size = cb == 0 ? 2 * qsizetype(uchar(page[papx + 1])) : 2 * cb - 1;
             if (size < 2 || start + size > PageSize - 1)
                 return std::nullopt;
-            if (!endsARow(page.sliced(start + 2, size - 2)))
+            const std::optional<bool> rowEnd = endsARow(page.sliced(start + 2, size - 2), data);
+            if (rowEnd == false)
                 continue;
             const qsizetype from = qFromLittleEndian<quint32>(page.data() + 4 * run);
             const qsizetype to = qFromLittleEndian<quint32>(page.data() + 4 * (run + 1));
             if (from < to)
-                rows.m_rowEnds.emplace_back(from, to);
+                (rowEnd ? rows.m_rowEnds : rows.m_unknown).emplace_back(from, to);
         }
     }
     std::sort(rows.m_rowEnds.begin(), rows.m_rowEnds.end());
+    std::sort(rows.m_unknown.begin(), rows.m_unknown.end());
     return rows;
 }
 
-bool WordTableRows::endsRowAt(qsizetype offset) const
+std::optional<bool> WordTableRows::endsRowAt(qsizetype offset) const
 {
-    // The last row-end paragraph starting at or before offset (in a file that lies, paragraphs may
-    // overlap: then the answer is a tab or a line break, never text lost).
-    const auto after = std::upper_bound(m_rowEnds.begin(), m_rowEnds.end(), offset,
-                                        [](qsizetype at, const auto &range) { return at < range.first; });
-    return after != m_rowEnds.begin() && offset < std::prev(after)->second;
+    // The last paragraph of each list starting at or before offset (in a file that lies,
+    // paragraphs may overlap: then the answer is a tab or a line break, never text lost).
+    const auto holds = [offset](const std::vector<std::pair<qsizetype, qsizetype>> &ranges) {
+        const auto after = std::upper_bound(ranges.begin(), ranges.end(), offset,
+                                            [](qsizetype at, const auto &range) { return at < range.first; });
+        return after != ranges.begin() && offset < std::prev(after)->second;
+    };
+    if (holds(m_rowEnds))
+        return true;
+    if (holds(m_unknown))
+        return std::nullopt;
+    return false;
 }
 
 } // namespace SendGuard::Extract

@@ -19,13 +19,17 @@ class WordTableRows
 {
 public:
     // The row ends of the document; nothing when its PlcBtePapx or one of its pages cannot be read.
-    static std::optional<WordTableRows> read(QByteArrayView wordDocument, QByteArrayView plcBtePapx);
+    // data: the Data stream, where a paragraph's properties too large for its page are kept.
+    static std::optional<WordTableRows> read(QByteArrayView wordDocument, QByteArrayView plcBtePapx,
+                                             QByteArrayView data);
 
-    // Whether the character at byte `offset` of the WordDocument stream ends a table's row.
-    bool endsRowAt(qsizetype offset) const;
+    // Whether the character at byte `offset` of the WordDocument stream ends a table's row;
+    // nothing when its paragraph's properties could not be read.
+    std::optional<bool> endsRowAt(qsizetype offset) const;
 
 private:
     std::vector<std::pair<qsizetype, qsizetype>> m_rowEnds; // the row-end paragraphs' bytes, sorted
+    std::vector<std::pair<qsizetype, qsizetype>> m_unknown; // paragraphs whose properties are not known
 };
 
 } // namespace SendGuard::Extract

@@ -5,11 +5,13 @@
 #include "docextractor.h"
 #include "documentextractor.h"
 #include "textsink.h"
+#include "wordtablerows.h"
 
 #include "docfiles.h"
 #include "extractedtext.h"
 
 #include <QTest>
+#include <QtEndian>
 
 using namespace SendGuard;
 using namespace SendGuard::Extract;
@@ -70,6 +72,58 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QString()),
                  QStringLiteral("명단\n성명\t비고\t주민등록번호\n홍길동\t\t2103154827361\n"
                                 "김민준\t\t2204153847261\n끝\n"));
+    }
+
+    // A paragraph whose properties are too large for its page (a wide table's row end) keeps them
+    // in the Data stream, named by sprmPHugePapx: the row still ends there.
+    void shouldReadARowEndsPropertiesFromTheDataStream()
+    {
+        DocStreams streams = docStreams({QStringLiteral("성명\x07\x07주민등록번호\x07\uE007홍길동\x07\x07"
+                                                        "9001011234568\x07\uE007\r")});
+        const QByteArray inPage =
+            QByteArray("\x00\x04\x00\x00", 4) + xlsU16(0x2416) + char(1) + xlsU16(0x2417) + char(1);
+        const qsizetype at = streams.wordDocument.indexOf(inPage);
+        QVERIFY(at > 0);
+        streams.wordDocument.replace(at, inPage.size(), QByteArray("\x00\x04\x00\x00", 4) + xlsU16(0x6646) + xlsU32(8));
+        const QByteArray data = QByteArray(8, '\0') + xlsU16(6) + xlsU16(0x2416) + char(1) + xlsU16(0x2417) + char(1);
+        const Read read = extract(doc(streams, {{QStringLiteral("Data"), data}}));
+        QCOMPARE(read.textAt(QString()), QStringLiteral("성명\t\t주민등록번호\n홍길동\t\t9001011234568\n\n"));
+        // Without the Data stream that paragraph's end alone is guessed (a mark right after a
+        // cell's), and the empty cells, whose properties are known, stay cells.
+        const Read guessed = extract(doc(streams));
+        QCOMPARE(guessed.textAt(QString()), read.textAt(QString()));
+        // The paragraph's answer itself: a row's end read from Data, unknown without it.
+        const QByteArray page = QByteArray(512, '\0')
+                                    .replace(0, 8, xlsU32(512) + xlsU32(530))
+                                    .replace(8, 1, QByteArray(1, char(480 / 2)))
+                                    .replace(480, 10, QByteArray("\x00\x04\x00\x00", 4) + xlsU16(0x6646) + xlsU32(8))
+                                    .replace(511, 1, QByteArray(1, char(1)));
+        const QByteArray wordDocument = QByteArray(512, '\0') + page;
+        const QByteArray plc = xlsU32(512) + xlsU32(530) + xlsU32(1);
+        const auto rows = WordTableRows::read(wordDocument, plc, data);
+        QVERIFY(rows);
+        QCOMPARE(rows->endsRowAt(520), std::optional<bool>(true));
+        QCOMPARE(rows->endsRowAt(530), std::optional<bool>(false));
+        QCOMPARE(WordTableRows::read(wordDocument, plc, {})->endsRowAt(520), std::optional<bool>());
+    }
+
+    // A page list naming one page twice lies (and would cost memory page after page): the row
+    // ends are guessed, the text all read.
+    void shouldGuessRowsWhenThePageListLies()
+    {
+        DocStreams streams = docStreams({QStringLiteral("성명\x07\x07주민등록번호\x07\uE007끝\r")});
+        // PlcBtePapx follows the Clx in the table stream: two offsets and one page; list it twice.
+        const qsizetype clxSize = 1 + 4 + qsizetype(qFromLittleEndian<quint32>(streams.table.constData() + 1));
+        const QByteArray plc = streams.table.mid(clxSize);
+        QCOMPARE(plc.size(), 12);
+        const QByteArray twice = plc.left(4) + plc.mid(4, 4) + plc.mid(4, 4) + plc.mid(8, 4) + plc.mid(8, 4);
+        streams.table = streams.table.left(clxSize) + twice;
+        const qsizetype pairsAt = 0x22 + 28 + 2 + 88 + 2;
+        streams.wordDocument.replace(pairsAt + 13 * 8 + 4, 4, xlsU32(quint32(twice.size())));
+        const Read read = extract(doc(streams));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        // The empty first cell reads as a row's end: the guess's known fault.
+        QCOMPARE(read.textAt(QString()), QStringLiteral("성명\n주민등록번호\n끝\n"));
     }
 
     // Word keeps text in pieces, some a byte a character in code page 1252 (its en dash 0x96),
