@@ -156,8 +156,11 @@ bool CompoundFile::load(QString *error)
         pending.append({entry.right, prefix});
         if (entry.type == 1)
             pending.append({entry.child, prefix + entry.name + QLatin1Char('/')});
-        else if (entry.type == 2)
+        else if (entry.type == 2) {
             m_paths.append({prefix + entry.name, int(index)});
+            if (!m_entryOfPath.contains(prefix + entry.name)) // a name written twice: the first
+                m_entryOfPath.insert(prefix + entry.name, int(index));
+        }
     }
     return true;
 }
@@ -207,10 +210,8 @@ QStringList CompoundFile::streams() const
 
 std::optional<QByteArray> CompoundFile::stream(const QString &path, qint64 maxBytes, QString *error) const
 {
-    for (const auto &[name, index] : m_paths) {
-        if (name != path)
-            continue;
-        const Entry &entry = m_entries.at(index);
+    if (const auto found = m_entryOfPath.constFind(path); found != m_entryOfPath.constEnd()) {
+        const Entry &entry = m_entries.at(found.value());
         if (entry.size > quint64(maxBytes)) {
             *error = QStringLiteral("%1: larger than %2 bytes").arg(path, QString::number(maxBytes));
             return std::nullopt;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -56,7 +57,8 @@ private:
     QList<quint32> m_miniFat;
     QByteArray m_miniStream;
     QList<Entry> m_entries;
-    QList<std::pair<QString, int>> m_paths; // stream path -> entry
+    QList<std::pair<QString, int>> m_paths; // stream path -> entry, in the directory's order
+    QHash<QString, int> m_entryOfPath; // the same, to look a path up (the first of a name written twice)
 };
 
 } // namespace SendGuard::Extract

@@ -7,6 +7,7 @@
 #include "textsink.h"
 #include "xlsextractor.h"
 
+#include <QHash>
 #include <QStringList>
 
 namespace SendGuard::Extract {
@@ -47,8 +48,12 @@ QSet<QString> objectsOwnStreams(const QString &mainStream)
     return {mainStream};
 }
 
-void readStorage(const CompoundFile &file, const QString &prefix, const QSet<QString> &ownStreams,
-                 const Core::TextPlace &base, TextSink &sink, const NestedFileReader &readEmbedded, int depth)
+// The streams `paths` of the storage `prefix` ("" the root, "ObjectPool/_1/" an object's), in
+// the directory's order; an object's are handed to its own call, so each stream is looked at once
+// at each level.
+void readStorage(const CompoundFile &file, const QStringList &paths, const QString &prefix,
+                 const QSet<QString> &ownStreams, const Core::TextPlace &base, TextSink &sink,
+                 const NestedFileReader &readEmbedded, int depth)
 {
     // What describes the file or an object, and holds none of its text: class and link data, a
     // printed picture, a toolbar, signatures.
@@ -66,14 +71,17 @@ void readStorage(const CompoundFile &file, const QString &prefix, const QSet<QSt
                                                          "DigitalSignature"),
                                           QStringLiteral("_signatures"),
                                           QStringLiteral("_xmlsignatures")};
+    QHash<QString, QStringList> objectStreams;
+    for (const QString &path : paths) {
+        if (const QString object = CompoundFileParts::objectStorage(path.mid(prefix.size())); !object.isEmpty())
+            objectStreams[object].append(path);
+    }
     QSet<QString> objectsRead;
     QStringList unread;
     QSet<QString> unreadSet;
-    for (const QString &path : file.streams()) {
+    for (const QString &path : paths) {
         if (sink.full())
             return;
-        if (!path.startsWith(prefix))
-            continue;
         const QString relative = path.mid(prefix.size());
         const qsizetype slash = relative.indexOf(QLatin1Char('/'));
         const QString top = slash < 0 ? relative : relative.left(slash);
@@ -109,8 +117,8 @@ void readStorage(const CompoundFile &file, const QString &prefix, const QSet<QSt
             if (depth + 1 > sink.limits().maxDepth)
                 sink.skip(place, QStringLiteral("nested more than %1 deep: not scanned").arg(sink.limits().maxDepth));
             else
-                readStorage(file, prefix + object + QLatin1Char('/'), objectsOwnStreams(name), place, sink,
-                            readEmbedded, depth + 1);
+                readStorage(file, objectStreams.value(object), prefix + object + QLatin1Char('/'),
+                            objectsOwnStreams(name), place, sink, readEmbedded, depth + 1);
             continue;
         }
         const QString part = object.isEmpty() ? top : object;
@@ -140,7 +148,7 @@ QString CompoundFileParts::objectStorage(const QString &streamPath)
 void CompoundFileParts::readOthers(const CompoundFile &file, const QSet<QString> &ownStreams,
                                    const Core::TextPlace &base, TextSink &sink, const NestedFileReader &readEmbedded)
 {
-    readStorage(file, QString(), ownStreams, base, sink, readEmbedded, 0);
+    readStorage(file, file.streams(), QString(), ownStreams, base, sink, readEmbedded, 0);
 }
 
 } // namespace SendGuard::Extract
