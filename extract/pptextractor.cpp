@@ -3,6 +3,7 @@
 
 #include "compoundfile.h"
 #include "compoundfileparts.h"
+#include "rawinflater.h"
 #include "textsink.h"
 
 #include <QHash>
@@ -90,10 +91,11 @@ QHash<quint32, qsizetype> persistOffsets(QByteArrayView stream)
 class RecordWalk
 {
 public:
-    RecordWalk(QByteArrayView stream, const Core::TextPlace &base, TextSink &sink)
+    RecordWalk(QByteArrayView stream, const Core::TextPlace &base, TextSink &sink, const NestedFileReader &readEmbedded)
         : m_stream(stream)
         , m_base(base)
         , m_sink(sink)
+        , m_readEmbedded(readEmbedded)
     {
     }
 
@@ -146,8 +148,7 @@ private:
                 return;
             } else if (header.type == ExternalOleObjectStorage) {
                 if (!m_slideLists)
-                    m_sink.skip(m_base.then(Kind::Entry, QStringLiteral("embedded object %1").arg(++m_objects)),
-                                QStringLiteral("an embedded object SendGuard does not read: not scanned"));
+                    readObject(header, body);
             } else if (header.version == 0xF) {
                 walk(body, end, depth + 1, here);
             } else if (header.type == BinaryTagData) {
@@ -187,6 +188,34 @@ private:
             }
             at = body + qsizetype(header.length);
         }
+    }
+
+    // An embedded object's storage ([MS-PPT] ExOleObjStg): a compound file, as it is (instance 0)
+    // or compressed (1: its size, then zlib), read as the file it is (a worksheet pasted on a slide).
+    void readObject(const Header &header, qsizetype body)
+    {
+        const Core::TextPlace place = m_base.then(Kind::Entry, QStringLiteral("embedded object %1").arg(++m_objects));
+        const QByteArrayView data = m_stream.sliced(body, header.length);
+        if (header.instance != 1) {
+            m_readEmbedded(data.toByteArray(), QStringLiteral("embedded object"), place);
+            return;
+        }
+        // zlib's two bytes (deflate, no preset dictionary, their check), then raw deflate.
+        const bool zlib = data.size() >= 6 && (uchar(data[4]) & 0x0F) == 8 && !(uchar(data[5]) & 0x20) &&
+            (uchar(data[4]) * 256 + uchar(data[5])) % 31 == 0;
+        QByteArray object;
+        QString error;
+        if (!zlib ||
+            !RawInflater::inflateBlocks(data.sliced(6).toByteArray(), m_sink, &error, [&](QByteArrayView block) {
+                object += block;
+                return true;
+            })) {
+            m_sink.skip(place,
+                        QStringLiteral("an embedded object that cannot be inflated (%1): not scanned")
+                            .arg(zlib ? error : QStringLiteral("no zlib header")));
+            return;
+        }
+        m_readEmbedded(object, QStringLiteral("embedded object"), place);
     }
 
     // Whether [from, to) is records end to end, each length within it.
@@ -258,6 +287,7 @@ private:
     QByteArrayView m_stream;
     Core::TextPlace m_base;
     TextSink &m_sink;
+    const NestedFileReader &m_readEmbedded;
     bool m_slideLists = true;
     int m_objects = 0;
     std::vector<std::pair<quint32, Step>> m_persistPlaces; // persist id -> its slide
@@ -289,16 +319,17 @@ void PptExtractor::extract(const CompoundFile &file, const Core::TextPlace &base
         sink.skip(base, sink.incomplete());
         return;
     }
-    extractDocument(*stream, base, sink);
+    extractDocument(*stream, base, sink, readEmbedded);
     // Current User points at the last save; Pictures holds pictures only.
     CompoundFileParts::readOthers(
         file, {QStringLiteral("PowerPoint Document"), QStringLiteral("Current User"), QStringLiteral("Pictures")}, base,
         sink, readEmbedded);
 }
 
-void PptExtractor::extractDocument(const QByteArray &stream, const Core::TextPlace &base, TextSink &sink)
+void PptExtractor::extractDocument(const QByteArray &stream, const Core::TextPlace &base, TextSink &sink,
+                                   const NestedFileReader &readEmbedded)
 {
-    RecordWalk(stream, base, sink).run();
+    RecordWalk(stream, base, sink, readEmbedded).run();
 }
 
 } // namespace SendGuard::Extract

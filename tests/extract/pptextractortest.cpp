@@ -11,6 +11,8 @@
 
 #include <QTest>
 
+#include <zlib.h>
+
 using namespace SendGuard;
 using namespace SendGuard::Extract;
 using namespace SendGuard::Tests;
@@ -92,9 +94,9 @@ private Q_SLOTS:
         QTest::newRow("a password, a stream of its own")
             << ppt(text, {{QStringLiteral("EncryptedSummary"), QByteArray(16, '\0')}})
             << "encrypted (a presentation with a password)";
-        QTest::newRow("an embedded object")
-            << ppt(text + pptRecord(PptExternalOleObjectStorage, QByteArray(40, '\0')))
-            << "embedded object 1: an embedded object SendGuard does not read: not scanned";
+        QTest::newRow("an embedded object that does not inflate")
+            << ppt(text + pptRecord(PptExternalOleObjectStorage, xlsU32(100) + QByteArray("\x78\x9c garbage", 10), 1))
+            << "embedded object 1: an embedded object that cannot be inflated (";
         QByteArray lying = pptContainer(PptSlide, text);
         lying[4] = char(0x7F); // its length far past the stream
         QTest::newRow("a length past its container")
@@ -113,6 +115,25 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         const Read read = extract(file);
         QVERIFY2(read.incomplete.contains(reason), qPrintable(read.describe()));
+    }
+
+    // A worksheet pasted on a slide: its compound file, compressed in the stream, read as the
+    // workbook it is.
+    void shouldReadAnEmbeddedWorksheet()
+    {
+        const QByteArray workbook = xls(
+            xlsWorkbookStream({{QStringLiteral("명단"), xlsLabel(0, 0, QStringLiteral("홍길동 850315-2345678"))}}, {}));
+        QByteArray compressed(qsizetype(compressBound(uLong(workbook.size()))), '\0');
+        uLongf size = uLongf(compressed.size());
+        QCOMPARE(compress2(reinterpret_cast<Bytef *>(compressed.data()), &size,
+                           reinterpret_cast<const Bytef *>(workbook.constData()), uLong(workbook.size()), 9),
+                 Z_OK);
+        compressed.truncate(qsizetype(size));
+        const QByteArray stream = pptText(QStringLiteral("표")) +
+            pptRecord(PptExternalOleObjectStorage, xlsU32(quint32(workbook.size())) + compressed, 1);
+        const Read read = extract(ppt(stream));
+        QVERIFY2(read.incomplete.isEmpty(), qPrintable(read.describe()));
+        QCOMPARE(read.textAt(QStringLiteral("embedded object 1 › 명단!A1")), QStringLiteral("홍길동 850315-2345678"));
     }
 
     // What was read before a lie is kept.
