@@ -27,6 +27,7 @@ using Step = Core::TextPlace::Step;
 enum RecordType : quint16 {
     SlideContainer = 0x03EE,
     NotesContainer = 0x03F0,
+    NotesAtom = 0x03F1,
     SlidePersist = 0x03F3,
     TextChars = 0x0FA0,
     TextBytes = 0x0FA8,
@@ -105,9 +106,18 @@ public:
         const QHash<quint32, qsizetype> persist = persistOffsets(m_stream);
         m_slideLists = true;
         walk(0, m_stream.size(), 0, std::nullopt);
-        for (const auto &[persistId, place] : m_persistPlaces) {
-            if (const auto offset = persist.find(persistId); offset != persist.end())
-                m_placeAt.insert(offset.value(), place);
+        for (auto &[persistId, place] : m_persistPlaces) {
+            const auto offset = persist.find(persistId);
+            if (offset == persist.end())
+                continue;
+            // A notes page is the notes of the slide its NotesAtom names, whatever its place in
+            // the list (slides without notes have no page).
+            if (place.kind == Kind::Notes) {
+                if (const auto slide = notesSlide(offset.value()))
+                    m_notesNumbers.insert(place.value, *slide);
+                place.value = m_notesNumbers.value(place.value, place.value);
+            }
+            m_placeAt.insert(offset.value(), place);
         }
         m_slideLists = false;
         walk(0, m_stream.size(), 0, std::nullopt);
@@ -177,10 +187,14 @@ private:
             if (header.type == SlidePersist && header.length >= 4) {
                 ++number;
                 place = instance == 0 ? Step {Kind::Slide, QString::number(number)}
-                    : instance == 2   ? Step {Kind::Notes, QString::number(number)}
-                                      : Step {Kind::Slide, QStringLiteral("master %1").arg(number)};
-                if (m_slideLists)
+                    : instance == 2
+                    ? Step {Kind::Notes, m_notesNumbers.value(QString::number(number), QString::number(number))}
+                    : Step {Kind::Slide, QStringLiteral("master %1").arg(number)};
+                if (m_slideLists) {
                     m_persistPlaces.push_back({qFromLittleEndian<quint32>(m_stream.data() + body), *place});
+                    if (instance == 0 && header.length >= 16) // its slideId, which a notes page names
+                        m_slideNumbers.insert(qFromLittleEndian<quint32>(m_stream.data() + body + 12), number);
+                }
             } else if (!m_slideLists && header.version != 0xF) {
                 addText(header, body, place);
             } else if (!m_slideLists) {
@@ -188,6 +202,29 @@ private:
             }
             at = body + qsizetype(header.length);
         }
+    }
+
+    // The number of the slide whose notes the NotesContainer at `offset` holds: its NotesAtom's
+    // slideIdRef ([MS-PPT] 2.5.3), as the slide list numbered that slide.
+    std::optional<QString> notesSlide(qsizetype offset) const
+    {
+        if (offset < 0 || offset > m_stream.size() - HeaderSize)
+            return std::nullopt;
+        const Header notes = headerAt(m_stream, offset);
+        if (notes.type != NotesContainer || notes.length > quint64(m_stream.size() - offset - HeaderSize))
+            return std::nullopt;
+        const qsizetype end = offset + HeaderSize + qsizetype(notes.length);
+        for (qsizetype at = offset + HeaderSize; end - at >= HeaderSize;) {
+            const Header header = headerAt(m_stream, at);
+            if (header.length > quint64(end - at - HeaderSize))
+                break;
+            if (header.type == NotesAtom && header.length >= 4) {
+                const auto slide = m_slideNumbers.find(qFromLittleEndian<quint32>(m_stream.data() + at + HeaderSize));
+                return slide == m_slideNumbers.end() ? std::nullopt : std::optional(QString::number(slide.value()));
+            }
+            at += HeaderSize + qsizetype(header.length);
+        }
+        return std::nullopt;
     }
 
     // An embedded object's storage ([MS-PPT] ExOleObjStg): a compound file, as it is (instance 0)
@@ -292,6 +329,8 @@ private:
     int m_objects = 0;
     std::vector<std::pair<quint32, Step>> m_persistPlaces; // persist id -> its slide
     QHash<qsizetype, Step> m_placeAt; // a top-level container's offset -> its slide
+    QHash<quint32, int> m_slideNumbers; // a slide's slideId -> its number
+    QHash<QString, QString> m_notesNumbers; // a notes page's place in its list -> its slide's number
 };
 
 } // namespace

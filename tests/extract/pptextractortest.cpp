@@ -71,6 +71,22 @@ private Q_SLOTS:
         QCOMPARE(read.textAt(QStringLiteral("notes of slide 1")), QStringLiteral("발표 메모 010-2345-6789"));
     }
 
+    // A notes page is the notes of the slide its NotesAtom names: here the second slide's, the
+    // first having none, though the page is the first of its list.
+    void shouldPlaceNotesOnTheirSlide()
+    {
+        const QByteArray lists = pptContainer(PptSlideList,
+                                              pptSlidePersist(1) + pptText(QStringLiteral("하나")) +
+                                                  pptSlidePersist(2) + pptText(QStringLiteral("둘")),
+                                              0) +
+            pptContainer(PptSlideList, pptSlidePersist(3), 2);
+        // pptSlidePersist(n) gives slide n the slideId 256 + n.
+        const QByteArray notes = pptRecord(PptNotesAtom, xlsU32(256 + 2) + xlsU32(0)) +
+            pptContainer(PptDrawing, pptContainer(PptClientTextbox, pptText(QStringLiteral("메모 010-2345-6789"))));
+        const Read read = extract(ppt(pptStream(lists, {QByteArray(), QByteArray()}, {notes})));
+        QCOMPARE(read.textAt(QStringLiteral("notes of slide 2")), QStringLiteral("메모 010-2345-6789"));
+    }
+
     // Text outside any slide (a name the document keeps, an earlier save's slide no list names)
     // is read all the same, as the presentation's.
     void shouldReadTextNoSlideHolds()

@@ -18,6 +18,8 @@ namespace SendGuard::Tests {
 enum PptRecord : quint16 {
     PptDocument = 0x03E8,
     PptSlide = 0x03EE,
+    PptNotes = 0x03F0,
+    PptNotesAtom = 0x03F1,
     PptSlidePersist = 0x03F3,
     PptTextHeader = 0x0F9F,
     PptTextChars = 0x0FA0,
@@ -84,15 +86,21 @@ inline QByteArray pptWordArt(const QString &text)
                      xlsU16(0x0004) + xlsU32(0) + xlsU16(0x80C0) + xlsU32(quint32(utf16.size())) + utf16, 2, 3);
 }
 
-// A presentation stream: the document (its slide lists), then each slide's container, then the
-// persist directory saying where slide persist ids 1, 2, … lie.
-inline QByteArray pptStream(const QByteArray &slideLists, const QList<QByteArray> &slides)
+// A presentation stream: the document (its slide lists), then each slide's container and each
+// notes page's, then the persist directory saying where persist ids 1, 2, … lie (the slides
+// first, the notes pages after them).
+inline QByteArray pptStream(const QByteArray &slideLists, const QList<QByteArray> &slides,
+                            const QList<QByteArray> &notesPages = {})
 {
     QByteArray stream = pptContainer(PptDocument, slideLists);
-    QByteArray directory = xlsU32(1u | (quint32(slides.size()) << 20));
+    QByteArray directory = xlsU32(1u | (quint32(slides.size() + notesPages.size()) << 20));
     for (const QByteArray &slide : slides) {
         directory += xlsU32(quint32(stream.size()));
         stream += pptContainer(PptSlide, slide);
+    }
+    for (const QByteArray &notes : notesPages) {
+        directory += xlsU32(quint32(stream.size()));
+        stream += pptContainer(PptNotes, notes);
     }
     return stream + pptRecord(PptPersistDirectory, directory);
 }
